@@ -1,0 +1,13 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { boardParamsSchema, boardViewSchema } from '@amb/shared/boards';
+import { signedIn } from '../../plugins/auth';
+import { getBoard } from '../../services/boards/get-board';
+import { readErrors } from '../errors';
+
+export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/:boardId',
+    { schema: { tags: ['boards'], summary: 'A board with its columns, swimlanes and open cards', params: boardParamsSchema, response: { 200: boardViewSchema, ...readErrors } } },
+    async (request) => getBoard({ db: app.db, actor: signedIn(request) }, request.params.boardId),
+  );
+};

@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { okSchema } from '@amb/shared/common';
+import {
+  addMemberBodySchema,
+  changeMemberRoleBodySchema,
+  createTeamBodySchema,
+  memberListSchema,
+  memberParamsSchema,
+  memberSchema,
+  teamListSchema,
+  teamParamsSchema,
+  teamSchema,
+} from '@amb/shared/teams';
+import { signedIn } from '../../plugins/auth';
+import { addMember } from '../../services/teams/add-member';
+import { changeMemberRole } from '../../services/teams/change-member-role';
+import { createTeam } from '../../services/teams/create-team';
+import { getTeam } from '../../services/teams/get-team';
+import { listMembers } from '../../services/teams/list-members';
+import { listTeams } from '../../services/teams/list-teams';
+import { removeMember } from '../../services/teams/remove-member';
+import { readErrors, writeErrors } from '../errors';
+
+export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
+  const ctx = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
+
+  app.get('/', { schema: { tags: ['teams'], summary: 'Teams the signed-in person can see', response: { 200: teamListSchema, ...readErrors } } }, async (request) => ({
+    teams: await listTeams(ctx(request)),
+  }));
+
+  app.post(
+    '/',
+    { schema: { tags: ['teams'], summary: 'Create a team (admin)', body: createTeamBodySchema, response: { 201: teamSchema, ...writeErrors } } },
+    async (request, reply) => reply.status(201).send(await createTeam(ctx(request), request.body)),
+  );
+
+  app.get(
+    '/:teamId',
+    { schema: { tags: ['teams'], params: teamParamsSchema, response: { 200: teamSchema, ...readErrors } } },
+    async (request) => getTeam(ctx(request), request.params.teamId),
+  );
+
+  app.get(
+    '/:teamId/members',
+    { schema: { tags: ['teams'], params: teamParamsSchema, response: { 200: memberListSchema, ...readErrors } } },
+    async (request) => ({ members: await listMembers(ctx(request), request.params.teamId) }),
+  );
+
+  app.post(
+    '/:teamId/members',
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Put a person on the team with a role, or change their role (admin)',
+        params: teamParamsSchema,
+        body: addMemberBodySchema,
+        response: { 200: memberSchema, ...writeErrors },
+      },
+    },
+    async (request) => addMember(ctx(request), request.params.teamId, request.body),
+  );
+
+  app.delete(
+    '/:teamId/members/:userId',
+    { schema: { tags: ['teams'], summary: 'Take a person off the team (admin)', params: memberParamsSchema, response: { 200: okSchema, ...writeErrors } } },
+    async (request) => {
+      await removeMember(ctx(request), request.params.teamId, request.params.userId);
+      return { ok: true as const };
+    },
+  );
+
+  app.put(
+    '/:teamId/members/:userId',
+    {
+      schema: { tags: ['teams'], summary: 'Change a member’s role (admin)', params: memberParamsSchema, body: changeMemberRoleBodySchema, response: { 200: memberSchema, ...writeErrors } },
+    },
+    async (request) => changeMemberRole(ctx(request), request.params.teamId, request.params.userId, request.body.role),
+  );
+};

@@ -1,0 +1,31 @@
+// Starts the API (and the built web app) on one port. Without DATABASE_URL it runs the embedded database.
+import { buildApp } from './app';
+import { ConfigError, loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { seedDemoData } from './db/seed';
+
+async function main() {
+  const config = loadConfig();
+  const database = await openDatabase(config, (msg) => console.log(msg));
+  if (config.SEED_DEMO_DATA ?? database.embedded) {
+    const seeded = await seedDemoData(database.prisma, { onProgress: (msg) => console.log(msg) });
+    if (seeded) console.log('Demo data loaded. Sign in as maya@demo.test with password demo-password-1 (see README).');
+  }
+  const app = await buildApp({ config, db: database.prisma });
+  const close = async (signal: string) => {
+    app.log.info(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void close('SIGINT'));
+  process.once('SIGTERM', () => void close('SIGTERM'));
+  const address = await app.listen({ host: config.HOST, port: config.PORT });
+  console.log(`Agile Marketing Board is running at ${address.replace('127.0.0.1', 'localhost')} (API docs at /api/docs)`);
+}
+
+main().catch((error) => {
+  if (error instanceof ConfigError) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,36 @@
+import { can, canSeeTeam, type TeamAccess, type TeamAction, type TeamRole } from '@amb/domain/access';
+import type { Db } from '../../db/prisma';
+import { AppError, notFound } from '../../lib/app-error';
+import type { Actor } from '../context';
+
+export async function teamAccess(db: Db, actor: Actor, teamId: string): Promise<TeamAccess | null> {
+  const team = await db.team.findUnique({
+    where: { id: teamId },
+    select: { memberships: { where: { userId: actor.id }, select: { role: true } } },
+  });
+  if (!team) return null;
+  return { orgRole: actor.orgRole, teamRole: (team.memberships[0]?.role as TeamRole | undefined) ?? null };
+}
+
+const refusal: Record<TeamAction, string> = {
+  view: 'You cannot see this team',
+  work: 'Your role on this team is read-only',
+  'manage-board': 'Only a scrum master or an admin can change the board layout',
+  'manage-sprints': 'Only a scrum master, a product owner or an admin can plan sprints',
+  'manage-team': 'Only an admin can manage teams and people',
+};
+
+/**
+ * Checks that the actor may take `action` on the team. Someone who may not even see the team gets
+ * "not found" (what they cannot see, they cannot learn exists); someone who sees it but may not act gets 403.
+ */
+export async function requireTeamAccess(db: Db, actor: Actor, teamId: string, action: TeamAction, what = 'Team') {
+  const access = await teamAccess(db, actor, teamId);
+  if (!access || !canSeeTeam(access)) throw notFound(what);
+  if (!can(access, action)) throw new AppError('FORBIDDEN', refusal[action]);
+  return access;
+}
+
+export function requireAdmin(actor: Actor) {
+  if (actor.orgRole !== 'ADMIN') throw new AppError('FORBIDDEN', refusal['manage-team']);
+}

@@ -1,0 +1,43 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { OrgRole } from '@amb/domain/access';
+import type { Db } from '../../db/prisma';
+import type { Actor } from '../context';
+
+export const SESSION_COOKIE = 'amb_session';
+// Renew the expiry at most this often, so an active person stays signed in without a write per request.
+const RENEW_AFTER_MS = 60 * 60 * 1000;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export async function createSession(db: Db, userId: string, ttlHours: number) {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
+  await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+  return { token, expiresAt };
+}
+
+/** The actor behind a session cookie, or null when the session is unknown or expired. */
+export async function resolveSession(db: Db, token: string, ttlHours: number): Promise<Actor | null> {
+  const id = hashToken(token);
+  const session = await db.session.findUnique({
+    where: { id },
+    select: { expiresAt: true, lastSeenAt: true, user: { select: { id: true, orgRole: true } } },
+  });
+  if (!session) return null;
+  const now = Date.now();
+  if (session.expiresAt.getTime() <= now) {
+    await db.session.deleteMany({ where: { id } });
+    return null;
+  }
+  if (now - session.lastSeenAt.getTime() > RENEW_AFTER_MS) {
+    await db.session.updateMany({
+      where: { id },
+      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) },
+    });
+  }
+  return { id: session.user.id, orgRole: session.user.orgRole as OrgRole };
+}
+
+export async function endSession(db: Db, token: string) {
+  await db.session.deleteMany({ where: { id: hashToken(token) } });
+}

@@ -1,0 +1,13 @@
+import { notFound } from '../../lib/app-error';
+import { requireAdmin } from '../access/team-access';
+import { recordActivity } from '../activity/record-activity';
+import type { ServiceContext } from '../context';
+
+export async function removeMember({ db, actor }: ServiceContext, teamId: string, userId: string) {
+  requireAdmin(actor);
+  await db.$transaction(async (tx) => {
+    const { count } = await tx.membership.deleteMany({ where: { teamId, userId } });
+    if (count === 0) throw notFound('Member');
+    await recordActivity(tx, { actorId: actor.id, teamId, kind: 'team.member.removed', field: userId });
+  });
+}

@@ -1,0 +1,74 @@
+import type { OrgRole, TeamRole } from '@amb/domain/access';
+import { buildApp, type App } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import type { Db } from '../../src/db/prisma';
+import { hashPassword } from '../../src/lib/passwords';
+import { SESSION_COOKIE } from '../../src/services/auth/sessions';
+import { defaultColumns } from '../../src/services/boards/default-columns';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const TEST_PASSWORD = 'correct-horse-battery';
+let passwordHash: Promise<string> | undefined;
+
+export interface TestContext {
+  app: App;
+  db: Db;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+/** The real app on a real, fresh database. Call in beforeAll; call close() in afterAll. */
+export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  const config = loadConfig({ LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '10000', NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
+  const app = await buildApp({ config, db: database.prisma });
+  await app.ready();
+  return {
+    app,
+    db: database.prisma,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
+let counter = 0;
+const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
+
+export async function createUser(db: Db, options: { name?: string; orgRole?: OrgRole; email?: string } = {}) {
+  passwordHash ??= hashPassword(TEST_PASSWORD);
+  const id = unique();
+  return db.user.create({
+    data: {
+      email: options.email ?? `person-${id}@example.test`,
+      name: options.name ?? `Person ${id}`,
+      passwordHash: await passwordHash,
+      orgRole: options.orgRole ?? 'NONE',
+    },
+  });
+}
+
+/** A team with one board (the default columns) and the given members. */
+export async function createTeam(db: Db, members: { userId: string; role: TeamRole }[] = [], name = `Team ${unique()}`) {
+  const team = await db.team.create({
+    data: {
+      name,
+      slug: `team-${unique()}`,
+      memberships: { create: members.map((m) => ({ userId: m.userId, role: m.role })) },
+      boards: { create: { name: `${name} board`, columns: { create: defaultColumns() } } },
+    },
+    include: { boards: { include: { columns: { orderBy: { position: 'asc' } } } } },
+  });
+  return { ...team, board: team.boards[0]! };
+}
+
+/** Signs in through the API and returns the Cookie header value for later requests. */
+export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<string> {
+  const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
+  const cookie = res.cookies.find((c) => c.name === SESSION_COOKIE);
+  if (!cookie) throw new Error('sign-in set no session cookie');
+  return `${SESSION_COOKIE}=${cookie.value}`;
+}

@@ -1,0 +1,53 @@
+// A real, empty, migrated database for one test file: a fresh database on the PostgreSQL server named by
+// DATABASE_URL, or an in-memory embedded database when none is set.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
+import { migrate } from '../../src/db/migrate';
+import { createPrisma, type Db } from '../../src/db/prisma';
+import { ensureDefaultPrinciples } from '../../src/db/seed-principles';
+
+export interface TestDatabase {
+  url: string;
+  prisma: Db;
+  drop(): Promise<void>;
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres();
+    await migrate(embedded.url);
+    const prisma = createPrisma(embedded.url, 10);
+    await ensureDefaultPrinciples(prisma);
+    return {
+      url: embedded.url,
+      prisma,
+      async drop() {
+        await prisma.$disconnect();
+        await embedded.stop();
+      },
+    };
+  }
+  const name = `amb_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  await migrate(url.toString());
+  const prisma = createPrisma(url.toString(), 20);
+  await ensureDefaultPrinciples(prisma);
+  return {
+    url: url.toString(),
+    prisma,
+    async drop() {
+      await prisma.$disconnect();
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { useEffect } from 'react';
+import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { useAuthStore } from '../features/auth/auth-store';
+import { useTeamsStore } from '../features/teams/teams-store';
+
+/** The signed-in frame: product name, team switcher, navigation and the person's menu. */
+export function Layout() {
+  const me = useAuthStore((s) => s.me);
+  const signOut = useAuthStore((s) => s.signOut);
+  const teams = useTeamsStore((s) => s.teams);
+  const loadTeams = useTeamsStore((s) => s.load);
+  const { teamId } = useParams();
+  const navigate = useNavigate();
+
+  useEffect(() => {
+    void loadTeams();
+  }, [loadTeams]);
+
+  const current = teams?.find((t) => t.id === teamId) ?? null;
+
+  return (
+    <div className="shell">
+      <header className="topbar">
+        <a className="brand" href="/">
+          <img src="/favicon.svg" alt="" width={24} height={24} /> <span>Agile Marketing Board</span>
+        </a>
+        <label className="team-switcher">
+          <span className="visually-hidden">Team</span>
+          <select
+            aria-label="Team"
+            value={current?.id ?? ''}
+            onChange={(e) => navigate(`/teams/${e.target.value}/board`)}
+            disabled={!teams || teams.length === 0}
+          >
+            {!current && <option value="">Choose a team</option>}
+            {teams?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <nav aria-label="Main" className="main-nav">
+          {current && (
+            <>
+              <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
+              <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
+            </>
+          )}
+          <NavLink to="/dashboard">Dashboard</NavLink>
+        </nav>
+        <div className="user-menu">
+          <span className="user-name" title={me?.user.email}>
+            {me?.user.name}
+          </span>
+          <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+            Sign out
+          </button>
+        </div>
+      </header>
+      <main className="content" id="main">
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { RouterProvider } from 'react-router';
+import { router } from './app/router';
+import { useAuthStore } from './features/auth/auth-store';
+import { onUnauthenticated } from './lib/api-client';
+import './styles.css';
+
+onUnauthenticated(() => useAuthStore.getState().forget());
+void useAuthStore.getState().load();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);

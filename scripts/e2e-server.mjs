@@ -1,0 +1,22 @@
+// The app as the browser tests see it: production build, a fresh database with demo data.
+// With DATABASE_URL, a database named amb_e2e is created anew on that server; otherwise an embedded one in a temp folder.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { bin, startProcess } from './steps.mjs';
+
+const env = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: 'true', PORT: process.env.E2E_PORT ?? '4173', LOG_LEVEL: 'warn' };
+if (process.env.DATABASE_URL) {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await admin.connect();
+  await admin.query('DROP DATABASE IF EXISTS amb_e2e WITH (FORCE)');
+  await admin.query('CREATE DATABASE amb_e2e');
+  await admin.end();
+  const url = new URL(process.env.DATABASE_URL);
+  url.pathname = '/amb_e2e';
+  env.DATABASE_URL = url.toString();
+} else {
+  env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'amb-e2e-'));
+}
+startProcess(bin('tsx'), ['apps/api/src/server.ts'], { env });
