@@ -1,5 +1,5 @@
 // The app as the browser tests see it: production build, a fresh database with demo data.
-// With DATABASE_URL, a database named amb_e2e is created anew on that server; otherwise an embedded one in a temp folder.
+// With DATABASE_URL, a database named amb_e2e_<port> is created anew on that server; otherwise an embedded one in a temp folder.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -7,14 +7,15 @@ import pg from 'pg';
 import { bin, startProcess } from './steps.mjs';
 
 const env = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: 'true', PORT: process.env.E2E_PORT ?? '4173', LOG_LEVEL: 'warn' };
+const dbName = `amb_e2e_${env.PORT}`;
 if (process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
   await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS amb_e2e WITH (FORCE)');
-  await admin.query('CREATE DATABASE amb_e2e');
+  await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${dbName}`);
   await admin.end();
   const url = new URL(process.env.DATABASE_URL);
-  url.pathname = '/amb_e2e';
+  url.pathname = `/${dbName}`;
   env.DATABASE_URL = url.toString();
 } else {
   env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'amb-e2e-'));

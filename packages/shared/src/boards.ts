@@ -65,3 +65,47 @@ export const boardViewSchema = z.object({
   lastActivityId: z.string(),
 });
 export type BoardView = z.infer<typeof boardViewSchema>;
+
+const nameSchema = z.string().trim().min(1, { message: 'is required' }).max(80, { message: 'must be at most 80 characters' });
+const wipLimitSchema = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1, or null for no limit' }).max(999).nullable();
+
+export const columnParamsSchema = z.object({ columnId: idSchema });
+export const createColumnBodySchema = z.object({
+  name: nameSchema,
+  flowCategory: flowCategorySchema.default('IN_PROGRESS'),
+  wipLimit: wipLimitSchema.default(null),
+  wipPolicy: wipPolicySchema.default('SOFT'),
+  /** Where it goes, 0 = first; omitted, it goes last. */
+  position: z.number().int().min(0).optional(),
+});
+export const updateColumnBodySchema = z.object({
+  name: nameSchema.optional(),
+  flowCategory: flowCategorySchema.optional(),
+  wipLimit: wipLimitSchema.optional(),
+  wipPolicy: wipPolicySchema.optional(),
+  position: z.number().int().min(0).optional(),
+});
+
+export const swimlaneParamsSchema = z.object({ swimlaneId: idSchema });
+export const createSwimlaneBodySchema = z.object({
+  name: nameSchema,
+  wipLimit: wipLimitSchema.default(null),
+  wipPolicy: wipPolicySchema.default('SOFT'),
+  position: z.number().int().min(0).optional(),
+});
+export const updateSwimlaneBodySchema = createSwimlaneBodySchema.partial();
+
+/** What changed on a board, sent live to everyone looking at it (server-sent events, `event: board`). */
+export const boardEventSchema = z.object({
+  /** The activity id; a client that reconnects asks for everything after the last one it saw. */
+  activityId: z.string(),
+  kind: z.string(),
+  actorId: idSchema.nullable(),
+  cardId: idSchema.nullable(),
+  /** The card as it is now; null when the event is not about one card or the card left the board (archived). */
+  card: cardSummarySchema.nullable(),
+  /** True when columns or swimlanes changed: the client reloads the board. */
+  reload: z.boolean(),
+});
+export type BoardEvent = z.infer<typeof boardEventSchema>;
+export const boardEventsQuerySchema = z.object({ after: z.string().regex(/^\d+$/, { message: 'must be an activity id' }).optional() });

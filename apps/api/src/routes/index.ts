@@ -1,8 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth';
+import { boardEventRoutes } from './board-events';
 import { boardRoutes } from './boards';
+import { cardLinkRoutes } from './card-links';
+import { cardRoutes } from './cards';
+import { checklistRoutes } from './checklists';
+import { columnRoutes } from './columns';
+import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
 import { principleRoutes } from './principles';
+import { sprintRoutes } from './sprints';
+import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
 
@@ -13,5 +21,13 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(teamRoutes, { prefix: '/teams' });
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(boardRoutes, { prefix: '/boards' });
+  await app.register(boardEventRoutes, { prefix: '/boards' });
+  await app.register(columnRoutes, { prefix: '/columns' });
+  await app.register(swimlaneRoutes, { prefix: '/swimlanes' });
+  await app.register(cardRoutes, { prefix: '/cards' });
+  await app.register(checklistRoutes, { prefix: '/checklists' });
+  await app.register(cardLinkRoutes, { prefix: '/card-links' });
+  await app.register(sprintRoutes, { prefix: '/sprints' });
+  await app.register(dashboardRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
 };

@@ -1,12 +1,17 @@
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
+import { SignUpPage } from '../features/auth/sign-up-page';
 import { BoardPage } from '../features/board/board-page';
+import { CardPanel } from '../features/cards/card-panel';
+import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { SprintPage } from '../features/sprint/sprint-page';
 import { HomeRedirect } from './home-redirect';
 import { Layout } from './layout';
 import { RequireSignIn } from './require-sign-in';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-up', element: <SignUpPage /> },
   {
     element: (
       <RequireSignIn>
@@ -15,7 +20,10 @@ export const router = createBrowserRouter([
     ),
     children: [
       { path: '/', element: <HomeRedirect /> },
-      { path: '/teams/:teamId/board', element: <BoardPage /> },
+      // The card panel opens over the board (the board page renders an <Outlet />), so a card has a shareable URL.
+      { path: '/teams/:teamId/board', element: <BoardPage />, children: [{ path: 'cards/:cardId', element: <CardPanel /> }] },
+      { path: '/teams/:teamId/sprint', element: <SprintPage /> },
+      { path: '/dashboard', element: <DashboardPage /> },
     ],
   },
 ]);

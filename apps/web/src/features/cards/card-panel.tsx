@@ -1,0 +1,3 @@
+export function CardPanel() {
+  return null;
+}

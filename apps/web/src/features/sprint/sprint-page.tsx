@@ -1,0 +1,3 @@
+export function SprintPage() {
+  return null;
+}
