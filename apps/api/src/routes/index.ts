@@ -4,6 +4,7 @@ import { boardEventRoutes } from './board-events';
 import { boardRoutes } from './boards';
 import { cardLinkRoutes } from './card-links';
 import { cardRoutes } from './cards';
+import { cardDetailRoutes } from './cards/details';
 import { checklistRoutes } from './checklists';
 import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
@@ -25,6 +26,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(columnRoutes, { prefix: '/columns' });
   await app.register(swimlaneRoutes, { prefix: '/swimlanes' });
   await app.register(cardRoutes, { prefix: '/cards' });
+  await app.register(cardDetailRoutes, { prefix: '/cards' });
   await app.register(checklistRoutes, { prefix: '/checklists' });
   await app.register(cardLinkRoutes, { prefix: '/card-links' });
   await app.register(sprintRoutes, { prefix: '/sprints' });

@@ -3,6 +3,7 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { BoardPage } from '../features/board/board-page';
 import { CardPanel } from '../features/cards/card-panel';
+import { ColumnsDialog } from '../features/columns/columns-dialog';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { SprintPage } from '../features/sprint/sprint-page';
 import { HomeRedirect } from './home-redirect';
@@ -21,7 +22,14 @@ export const router = createBrowserRouter([
     children: [
       { path: '/', element: <HomeRedirect /> },
       // The card panel opens over the board (the board page renders an <Outlet />), so a card has a shareable URL.
-      { path: '/teams/:teamId/board', element: <BoardPage />, children: [{ path: 'cards/:cardId', element: <CardPanel /> }] },
+      {
+        path: '/teams/:teamId/board',
+        element: <BoardPage />,
+        children: [
+          { path: 'cards/:cardId', element: <CardPanel /> },
+          { path: 'columns', element: <ColumnsDialog /> },
+        ],
+      },
       { path: '/teams/:teamId/sprint', element: <SprintPage /> },
       { path: '/dashboard', element: <DashboardPage /> },
     ],

@@ -1,9 +1,8 @@
 import type { BoardView } from '@amb/shared/boards';
 import { notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
+import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
 import type { ServiceContext } from '../context';
-
-const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** A board with its columns, swimlanes and open (not archived) cards in rank order. */
 export async function getBoard({ db, actor }: ServiceContext, boardId: string): Promise<BoardView> {
@@ -17,7 +16,7 @@ export async function getBoard({ db, actor }: ServiceContext, boardId: string): 
     db.card.findMany({
       where: { boardId, archivedAt: null },
       orderBy: [{ columnId: 'asc' }, { rank: 'asc' }],
-      include: { owners: { select: { userId: true } }, principles: { select: { principleId: true } } },
+      include: cardSummaryInclude,
     }),
     db.membership.findMany({ where: { teamId: board.teamId }, select: { user: { select: { id: true, name: true } } } }),
     db.activity.findFirst({ where: { boardId }, orderBy: { id: 'desc' }, select: { id: true } }),
@@ -27,26 +26,7 @@ export async function getBoard({ db, actor }: ServiceContext, boardId: string): 
     board,
     columns: columns.map(({ id, name, position, wipLimit, wipPolicy, flowCategory }) => ({ id, name, position, wipLimit, wipPolicy, flowCategory })),
     swimlanes: swimlanes.map(({ id, name, position, wipLimit, wipPolicy }) => ({ id, name, position, wipLimit, wipPolicy })),
-    cards: cards.map((c) => ({
-      id: c.id,
-      columnId: c.columnId,
-      swimlaneId: c.swimlaneId,
-      sprintId: c.sprintId,
-      type: c.type,
-      title: c.title,
-      rank: c.rank,
-      estimate: c.estimate,
-      dueDate: iso(c.dueDate),
-      labels: c.labels,
-      blocked: c.blocked,
-      blockedReason: c.blockedReason,
-      blockedSince: iso(c.blockedSince),
-      experimentResult: c.experimentResult,
-      ownerIds: c.owners.map((o) => o.userId),
-      principleIds: c.principles.map((p) => p.principleId),
-      version: c.version,
-      updatedAt: c.updatedAt.toISOString(),
-    })),
+    cards: cards.map(toCardSummary),
     people: members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)),
     lastActivityId: String(last?.id ?? 0n),
   };

@@ -1,0 +1,36 @@
+import type { CardSummary } from '@amb/shared/boards';
+import type { Prisma } from '../../db/prisma';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** What to load for a card's summary: pass as `include` (or `select` merged with the card's scalars). */
+export const cardSummaryInclude = {
+  owners: { select: { userId: true } },
+  principles: { select: { principleId: true } },
+} satisfies Prisma.CardInclude;
+
+export type CardWithSummaryRelations = Prisma.CardGetPayload<{ include: typeof cardSummaryInclude }>;
+
+/** A card as the board shows it. */
+export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
+  return {
+    id: c.id,
+    columnId: c.columnId,
+    swimlaneId: c.swimlaneId,
+    sprintId: c.sprintId,
+    type: c.type,
+    title: c.title,
+    rank: c.rank,
+    estimate: c.estimate,
+    dueDate: iso(c.dueDate),
+    labels: c.labels,
+    blocked: c.blocked,
+    blockedReason: c.blockedReason,
+    blockedSince: iso(c.blockedSince),
+    experimentResult: c.experimentResult,
+    ownerIds: c.owners.map((o) => o.userId),
+    principleIds: c.principles.map((p) => p.principleId),
+    version: c.version,
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,37 @@
+// The kinds of entry in the activity log. Charts (burndown, cumulative flow, cycle time) and live updates read them.
+
+export const activityKinds = {
+  cardCreated: 'card.created',
+  /** field "columnId"; from/to: { columnId, swimlaneId, flowCategory } */
+  cardMoved: 'card.moved',
+  /** field: the card field that changed; from/to: its old and new value */
+  cardUpdated: 'card.updated',
+  cardArchived: 'card.archived',
+  cardRestored: 'card.restored',
+  /** to: { scope: 'column' | 'swimlane', id, name, limit, count } */
+  wipBreachStarted: 'wip.breach.started',
+  wipBreachEnded: 'wip.breach.ended',
+  columnCreated: 'column.created',
+  columnUpdated: 'column.updated',
+  columnDeleted: 'column.deleted',
+  swimlaneCreated: 'swimlane.created',
+  swimlaneUpdated: 'swimlane.updated',
+  swimlaneDeleted: 'swimlane.deleted',
+  commentAdded: 'comment.added',
+  checklistChanged: 'checklist.changed',
+  linkAdded: 'link.added',
+  linkRemoved: 'link.removed',
+  sprintStarted: 'sprint.started',
+  sprintClosed: 'sprint.closed',
+} as const;
+export type ActivityKind = (typeof activityKinds)[keyof typeof activityKinds];
+
+/** Kinds after which a board's columns or swimlanes changed, so a client reloads the whole board. */
+export const boardLayoutKinds: readonly string[] = [
+  activityKinds.columnCreated,
+  activityKinds.columnUpdated,
+  activityKinds.columnDeleted,
+  activityKinds.swimlaneCreated,
+  activityKinds.swimlaneUpdated,
+  activityKinds.swimlaneDeleted,
+];
