@@ -1,26 +1,315 @@
-import type { Db } from './prisma';
+import { randomUUID } from 'node:crypto';
+import { spreadRanks } from '@amb/domain/ranks';
+import { activityKinds } from '@amb/shared/activity';
+import type { Db, Prisma } from './prisma';
 import { ensureDefaultPrinciples } from './seed-principles';
+import { demoPeople, demoTeams, type DemoTeam } from './seed-demo-content';
 import { hashPassword } from '../lib/passwords';
-import { defaultColumns } from '../services/boards/default-columns';
 
 export interface SeedOptions {
   onProgress?: (message: string) => void;
+  /** The moment the history leads up to; defaults to now. */
+  now?: Date;
 }
 
-/** Fills an empty database with demo data. Returns false, doing nothing, when any account exists. */
+export const DEMO_PASSWORD = 'demo-password-1';
+const DAY = 24 * 60 * 60 * 1000;
+const HISTORY_DAYS = 21;
+
+/** A small deterministic random generator, so every installation gets the same demo. */
+function randomFrom(seed: number) {
+  let state = seed >>> 0;
+  const next = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  return {
+    next,
+    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
+    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
+    some: <T>(items: readonly T[], max: number) => [...items].sort(() => next() - 0.5).slice(0, Math.floor(next() * (max + 1))),
+  };
+}
+
+type ActivityRow = Prisma.ActivityCreateManyInput;
+type ColumnRow = { id: string; name: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; wipLimit: number | null; wipPolicy: 'SOFT' | 'HARD' };
+
+/**
+ * Fills an empty database with demo data: people in every role, three teams with boards, sprints, cards tagged
+ * with principles, obstacles, cross-team links and three weeks of activity history so the charts have data.
+ * Returns false, doing nothing, when any account exists.
+ */
 export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<boolean> {
   await ensureDefaultPrinciples(db);
   if ((await db.user.count()) > 0) return false;
-  options.onProgress?.('Loading demo data…');
-  const passwordHash = await hashPassword('demo-password-1');
-  const maya = await db.user.create({ data: { email: 'maya@demo.test', name: 'Maya Patel', passwordHash } });
+  const progress = options.onProgress ?? (() => {});
+  const now = options.now ?? new Date();
+  const start = new Date(now.getTime() - HISTORY_DAYS * DAY);
+  const random = randomFrom(20261124);
+  progress('Loading demo data: people…');
+
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = new Map<string, string>();
+  await db.user.createMany({
+    data: demoPeople.map((p) => {
+      const id = randomUUID();
+      people.set(p.key, id);
+      return { id, email: p.email, name: p.name, orgRole: p.orgRole, passwordHash, createdAt: start };
+    }),
+  });
+  const principles = await db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, select: { id: true } });
+
+  const activity: ActivityRow[] = [];
+  const cardIdsByTeam = new Map<string, { id: string; title: string; boardId: string; done: boolean }[]>();
+
+  for (const team of demoTeams) {
+    progress(`Loading demo data: ${team.name}…`);
+    const cards = await seedTeam(db, team, { people, principles: principles.map((p) => p.id), random, now, start, activity });
+    cardIdsByTeam.set(team.key, cards);
+  }
+
+  progress('Loading demo data: links between teams and history…');
+  const devCards = cardIdsByTeam.get('web')!;
+  const links: Prisma.CardLinkCreateManyInput[] = [];
+  for (const teamKey of ['content', 'growth']) {
+    const marketing = cardIdsByTeam.get(teamKey)!.filter((c) => !c.done);
+    for (let i = 0; i < 3; i++) {
+      const from = marketing[i * 2]!;
+      const to = devCards[i + (teamKey === 'growth' ? 3 : 0)]!;
+      links.push({ fromCardId: from.id, toCardId: to.id, kind: 'DEPENDS_ON', createdById: people.get('maya'), createdAt: new Date(now.getTime() - (5 + i) * DAY) });
+      activity.push({ at: new Date(now.getTime() - (5 + i) * DAY), actorId: people.get('maya'), boardId: from.boardId, cardId: from.id, kind: activityKinds.linkAdded, to: { kind: 'DEPENDS_ON', cardId: to.id, title: to.title } });
+    }
+  }
+  await db.cardLink.createMany({ data: links });
+
+  // Ids follow time, so the log reads in order and live catch-up starts after all of it.
+  activity.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
+  for (let i = 0; i < activity.length; i += 1000) await db.activity.createMany({ data: activity.slice(i, i + 1000) });
+  progress(`Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`);
+  return true;
+}
+
+interface TeamSeedContext {
+  people: Map<string, string>;
+  principles: string[];
+  random: ReturnType<typeof randomFrom>;
+  now: Date;
+  start: Date;
+  activity: ActivityRow[];
+}
+
+async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
+  const { people, random, now, start, activity } = ctx;
+  const person = (key: string) => people.get(key)!;
+  const teamId = randomUUID();
+  const boardId = randomUUID();
   await db.team.create({
     data: {
-      name: 'Content Marketing',
-      slug: 'content-marketing',
-      memberships: { create: [{ userId: maya.id, role: 'SCRUM_MASTER' }] },
-      boards: { create: { name: 'Content board', columns: { create: defaultColumns() } } },
+      id: teamId,
+      name: team.name,
+      slug: team.slug,
+      kind: team.kind,
+      createdAt: start,
+      memberships: { create: team.members.map((m) => ({ userId: person(m.person), role: m.role, createdAt: start })) },
     },
   });
-  return true;
+  const columns: ColumnRow[] = team.columns.map((c) => ({ id: randomUUID(), name: c.name, flowCategory: c.flowCategory, wipLimit: c.wipLimit ?? null, wipPolicy: c.wipPolicy ?? 'SOFT' }));
+  const lanes = team.swimlanes.map((l, position) => ({ id: randomUUID(), boardId, name: l.name, position, wipLimit: l.wipLimit ?? null, wipPolicy: l.wipPolicy ?? 'SOFT' }));
+  await db.board.create({ data: { id: boardId, teamId, name: team.boardName, createdAt: start } });
+  await db.column.createMany({ data: columns.map((c, position) => ({ ...c, boardId, position })) });
+  if (lanes.length) await db.swimlane.createMany({ data: lanes });
+
+  // Sprints: the previous one closed a week ago, the current one runs until a week from now.
+  const sprintIds = { closed: randomUUID(), active: randomUUID() };
+  const sprintStart = new Date(now.getTime() - 7 * DAY);
+  if (team.sprints) {
+    await db.sprint.createMany({
+      data: [
+        { id: sprintIds.closed, teamId, name: team.sprints.closedName, goal: team.sprints.closedGoal, startDate: new Date(now.getTime() - 21 * DAY), endDate: sprintStart, capacityPoints: team.sprints.capacity, state: 'CLOSED', closedAt: sprintStart, createdAt: start },
+        { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', createdAt: start },
+      ],
+    });
+    activity.push({ at: new Date(now.getTime() - 21 * DAY), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted });
+    activity.push({ at: sprintStart, actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintClosed });
+    activity.push({ at: new Date(sprintStart.getTime() + 60_000), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.active, kind: activityKinds.sprintStarted });
+  }
+
+  const memberIds = team.members.filter((m) => m.role !== 'VIEWER').map((m) => person(m.person));
+  const cards: Prisma.CardCreateManyInput[] = [];
+  const owners: Prisma.CardOwnerCreateManyInput[] = [];
+  const tags: Prisma.CardPrincipleCreateManyInput[] = [];
+  const moves: { at: Date; cardId: string; from: ColumnRow; to: ColumnRow; swimlaneId: string | null }[] = [];
+  const result: { id: string; title: string; boardId: string; done: boolean }[] = [];
+
+  team.cards.forEach((spec, index) => {
+    const id = randomUUID();
+    const target = columns[spec.column]!;
+    // The card walks the board from the backlog to its column, one step every day or so.
+    const steps = columns.slice(0, spec.column + 1);
+    const createdAt = new Date(start.getTime() + random.int(0, HISTORY_DAYS - steps.length - 1) * DAY + random.int(8, 17) * 3600_000 + index * 60_000);
+    let at = createdAt;
+    const swimlaneId = spec.lane === undefined ? null : lanes[spec.lane]!.id;
+    let startedAt: Date | null = null;
+    let completedAt: Date | null = null;
+    const remaining = now.getTime() - createdAt.getTime();
+    const stepLength = Math.max(3600_000, Math.floor(remaining / (steps.length + 1)));
+    for (let s = 1; s < steps.length; s++) {
+      at = new Date(at.getTime() + Math.floor(stepLength * (0.4 + random.next() * 0.6)));
+      moves.push({ at, cardId: id, from: steps[s - 1]!, to: steps[s]!, swimlaneId });
+      if (steps[s]!.flowCategory === 'IN_PROGRESS' && !startedAt) startedAt = at;
+      if (steps[s]!.flowCategory === 'DONE') completedAt = at;
+    }
+    const sprintId = !team.sprints || target.flowCategory === 'BACKLOG' ? null : completedAt && completedAt < sprintStart ? sprintIds.closed : sprintIds.active;
+    const blockedSince = spec.blocked ? new Date(now.getTime() - spec.blocked.daysAgo * DAY) : null;
+    const owner = random.pick(memberIds);
+    const cardOwners = random.next() < 0.3 ? [...new Set([owner, random.pick(memberIds)])] : [owner];
+    cards.push({
+      id,
+      boardId,
+      columnId: target.id,
+      swimlaneId,
+      sprintId,
+      type: spec.experiment ? 'EXPERIMENT' : 'TASK',
+      title: spec.title,
+      description: spec.description ?? '',
+      rank: '', // set below, per column
+      estimate: random.pick([1, 2, 3, 3, 5, 5, 8]),
+      dueDate: random.next() < 0.4 ? new Date(now.getTime() + random.int(-3, 20) * DAY) : null,
+      labels: random.some(team.labels, 2),
+      blocked: Boolean(spec.blocked),
+      blockedReason: spec.blocked?.reason ?? null,
+      blockedSince,
+      hypothesis: spec.experiment?.hypothesis ?? null,
+      metric: spec.experiment?.metric ?? null,
+      experimentResult: spec.experiment?.result ?? null,
+      createdById: owner,
+      createdAt,
+      updatedAt: blockedSince ?? at,
+      startedAt,
+      completedAt,
+    });
+    cardOwners.forEach((userId) => owners.push({ cardId: id, userId }));
+    random.some(ctx.principles, 2).forEach((principleId) => tags.push({ cardId: id, principleId }));
+    activity.push({ at: createdAt, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardCreated, to: { columnId: columns[0]!.id, swimlaneId, flowCategory: columns[0]!.flowCategory, title: spec.title } });
+    if (sprintId) {
+      const plannedAt = sprintId === sprintIds.active ? new Date(sprintStart.getTime() + 120_000) : new Date(now.getTime() - 21 * DAY + 120_000);
+      activity.push({ at: new Date(Math.max(plannedAt.getTime(), createdAt.getTime() + 1000)), actorId: person(team.members[0]!.person), teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardUpdated, field: 'sprintId', to: sprintId });
+    }
+    if (spec.blocked) activity.push({ at: blockedSince!, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardUpdated, field: 'blocked', from: false, to: true });
+    result.push({ id, title: spec.title, boardId, done: target.flowCategory === 'DONE' });
+  });
+
+  // Ranks: evenly spread in each column, in the order the demo lists the cards.
+  for (const column of columns) {
+    const inColumn = cards.filter((c) => c.columnId === column.id);
+    spreadRanks(inColumn.length).forEach((rank, i) => (inColumn[i]!.rank = rank));
+  }
+  await db.card.createMany({ data: cards });
+  await db.cardOwner.createMany({ data: owners });
+  await db.cardPrinciple.createMany({ data: tags });
+
+  recordMovesAndBreaches(moves, columns, cards, { teamId, boardId, activity, people: memberIds, random });
+  const breaches = activity.filter((a) => a.boardId === boardId && (a.kind === activityKinds.wipBreachStarted || a.kind === activityKinds.wipBreachEnded));
+  await db.wipBreach.createMany({ data: breachRows(breaches, boardId) });
+
+  await seedConversation(db, team, cards, { people, random, now, activity, teamId, boardId });
+  return result;
+}
+
+/** Replays the moves in time order, writing card.moved entries and the soft-limit breaches they caused. */
+function recordMovesAndBreaches(
+  moves: { at: Date; cardId: string; from: ColumnRow; to: ColumnRow; swimlaneId: string | null }[],
+  columns: ColumnRow[],
+  cards: Prisma.CardCreateManyInput[],
+  ctx: { teamId: string; boardId: string; activity: ActivityRow[]; people: string[]; random: ReturnType<typeof randomFrom> },
+) {
+  const counts = new Map(columns.map((c) => [c.id, 0]));
+  const events: { at: Date; apply: () => void }[] = [];
+  for (const card of cards) events.push({ at: card.createdAt as Date, apply: () => counts.set(columns[0]!.id, counts.get(columns[0]!.id)! + 1) });
+  const open = new Map<string, boolean>();
+  const check = (column: ColumnRow, at: Date) => {
+    if (column.wipLimit === null || column.wipPolicy !== 'SOFT') return;
+    const count = counts.get(column.id)!;
+    const payload = { scope: 'column', id: column.id, name: column.name, limit: column.wipLimit, count };
+    if (count > column.wipLimit && !open.get(column.id)) {
+      open.set(column.id, true);
+      ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachStarted, to: payload });
+    } else if (count <= column.wipLimit && open.get(column.id)) {
+      open.set(column.id, false);
+      ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachEnded, to: payload });
+    }
+  };
+  for (const move of moves) {
+    events.push({
+      at: move.at,
+      apply: () => {
+        counts.set(move.from.id, counts.get(move.from.id)! - 1);
+        counts.set(move.to.id, counts.get(move.to.id)! + 1);
+        ctx.activity.push({
+          at: move.at,
+          actorId: ctx.random.pick(ctx.people),
+          teamId: ctx.teamId,
+          boardId: ctx.boardId,
+          cardId: move.cardId,
+          kind: activityKinds.cardMoved,
+          field: 'columnId',
+          from: { columnId: move.from.id, swimlaneId: move.swimlaneId, flowCategory: move.from.flowCategory },
+          to: { columnId: move.to.id, swimlaneId: move.swimlaneId, flowCategory: move.to.flowCategory },
+        });
+        check(move.from, move.at);
+        check(move.to, move.at);
+      },
+    });
+  }
+  events.sort((a, b) => a.at.getTime() - b.at.getTime()).forEach((e) => e.apply());
+}
+
+function breachRows(entries: ActivityRow[], boardId: string): Prisma.WipBreachCreateManyInput[] {
+  const rows: Prisma.WipBreachCreateManyInput[] = [];
+  const openRows = new Map<string, Prisma.WipBreachCreateManyInput>();
+  for (const entry of entries) {
+    const to = entry.to as { id: string; limit: number; count: number };
+    if (entry.kind === activityKinds.wipBreachStarted) {
+      const row = { boardId, columnId: to.id, limit: to.limit, peakCount: to.count, startedAt: entry.at as Date, endedAt: null };
+      openRows.set(to.id, row);
+      rows.push(row);
+    } else {
+      const row = openRows.get(to.id);
+      if (row) row.endedAt = entry.at as Date;
+      openRows.delete(to.id);
+    }
+  }
+  return rows;
+}
+
+async function seedConversation(
+  db: Db,
+  team: DemoTeam,
+  cards: Prisma.CardCreateManyInput[],
+  ctx: { people: Map<string, string>; random: ReturnType<typeof randomFrom>; now: Date; activity: ActivityRow[]; teamId: string; boardId: string },
+) {
+  const members = team.members.filter((m) => m.role !== 'VIEWER').map((m) => ctx.people.get(m.person)!);
+  const comments: Prisma.CommentCreateManyInput[] = [];
+  cards.forEach((card, i) => {
+    const lines = card.blocked ? [`Blocked: ${card.blockedReason} I've chased it twice.`, 'Raised it at stand-up; the scrum master is on it.'] : i % 4 === 0 ? [ctx.random.pick(team.comments)] : [];
+    lines.forEach((body, j) => {
+      const at = new Date(Math.max((card.createdAt as Date).getTime() + 3600_000, ctx.now.getTime() - (lines.length - j) * 86_400_000 / 2));
+      comments.push({ cardId: card.id!, authorId: ctx.random.pick(members), body, createdAt: at });
+      ctx.activity.push({ at, actorId: members[0], teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id, kind: activityKinds.commentAdded });
+    });
+  });
+  await db.comment.createMany({ data: comments });
+  for (const card of cards.filter((_, i) => i % 6 === 1)) {
+    await db.checklist.create({
+      data: {
+        cardId: card.id!,
+        title: 'Definition of done',
+        position: 0,
+        items: { create: team.checklist.map((text, position) => ({ text, position, done: ctx.random.next() < 0.5 })) },
+      },
+    });
+  }
 }
