@@ -14,6 +14,8 @@ export const activityKinds = {
   columnCreated: 'column.created',
   columnUpdated: 'column.updated',
   columnDeleted: 'column.deleted',
+  /** A column's ranks were re-spread because they grew long; order is unchanged, clients reload. */
+  columnReranked: 'column.reranked',
   swimlaneCreated: 'swimlane.created',
   swimlaneUpdated: 'swimlane.updated',
   swimlaneDeleted: 'swimlane.deleted',
@@ -31,6 +33,7 @@ export const boardLayoutKinds: readonly string[] = [
   activityKinds.columnCreated,
   activityKinds.columnUpdated,
   activityKinds.columnDeleted,
+  activityKinds.columnReranked,
   activityKinds.swimlaneCreated,
   activityKinds.swimlaneUpdated,
   activityKinds.swimlaneDeleted,

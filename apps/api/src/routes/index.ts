@@ -3,7 +3,7 @@ import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
 import { boardRoutes } from './boards';
 import { cardLinkRoutes } from './card-links';
-import { cardRoutes } from './cards';
+import { archivedCardRoutes, cardRoutes } from './cards';
 import { cardDetailRoutes } from './cards/details';
 import { checklistRoutes } from './checklists';
 import { columnRoutes } from './columns';
@@ -23,6 +23,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(boardRoutes, { prefix: '/boards' });
   await app.register(boardEventRoutes, { prefix: '/boards' });
+  await app.register(archivedCardRoutes, { prefix: '/boards' });
   await app.register(columnRoutes, { prefix: '/columns' });
   await app.register(swimlaneRoutes, { prefix: '/swimlanes' });
   await app.register(cardRoutes, { prefix: '/cards' });

@@ -1,0 +1,57 @@
+import { activityKinds } from '@amb/shared/activity';
+import type { CardWriteResult, createCardBodySchema } from '@amb/shared/cards';
+import type { z } from 'zod';
+import { invalidField } from '../../lib/app-error';
+import { recordActivity } from '../activity/record-activity';
+import { requireTeamAccess } from '../access/team-access';
+import type { ServiceContext } from '../context';
+import { placeCard, trackBreaches } from './card-placement';
+import { cardSummaryInclude, toCardSummary } from './card-summary';
+import { flowTimes } from './flow-times';
+
+export type CreateCardInput = z.output<typeof createCardBodySchema>;
+
+/** Quick add: a new card at the top or the bottom of a column, under its WIP limits. */
+export async function createCard({ db, actor }: ServiceContext, body: CreateCardInput): Promise<CardWriteResult> {
+  const column = await db.column.findUnique({ where: { id: body.columnId }, select: { boardId: true, board: { select: { teamId: true } } } });
+  if (!column) throw invalidField('body.columnId', 'must be an existing column');
+  const teamId = column.board.teamId;
+  await requireTeamAccess(db, actor, teamId, 'work', 'Column');
+  const boardId = column.boardId;
+
+  return db.$transaction(async (tx) => {
+    const placed = await placeCard(tx, {
+      boardId,
+      cardId: null,
+      from: null,
+      to: { columnId: body.columnId, swimlaneId: body.swimlaneId },
+      after: body.position,
+      actorId: actor.id,
+      teamId,
+    });
+    const card = await tx.card.create({
+      data: {
+        boardId,
+        columnId: body.columnId,
+        swimlaneId: body.swimlaneId,
+        title: body.title,
+        type: body.type,
+        description: body.description,
+        rank: placed.rank,
+        createdById: actor.id,
+        ...flowTimes({ startedAt: null, completedAt: null }, placed.target.flow_category),
+      },
+      include: cardSummaryInclude,
+    });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId,
+      boardId,
+      cardId: card.id,
+      kind: activityKinds.cardCreated,
+      to: { columnId: body.columnId, swimlaneId: body.swimlaneId, flowCategory: placed.target.flow_category, title: body.title },
+    });
+    await trackBreaches(tx, { boardId, teamId, actorId: actor.id, columnIds: [body.columnId], swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [] });
+    return { card: toCardSummary(card), overLimit: placed.overLimit };
+  });
+}
