@@ -12,11 +12,14 @@ import type { Db } from './db/prisma';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { apiRoutes } from './routes';
+import { listenSignal, pollSignal } from './services/board-events/activity-signal';
+import { BoardEventHub } from './services/board-events/board-event-hub';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    boardEvents: BoardEventHub;
   }
 }
 
@@ -36,6 +39,9 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
+  const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
+  app.decorate('boardEvents', new BoardEventHub(db, signal));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
 
@@ -75,6 +81,8 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
 
   // 4. The built web app on the same port (client-side routes fall back to index.html: see the error handler).
   if (serveWeb) await app.register(fastifyStatic, { root: config.WEB_DIST_DIR, wildcard: false });
+
+  app.addHook('preClose', async () => app.boardEvents.close());
 
   return app;
 }

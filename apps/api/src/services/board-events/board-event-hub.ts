@@ -1,0 +1,109 @@
+import { boardLayoutKinds } from '@amb/shared/activity';
+import type { BoardEvent } from '@amb/shared/boards';
+import type { Db } from '../../db/prisma';
+import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
+import type { ActivitySignal } from './activity-signal';
+
+interface Subscriber {
+  lastId: bigint;
+  send: (event: BoardEvent) => void;
+}
+
+/** The events after `after` on a board: one per card (its latest state) and one reload for layout changes. */
+export async function boardEventsSince(db: Db, boardId: string, after: bigint): Promise<BoardEvent[]> {
+  const entries = await db.activity.findMany({ where: { boardId, id: { gt: after } }, orderBy: { id: 'asc' }, take: 5000, select: { id: true, kind: true, actorId: true, cardId: true } });
+  if (!entries.length) return [];
+  const latestPerCard = new Map<string, (typeof entries)[number]>();
+  let layout: (typeof entries)[number] | null = null;
+  for (const e of entries) {
+    if (boardLayoutKinds.includes(e.kind)) layout = e;
+    else if (e.cardId) latestPerCard.set(e.cardId, e);
+  }
+  const cards = latestPerCard.size
+    ? await db.card.findMany({ where: { id: { in: [...latestPerCard.keys()] }, boardId, archivedAt: null }, include: cardSummaryInclude })
+    : [];
+  const byId = new Map(cards.map((c) => [c.id, toCardSummary(c)]));
+  const events: BoardEvent[] = [...latestPerCard.values()].map((e) => ({
+    activityId: String(e.id),
+    kind: e.kind,
+    actorId: e.actorId,
+    cardId: e.cardId,
+    card: byId.get(e.cardId!) ?? null,
+    reload: false,
+  }));
+  if (layout) events.push({ activityId: String(layout.id), kind: layout.kind, actorId: layout.actorId, cardId: null, card: null, reload: true });
+  // The newest id last, so a client's "last seen" is right even if it stops reading half way.
+  const last = entries.at(-1)!;
+  events.sort((a, b) => (BigInt(a.activityId) < BigInt(b.activityId) ? -1 : 1));
+  if (events.length && events.at(-1)!.activityId !== String(last.id)) events.at(-1)!.activityId = String(last.id);
+  return events;
+}
+
+/**
+ * Fans board activity out to the browsers watching each board. One signal source per process (LISTEN on
+ * PostgreSQL, a poll on the embedded database); one read per board with watchers, whatever their number.
+ */
+export class BoardEventHub {
+  private boards = new Map<string, Set<Subscriber>>();
+  private pending = new Set<string>();
+  private flushing: Promise<void> | null = null;
+  private stopSignal: (() => Promise<void>) | null = null;
+  private starting: Promise<void> | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly signal: ActivitySignal,
+  ) {}
+
+  /** Starts watching a board from after `lastId`; returns the function that stops it. */
+  async subscribe(boardId: string, lastId: bigint, send: (event: BoardEvent) => void): Promise<() => void> {
+    await this.start();
+    const subscriber: Subscriber = { lastId, send };
+    let set = this.boards.get(boardId);
+    if (!set) this.boards.set(boardId, (set = new Set()));
+    set.add(subscriber);
+    this.wake(boardId); // catch up on what happened before (and while) subscribing
+    return () => {
+      set.delete(subscriber);
+      if (!set.size) this.boards.delete(boardId);
+    };
+  }
+
+  async close() {
+    this.boards.clear();
+    await this.starting;
+    await this.stopSignal?.();
+    await this.flushing;
+  }
+
+  private start() {
+    this.starting ??= this.signal((boardId) => (boardId ? this.wake(boardId) : [...this.boards.keys()].forEach((b) => this.wake(b)))).then((stop) => {
+      this.stopSignal = stop;
+    });
+    return this.starting;
+  }
+
+  private wake(boardId: string) {
+    if (!this.boards.has(boardId)) return;
+    this.pending.add(boardId);
+    this.flushing ??= this.flush().finally(() => {
+      this.flushing = null;
+      if (this.pending.size) this.wake([...this.pending][0]!);
+    });
+  }
+
+  private async flush() {
+    while (this.pending.size) {
+      const boardId = [...this.pending][0]!;
+      this.pending.delete(boardId);
+      const subscribers = this.boards.get(boardId);
+      if (!subscribers?.size) continue;
+      const from = [...subscribers].reduce((min, s) => (s.lastId < min ? s.lastId : min), [...subscribers][0]!.lastId);
+      const events = await boardEventsSince(this.db, boardId, from).catch(() => []);
+      for (const s of subscribers) {
+        for (const event of events) if (BigInt(event.activityId) > s.lastId) s.send(event);
+        if (events.length) s.lastId = BigInt(events.at(-1)!.activityId) > s.lastId ? BigInt(events.at(-1)!.activityId) : s.lastId;
+      }
+    }
+  }
+}
