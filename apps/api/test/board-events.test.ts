@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BoardEvent } from '@amb/shared/boards';
+import type { ErrorBody } from '@amb/shared/errors';
 import { buildApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createPrisma } from '../src/db/prisma';
@@ -123,12 +124,12 @@ describe('live board updates', () => {
   it('refuses people who may not see the board, before streaming', async () => {
     const outsider = await fetch(`${baseUrl}/api/boards/${team.board.id}/events`, { headers: { cookie: outsiderCookie } });
     expect(outsider.status).toBe(404);
-    expect((await outsider.json()).error.code).toBe('NOT_FOUND');
+    expect(((await outsider.json()) as ErrorBody).error.code).toBe('NOT_FOUND');
     const anonymous = await fetch(`${baseUrl}/api/boards/${team.board.id}/events`);
     expect(anonymous.status).toBe(401);
     const bad = await fetch(`${baseUrl}/api/boards/${team.board.id}/events?after=yesterday`, { headers: { cookie: watcherCookie } });
     expect(bad.status).toBe(400);
-    expect((await bad.json()).error.fields[0].field).toBe('querystring.after');
+    expect(((await bad.json()) as ErrorBody).error.fields![0]!.field).toBe('querystring.after');
   });
 
   // Two API processes behind a load balancer: a write through one reaches a watcher of the other.

@@ -71,6 +71,7 @@ const wipLimitSchema = z.number({ message: 'must be a number' }).int({ message: 
 
 export const columnParamsSchema = z.object({ columnId: idSchema });
 export const createColumnBodySchema = z.object({
+  boardId: idSchema,
   name: nameSchema,
   flowCategory: flowCategorySchema.default('IN_PROGRESS'),
   wipLimit: wipLimitSchema.default(null),
@@ -88,12 +89,18 @@ export const updateColumnBodySchema = z.object({
 
 export const swimlaneParamsSchema = z.object({ swimlaneId: idSchema });
 export const createSwimlaneBodySchema = z.object({
+  boardId: idSchema,
   name: nameSchema,
   wipLimit: wipLimitSchema.default(null),
   wipPolicy: wipPolicySchema.default('SOFT'),
   position: z.number().int().min(0).optional(),
 });
-export const updateSwimlaneBodySchema = createSwimlaneBodySchema.partial();
+export const updateSwimlaneBodySchema = z.object({
+  name: nameSchema.optional(),
+  wipLimit: wipLimitSchema.optional(),
+  wipPolicy: wipPolicySchema.optional(),
+  position: z.number().int().min(0).optional(),
+});
 
 /** What changed on a board, sent live to everyone looking at it (server-sent events, `event: board`). */
 export const boardEventSchema = z.object({

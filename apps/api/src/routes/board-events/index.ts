@@ -27,7 +27,8 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const lastEventId = request.headers['last-event-id'];
-      const after = request.query.after ?? (typeof lastEventId === 'string' && /^\d+$/.test(lastEventId) ? lastEventId : undefined);
+      // A browser reconnecting by itself repeats the first URL and adds Last-Event-ID, which is the newer of the two.
+      const after = typeof lastEventId === 'string' && /^\d+$/.test(lastEventId) ? lastEventId : request.query.after;
       const raw = reply.raw;
       let open = true;
       const write = (text: string) => open && raw.write(text);

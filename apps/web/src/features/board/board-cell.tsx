@@ -1,0 +1,64 @@
+import { useRef } from 'react';
+import { useDroppable } from '@dnd-kit/core';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import type { CardSummary } from '@amb/shared/boards';
+import { BoardCard } from './board-card';
+import type { DropData } from './keyboard-coordinates';
+
+/** Above this many cards a cell renders only what is in view, so long columns stay smooth. */
+const VIRTUALISE_FROM = 60;
+
+interface Props {
+  drop: DropData;
+  label: string;
+  cards: CardSummary[];
+  peopleNames: Map<string, string>;
+  pending: Record<string, true>;
+  refusing: string | null;
+  onOpen: (cardId: string) => void;
+  header?: React.ReactNode;
+  footer?: React.ReactNode;
+}
+
+/** One column in one swimlane: its cards in order, and the place to drop a card at the end. */
+export function BoardCell({ drop, label, cards, peopleNames, pending, refusing, onOpen, header, footer }: Props) {
+  const { setNodeRef, isOver } = useDroppable({ id: `cell:${drop.columnId}:${drop.laneKey}`, data: drop, disabled: false });
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const virtual = cards.length >= VIRTUALISE_FROM;
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render by design
+  const virtualizer = useVirtualizer({ count: virtual ? cards.length : 0, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
+  const card = (c: CardSummary, index: number) => (
+    <BoardCard key={c.id} card={c} drop={{ ...drop, kind: 'card', index }} ownerNames={c.ownerIds.map((id) => peopleNames.get(id) ?? '?')} onOpen={onOpen} pending={Boolean(pending[c.id])} />
+  );
+  return (
+    <div
+      role="group"
+      className={`board-cell${isOver ? ' over' : ''}${refusing ? ' refusing' : ''}`}
+      aria-label={label}
+      aria-disabled={refusing ? true : undefined}
+      ref={setNodeRef}
+    >
+      {header}
+      {refusing && (
+        <p className="refusal" role="note">
+          Full: {refusing}
+        </p>
+      )}
+      <div className={`cell-cards${virtual ? ' virtual' : ''}`} ref={scrollRef}>
+        {cards.length === 0 && drop.laneKey === 'none' && drop.swimlaneId === null && !header && <p className="cell-empty muted">No cards yet — add one</p>}
+        {virtual ? (
+          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+            {virtualizer.getVirtualItems().map((item) => (
+              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                {card(cards[item.index]!, item.index)}
+              </div>
+            ))}
+          </div>
+        ) : (
+          cards.map(card)
+        )}
+      </div>
+      {footer}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import type { CardSummary } from '@amb/shared/boards';
+
+/** The filter bar's state, kept in the URL so a filtered board can be shared. */
+export interface BoardFilters {
+  text: string;
+  owner: string;
+  label: string;
+  principle: string;
+  blocked: boolean;
+  dueSoon: boolean;
+}
+
+export const filterKeys = ['q', 'owner', 'label', 'principle', 'blocked', 'due'] as const;
+
+export function readFilters(params: URLSearchParams): BoardFilters {
+  return {
+    text: params.get('q') ?? '',
+    owner: params.get('owner') ?? '',
+    label: params.get('label') ?? '',
+    principle: params.get('principle') ?? '',
+    blocked: params.get('blocked') === '1',
+    dueSoon: params.get('due') === 'soon',
+  };
+}
+
+export function writeFilters(params: URLSearchParams, filters: BoardFilters): URLSearchParams {
+  const next = new URLSearchParams(params);
+  const put = (key: string, value: string) => (value ? next.set(key, value) : next.delete(key));
+  put('q', filters.text);
+  put('owner', filters.owner);
+  put('label', filters.label);
+  put('principle', filters.principle);
+  put('blocked', filters.blocked ? '1' : '');
+  put('due', filters.dueSoon ? 'soon' : '');
+  return next;
+}
+
+export const isFiltering = (f: BoardFilters) => Boolean(f.text || f.owner || f.label || f.principle || f.blocked || f.dueSoon);
+
+const DUE_SOON_DAYS = 7;
+
+export function matchesFilters(card: CardSummary, f: BoardFilters, now = Date.now()): boolean {
+  if (f.text && !card.title.toLowerCase().includes(f.text.toLowerCase()) && !card.labels.some((l) => l.toLowerCase().includes(f.text.toLowerCase()))) return false;
+  if (f.owner && !card.ownerIds.includes(f.owner)) return false;
+  if (f.label && !card.labels.includes(f.label)) return false;
+  if (f.principle && !card.principleIds.includes(f.principle)) return false;
+  if (f.blocked && !card.blocked) return false;
+  if (f.dueSoon && (!card.dueDate || new Date(card.dueDate).getTime() - now > DUE_SOON_DAYS * 86_400_000)) return false;
+  return true;
+}

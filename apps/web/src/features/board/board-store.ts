@@ -1,0 +1,182 @@
+import { create } from 'zustand';
+import { rankBetween } from '@amb/domain/ranks';
+import { boardViewSchema, type BoardEvent, type BoardView, type CardSummary } from '@amb/shared/boards';
+import { cardSummarySchema } from '@amb/shared/boards';
+import { cardWriteResultSchema } from '@amb/shared/cards';
+import { api, ApiError } from '../../lib/api-client';
+
+export interface Place {
+  columnId: string;
+  swimlaneId: string | null;
+  /** The card right above, or null for the top of the column. */
+  afterCardId: string | null;
+}
+
+export interface Notice {
+  tone: 'error' | 'warning' | 'info';
+  text: string;
+}
+
+interface LastMove {
+  cardId: string;
+  title: string;
+  /** Where the card was before the move, so undo can put it back. */
+  from: Place;
+}
+
+interface BoardState {
+  boardId: string | null;
+  view: BoardView | null;
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  error: string | null;
+  notice: Notice | null;
+  lastMove: LastMove | null;
+  /** Cards with a move on its way to the server. */
+  pending: Record<string, true>;
+  load(boardId: string): Promise<void>;
+  move(cardId: string, to: Place, options?: { undo?: boolean }): Promise<void>;
+  undo(): Promise<void>;
+  addCard(columnId: string, swimlaneId: string | null, position: 'top' | 'bottom', title: string): Promise<boolean>;
+  applyEvent(event: BoardEvent): void;
+  say(notice: Notice | null): void;
+}
+
+const byRank = (a: CardSummary, b: CardSummary) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
+
+/** The cards of a column in board order (all swimlanes). */
+export function columnCards(view: BoardView, columnId: string, except?: string) {
+  return view.cards.filter((c) => c.columnId === columnId && c.id !== except).sort(byRank);
+}
+
+/** Where a card sits now, as a place another move could return it to. */
+export function placeOf(view: BoardView, card: CardSummary): Place {
+  const cards = columnCards(view, card.columnId);
+  const index = cards.findIndex((c) => c.id === card.id);
+  return { columnId: card.columnId, swimlaneId: card.swimlaneId, afterCardId: index > 0 ? cards[index - 1]!.id : null };
+}
+
+function replaceCard(view: BoardView, card: CardSummary | null, id: string): BoardView {
+  const others = view.cards.filter((c) => c.id !== id);
+  return { ...view, cards: card ? [...others, card] : others };
+}
+
+function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }): Notice | null {
+  if (!result.overLimit.length) return null;
+  const text = result.overLimit.map((o) => `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`).join('; ');
+  return { tone: 'warning', text };
+}
+
+export const useBoardStore = create<BoardState>()((set, get) => ({
+  boardId: null,
+  view: null,
+  status: 'idle',
+  error: null,
+  notice: null,
+  lastMove: null,
+  pending: {},
+
+  async load(boardId) {
+    const keep = get().boardId === boardId && get().view;
+    set({ boardId, status: keep ? 'ready' : 'loading', error: null, ...(keep ? {} : { view: null, lastMove: null, notice: null }) });
+    try {
+      const view = await api('GET', `/boards/${boardId}`, { schema: boardViewSchema });
+      if (get().boardId === boardId) set({ view, status: 'ready' });
+    } catch (error) {
+      if (get().boardId === boardId) set({ status: 'error', error: (error as Error).message });
+    }
+  },
+
+  async move(cardId, to, options = {}) {
+    const view = get().view;
+    const card = view?.cards.find((c) => c.id === cardId);
+    if (!view || !card) return;
+    const from = placeOf(view, card);
+    if (from.columnId === to.columnId && from.swimlaneId === to.swimlaneId && from.afterCardId === to.afterCardId) return;
+
+    // Show the move at once, with a provisional rank between the new neighbours.
+    const column = columnCards(view, to.columnId, cardId);
+    const aboveIndex = to.afterCardId ? column.findIndex((c) => c.id === to.afterCardId) : -1;
+    const above = aboveIndex >= 0 ? column[aboveIndex]!.rank : null;
+    const below = column[aboveIndex + 1]?.rank ?? null;
+    let rank = card.rank;
+    try {
+      rank = rankBetween(above, below);
+    } catch {
+      /* neighbours out of order locally: the server's answer fixes it */
+    }
+    const before = card;
+    set({
+      view: replaceCard(view, { ...card, columnId: to.columnId, swimlaneId: to.swimlaneId, rank }, cardId),
+      pending: { ...get().pending, [cardId]: true },
+      notice: null,
+    });
+    try {
+      const result = await api('POST', `/cards/${cardId}/move`, {
+        body: { columnId: to.columnId, swimlaneId: to.swimlaneId, afterCardId: to.afterCardId, version: card.version },
+        schema: cardWriteResultSchema,
+      });
+      const now = get().view;
+      if (now) set({ view: replaceCard(now, result.card, cardId) });
+      set({
+        lastMove: options.undo ? null : { cardId, title: card.title, from },
+        notice: overLimitNotice(result) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back` } : null),
+      });
+    } catch (error) {
+      const now = get().view;
+      const apiError = error instanceof ApiError ? error : null;
+      if (apiError?.code === 'STALE_VERSION' && apiError.details.card) {
+        const current = cardSummarySchema.parse(apiError.details.card);
+        if (now) set({ view: replaceCard(now, current, cardId) });
+        set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.` } });
+      } else {
+        // Spring back, and say why.
+        if (now) set({ view: replaceCard(now, before, cardId) });
+        set({ notice: { tone: 'error', text: apiError?.message ?? `The move of "${card.title}" failed` } });
+      }
+    } finally {
+      const pending = { ...get().pending };
+      delete pending[cardId];
+      set({ pending });
+    }
+  },
+
+  async undo() {
+    const last = get().lastMove;
+    if (!last) return;
+    set({ lastMove: null });
+    await get().move(last.cardId, last.from, { undo: true });
+  },
+
+  async addCard(columnId, swimlaneId, position, title) {
+    try {
+      const result = await api('POST', '/cards', { body: { columnId, swimlaneId, position, title }, schema: cardWriteResultSchema });
+      const view = get().view;
+      if (view && !view.cards.some((c) => c.id === result.card.id)) set({ view: { ...view, cards: [...view.cards, result.card] } });
+      set({ notice: overLimitNotice(result) });
+      return true;
+    } catch (error) {
+      set({ notice: { tone: 'error', text: (error as Error).message } });
+      return false;
+    }
+  },
+
+  applyEvent(event) {
+    const view = get().view;
+    if (!view) return;
+    if (event.reload) {
+      void get().load(view.board.id);
+      return;
+    }
+    let cards = view.cards;
+    if (event.cardId && !get().pending[event.cardId]) {
+      const mine = cards.find((c) => c.id === event.cardId);
+      if (!event.card) cards = cards.filter((c) => c.id !== event.cardId);
+      else if (!mine || mine.version <= event.card.version) cards = [...cards.filter((c) => c.id !== event.cardId), event.card];
+    }
+    set({ view: { ...view, cards, lastActivityId: event.activityId } });
+  },
+
+  say(notice) {
+    set({ notice });
+  },
+}));
