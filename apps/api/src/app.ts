@@ -27,9 +27,11 @@ export interface BuildAppOptions {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions['logger'];
+  /** Told of every route as it is registered (the access tests check that each one is covered). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
-export async function buildApp({ config, db, logger }: BuildAppOptions) {
+export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions) {
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
@@ -44,6 +46,7 @@ export async function buildApp({ config, db, logger }: BuildAppOptions) {
   app.decorate('boardEvents', new BoardEventHub(db, signal));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   // 1. External plugins: security headers, cookies, rate limiting (opt-in per route), API docs.
   await app.register(helmet, {

@@ -18,11 +18,11 @@ export interface TestContext {
 }
 
 /** The real app on a real, fresh database. Call in beforeAll; call close() in afterAll. */
-export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}): Promise<TestContext> {
+export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, onRoute?: Parameters<typeof buildApp>[0]['onRoute']): Promise<TestContext> {
   const database = await createTestDatabase();
   // With a real PostgreSQL, live updates use LISTEN/NOTIFY on the test's own database, as in production.
   const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '10000', NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
-  const app = await buildApp({ config, db: database.prisma });
+  const app = await buildApp({ config, db: database.prisma, onRoute });
   await app.ready();
   return {
     app,

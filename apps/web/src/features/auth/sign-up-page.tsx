@@ -1,3 +1,82 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { signUpBodySchema } from '@amb/shared/auth';
+import { ApiError } from '../../lib/api-client';
+import { useAuthStore } from './auth-store';
+
+type Field = 'email' | 'name' | 'password';
+
+/** Creating an account. The same zod schema as the API checks the form first; the API's field errors show too. */
 export function SignUpPage() {
-  return null;
+  const signUp = useAuthStore((s) => s.signUp);
+  const navigate = useNavigate();
+  const [values, setValues] = useState({ name: '', email: '', password: '' });
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    const parsed = signUpBodySchema.safeParse(values);
+    if (!parsed.success) {
+      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path[0], `${String(i.path[0])} ${i.message}`])));
+      return;
+    }
+    setFieldErrors({});
+    setBusy(true);
+    try {
+      await signUp(parsed.data.email, parsed.data.name, parsed.data.password);
+      navigate('/', { replace: true });
+    } catch (err) {
+      if (err instanceof ApiError && err.fields.length) {
+        setFieldErrors(Object.fromEntries(err.fields.map((f) => [f.field.replace(/^body\./, ''), `${f.field.replace(/^body\./, '')} ${f.message}`])));
+      }
+      setError(err instanceof ApiError ? err.message : 'Creating the account failed; try again.');
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const input = (field: Field, label: string, type: string, autoComplete: string) => (
+    <label>
+      {label}
+      <input
+        type={type}
+        name={field}
+        autoComplete={autoComplete}
+        value={values[field]}
+        aria-invalid={fieldErrors[field] ? true : undefined}
+        aria-describedby={fieldErrors[field] ? `${field}-error` : undefined}
+        onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+      />
+      {fieldErrors[field] && (
+        <span id={`${field}-error`} className="field-error">
+          {fieldErrors[field]}
+        </span>
+      )}
+    </label>
+  );
+
+  return (
+    <main className="auth-page">
+      <form className="auth-card" onSubmit={submit} aria-labelledby="sign-up-title" noValidate>
+        <h1 id="sign-up-title">Create an account</h1>
+        {error && (
+          <p role="alert" className="form-error">
+            {error}
+          </p>
+        )}
+        {input('name', 'Name', 'text', 'name')}
+        {input('email', 'Email', 'email', 'username')}
+        {input('password', 'Password', 'password', 'new-password')}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Creating…' : 'Create account'}
+        </button>
+        <p className="muted">
+          Already have an account? <Link to="/sign-in">Sign in</Link>
+        </p>
+      </form>
+    </main>
+  );
 }

@@ -1,0 +1,155 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addCards } from './support/board-fixtures';
+import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+
+// Who may do what, route by route: every route the API registers must appear here with the answer each kind of
+// person gets. Team A's objects are asked for by its member, its viewer, its scrum master, a member of another
+// team (who must not learn they exist: 404), the PMO (reads everything, changes nothing) and an admin.
+
+type Actor = 'anonymous' | 'member' | 'viewer' | 'master' | 'outsider' | 'pmo' | 'admin';
+type Expected = Record<Actor, number>;
+interface Case {
+  route: string;
+  expected: Expected;
+  /** Builds a fresh request (fresh objects for writes), so each actor's call stands alone. */
+  request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: object }>;
+}
+
+const read: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, outsider: 404, pmo: 200, admin: 200 };
+const work = (ok: number): Expected => ({ anonymous: 401, member: ok, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
+const layout = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
+const adminOnly = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 403, pmo: 403, admin: ok });
+const anyoneSignedIn: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, outsider: 200, pmo: 200, admin: 200 };
+
+describe('access matrix: role x route', () => {
+  const registered = new Set<string>();
+  let t: TestContext;
+  const cookies = {} as Record<Actor, string | undefined>;
+  let team: Awaited<ReturnType<typeof createTeam>>;
+  let sprintId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, (route) => {
+      for (const method of [route.method].flat()) if (method !== 'HEAD' && route.url.startsWith('/api/') && !route.url.startsWith('/api/docs')) registered.add(`${method} ${route.url.replace(/\/$/, '')}`);
+    });
+    const people = Object.fromEntries(
+      await Promise.all(
+        (['member', 'viewer', 'master', 'outsider', 'pmo', 'admin'] as const).map(async (a) => [a, await createUser(t.db, { orgRole: a === 'pmo' ? 'PMO' : a === 'admin' ? 'ADMIN' : 'NONE' })] as const),
+      ),
+    );
+    team = await createTeam(t.db, [
+      { userId: people.member!.id, role: 'MEMBER' },
+      { userId: people.viewer!.id, role: 'VIEWER' },
+      { userId: people.master!.id, role: 'SCRUM_MASTER' },
+    ]);
+    await createTeam(t.db, [{ userId: people.outsider!.id, role: 'SCRUM_MASTER' }]);
+    sprintId = (await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 1', startDate: new Date(), endDate: new Date(Date.now() + 14 * 86_400_000), state: 'ACTIVE' } })).id;
+    for (const [actor, user] of Object.entries(people)) cookies[actor as Actor] = await signIn(t.app, user.email);
+  });
+  afterAll(() => t.close());
+
+  const board = () => team.board;
+  const backlog = () => board().columns[0]!;
+  const freshCard = async (archived = false) => {
+    const [card] = await addCards(t.db, board().id, backlog().id, 1, `Matrix ${n++}`);
+    if (archived) return t.db.card.update({ where: { id: card!.id }, data: { archivedAt: new Date() } });
+    return card!;
+  };
+  const freshColumn = () => t.db.column.create({ data: { boardId: board().id, name: `Matrix column ${n++}`, position: 50 + n } });
+  const freshLane = () => t.db.swimlane.create({ data: { boardId: board().id, name: `Matrix lane ${n++}`, position: n } });
+  const freshPerson = () => createUser(t.db);
+
+  const cases: Case[] = [
+    { route: 'GET /api/auth/me', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/auth/me' }) },
+    { route: 'GET /api/teams/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/teams' }) },
+    { route: 'POST /api/teams/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/teams', body: { name: 'New team', slug: `new-team-${n++}` } }) },
+    { route: 'GET /api/teams/:teamId', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}` }) },
+    { route: 'GET /api/teams/:teamId/members', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/members` }) },
+    {
+      route: 'POST /api/teams/:teamId/members',
+      expected: adminOnly(200),
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/members`, body: { email: (await freshPerson()).email, role: 'MEMBER' } }),
+    },
+    {
+      route: 'PUT /api/teams/:teamId/members/:userId',
+      expected: adminOnly(200),
+      request: async () => {
+        const person = await freshPerson();
+        await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role: 'MEMBER' } });
+        return { method: 'PUT', url: `/api/teams/${team.id}/members/${person.id}`, body: { role: 'VIEWER' } };
+      },
+    },
+    {
+      route: 'DELETE /api/teams/:teamId/members/:userId',
+      expected: adminOnly(200),
+      request: async () => {
+        const person = await freshPerson();
+        await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role: 'MEMBER' } });
+        return { method: 'DELETE', url: `/api/teams/${team.id}/members/${person.id}` };
+      },
+    },
+    { route: 'GET /api/users/', expected: adminOnly(200), request: async () => ({ method: 'GET', url: '/api/users' }) },
+    { route: 'PUT /api/users/:userId/org-role', expected: adminOnly(200), request: async () => ({ method: 'PUT', url: `/api/users/${(await freshPerson()).id}/org-role`, body: { orgRole: 'PMO' } }) },
+    { route: 'GET /api/principles/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/principles' }) },
+    { route: 'POST /api/principles/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `principle-${n++}`, name: 'Test and learn' } }) },
+    {
+      route: 'PATCH /api/principles/:principleId',
+      expected: adminOnly(200),
+      request: async () => ({ method: 'PATCH', url: `/api/principles/${(await t.db.principle.findFirstOrThrow()).id}`, body: { description: 'Reworded' } }),
+    },
+    { route: 'GET /api/boards/:boardId', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}` }) },
+    { route: 'GET /api/boards/:boardId/archived-cards', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/archived-cards` }) },
+    { route: 'POST /api/cards/', expected: work(201), request: async () => ({ method: 'POST', url: '/api/cards', body: { columnId: backlog().id, title: 'Matrix card' } }) },
+    {
+      route: 'POST /api/cards/:cardId/move',
+      expected: work(200),
+      request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/move`, body: { columnId: board().columns[1]!.id, afterCardId: null, version: 1 } }),
+    },
+    { route: 'PATCH /api/cards/:cardId', expected: work(200), request: async () => ({ method: 'PATCH', url: `/api/cards/${(await freshCard()).id}`, body: { version: 1, title: 'Renamed' } }) },
+    { route: 'POST /api/cards/:cardId/archive', expected: work(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/archive`, body: { version: 1 } }) },
+    { route: 'POST /api/cards/:cardId/restore', expected: work(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard(true)).id}/restore`, body: { version: 1 } }) },
+    { route: 'POST /api/columns/', expected: layout(201), request: async () => ({ method: 'POST', url: '/api/columns', body: { boardId: board().id, name: 'Matrix column' } }) },
+    { route: 'PATCH /api/columns/:columnId', expected: layout(200), request: async () => ({ method: 'PATCH', url: `/api/columns/${(await freshColumn()).id}`, body: { wipLimit: 3 } }) },
+    { route: 'DELETE /api/columns/:columnId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/columns/${(await freshColumn()).id}` }) },
+    { route: 'POST /api/swimlanes/', expected: layout(201), request: async () => ({ method: 'POST', url: '/api/swimlanes', body: { boardId: board().id, name: 'Matrix lane' } }) },
+    { route: 'PATCH /api/swimlanes/:swimlaneId', expected: layout(200), request: async () => ({ method: 'PATCH', url: `/api/swimlanes/${(await freshLane()).id}`, body: { wipLimit: 2 } }) },
+    { route: 'DELETE /api/swimlanes/:swimlaneId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/swimlanes/${(await freshLane()).id}` }) },
+    { route: 'GET /api/sprints/', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints?teamId=${team.id}` }) },
+    { route: 'GET /api/sprints/:sprintId', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints/${sprintId}` }) },
+    { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
+  ];
+  // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
+  const outsideTheMatrix = ['GET /api/health', 'POST /api/auth/sign-in', 'POST /api/auth/sign-up', 'POST /api/auth/sign-out', 'GET /api/boards/:boardId/events'];
+
+  it('covers every route the API registers', () => {
+    const covered = new Set([...cases.map((c) => c.route.replace(/\/$/, '')), ...outsideTheMatrix]);
+    const missing = [...registered].filter((r) => !covered.has(r));
+    expect(missing, 'routes without an access case').toEqual([]);
+    expect(registered.size).toBeGreaterThan(25);
+  });
+
+  for (const c of cases) {
+    it(`${c.route}`, async () => {
+      const answers = {} as Record<Actor, number>;
+      for (const actor of Object.keys(c.expected) as Actor[]) {
+        const req = await c.request();
+        const cookie = cookies[actor];
+        const res = await t.app.inject({ method: req.method, url: req.url, payload: req.body, headers: cookie ? { cookie } : {} });
+        answers[actor] = res.statusCode;
+        if (res.statusCode >= 400) expect(res.json().error.code, `${actor}: ${res.body}`).toBeTypeOf('string');
+      }
+      expect(answers).toEqual(c.expected);
+    });
+  }
+
+  it('shows a team to the PMO and its members only', async () => {
+    const dashboard = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/dashboard/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
+    expect(await dashboard('member')).toContain(team.id);
+    expect(await dashboard('pmo')).toContain(team.id);
+    expect(await dashboard('outsider')).not.toContain(team.id);
+    const teams = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
+    expect(await teams('outsider')).not.toContain(team.id);
+    expect(await teams('pmo')).toContain(team.id);
+  });
+});
