@@ -1,10 +1,15 @@
 // Starts the API (and the built web app) on one port. Without DATABASE_URL it runs the embedded database.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { seedDemoData } from './db/seed';
 
 async function main() {
+  // Settings may also come from a .env file at the repository root (see .env.example); the environment wins.
+  const envFile = path.resolve(import.meta.dirname, '../../../.env');
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
   const config = loadConfig();
   const database = await openDatabase(config, (msg) => console.log(msg));
   if (config.SEED_DEMO_DATA ?? database.embedded) {

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { boardViewSchema } from '@amb/shared/boards';
 import { addCards } from './support/board-fixtures';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
@@ -40,6 +41,19 @@ describe('moving cards', () => {
     const history = await t.db.activity.findMany({ where: { cardId: a!.id, kind: 'card.moved' } });
     expect(history).toHaveLength(1);
     expect(history[0]!.to).toMatchObject({ columnId: col('To do').id, flowCategory: 'TODO' });
+  });
+
+  it('serves the board exactly as its contract says, cards in rank order with owners and principles', async () => {
+    const [a, b] = await addCards(t.db, team.board.id, col('Review').id, 2, 'Contract');
+    const principle = await t.db.principle.findFirstOrThrow();
+    const owner = await t.db.membership.findFirstOrThrow({ where: { teamId: team.id } });
+    await t.db.card.update({ where: { id: a!.id }, data: { dueDate: new Date('2026-12-01T00:00:00Z'), labels: ['seo'], owners: { create: { userId: owner.userId } }, principles: { create: { principleId: principle.id } } } });
+    const res = await t.app.inject({ method: 'GET', url: `/api/boards/${team.board.id}`, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    const view = boardViewSchema.parse(res.json());
+    const review = view.cards.filter((c) => c.columnId === col('Review').id);
+    expect(review.map((c) => c.id)).toEqual([a!.id, b!.id]);
+    expect(review[0]).toMatchObject({ dueDate: '2026-12-01T00:00:00.000Z', labels: ['seo'], ownerIds: [owner.userId], principleIds: [principle.id], version: 1, blockedSince: null });
   });
 
   it('sets the start and completion times as the card flows', async () => {
