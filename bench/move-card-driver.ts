@@ -1,0 +1,64 @@
+// The load driver for the move-card bench, in its own process: N clients moving cards as fast as answers come.
+// Input (argv): a JSON job. Output (stdout): one JSON line with latencies and counts.
+import pg from 'pg';
+
+interface Job {
+  mode: 'api' | 'sql';
+  url: string;
+  cookie: string;
+  clients: number;
+  seconds: number;
+  columns: string[];
+  /** Cards per client: each client moves only its own, so answers are about speed, not conflicts. */
+  cards: { id: string; columnId: string; version: number }[][];
+}
+
+const job = JSON.parse(process.argv[2]!) as Job;
+const latencies: number[] = [];
+const statuses: Record<string, number> = {};
+const deadline = Date.now() + job.seconds * 1000;
+let seed = 12345;
+const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+
+async function apiClient(cards: Job['cards'][number]) {
+  while (Date.now() < deadline) {
+    const card = cards[Math.floor(random() * cards.length)]!;
+    const columnId = job.columns[Math.floor(random() * job.columns.length)]!;
+    const neighbours = cards.filter((c) => c.columnId === columnId && c.id !== card.id);
+    const after = neighbours.length && random() < 0.7 ? neighbours[Math.floor(random() * neighbours.length)]!.id : null;
+    const started = performance.now();
+    const res = await fetch(`${job.url}/api/cards/${card.id}/move`, {
+      method: 'POST',
+      headers: { cookie: job.cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ columnId, afterCardId: after, version: card.version }),
+    });
+    const body = (await res.json()) as { card?: { version: number; columnId: string }; error?: { code: string; details?: { card?: { version: number; columnId: string } } } };
+    latencies.push(performance.now() - started);
+    const key = res.ok ? String(res.status) : `${res.status} ${body.error?.code}`;
+    statuses[key] = (statuses[key] ?? 0) + 1;
+    const now = body.card ?? body.error?.details?.card;
+    if (now) Object.assign(card, { version: now.version, columnId: now.columnId });
+  }
+}
+
+async function sqlClient(pool: pg.Pool, cards: Job['cards'][number]) {
+  while (Date.now() < deadline) {
+    const card = cards[Math.floor(random() * cards.length)]!;
+    const started = performance.now();
+    await pool.query('UPDATE cards SET version = version + 1, updated_at = now() WHERE id = $1', [card.id]);
+    latencies.push(performance.now() - started);
+    statuses['UPDATE'] = (statuses['UPDATE'] ?? 0) + 1;
+  }
+}
+
+const started = performance.now();
+if (job.mode === 'api') {
+  await Promise.all(job.cards.map((cards) => apiClient(cards)));
+} else {
+  // PostgreSQL's connection limit is shared with everything else; the pool caps at 80 connections.
+  const pool = new pg.Pool({ connectionString: job.url, max: Math.min(job.clients, 80) });
+  await Promise.all(job.cards.map((cards) => sqlClient(pool, cards)));
+  await pool.end();
+}
+const elapsed = (performance.now() - started) / 1000;
+process.stdout.write(JSON.stringify({ latencies, statuses, elapsed }) + '\n');

@@ -1,0 +1,66 @@
+// Moving cards through the API at 50 and 200 concurrent clients, driven from a separate process, beside a raw
+// single-row PostgreSQL UPDATE on the same database from the same number of clients.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { spreadRanks } from '../packages/domain/src/ranks';
+import { figure, freePort, freshDatabase, percentile, root, seedBoard, signInCookie, startServer } from './support';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const LEVELS = [50, 200];
+const CARDS_PER_CLIENT = 5;
+
+const database = await freshDatabase();
+console.log(`Database: ${database.kind}`);
+const { board } = await seedBoard(database.db, [
+  { name: 'Backlog', flowCategory: 'BACKLOG' },
+  { name: 'To do', flowCategory: 'TODO' },
+  { name: 'In progress', flowCategory: 'IN_PROGRESS' },
+  { name: 'Review', flowCategory: 'IN_PROGRESS' },
+  { name: 'Done', flowCategory: 'DONE' },
+]);
+const total = Math.max(...LEVELS) * CARDS_PER_CLIENT;
+const perColumn = total / board.columns.length;
+for (const column of board.columns) {
+  await database.db.card.createMany({ data: spreadRanks(perColumn).map((rank, i) => ({ boardId: board.id, columnId: column.id, rank, title: `Card ${column.name} ${i}` })) });
+}
+const server = await startServer(database.url, freePort());
+
+interface Result {
+  latencies: number[];
+  statuses: Record<string, number>;
+  elapsed: number;
+}
+
+function drive(job: object): Promise<Result> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, 'node_modules/.bin/tsx'), [path.join(root, 'bench/move-card-driver.ts'), JSON.stringify(job)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').at(-1)!)) : reject(new Error(`driver exited with ${code}`))));
+  });
+}
+
+const lines: string[] = [];
+try {
+  const cookie = await signInCookie(server.url);
+  for (const clients of LEVELS) {
+    const cards = await database.db.card.findMany({ where: { boardId: board.id }, select: { id: true, columnId: true, version: true }, orderBy: { id: 'asc' }, take: clients * CARDS_PER_CLIENT });
+    const split = Array.from({ length: clients }, (_, i) => cards.slice(i * CARDS_PER_CLIENT, (i + 1) * CARDS_PER_CLIENT));
+    const columns = board.columns.map((c) => c.id);
+    const api = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: SECONDS, columns, cards: split });
+    const sql = await drive({ mode: 'sql', url: database.url, cookie, clients, seconds: SECONDS, columns, cards: split });
+    const a = api.latencies.sort((x, y) => x - y);
+    const s = sql.latencies.sort((x, y) => x - y);
+    console.log(`${clients} clients, ${SECONDS} s: API answers ${JSON.stringify(api.statuses)}; raw UPDATEs ${s.length}`);
+    lines.push(
+      figure('move-card', `moves_per_s@${clients}`, a.length / api.elapsed, 'moves/s', s.length / sql.elapsed),
+      figure('move-card', `p50_ms@${clients}`, percentile(a, 50), 'ms', percentile(s, 50)),
+      figure('move-card', `p99_ms@${clients}`, percentile(a, 99), 'ms', percentile(s, 99)),
+    );
+  }
+} finally {
+  await server.stop();
+  await database.close();
+}
+console.log('Baseline: a raw single-row UPDATE of the cards table from the same number of clients (pg pool of at most 80 connections).');
+for (const line of lines) console.log(line);
