@@ -55,8 +55,8 @@ const started = performance.now();
 if (job.mode === 'api') {
   await Promise.all(job.cards.map((cards) => apiClient(cards)));
 } else {
-  // PostgreSQL's connection limit is shared with everything else; the pool caps at 80 connections.
-  const pool = new pg.Pool({ connectionString: job.url, max: Math.min(job.clients, 80) });
+  // PostgreSQL's connection limit is shared with everything else; the pool caps at 40 connections.
+  const pool = new pg.Pool({ connectionString: job.url, max: Math.min(job.clients, 40) });
   await Promise.all(job.cards.map((cards) => sqlClient(pool, cards)));
   await pool.end();
 }

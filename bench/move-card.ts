@@ -62,5 +62,5 @@ try {
   await server.stop();
   await database.close();
 }
-console.log('Baseline: a raw single-row UPDATE of the cards table from the same number of clients (pg pool of at most 80 connections).');
+console.log('Baseline: a raw single-row UPDATE of the cards table from the same number of clients (pg pool of at most 40 connections).');
 for (const line of lines) console.log(line);

@@ -35,6 +35,8 @@ export interface Placement {
   cardId: string | null;
   /** Where it is now, counting toward limits; null for a new or archived card. */
   from: CardPlace | null;
+  /** The flow category of the column it is in now. */
+  fromFlow?: FlowCategory;
   to: CardPlace;
   /** Right after this card; 'top' or 'bottom' of the column. */
   after: string | 'top' | 'bottom';
@@ -47,7 +49,7 @@ export interface Placement {
 export interface PlacementResult {
   rank: string;
   target: ColumnRow;
-  source: ColumnRow | null;
+  targetLane: SwimlaneRow | null;
   overLimit: WipOverage[];
 }
 
@@ -57,86 +59,68 @@ export interface PlacementResult {
  * are counted one after another and a hard limit cannot be overrun. Locks are taken in id order: no deadlocks.
  */
 export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> {
-  const columnIds = [...new Set([p.to.columnId, p.from?.columnId].filter((id): id is string => Boolean(id)))].sort();
-  const columns = await tx.$queryRaw<ColumnRow[]>`
+  // Only the column the card enters is locked: ranks there, and its count, must be read one move at a time.
+  const [target] = await tx.$queryRaw<ColumnRow[]>`
     SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy, flow_category::text AS flow_category
-    FROM columns WHERE id IN (${Prisma.join(columnIds)}) ORDER BY id FOR UPDATE`;
-  const target = columns.find((c) => c.id === p.to.columnId);
+    FROM columns WHERE id = ${p.to.columnId} FOR UPDATE`;
   if (!target || target.board_id !== p.boardId) throw invalidField('body.columnId', 'must be a column of this card’s board');
-  const source = p.from ? (columns.find((c) => c.id === p.from!.columnId) ?? null) : null;
 
-  const laneIds = [...new Set([p.to.swimlaneId, p.from?.swimlaneId].filter((id): id is string => Boolean(id)))].sort();
-  const lanes = laneIds.length
-    ? await tx.$queryRaw<SwimlaneRow[]>`
-        SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy
-        FROM swimlanes WHERE id IN (${Prisma.join(laneIds)}) ORDER BY id FOR UPDATE`
-    : [];
-  const targetLane = p.to.swimlaneId ? lanes.find((l) => l.id === p.to.swimlaneId) : null;
-  if (p.to.swimlaneId && (!targetLane || targetLane.board_id !== p.boardId)) throw invalidField('body.swimlaneId', 'must be a swimlane of this card’s board');
+  let targetLane: SwimlaneRow | null = null;
+  if (p.to.swimlaneId) {
+    const [lane] = await tx.$queryRaw<SwimlaneRow[]>`
+      SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy FROM swimlanes WHERE id = ${p.to.swimlaneId}`;
+    if (!lane || lane.board_id !== p.boardId) throw invalidField('body.swimlaneId', 'must be a swimlane of this card’s board');
+    targetLane = lane;
+    // A limited swimlane spans columns, so its count needs its own lock (always taken after the column's).
+    if (lane.wip_limit !== null && countsTowardSwimlaneLimit(target.flow_category)) await tx.$queryRaw`SELECT id FROM swimlanes WHERE id = ${lane.id} FOR UPDATE`;
+  }
+
+  const situation = await readSituation(tx, p, target.id, targetLane);
+  if (p.after !== 'top' && p.after !== 'bottom' && situation.above === null) {
+    throw invalidField(p.afterField ?? 'body.afterCardId', 'must be an open card in the target column, other than the card moved');
+  }
 
   // A card already counted in a place does not enter it again (reordering within a full column is fine).
   const places: WipPlace[] = [];
-  const others = p.cardId ?? '';
   if (target.wip_limit !== null && p.from?.columnId !== target.id) {
-    places.push({ scope: 'column', id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, count: await countInColumn(tx, target.id, others) });
+    places.push({ scope: 'column', id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, count: situation.columnCount });
   }
-  const countedInLaneBefore = Boolean(p.from && source && p.from.swimlaneId === p.to.swimlaneId && countsTowardSwimlaneLimit(source.flow_category));
+  const countedInLaneBefore = Boolean(p.from && p.fromFlow && p.from.swimlaneId === p.to.swimlaneId && countsTowardSwimlaneLimit(p.fromFlow));
   if (targetLane && targetLane.wip_limit !== null && countsTowardSwimlaneLimit(target.flow_category) && !countedInLaneBefore) {
-    places.push({ scope: 'swimlane', id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy, count: await countInSwimlane(tx, targetLane.id, others) });
+    places.push({ scope: 'swimlane', id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy, count: situation.laneCount });
   }
   const decision = admitCard(places);
   if (!decision.allowed) {
     throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });
   }
 
-  const rank = await rankFor(tx, p, target.id);
-  return { rank, target, source, overLimit: decision.overLimit };
+  let rank = rankBetween(situation.above, situation.below);
+  if (needsRespread(rank)) rank = await respreadColumn(tx, p, target.id, situation.above);
+  return { rank, target, targetLane, overLimit: decision.overLimit };
 }
 
-async function countInColumn(tx: Tx, columnId: string, exceptCardId: string) {
-  const [row] = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM cards WHERE column_id = ${columnId} AND archived_at IS NULL AND id <> ${exceptCardId}`;
-  return row!.n;
-}
-
-async function countInSwimlane(tx: Tx, swimlaneId: string, exceptCardId: string) {
-  const [row] = await tx.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM cards c JOIN columns k ON k.id = c.column_id
-    WHERE c.swimlane_id = ${swimlaneId} AND c.archived_at IS NULL AND c.id <> ${exceptCardId}
-      AND k.flow_category IN ('TODO', 'IN_PROGRESS')`;
-  return row!.n;
-}
-
-/** The rank between the card above and the one below; re-spreads the column when ranks grew too long. */
-async function rankFor(tx: Tx, p: Placement, columnId: string): Promise<string> {
+/** In one round trip: the target's count, the swimlane's count, and the ranks either side of the new place. */
+async function readSituation(tx: Tx, p: Placement, columnId: string, lane: SwimlaneRow | null) {
   const except = p.cardId ?? '';
-  let above: string | null = null;
-  let below: string | null = null;
-  if (p.after === 'top') {
-    below = await firstRank(tx, columnId, except, null);
-  } else if (p.after === 'bottom') {
-    const [row] = await tx.$queryRaw<{ rank: string }[]>`
-      SELECT rank FROM cards WHERE column_id = ${columnId} AND archived_at IS NULL AND id <> ${except} ORDER BY rank DESC LIMIT 1`;
-    above = row?.rank ?? null;
-  } else {
-    const [row] = await tx.$queryRaw<{ rank: string }[]>`
-      SELECT rank FROM cards WHERE id = ${p.after} AND column_id = ${columnId} AND archived_at IS NULL AND id <> ${except}`;
-    if (!row) throw invalidField(p.afterField ?? 'body.afterCardId', 'must be an open card in the target column, other than the card moved');
-    above = row.rank;
-    below = await firstRank(tx, columnId, except, above);
-  }
-  const rank = rankBetween(above, below);
-  if (!needsRespread(rank)) return rank;
-  return respreadColumn(tx, p, columnId, above);
-}
-
-async function firstRank(tx: Tx, columnId: string, except: string, after: string | null) {
-  const rows = after === null
-    ? await tx.$queryRaw<{ rank: string }[]>`
-        SELECT rank FROM cards WHERE column_id = ${columnId} AND archived_at IS NULL AND id <> ${except} ORDER BY rank LIMIT 1`
-    : await tx.$queryRaw<{ rank: string }[]>`
-        SELECT rank FROM cards WHERE column_id = ${columnId} AND archived_at IS NULL AND id <> ${except} AND rank > ${after} ORDER BY rank LIMIT 1`;
-  return rows[0]?.rank ?? null;
+  const open = Prisma.sql`column_id = ${columnId} AND archived_at IS NULL AND id <> ${except}`;
+  const above =
+    p.after === 'top'
+      ? Prisma.sql`NULL::text`
+      : p.after === 'bottom'
+        ? Prisma.sql`(SELECT rank FROM cards WHERE ${open} ORDER BY rank DESC LIMIT 1)`
+        : Prisma.sql`(SELECT rank FROM cards WHERE ${open} AND id = ${p.after})`;
+  const below =
+    p.after === 'bottom'
+      ? Prisma.sql`NULL::text`
+      : p.after === 'top'
+        ? Prisma.sql`(SELECT rank FROM cards WHERE ${open} ORDER BY rank LIMIT 1)`
+        : Prisma.sql`(SELECT rank FROM cards WHERE ${open} AND rank > (SELECT rank FROM cards WHERE ${open} AND id = ${p.after}) ORDER BY rank LIMIT 1)`;
+  const laneCount = lane && lane.wip_limit !== null
+    ? Prisma.sql`(SELECT count(*)::int FROM cards c JOIN columns k ON k.id = c.column_id WHERE c.swimlane_id = ${lane.id} AND c.archived_at IS NULL AND c.id <> ${except} AND k.flow_category IN ('TODO', 'IN_PROGRESS'))`
+    : Prisma.sql`0`;
+  const [row] = await tx.$queryRaw<{ column_count: number; lane_count: number; above: string | null; below: string | null }[]>`
+    SELECT (SELECT count(*)::int FROM cards WHERE ${open}) AS column_count, ${laneCount} AS lane_count, ${above} AS above, ${below} AS below`;
+  return { columnCount: row!.column_count, laneCount: row!.lane_count, above: row!.above, below: row!.below };
 }
 
 /** Renumbers the open cards of a column with short, evenly spaced ranks, keeping their order; returns the new card's rank. */

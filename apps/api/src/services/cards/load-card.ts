@@ -8,7 +8,7 @@ import { cardSummaryInclude, toCardSummary } from './card-summary';
 
 /** The card a write is about, once the actor is known to be allowed to take `action` on its team. */
 export async function loadCardFor(db: Db, actor: Actor, cardId: string, action: TeamAction) {
-  const card = await db.card.findUnique({ where: { id: cardId }, include: { board: { select: { teamId: true } } } });
+  const card = await db.card.findUnique({ where: { id: cardId }, include: { board: { select: { teamId: true } }, column: { select: { flowCategory: true, wipLimit: true } }, swimlane: { select: { wipLimit: true } } } });
   if (!card) throw notFound('Card');
   await requireTeamAccess(db, actor, card.board.teamId, action, 'Card');
   return { ...card, teamId: card.board.teamId };

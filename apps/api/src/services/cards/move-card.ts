@@ -15,12 +15,14 @@ export async function moveCard({ db, actor }: ServiceContext, cardId: string, bo
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const from = { columnId: card.columnId, swimlaneId: card.swimlaneId };
   const to = { columnId: body.columnId, swimlaneId: body.swimlaneId === undefined ? card.swimlaneId : body.swimlaneId };
+  const changesPlace = from.columnId !== to.columnId || from.swimlaneId !== to.swimlaneId;
 
-  const result = await db.$transaction(async (tx) => {
+  const overLimit = await db.$transaction(async (tx) => {
     const placed = await placeCard(tx, {
       boardId: card.boardId,
       cardId,
       from,
+      fromFlow: card.column.flowCategory,
       to,
       after: body.afterCardId ?? 'top',
       afterField: 'body.afterCardId',
@@ -33,30 +35,28 @@ export async function moveCard({ db, actor }: ServiceContext, cardId: string, bo
       data: { ...to, rank: placed.rank, version: { increment: 1 }, ...flowTimes(card, placed.target.flow_category) },
     });
     if (updated.count === 0) return null;
-    if (from.columnId !== to.columnId || from.swimlaneId !== to.swimlaneId) {
-      await recordActivity(tx, {
-        actorId: actor.id,
-        teamId: card.teamId,
-        boardId: card.boardId,
-        cardId,
-        kind: activityKinds.cardMoved,
-        field: 'columnId',
-        from: { ...from, flowCategory: placed.source?.flow_category ?? null },
-        to: { ...to, flowCategory: placed.target.flow_category },
-      });
-      await trackBreaches(tx, {
-        boardId: card.boardId,
-        teamId: card.teamId,
-        actorId: actor.id,
-        columnIds: [...new Set([from.columnId, to.columnId])],
-        swimlaneIds: [...new Set([from.swimlaneId, to.swimlaneId].filter((id): id is string => Boolean(id)))],
-      });
-    } else {
-      await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, kind: activityKinds.cardUpdated, field: 'rank', from: card.rank, to: placed.rank });
+    const base = { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId };
+    if (!changesPlace) {
+      await recordActivity(tx, { ...base, kind: activityKinds.cardUpdated, field: 'rank', from: card.rank, to: placed.rank });
+      return placed.overLimit;
     }
-    const saved = await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude });
-    return { card: toCardSummary(saved), overLimit: placed.overLimit };
+    await recordActivity(tx, {
+      ...base,
+      kind: activityKinds.cardMoved,
+      field: 'columnId',
+      from: { ...from, flowCategory: card.column.flowCategory },
+      to: { ...to, flowCategory: placed.target.flow_category },
+    });
+    // Breaches only concern places with a limit; most moves have none to look at.
+    const columnIds = [placed.target.wip_limit !== null ? to.columnId : null, card.column.wipLimit !== null ? from.columnId : null].filter((id): id is string => Boolean(id));
+    const swimlaneIds = [placed.targetLane?.wip_limit != null ? to.swimlaneId : null, card.swimlane?.wipLimit != null ? from.swimlaneId : null].filter((id): id is string => Boolean(id));
+    if (columnIds.length || swimlaneIds.length) {
+      await trackBreaches(tx, { boardId: card.boardId, teamId: card.teamId, actorId: actor.id, columnIds: [...new Set(columnIds)], swimlaneIds: [...new Set(swimlaneIds)] });
+    }
+    return placed.overLimit;
   });
-  if (!result) throw await staleVersion(db, cardId);
-  return result;
+  if (!overLimit) throw await staleVersion(db, cardId);
+  // Read after the commit, outside the column lock: the card as it is now.
+  const saved = await db.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude });
+  return { card: toCardSummary(saved), overLimit };
 }
