@@ -59,6 +59,9 @@ describe('access matrix: role x route', () => {
   const freshColumn = () => t.db.column.create({ data: { boardId: board().id, name: `Matrix column ${n++}`, position: 50 + n } });
   const freshLane = () => t.db.swimlane.create({ data: { boardId: board().id, name: `Matrix lane ${n++}`, position: n } });
   const freshPerson = () => createUser(t.db);
+  const freshChecklist = async () => t.db.checklist.create({ data: { cardId: (await freshCard()).id, title: 'List', position: 0 } });
+  const freshItem = async () => t.db.checklistItem.create({ data: { checklistId: (await freshChecklist()).id, text: 'Item', position: 0 } });
+  const freshLink = async () => t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
 
   const cases: Case[] = [
     { route: 'GET /api/auth/me', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/auth/me' }) },
@@ -109,6 +112,20 @@ describe('access matrix: role x route', () => {
     { route: 'PATCH /api/cards/:cardId', expected: work(200), request: async () => ({ method: 'PATCH', url: `/api/cards/${(await freshCard()).id}`, body: { version: 1, title: 'Renamed' } }) },
     { route: 'POST /api/cards/:cardId/archive', expected: work(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/archive`, body: { version: 1 } }) },
     { route: 'POST /api/cards/:cardId/restore', expected: work(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard(true)).id}/restore`, body: { version: 1 } }) },
+    { route: 'GET /api/cards/search', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/cards/search?q=Matrix' }) },
+    { route: 'GET /api/cards/:cardId', expected: read, request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}` }) },
+    { route: 'POST /api/cards/:cardId/comments', expected: work(201), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/comments`, body: { body: 'Looks good' } }) },
+    { route: 'POST /api/cards/:cardId/checklists', expected: work(201), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/checklists`, body: { title: 'Done means' } }) },
+    {
+      route: 'POST /api/cards/:cardId/links',
+      expected: work(201),
+      request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/links`, body: { toCardId: (await freshCard()).id, kind: 'DEPENDS_ON' } }),
+    },
+    { route: 'DELETE /api/card-links/:linkId', expected: work(200), request: async () => ({ method: 'DELETE', url: `/api/card-links/${(await freshLink()).id}` }) },
+    { route: 'POST /api/checklists/:checklistId/items', expected: work(201), request: async () => ({ method: 'POST', url: `/api/checklists/${(await freshChecklist()).id}/items`, body: { text: 'Proofread' } }) },
+    { route: 'DELETE /api/checklists/:checklistId', expected: work(200), request: async () => ({ method: 'DELETE', url: `/api/checklists/${(await freshChecklist()).id}` }) },
+    { route: 'PATCH /api/checklists/items/:itemId', expected: work(200), request: async () => ({ method: 'PATCH', url: `/api/checklists/items/${(await freshItem()).id}`, body: { done: true } }) },
+    { route: 'DELETE /api/checklists/items/:itemId', expected: work(200), request: async () => ({ method: 'DELETE', url: `/api/checklists/items/${(await freshItem()).id}` }) },
     { route: 'POST /api/columns/', expected: layout(201), request: async () => ({ method: 'POST', url: '/api/columns', body: { boardId: board().id, name: 'Matrix column' } }) },
     { route: 'PATCH /api/columns/:columnId', expected: layout(200), request: async () => ({ method: 'PATCH', url: `/api/columns/${(await freshColumn()).id}`, body: { wipLimit: 3 } }) },
     { route: 'DELETE /api/columns/:columnId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/columns/${(await freshColumn()).id}` }) },

@@ -1,0 +1,49 @@
+import type { CardDetail } from '@amb/shared/cards';
+import { notFound } from '../../lib/app-error';
+import { requireTeamAccess } from '../access/team-access';
+import type { ServiceContext } from '../context';
+import { toCardSummary } from './card-summary';
+import { toLinkedCard, linkedCardInclude } from './linked-card';
+
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+/** Everything the card panel shows: fields, people, conversation, checklists, links to other teams, history. */
+export async function getCard({ db, actor }: ServiceContext, cardId: string): Promise<CardDetail> {
+  const card = await db.card.findUnique({
+    where: { id: cardId },
+    include: {
+      board: { select: { teamId: true } },
+      owners: { select: { userId: true, user: { select: { id: true, name: true } } } },
+      principles: { select: { principleId: true } },
+      comments: { orderBy: { createdAt: 'asc' }, include: { author: { select: { id: true, name: true } } } },
+      checklists: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
+      linksFrom: { include: { toCard: { include: linkedCardInclude } } },
+      linksTo: { include: { fromCard: { include: linkedCardInclude } } },
+    },
+  });
+  if (!card) throw notFound('Card');
+  await requireTeamAccess(db, actor, card.board.teamId, 'view', 'Card');
+  const history = await db.activity.findMany({ where: { cardId }, orderBy: { id: 'desc' }, take: 100 });
+  const actorIds = [...new Set(history.map((h) => h.actorId).filter((id): id is string => Boolean(id)))];
+  const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
+  return {
+    ...toCardSummary(card),
+    boardId: card.boardId,
+    teamId: card.board.teamId,
+    description: card.description,
+    hypothesis: card.hypothesis,
+    metric: card.metric,
+    archivedAt: iso(card.archivedAt),
+    createdAt: card.createdAt.toISOString(),
+    startedAt: iso(card.startedAt),
+    completedAt: iso(card.completedAt),
+    owners: card.owners.map((o) => o.user),
+    comments: card.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString(), editedAt: iso(c.editedAt) })),
+    checklists: card.checklists.map((l) => ({ id: l.id, title: l.title, position: l.position, items: l.items.map((i) => ({ id: i.id, text: i.text, done: i.done, position: i.position })) })),
+    links: [
+      ...card.linksFrom.map((l) => ({ id: l.id, kind: l.kind, direction: 'outgoing' as const, card: toLinkedCard(l.toCard) })),
+      ...card.linksTo.map((l) => ({ id: l.id, kind: l.kind, direction: 'incoming' as const, card: toLinkedCard(l.fromCard) })),
+    ],
+    history: history.map((h) => ({ id: String(h.id), at: h.at.toISOString(), actor: h.actorId ? (actors.get(h.actorId) ?? null) : null, kind: h.kind, field: h.field, from: h.from, to: h.to })),
+  };
+}

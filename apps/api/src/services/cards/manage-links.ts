@@ -1,0 +1,52 @@
+import { canSeeTeam } from '@amb/domain/access';
+import { activityKinds } from '@amb/shared/activity';
+import { Prisma } from '../../db/prisma';
+import { AppError, invalidField, notFound } from '../../lib/app-error';
+import { recordActivity } from '../activity/record-activity';
+import { requireTeamAccess, teamAccess } from '../access/team-access';
+import type { ServiceContext } from '../context';
+import { linkedCardInclude, toLinkedCard } from './linked-card';
+import { loadCardFor } from './load-card';
+
+/** Links a card to another, on any board the person can see: depends on, blocks, relates. */
+export async function addLink({ db, actor }: ServiceContext, cardId: string, body: { toCardId: string; kind: 'DEPENDS_ON' | 'BLOCKS' | 'RELATES' }) {
+  const card = await loadCardFor(db, actor, cardId, 'work');
+  if (body.toCardId === cardId) throw invalidField('body.toCardId', 'must be another card');
+  const other = await db.card.findUnique({ where: { id: body.toCardId }, include: linkedCardInclude });
+  const access = other ? await teamAccess(db, actor, other.board.teamId) : null;
+  if (!other || !access || !canSeeTeam(access)) throw new AppError('NOT_FOUND', 'Card to link not found', { fields: [{ field: 'body.toCardId', message: 'is not a card you can see' }] });
+  try {
+    return await db.$transaction(async (tx) => {
+      const link = await tx.cardLink.create({ data: { fromCardId: cardId, toCardId: other.id, kind: body.kind, createdById: actor.id } });
+      const entry = { actorId: actor.id, kind: activityKinds.linkAdded, to: { kind: body.kind, from: cardId, to: other.id } };
+      await recordActivity(tx, { ...entry, teamId: card.teamId, boardId: card.boardId, cardId }, { ...entry, teamId: other.board.teamId, boardId: other.boardId, cardId: other.id });
+      return { id: link.id, kind: link.kind, direction: 'outgoing' as const, card: toLinkedCard(other) };
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') throw new AppError('CONFLICT', 'These cards are already linked that way');
+    throw error;
+  }
+}
+
+export async function removeLink({ db, actor }: ServiceContext, linkId: string) {
+  const link = await db.cardLink.findUnique({ where: { id: linkId }, include: { fromCard: { select: { id: true, boardId: true, board: { select: { teamId: true } } } } } });
+  if (!link) throw notFound('Link');
+  await requireTeamAccess(db, actor, link.fromCard.board.teamId, 'work', 'Link');
+  await db.$transaction(async (tx) => {
+    await tx.cardLink.delete({ where: { id: linkId } });
+    await recordActivity(tx, { actorId: actor.id, teamId: link.fromCard.board.teamId, boardId: link.fromCard.boardId, cardId: link.fromCardId, kind: activityKinds.linkRemoved, from: { kind: link.kind, to: link.toCardId } });
+  });
+  return { ok: true as const };
+}
+
+/** Open cards whose title matches, across every team the person can see: for the link picker. */
+export async function searchCards({ db, actor }: ServiceContext, q: string) {
+  const orgWide = actor.orgRole === 'ADMIN' || actor.orgRole === 'PMO';
+  const cards = await db.card.findMany({
+    where: { archivedAt: null, title: { contains: q, mode: 'insensitive' }, ...(orgWide ? {} : { board: { team: { memberships: { some: { userId: actor.id } } } } }) },
+    include: linkedCardInclude,
+    orderBy: { updatedAt: 'desc' },
+    take: 20,
+  });
+  return { cards: cards.map(toLinkedCard) };
+}
