@@ -6,7 +6,7 @@ import { spreadRanks } from '../packages/domain/src/ranks';
 import { figure, freePort, freshDatabase, percentile, root, seedBoard, signInCookie, startServer } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
-const LEVELS = [50, 200];
+const LEVELS = (process.env.BENCH_LEVELS ?? '50,200').split(',').map(Number);
 const CARDS_PER_CLIENT = 5;
 
 const database = await freshDatabase();

@@ -25,7 +25,11 @@ const refusal: Record<TeamAction, string> = {
  * "not found" (what they cannot see, they cannot learn exists); someone who sees it but may not act gets 403.
  */
 export async function requireTeamAccess(db: Db, actor: Actor, teamId: string, action: TeamAction, what = 'Team') {
-  const access = await teamAccess(db, actor, teamId);
+  return decideTeamAccess(await teamAccess(db, actor, teamId), action, what);
+}
+
+/** The same decision, for a caller that already read the actor's role on the team along with its data. */
+export function decideTeamAccess(access: TeamAccess | null, action: TeamAction, what = 'Team') {
   if (!access || !canSeeTeam(access)) throw notFound(what);
   if (!can(access, action)) throw new AppError('FORBIDDEN', refusal[action]);
   return access;
