@@ -1,3 +1,168 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
+import { boardViewSchema, type Column, type Swimlane } from '@amb/shared/boards';
+import { api, ApiError } from '../../lib/api-client';
+import { useAuthStore } from '../auth/auth-store';
+import { useTeamsStore } from '../teams/teams-store';
+import './columns.css';
+
+const flowNames = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' } as const;
+
+/** The board's layout for scrum masters and admins: columns and swimlanes, their order and WIP limits. */
 export function ColumnsDialog() {
-  return null;
+  const { teamId } = useParams();
+  const [params] = useSearchParams();
+  const navigate = useNavigate();
+  const team = useTeamsStore((s) => s.teams?.find((t) => t.id === teamId));
+  const me = useAuthStore((s) => s.me);
+  const boardId = team?.boards[0]?.id;
+  const [columns, setColumns] = useState<Column[] | null>(null);
+  const [lanes, setLanes] = useState<Swimlane[]>([]);
+  const [message, setMessage] = useState<string | null>(null);
+  const [newColumn, setNewColumn] = useState('');
+  const [newLane, setNewLane] = useState('');
+  const close = useCallback(() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() }), [navigate, teamId, params]);
+
+  const fetchLayout = useCallback(async () => {
+    if (!boardId) return;
+    const view = await api('GET', `/boards/${boardId}`, { schema: boardViewSchema });
+    setColumns(view.columns);
+    setLanes(view.swimlanes);
+  }, [boardId]);
+
+  useEffect(() => {
+    if (!boardId) return;
+    api('GET', `/boards/${boardId}`, { schema: boardViewSchema })
+      .then((view) => {
+        setColumns(view.columns);
+        setLanes(view.swimlanes);
+      })
+      .catch((e: Error) => setMessage(e.message));
+  }, [boardId]);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [close]);
+
+  const change = async (action: () => Promise<unknown>) => {
+    setMessage(null);
+    try {
+      await action();
+      await fetchLayout();
+      return true;
+    } catch (e) {
+      setMessage(e instanceof ApiError ? (e.fields[0] ? `${e.fields[0].field.replace('body.', '')} ${e.fields[0].message}` : e.message) : (e as Error).message);
+      return false;
+    }
+  };
+  const canManage = team?.myRole === 'SCRUM_MASTER' || me?.user.orgRole === 'ADMIN';
+
+  return (
+    <aside className="columns-dialog" role="dialog" aria-label="Board columns">
+      <div className="dialog-head">
+        <h2>Columns and swimlanes</h2>
+        <button type="button" onClick={close} aria-label="Close">
+          ×
+        </button>
+      </div>
+      {!canManage && <p role="alert">Only a scrum master or an admin can change the board layout.</p>}
+      {message && (
+        <p role="alert" className="notice error">
+          {message}
+        </p>
+      )}
+      {canManage && !columns && <p role="status">Loading…</p>}
+      {canManage && columns && (
+        <>
+          <ol className="layout-list">
+            {columns.map((c, i) => (
+              <li key={c.id} aria-label={`Column ${c.name}`}>
+                <input aria-label={`Name of column ${c.name}`} defaultValue={c.name} onBlur={(e) => e.target.value.trim() !== c.name && void change(() => api('PATCH', `/columns/${c.id}`, { body: { name: e.target.value } }))} />
+                <select aria-label={`Flow of ${c.name}`} value={c.flowCategory} onChange={(e) => void change(() => api('PATCH', `/columns/${c.id}`, { body: { flowCategory: e.target.value } }))}>
+                  {Object.entries(flowNames).map(([value, label]) => (
+                    <option key={value} value={value}>
+                      {label}
+                    </option>
+                  ))}
+                </select>
+                <input
+                  aria-label={`WIP limit of ${c.name}`}
+                  type="number"
+                  min={1}
+                  placeholder="No limit"
+                  defaultValue={c.wipLimit ?? ''}
+                  onBlur={(e) => {
+                    const value = e.target.value === '' ? null : Number(e.target.value);
+                    if (value !== c.wipLimit) void change(() => api('PATCH', `/columns/${c.id}`, { body: { wipLimit: value } }));
+                  }}
+                />
+                <select aria-label={`WIP policy of ${c.name}`} value={c.wipPolicy} onChange={(e) => void change(() => api('PATCH', `/columns/${c.id}`, { body: { wipPolicy: e.target.value } }))}>
+                  <option value="SOFT">Soft (warn)</option>
+                  <option value="HARD">Hard (refuse)</option>
+                </select>
+                <button type="button" disabled={i === 0} aria-label={`Move ${c.name} left`} onClick={() => void change(() => api('PATCH', `/columns/${c.id}`, { body: { position: i - 1 } }))}>
+                  ←
+                </button>
+                <button type="button" disabled={i === columns.length - 1} aria-label={`Move ${c.name} right`} onClick={() => void change(() => api('PATCH', `/columns/${c.id}`, { body: { position: i + 1 } }))}>
+                  →
+                </button>
+                <button type="button" aria-label={`Delete column ${c.name}`} onClick={() => void change(() => api('DELETE', `/columns/${c.id}`))}>
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ol>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (newColumn.trim()) void change(() => api('POST', '/columns', { body: { boardId, name: newColumn.trim() } })).then((ok) => ok && setNewColumn(''));
+            }}
+          >
+            <input aria-label="New column name" placeholder="New column" value={newColumn} onChange={(e) => setNewColumn(e.target.value)} />
+            <button type="submit">Add column</button>
+          </form>
+          <h3>Swimlanes</h3>
+          {lanes.length === 0 && <p className="muted">No swimlanes: every card is in one row.</p>}
+          <ol className="layout-list">
+            {lanes.map((l) => (
+              <li key={l.id} aria-label={`Swimlane ${l.name}`}>
+                <input aria-label={`Name of swimlane ${l.name}`} defaultValue={l.name} onBlur={(e) => e.target.value.trim() !== l.name && void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { name: e.target.value } }))} />
+                <input
+                  aria-label={`WIP limit of swimlane ${l.name}`}
+                  type="number"
+                  min={1}
+                  placeholder="No limit"
+                  defaultValue={l.wipLimit ?? ''}
+                  onBlur={(e) => {
+                    const value = e.target.value === '' ? null : Number(e.target.value);
+                    if (value !== l.wipLimit) void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { wipLimit: value } }));
+                  }}
+                />
+                <select aria-label={`WIP policy of swimlane ${l.name}`} value={l.wipPolicy} onChange={(e) => void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { wipPolicy: e.target.value } }))}>
+                  <option value="SOFT">Soft (warn)</option>
+                  <option value="HARD">Hard (refuse)</option>
+                </select>
+                <button type="button" aria-label={`Delete swimlane ${l.name}`} onClick={() => void change(() => api('DELETE', `/swimlanes/${l.id}`))}>
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ol>
+          <form
+            className="inline-form"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (newLane.trim()) void change(() => api('POST', '/swimlanes', { body: { boardId, name: newLane.trim() } })).then((ok) => ok && setNewLane(''));
+            }}
+          >
+            <input aria-label="New swimlane name" placeholder="New swimlane (e.g. Expedite)" value={newLane} onChange={(e) => setNewLane(e.target.value)} />
+            <button type="submit">Add swimlane</button>
+          </form>
+          <p className="muted">Changes apply at once; everyone looking at the board sees them.</p>
+        </>
+      )}
+    </aside>
+  );
 }
