@@ -8,6 +8,7 @@ interface Job {
   cookie: string;
   clients: number;
   seconds: number;
+  pauseMs: number;
   columns: string[];
   /** Cards per client: each client moves only its own, so answers are about speed, not conflicts. */
   cards: { id: string; columnId: string; version: number }[][];
@@ -19,6 +20,7 @@ const statuses: Record<string, number> = {};
 const deadline = Date.now() + job.seconds * 1000;
 let seed = 12345;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+const pause = () => (job.pauseMs ? new Promise((resolve) => setTimeout(resolve, job.pauseMs * (0.5 + random()))) : Promise.resolve());
 
 async function apiClient(cards: Job['cards'][number]) {
   while (Date.now() < deadline) {
@@ -38,6 +40,7 @@ async function apiClient(cards: Job['cards'][number]) {
     statuses[key] = (statuses[key] ?? 0) + 1;
     const now = body.card ?? body.error?.details?.card;
     if (now) Object.assign(card, { version: now.version, columnId: now.columnId });
+    await pause();
   }
 }
 
@@ -48,6 +51,7 @@ async function sqlClient(pool: pg.Pool, cards: Job['cards'][number]) {
     await pool.query('UPDATE cards SET version = version + 1, updated_at = now() WHERE id = $1', [card.id]);
     latencies.push(performance.now() - started);
     statuses['UPDATE'] = (statuses['UPDATE'] ?? 0) + 1;
+    await pause();
   }
 }
 

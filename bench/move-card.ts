@@ -8,18 +8,21 @@ import { figure, freePort, freshDatabase, percentile, root, seedBoard, signInCoo
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const LEVELS = (process.env.BENCH_LEVELS ?? '50,200').split(',').map(Number);
 const CARDS_PER_CLIENT = 5;
+// Moves into one column are taken one at a time (its lock guards ranks and the WIP count), so the number of
+// columns bounds how many moves can be in flight; a real board has about five.
+const COLUMNS = Number(process.env.BENCH_COLUMNS ?? 5);
+// Think time between a client's moves; 0 is as fast as answers come (saturation).
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 0);
 
 const database = await freshDatabase();
 console.log(`Database: ${database.kind}`);
-const { board } = await seedBoard(database.db, [
-  { name: 'Backlog', flowCategory: 'BACKLOG' },
-  { name: 'To do', flowCategory: 'TODO' },
-  { name: 'In progress', flowCategory: 'IN_PROGRESS' },
-  { name: 'Review', flowCategory: 'IN_PROGRESS' },
-  { name: 'Done', flowCategory: 'DONE' },
-]);
+const flows = ['BACKLOG', 'TODO', 'IN_PROGRESS', 'IN_PROGRESS', 'DONE'] as const;
+const { board } = await seedBoard(
+  database.db,
+  Array.from({ length: COLUMNS }, (_, i) => ({ name: `Column ${i + 1}`, flowCategory: flows[Math.min(flows.length - 1, Math.floor((i * flows.length) / COLUMNS))]! })),
+);
 const total = Math.max(...LEVELS) * CARDS_PER_CLIENT;
-const perColumn = total / board.columns.length;
+const perColumn = Math.ceil(total / board.columns.length);
 for (const column of board.columns) {
   await database.db.card.createMany({ data: spreadRanks(perColumn).map((rank, i) => ({ boardId: board.id, columnId: column.id, rank, title: `Card ${column.name} ${i}` })) });
 }
@@ -47,15 +50,16 @@ try {
     const cards = await database.db.card.findMany({ where: { boardId: board.id }, select: { id: true, columnId: true, version: true }, orderBy: { id: 'asc' }, take: clients * CARDS_PER_CLIENT });
     const split = Array.from({ length: clients }, (_, i) => cards.slice(i * CARDS_PER_CLIENT, (i + 1) * CARDS_PER_CLIENT));
     const columns = board.columns.map((c) => c.id);
-    const api = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: SECONDS, columns, cards: split });
-    const sql = await drive({ mode: 'sql', url: database.url, cookie, clients, seconds: SECONDS, columns, cards: split });
+    const api = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: SECONDS, pauseMs: PAUSE_MS, columns, cards: split });
+    const sql = await drive({ mode: 'sql', url: database.url, cookie, clients, seconds: SECONDS, pauseMs: PAUSE_MS, columns, cards: split });
     const a = api.latencies.sort((x, y) => x - y);
     const s = sql.latencies.sort((x, y) => x - y);
-    console.log(`${clients} clients, ${SECONDS} s: API answers ${JSON.stringify(api.statuses)}; raw UPDATEs ${s.length}`);
+    console.log(`${clients} clients, ${SECONDS} s, ${COLUMNS} columns, ${PAUSE_MS} ms between a client's moves: API answers ${JSON.stringify(api.statuses)}; raw UPDATEs ${s.length}`);
+    const at = `@${clients}${PAUSE_MS ? `_pause${PAUSE_MS}ms` : ''}`;
     lines.push(
-      figure('move-card', `moves_per_s@${clients}`, a.length / api.elapsed, 'moves/s', s.length / sql.elapsed),
-      figure('move-card', `p50_ms@${clients}`, percentile(a, 50), 'ms', percentile(s, 50)),
-      figure('move-card', `p99_ms@${clients}`, percentile(a, 99), 'ms', percentile(s, 99)),
+      figure('move-card', `moves_per_s${at}`, a.length / api.elapsed, 'moves/s', s.length / sql.elapsed),
+      figure('move-card', `p50_ms${at}`, percentile(a, 50), 'ms', percentile(s, 50)),
+      figure('move-card', `p99_ms${at}`, percentile(a, 99), 'ms', percentile(s, 99)),
     );
   }
 } finally {

@@ -1,0 +1,45 @@
+/// <reference lib="dom" />
+import { expect, test } from '@playwright/test';
+import { signIn } from './support/board-fixtures';
+
+test('create an account, then find your way around as a demo scrum master', async ({ page }) => {
+  await page.goto('/sign-in');
+  await page.getByRole('link', { name: 'Create an account' }).click();
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('password must be at least 10 characters')).toBeVisible();
+  const email = `newcomer-${Date.now()}@example.test`;
+  await page.getByLabel('Name').fill('Nia Newcomer');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill('a-long-enough-password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByText('Nia Newcomer')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+
+  await page.getByLabel('Email').fill('maya@demo.test');
+  await page.getByLabel('Password').fill('demo-password-1');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('combobox', { name: 'Team' })).toHaveValue(/.+/);
+  await page.getByRole('link', { name: 'Sprint' }).click();
+  await expect(page.getByRole('heading', { name: 'Sprint 12' })).toBeVisible();
+  await expect(page.getByRole('progressbar', { name: 'Sprint progress' })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Growth' });
+  await expect(page.getByRole('region', { name: 'Running', exact: true })).toBeVisible();
+  await page.getByRole('link', { name: 'Dashboard' }).click();
+  await expect(page.getByRole('region', { name: 'Content Marketing' })).toContainText('Blocked');
+});
+
+test('the PMO sees every team on the dashboard, with WIP against limits and obstacles', async ({ page }) => {
+  await signIn(page.request, 'pat@demo.test');
+  await page.goto('/dashboard');
+  for (const team of ['Content Marketing', 'Growth', 'Web Development']) await expect(page.getByRole('region', { name: team })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Growth' }).getByRole('row', { name: /Running/ })).toContainText('over');
+});
+
+test('the layout fits a phone', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page.request, 'maya@demo.test');
+  await page.goto('/');
+  await expect(page.getByRole('region', { name: 'In progress', exact: true })).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(1);
+});
