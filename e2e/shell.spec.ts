@@ -1,4 +1,3 @@
-/// <reference lib="dom" />
 import { expect, test } from '@playwright/test';
 import { signIn } from './support/board-fixtures';
 
@@ -40,6 +39,9 @@ test('the layout fits a phone', async ({ page }) => {
   await signIn(page.request, 'maya@demo.test');
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'In progress', exact: true })).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(() => {
+    const page = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    return page.scrollWidth - page.clientWidth;
+  });
   expect(overflow).toBeLessThanOrEqual(1);
 });
