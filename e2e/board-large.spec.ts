@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+import { cardIn, column, dragWithMouse, freshBoard } from './support/board-fixtures';
+
+test('a 500-card column renders only what is in view and still takes a drag', async ({ page }) => {
+  test.setTimeout(120_000);
+  const board = await freshBoard(page, 'Large');
+  // 500 cards through the API, 25 at a time.
+  for (let i = 0; i < 500; i += 25) {
+    await Promise.all(Array.from({ length: 25 }, (_, j) => page.request.post('/api/cards', { data: { columnId: board.columns['To do'], title: `Bulk card ${i + j + 1}`, position: 'bottom' } })));
+  }
+  await board.card('Card to drag', 'Backlog');
+  await page.goto(`/teams/${board.teamId}/board`);
+  await expect(column(page, 'To do')).toContainText('500');
+  const rendered = await column(page, 'To do').locator('[data-card-id]').count();
+  expect(rendered).toBeGreaterThan(5);
+  expect(rendered).toBeLessThan(100);
+
+  await dragWithMouse(page, cardIn(page, 'Backlog', 'Card to drag'), column(page, 'To do'));
+  await expect(column(page, 'To do')).toContainText('501');
+  const started = Date.now();
+  await page.getByRole('searchbox', { name: 'Search cards' }).fill('Bulk card 499');
+  await expect(cardIn(page, 'To do', 'Bulk card 499')).toBeVisible();
+  expect(Date.now() - started).toBeLessThan(5000);
+});
