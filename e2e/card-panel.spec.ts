@@ -72,6 +72,9 @@ test('link to a card on another team’s board, then archive and restore', async
   await panel.getByRole('button', { name: 'Archive card' }).click();
   await expect(panel.getByText('This card is archived.')).toBeVisible();
   await expect(cardIn(page, 'To do', 'Launch landing page copy')).toHaveCount(0);
-  await panel.getByRole('button', { name: 'Restore card' }).click();
+  await page.keyboard.press('Escape');
+  await page.getByRole('link', { name: 'Archived cards' }).click();
+  await page.getByRole('dialog', { name: 'Archived cards' }).getByRole('link', { name: 'Launch landing page copy' }).click();
+  await page.getByRole('dialog', { name: 'Launch landing page copy' }).getByRole('button', { name: 'Restore card' }).click();
   await expect(cardIn(page, 'To do', 'Launch landing page copy')).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { BoardPage } from '../features/board/board-page';
+import { ArchivedCards } from '../features/cards/archived-cards';
 import { CardPanel } from '../features/cards/card-panel';
 import { ColumnsDialog } from '../features/columns/columns-dialog';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
@@ -28,6 +29,7 @@ export const router = createBrowserRouter([
         children: [
           { path: 'cards/:cardId', element: <CardPanel /> },
           { path: 'columns', element: <ColumnsDialog /> },
+          { path: 'archived', element: <ArchivedCards /> },
         ],
       },
       { path: '/teams/:teamId/sprint', element: <SprintPage /> },

@@ -173,6 +173,9 @@ export function BoardPage() {
         <button type="button" onClick={() => void undo()} disabled={!lastMove} title="Undo the last move (Ctrl+Z)">
           {lastMove ? `Undo move of “${lastMove.title}”` : 'Undo'}
         </button>
+        <Link to={{ pathname: 'archived', search: params.toString() }} className="button-link">
+          Archived cards
+        </Link>
         {canManage && (
           <Link to={{ pathname: 'columns', search: params.toString() }} className="button-link">
             Columns
