@@ -242,7 +242,8 @@ export function BoardPage() {
             );
           })}
         </div>
-        <DragOverlay>{active ? <div className="board-card overlay">{active.title}</div> : null}</DragOverlay>
+        {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
+        <DragOverlay dropAnimation={null}>{active ? <div className="board-card overlay">{active.title}</div> : null}</DragOverlay>
       </DndContext>
       <Outlet />
     </section>
