@@ -22,35 +22,43 @@ let seed = 12345;
 const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
 const pause = () => (job.pauseMs ? new Promise((resolve) => setTimeout(resolve, job.pauseMs * (0.5 + random()))) : Promise.resolve());
 
+const count = (key: string) => (statuses[key] = (statuses[key] ?? 0) + 1);
+
 async function apiClient(cards: Job['cards'][number]) {
+  await pause(); // with think time, clients start spread out rather than all at once
   while (Date.now() < deadline) {
     const card = cards[Math.floor(random() * cards.length)]!;
     const columnId = job.columns[Math.floor(random() * job.columns.length)]!;
     const neighbours = cards.filter((c) => c.columnId === columnId && c.id !== card.id);
     const after = neighbours.length && random() < 0.7 ? neighbours[Math.floor(random() * neighbours.length)]!.id : null;
     const started = performance.now();
-    const res = await fetch(`${job.url}/api/cards/${card.id}/move`, {
-      method: 'POST',
-      headers: { cookie: job.cookie, 'content-type': 'application/json' },
-      body: JSON.stringify({ columnId, afterCardId: after, version: card.version }),
-    });
-    const body = (await res.json()) as { card?: { version: number; columnId: string }; error?: { code: string; details?: { card?: { version: number; columnId: string } } } };
-    latencies.push(performance.now() - started);
-    const key = res.ok ? String(res.status) : `${res.status} ${body.error?.code}`;
-    statuses[key] = (statuses[key] ?? 0) + 1;
-    const now = body.card ?? body.error?.details?.card;
-    if (now) Object.assign(card, { version: now.version, columnId: now.columnId });
+    try {
+      const res = await fetch(`${job.url}/api/cards/${card.id}/move`, {
+        method: 'POST',
+        headers: { cookie: job.cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ columnId, afterCardId: after, version: card.version }),
+      });
+      const body = (await res.json()) as { card?: { version: number; columnId: string }; error?: { code: string; details?: { card?: { version: number; columnId: string } } } };
+      latencies.push(performance.now() - started);
+      count(res.ok ? String(res.status) : `${res.status} ${body.error?.code}`);
+      // A 409 carries the card as it is now: carry on from there.
+      const now = body.card ?? body.error?.details?.card;
+      if (now) Object.assign(card, { version: now.version, columnId: now.columnId });
+    } catch (error) {
+      count(`failed: ${(error as Error & { cause?: { code?: string } }).cause?.code ?? (error as Error).message}`);
+    }
     await pause();
   }
 }
 
 async function sqlClient(pool: pg.Pool, cards: Job['cards'][number]) {
+  await pause();
   while (Date.now() < deadline) {
     const card = cards[Math.floor(random() * cards.length)]!;
     const started = performance.now();
     await pool.query('UPDATE cards SET version = version + 1, updated_at = now() WHERE id = $1', [card.id]);
     latencies.push(performance.now() - started);
-    statuses['UPDATE'] = (statuses['UPDATE'] ?? 0) + 1;
+    count('UPDATE');
     await pause();
   }
 }

@@ -1,6 +1,9 @@
 // What the benches share: a fresh database, a running API server in its own process, figures.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../apps/api/src/db/embedded-postgres';
@@ -21,10 +24,21 @@ export interface BenchDatabase {
 export async function freshDatabase(): Promise<BenchDatabase> {
   const server = process.env.DATABASE_URL;
   if (!server) {
-    const embedded = await startEmbeddedPostgres();
+    // On disk in a temporary folder, as a self-hosted install keeps it.
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'amb-bench-'));
+    const embedded = await startEmbeddedPostgres(dataDir);
     await migrate(embedded.url);
     const db = createPrisma(embedded.url, 10);
-    return { url: embedded.url, kind: 'embedded', db, close: async () => (await db.$disconnect(), await embedded.stop()) };
+    return {
+      url: embedded.url,
+      kind: 'embedded',
+      db,
+      async close() {
+        await db.$disconnect();
+        await embedded.stop();
+        await rm(dataDir, { recursive: true, force: true });
+      },
+    };
   }
   const name = `amb_bench_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: server });
@@ -114,3 +128,19 @@ export function figure(bench: string, metric: string, value: number, unit: strin
 }
 
 export const freePort = () => 20_000 + Math.floor(Math.random() * 20_000);
+
+/** CPU time (ms) used so far by a process and its descendants, from /proc; NaN where there is no /proc. */
+export function cpuMs(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const own = ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+    const children = readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number),
+    );
+    return own + children.reduce((sum, child) => sum + cpuMs(child), 0);
+  } catch {
+    return NaN;
+  }
+}
