@@ -4,6 +4,7 @@ import { cardDetailSchema, type CardDetail } from '@amb/shared/cards';
 import { principleListSchema, type Principle } from '@amb/shared/principles';
 import { memberListSchema } from '@amb/shared/teams';
 import { api, ApiError } from '../../lib/api-client';
+import { useEscapeKey } from '../../lib/use-escape-key';
 import { CardConversation } from './card-conversation';
 import { CardFields, type Person } from './card-fields';
 import { CardHistory } from './card-history';
@@ -54,11 +55,7 @@ export function CardPanel() {
       .then((r) => setPrinciples(r.principles.filter((p) => !p.archived)))
       .catch(() => setPrinciples([]));
   }, [teamId]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
+  useEscapeKey(close);
 
   /** Runs a write; on a stale version shows the newer card instead of overwriting it. */
   const write = async (action: () => Promise<unknown>): Promise<ApiError | null> => {

@@ -2,9 +2,33 @@ import { useCallback, useEffect, useState } from 'react';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { boardViewSchema, type Column, type Swimlane } from '@amb/shared/boards';
 import { api, ApiError } from '../../lib/api-client';
+import { useEscapeKey } from '../../lib/use-escape-key';
 import { useAuthStore } from '../auth/auth-store';
 import { useTeamsStore } from '../teams/teams-store';
 import './columns.css';
+
+/** A WIP limit (empty: none) and its policy, saved as soon as they change. */
+function LimitControls({ of, wipLimit, wipPolicy, save }: { of: string; wipLimit: number | null; wipPolicy: string; save: (body: object) => Promise<boolean> }) {
+  return (
+    <>
+      <input
+        aria-label={`WIP limit of ${of}`}
+        type="number"
+        min={1}
+        placeholder="No limit"
+        defaultValue={wipLimit ?? ''}
+        onBlur={(e) => {
+          const value = e.target.value === '' ? null : Number(e.target.value);
+          if (value !== wipLimit) void save({ wipLimit: value });
+        }}
+      />
+      <select aria-label={`WIP policy of ${of}`} value={wipPolicy} onChange={(e) => void save({ wipPolicy: e.target.value })}>
+        <option value="SOFT">Soft (warn)</option>
+        <option value="HARD">Hard (refuse)</option>
+      </select>
+    </>
+  );
+}
 
 const flowNames = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' } as const;
 
@@ -39,11 +63,7 @@ export function ColumnsDialog() {
       })
       .catch((e: Error) => setMessage(e.message));
   }, [boardId]);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [close]);
+  useEscapeKey(close);
 
   const change = async (action: () => Promise<unknown>) => {
     setMessage(null);
@@ -86,21 +106,7 @@ export function ColumnsDialog() {
                     </option>
                   ))}
                 </select>
-                <input
-                  aria-label={`WIP limit of ${c.name}`}
-                  type="number"
-                  min={1}
-                  placeholder="No limit"
-                  defaultValue={c.wipLimit ?? ''}
-                  onBlur={(e) => {
-                    const value = e.target.value === '' ? null : Number(e.target.value);
-                    if (value !== c.wipLimit) void change(() => api('PATCH', `/columns/${c.id}`, { body: { wipLimit: value } }));
-                  }}
-                />
-                <select aria-label={`WIP policy of ${c.name}`} value={c.wipPolicy} onChange={(e) => void change(() => api('PATCH', `/columns/${c.id}`, { body: { wipPolicy: e.target.value } }))}>
-                  <option value="SOFT">Soft (warn)</option>
-                  <option value="HARD">Hard (refuse)</option>
-                </select>
+                <LimitControls of={c.name} wipLimit={c.wipLimit} wipPolicy={c.wipPolicy} save={(body) => change(() => api('PATCH', `/columns/${c.id}`, { body }))} />
                 <button type="button" disabled={i === 0} aria-label={`Move ${c.name} left`} onClick={() => void change(() => api('PATCH', `/columns/${c.id}`, { body: { position: i - 1 } }))}>
                   ←
                 </button>
@@ -129,21 +135,7 @@ export function ColumnsDialog() {
             {lanes.map((l) => (
               <li key={l.id} aria-label={`Swimlane ${l.name}`}>
                 <input aria-label={`Name of swimlane ${l.name}`} defaultValue={l.name} onBlur={(e) => e.target.value.trim() !== l.name && void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { name: e.target.value } }))} />
-                <input
-                  aria-label={`WIP limit of swimlane ${l.name}`}
-                  type="number"
-                  min={1}
-                  placeholder="No limit"
-                  defaultValue={l.wipLimit ?? ''}
-                  onBlur={(e) => {
-                    const value = e.target.value === '' ? null : Number(e.target.value);
-                    if (value !== l.wipLimit) void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { wipLimit: value } }));
-                  }}
-                />
-                <select aria-label={`WIP policy of swimlane ${l.name}`} value={l.wipPolicy} onChange={(e) => void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { wipPolicy: e.target.value } }))}>
-                  <option value="SOFT">Soft (warn)</option>
-                  <option value="HARD">Hard (refuse)</option>
-                </select>
+                <LimitControls of={`swimlane ${l.name}`} wipLimit={l.wipLimit} wipPolicy={l.wipPolicy} save={(body) => change(() => api('PATCH', `/swimlanes/${l.id}`, { body }))} />
                 <button type="button" aria-label={`Delete swimlane ${l.name}`} onClick={() => void change(() => api('DELETE', `/swimlanes/${l.id}`))}>
                   Delete
                 </button>
