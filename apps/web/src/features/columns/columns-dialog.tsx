@@ -30,6 +30,23 @@ function LimitControls({ of, wipLimit, wipPolicy, save }: { of: string; wipLimit
   );
 }
 
+/** A name and a button: adds a column or a swimlane, and empties itself when that worked. */
+function AddByName({ label, placeholder, button, add }: { label: string; placeholder: string; button: string; add: (name: string) => Promise<boolean> }) {
+  const [name, setName] = useState('');
+  return (
+    <form
+      className="inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (name.trim()) void add(name.trim()).then((ok) => ok && setName(''));
+      }}
+    >
+      <input aria-label={label} placeholder={placeholder} value={name} onChange={(e) => setName(e.target.value)} />
+      <button type="submit">{button}</button>
+    </form>
+  );
+}
+
 const flowNames = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' } as const;
 
 /** The board's layout for scrum masters and admins: columns and swimlanes, their order and WIP limits. */
@@ -43,8 +60,6 @@ export function ColumnsDialog() {
   const [columns, setColumns] = useState<Column[] | null>(null);
   const [lanes, setLanes] = useState<Swimlane[]>([]);
   const [message, setMessage] = useState<string | null>(null);
-  const [newColumn, setNewColumn] = useState('');
-  const [newLane, setNewLane] = useState('');
   const close = useCallback(() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() }), [navigate, teamId, params]);
 
   const fetchLayout = useCallback(async () => {
@@ -119,16 +134,7 @@ export function ColumnsDialog() {
               </li>
             ))}
           </ol>
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (newColumn.trim()) void change(() => api('POST', '/columns', { body: { boardId, name: newColumn.trim() } })).then((ok) => ok && setNewColumn(''));
-            }}
-          >
-            <input aria-label="New column name" placeholder="New column" value={newColumn} onChange={(e) => setNewColumn(e.target.value)} />
-            <button type="submit">Add column</button>
-          </form>
+          <AddByName label="New column name" placeholder="New column" button="Add column" add={(name) => change(() => api('POST', '/columns', { body: { boardId, name } }))} />
           <h3>Swimlanes</h3>
           {lanes.length === 0 && <p className="muted">No swimlanes: every card is in one row.</p>}
           <ol className="layout-list">
@@ -142,16 +148,7 @@ export function ColumnsDialog() {
               </li>
             ))}
           </ol>
-          <form
-            className="inline-form"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (newLane.trim()) void change(() => api('POST', '/swimlanes', { body: { boardId, name: newLane.trim() } })).then((ok) => ok && setNewLane(''));
-            }}
-          >
-            <input aria-label="New swimlane name" placeholder="New swimlane (e.g. Expedite)" value={newLane} onChange={(e) => setNewLane(e.target.value)} />
-            <button type="submit">Add swimlane</button>
-          </form>
+          <AddByName label="New swimlane name" placeholder="New swimlane (e.g. Expedite)" button="Add swimlane" add={(name) => change(() => api('POST', '/swimlanes', { body: { boardId, name } }))} />
           <p className="muted">Changes apply at once; everyone looking at the board sees them.</p>
         </>
       )}
