@@ -19,10 +19,10 @@ export async function createSession(db: Db, userId: string, ttlHours: number) {
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
 export async function resolveSession(db: Db, token: string, ttlHours: number): Promise<Actor | null> {
   const id = hashToken(token);
-  const session = await db.session.findUnique({
-    where: { id },
-    select: { expiresAt: true, lastSeenAt: true, user: { select: { id: true, orgRole: true } } },
-  });
+  // Every request asks this, so it is one joined query rather than the two the ORM would send.
+  const [session] = await db.$queryRaw<{ expiresAt: Date; lastSeenAt: Date; userId: string; orgRole: string }[]>`
+    SELECT s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", u.id AS "userId", u.org_role::text AS "orgRole"
+    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${id}`;
   if (!session) return null;
   const now = Date.now();
   if (session.expiresAt.getTime() <= now) {
@@ -35,7 +35,7 @@ export async function resolveSession(db: Db, token: string, ttlHours: number): P
       data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) },
     });
   }
-  return { id: session.user.id, orgRole: session.user.orgRole as OrgRole };
+  return { id: session.userId, orgRole: session.orgRole as OrgRole };
 }
 
 export async function endSession(db: Db, token: string) {
