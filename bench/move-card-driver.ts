@@ -73,4 +73,4 @@ if (job.mode === 'api') {
   await pool.end();
 }
 const elapsed = (performance.now() - started) / 1000;
-process.stdout.write(JSON.stringify({ latencies, statuses, elapsed }) + '\n');
+process.stdout.write(JSON.stringify({ latencies, statuses, elapsed, cards: job.cards }) + '\n');

@@ -6,6 +6,7 @@ import { spreadRanks } from '../packages/domain/src/ranks';
 import { cpuMs, figure, freePort, freshDatabase, percentile, root, round, seedBoard, signInCookie, startServer } from './support';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
 const LEVELS = (process.env.BENCH_LEVELS ?? '50,200').split(',').map(Number);
 const CARDS_PER_CLIENT = 5;
 // Moves into one column are taken one at a time (its lock guards ranks and the WIP count), so the number of
@@ -32,6 +33,8 @@ interface Result {
   latencies: number[];
   statuses: Record<string, number>;
   elapsed: number;
+  /** Each client's cards as the driver last saw them (column and version), to carry on from. */
+  cards: { id: string; columnId: string; version: number }[][];
 }
 
 function drive(job: object): Promise<Result> {
@@ -50,6 +53,9 @@ try {
     const cards = await database.db.card.findMany({ where: { boardId: board.id }, select: { id: true, columnId: true, version: true }, orderBy: { id: 'asc' }, take: clients * CARDS_PER_CLIENT });
     const split = Array.from({ length: clients }, (_, i) => cards.slice(i * CARDS_PER_CLIENT, (i + 1) * CARDS_PER_CLIENT));
     const columns = board.columns.map((c) => c.id);
+    // Warm-up, not counted: the server's first moves compile code paths and open connections.
+    const warm = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: WARMUP_SECONDS, pauseMs: 0, columns, cards: split });
+    for (const [i, cardsOfClient] of split.entries()) cardsOfClient.splice(0, cardsOfClient.length, ...warm.cards[i]!);
     const cpuBefore = cpuMs(server.process.pid!);
     const api = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: SECONDS, pauseMs: PAUSE_MS, columns, cards: split });
     const serverCpu = (cpuMs(server.process.pid!) - cpuBefore) / api.latencies.length;
