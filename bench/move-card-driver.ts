@@ -1,4 +1,5 @@
-// The load driver for the move-card bench, in its own process: N clients moving cards as fast as answers come.
+// The load driver for the move-card bench, in its own process: N clients moving cards, as fast as answers come
+// or with a pause between a client's moves.
 // Input (argv): a JSON job. Output (stdout): one JSON line with latencies and counts.
 import pg from 'pg';
 

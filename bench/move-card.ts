@@ -7,13 +7,16 @@ import { cpuMs, figure, freePort, freshDatabase, percentile, root, round, seedBo
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 2);
-const LEVELS = (process.env.BENCH_LEVELS ?? '50,200').split(',').map(Number);
+const list = (value: string) => value.split(',').filter(Boolean).map(Number);
+// Clients moving as fast as answers come (the server saturated) ...
+const LEVELS = list(process.env.BENCH_LEVELS ?? '50,200');
+// ... and clients that each move once every BENCH_PAUSE_MS on average: people at a board, only far busier.
+const PACED_LEVELS = list(process.env.BENCH_PACED_LEVELS ?? '200');
+const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 1000);
 const CARDS_PER_CLIENT = 5;
 // Moves into one column are taken one at a time (its lock guards ranks and the WIP count), so the number of
 // columns bounds how many moves can be in flight; a real board has about five.
 const COLUMNS = Number(process.env.BENCH_COLUMNS ?? 5);
-// Think time between a client's moves; 0 is as fast as answers come (saturation).
-const PAUSE_MS = Number(process.env.BENCH_PAUSE_MS ?? 0);
 
 const database = await freshDatabase();
 console.log(`Database: ${database.kind}`);
@@ -22,7 +25,7 @@ const { board } = await seedBoard(
   database.db,
   Array.from({ length: COLUMNS }, (_, i) => ({ name: `Column ${i + 1}`, flowCategory: flows[Math.min(flows.length - 1, Math.floor((i * flows.length) / COLUMNS))]! })),
 );
-const total = Math.max(...LEVELS) * CARDS_PER_CLIENT;
+const total = Math.max(...LEVELS, ...PACED_LEVELS) * CARDS_PER_CLIENT;
 const perColumn = Math.ceil(total / board.columns.length);
 for (const column of board.columns) {
   await database.db.card.createMany({ data: spreadRanks(perColumn).map((rank, i) => ({ boardId: board.id, columnId: column.id, rank, title: `Card ${column.name} ${i}` })) });
@@ -49,7 +52,8 @@ function drive(job: object): Promise<Result> {
 const lines: string[] = [];
 try {
   const cookie = await signInCookie(server.url);
-  for (const clients of LEVELS) {
+  const runs = [...LEVELS.map((clients) => ({ clients, pauseMs: 0 })), ...PACED_LEVELS.map((clients) => ({ clients, pauseMs: PAUSE_MS }))];
+  for (const { clients, pauseMs } of runs) {
     const cards = await database.db.card.findMany({ where: { boardId: board.id }, select: { id: true, columnId: true, version: true }, orderBy: { id: 'asc' }, take: clients * CARDS_PER_CLIENT });
     const split = Array.from({ length: clients }, (_, i) => cards.slice(i * CARDS_PER_CLIENT, (i + 1) * CARDS_PER_CLIENT));
     const columns = board.columns.map((c) => c.id);
@@ -57,13 +61,14 @@ try {
     const warm = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: WARMUP_SECONDS, pauseMs: 0, columns, cards: split });
     for (const [i, cardsOfClient] of split.entries()) cardsOfClient.splice(0, cardsOfClient.length, ...warm.cards[i]!);
     const cpuBefore = cpuMs(server.process.pid!);
-    const api = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: SECONDS, pauseMs: PAUSE_MS, columns, cards: split });
+    const api = await drive({ mode: 'api', url: server.url, cookie, clients, seconds: SECONDS, pauseMs, columns, cards: split });
     const serverCpu = (cpuMs(server.process.pid!) - cpuBefore) / api.latencies.length;
-    const sql = await drive({ mode: 'sql', url: database.url, cookie, clients, seconds: SECONDS, pauseMs: PAUSE_MS, columns, cards: split });
+    const sql = await drive({ mode: 'sql', url: database.url, cookie, clients, seconds: SECONDS, pauseMs, columns, cards: split });
     const a = api.latencies.sort((x, y) => x - y);
     const s = sql.latencies.sort((x, y) => x - y);
-    console.log(`${clients} clients, ${SECONDS} s, ${COLUMNS} columns, ${PAUSE_MS} ms between a client's moves: API answers ${JSON.stringify(api.statuses)} (API server CPU ${round(serverCpu, 2)} ms a move); raw UPDATEs ${s.length}`);
-    const at = `@${clients}${PAUSE_MS ? `_pause${PAUSE_MS}ms` : ''}`;
+    const pace = pauseMs ? `each moving about once every ${pauseMs} ms` : 'as fast as answers come';
+    console.log(`${clients} clients ${pace}, ${SECONDS} s, ${COLUMNS} columns: API answers ${JSON.stringify(api.statuses)} (API server CPU ${round(serverCpu, 2)} ms a move); raw UPDATEs ${s.length}`);
+    const at = `@${clients}${pauseMs ? `_pause${pauseMs}ms` : ''}`;
     lines.push(
       figure('move-card', `moves_per_s${at}`, (api.statuses['200'] ?? 0) / api.elapsed, 'moves/s', s.length / sql.elapsed),
       figure('move-card', `p50_ms${at}`, percentile(a, 50), 'ms', percentile(s, 50)),

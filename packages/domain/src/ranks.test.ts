@@ -12,6 +12,21 @@ describe('rankBetween', () => {
     expect(a < m && m < b).toBe(true);
   });
 
+  it('keeps ranks short for runs of cards added at the top or at the bottom', () => {
+    const top = [rankBetween(null, null)];
+    const bottom = [rankBetween(null, null)];
+    for (let i = 0; i < 1000; i++) {
+      top.unshift(rankBetween(null, top[0]!));
+      bottom.push(rankBetween(bottom.at(-1)!, null));
+    }
+    for (const column of [top, bottom]) {
+      expect(new Set(column).size).toBe(column.length);
+      expect([...column].sort()).toEqual(column);
+      expect(column.every((r) => !r.endsWith('0'))).toBe(true);
+      expect(Math.max(...column.map((r) => r.length))).toBeLessThanOrEqual(18);
+    }
+  });
+
   it('refuses ranks in the wrong order', () => {
     expect(() => rankBetween('b', 'a')).toThrow();
     expect(() => rankBetween('a', 'a')).toThrow();
@@ -47,6 +62,38 @@ describe('rankBetween', () => {
     }
     expect(new Set(column).size).toBe(column.length);
     expect([...column].sort()).toEqual(column);
+  });
+  it('with a random source, picks a rank strictly inside the gap, and different ones at the same place', () => {
+    let seed = 11;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const gaps: [string | null, string | null][] = [[null, null], [null, '1'], ['z', null], ['a', 'b'], ['a', 'c'], ['V', 'V1'], ['0001', '0002'], ['zz', null], ['a', 'c5'], ['a', 'b5']];
+    for (const [above, below] of gaps) {
+      const picks = Array.from({ length: 200 }, () => rankBetween(above, below, random));
+      for (const rank of picks) {
+        expect(rank.endsWith('0')).toBe(false);
+        if (above !== null) expect(rank > above).toBe(true);
+        if (below !== null) expect(rank < below).toBe(true);
+        expect(rank.length).toBeLessThanOrEqual(Math.max(above?.length ?? 0, below?.length ?? 0) + 2);
+      }
+      expect(new Set(picks).size).toBeGreaterThanOrEqual(8);
+    }
+  });
+
+  it('keeps 10,000 random-pick insertions at the top unique and ordered, re-spreading when ranks grow long', () => {
+    let seed = 3;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    let column = spreadRanks(1);
+    for (let i = 0; i < 10_000; i++) {
+      let rank = rankBetween(null, column[0]!, random);
+      if (needsRespread(rank)) {
+        column = spreadRanks(column.length);
+        rank = rankBetween(null, column[0]!, random);
+      }
+      column.unshift(rank);
+    }
+    expect(new Set(column).size).toBe(column.length);
+    expect([...column].sort()).toEqual(column);
+    expect(Math.max(...column.map((r) => r.length))).toBeLessThanOrEqual(MAX_RANK_LENGTH);
   });
 });
 

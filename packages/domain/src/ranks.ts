@@ -18,29 +18,60 @@ function isRank(rank: string): boolean {
 }
 
 /** A string strictly between `low` ('' = the very top) and `high` (null = the very bottom). */
-function midpoint(low: string, high: string | null): string {
+function midpoint(low: string, high: string | null, random?: () => number): string {
   if (high !== null) {
     let shared = 0;
     while ((low[shared] ?? '0') === high[shared]) shared++;
-    if (shared > 0) return high.slice(0, shared) + midpoint(low.slice(shared), high.slice(shared));
+    if (shared > 0) return high.slice(0, shared) + midpoint(low.slice(shared), high.slice(shared), random);
   }
   const lowDigit = low ? digitOf(low[0]!) : 0;
   const highDigit = high !== null ? digitOf(high[0]!) : BASE;
-  if (highDigit - lowDigit > 1) return DIGITS[Math.floor((lowDigit + highDigit) / 2)]!;
+  const span = highDigit - lowDigit;
+  if (span > 1 && !random) return DIGITS[Math.floor((lowDigit + highDigit) / 2)]!;
+  if (span > 4) {
+    // Anywhere in the middle half of the gap; a narrower gap goes one digit deeper, where there is choice.
+    const quarter = Math.floor(span / 4);
+    return DIGITS[Math.floor((lowDigit + highDigit) / 2) - quarter + Math.floor(random!() * (2 * quarter + 1))]!;
+  }
   // Adjacent digits: either the high digit alone fits (high continues after it), or go one digit deeper.
-  if (high !== null && high.length > 1) return high[0]!;
-  return DIGITS[lowDigit]! + midpoint(low.slice(1), null);
+  if (high !== null && high.length > 1 && !random) return high[0]!;
+  return DIGITS[lowDigit]! + midpoint(low.slice(1), null, random);
+}
+
+/** How far to step from the first or last card: 1, or with a random source anywhere from 1 to 8 (at most `room`). */
+const step = (room: number, random?: () => number) => 1 + (random ? Math.floor(random() * Math.min(8, room)) : 0);
+/** With a random source, one more digit (never "0"), so that cards added at the same end at once differ. */
+const salt = (random?: () => number) => (random ? DIGITS[1 + Math.floor(random() * (BASE - 1))]! : '');
+
+/** A rank just before `high` (null: the end of the digits). Cards added one after another at the top keep short ranks. */
+function before(high: string | null, random?: () => number): string {
+  const highDigit = high === null ? BASE : digitOf(high[0]!);
+  if (highDigit >= 2) return DIGITS[highDigit - step(highDigit - 1, random)]! + salt(random);
+  if (highDigit === 1 && high!.length > 1) return random ? DIGITS[1]! + before(high!.slice(1), random) : DIGITS[1]!;
+  return DIGITS[0]! + before(highDigit === 0 ? high!.slice(1) : null, random);
+}
+
+/** A rank just after `low`. Cards added one after another at the bottom keep short ranks. */
+function after(low: string, random?: () => number): string {
+  const lowDigit = low ? digitOf(low[0]!) : 0;
+  if (lowDigit < BASE - 1) return DIGITS[lowDigit + step(BASE - 1 - lowDigit, random)]! + salt(random);
+  return DIGITS[BASE - 1]! + after(low.slice(1), random);
 }
 
 /**
  * The rank for a card placed between the card above (`above`, null at the top) and the card below
  * (`below`, null at the bottom). Ranks never end in "0", so there is always room between two of them.
+ * Without `random` it is the middle of the gap (a small step past the first or last card). With it, it is
+ * somewhere in the gap's middle half (a few steps past): two cards dropped into the same place at the same
+ * moment then rarely get the same rank.
  */
-export function rankBetween(above: string | null, below: string | null): string {
+export function rankBetween(above: string | null, below: string | null, random?: () => number): string {
   if (above !== null && !isRank(above)) throw new Error(`invalid rank above: "${above}"`);
   if (below !== null && !isRank(below)) throw new Error(`invalid rank below: "${below}"`);
   if (above !== null && below !== null && above >= below) throw new Error(`rank above ("${above}") must sort before rank below ("${below}")`);
-  return midpoint(above ?? '', below);
+  if (above === null && below !== null) return before(below, random);
+  if (below === null && above !== null) return after(above, random);
+  return midpoint(above ?? '', below, random);
 }
 
 /** True when a rank has grown long enough that its column should be re-spread. */

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { OrgRole } from '@amb/domain/access';
-import type { Db } from '../../db/prisma';
+import { sql, type Db } from '../../db/prisma';
 import type { Actor } from '../context';
 
 export const SESSION_COOKIE = 'amb_session';
@@ -19,23 +19,29 @@ export async function createSession(db: Db, userId: string, ttlHours: number) {
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
 export async function resolveSession(db: Db, token: string, ttlHours: number): Promise<Actor | null> {
   const id = hashToken(token);
-  // Every request asks this, so it is one joined query rather than the two the ORM would send.
-  const [session] = await db.$queryRaw<{ expiresAt: Date; lastSeenAt: Date; userId: string; orgRole: string }[]>`
-    SELECT s.expires_at AS "expiresAt", s.last_seen_at AS "lastSeenAt", u.id AS "userId", u.org_role::text AS "orgRole"
-    FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ${id}`;
+  // Every request asks this, so it is one joined query in plain SQL. Times come back as milliseconds since the
+  // epoch: the columns hold UTC without a zone, which the driver would otherwise read as local time.
+  const [session] = await sql<{ expiresAt: number; lastSeenAt: number; userId: string; orgRole: OrgRole }>(
+    db,
+    'resolve-session',
+    `SELECT extract(epoch FROM s.expires_at)::float8 * 1000 AS "expiresAt", extract(epoch FROM s.last_seen_at)::float8 * 1000 AS "lastSeenAt",
+       u.id AS "userId", u.org_role::text AS "orgRole"
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+    [id],
+  );
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt.getTime() <= now) {
+  if (session.expiresAt <= now) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
-  if (now - session.lastSeenAt.getTime() > RENEW_AFTER_MS) {
+  if (now - session.lastSeenAt > RENEW_AFTER_MS) {
     await db.session.updateMany({
       where: { id },
       data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) },
     });
   }
-  return { id: session.userId, orgRole: session.orgRole as OrgRole };
+  return { id: session.userId, orgRole: session.orgRole };
 }
 
 export async function endSession(db: Db, token: string) {

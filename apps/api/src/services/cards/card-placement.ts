@@ -1,21 +1,22 @@
 import { needsRespread, rankBetween, spreadRanks } from '@amb/domain/ranks';
 import { admitCard, countsTowardSwimlaneLimit, type FlowCategory, type WipOverage, type WipPlace, type WipPolicy } from '@amb/domain/wip';
 import { activityKinds } from '@amb/shared/activity';
-import { Prisma } from '../../db/prisma';
+import { Prisma, type Db } from '../../db/prisma';
 import { AppError, invalidField } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 
 type Tx = Prisma.TransactionClient;
 
-interface ColumnRow {
+export interface ColumnRow {
   id: string;
   board_id: string;
   name: string;
   wip_limit: number | null;
   wip_policy: WipPolicy;
   flow_category: FlowCategory;
+  rank_epoch: number;
 }
-interface SwimlaneRow {
+export interface SwimlaneRow {
   id: string;
   board_id: string;
   name: string;
@@ -53,49 +54,80 @@ export interface PlacementResult {
   overLimit: WipOverage[];
 }
 
-/**
- * Locks the columns (and swimlanes) a card leaves and enters, decides the move under their WIP limits and
- * finds its rank. The locks are held until the caller's transaction ends, so concurrent moves into one column
- * are counted one after another and a hard limit cannot be overrun. Locks are taken in id order: no deadlocks.
- */
-export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> {
-  // Only the column the card enters is locked: ranks there, and its count, must be read one move at a time.
-  const [target] = await tx.$queryRaw<ColumnRow[]>`
-    SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy, flow_category::text AS flow_category
-    FROM columns WHERE id = ${p.to.columnId} FOR UPDATE`;
+/** What a placement is decided on: the place it enters, the counts there, and the ranks either side. */
+export interface Situation {
+  target: ColumnRow;
+  targetLane: SwimlaneRow | null;
+  columnCount: number;
+  laneCount: number;
+  above: string | null;
+  below: string | null;
+}
+
+export interface PlacementDecision {
+  /** The limited places the card enters, with their counts: what the decision rests on. */
+  places: WipPlace[];
+  overLimit: WipOverage[];
+  /** The card's new rank; null when the column's ranks must be spread out first. */
+  rank: string | null;
+}
+
+/** The target column and swimlane must be on the card's board. */
+export function checkTarget(p: Placement, target: ColumnRow | null | undefined, lane: SwimlaneRow | null | undefined): asserts target is ColumnRow {
   if (!target || target.board_id !== p.boardId) throw invalidField('body.columnId', 'must be a column of this card’s board');
+  if (p.to.swimlaneId && (!lane || lane.board_id !== p.boardId)) throw invalidField('body.swimlaneId', 'must be a swimlane of this card’s board');
+}
 
-  let targetLane: SwimlaneRow | null = null;
-  if (p.to.swimlaneId) {
-    const [lane] = await tx.$queryRaw<SwimlaneRow[]>`
-      SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy FROM swimlanes WHERE id = ${p.to.swimlaneId}`;
-    if (!lane || lane.board_id !== p.boardId) throw invalidField('body.swimlaneId', 'must be a swimlane of this card’s board');
-    targetLane = lane;
-    // A limited swimlane spans columns, so its count needs its own lock (always taken after the column's).
-    if (lane.wip_limit !== null && countsTowardSwimlaneLimit(target.flow_category)) await tx.$queryRaw`SELECT id FROM swimlanes WHERE id = ${lane.id} FOR UPDATE`;
-  }
-
-  const situation = await readSituation(tx, p, target.id, targetLane);
-  if (p.after !== 'top' && p.after !== 'bottom' && situation.above === null) {
+/**
+ * Decides a placement under the WIP limits and finds the rank; throws the 400 or 409 a person should see.
+ * `random` varies the rank within its gap, for a placement made without holding the column's lock.
+ */
+export function decidePlacement(p: Placement, s: Situation, random?: () => number): PlacementDecision {
+  if (p.after !== 'top' && p.after !== 'bottom' && s.above === null) {
     throw invalidField(p.afterField ?? 'body.afterCardId', 'must be an open card in the target column, other than the card moved');
   }
-
   // A card already counted in a place does not enter it again (reordering within a full column is fine).
+  const { target, targetLane } = s;
   const places: WipPlace[] = [];
   if (target.wip_limit !== null && p.from?.columnId !== target.id) {
-    places.push({ scope: 'column', id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, count: situation.columnCount });
+    places.push({ scope: 'column', id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, count: s.columnCount });
   }
   const countedInLaneBefore = Boolean(p.from && p.fromFlow && p.from.swimlaneId === p.to.swimlaneId && countsTowardSwimlaneLimit(p.fromFlow));
   if (targetLane && targetLane.wip_limit !== null && countsTowardSwimlaneLimit(target.flow_category) && !countedInLaneBefore) {
-    places.push({ scope: 'swimlane', id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy, count: situation.laneCount });
+    places.push({ scope: 'swimlane', id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy, count: s.laneCount });
   }
   const decision = admitCard(places);
   if (!decision.allowed) {
     throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });
   }
+  const rank = rankBetween(s.above, s.below, random);
+  return { places, overLimit: decision.overLimit, rank: needsRespread(rank) ? null : rank };
+}
 
-  let rank = rankBetween(situation.above, situation.below);
-  if (needsRespread(rank)) rank = await respreadColumn(tx, p, target.id, situation.above);
+/**
+ * Locks the column a card enters (and its swimlane when that has a limit), decides the move under their WIP
+ * limits and finds its rank. The locks are held until the caller's transaction ends, so concurrent placements into
+ * one column are counted one after another and a hard limit cannot be overrun. Column before swimlane: no deadlocks.
+ */
+export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> {
+  // Only the column the card enters is locked: ranks there, and its count, must be read one move at a time.
+  const [target] = await tx.$queryRaw<ColumnRow[]>`
+    SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy, flow_category::text AS flow_category, rank_epoch
+    FROM columns WHERE id = ${p.to.columnId} FOR UPDATE`;
+  let targetLane: SwimlaneRow | null = null;
+  if (p.to.swimlaneId) {
+    [targetLane = null] = await tx.$queryRaw<SwimlaneRow[]>`
+      SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy FROM swimlanes WHERE id = ${p.to.swimlaneId}`;
+  }
+  checkTarget(p, target, targetLane);
+  // A limited swimlane spans columns, so its count needs its own lock (always taken after the column's).
+  if (targetLane && targetLane.wip_limit !== null && countsTowardSwimlaneLimit(target.flow_category)) {
+    await tx.$queryRaw`SELECT id FROM swimlanes WHERE id = ${targetLane.id} FOR UPDATE`;
+  }
+
+  const situation = await readSituation(tx, p, target.id, targetLane);
+  const decision = decidePlacement(p, { target, targetLane, ...situation });
+  const rank = decision.rank ?? (await respreadColumn(tx, p, target.id, situation.above));
   return { rank, target, targetLane, overLimit: decision.overLimit };
 }
 
@@ -135,6 +167,8 @@ async function respreadColumn(tx: Tx, p: Placement, columnId: string, above: str
     // The column condition skips a card that another transaction has just moved away.
     await tx.$executeRaw`UPDATE cards SET rank = v.rank FROM (VALUES ${values}) AS v(id, rank) WHERE cards.id = v.id AND cards.column_id = ${columnId}`;
   }
+  // Moves decided without the column's lock see the epoch change and decide again.
+  await tx.column.update({ where: { id: columnId }, data: { rankEpoch: { increment: 1 } } });
   await recordActivity(tx, { actorId: p.actorId, teamId: p.teamId, boardId: p.boardId, kind: activityKinds.columnReranked, to: { columnId } });
   return newRank;
 }
@@ -184,4 +218,16 @@ export async function trackBreaches(tx: Tx, p: { boardId: string; teamId: string
       await recordActivity(tx, { ...base, kind: activityKinds.wipBreachEnded, to: payload });
     }
   }
+}
+
+/**
+ * Breach tracking for a write that did not keep its places locked: in its own transaction, under the locks of
+ * those places (columns, then swimlanes, each in id order, as every writer takes them), against their counts now.
+ */
+export async function trackBreachesUnderLock(db: Db, p: Parameters<typeof trackBreaches>[1]) {
+  await db.$transaction(async (tx) => {
+    if (p.columnIds.length) await tx.$queryRaw`SELECT id FROM columns WHERE id IN (${Prisma.join(p.columnIds)}) ORDER BY id FOR UPDATE`;
+    if (p.swimlaneIds.length) await tx.$queryRaw`SELECT id FROM swimlanes WHERE id IN (${Prisma.join(p.swimlaneIds)}) ORDER BY id FOR UPDATE`;
+    await trackBreaches(tx, p);
+  });
 }

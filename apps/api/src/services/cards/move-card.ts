@@ -3,99 +3,223 @@ import type { FlowCategory } from '@amb/domain/wip';
 import { activityKinds } from '@amb/shared/activity';
 import type { CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult, MoveCardBody } from '@amb/shared/cards';
+import { sql, type Db } from '../../db/prisma';
 import { AppError, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
-import type { ServiceContext } from '../context';
-import { placeCard, trackBreaches } from './card-placement';
+import type { Actor, ServiceContext } from '../context';
+import { checkTarget, decidePlacement, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
 import { flowTimes } from './flow-times';
 import { staleVersion } from './load-card';
 
-// Moving is what people do all day, so this use case reads and writes with a few plain SQL statements: the card
-// with its column, swimlane limit and the mover's role in one query; the move and its history entry in another.
+// Moving is what people do all day, so a move is two plain SQL statements and holds no lock between them. The
+// first reads the card, the mover's role, the place it goes to, the counts there and the neighbouring ranks. The
+// API decides the move with the same rules as every placement; then the database function `move_card` locks the
+// column the card enters, checks that what the decision rests on still holds and writes the card with its history
+// entry. When something changed in between, the move is decided again; after a few tries, or when the column's
+// ranks must be spread out, it is made the careful way: under the column's lock for the whole decision.
 
-interface CardRow {
-  id: string;
+const OPTIMISTIC_TRIES = 3;
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+interface MoveSituationRow {
   board_id: string;
   column_id: string;
   swimlane_id: string | null;
   rank: string;
   version: number;
-  archived_at: Date | null;
-  started_at: Date | null;
-  completed_at: Date | null;
+  archived: boolean;
+  started_at: string | null;
+  completed_at: string | null;
   team_id: string;
-  flow_category: FlowCategory;
-  column_limit: number | null;
-  lane_limit: number | null;
+  from_flow: FlowCategory;
+  from_column_limit: number | null;
+  from_lane_limit: number | null;
   role: TeamRole | null;
+  target: ColumnRow | null;
+  lane: SwimlaneRow | null;
+  column_count: number | null;
+  lane_count: number | null;
+  above: string | null;
+  below: string | null;
 }
 
-const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
-
-/** Moves a card to a column (and swimlane), right after another card or at the top, under the WIP limits. */
-export async function moveCard({ db, actor }: ServiceContext, cardId: string, body: MoveCardBody): Promise<CardWriteResult> {
-  const [card] = await db.$queryRaw<CardRow[]>`
-    SELECT c.id, c.board_id, c.column_id, c.swimlane_id, c.rank, c.version, c.archived_at, c.started_at, c.completed_at,
-      b.team_id, k.flow_category::text AS flow_category, k.wip_limit AS column_limit, s.wip_limit AS lane_limit, m.role::text AS role
+// $1 card, $2 actor, $3 target column, $4 whether a swimlane was given, $5 that swimlane, $6 'top' | 'after',
+// $7 the card to go after. Counts are read only for places with a limit.
+const readSituationSql = `
+  WITH card AS (
+    SELECT c.id, c.board_id, c.column_id, c.swimlane_id, c.rank, c.version, c.archived_at IS NOT NULL AS archived,
+      to_char(c.started_at, ${ISO}) AS started_at, to_char(c.completed_at, ${ISO}) AS completed_at,
+      b.team_id, k.flow_category::text AS from_flow, k.wip_limit AS from_column_limit, s.wip_limit AS from_lane_limit, m.role::text AS role
     FROM cards c
     JOIN boards b ON b.id = c.board_id
     JOIN columns k ON k.id = c.column_id
     LEFT JOIN swimlanes s ON s.id = c.swimlane_id
-    LEFT JOIN memberships m ON m.team_id = b.team_id AND m.user_id = ${actor.id}
-    WHERE c.id = ${cardId}`;
+    LEFT JOIN memberships m ON m.team_id = b.team_id AND m.user_id = $2
+    WHERE c.id = $1
+  ), target AS (
+    SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy, flow_category::text AS flow_category, rank_epoch FROM columns WHERE id = $3
+  ), lane AS (
+    SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy FROM swimlanes
+    WHERE id = CASE WHEN $4::boolean THEN $5::text ELSE (SELECT swimlane_id FROM card) END
+  ), open AS NOT MATERIALIZED (
+    SELECT id, rank FROM cards WHERE column_id = $3 AND archived_at IS NULL AND id <> $1
+  ), after AS NOT MATERIALIZED (
+    SELECT rank FROM open WHERE id = $7
+  )
+  SELECT card.board_id, card.column_id, card.swimlane_id, card.rank, card.version, card.archived, card.started_at, card.completed_at,
+    card.team_id, card.from_flow, card.from_column_limit, card.from_lane_limit, card.role,
+    (SELECT row_to_json(target) FROM target) AS target,
+    (SELECT row_to_json(lane) FROM lane) AS lane,
+    CASE WHEN (SELECT wip_limit FROM target) IS NOT NULL THEN (SELECT count(*)::int FROM open) END AS column_count,
+    CASE WHEN (SELECT wip_limit FROM lane) IS NOT NULL THEN (
+      SELECT count(*)::int FROM cards c JOIN columns k ON k.id = c.column_id
+      WHERE c.swimlane_id = (SELECT id FROM lane) AND c.archived_at IS NULL AND c.id <> $1 AND k.flow_category IN ('TODO', 'IN_PROGRESS')
+    ) END AS lane_count,
+    CASE WHEN $6 = 'top' THEN NULL ELSE (SELECT rank FROM after) END AS above,
+    CASE WHEN $6 = 'top' THEN (SELECT min(rank) FROM open) ELSE (SELECT min(rank) FROM open WHERE rank > (SELECT rank FROM after)) END AS below
+  FROM card`;
+
+/** Moves a card to a column (and swimlane), right after another card or at the top, under the WIP limits. */
+export async function moveCard({ db, actor }: ServiceContext, cardId: string, body: MoveCardBody): Promise<CardWriteResult> {
+  for (let attempt = 1; ; attempt++) {
+    const move = await readMove(db, actor, cardId, body);
+    const decision = attempt <= OPTIMISTIC_TRIES ? decidePlacement(move.placement, move.situation, Math.random) : null;
+    // Spreading out the column's ranks, like a move that keeps finding the column changed, takes its lock.
+    if (!decision?.rank) return moveUnderLock(db, actor, move);
+    const written = await writeMove(db, move, decision.rank, expectations(move, decision));
+    if (written === 'changed') continue;
+    return finishMove(db, actor, move, written, decision.overLimit);
+  }
+}
+
+/** What a move knows before it is decided: where the card is, where it goes, and what it finds there. */
+interface Move {
+  cardId: string;
+  version: number;
+  placement: Placement;
+  situation: Situation;
+  changesPlace: boolean;
+  fromRank: string;
+  fromFlow: FlowCategory;
+  fromColumnLimit: number | null;
+  fromLaneLimit: number | null;
+  startedAt: Date | null;
+  completedAt: Date | null;
+}
+
+/** Reads the move's situation and makes the checks every move makes first: the card exists, the actor may work on it, it is open and current, and its target is on its board. */
+async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody): Promise<Move> {
+  const [card] = await sql<MoveSituationRow>(db, 'move-card-read', readSituationSql, [
+    cardId,
+    actor.id,
+    body.columnId,
+    body.swimlaneId !== undefined,
+    body.swimlaneId ?? null,
+    body.afterCardId ? 'after' : 'top',
+    body.afterCardId ?? '',
+  ]);
   if (!card) throw notFound('Card');
   decideTeamAccess({ orgRole: actor.orgRole, teamRole: card.role }, 'work', 'Card');
-  if (card.archived_at) throw new AppError('CONFLICT', 'This card is archived; restore it before moving it');
+  if (card.archived) throw new AppError('CONFLICT', 'This card is archived; restore it before moving it');
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const from = { columnId: card.column_id, swimlaneId: card.swimlane_id };
   const to = { columnId: body.columnId, swimlaneId: body.swimlaneId === undefined ? card.swimlane_id : body.swimlaneId };
-  const changesPlace = from.columnId !== to.columnId || from.swimlaneId !== to.swimlaneId;
+  const placement: Placement = {
+    boardId: card.board_id,
+    cardId,
+    from,
+    fromFlow: card.from_flow,
+    to,
+    after: body.afterCardId ?? 'top',
+    afterField: 'body.afterCardId',
+    actorId: actor.id,
+    teamId: card.team_id,
+  };
+  const { target, lane } = card;
+  checkTarget(placement, target, lane);
+  return {
+    cardId,
+    version: body.version,
+    placement,
+    situation: { target, targetLane: to.swimlaneId ? lane : null, columnCount: card.column_count ?? 0, laneCount: card.lane_count ?? 0, above: card.above, below: card.below },
+    changesPlace: from.columnId !== to.columnId || from.swimlaneId !== to.swimlaneId,
+    fromRank: card.rank,
+    fromFlow: card.from_flow,
+    fromColumnLimit: card.from_column_limit,
+    fromLaneLimit: card.from_lane_limit,
+    startedAt: card.started_at ? new Date(card.started_at) : null,
+    completedAt: card.completed_at ? new Date(card.completed_at) : null,
+  };
+}
 
+/** What a decision rests on, for `move_card` to check under the column's lock. */
+function expectations(move: Move, decision: PlacementDecision) {
+  const { situation: s, placement } = move;
+  return {
+    flowCategory: s.target.flow_category,
+    columnLimit: s.target.wip_limit,
+    columnPolicy: s.target.wip_policy,
+    laneLimit: s.targetLane?.wip_limit ?? null,
+    lanePolicy: s.targetLane?.wip_policy ?? null,
+    columnCount: decision.places.find((p) => p.scope === 'column')?.count ?? null,
+    laneCount: decision.places.find((p) => p.scope === 'swimlane')?.count ?? null,
+    afterCardId: placement.after === 'top' || placement.after === 'bottom' ? null : placement.after,
+    above: s.above,
+    rankEpoch: s.target.rank_epoch,
+  };
+}
+
+/** The arguments of `move_card`: the card and version, its new place, the expectations (null under lock), its history entry. */
+function moveArguments(move: Move, rank: string, target: FlowCategory, expect: object | null) {
+  const { placement: p } = move;
+  const times = flowTimes({ startedAt: move.startedAt, completedAt: move.completedAt }, target);
+  const entry = move.changesPlace
+    ? { kind: activityKinds.cardMoved, field: 'columnId', from: { ...p.from, flowCategory: move.fromFlow }, to: { ...p.to, flowCategory: target } }
+    : { kind: activityKinds.cardUpdated, field: 'rank', from: move.fromRank, to: rank };
+  const place = { ...p.to, rank, startedAt: times.startedAt?.toISOString() ?? null, completedAt: times.completedAt?.toISOString() ?? null };
+  const history = { ...entry, actorId: p.actorId, teamId: p.teamId };
+  return [move.cardId, move.version, JSON.stringify(place), expect && JSON.stringify(expect), JSON.stringify(history)] as const;
+}
+
+const moveCardSql = 'SELECT status, card FROM move_card($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)';
+type MoveStatus = 'moved' | 'stale' | 'changed';
+type Written = { status: 'moved'; card: CardSummary } | { status: 'stale' };
+const written = (row: { status: MoveStatus; card: CardSummary | null }): Written | 'changed' =>
+  row.status === 'moved' ? { status: 'moved', card: row.card! } : row.status === 'stale' ? { status: 'stale' } : 'changed';
+
+async function writeMove(db: Db, move: Move, rank: string, expect: ReturnType<typeof expectations>): Promise<Written | 'changed'> {
+  const [row] = await sql<{ status: MoveStatus; card: CardSummary | null }>(db, 'move-card-write', moveCardSql, [...moveArguments(move, rank, expect.flowCategory, expect)]);
+  return written(row!);
+}
+
+/** After a move made without holding the locks: a stale version becomes a 409, and breaches of limited places are tracked. */
+async function finishMove(db: Db, actor: Actor, move: Move, result: Written, overLimit: CardWriteResult['overLimit']): Promise<CardWriteResult> {
+  if (result.status === 'stale') throw await staleVersion(db, move.cardId);
+  const places = limitedPlaces(move, move.situation.target, move.situation.targetLane);
+  if (places) await trackBreachesUnderLock(db, { boardId: move.placement.boardId, teamId: move.placement.teamId, actorId: actor.id, ...places });
+  return { card: result.card, overLimit };
+}
+
+/** The places with a limit that a move left or entered (their breaches may start or end); null when there are none. */
+function limitedPlaces(move: Move, target: ColumnRow, lane: SwimlaneRow | null) {
+  if (!move.changesPlace) return null;
+  const { from, to } = move.placement;
+  const columnIds = [target.wip_limit !== null ? to.columnId : null, move.fromColumnLimit !== null ? from!.columnId : null].filter((id): id is string => Boolean(id));
+  const swimlaneIds = [lane?.wip_limit != null ? to.swimlaneId : null, move.fromLaneLimit !== null ? from!.swimlaneId : null].filter((id): id is string => Boolean(id));
+  return columnIds.length || swimlaneIds.length ? { columnIds: [...new Set(columnIds)], swimlaneIds: [...new Set(swimlaneIds)] } : null;
+}
+
+/** The careful way: the move decided and written under the lock of the column the card enters, breaches tracked under it too. */
+async function moveUnderLock(db: Db, actor: Actor, move: Move): Promise<CardWriteResult> {
   const result = await db.$transaction(async (tx) => {
-    const placed = await placeCard(tx, {
-      boardId: card.board_id,
-      cardId,
-      from,
-      fromFlow: card.flow_category,
-      to,
-      after: body.afterCardId ?? 'top',
-      afterField: 'body.afterCardId',
-      actorId: actor.id,
-      teamId: card.team_id,
-    });
-    const times = flowTimes({ startedAt: card.started_at, completedAt: card.completed_at }, placed.target.flow_category);
-    const entry = changesPlace
-      ? { kind: activityKinds.cardMoved, field: 'columnId', from: { ...from, flowCategory: card.flow_category }, to: { ...to, flowCategory: placed.target.flow_category } }
-      : { kind: activityKinds.cardUpdated, field: 'rank', from: card.rank, to: placed.rank };
-    // The version in the condition makes two concurrent moves of one card settle: the second finds no row.
-    const [saved] = await tx.$queryRaw<(Omit<CardSummary, 'dueDate' | 'blockedSince' | 'updatedAt'> & { dueDate: Date | null; blockedSince: Date | null; updatedAt: Date })[]>`
-      WITH moved AS (
-        UPDATE cards SET column_id = ${to.columnId}, swimlane_id = ${to.swimlaneId}, rank = ${placed.rank}, version = version + 1,
-          started_at = ${times.startedAt}, completed_at = ${times.completedAt}, updated_at = now()
-        WHERE id = ${cardId} AND version = ${body.version}
-        RETURNING *
-      ), logged AS (
-        INSERT INTO activity (actor_id, team_id, board_id, card_id, kind, field, "from", "to")
-        SELECT ${actor.id}, ${card.team_id}, board_id, id, ${entry.kind}, ${entry.field}, ${JSON.stringify(entry.from)}::jsonb, ${JSON.stringify(entry.to)}::jsonb FROM moved
-      )
-      SELECT id, column_id AS "columnId", swimlane_id AS "swimlaneId", sprint_id AS "sprintId", type::text AS type, title, rank, estimate,
-        due_date AS "dueDate", labels, blocked, blocked_reason AS "blockedReason", blocked_since AS "blockedSince",
-        experiment_result::text AS "experimentResult", version, updated_at AS "updatedAt",
-        COALESCE((SELECT array_agg(o.user_id ORDER BY o.user_id) FROM card_owners o WHERE o.card_id = moved.id), '{}') AS "ownerIds",
-        COALESCE((SELECT array_agg(p.principle_id ORDER BY p.principle_id) FROM card_principles p WHERE p.card_id = moved.id), '{}') AS "principleIds"
-      FROM moved`;
-    if (!saved) return null;
-    // Breaches only concern places with a limit; most moves have none to look at.
-    if (changesPlace) {
-      const columnIds = [placed.target.wip_limit !== null ? to.columnId : null, card.column_limit !== null ? from.columnId : null].filter((id): id is string => Boolean(id));
-      const swimlaneIds = [placed.targetLane?.wip_limit != null ? to.swimlaneId : null, card.lane_limit !== null ? from.swimlaneId : null].filter((id): id is string => Boolean(id));
-      if (columnIds.length || swimlaneIds.length) {
-        await trackBreaches(tx, { boardId: card.board_id, teamId: card.team_id, actorId: actor.id, columnIds: [...new Set(columnIds)], swimlaneIds: [...new Set(swimlaneIds)] });
-      }
-    }
-    const summary: CardSummary = { ...saved, dueDate: iso(saved.dueDate), blockedSince: iso(saved.blockedSince), updatedAt: iso(saved.updatedAt)! };
-    return { card: summary, overLimit: placed.overLimit };
+    const placed = await placeCard(tx, move.placement);
+    const [row] = await tx.$queryRawUnsafe<{ status: MoveStatus; card: CardSummary | null }[]>(moveCardSql, ...moveArguments(move, placed.rank, placed.target.flow_category, null));
+    const outcome = written(row!);
+    if (outcome === 'changed' || outcome.status === 'stale') return null;
+    const places = limitedPlaces(move, placed.target, placed.targetLane);
+    if (places) await trackBreaches(tx, { boardId: move.placement.boardId, teamId: move.placement.teamId, actorId: actor.id, ...places });
+    return { card: outcome.card, overLimit: placed.overLimit };
   });
-  if (!result) throw await staleVersion(db, cardId);
+  if (!result) throw await staleVersion(db, move.cardId);
   return result;
 }
