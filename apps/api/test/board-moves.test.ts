@@ -107,6 +107,29 @@ describe('moving cards', () => {
     expect(await t.db.activity.count({ where: { kind: 'wip.breach.ended', boardId: team.board.id } })).toBeGreaterThan(0);
   });
 
+  it('ends a breach when archiving brings the column back within its limit', async () => {
+    const column = await t.db.column.create({ data: { boardId: team.board.id, name: 'Review', position: 11, wipLimit: 1, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS' } });
+    const [first] = await addCards(t.db, team.board.id, column.id, 1, 'Reviewing');
+    const [a] = await addCards(t.db, team.board.id, col('Backlog').id, 1, 'Also review');
+    expect((await move(a!.id, { columnId: column.id, afterCardId: first!.id, version: 1 })).statusCode).toBe(200);
+    expect(await t.db.wipBreach.count({ where: { columnId: column.id, endedAt: null } })).toBe(1);
+    const archived = await t.app.inject({ method: 'POST', url: `/api/cards/${a!.id}/archive`, headers: { cookie }, payload: { version: 2 } });
+    expect(archived.statusCode).toBe(200);
+    expect(await t.db.wipBreach.count({ where: { columnId: column.id, endedAt: null } })).toBe(0);
+  });
+
+  it('ends a breach when several cards leave the column at once', async () => {
+    const column = await t.db.column.create({ data: { boardId: team.board.id, name: 'Proofing', position: 12, wipLimit: 2, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS' } });
+    const cards = await addCards(t.db, team.board.id, column.id, 2, 'Proofing');
+    const extra = await addCards(t.db, team.board.id, col('Backlog').id, 3, 'More proofing');
+    for (const card of extra) expect((await move(card.id, { columnId: column.id, afterCardId: cards[0]!.id, version: 1 })).statusCode).toBe(200);
+    expect(await t.db.wipBreach.count({ where: { columnId: column.id, endedAt: null } })).toBe(1);
+    // Three leave together: whichever way their writes interleave, the column ends at its limit and the breach ends.
+    const left = await Promise.all(extra.map((card) => move(card.id, { columnId: col('Backlog').id, afterCardId: null, version: 2 })));
+    expect(left.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    expect(await t.db.wipBreach.count({ where: { columnId: column.id, endedAt: null } })).toBe(0);
+  });
+
   it('enforces a hard swimlane limit across columns', async () => {
     const lane = await t.db.swimlane.create({ data: { boardId: team.board.id, name: 'Expedite', position: 0, wipLimit: 1, wipPolicy: 'HARD' } });
     const cards = await addCards(t.db, team.board.id, col('Backlog').id, 2, 'Urgent');

@@ -220,14 +220,16 @@ export async function trackBreaches(tx: Tx, p: { boardId: string; teamId: string
   }
 }
 
-/**
- * Breach tracking for a write that did not keep its places locked: in its own transaction, under the locks of
- * those places (columns, then swimlanes, each in id order, as every writer takes them), against their counts now.
- */
+/** Locks places whose counts a write is about to change: columns, then swimlanes, each in id order, as every writer takes them. */
+export async function lockPlaces(tx: Tx, p: { columnIds: string[]; swimlaneIds: string[] }) {
+  if (p.columnIds.length) await tx.$queryRaw`SELECT id FROM columns WHERE id IN (${Prisma.join(p.columnIds)}) ORDER BY id FOR UPDATE`;
+  if (p.swimlaneIds.length) await tx.$queryRaw`SELECT id FROM swimlanes WHERE id IN (${Prisma.join(p.swimlaneIds)}) ORDER BY id FOR UPDATE`;
+}
+
+/** Breach tracking for a write that did not keep its places locked: in its own transaction, under their locks, against their counts now. */
 export async function trackBreachesUnderLock(db: Db, p: Parameters<typeof trackBreaches>[1]) {
   await db.$transaction(async (tx) => {
-    if (p.columnIds.length) await tx.$queryRaw`SELECT id FROM columns WHERE id IN (${Prisma.join(p.columnIds)}) ORDER BY id FOR UPDATE`;
-    if (p.swimlaneIds.length) await tx.$queryRaw`SELECT id FROM swimlanes WHERE id IN (${Prisma.join(p.swimlaneIds)}) ORDER BY id FOR UPDATE`;
+    await lockPlaces(tx, p);
     await trackBreaches(tx, p);
   });
 }
