@@ -1,10 +1,9 @@
 import type { BoardView, CardSummary } from '@amb/shared/boards';
+import { isoTimestampSql } from '../../db/sql-time';
 import { notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 
-// Timestamps as the API writes them everywhere else (ISO 8601, UTC, milliseconds).
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * The open cards of a board in rank order, as summaries. PostgreSQL builds the JSON in one query (owners and
@@ -13,12 +12,12 @@ const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-
 const cardsQuery = `
   SELECT COALESCE(json_agg(json_build_object(
     'id', c.id, 'columnId', c.column_id, 'swimlaneId', c.swimlane_id, 'sprintId', c.sprint_id, 'type', c.type,
-    'title', c.title, 'rank', c.rank, 'estimate', c.estimate, 'dueDate', ${iso('c.due_date')}, 'labels', c.labels,
-    'blocked', c.blocked, 'blockedReason', c.blocked_reason, 'blockedSince', ${iso('c.blocked_since')},
+    'title', c.title, 'rank', c.rank, 'estimate', c.estimate, 'dueDate', ${isoTimestampSql('c.due_date')}, 'labels', c.labels,
+    'blocked', c.blocked, 'blockedReason', c.blocked_reason, 'blockedSince', ${isoTimestampSql('c.blocked_since')},
     'experimentResult', c.experiment_result,
     'ownerIds', COALESCE((SELECT array_agg(o.user_id ORDER BY o.user_id) FROM card_owners o WHERE o.card_id = c.id), '{}'),
     'principleIds', COALESCE((SELECT array_agg(p.principle_id ORDER BY p.principle_id) FROM card_principles p WHERE p.card_id = c.id), '{}'),
-    'version', c.version, 'updatedAt', ${iso('c.updated_at')}
+    'version', c.version, 'updatedAt', ${isoTimestampSql('c.updated_at')}
   ) ORDER BY c.column_id, c.rank), '[]') AS cards
   FROM cards c WHERE c.board_id = $1 AND c.archived_at IS NULL`;
 

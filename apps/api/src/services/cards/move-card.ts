@@ -4,6 +4,7 @@ import { activityKinds } from '@amb/shared/activity';
 import type { CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult, MoveCardBody } from '@amb/shared/cards';
 import { sql, type Db } from '../../db/prisma';
+import { isoTimestampSql } from '../../db/sql-time';
 import { AppError, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
@@ -19,7 +20,6 @@ import { staleVersion } from './load-card';
 // ranks must be spread out, it is made the careful way: under the column's lock for the whole decision.
 
 const OPTIMISTIC_TRIES = 3;
-const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
 
 interface MoveSituationRow {
   board_id: string;
@@ -48,7 +48,7 @@ interface MoveSituationRow {
 const readSituationSql = `
   WITH card AS (
     SELECT c.id, c.board_id, c.column_id, c.swimlane_id, c.rank, c.version, c.archived_at IS NOT NULL AS archived,
-      to_char(c.started_at, ${ISO}) AS started_at, to_char(c.completed_at, ${ISO}) AS completed_at,
+      ${isoTimestampSql('c.started_at')} AS started_at, ${isoTimestampSql('c.completed_at')} AS completed_at,
       b.team_id, k.flow_category::text AS from_flow, k.wip_limit AS from_column_limit, s.wip_limit AS from_lane_limit, m.role::text AS role
     FROM cards c
     JOIN boards b ON b.id = c.board_id
@@ -188,7 +188,7 @@ const written = (row: { status: MoveStatus; card: CardSummary | null }): Written
   row.status === 'moved' ? { status: 'moved', card: row.card! } : row.status === 'stale' ? { status: 'stale' } : 'changed';
 
 async function writeMove(db: Db, move: Move, rank: string, expect: ReturnType<typeof expectations>): Promise<Written | 'changed'> {
-  const [row] = await sql<{ status: MoveStatus; card: CardSummary | null }>(db, 'move-card-write', moveCardSql, [...moveArguments(move, rank, expect.flowCategory, expect)]);
+  const [row] = await sql<{ status: MoveStatus; card: CardSummary | null }>(db, 'move-card-write', moveCardSql, [...moveArguments(move, rank, move.situation.target.flow_category, expect)]);
   return written(row!);
 }
 
