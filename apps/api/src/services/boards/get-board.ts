@@ -4,7 +4,6 @@ import { notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 
-
 /**
  * The open cards of a board in rank order, as summaries. PostgreSQL builds the JSON in one query (owners and
  * principles aggregated per card), which keeps a 5,000-card board well inside the time budget.
