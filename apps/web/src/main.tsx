@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
+import { queryClient } from './app/query-client';
 import { router } from './app/router';
 import { useAuthStore } from './features/auth/auth-store';
 import { onUnauthenticated } from './lib/api-client';
@@ -11,6 +13,8 @@ void useAuthStore.getState().load();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <QueryClientProvider client={queryClient}>
+      <RouterProvider router={router} />
+    </QueryClientProvider>
   </StrictMode>,
 );
