@@ -106,6 +106,7 @@ export const cardLinkSchema = z.object({
 export const addLinkBodySchema = z.object({ toCardId: idSchema, kind: linkKindSchema });
 export const linkParamsSchema = z.object({ linkId: idSchema });
 
+/** One entry of a card's history: `kind`, `field`, `from` and `to` follow the kind's schema in ./activity. */
 export const historyEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -131,6 +132,8 @@ export const cardDetailSchema = cardSummarySchema.extend({
   checklists: z.array(checklistSchema),
   links: z.array(cardLinkSchema),
   history: z.array(historyEntrySchema),
+  /** Names of the columns, sprints, people and cards the history refers to, by id. */
+  historyNames: z.record(z.string(), z.string()),
 });
 export type CardDetail = z.infer<typeof cardDetailSchema>;
 

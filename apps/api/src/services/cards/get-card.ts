@@ -1,5 +1,6 @@
 import type { CardDetail } from '@amb/shared/cards';
 import { notFound } from '../../lib/app-error';
+import { activityNames } from '../activity/activity-names';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { toCardSummary } from './card-summary';
@@ -45,5 +46,6 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
       ...card.linksTo.map((l) => ({ id: l.id, kind: l.kind, direction: 'incoming' as const, card: toLinkedCard(l.fromCard) })),
     ],
     history: history.map((h) => ({ id: String(h.id), at: h.at.toISOString(), actor: h.actorId ? (actors.get(h.actorId) ?? null) : null, kind: h.kind, field: h.field, from: h.from, to: h.to })),
+    historyNames: await activityNames(db, history),
   };
 }
