@@ -13,11 +13,12 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
-export async function createTestDatabase(): Promise<TestDatabase> {
+/** `migrationsDir` builds the database from other migrations (an older set, to test a later one on it). */
+export async function createTestDatabase(options: { migrationsDir?: string } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
-    await migrate(embedded.url);
+    await migrate(embedded.url, options.migrationsDir);
     const prisma = createPrisma(embedded.url, 10);
     await ensureDefaultPrinciples(prisma);
     return {
@@ -36,7 +37,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  await migrate(url.toString());
+  await migrate(url.toString(), options.migrationsDir);
   const prisma = createPrisma(url.toString(), 20);
   await ensureDefaultPrinciples(prisma);
   return {
