@@ -23,6 +23,10 @@ describe('activitySentence', () => {
   });
 
   it('says why a card is blocked, and what kind of obstacle', () => {
+    expect(describeActivity({ kind: activityKinds.cardBlocked, to: { reason: 'Waiting for screenshots from Web Development.', category: 'other_team' } }, lookup)).toBe(
+      'marked this blocked: Waiting for screenshots from Web Development (another team)',
+    );
+    expect(describeActivity({ kind: activityKinds.cardBlocked, to: { reason: 'Waiting.', category: null } }, lookup)).toBe('marked this blocked: Waiting.');
     expect(describeActivity({ kind: activityKinds.cardBlocked, to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' } }, lookup)).toBe(
       'marked this blocked: Legal has not approved the pricing claims (legal and compliance)',
     );

@@ -78,7 +78,8 @@ function sentence(e: ActivityPayload, w: Words): string {
       if (!e.to.sprintId) return `took ${card} out of ${w.sprint(e.from.sprintId)}`;
       return `moved ${card === 'this' ? 'it' : card} from ${w.sprint(e.from.sprintId)} to ${w.sprint(e.to.sprintId)}`;
     case activityKinds.cardBlocked:
-      return `marked ${card} blocked: ${e.to.reason ?? 'no reason given'}${e.to.category ? ` (${blockerCategoryLabels[e.to.category]})` : ''}`;
+      // "…from Web Development (another team)", without the reason's own full stop before the category.
+      return `marked ${card} blocked: ${e.to.category && e.to.reason ? e.to.reason.replace(/\.\s*$/, '') : (e.to.reason ?? 'no reason given')}${e.to.category ? ` (${blockerCategoryLabels[e.to.category]})` : ''}`;
     case activityKinds.cardUnblocked:
       return `cleared the obstacle on ${card}${e.from.reason ? `: ${e.from.reason}` : ''}`;
     case activityKinds.cardArchived:
@@ -203,10 +204,17 @@ function layoutChanges(from: Record<string, unknown>, to: Record<string, unknown
   return parts.length ? `: ${parts.join(', ')}` : '';
 }
 
+type SentenceEntry = { kind: string; field?: unknown; from?: unknown; to?: unknown; cardId?: string | null; actorName?: string | null };
+
+/** Who to name before the sentence: nobody for limits, which the board crosses, not a person. */
+export function activityActor(entry: SentenceEntry): string | null {
+  if (entry.kind === activityKinds.wipBreachStarted || entry.kind === activityKinds.wipBreachEnded) return null;
+  return entry.actorName ?? 'Someone';
+}
+
 /** The whole sentence, with who did it: "Sam Rivera moved this from In progress to Review". */
-export function activitySentence(entry: { kind: string; field?: unknown; from?: unknown; to?: unknown; cardId?: string | null; actorName?: string | null }, names: NameLookup, options: SentenceOptions = {}): string {
+export function activitySentence(entry: SentenceEntry, names: NameLookup, options: SentenceOptions = {}): string {
+  const actor = activityActor(entry);
   const what = describeActivity(entry, names, options);
-  // Limits are crossed by the board, not by a person.
-  if (entry.kind === activityKinds.wipBreachStarted || entry.kind === activityKinds.wipBreachEnded) return what;
-  return `${entry.actorName ?? 'Someone'} ${what}`;
+  return actor ? `${actor} ${what}` : what;
 }

@@ -355,7 +355,10 @@ function recordPlanning(
   const base = { teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id };
   const later = (from: Date, minutes: number) => new Date(Math.min(from.getTime() + minutes * 60_000, now.getTime() - 60_000));
   const reestimated = random.next() < 0.3;
-  const first = reestimated ? random.pick([1, 2, 3, 5, 8].filter((p) => p !== card.estimate)) : card.estimate;
+  // A re-estimate moves one step on the scale (3 → 5, 5 → 3), as teams do once they know more.
+  const scale = [1, 2, 3, 5, 8, 13];
+  const step = scale.indexOf(card.estimate);
+  const first = reestimated ? scale[step === 0 ? 1 : random.next() < 0.5 ? step - 1 : step + 1]! : card.estimate;
   const estimatedAt = later(card.createdAt, 30);
   activity.push({ ...base, at: estimatedAt, actorId: card.owner, kind: activityKinds.cardEstimateChanged, from: { points: null }, to: { points: first } });
 

@@ -1,4 +1,4 @@
-import { activitySentence, type SentenceOptions } from '@amb/shared/activity-sentence';
+import { activityActor, describeActivity, type SentenceOptions } from '@amb/shared/activity-sentence';
 import './activity-line.css';
 
 /** An activity entry as the API returns it in histories. */
@@ -20,13 +20,17 @@ const day = (iso: string) => new Date(iso).toLocaleDateString(undefined, { day: 
  * `names` (by id). Used by the card panel's history and the stand-up view.
  */
 export function ActivityLine({ entry, names, cardId, card }: { entry: ActivityLineEntry; names: Record<string, string>; cardId?: string; card?: SentenceOptions['card'] }) {
-  const text = activitySentence({ ...entry, cardId, actorName: entry.actor?.name }, (id) => names[id], { card, formatDate: day });
+  const sentence = { ...entry, cardId, actorName: entry.actor?.name };
+  const actor = activityActor(sentence);
+  const what = describeActivity(sentence, (id) => names[id], { card, formatDate: day });
   return (
     <li className="activity-line">
       <time dateTime={entry.at} className="activity-when">
         {when(entry.at)}
       </time>{' '}
-      <span className="activity-what">{text}</span>
+      <span className="activity-what">
+        {actor && <strong>{actor}</strong>} {what}
+      </span>
     </li>
   );
 }
