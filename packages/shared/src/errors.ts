@@ -15,7 +15,9 @@ export const errorCodes = [
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
+  'CARD_ARCHIVED',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -33,7 +35,11 @@ export const errorStatus: Record<ErrorCode, number> = {
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The card is archived: it is read-only until restored. */
+  CARD_ARCHIVED: 409,
   INTERNAL: 500,
+  /** The database is out of reach for a moment (a restart, a failover): try again shortly. */
+  UNAVAILABLE: 503,
 };
 
 export const fieldErrorSchema = z.object({

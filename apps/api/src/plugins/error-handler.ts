@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import type { ErrorBody, ErrorCode } from '@amb/shared/errors';
 import { AppError } from '../lib/app-error';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { Prisma } from '../db/prisma';
 
 /**
@@ -43,6 +44,11 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
       return send(404, { error: { code: 'NOT_FOUND', message: 'Not found' } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '1');
+      return send(503, { error: { code: 'UNAVAILABLE', message: 'The database is unavailable for a moment; try again shortly.' } });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
