@@ -10,7 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { authPlugin } from './plugins/auth';
-import { registerErrorHandler } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
+import { textSafetyPlugin } from './plugins/text-safety';
 import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
@@ -36,6 +37,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     logger: logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
+    // Fastify's and Node's own refusals (malformed URL, over-long parameter, headers too large) in the one error shape.
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -76,8 +80,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // 2. App plugins: who is asking.
+  // 2. App plugins: who is asking, and the one rule for text in every request.
   await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS });
+  await app.register(textSafetyPlugin);
 
   // 3. Routes.
   await app.register(apiRoutes, { prefix: '/api' });
