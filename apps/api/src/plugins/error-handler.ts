@@ -3,8 +3,8 @@ import { STATUS_CODES } from 'node:http';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { errorStatus, type ErrorBody, type ErrorCode } from '@amb/shared/errors';
-import { AppError } from '../lib/app-error';
-import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { AppError, ARCHIVED_MESSAGE } from '../lib/app-error';
+import { CARD_ARCHIVED_STATE, hasDatabaseState, isDatabaseUnavailable } from '../db/database-errors';
 import { Prisma } from '../db/prisma';
 
 /**
@@ -46,6 +46,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
       return send(404, { error: { code: 'NOT_FOUND', message: 'Not found' } });
+    }
+    if (hasDatabaseState(error, CARD_ARCHIVED_STATE)) {
+      return send(409, { error: { code: 'CARD_ARCHIVED', message: ARCHIVED_MESSAGE } });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');

@@ -5,7 +5,7 @@ import { invalidField } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
-import { loadCardFor, staleVersion } from './load-card';
+import { loadOpenCardFor, staleVersion } from './load-card';
 
 const simpleFields = ['title', 'description', 'type', 'estimate', 'labels', 'blocked', 'blockedReason', 'sprintId', 'hypothesis', 'metric', 'experimentResult'] as const;
 
@@ -13,7 +13,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /** Edits a card's fields; each changed field becomes one history entry. Based on a stale version, it is refused. */
 export async function updateCard({ db, actor }: ServiceContext, cardId: string, body: UpdateCardBody): Promise<CardWriteResult> {
-  const card = await loadCardFor(db, actor, cardId, 'work');
+  const card = await loadOpenCardFor(db, actor, cardId, 'work');
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const current = await db.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude });
 

@@ -1,17 +1,18 @@
 import { activityKinds } from '@amb/shared/activity';
 import type { Db } from '../../db/prisma';
-import { notFound } from '../../lib/app-error';
+import { cardArchived, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
-import { loadCardFor } from '../cards/load-card';
+import { loadOpenCardFor } from '../cards/load-card';
 
 const itemView = (i: { id: string; text: string; done: boolean; position: number }) => ({ id: i.id, text: i.text, done: i.done, position: i.position });
 
 async function cardOfChecklist(db: Db, actor: Actor, checklistId: string) {
-  const list = await db.checklist.findUnique({ where: { id: checklistId }, include: { card: { select: { id: true, boardId: true, board: { select: { teamId: true } } } } } });
+  const list = await db.checklist.findUnique({ where: { id: checklistId }, include: { card: { select: { id: true, boardId: true, archivedAt: true, board: { select: { teamId: true } } } } } });
   if (!list) throw notFound('Checklist');
   await requireTeamAccess(db, actor, list.card.board.teamId, 'work', 'Checklist');
+  if (list.card.archivedAt) throw cardArchived();
   return { list, card: list.card, teamId: list.card.board.teamId };
 }
 
@@ -25,7 +26,7 @@ const log = (db: Db, actor: Actor, card: { id: string; boardId: string }, teamId
   recordActivity(db, { actorId: actor.id, teamId, boardId: card.boardId, cardId: card.id, kind: activityKinds.checklistChanged, to });
 
 export async function addChecklist({ db, actor }: ServiceContext, cardId: string, title: string) {
-  const card = await loadCardFor(db, actor, cardId, 'work');
+  const card = await loadOpenCardFor(db, actor, cardId, 'work');
   const position = await db.checklist.count({ where: { cardId } });
   const list = await db.checklist.create({ data: { cardId, title, position } });
   await log(db, actor, card, card.teamId, { checklist: title, added: true });
