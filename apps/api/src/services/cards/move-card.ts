@@ -5,7 +5,7 @@ import type { CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult, MoveCardBody } from '@amb/shared/cards';
 import { sql, type Db } from '../../db/prisma';
 import { isoTimestampSql } from '../../db/sql-time';
-import { AppError, cardArchived, notFound } from '../../lib/app-error';
+import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
 import { checkTarget, decidePlacement, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
