@@ -40,6 +40,8 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     // Fastify's and Node's own refusals (malformed URL, over-long parameter, headers too large) in the one error shape.
     frameworkErrors,
     clientErrorHandler,
+    // While shutting down, requests that still arrive on open connections get our own 503 (see below).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -50,6 +52,16 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.decorate('boardEvents', new BoardEventHub(db, signal));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
+  // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '1');
+    return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The server is restarting; try again shortly.' } });
+  });
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   // 1. External plugins: security headers, cookies, rate limiting (opt-in per route), API docs.
