@@ -41,6 +41,7 @@ describe('when the database drops its connections', () => {
     interface Known { version: number; columnId: string; rank: string; acknowledged: boolean }
     const known = new Map<string, Known>(cards.map((c) => [c.id, { version: c.version, columnId: c.columnId, rank: c.rank, acknowledged: true }]));
     const statuses = new Map<number, number>();
+    const comments: string[] = [];
     const unexpected: unknown[] = [];
     let cutsDone = 0;
     let movesAfterLastCut = 0;
@@ -53,6 +54,14 @@ describe('when the database drops its connections', () => {
         const card = mine[step % mine.length]!;
         const target = columns[(step + index) % columns.length]!;
         step++;
+        if (step % 4 === 0) {
+          // Now and then a comment: a write through a Prisma transaction rather than the plain-SQL move.
+          const text = `Comment ${index}-${step}`;
+          const res = await call('POST', `/cards/${card.id}/comments`, { body: text }).catch((error) => (unexpected.push(error), null));
+          if (res?.status === 201) comments.push(text);
+          else if (res && res.status !== 503) unexpected.push(res);
+          continue;
+        }
         const before = known.get(card.id)!;
         let res;
         try {
@@ -106,6 +115,10 @@ describe('when the database drops its connections', () => {
       if (last.acknowledged) expect({ id: row.id, version: row.version, columnId: row.columnId, rank: row.rank }).toEqual({ id: row.id, version: last.version, columnId: last.columnId, rank: last.rank });
       else expect(row.version).toBeGreaterThanOrEqual(last.version);
     }
+
+    const saved = new Set((await t.db.comment.findMany({ where: { cardId: { in: cards.map((c) => c.id) } }, select: { body: true } })).map((c) => c.body));
+    expect(comments.filter((c) => !saved.has(c))).toEqual([]);
+    expect(comments.length).toBeGreaterThan(0);
 
     // The health check and the live stream recovered too: a move made now reaches the stream opened before the cuts.
     const health = await fetch(`${baseUrl}/api/health`);
