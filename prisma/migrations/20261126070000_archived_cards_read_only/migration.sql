@@ -33,15 +33,16 @@ BEGIN
 END;
 $$;
 
-CREATE TRIGGER comments_card_not_archived BEFORE INSERT OR UPDATE OR DELETE ON "comments"
-  FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card();
-CREATE TRIGGER checklists_card_not_archived BEFORE INSERT OR UPDATE OR DELETE ON "checklists"
-  FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card();
-CREATE TRIGGER checklist_items_card_not_archived BEFORE INSERT OR UPDATE OR DELETE ON "checklist_items"
-  FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card();
-CREATE TRIGGER card_links_card_not_archived BEFORE INSERT OR UPDATE OR DELETE ON "card_links"
-  FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card();
-CREATE TRIGGER card_owners_card_not_archived BEFORE INSERT OR UPDATE OR DELETE ON "card_owners"
-  FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card();
-CREATE TRIGGER card_principles_card_not_archived BEFORE INSERT OR UPDATE OR DELETE ON "card_principles"
-  FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card();
+-- One trigger per table that holds something of a card: comments_card_not_archived, and so on.
+DO $$
+DECLARE
+  v_table text;
+BEGIN
+  FOREACH v_table IN ARRAY ARRAY['comments', 'checklists', 'checklist_items', 'card_links', 'card_owners', 'card_principles'] LOOP
+    EXECUTE format(
+      'CREATE TRIGGER %I BEFORE INSERT OR UPDATE OR DELETE ON %I FOR EACH ROW EXECUTE FUNCTION refuse_write_to_archived_card()',
+      v_table || '_card_not_archived', v_table
+    );
+  END LOOP;
+END;
+$$;
