@@ -30,9 +30,10 @@ export const CARD_ARCHIVED_STATE = 'AMB01';
 const unavailableState = /^(08|57P)/;
 const unavailableKinds = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections']);
 const unavailableSystemCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-// Prisma's own codes for an unreachable server, a timeout on the pool and a closed connection.
+// Prisma's own codes for an unreachable server, a timeout on the pool and a closed connection; and its message when
+// a transaction could not start in time because the database is saturated.
 const unavailablePrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const unavailableMessage = /Connection terminated|not queryable|Client was closed|terminating connection|server closed the connection/i;
+const unavailableMessage = /Connection terminated|not queryable|Client was closed|terminating connection|server closed the connection|Unable to start a transaction in the given time/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of errorChain(error)) {
