@@ -101,7 +101,8 @@ export const cardLinkSchema = z.object({
   kind: linkKindSchema,
   /** outgoing: this card DEPENDS_ON / BLOCKS / RELATES the other; incoming: the other does so to this card. */
   direction: z.enum(['outgoing', 'incoming']),
-  card: linkedCardSchema,
+  /** null when the other card is on a team the reader cannot see: only that such a link exists is shown. */
+  card: linkedCardSchema.nullable(),
 });
 export const addLinkBodySchema = z.object({ toCardId: idSchema, kind: linkKindSchema });
 export const linkParamsSchema = z.object({ linkId: idSchema });

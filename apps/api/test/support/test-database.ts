@@ -10,6 +10,8 @@ import { ensureDefaultPrinciples } from '../../src/db/seed-principles';
 export interface TestDatabase {
   url: string;
   prisma: Db;
+  /** Cuts every connection to this database from the server's side (pg_terminate_backend on PostgreSQL). */
+  cutConnections(): Promise<number>;
   drop(): Promise<void>;
 }
 
@@ -24,6 +26,7 @@ export async function createTestDatabase(options: { migrationsDir?: string } = {
     return {
       url: embedded.url,
       prisma,
+      cutConnections: async () => embedded.dropConnections(),
       async drop() {
         await prisma.$disconnect();
         await embedded.stop();
@@ -43,6 +46,13 @@ export async function createTestDatabase(options: { migrationsDir?: string } = {
   return {
     url: url.toString(),
     prisma,
+    async cutConnections() {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      const { rows } = await c.query('SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS cut FROM pg_stat_activity WHERE datname = $1', [name]);
+      await c.end();
+      return rows[0].cut as number;
+    },
     async drop() {
       await prisma.$disconnect();
       const c = new pg.Client({ connectionString: serverUrl });
