@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { authPlugin } from './plugins/auth';
+import { originCheckPlugin } from './plugins/origin-check';
 import { registerErrorHandler } from './plugins/error-handler';
 import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
@@ -35,7 +36,10 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   const app = Fastify({
     logger: logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only a configured proxy's X-Forwarded-For/-Proto/-Host are believed: otherwise any client could pick its own
+    // address (and so its own rate-limit key).
+    // (A number is a count of proxies in front, which Fastify accepts though its types do not say so.)
+    trustProxy: config.TRUST_PROXY as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,9 +53,14 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   // 1. External plugins: security headers, cookies, rate limiting (opt-in per route), API docs.
+  // Over plain HTTP (an install on a LAN host, `docker compose up` without TLS) browsers must not be told to fetch
+  // the scripts over HTTPS, or the page stays blank: that directive and HSTS only when the app is served over HTTPS.
+  const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
   await app.register(helmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -76,8 +85,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // 2. App plugins: who is asking.
-  await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS });
+  // 2. App plugins: where a write comes from, who is asking.
+  await app.register(originCheckPlugin, { allowed: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), ...config.ALLOWED_ORIGINS] });
+  await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS });
 
   // 3. Routes.
   await app.register(apiRoutes, { prefix: '/api' });
