@@ -15,12 +15,14 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
+import { LiveStreams } from './services/board-events/live-streams';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
     boardEvents: BoardEventHub;
+    liveStreams: LiveStreams;
   }
 }
 
@@ -48,6 +50,13 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
   app.decorate('boardEvents', new BoardEventHub(db, signal));
+  const liveStreams = new LiveStreams(
+    db,
+    { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS },
+    { perPerson: config.STREAM_LIMIT_PER_PERSON, perProcess: config.STREAM_LIMIT_PER_PROCESS, recheckMs: config.STREAM_RECHECK_SECONDS * 1000 },
+  );
+  app.boardEvents.onAccessChange((userId) => void liveStreams.recheck(userId));
+  app.decorate('liveStreams', liveStreams);
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
@@ -95,7 +104,10 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // 4. The built web app on the same port (client-side routes fall back to index.html: see the error handler).
   if (serveWeb) await app.register(fastifyStatic, { root: config.WEB_DIST_DIR, wildcard: false });
 
-  app.addHook('preClose', async () => app.boardEvents.close());
+  app.addHook('preClose', async () => {
+    liveStreams.close();
+    await app.boardEvents.close();
+  });
 
   return app;
 }

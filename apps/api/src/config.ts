@@ -74,6 +74,11 @@ const configSchema = z.object({
   /** Wrong passwords in a row on one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Live board streams (server-sent events) one person may hold open at once, and one API process in all. */
+  STREAM_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(10),
+  STREAM_LIMIT_PER_PROCESS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** An open stream's access is checked again on every change to it and, in any case, this often (seconds). */
+  STREAM_RECHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app; served on the same port when it exists. */

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { boardEventsQuerySchema, boardParamsSchema } from '@amb/shared/boards';
 import { signedIn } from '../../plugins/auth';
+import { SESSION_COOKIE } from '../../services/auth/sessions';
 import { watchBoard } from '../../services/board-events/watch-board';
 import { readErrors } from '../errors';
 
@@ -32,8 +33,10 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
       const raw = reply.raw;
       let open = true;
       const write = (text: string) => open && raw.write(text);
-      // Access is checked before the stream starts, so refusals are ordinary JSON errors.
-      const stop = await watchBoard({ db: app.db, actor: signedIn(request) }, app.boardEvents, request.params.boardId, after, (event) =>
+      // Access and the caps are checked before the stream starts, so refusals are ordinary JSON errors.
+      const actor = signedIn(request);
+      app.liveStreams.admit(actor);
+      const { stop, teamId } = await watchBoard({ db: app.db, actor }, app.boardEvents, request.params.boardId, after, (event) =>
         write(`id: ${event.activityId}\nevent: board\ndata: ${JSON.stringify(event)}\n\n`),
       );
       reply.hijack();
@@ -45,15 +48,28 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       raw.write('retry: 2000\n\n');
       const heartbeat = setInterval(() => write(': still here\n\n'), HEARTBEAT_MS);
+      let forget = () => {};
       const end = () => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
         stop();
+        forget();
         streams.delete(end);
         raw.end();
       };
       streams.add(end);
+      // Closed by the server when the person loses the team or the session: the browser is told why, and its
+      // automatic reconnect then meets the ordinary 401 or 404.
+      forget = app.liveStreams.add({
+        userId: actor.id,
+        sessionToken: request.cookies[SESSION_COOKIE]!,
+        teamId,
+        close: (reason) => {
+          write(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);
+          end();
+        },
+      });
       request.raw.on('close', end);
     },
   );

@@ -49,6 +49,7 @@ export class BoardEventHub {
   private flushing: Promise<void> | null = null;
   private stopSignal: (() => Promise<void>) | null = null;
   private starting: Promise<void> | null = null;
+  private accessListeners = new Set<(userId: string | null) => void>();
 
   constructor(
     private readonly db: Db,
@@ -69,6 +70,11 @@ export class BoardEventHub {
     };
   }
 
+  /** Tells `listener` whenever someone's access may have narrowed (null: anyone's). */
+  onAccessChange(listener: (userId: string | null) => void) {
+    this.accessListeners.add(listener);
+  }
+
   async close() {
     this.boards.clear();
     await this.starting;
@@ -77,7 +83,10 @@ export class BoardEventHub {
   }
 
   private start() {
-    this.starting ??= this.signal((boardId) => (boardId ? this.wake(boardId) : [...this.boards.keys()].forEach((b) => this.wake(b)))).then((stop) => {
+    this.starting ??= this.signal({
+      activity: (boardId) => (boardId ? this.wake(boardId) : [...this.boards.keys()].forEach((b) => this.wake(b))),
+      access: (userId) => this.accessListeners.forEach((listener) => listener(userId)),
+    }).then((stop) => {
       this.stopSignal = stop;
     });
     return this.starting;
