@@ -98,6 +98,18 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   await app.register(originCheckPlugin, { allowed: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), ...config.ALLOWED_ORIGINS] });
   await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS });
 
+  // Each signed-in person's changes are limited, whichever addresses they come from (sign-in has its own limit).
+  app.addHook(
+    'preHandler',
+    app.rateLimit({
+      max: config.WRITE_RATE_LIMIT,
+      timeWindow: '1 minute',
+      groupId: 'writes',
+      keyGenerator: (request) => request.actor?.id ?? request.ip,
+      allowList: (request) => !request.actor || ['GET', 'HEAD', 'OPTIONS'].includes(request.method),
+    }),
+  );
+
   // 3. Routes.
   await app.register(apiRoutes, { prefix: '/api' });
 

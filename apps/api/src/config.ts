@@ -71,6 +71,10 @@ const configSchema = z.object({
   ALLOW_SIGN_UP: flag.default(true),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** Changes (POST, PUT, PATCH, DELETE) one signed-in person may make per minute. */
+  WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Card searches one signed-in person may make per minute. */
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Wrong passwords in a row on one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),

@@ -26,7 +26,7 @@ export interface TestContext {
 export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, onRoute?: Parameters<typeof buildApp>[0]['onRoute']): Promise<TestContext> {
   const database = await createTestDatabase();
   // With a real PostgreSQL, live updates use LISTEN/NOTIFY on the test's own database, as in production.
-  const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '10000', PASSWORD_HASH_COST: String(TEST_HASH_COST), NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
+  const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '10000', WRITE_RATE_LIMIT: '100000', PASSWORD_HASH_COST: String(TEST_HASH_COST), NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
   const app = await buildApp({ config, db: database.prisma, onRoute });
   await app.ready();
   // A browser names the page a write comes from; so do the tests, unless one sets its own Origin (undefined: none).

@@ -3,6 +3,7 @@ import { notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { toCardSummary } from './card-summary';
+import { commentPage } from './list-comments';
 import { toLinkedCard, linkedCardInclude } from './linked-card';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -15,7 +16,6 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
       board: { select: { teamId: true } },
       owners: { select: { userId: true, user: { select: { id: true, name: true } } } },
       principles: { select: { principleId: true } },
-      comments: { orderBy: { createdAt: 'asc' }, include: { author: { select: { id: true, name: true } } } },
       checklists: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
       linksFrom: { include: { toCard: { include: linkedCardInclude } } },
       linksTo: { include: { fromCard: { include: linkedCardInclude } } },
@@ -23,6 +23,7 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
   });
   if (!card) throw notFound('Card');
   await requireTeamAccess(db, actor, card.board.teamId, 'view', 'Card');
+  const comments = await commentPage(db, cardId);
   const history = await db.activity.findMany({ where: { cardId }, orderBy: { id: 'desc' }, take: 100 });
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((id): id is string => Boolean(id)))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
@@ -38,7 +39,8 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     startedAt: iso(card.startedAt),
     completedAt: iso(card.completedAt),
     owners: card.owners.map((o) => o.user),
-    comments: card.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString(), editedAt: iso(c.editedAt) })),
+    comments: comments.comments,
+    hasOlderComments: comments.hasOlder,
     checklists: card.checklists.map((l) => ({ id: l.id, title: l.title, position: l.position, items: l.items.map((i) => ({ id: i.id, text: i.text, done: i.done, position: i.position })) })),
     links: [
       ...card.linksFrom.map((l) => ({ id: l.id, kind: l.kind, direction: 'outgoing' as const, card: toLinkedCard(l.toCard) })),
