@@ -5,6 +5,7 @@ import path from 'node:path';
 import { buildApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { openDatabase } from './db/database';
+import { MigrationChangedError } from './db/migrate';
 import { DEMO_PASSWORD, seedDemoData } from './db/seed';
 
 async function main() {
@@ -33,7 +34,7 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (error instanceof ConfigError) console.error(error.message);
+  if (error instanceof ConfigError || error instanceof MigrationChangedError) console.error(error.message);
   else console.error(error);
   process.exit(1);
 });
