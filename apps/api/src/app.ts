@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -9,6 +10,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
+import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
 import { originCheckPlugin } from './plugins/origin-check';
 import { registerErrorHandler } from './plugins/error-handler';
@@ -35,14 +37,22 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions) {
+  const logging = loggerOptions(config);
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    ...logging,
+    logger: logger ?? logging.logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
     // Only a configured proxy's X-Forwarded-For/-Proto/-Host are believed: otherwise any client could pick its own
     // address (and so its own rate-limit key).
     // (A number is a count of proxies in front, which Fastify accepts though its types do not say so.)
     trustProxy: config.TRUST_PROXY as boolean | string,
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
@@ -114,7 +124,21 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   await app.register(apiRoutes, { prefix: '/api' });
 
   // 4. The built web app on the same port (client-side routes fall back to index.html: see the error handler).
-  if (serveWeb) await app.register(fastifyStatic, { root: config.WEB_DIST_DIR, wildcard: false });
+  // Compressed copies made at build time are sent to browsers that take them; hashed files (assets/) never change,
+  // so browsers keep them a year, while index.html is checked every time. Source maps stay private.
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: config.WEB_DIST_DIR,
+      wildcard: false,
+      preCompressed: true,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = path.relative(config.WEB_DIST_DIR, filePath).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
   app.addHook('preClose', async () => {
     liveStreams.close();
