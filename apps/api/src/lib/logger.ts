@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { FastifyServerOptions } from 'fastify';
+import { LogController, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config';
 
 const levels: Record<number, string> = { 10: 'TRACE', 20: 'DEBUG', 30: 'INFO', 40: 'WARN', 50: 'ERROR', 60: 'FATAL' };
@@ -27,13 +27,13 @@ export function prettyLine(json: string): string {
  * its id, which is also sent back as X-Request-Id. Requests themselves are logged at debug only, so the default
  * level shows what needs attention, not traffic.
  */
-export function loggerOptions(config: Config): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'disableRequestLogging'> {
+export function loggerOptions(config: Config): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'logController'> {
   const json = (config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty')) === 'json';
   return {
     logger: json ? { level: config.LOG_LEVEL } : { level: config.LOG_LEVEL, stream: { write: (line: string) => void process.stdout.write(prettyLine(line)) } },
     genReqId: () => randomUUID(),
     // A trusted proxy's request id is kept, so its logs and ours line up; anyone else's is ignored.
     requestIdHeader: config.TRUST_PROXY === false ? false : 'x-request-id',
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
   };
 }

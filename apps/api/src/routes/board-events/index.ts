@@ -36,9 +36,7 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
       // Access and the caps are checked before the stream starts, so refusals are ordinary JSON errors.
       const actor = signedIn(request);
       app.liveStreams.admit(actor);
-      const { stop, teamId } = await watchBoard({ db: app.db, actor }, app.boardEvents, request.params.boardId, after, (event) =>
-        write(`id: ${event.activityId}\nevent: board\ndata: ${JSON.stringify(event)}\n\n`),
-      );
+      const { stop, teamId } = await watchBoard({ db: app.db, actor }, app.boardEvents, request.params.boardId, after, (_event, frame) => write(frame));
       reply.hijack();
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',

@@ -4,10 +4,15 @@ import type { Db } from '../../db/prisma';
 import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
 import type { ActivitySignal } from './activity-signal';
 
+/** An event and its server-sent-events frame, made once however many streams send it. */
+export type SendEvent = (event: BoardEvent, frame: string) => void;
+
 interface Subscriber {
   lastId: bigint;
-  send: (event: BoardEvent) => void;
+  send: SendEvent;
 }
+
+const frameOf = (event: BoardEvent) => `id: ${event.activityId}\nevent: board\ndata: ${JSON.stringify(event)}\n\n`;
 
 /** The events after `after` on a board: one per card (its latest state) and one reload for layout changes. */
 export async function boardEventsSince(db: Db, boardId: string, after: bigint): Promise<BoardEvent[]> {
@@ -57,7 +62,7 @@ export class BoardEventHub {
   ) {}
 
   /** Starts watching a board from after `lastId`; returns the function that stops it. */
-  async subscribe(boardId: string, lastId: bigint, send: (event: BoardEvent) => void): Promise<() => void> {
+  async subscribe(boardId: string, lastId: bigint, send: SendEvent): Promise<() => void> {
     await this.start();
     const subscriber: Subscriber = { lastId, send };
     let set = this.boards.get(boardId);
@@ -108,10 +113,10 @@ export class BoardEventHub {
       const subscribers = this.boards.get(boardId);
       if (!subscribers?.size) continue;
       const from = [...subscribers].reduce((min, s) => (s.lastId < min ? s.lastId : min), [...subscribers][0]!.lastId);
-      const events = await boardEventsSince(this.db, boardId, from).catch(() => []);
+      const events = (await boardEventsSince(this.db, boardId, from).catch(() => [])).map((event) => ({ event, id: BigInt(event.activityId), frame: frameOf(event) }));
       for (const s of subscribers) {
-        for (const event of events) if (BigInt(event.activityId) > s.lastId) s.send(event);
-        if (events.length) s.lastId = BigInt(events.at(-1)!.activityId) > s.lastId ? BigInt(events.at(-1)!.activityId) : s.lastId;
+        for (const { event, id, frame } of events) if (id > s.lastId) s.send(event, frame);
+        if (events.length && events.at(-1)!.id > s.lastId) s.lastId = events.at(-1)!.id;
       }
     }
   }
