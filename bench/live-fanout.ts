@@ -22,7 +22,12 @@ await database.db.card.createMany({ data: ranks.map((rank, i) => ({ boardId: boa
 const cards = await database.db.card.findMany({ where: { boardId: board.id }, select: { id: true, version: true, columnId: true } });
 
 // One person watching from a thousand tabs: the per-person stream cap is a setting, raised for the bench.
-const server = await startServer(database.url, freePort(), { STREAM_LIMIT_PER_PERSON: String(STREAMS), STREAM_LIMIT_PER_PROCESS: String(STREAMS + 10) });
+// The embedded database lives in this process and its notifications do not cross the socket: the server polls it.
+const server = await startServer(database.url, freePort(), {
+  STREAM_LIMIT_PER_PERSON: String(STREAMS),
+  STREAM_LIMIT_PER_PROCESS: String(STREAMS + 10),
+  ...(database.kind === 'embedded' ? { LIVE_UPDATES: 'poll' } : {}),
+});
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 try {
   const cookie = await signInCookie(server.url);

@@ -58,7 +58,8 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.decorate('db', db);
   app.decorate('config', config);
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
-  const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
+  const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
+  const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);
   app.decorate('boardEvents', new BoardEventHub(db, signal));
   const liveStreams = new LiveStreams(
     db,

@@ -23,6 +23,11 @@ const configSchema = z.object({
    * random one printed once on PostgreSQL (a server others can reach).
    */
   DEMO_PASSWORD: z.string().min(10).max(200).optional(),
+  /**
+   * How live updates learn of changes: listen (PostgreSQL LISTEN/NOTIFY, the default with DATABASE_URL) or poll (a
+   * light query a few times a second: the embedded database's way, also for an embedded one reached by URL).
+   */
+  LIVE_UPDATES: z.enum(['listen', 'poll']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   /** A sign-in ends after this many hours without use (each use extends it)... */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
