@@ -24,7 +24,7 @@ export function passwordProblem(password: string, email: string): string | null 
   const lower = password.toLowerCase();
   const address = email.trim().toLowerCase();
   const localPart = address.split('@')[0] ?? '';
-  if (lower === address || (localPart.length >= 3 && lower === localPart)) return 'must not be your e-mail address';
+  if (address && (lower === address || (localPart.length >= 3 && lower === localPart))) return 'must not be your e-mail address';
   if (common.has(lower)) return 'is one of the most common passwords; choose another';
   if (/^(.)\1+$/.test(password)) return 'must not repeat one character';
   return null;

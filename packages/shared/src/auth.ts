@@ -25,6 +25,8 @@ export const newPasswordSchema = z
 
 /** Refuses a too common password, or the person's own e-mail, on an object with `email` and `password`. */
 export const refusePoorPassword = (value: { email: string; password: string }, ctx: z.RefinementCtx) => {
+  // Only once the password has an acceptable length: one message at a time, the first that applies.
+  if (typeof value.password !== 'string' || value.password.length < PASSWORD_MIN) return;
   const problem = passwordProblem(value.password, value.email);
   if (problem) ctx.addIssue({ code: 'custom', path: ['password'], message: problem });
 };
