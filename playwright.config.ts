@@ -12,6 +12,8 @@ export default defineConfig({
   retries: 0,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Calls made through page.request name the app as their origin, as the app's own pages do (writes need it).
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -82,10 +82,10 @@ export async function seedBoard(db: Db, columns: { name: string; flowCategory: '
 }
 
 /** The API server in its own process, on the given database. */
-export async function startServer(databaseUrl: string, port: number): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+export async function startServer(databaseUrl: string, port: number, env: Record<string, string> = {}): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false', WEB_DIST_DIR: '/nonexistent', LOGIN_RATE_LIMIT: '100000' },
+    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false', WEB_DIST_DIR: '/nonexistent', LOGIN_RATE_LIMIT: '100000', WRITE_RATE_LIMIT: '1000000', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -111,7 +111,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<{ 
 }
 
 export async function signInCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }) });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }

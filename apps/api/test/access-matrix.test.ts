@@ -115,6 +115,7 @@ describe('access matrix: role x route', () => {
     { route: 'POST /api/cards/:cardId/restore', expected: work(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard(true)).id}/restore`, body: { version: 1 } }) },
     { route: 'GET /api/cards/search', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/cards/search?q=Matrix' }) },
     { route: 'GET /api/cards/:cardId', expected: read, request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}` }) },
+    { route: 'GET /api/cards/:cardId/comments', expected: read, request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}/comments` }) },
     { route: 'POST /api/cards/:cardId/comments', expected: work(201), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/comments`, body: { body: 'Looks good' } }) },
     { route: 'POST /api/cards/:cardId/checklists', expected: work(201), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/checklists`, body: { title: 'Done means' } }) },
     {

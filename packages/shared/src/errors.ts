@@ -13,6 +13,8 @@ export const errorCodes = [
   'EMAIL_TAKEN',
   'SIGN_UP_CLOSED',
   'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'LIMIT_REACHED',
   'PAYLOAD_TOO_LARGE',
   'URI_TOO_LONG',
   'HEADERS_TOO_LARGE',
@@ -36,6 +38,9 @@ export const errorStatus: Record<ErrorCode, number> = {
   EMAIL_TAKEN: 409,
   SIGN_UP_CLOSED: 403,
   RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 429,
+  /** A card holds as many comments, checklist items or links as it may. */
+  LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
   URI_TOO_LONG: 414,
   HEADERS_TOO_LARGE: 431,

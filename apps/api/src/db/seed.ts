@@ -11,6 +11,8 @@ export interface SeedOptions {
   onProgress?: (message: string) => void;
   /** The moment the history leads up to; defaults to now. */
   now?: Date;
+  /** Every demo account's password; defaults to DEMO_PASSWORD. */
+  password?: string;
 }
 
 export const DEMO_PASSWORD = 'demo-password-1';
@@ -54,7 +56,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
   const random = randomFrom(20261124);
   progress('Loading demo data: people…');
 
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(options.password ?? DEMO_PASSWORD);
   const people = new Map<string, string>();
   await db.user.createMany({
     data: demoPeople.map((p) => {

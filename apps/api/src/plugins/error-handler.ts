@@ -66,7 +66,9 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
 
   app.setNotFoundHandler((request, reply) => {
     // Client-side routes of the web app (a reload on /teams/…/board) get the app's index.html.
-    if (options.spaFallback && request.method === 'GET' && !request.url.startsWith('/api')) return reply.sendFile('index.html');
+    // A missing file (a name with an extension: an old asset, a source map) stays a 404.
+    const pathname = request.url.split('?')[0]!;
+    if (options.spaFallback && request.method === 'GET' && !pathname.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathname)) return reply.sendFile('index.html');
     const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` } };
     reply.status(404).send(body);
   });

@@ -6,6 +6,7 @@ export async function watchEvents(url: string, cookie: string, headers: Record<s
   const res = await fetch(url, { headers: { cookie, ...headers }, signal: controller.signal });
   const events: BoardEvent[] = [];
   const retries: number[] = [];
+  let closedReason: string | null = null;
   const waiters: (() => void)[] = [];
   let ended = false;
   const wakeAll = () => waiters.splice(0).forEach((w) => w());
@@ -22,7 +23,9 @@ export async function watchEvents(url: string, cookie: string, headers: Record<s
             buffer = buffer.slice(end + 2);
             for (const line of block.split('\n')) if (line.startsWith('retry: ')) retries.push(Number(line.slice(7)));
             const data = block.split('\n').find((l) => l.startsWith('data: '));
-            if (data) events.push(JSON.parse(data.slice(6)));
+            // `event: closed` is the server ending the stream (access lost, session ended), with its reason.
+            if (data && block.includes('event: closed')) closedReason = JSON.parse(data.slice(6)).reason;
+            else if (data) events.push(JSON.parse(data.slice(6)));
           }
           wakeAll();
         }
@@ -43,6 +46,10 @@ export async function watchEvents(url: string, cookie: string, headers: Record<s
     retries,
     get ended() {
       return ended;
+    },
+    /** Why the server closed the stream, when it said so. */
+    get closedReason() {
+      return closedReason;
     },
     /** Waits until an event matches (the test's own timeout bounds the wait). */
     async until(match: (e: BoardEvent) => boolean) {
@@ -72,6 +79,15 @@ export async function watch(url: string, cookie: string, headers: Record<string,
       });
       const event = await Promise.race([stream.until(match), deadline]).finally(() => clearTimeout(timer));
       return { event, ms: Date.now() - started };
+    },
+    /** Waits until the server ends the stream (failing after `ms`) and returns the reason it gave. */
+    async closedByServer(ms = 10_000) {
+      let timer: NodeJS.Timeout | undefined;
+      const deadline = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the stream was still open after ${ms} ms`)), ms);
+      });
+      await Promise.race([stream.untilEnded(), deadline]).finally(() => clearTimeout(timer));
+      return stream.closedReason;
     },
     close: stream.close,
   };

@@ -6,6 +6,7 @@ import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess, teamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { linkedCardInclude, toLinkedCard } from './linked-card';
+import { requireRoomOnCard } from './card-room';
 import { loadOpenCardFor } from './load-card';
 
 /** Links a card to another, on any board the person can see: depends on, blocks, relates. */
@@ -16,6 +17,8 @@ export async function addLink({ db, actor }: ServiceContext, cardId: string, bod
   const access = other ? await teamAccess(db, actor, other.board.teamId) : null;
   if (!other || !access || !canSeeTeam(access)) throw new AppError('NOT_FOUND', 'Card to link not found', { fields: [{ field: 'body.toCardId', message: 'is not a card you can see' }] });
   if (other.archivedAt) throw cardArchived('body.toCardId');
+  await requireRoomOnCard(db, cardId, 'links');
+  await requireRoomOnCard(db, other.id, 'links');
   try {
     return await db.$transaction(async (tx) => {
       const link = await tx.cardLink.create({ data: { fromCardId: cardId, toCardId: other.id, kind: body.kind, createdById: actor.id } });
@@ -50,7 +53,8 @@ export async function removeLink({ db, actor }: ServiceContext, linkId: string) 
 export async function searchCards({ db, actor }: ServiceContext, q: string) {
   const orgWide = actor.orgRole === 'ADMIN' || actor.orgRole === 'PMO';
   const cards = await db.card.findMany({
-    where: { archivedAt: null, title: { contains: q, mode: 'insensitive' }, ...(orgWide ? {} : { board: { team: { memberships: { some: { userId: actor.id } } } } }) },
+    // % and _ are ordinary characters in a title; LIKE would read them as wildcards.
+    where: { archivedAt: null, title: { contains: q.replace(/[\\%_]/g, (c) => `\\${c}`), mode: 'insensitive' }, ...(orgWide ? {} : { board: { team: { memberships: { some: { userId: actor.id } } } } }) },
     include: linkedCardInclude,
     orderBy: { updatedAt: 'desc' },
     take: 20,

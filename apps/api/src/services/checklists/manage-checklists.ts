@@ -4,6 +4,7 @@ import { cardArchived, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
+import { requireRoomOnCard } from '../cards/card-room';
 import { loadOpenCardFor } from '../cards/load-card';
 
 const itemView = (i: { id: string; text: string; done: boolean; position: number }) => ({ id: i.id, text: i.text, done: i.done, position: i.position });
@@ -42,6 +43,7 @@ export async function addChecklist({ db, actor }: ServiceContext, cardId: string
 
 export async function addChecklistItem({ db, actor }: ServiceContext, checklistId: string, text: string) {
   const { card, teamId } = await cardOfChecklist(db, actor, checklistId);
+  await requireRoomOnCard(db, card.id, 'checklistItems');
   return db.$transaction(async (tx) => {
     const position = await tx.checklistItem.count({ where: { checklistId } });
     const item = await tx.checklistItem.create({ data: { checklistId, text, position } });
