@@ -65,7 +65,7 @@ describe("Fastify's own refusals", () => {
   });
 
   it('bad JSON: 400 naming the body', async () => {
-    const res = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email": ' });
+    const res = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{"email": ' });
     expect(res.status).toBe(400);
     expect(errorBodySchema.parse(await res.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'body' }] });
   });
