@@ -4,7 +4,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client';
 import { router } from './app/router';
-import { useAuthStore } from './features/auth/auth-store';
+import { useAuthStore } from './app/auth-store';
 import { onUnauthenticated } from './lib/api-client';
 import './styles.css';
 

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signUpBodySchema } from '@amb/shared/auth';
 import { ApiError } from '../../lib/api-client';
-import { useAuthStore } from './auth-store';
+import { useAuthStore } from '../../app/auth-store';
 
 type Field = 'email' | 'name' | 'password';
 

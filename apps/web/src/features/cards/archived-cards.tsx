@@ -3,7 +3,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { archivedCardsSchema } from '@amb/shared/cards';
 import type { CardSummary } from '@amb/shared/boards';
 import { api } from '../../lib/api-client';
-import { useTeamsStore } from '../teams/teams-store';
+import { useTeam } from '../../app/teams';
 import './cards.css';
 
 /** The board's archived cards; each opens in its panel, where it can be restored. */
@@ -11,7 +11,7 @@ export function ArchivedCards() {
   const { teamId } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const boardId = useTeamsStore((s) => s.teams?.find((t) => t.id === teamId)?.boards[0]?.id);
+  const boardId = useTeam(teamId).team?.boards[0]?.id;
   const [cards, setCards] = useState<CardSummary[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 

@@ -3,8 +3,8 @@ import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { boardViewSchema, type Column, type Swimlane } from '@amb/shared/boards';
 import { api, ApiError } from '../../lib/api-client';
 import { useEscapeKey } from '../../lib/use-escape-key';
-import { useAuthStore } from '../auth/auth-store';
-import { useTeamsStore } from '../teams/teams-store';
+import { useAuthStore } from '../../app/auth-store';
+import { useTeam } from '../../app/teams';
 import './columns.css';
 
 /** A WIP limit (empty: none) and its policy, saved as soon as they change. */
@@ -54,7 +54,7 @@ export function ColumnsDialog() {
   const { teamId } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const team = useTeamsStore((s) => s.teams?.find((t) => t.id === teamId));
+  const { team } = useTeam(teamId);
   const me = useAuthStore((s) => s.me);
   const boardId = team?.boards[0]?.id;
   const [columns, setColumns] = useState<Column[] | null>(null);
