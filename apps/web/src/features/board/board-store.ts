@@ -15,6 +15,8 @@ export interface Place {
 export interface Notice {
   tone: 'error' | 'warning' | 'info';
   text: string;
+  /** The place it is about (where a card was dropped): the board shows it there rather than at the top. */
+  at?: { columnId: string; swimlaneId: string | null };
 }
 
 interface LastMove {
@@ -60,10 +62,10 @@ function replaceCard(view: BoardView, card: CardSummary | null, id: string): Boa
   return { ...view, cards: card ? [...others, card] : others };
 }
 
-function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }): Notice | null {
+function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }, at?: Notice['at']): Notice | null {
   if (!result.overLimit.length) return null;
   const text = result.overLimit.map((o) => `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`).join('; ');
-  return { tone: 'warning', text };
+  return { tone: 'warning', text, at };
 }
 
 export const useBoardStore = create<BoardState>()((set, get) => ({
@@ -119,7 +121,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       if (now) set({ view: replaceCard(now, result.card, cardId) });
       set({
         lastMove: options.undo ? null : { cardId, title: card.title, from },
-        notice: overLimitNotice(result) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back` } : null),
+        notice: overLimitNotice(result, to) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back`, at: to } : null),
       });
     } catch (error) {
       const now = get().view;
@@ -127,11 +129,11 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       if (apiError?.code === 'STALE_VERSION' && apiError.details.card) {
         const current = cardSummarySchema.parse(apiError.details.card);
         if (now) set({ view: replaceCard(now, current, cardId) });
-        set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.` } });
+        set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.`, at: { columnId: current.columnId, swimlaneId: current.swimlaneId } } });
       } else {
         // Spring back, and say why.
         if (now) set({ view: replaceCard(now, before, cardId) });
-        set({ notice: { tone: 'error', text: apiError?.message ?? `The move of "${card.title}" failed` } });
+        set({ notice: { tone: 'error', text: apiError?.message ?? `The move of "${card.title}" failed`, at: to } });
       }
     } finally {
       const pending = { ...get().pending };
@@ -152,7 +154,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       const result = await api('POST', '/cards', { body: { columnId, swimlaneId, position, title }, schema: cardWriteResultSchema });
       const view = get().view;
       if (view && !view.cards.some((c) => c.id === result.card.id)) set({ view: { ...view, cards: [...view.cards, result.card] } });
-      set({ notice: overLimitNotice(result) });
+      set({ notice: overLimitNotice(result, { columnId, swimlaneId }) });
       return true;
     } catch (error) {
       set({ notice: { tone: 'error', text: (error as Error).message } });
