@@ -30,6 +30,9 @@ function dueText(due: string) {
   return { text: `Due in ${days}d`, overdue: false };
 }
 
+/** The id of the one hidden text that says why cards cannot be moved (rendered once by the board page). */
+export const READ_ONLY_REASON_ID = 'board-read-only-reason';
+
 export const experimentResultText = { VALIDATED: 'Validated', INVALIDATED: 'Invalidated', INCONCLUSIVE: 'Inconclusive' } as const;
 
 /** A card on the board: draggable (mouse, touch, keyboard) and a drop target for cards placed before it. */
@@ -49,7 +52,7 @@ export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, princ
       {...listeners}
       aria-roledescription={readOnly ? 'card' : 'draggable card'}
       aria-label={card.title}
-      aria-description={readOnlyReason ?? undefined}
+      aria-describedby={readOnly ? READ_ONLY_REASON_ID : attributes['aria-describedby']}
       title={readOnlyReason ?? undefined}
       data-card-id={card.id}
       onKeyDown={(e) => {

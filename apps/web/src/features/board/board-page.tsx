@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
+  useDroppable,
   DndContext,
   DragOverlay,
   KeyboardSensor,
@@ -22,6 +23,7 @@ import type { BoardView, CardSummary } from '@amb/shared/boards';
 import { useActivePrinciples } from '../../app/principles';
 import { useTeamAbility } from '../../app/team-access';
 import { useTeam } from '../../app/teams';
+import { READ_ONLY_REASON_ID } from './board-card';
 import { BoardCell } from './board-cell';
 import { BoardLegend } from './board-legend';
 import { activeFilterCount, matchesFilters, readFilters, writeFilters } from './board-filters';
@@ -50,6 +52,7 @@ const collision: CollisionDetection = (args) => {
 /** Where a dropped card goes: after the card above the one it was dropped on, or at the end of the cell's column. */
 function placeFor(view: BoardView, active: CardSummary, drop: DropData, overId: string): Place {
   const order = columnCards(view, drop.columnId).map((c) => c.id);
+  if (drop.kind === 'column') return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId: null };
   const afterCardId = drop.kind === 'cell' ? afterCardAtEnd(order, active.id) : afterCardForDrop(order, active.id, overId.slice('card:'.length));
   return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId };
 }
@@ -78,6 +81,20 @@ function readLaneChoice(key: string): Record<string, boolean> {
     return {};
   }
 }
+
+/** A column's header takes a drop too: the card goes to the top of the column, in its own swimlane. */
+function ColumnDropZone({ columnId, columnIndex, children }: { columnId: string; columnIndex: number; children: React.ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `column:${columnId}`, data: { kind: 'column', columnId, columnIndex, swimlaneId: null, laneKey: '*', index: 0 } satisfies DropData });
+  return (
+    <header className={`column-header${isOver ? ' over' : ''}`} ref={setNodeRef}>
+      {children}
+    </header>
+  );
+}
+
+/** A header drop lands in the dragged card's own swimlane. */
+const resolveDrop = (data: DropData | undefined | null, card: CardSummary | undefined | null): DropData | null =>
+  data && card && data.kind === 'column' ? { ...data, swimlaneId: card.swimlaneId, laneKey: card.swimlaneId ?? NO_LANE } : (data ?? null);
 
 const VIEWER_REASON = 'You can read this board but not move or change cards: your role on this team is viewer.';
 
@@ -144,11 +161,13 @@ export function BoardPage() {
     if (!data || !view) return 'nowhere';
     const column = view.columns.find((c) => c.id === data.columnId)?.name ?? 'a column';
     const lane = data.swimlaneId ? `, swimlane ${view.swimlanes.find((s) => s.id === data.swimlaneId)?.name}` : '';
+    if (data.kind === 'column') return `column ${column}, at the top`;
     return data.kind === 'card' ? `column ${column}${lane}, position ${data.index + 1}` : `column ${column}${lane}, at the end`;
   };
   const titleOf = (id: string | number) => view?.cards.find((c) => c.id === id)?.title ?? 'card';
-  const refusalAt = (data: DropData | undefined | null, id: string | number) => {
+  const refusalAt = (dropped: DropData | undefined | null, id: string | number) => {
     const card = view?.cards.find((c) => c.id === id);
+    const data = resolveDrop(dropped, card);
     if (!data || !card || !view) return null;
     const decision = decideDrop(view, card, data.columnId, data.swimlaneId);
     return decision.allowed ? null : decision.message;
@@ -178,7 +197,7 @@ export function BoardPage() {
     setActiveId(null);
     setOverDrop(null);
     const card = view?.cards.find((c) => c.id === e.active.id);
-    const data = e.over?.data.current as DropData | undefined;
+    const data = resolveDrop(e.over?.data.current as DropData | undefined, card);
     if (!view || !card || !data || !e.over) return;
     const refusal = refusalAt(data, card.id);
     if (refusal) {
@@ -223,6 +242,9 @@ export function BoardPage() {
         {!canWork && (
           <span className="read-only-badge" title={VIEWER_REASON}>
             View only
+            <span id={READ_ONLY_REASON_ID} hidden>
+              {VIEWER_REASON}
+            </span>
           </span>
         )}
         <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="board-filters" onClick={() => setFiltersOpen(!filtersOpen)}>
@@ -258,7 +280,7 @@ export function BoardPage() {
             const limitText = column.wipLimit !== null ? `${column.wipPolicy === 'HARD' ? 'Hard' : 'Soft'} WIP limit ${column.wipLimit}` : 'No WIP limit';
             return (
               <section key={column.id} className={`board-column ${state}${columnRefusal ? ' refusing' : ''}`} aria-label={column.name}>
-                <header className="column-header">
+                <ColumnDropZone columnId={column.id} columnIndex={columnIndex}>
                   <h2>{column.name}</h2>
                   <span className={`wip${state === 'over-limit' ? ' over' : state === 'at-limit' ? ' at' : ''}`} title={limitText}>
                     {count}
@@ -269,7 +291,7 @@ export function BoardPage() {
                   </span>
                   {columnRefusal && <span className="refusal-tag">Full</span>}
                   {canWork && <QuickAdd columnName={column.name} position="top" onAdd={(title) => addCard(column.id, null, 'top', title)} />}
-                </header>
+                </ColumnDropZone>
                 {lanes.map((lane) => {
                   const drop: DropData = { kind: 'cell', columnId: column.id, columnIndex, swimlaneId: lane.id, laneKey: lane.key, index: 0 };
                   const cards = visible.filter((c) => c.columnId === column.id && (c.swimlaneId ?? NO_LANE) === (lane.id ?? NO_LANE)).sort((a, b) => (a.rank < b.rank ? -1 : 1));
