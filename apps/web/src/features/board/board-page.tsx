@@ -20,6 +20,7 @@ import { principleShortName } from '@amb/domain/principles';
 import { afterCardAtEnd, afterCardForDrop } from '@amb/domain/reorder';
 import { swimlaneWipCount, wipState } from '@amb/domain/wip';
 import type { BoardView, CardSummary } from '@amb/shared/boards';
+import type { BoardOutletContext } from '../../app/board-outlet';
 import { useActivePrinciples } from '../../app/principles';
 import { useTeamAbility } from '../../app/team-access';
 import { useTeam } from '../../app/teams';
@@ -361,7 +362,7 @@ export function BoardPage() {
           ) : null}
         </DragOverlay>
       </DndContext>
-      <Outlet />
+      <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>
   );
 }
