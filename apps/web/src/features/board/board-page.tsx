@@ -27,7 +27,8 @@ import { useTeam } from '../../app/teams';
 import { READ_ONLY_REASON_ID } from './board-card';
 import { BoardCell } from './board-cell';
 import { BoardLegend } from './board-legend';
-import { activeFilterCount, matchesFilters, readFilters, writeFilters } from './board-filters';
+import { activeFilterCount, matchesFilters, readFilters, writeFilters, type BoardFilters } from './board-filters';
+import { cellCards, createBoardLayouter } from './board-layout';
 import { columnCards, useBoardStore, type Notice, type Place } from './board-store';
 import { decideDrop, flowOf } from './drag-rules';
 import { FilterBar } from './filter-bar';
@@ -130,6 +131,18 @@ export function BoardPage() {
   const [laneChoice, setLaneChoice] = useLaneChoice(boardId);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filters = readFilters(params);
+  const filterKey = JSON.stringify(filters);
+  // One pass over the cards per change (not one per cell), keeping unchanged cells' arrays so they do not re-render.
+  const [layOut] = useState(createBoardLayouter);
+  const allCards = view?.cards;
+  // The layout is recomputed only when the cards or the filters change: this memo is what keeps a drop cheap on a
+  // 5,000-card board, so it stays even where the compiler would rather not keep it.
+  /* eslint-disable react-hooks/preserve-manual-memoization */
+  const layout = useMemo(() => {
+    const f = JSON.parse(filterKey) as BoardFilters;
+    return layOut(allCards ?? [], (c) => matchesFilters(c, f));
+  }, [allCards, filterKey, layOut]);
+  /* eslint-enable react-hooks/preserve-manual-memoization */
 
   useEffect(() => {
     if (boardId) void load(boardId);
@@ -226,10 +239,9 @@ export function BoardPage() {
   const canManage = may('manage-board');
   const canWork = may('work');
   const readOnlyReason = canWork ? null : VIEWER_REASON;
-  const visible = view.cards.filter((c) => matchesFilters(c, filters));
   const flow = flowOf(view);
   const lanes = view.swimlanes.length ? [...view.swimlanes.map((s) => ({ key: s.id, id: s.id as string | null, name: s.name, wipLimit: s.wipLimit })), { key: NO_LANE, id: null, name: 'No swimlane', wipLimit: null }] : [{ key: NO_LANE, id: null, name: '', wipLimit: null }];
-  const laneCardCount = (laneId: string | null) => view.cards.filter((c) => c.swimlaneId === laneId).length;
+  const laneCardCount = (laneId: string | null) => layout.laneCounts.get(laneId) ?? 0;
   const noticeAt = (columnId: string, laneId: string | null) => notice?.at && notice.at.columnId === columnId && notice.at.swimlaneId === laneId;
   // A notice about a place the board no longer shows (a column removed meanwhile) falls back to the top.
   const placedNotice = notice?.at && view.columns.some((c) => c.id === notice.at!.columnId) && lanes.some((l) => l.id === notice.at!.swimlaneId);
@@ -267,7 +279,7 @@ export function BoardPage() {
         <BoardLegend principles={principles} />
       </div>
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
-        <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={visible.length} />
+        <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} />
       </div>
       <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
         {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
@@ -275,7 +287,7 @@ export function BoardPage() {
       <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragOver={onDragOver} onDragEnd={onDragEnd} onDragCancel={() => (setActiveId(null), setOverDrop(null))} accessibility={{ announcements }}>
         <div className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`} style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}>
           {view.columns.map((column, columnIndex) => {
-            const count = view.cards.filter((c) => c.columnId === column.id).length;
+            const count = layout.columnCounts.get(column.id) ?? 0;
             const state = wipState(count, column.wipLimit);
             const columnRefusal = active ? refusalAt({ kind: 'cell', columnId: column.id, columnIndex, swimlaneId: active.swimlaneId, laneKey: '', index: 0 }, active.id) : null;
             const limitText = column.wipLimit !== null ? `${column.wipPolicy === 'HARD' ? 'Hard' : 'Soft'} WIP limit ${column.wipLimit}` : 'No WIP limit';
@@ -295,7 +307,7 @@ export function BoardPage() {
                 </ColumnDropZone>
                 {lanes.map((lane) => {
                   const drop: DropData = { kind: 'cell', columnId: column.id, columnIndex, swimlaneId: lane.id, laneKey: lane.key, index: 0 };
-                  const cards = visible.filter((c) => c.columnId === column.id && (c.swimlaneId ?? NO_LANE) === (lane.id ?? NO_LANE)).sort((a, b) => (a.rank < b.rank ? -1 : 1));
+                  const cards = cellCards(layout, column.id, lane.id);
                   const refusing = active ? refusalAt(drop, active.id) : null;
                   const laneCount = lane.id && lane.wipLimit !== null ? swimlaneWipCount(view.cards, lane.id, flow) : 0;
                   const laneState = lane.id ? wipState(laneCount, lane.wipLimit) : 'within';
