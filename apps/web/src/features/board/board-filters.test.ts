@@ -1,28 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { CardSummary } from '@amb/shared/boards';
+import { cardSummary } from './card-fixture';
 import { activeFilterCount, emptyFilters, isFiltering, matchesFilters, readFilters, writeFilters } from './board-filters';
 
-const base: CardSummary = {
-  id: 'c1',
-  columnId: 'col',
-  swimlaneId: null,
-  sprintId: null,
-  type: 'TASK',
-  title: 'Spring newsletter',
-  rank: 'm',
-  estimate: 3,
-  dueDate: null,
-  labels: ['Email'],
-  blocked: false,
-  blockedReason: null,
-  blockedSince: null,
-  hypothesis: null,
-  experimentResult: null,
-  ownerIds: ['u1'],
-  principleIds: ['p1'],
-  version: 1,
-  updatedAt: '2026-03-01T00:00:00.000Z',
-};
+const base = cardSummary({ id: 'c1', columnId: 'col', title: 'Spring newsletter', estimate: 3, labels: ['Email'], ownerIds: ['u1'], principleIds: ['p1'] });
 
 describe('board filters', () => {
   it('survive a round trip through the URL, next to other parameters', () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BoardView, CardSummary } from '@amb/shared/boards';
+import type { BoardView } from '@amb/shared/boards';
+import { cardSummary } from './card-fixture';
 import { columnCards, useBoardStore } from './board-store';
 
 // The API's ids are UUIDs (and the store parses answers with the shared schemas): short names mapped to them.
@@ -12,27 +13,7 @@ const ids: Record<string, string> = {
 };
 const id = (name: string) => ids[name]!;
 
-const card = (name: string, column: string, rank: string): CardSummary => ({
-  id: id(name),
-  columnId: id(column),
-  swimlaneId: null,
-  sprintId: null,
-  type: 'TASK',
-  title: `Card ${name}`,
-  rank,
-  estimate: null,
-  dueDate: null,
-  labels: [],
-  blocked: false,
-  blockedReason: null,
-  blockedSince: null,
-  hypothesis: null,
-  experimentResult: null,
-  ownerIds: [],
-  principleIds: [],
-  version: 1,
-  updatedAt: '2026-03-01T00:00:00.000Z',
-});
+const card = (name: string, column: string, rank: string) => cardSummary({ id: id(name), columnId: id(column), rank, title: `Card ${name}` });
 
 const view: BoardView = {
   board: { id: 'b', teamId: 't', name: 'Board' },

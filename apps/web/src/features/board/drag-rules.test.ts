@@ -1,28 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { BoardView, CardSummary } from '@amb/shared/boards';
+import { cardSummary } from './card-fixture';
 import { decideDrop } from './drag-rules';
 
-const card = (id: string, columnId: string, swimlaneId: string | null = null): CardSummary => ({
-  id,
-  columnId,
-  swimlaneId,
-  sprintId: null,
-  type: 'TASK',
-  title: id,
-  rank: 'm',
-  estimate: null,
-  dueDate: null,
-  labels: [],
-  blocked: false,
-  blockedReason: null,
-  blockedSince: null,
-  hypothesis: null,
-  experimentResult: null,
-  ownerIds: [],
-  principleIds: [],
-  version: 1,
-  updatedAt: '2026-03-01T00:00:00.000Z',
-});
+const card = (id: string, columnId: string, swimlaneId: string | null = null) => cardSummary({ id, columnId, swimlaneId });
 
 const view = (cards: CardSummary[]): BoardView => ({
   board: { id: 'b', teamId: 't', name: 'Board' },
