@@ -25,7 +25,7 @@ export const cardSearchQuery = (q: string) =>
 /** The people who can own a card (members other than viewers). */
 export const cardOwnersQuery = (teamId: string) =>
   queryOptions({
-    queryKey: ['teams', teamId, 'members'],
+    queryKey: ['teams', teamId, 'members', 'card-owners'],
     queryFn: ({ signal }) => api('GET', `/teams/${teamId}/members`, { schema: memberListSchema, signal }).then((r) => r.members.filter((m) => m.role !== 'VIEWER').map((m) => ({ id: m.userId, name: m.name }))),
   });
 
