@@ -24,9 +24,11 @@ const cards = await database.db.card.findMany({ where: { boardId: board.id }, se
 // One person watching from a thousand tabs: the per-person stream cap is a setting, raised for the bench.
 // The embedded database lives in this process and its notifications do not cross the socket: the server polls it.
 const server = await startServer(database.url, freePort(), {
-  STREAM_LIMIT_PER_PERSON: String(STREAMS),
-  STREAM_LIMIT_PER_PROCESS: String(STREAMS + 10),
-  ...(database.kind === 'embedded' ? { LIVE_UPDATES: 'poll' } : {}),
+  env: {
+    STREAM_LIMIT_PER_PERSON: String(STREAMS),
+    STREAM_LIMIT_PER_PROCESS: String(STREAMS + 10),
+    ...(database.kind === 'embedded' ? { LIVE_UPDATES: 'poll' } : {}),
+  },
 });
 const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
 try {

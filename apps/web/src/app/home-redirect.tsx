@@ -1,16 +1,11 @@
-import { useEffect } from 'react';
 import { Navigate } from 'react-router';
-import { useAuthStore } from '../features/auth/auth-store';
-import { useTeamsStore } from '../features/teams/teams-store';
+import { useAuthStore } from './auth-store';
+import { useTeams } from './teams';
 
 /** Sends a person to their first team's board, or to the dashboard when they belong to none. */
 export function HomeRedirect() {
-  const teams = useTeamsStore((s) => s.teams);
-  const load = useTeamsStore((s) => s.load);
+  const teams = useTeams();
   const me = useAuthStore((s) => s.me);
-  useEffect(() => {
-    if (!teams) void load();
-  }, [teams, load]);
   if (!teams) return <p className="page-loading" role="status">Loading your teams…</p>;
   const own = me?.memberships[0]?.teamId;
   const first = own ?? teams[0]?.id;

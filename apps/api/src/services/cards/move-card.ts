@@ -9,8 +9,8 @@ import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
 import { checkTarget, decidePlacement, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
+import { flowTimes } from '@amb/domain/flow-times';
 import { activityRow } from '../activity/record-activity';
-import { flowTimes } from './flow-times';
 import { staleVersion } from './load-card';
 
 // Moving is what people do all day, so a move is two plain SQL statements and holds no lock between them. The

@@ -1,10 +1,10 @@
 import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { CardDetail, CommentPage } from '@amb/shared/cards';
-import { api, type ApiError } from '../../lib/api-client';
-import { fetchCommentsBefore } from './api';
+import type { ApiError } from '../../lib/api-client';
+import { addChecklist, addChecklistItem, addComment, fetchCommentsBefore, setChecklistItemDone } from './api';
 
-type Write = (action: () => Promise<unknown>) => Promise<ApiError | null>;
+type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -31,7 +31,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
               {list.items.map((item) => (
                 <li key={item.id}>
                   <label className="check">
-                    <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => void write(() => api('PATCH', `/checklists/items/${item.id}`, { body: { done: e.target.checked } }))} /> {item.text}
+                    <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => void write(() => setChecklistItemDone(item.id, e.target.checked))} /> {item.text}
                   </label>
                 </li>
               ))}
@@ -42,7 +42,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
                 onSubmit={(e) => {
                   e.preventDefault();
                   const text = (items[list.id] ?? '').trim();
-                  if (text) void write(() => api('POST', `/checklists/${list.id}/items`, { body: { text } })).then((err) => !err && setItems({ ...items, [list.id]: '' }));
+                  if (text) void write(() => addChecklistItem(list.id, text)).then((err) => !err && setItems({ ...items, [list.id]: '' }));
                 }}
               >
                 <input aria-label={`New item for ${list.title}`} placeholder="Add an item" value={items[list.id] ?? ''} onChange={(e) => setItems({ ...items, [list.id]: e.target.value })} />
@@ -56,7 +56,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (checklistTitle.trim()) void write(() => api('POST', `/cards/${card.id}/checklists`, { body: { title: checklistTitle.trim() } })).then((err) => !err && setChecklistTitle(''));
+              if (checklistTitle.trim()) void write(() => addChecklist(card.id, checklistTitle.trim())).then((err) => !err && setChecklistTitle(''));
             }}
           >
             <input aria-label="New checklist title" placeholder="New checklist" value={checklistTitle} onChange={(e) => setChecklistTitle(e.target.value)} />
@@ -94,7 +94,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (comment.trim()) void write(() => api('POST', `/cards/${card.id}/comments`, { body: { body: comment.trim() } })).then((err) => !err && setComment(''));
+              if (comment.trim()) void write(() => addComment(card.id, comment.trim())).then((err) => !err && setComment(''));
             }}
           >
             <textarea aria-label="New comment" placeholder="Write a comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
