@@ -9,6 +9,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import type { Db } from './db/prisma';
+import { createMailer, type Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { registerErrorHandler } from './plugins/error-handler';
 import { apiRoutes } from './routes';
@@ -20,6 +21,8 @@ declare module 'fastify' {
     db: Db;
     config: Config;
     boardEvents: BoardEventHub;
+    /** Sends invitations and notices; null when no mail server is configured. */
+    mailer: Mailer | null;
   }
 }
 
@@ -41,6 +44,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('mailer', createMailer(config));
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
   app.decorate('boardEvents', new BoardEventHub(db, signal));

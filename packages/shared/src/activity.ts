@@ -25,6 +25,29 @@ export const activityKinds = {
   linkRemoved: 'link.removed',
   sprintStarted: 'sprint.started',
   sprintClosed: 'sprint.closed',
+  // Organisation admin. `field` holds the id of the person the entry is about, where there is one.
+  /** to: { name, template } */
+  teamCreated: 'team.created',
+  /** from/to: { name } */
+  teamRenamed: 'team.renamed',
+  teamArchived: 'team.archived',
+  /** to: { role, name } */
+  memberAdded: 'team.member.added',
+  /** from/to: { role } */
+  memberRoleChanged: 'team.member.role-changed',
+  /** from: { role } */
+  memberRemoved: 'team.member.removed',
+  /** from/to: { orgRole } */
+  orgRoleChanged: 'person.org-role.changed',
+  personDeactivated: 'person.deactivated',
+  personReactivated: 'person.reactivated',
+  /** to: { email, role } */
+  invitationCreated: 'invitation.created',
+  /** to: { email, role } */
+  invitationAccepted: 'invitation.accepted',
+  invitationRevoked: 'invitation.revoked',
+  /** from/to: { signUpPolicy, allowedDomains } */
+  signUpPolicyChanged: 'settings.sign-up-policy.changed',
 } as const;
 export type ActivityKind = (typeof activityKinds)[keyof typeof activityKinds];
 
@@ -37,4 +60,21 @@ export const boardLayoutKinds: readonly string[] = [
   activityKinds.swimlaneCreated,
   activityKinds.swimlaneUpdated,
   activityKinds.swimlaneDeleted,
+];
+
+/** Kinds the admins' audit page lists. */
+export const adminActivityKinds: readonly string[] = [
+  activityKinds.teamCreated,
+  activityKinds.teamRenamed,
+  activityKinds.teamArchived,
+  activityKinds.memberAdded,
+  activityKinds.memberRoleChanged,
+  activityKinds.memberRemoved,
+  activityKinds.orgRoleChanged,
+  activityKinds.personDeactivated,
+  activityKinds.personReactivated,
+  activityKinds.invitationCreated,
+  activityKinds.invitationAccepted,
+  activityKinds.invitationRevoked,
+  activityKinds.signUpPolicyChanged,
 ];

@@ -17,13 +17,15 @@ export const signInBodySchema = z.object({
 });
 export type SignInBody = z.infer<typeof signInBodySchema>;
 
+export const passwordSchema = z
+  .string()
+  .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
+  .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
+
 export const signUpBodySchema = z.object({
   email: emailSchema,
   name: z.string().trim().min(1, { message: 'is required' }).max(120),
-  password: z
-    .string()
-    .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
-    .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` }),
+  password: passwordSchema,
 });
 export type SignUpBody = z.infer<typeof signUpBodySchema>;
 

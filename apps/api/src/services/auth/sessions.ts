@@ -9,11 +9,19 @@ const RENEW_AFTER_MS = 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, userId: string, ttlHours: number) {
+export async function createSession(db: Db, userId: string, ttlHours: number, userAgent = '') {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+  await db.session.create({ data: { id: hashToken(token), userId, expiresAt, userAgent: userAgent.slice(0, 300) } });
   return { token, expiresAt };
+}
+
+/** The id of the session behind a cookie token, as stored. */
+export const sessionIdOf = hashToken;
+
+/** A cookie that looks like a session's but opens none: answers that must not say whether an account exists use it. */
+export function decoySession(ttlHours: number) {
+  return { token: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + ttlHours * 3600_000) };
 }
 
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
