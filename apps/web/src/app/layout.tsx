@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { useAuthStore } from '../features/auth/auth-store';
 import { useTeamsStore } from '../features/teams/teams-store';
 
@@ -17,6 +17,10 @@ export function Layout() {
   }, [loadTeams]);
 
   const current = teams?.find((t) => t.id === teamId) ?? null;
+  // A team created or joined since the list was read: read it again.
+  useEffect(() => {
+    if (teamId && teams && !current) void loadTeams();
+  }, [teamId, teams, current, loadTeams]);
 
   return (
     <div className="shell">
@@ -45,14 +49,16 @@ export function Layout() {
             <>
               <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
               <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
+              {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
             </>
           )}
           <NavLink to="/dashboard">Dashboard</NavLink>
+          {me?.user.orgRole === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="user-menu">
-          <span className="user-name" title={me?.user.email}>
+          <Link className="user-name" to="/account" title={`${me?.user.email ?? ''}: your account`}>
             {me?.user.name}
-          </span>
+          </Link>
           <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
             Sign out
           </button>

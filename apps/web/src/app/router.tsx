@@ -1,4 +1,13 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
+import { AccountPage } from '../features/account/account-page';
+import { AdminLayout } from '../features/admin/admin-layout';
+import { AuditPage } from '../features/admin/audit-page';
+import { FirstTeamPage } from '../features/admin/first-team-page';
+import { PeoplePage } from '../features/admin/people-page';
+import { SignUpSettingsPage } from '../features/admin/sign-up-page';
+import { TeamMembersPage } from '../features/admin/team-members-page';
+import { TeamsPage } from '../features/admin/teams-page';
+import { AcceptInvitationPage } from '../features/invitations/accept-invitation-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { BoardPage } from '../features/board/board-page';
@@ -14,6 +23,7 @@ import { RequireSignIn } from './require-sign-in';
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/invitations/:token', element: <AcceptInvitationPage /> },
   {
     element: (
       <RequireSignIn>
@@ -34,6 +44,21 @@ export const router = createBrowserRouter([
       },
       { path: '/teams/:teamId/sprint', element: <SprintPage /> },
       { path: '/dashboard', element: <DashboardPage /> },
+      { path: '/welcome', element: <FirstTeamPage /> },
+      { path: '/account', element: <AccountPage /> },
+      { path: '/teams/:teamId/members', element: <TeamMembersPage /> },
+      {
+        path: '/admin',
+        element: <AdminLayout />,
+        children: [
+          { index: true, element: <Navigate to="/admin/teams" replace /> },
+          { path: 'teams', element: <TeamsPage /> },
+          { path: 'teams/:teamId', element: <TeamMembersPage /> },
+          { path: 'people', element: <PeoplePage /> },
+          { path: 'sign-up', element: <SignUpSettingsPage /> },
+          { path: 'audit', element: <AuditPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { signUpBodySchema } from '@amb/shared/auth';
+import { useQuery } from '@tanstack/react-query';
 import { ApiError } from '../../lib/api-client';
+import { fetchSignUpStatus } from './api';
 import { useAuthStore } from './auth-store';
 
 type Field = 'email' | 'name' | 'password';
@@ -14,6 +16,8 @@ export function SignUpPage() {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const status = useQuery({ queryKey: ['sign-up-status'], queryFn: fetchSignUpStatus }).data;
+  const closed = status && !status.firstRun && status.signUpPolicy === 'INVITATION_ONLY';
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -61,18 +65,29 @@ export function SignUpPage() {
   return (
     <main className="auth-page">
       <form className="auth-card" onSubmit={submit} aria-labelledby="sign-up-title" noValidate>
-        <h1 id="sign-up-title">Create an account</h1>
+        <h1 id="sign-up-title">{status?.firstRun ? 'Set up your board' : 'Create an account'}</h1>
+        {status?.firstRun && <p className="muted">You are the first person here: this account becomes the admin, who creates teams and invites people.</p>}
+        {status?.signUpPolicy === 'DOMAINS' && !status.firstRun && <p className="muted">Use an address at {status.allowedDomains.join(' or ')}.</p>}
+        {closed && (
+          <p role="status">
+            Accounts here are made by invitation. Ask an admin or your team’s scrum master to invite you; the invitation link lets you create your account.
+          </p>
+        )}
         {error && (
           <p role="alert" className="form-error">
             {error}
           </p>
         )}
-        {input('name', 'Name', 'text', 'name')}
-        {input('email', 'Email', 'email', 'username')}
-        {input('password', 'Password', 'password', 'new-password')}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create account'}
-        </button>
+        {!closed && (
+          <>
+            {input('name', 'Name', 'text', 'name')}
+            {input('email', 'Email', 'email', 'username')}
+            {input('password', 'Password', 'password', 'new-password')}
+            <button type="submit" className="primary" disabled={busy}>
+              {busy ? 'Creating…' : 'Create account'}
+            </button>
+          </>
+        )}
         <p className="muted">
           Already have an account? <Link to="/sign-in">Sign in</Link>
         </p>
