@@ -34,7 +34,7 @@ export async function resolveSession(db: Db, token: string, ttlHours: number): P
     'resolve-session',
     `SELECT extract(epoch FROM s.expires_at)::float8 * 1000 AS "expiresAt", extract(epoch FROM s.last_seen_at)::float8 * 1000 AS "lastSeenAt",
        u.id AS "userId", u.org_role::text AS "orgRole"
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND u.deactivated_at IS NULL`,
     [id],
   );
   if (!session) return null;
