@@ -77,7 +77,7 @@ describe('team members', () => {
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields[0].field).toBe('body.email');
     const kinds = (await t.db.activity.findMany({ where: { teamId: team.id }, orderBy: { id: 'asc' } })).map((a) => a.kind);
-    expect(kinds).toEqual(['team.member.added', 'team.member.role-changed', 'team.member.removed']);
+    expect(kinds).toEqual(['team.member.added', 'team.member.role.changed', 'team.member.removed']);
   });
 });
 
@@ -129,11 +129,11 @@ describe('people', () => {
   it('lists every admin action on the audit page, newest first, with names, a page at a time', async () => {
     const page = (await call(admin, 'GET', '/admin/audit?limit=1')).json();
     expect(page.entries).toHaveLength(1);
-    expect(page.entries[0].kind).toBe('person.reactivated');
+    expect(page.entries[0].kind).toBe('user.reactivated');
     expect(page.entries[0]).toMatchObject({ actor: { name: 'Ada Admin' }, subject: { name: 'Dee Activated' } });
     const next = (await call(admin, 'GET', `/admin/audit?limit=200&before=${page.nextBefore}`)).json();
     const kinds = new Set(next.entries.map((e: { kind: string }) => e.kind));
-    for (const kind of ['person.deactivated', 'person.org-role.changed', 'team.created', 'team.renamed', 'team.archived', 'team.member.added']) expect(kinds).toContain(kind);
+    for (const kind of ['user.deactivated', 'user.org-role.changed', 'team.created', 'team.renamed', 'team.archived', 'team.member.added']) expect(kinds).toContain(kind);
     expect(Number(next.entries[0].id)).toBeLessThan(Number(page.entries[0].id));
     expect((await call(admin, 'GET', '/admin/audit?before=abc')).json().error.fields[0].field).toBe('querystring.before');
   });

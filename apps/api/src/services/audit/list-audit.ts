@@ -12,7 +12,12 @@ export async function listAudit({ db, actor }: ServiceContext, query: { before?:
     take: query.limit + 1,
   });
   const page = rows.slice(0, query.limit);
-  const personIds = [...new Set(page.flatMap((r) => [r.actorId, r.field]).filter((id): id is string => !!id))];
+  // The person an entry is about is named in its payload (`userId`), as the activity contract has it.
+  const subjectOf = (r: (typeof page)[number]) => {
+    const payload = (r.to ?? r.from) as { userId?: unknown } | null;
+    return typeof payload?.userId === 'string' ? payload.userId : null;
+  };
+  const personIds = [...new Set(page.flatMap((r) => [r.actorId, subjectOf(r)]).filter((id): id is string => !!id))];
   const teamIds = [...new Set(page.map((r) => r.teamId).filter((id): id is string => !!id))];
   const [people, teams] = await Promise.all([
     db.user.findMany({ where: { id: { in: personIds } }, select: { id: true, name: true } }),
@@ -27,7 +32,7 @@ export async function listAudit({ db, actor }: ServiceContext, query: { before?:
     kind: r.kind,
     actor: named(r.actorId, personName),
     team: named(r.teamId, teamName),
-    subject: named(r.field, personName),
+    subject: named(subjectOf(r), personName),
     from: r.from ?? undefined,
     to: r.to ?? undefined,
   }));

@@ -47,8 +47,7 @@ export async function acceptInvitation(options: { db: Db; body: AcceptInvitation
         actorId: userId,
         teamId: invitation.teamId,
         kind: activityKinds.invitationAccepted,
-        field: userId,
-        to: { email: invitation.email, role: existing?.role ?? invitation.role, invitationId: invitation.id },
+        to: { invitationId: invitation.id, userId },
       });
       const board = await tx.board.findFirst({ where: { teamId: invitation.teamId, archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true } });
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, orgRole: true } });

@@ -45,7 +45,7 @@ export async function createInvitation(
     const invitation = await tx.invitation.create({
       data: { tokenHash, email: body.email, teamId, role: body.role, invitedById: actor.id, expiresAt: new Date(now.getTime() + options.ttlHours * 3600_000) },
     });
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.invitationCreated, to: { email: body.email, role: body.role, invitationId: invitation.id } });
+    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.invitationCreated, to: { invitationId: invitation.id, email: body.email, teamId, role: body.role } });
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
     return { invitation, inviter };
   });

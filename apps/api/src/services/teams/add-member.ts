@@ -28,9 +28,9 @@ export async function addMember({ db, actor }: ServiceContext, teamId: string, b
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     });
     if (!before) {
-      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberAdded, field: user.id, to: { role: body.role, name: user.name } });
+      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberAdded, to: { userId: user.id, role: body.role } });
     } else if (before.role !== body.role) {
-      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, field: user.id, from: { role: before.role }, to: { role: body.role } });
+      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, from: { userId: user.id, role: before.role }, to: { userId: user.id, role: body.role } });
     }
     return toMember(m);
   });

@@ -14,12 +14,11 @@ export async function archiveTeam({ db, actor }: ServiceContext, teamId: string)
   return db.$transaction(async (tx) => {
     const now = new Date();
     const { count } = await tx.team.updateMany({ where: { id: teamId, archivedAt: null }, data: { archivedAt: now } });
-    if (count === 0) {
-      if (await tx.team.findUnique({ where: { id: teamId }, select: { id: true } })) throw new AppError('CONFLICT', 'This team is already archived');
-      throw notFound('Team');
-    }
+    const team = await tx.team.findUnique({ where: { id: teamId }, select: { name: true } });
+    if (!team) throw notFound('Team');
+    if (count === 0) throw new AppError('CONFLICT', 'This team is already archived');
     await tx.invitation.updateMany({ where: { teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.teamArchived });
+    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.teamArchived, from: { name: team.name } });
     return toAdminTeam(await tx.team.findUniqueOrThrow({ where: { id: teamId }, include: { _count: { select: { memberships: true } } } }));
   });
 }

@@ -19,7 +19,7 @@ export async function changeMemberRole({ db, actor }: ServiceContext, teamId: st
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     });
     if (before.role !== role) {
-      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, field: userId, from: { role: before.role }, to: { role } });
+      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, from: { userId, role: before.role }, to: { userId, role } });
     }
     return toMember(m);
   });

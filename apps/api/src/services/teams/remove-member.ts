@@ -13,6 +13,6 @@ export async function removeMember({ db, actor }: ServiceContext, teamId: string
     await requireMemberManager(tx, actor, teamId, before.role);
     const { count } = await tx.membership.deleteMany({ where: { teamId, userId } });
     if (count === 0) throw notFound('Member');
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRemoved, field: userId, from: { role: before.role } });
+    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRemoved, from: { userId, role: before.role } });
   });
 }

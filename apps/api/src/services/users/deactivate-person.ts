@@ -18,7 +18,7 @@ export async function deactivatePerson({ db, actor }: ServiceContext, userId: st
     const user = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() }, select: userSelect });
     await tx.session.deleteMany({ where: { userId } });
     await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
-    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.personDeactivated, field: userId, to: { name: person.name } });
+    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.personDeactivated, to: { userId } });
     return toUser(user);
   });
 }

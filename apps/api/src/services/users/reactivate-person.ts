@@ -15,7 +15,7 @@ export async function reactivatePerson({ db, actor }: ServiceContext, userId: st
       throw notFound('Person');
     }
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
-    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.personReactivated, field: userId, to: { name: user.name } });
+    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.personReactivated, to: { userId } });
     return toUser(user);
   });
 }

@@ -11,32 +11,32 @@ const policyNames: Record<string, string> = { OPEN: 'anyone', INVITATION_ONLY: '
 function describe(e: AuditEntry): string {
   const from = e.from as Payload;
   const to = e.to as Payload;
-  const who = e.subject?.name ?? (to?.name as string | undefined) ?? 'someone';
+  const who = e.subject?.name ?? 'someone';
   switch (e.kind) {
     case 'team.created':
       return `Created the team ${(to?.name as string) ?? ''}`;
     case 'team.renamed':
       return `Renamed the team from ${from?.name as string} to ${to?.name as string}`;
     case 'team.archived':
-      return 'Archived the team';
+      return `Archived the team ${(from?.name as string) ?? ''}`;
     case 'team.member.added':
       return `Added ${who} as ${role(to).toLowerCase()}`;
-    case 'team.member.role-changed':
+    case 'team.member.role.changed':
       return `Changed ${who} from ${role(from).toLowerCase()} to ${role(to).toLowerCase()}`;
     case 'team.member.removed':
       return `Took ${who} off the team`;
-    case 'person.org-role.changed':
+    case 'user.org-role.changed':
       return `Changed ${who}'s organisation role from ${orgRoleNames[from?.orgRole as keyof typeof orgRoleNames]} to ${orgRoleNames[to?.orgRole as keyof typeof orgRoleNames]}`;
-    case 'person.deactivated':
+    case 'user.deactivated':
       return `Deactivated ${who}`;
-    case 'person.reactivated':
+    case 'user.reactivated':
       return `Reactivated ${who}`;
     case 'invitation.created':
       return `Invited ${to?.email as string} as ${role(to).toLowerCase()}`;
     case 'invitation.accepted':
-      return `Accepted the invitation for ${to?.email as string}`;
+      return `${who} joined through an invitation`;
     case 'invitation.revoked':
-      return `Withdrew the invitation for ${to?.email as string}`;
+      return `Withdrew the invitation for ${from?.email as string}`;
     case 'settings.sign-up-policy.changed': {
       const domains = (to?.allowedDomains as string[] | undefined)?.join(', ');
       return `Set sign-up to ${policyNames[to?.signUpPolicy as string] ?? to?.signUpPolicy}${domains ? ` (${domains})` : ''}`;
