@@ -1,9 +1,8 @@
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { changePasswordBodySchema, updateAccountBodySchema, type ChangePasswordBody, type UpdateAccountBody } from '@amb/shared/account';
-import { ApiError } from '../../lib/api-client';
+import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { applyApiErrors } from '../../lib/form-errors';
 import { accountKeys, changePassword, endSession, fetchMe, fetchSessions, updateAccount } from './api';
 import './account.css';
@@ -20,18 +19,18 @@ export function AccountPage() {
   const queryClient = useQueryClient();
   const me = useQuery({ queryKey: accountKeys.me, queryFn: fetchMe });
   const sessions = useQuery({ queryKey: accountKeys.sessions, queryFn: fetchSessions });
-  const [nameMessage, setNameMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [passwordMessage, setPasswordMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const [sessionMessage, setSessionMessage] = useState<string | null>(null);
+  const nameMessage = useActionMessage();
+  const passwordMessage = useActionMessage();
+  const sessionMessage = useActionMessage();
 
   const nameForm = useForm<UpdateAccountBody>({ resolver: zodResolver(updateAccountBodySchema), values: { name: me.data?.user.name ?? '' } });
   const rename = useMutation({
     mutationFn: updateAccount,
     onSuccess: (updated) => {
       queryClient.setQueryData(accountKeys.me, updated);
-      setNameMessage({ text: 'Your name is saved.', error: false });
+      nameMessage.say('Your name is saved.');
     },
-    onError: (error) => setNameMessage({ text: applyApiErrors(error, nameForm.setError, ['name']), error: true }),
+    onError: (error) => nameMessage.sayError(applyApiErrors(error, nameForm.setError, ['name'])),
   });
 
   const passwordForm = useForm<ChangePasswordBody>({ resolver: zodResolver(changePasswordBodySchema), defaultValues: { currentPassword: '', newPassword: '' } });
@@ -39,19 +38,19 @@ export function AccountPage() {
     mutationFn: changePassword,
     onSuccess: (r) => {
       passwordForm.reset();
-      setPasswordMessage({ text: `Your password is changed.${r.endedSessions ? ` ${r.endedSessions} other session${r.endedSessions === 1 ? '' : 's'} signed out.` : ''}`, error: false });
+      passwordMessage.say(`Your password is changed.${r.endedSessions ? ` ${r.endedSessions} other session${r.endedSessions === 1 ? '' : 's'} signed out.` : ''}`);
       void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
-    onError: (error) => setPasswordMessage({ text: applyApiErrors(error, passwordForm.setError, ['currentPassword', 'newPassword']), error: true }),
+    onError: (error) => passwordMessage.sayError(applyApiErrors(error, passwordForm.setError, ['currentPassword', 'newPassword'])),
   });
 
   const end = useMutation({
     mutationFn: endSession,
     onSuccess: () => {
-      setSessionMessage('That session is signed out.');
+      sessionMessage.say('That session is signed out.');
       void queryClient.invalidateQueries({ queryKey: accountKeys.sessions });
     },
-    onError: (error) => setSessionMessage(error instanceof ApiError ? error.message : 'That did not work; try again.'),
+    onError: sessionMessage.fail,
   });
 
   return (
@@ -69,9 +68,7 @@ export function AccountPage() {
           <button type="submit" className="primary" disabled={rename.isPending}>
             Save name
           </button>
-          <p role="status" aria-live="polite" className={nameMessage?.error ? 'form-error' : 'muted'}>
-            {nameMessage?.text}
-          </p>
+          <ActionMessage message={nameMessage.message} />
         </form>
       </div>
       <div className="account-panel">
@@ -91,9 +88,7 @@ export function AccountPage() {
           <button type="submit" className="primary" disabled={password.isPending}>
             Change password
           </button>
-          <p role="status" aria-live="polite" className={passwordMessage?.error ? 'form-error' : 'muted'}>
-            {passwordMessage?.text}
-          </p>
+          <ActionMessage message={passwordMessage.message} />
         </form>
       </div>
       <div className="account-panel">
@@ -117,9 +112,7 @@ export function AccountPage() {
             </li>
           ))}
         </ul>
-        <p role="status" aria-live="polite" className="muted">
-          {sessionMessage}
-        </p>
+        <ActionMessage message={sessionMessage.message} />
       </div>
     </section>
   );

@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { OrgRole } from '@amb/domain/access';
 import { orgRoles } from '@amb/shared/common';
 import type { User } from '@amb/shared/teams';
-import { ApiError } from '../../lib/api-client';
+import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { orgRoleNames } from '../../lib/role-names';
 import { adminKeys, changeOrgRole, deactivatePerson, fetchPeople, reactivatePerson } from './api';
 import { useMe } from './use-me';
@@ -16,13 +16,12 @@ export function PeoplePage() {
   const [draft, setDraft] = useState(q);
   const me = useMe();
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { message, say, fail } = useActionMessage();
   const people = useQuery({ queryKey: adminKeys.people(q), queryFn: () => fetchPeople(q) });
   const done = (text: string) => {
-    setMessage({ text, error: false });
+    say(text);
     void queryClient.invalidateQueries({ queryKey: ['admin', 'people'] });
   };
-  const fail = (error: Error) => setMessage({ text: error instanceof ApiError ? error.message : 'That did not work; try again.', error: true });
   const role = useMutation({ mutationFn: (v: { user: User; orgRole: OrgRole }) => changeOrgRole(v.user.id, v.orgRole), onSuccess: (u) => done(`${u.name} is now ${orgRoleNames[u.orgRole]}.`), onError: fail });
   const deactivate = useMutation({ mutationFn: (u: User) => deactivatePerson(u.id), onSuccess: (u) => done(`${u.name} is deactivated and signed out everywhere.`), onError: fail });
   const reactivate = useMutation({ mutationFn: (u: User) => reactivatePerson(u.id), onSuccess: (u) => done(`${u.name} can sign in again.`), onError: fail });
@@ -43,9 +42,7 @@ export function PeoplePage() {
         <input id="people-search" className="search" type="search" placeholder="Search by name or email" value={draft} onChange={(e) => setDraft(e.target.value)} />{' '}
         <button type="submit">Search</button>
       </form>
-      <p role="status" aria-live="polite" className={message?.error ? 'form-error' : 'muted'} style={{ minHeight: '1.2em', margin: 0 }}>
-        {message?.text}
-      </p>
+      <ActionMessage message={message} />
       {people.isPending && <p role="status" className="muted">Loading people…</p>}
       {people.isError && <p role="alert" className="form-error">People could not be loaded: {people.error.message}</p>}
       {people.data?.length === 0 && <p className="muted">{q ? `Nobody matches “${q}”.` : 'Nobody has an account yet.'}</p>}

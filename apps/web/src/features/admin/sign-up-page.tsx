@@ -1,7 +1,7 @@
-import { useState } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { signUpSettingsBodySchema, type SignUpSettings } from '@amb/shared/organisation';
+import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { applyApiErrors } from '../../lib/form-errors';
 import { adminKeys, fetchSignUpSettings, saveSignUpSettings } from './api';
 
@@ -20,7 +20,7 @@ const policies = [
 export function SignUpSettingsPage() {
   const queryClient = useQueryClient();
   const settings = useQuery({ queryKey: adminKeys.signUp, queryFn: fetchSignUpSettings });
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { message, say, sayError } = useActionMessage();
   const form = useForm<Values>({
     values: settings.data ? { signUpPolicy: settings.data.signUpPolicy, domains: settings.data.allowedDomains.join('\n') } : undefined,
   });
@@ -28,9 +28,9 @@ export function SignUpSettingsPage() {
     mutationFn: saveSignUpSettings,
     onSuccess: (saved) => {
       queryClient.setQueryData(adminKeys.signUp, saved);
-      setMessage({ text: 'Saved.', error: false });
+      say('Saved.');
     },
-    onError: (error) => setMessage({ text: applyApiErrors(error, form.setError, []), error: true }),
+    onError: (error) => sayError(applyApiErrors(error, form.setError, [])),
   });
   const submit = form.handleSubmit((v) => {
     const body = { signUpPolicy: v.signUpPolicy, allowedDomains: v.domains.split(/[\s,]+/).filter(Boolean) };
@@ -78,9 +78,7 @@ export function SignUpSettingsPage() {
             Save
           </button>
         </div>
-        <p role="status" aria-live="polite" className={message?.error ? 'form-error' : 'muted'} style={{ minHeight: '1.2em', margin: 0 }}>
-          {message?.text}
-        </p>
+        <ActionMessage message={message} />
       </form>
     </div>
   );

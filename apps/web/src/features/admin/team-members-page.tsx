@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
@@ -8,6 +7,7 @@ import type { TeamRole } from '@amb/domain/access';
 import { renameTeamBodySchema } from '@amb/shared/teams';
 import { teamRoles } from '@amb/shared/common';
 import { ApiError } from '../../lib/api-client';
+import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { applyApiErrors } from '../../lib/form-errors';
 import { teamRoleNames } from '../../lib/role-names';
 import { useMe } from './use-me';
@@ -23,13 +23,11 @@ export function TeamMembersPage() {
   const myRole = me?.memberships.find((m) => m.teamId === teamId)?.role ?? null;
   const access = { orgRole: me?.user.orgRole ?? 'NONE', teamRole: myRole } as const;
   const queryClient = useQueryClient();
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
+  const { message, say, sayError, fail } = useActionMessage();
   const members = useQuery({ queryKey: adminKeys.members(teamId), queryFn: () => fetchMembers(teamId) });
   const invitations = useQuery({ queryKey: adminKeys.invitations(teamId), queryFn: () => fetchInvitations(teamId) });
   const teams = useQuery({ queryKey: adminKeys.teams, queryFn: fetchAdminTeams, enabled: isAdmin });
   const team = teams.data?.find((t) => t.id === teamId);
-  const say = (text: string, error = false) => setMessage({ text, error });
-  const fail = (error: Error) => say(error instanceof ApiError ? error.message : 'That did not work; try again.', true);
   const refresh = () => void queryClient.invalidateQueries({ queryKey: ['admin', 'teams'] });
 
   const changeRole = useMutation({
@@ -55,7 +53,7 @@ export function TeamMembersPage() {
   const renameMutation = useMutation({
     mutationFn: (v: { name: string }) => renameTeam(teamId, v.name),
     onSuccess: (t) => (say(`The team is now called ${t.name}.`), refresh()),
-    onError: (error) => say(applyApiErrors(error, rename.setError, ['name']), true),
+    onError: (error) => sayError(applyApiErrors(error, rename.setError, ['name'])),
   });
 
   if (members.isError) {
@@ -76,9 +74,7 @@ export function TeamMembersPage() {
           {team?.name ?? me?.memberships.find((m) => m.teamId === teamId)?.teamName ?? 'Team'} {team?.archivedAt && <span className="badge">Archived</span>}
         </h2>
       </div>
-      <p role="status" aria-live="polite" className={message?.error ? 'form-error' : 'muted'} style={{ minHeight: '1.2em', margin: 0 }}>
-        {message?.text}
-      </p>
+      <ActionMessage message={message} />
       {isAdmin && team && !team.archivedAt && (
         <div className="panel">
           <h2>Team</h2>
