@@ -1,49 +1,12 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { AuditEntry } from '@amb/shared/organisation';
-import { orgRoleNames, teamRoleNames } from '../../lib/role-names';
+import { describeActivity } from '@amb/shared/activity-sentence';
 import { adminKeys, fetchAudit } from './api';
 
-type Payload = Record<string, unknown> | undefined;
-const role = (p: Payload) => teamRoleNames[(p?.role as keyof typeof teamRoleNames) ?? 'MEMBER'] ?? String(p?.role);
-const policyNames: Record<string, string> = { OPEN: 'anyone', INVITATION_ONLY: 'invitation only', DOMAINS: 'listed domains' };
-
-/** One admin action in words. */
+/** One admin action in words, from the same renderer as card history. */
 function describe(e: AuditEntry): string {
-  const from = e.from as Payload;
-  const to = e.to as Payload;
-  const who = e.subject?.name ?? 'someone';
-  switch (e.kind) {
-    case 'team.created':
-      return `Created the team ${(to?.name as string) ?? ''}`;
-    case 'team.renamed':
-      return `Renamed the team from ${from?.name as string} to ${to?.name as string}`;
-    case 'team.archived':
-      return `Archived the team ${(from?.name as string) ?? ''}`;
-    case 'team.member.added':
-      return `Added ${who} as ${role(to).toLowerCase()}`;
-    case 'team.member.role.changed':
-      return `Changed ${who} from ${role(from).toLowerCase()} to ${role(to).toLowerCase()}`;
-    case 'team.member.removed':
-      return `Took ${who} off the team`;
-    case 'user.org-role.changed':
-      return `Changed ${who}'s organisation role from ${orgRoleNames[from?.orgRole as keyof typeof orgRoleNames]} to ${orgRoleNames[to?.orgRole as keyof typeof orgRoleNames]}`;
-    case 'user.deactivated':
-      return `Deactivated ${who}`;
-    case 'user.reactivated':
-      return `Reactivated ${who}`;
-    case 'invitation.created':
-      return `Invited ${to?.email as string} as ${role(to).toLowerCase()}`;
-    case 'invitation.accepted':
-      return `${who} joined through an invitation`;
-    case 'invitation.revoked':
-      return `Withdrew the invitation for ${from?.email as string}`;
-    case 'settings.sign-up-policy.changed': {
-      const domains = (to?.allowedDomains as string[] | undefined)?.join(', ');
-      return `Set sign-up to ${policyNames[to?.signUpPolicy as string] ?? to?.signUpPolicy}${domains ? ` (${domains})` : ''}`;
-    }
-    default:
-      return e.kind;
-  }
+  const text = describeActivity(e, (id) => (id === e.subject?.id ? e.subject.name : undefined));
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** Every admin action, newest first. */
