@@ -2,6 +2,10 @@ import { expect, test } from '@playwright/test';
 import { signIn } from './support/board-fixtures';
 
 test('create an account, then find your way around as a demo scrum master', async ({ page }) => {
+  // Sign-up is by invitation unless an admin opens it; the demo admin opens it for this test.
+  await signIn(page.request, 'alex@demo.test');
+  expect((await page.request.put('/api/admin/sign-up-settings', { data: { signUpPolicy: 'OPEN' } })).status()).toBe(200);
+  await page.request.post('/api/auth/sign-out');
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Create an account' }).click();
   await page.getByRole('button', { name: 'Create account' }).click();
@@ -12,6 +16,7 @@ test('create an account, then find your way around as a demo scrum master', asyn
   await page.getByLabel('Password').fill('a-long-enough-password');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Nia Newcomer')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'You are not on a team yet' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
 
   await page.getByLabel('Email').fill('maya@demo.test');

@@ -11,6 +11,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { loggerOptions } from './lib/logger';
+import { createMailer, type Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
 import { originCheckPlugin } from './plugins/origin-check';
@@ -26,6 +27,8 @@ declare module 'fastify' {
     config: Config;
     boardEvents: BoardEventHub;
     liveStreams: LiveStreams;
+    /** Sends invitations and notices; null when no mail server is configured. */
+    mailer: Mailer | null;
   }
 }
 
@@ -63,6 +66,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
   app.decorate('config', config);
+  app.decorate('mailer', createMailer(config));
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
   const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);

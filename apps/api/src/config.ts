@@ -40,7 +40,8 @@ const configSchema = z.object({
   PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
   /**
    * The address people open, e.g. https://board.example.com. When it is https the app asks browsers to use HTTPS
-   * only (CSP upgrade-insecure-requests) and marks the session cookie Secure. Its origin may send writes.
+   * only (CSP upgrade-insecure-requests) and marks the session cookie Secure. Its origin may send writes, and links
+   * in e-mails point to it.
    */
   PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
   /** Mark the session cookie Secure. Unset: Secure whenever the request came over HTTPS (PUBLIC_URL or a trusted proxy). */
@@ -73,7 +74,18 @@ const configSchema = z.object({
       return origins.map((o) => new URL(o).origin);
     })
     .default([]),
+  /** false closes sign-up without an invitation, whatever the admins' sign-up policy says. */
   ALLOW_SIGN_UP: flag.default(true),
+  /** How long an invitation link works, in hours. */
+  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  /** Mail server for invitations and notices. Without SMTP_HOST no mail is sent and invitation links are shown to copy. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true: TLS from the start (usually port 465); false: STARTTLS when the server offers it. */
+  SMTP_SECURE: flag.default(false),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  MAIL_FROM: z.string().min(3).default('Agile Marketing Board <no-reply@localhost>'),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCards } from './support/board-fixtures';
 import { watchEvents } from './support/event-stream';
-import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+import { createTeam, createUser, signIn, startTestApp, TEST_PASSWORD, type TestContext } from './support/test-app';
 
 // Who may do what, route by route: every route the API registers must appear here with the answer each kind of
 // person gets. Team A's objects are asked for by its member, its viewer, its scrum master, a member of another
@@ -20,6 +20,8 @@ const read: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, 
 const work = (ok: number): Expected => ({ anonymous: 401, member: ok, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
 const layout = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
 const adminOnly = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 403, pmo: 403, admin: ok });
+// Managing a team's members: admins, and the team's scrum masters (for roles below their own).
+const manageMembers = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
 const anyoneSignedIn: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, outsider: 200, pmo: 200, admin: 200 };
 
 describe('access matrix: role x route', () => {
@@ -72,12 +74,12 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/teams/:teamId/members', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/members` }) },
     {
       route: 'POST /api/teams/:teamId/members',
-      expected: adminOnly(200),
+      expected: manageMembers(200),
       request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/members`, body: { email: (await freshPerson()).email, role: 'MEMBER' } }),
     },
     {
       route: 'PUT /api/teams/:teamId/members/:userId',
-      expected: adminOnly(200),
+      expected: manageMembers(200),
       request: async () => {
         const person = await freshPerson();
         await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role: 'MEMBER' } });
@@ -86,7 +88,7 @@ describe('access matrix: role x route', () => {
     },
     {
       route: 'DELETE /api/teams/:teamId/members/:userId',
-      expected: adminOnly(200),
+      expected: manageMembers(200),
       request: async () => {
         const person = await freshPerson();
         await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role: 'MEMBER' } });
@@ -95,6 +97,55 @@ describe('access matrix: role x route', () => {
     },
     { route: 'GET /api/users/', expected: adminOnly(200), request: async () => ({ method: 'GET', url: '/api/users' }) },
     { route: 'PUT /api/users/:userId/org-role', expected: adminOnly(200), request: async () => ({ method: 'PUT', url: `/api/users/${(await freshPerson()).id}/org-role`, body: { orgRole: 'PMO' } }) },
+    { route: 'PATCH /api/teams/:teamId', expected: adminOnly(200), request: async () => ({ method: 'PATCH', url: `/api/teams/${(await createTeam(t.db)).id}`, body: { name: `Renamed ${n++}` } }) },
+    { route: 'POST /api/teams/:teamId/archive', expected: adminOnly(200), request: async () => ({ method: 'POST', url: `/api/teams/${(await createTeam(t.db)).id}/archive` }) },
+    { route: 'GET /api/teams/:teamId/invitations', expected: manageMembers(200), request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/invitations` }) },
+    {
+      route: 'POST /api/teams/:teamId/invitations',
+      expected: manageMembers(201),
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/invitations`, body: { email: `invitee-${n++}@example.test`, role: 'MEMBER' } }),
+    },
+    {
+      route: 'DELETE /api/invitations/:invitationId',
+      expected: manageMembers(200),
+      request: async () => {
+        const invitation = await t.db.invitation.create({
+          data: { tokenHash: `matrix-${n++}`, email: `invitee-${n}@example.test`, teamId: team.id, role: 'VIEWER', expiresAt: new Date(Date.now() + 3_600_000) },
+        });
+        return { method: 'DELETE', url: `/api/invitations/${invitation.id}` };
+      },
+    },
+    { route: 'POST /api/users/:userId/deactivate', expected: adminOnly(200), request: async () => ({ method: 'POST', url: `/api/users/${(await freshPerson()).id}/deactivate` }) },
+    {
+      route: 'POST /api/users/:userId/reactivate',
+      expected: adminOnly(200),
+      request: async () => {
+        const person = await t.db.user.update({ where: { id: (await freshPerson()).id }, data: { deactivatedAt: new Date() } });
+        return { method: 'POST', url: `/api/users/${person.id}/reactivate` };
+      },
+    },
+    { route: 'PATCH /api/account/', expected: anyoneSignedIn, request: async () => ({ method: 'PATCH', url: '/api/account', body: { name: `Renamed person ${n++}` } }) },
+    // The same password again: the change goes through and every actor can still sign in.
+    { route: 'PUT /api/account/password', expected: anyoneSignedIn, request: async () => ({ method: 'PUT', url: '/api/account/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }) },
+    { route: 'GET /api/account/sessions', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/account/sessions' }) },
+    // Only one's own sessions can be ended: someone else's session is "not found" to everyone (see account.test.ts).
+    {
+      route: 'DELETE /api/account/sessions/:sessionId',
+      expected: { anonymous: 401, member: 404, viewer: 404, master: 404, outsider: 404, pmo: 404, admin: 404 },
+      request: async () => {
+        const other = await t.db.session.create({ data: { id: `${(n++).toString(16).padStart(16, '0')}${'f'.repeat(48)}`, userId: (await freshPerson()).id, expiresAt: new Date(Date.now() + 3_600_000) } });
+        return { method: 'DELETE', url: `/api/account/sessions/${other.id.slice(0, 16)}` };
+      },
+    },
+    { route: 'GET /api/directory', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/directory' }) },
+    { route: 'GET /api/admin/teams', expected: adminOnly(200), request: async () => ({ method: 'GET', url: '/api/admin/teams' }) },
+    { route: 'GET /api/admin/audit', expected: adminOnly(200), request: async () => ({ method: 'GET', url: '/api/admin/audit' }) },
+    { route: 'GET /api/admin/sign-up-settings', expected: adminOnly(200), request: async () => ({ method: 'GET', url: '/api/admin/sign-up-settings' }) },
+    {
+      route: 'PUT /api/admin/sign-up-settings',
+      expected: adminOnly(200),
+      request: async () => ({ method: 'PUT', url: '/api/admin/sign-up-settings', body: { signUpPolicy: 'INVITATION_ONLY', allowedDomains: [] } }),
+    },
     { route: 'GET /api/principles/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/principles' }) },
     { route: 'POST /api/principles/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `principle-${n++}`, name: 'Test and learn' } }) },
     {
@@ -139,7 +190,17 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
-  const outsideTheMatrix = ['GET /api/health', 'POST /api/auth/sign-in', 'POST /api/auth/sign-up', 'POST /api/auth/sign-out', 'GET /api/boards/:boardId/events'];
+  // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
+  const outsideTheMatrix = [
+    'GET /api/health',
+    'POST /api/auth/sign-in',
+    'POST /api/auth/sign-up',
+    'POST /api/auth/sign-out',
+    'GET /api/auth/sign-up-status',
+    'GET /api/boards/:boardId/events',
+    'GET /api/invitations/token/:token',
+    'POST /api/invitations/accept',
+  ];
 
   it('covers every route the API registers', () => {
     const covered = new Set([...cases.map((c) => c.route.replace(/\/$/, '')), ...outsideTheMatrix]);

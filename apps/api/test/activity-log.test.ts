@@ -3,7 +3,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityKinds, readActivityPayload, type ActivityKind } from '@amb/shared/activity';
 import { addCards } from './support/board-fixtures';
-import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+import { newInvitationToken } from '../src/services/invitations/invitation-token';
+import { createTeam, createUser, signIn, startTestApp, TEST_PASSWORD, type TestContext } from './support/test-app';
 
 const expectString = expect.any(String);
 
@@ -41,6 +42,8 @@ describe('the activity log', () => {
     other = await createTeam(t.db, []);
     sprintId = (await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 12', startDate: new Date(), endDate: new Date(Date.now() + 14 * 86_400_000), state: 'ACTIVE' } })).id;
     cookie = await signIn(t.app, admin.email);
+    // Sign-up without an invitation is closed by default; the sign-up case below needs it open.
+    await t.db.orgSettings.update({ where: { id: 1 }, data: { signUpPolicy: 'OPEN' } });
   });
   afterAll(() => t.close());
 
@@ -48,6 +51,11 @@ describe('the activity log', () => {
   const column = (name: string, board = team.board) => board.columns.find((c) => c.name === name)!;
   const freshCard = async (columnName = 'Backlog', board = team.board) => (await addCards(t.db, board.id, column(columnName, board).id, 1, `Log ${n++}`))[0]!;
   const freshPerson = () => createUser(t.db);
+  const freshInvitation = async () => {
+    const { token, tokenHash } = newInvitationToken();
+    const invitation = await t.db.invitation.create({ data: { tokenHash, email: `invited-${n++}@example.test`, teamId: team.id, role: 'MEMBER', invitedById: adminId, expiresAt: new Date(Date.now() + 3_600_000) } });
+    return { ...invitation, token };
+  };
   const member = async (role: 'MEMBER' | 'VIEWER' = 'MEMBER') => {
     const person = await freshPerson();
     await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role } });
@@ -87,6 +95,46 @@ describe('the activity log', () => {
       status: 200,
       entries: [{ kind: activityKinds.memberRemoved, with: { from: { role: 'VIEWER' } } }],
       request: async () => ({ method: 'DELETE', url: `/api/teams/${team.id}/members/${(await member('VIEWER')).id}` }),
+    },
+    { route: 'PATCH /api/teams/:teamId', status: 200, entries: [{ kind: activityKinds.teamRenamed, with: { to: { name: 'Field Events' } } }], request: async () => ({ method: 'PATCH', url: `/api/teams/${(await createTeam(t.db)).id}`, body: { name: 'Field Events' } }) },
+    { route: 'POST /api/teams/:teamId/archive', status: 200, entries: [{ kind: activityKinds.teamArchived }], request: async () => ({ method: 'POST', url: `/api/teams/${(await createTeam(t.db)).id}/archive` }) },
+    {
+      route: 'POST /api/teams/:teamId/invitations',
+      status: 201,
+      entries: [{ kind: activityKinds.invitationCreated, with: { to: { email: 'invitee@example.test', role: 'VIEWER' } } }],
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/invitations`, body: { email: 'invitee@example.test', role: 'VIEWER' } }),
+    },
+    { route: 'DELETE /api/invitations/:invitationId', status: 200, entries: [{ kind: activityKinds.invitationRevoked }], request: async () => ({ method: 'DELETE', url: `/api/invitations/${(await freshInvitation()).id}` }) },
+    {
+      route: 'POST /api/invitations/accept',
+      status: 200,
+      entries: [{ kind: activityKinds.invitationAccepted }],
+      request: async () => ({ method: 'POST', url: '/api/invitations/accept', body: { token: (await freshInvitation()).token, name: 'Invited Person', password: 'correct-horse-battery' }, cookie: '' }),
+    },
+    { route: 'POST /api/users/:userId/deactivate', status: 200, entries: [{ kind: activityKinds.personDeactivated }], request: async () => ({ method: 'POST', url: `/api/users/${(await freshPerson()).id}/deactivate` }) },
+    {
+      route: 'POST /api/users/:userId/reactivate',
+      status: 200,
+      entries: [{ kind: activityKinds.personReactivated }],
+      request: async () => ({ method: 'POST', url: `/api/users/${(await t.db.user.update({ where: { id: (await freshPerson()).id }, data: { deactivatedAt: new Date() } })).id}/reactivate` }),
+    },
+    {
+      route: 'PUT /api/admin/sign-up-settings',
+      status: 200,
+      entries: [{ kind: activityKinds.signUpPolicyChanged, with: { to: { signUpPolicy: 'OPEN', allowedDomains: [] } } }],
+      request: async () => ({ method: 'PUT', url: '/api/admin/sign-up-settings', body: { signUpPolicy: 'OPEN' } }),
+    },
+    // One's own account: not admin actions, and not in the log.
+    { route: 'PATCH /api/account', status: 200, entries: [], request: async () => ({ method: 'PATCH', url: '/api/account', body: { name: 'Alex Admin' } }) },
+    { route: 'PUT /api/account/password', status: 200, entries: [], request: async () => ({ method: 'PUT', url: '/api/account/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }) },
+    {
+      route: 'DELETE /api/account/sessions/:sessionId',
+      status: 200,
+      entries: [],
+      request: async () => {
+        const session = await t.db.session.create({ data: { id: `${(n++).toString(16).padStart(16, '0')}${'e'.repeat(48)}`, userId: adminId, expiresAt: new Date(Date.now() + 3_600_000) } });
+        return { method: 'DELETE', url: `/api/account/sessions/${session.id.slice(0, 16)}` };
+      },
     },
     {
       route: 'PUT /api/users/:userId/org-role',
@@ -222,7 +270,7 @@ describe('the activity log', () => {
     expect(written.map((e) => e.kind)).toEqual(c.entries.map((e) => e.kind));
     for (const [i, entry] of written.entries()) {
       expect(readActivityPayload(entry), `${entry.kind} matches its schema`).not.toBeNull();
-      if (c.status < 300 && !c.route.startsWith('POST /api/auth')) expect(entry.actorId).toBe(adminId);
+      if (c.status < 300 && !c.route.startsWith('POST /api/auth') && c.route !== 'POST /api/invitations/accept') expect(entry.actorId).toBe(adminId);
       const expected = c.entries[i]!.with ?? {};
       expect(entry).toMatchObject(typeof expected === 'function' ? expected() : expected);
     }

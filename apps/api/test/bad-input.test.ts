@@ -34,6 +34,13 @@ describe('bad input', () => {
     ['create column', 'POST', () => '/api/columns', () => ({ boardId: team.board.id, name: 'x'.repeat(81), wipPolicy: 'STRICT' }), ['body.name', 'body.wipPolicy']],
     ['create principle', 'POST', () => '/api/principles', () => ({ key: 'Not A Key', name: '' }), ['body.key', 'body.name']],
     ['change org role', 'PUT', () => `/api/users/${team.id}/org-role`, () => ({ orgRole: 'KING' }), ['body.orgRole']],
+    ['create team from a template', 'POST', () => '/api/teams', () => ({ name: 'x'.repeat(121), kind: 'SALES', template: 'kanban' }), ['body.name', 'body.kind', 'body.template']],
+    ['rename team', 'PATCH', () => `/api/teams/${team.id}`, () => ({ name: '' }), ['body.name']],
+    ['invite', 'POST', () => `/api/teams/${team.id}/invitations`, () => ({ email: 'someone@', role: 'OWNER' }), ['body.email', 'body.role']],
+    ['accept invitation', 'POST', () => '/api/invitations/accept', () => ({ token: 'short', password: 'short', name: '' }), ['body.token', 'body.password', 'body.name']],
+    ['sign-up settings', 'PUT', () => '/api/admin/sign-up-settings', () => ({ signUpPolicy: 'DOMAINS', allowedDomains: ['example', 'ok.example.com', 'bad_domain.com'] }), ['body.allowedDomains.0', 'body.allowedDomains.2']],
+    ['account name', 'PATCH', () => '/api/account', () => ({ name: 'x'.repeat(121) }), ['body.name']],
+    ['change password', 'PUT', () => '/api/account/password', () => ({ currentPassword: '', newPassword: 'short' }), ['body.currentPassword', 'body.newPassword']],
   ];
 
   for (const [name, method, url, body, fields] of cases) {

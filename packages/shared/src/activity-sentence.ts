@@ -54,6 +54,8 @@ interface Words {
   date: (iso: string) => string;
 }
 
+const signUpPolicyLabels = { OPEN: 'anyone', INVITATION_ONLY: 'invitation only', DOMAINS: 'listed domains' } as const;
+
 function sentence(e: ActivityPayload, w: Words): string {
   const { card } = w;
   switch (e.kind) {
@@ -157,6 +159,8 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `accepted an invitation`;
     case activityKinds.invitationRevoked:
       return `withdrew the invitation to ${e.from.email}`;
+    case activityKinds.signUpPolicyChanged:
+      return `set sign-up to ${signUpPolicyLabels[e.to.signUpPolicy]}${e.to.allowedDomains.length ? ` (${e.to.allowedDomains.join(', ')})` : ''}`;
     case activityKinds.principleCreated:
       return `added the principle ${quote(e.to.name)}`;
     case activityKinds.principleUpdated:

@@ -56,6 +56,10 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   'invitation.created': { valid: { to: { invitationId: 'n1', email: 'new@demo.test', teamId: 't1', role: 'MEMBER' } }, invalid: { to: { email: 'new@demo.test' } } },
   'invitation.accepted': { valid: { to: { invitationId: 'n1', userId: 'u9' } }, invalid: { to: { invitationId: 'n1' } } },
   'invitation.revoked': { valid: { from: { invitationId: 'n1', email: 'new@demo.test' } }, invalid: { from: { invitationId: 'n1', email: 'new@demo.test', role: 'CEO' } } },
+  'settings.sign-up-policy.changed': {
+    valid: { from: { signUpPolicy: 'INVITATION_ONLY', allowedDomains: [] }, to: { signUpPolicy: 'DOMAINS', allowedDomains: ['acme.test'] } },
+    invalid: { from: { signUpPolicy: 'INVITATION_ONLY', allowedDomains: [] }, to: { signUpPolicy: 'SOMETIMES', allowedDomains: [] } },
+  },
   'principle.created': { valid: { to: { principleId: 'p1', key: 'customer-focus', name: 'Customer focus' } }, invalid: { field: 'p1', to: { key: 'customer-focus', name: 'Customer focus' } } },
   'principle.updated': { valid: { from: { principleId: 'p1', name: 'Old' }, to: { principleId: 'p1', name: 'New', archived: true } }, invalid: { from: { principleId: 'p1' }, to: { principleId: 'p1', archived: 'yes' } } },
   'legacy.entry': { valid: { field: 'card.updated:rank', from: 1, to: 2 }, invalid: { from: 1, to: 2 } },

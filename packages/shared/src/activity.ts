@@ -48,6 +48,7 @@ const sprintFields = z.strictObject({
   capacityPoints: points.optional(),
 });
 const invitation = z.strictObject({ invitationId: id, email: z.string(), orgRole: orgRole.optional(), teamId: id.nullable().optional(), role: teamRole.nullable().optional() });
+const signUpPolicy = z.strictObject({ signUpPolicy: z.enum(['OPEN', 'INVITATION_ONLY', 'DOMAINS']), allowedDomains: z.array(z.string()) });
 const principleFields = z.strictObject({ name: z.string().optional(), description: z.string().optional(), position: z.number().int().optional(), archived: z.boolean().optional() });
 
 /** The card fields whose edits are logged as `card.updated`; estimate, sprint and blocking have kinds of their own. */
@@ -120,7 +121,8 @@ const activityDefinitions = {
     }),
   ],
   // teams and people
-  teamCreated: ['team.created', payload({ to: z.strictObject({ name: z.string() }) })],
+  /** `template`: the board template the team started from, when one was chosen. */
+  teamCreated: ['team.created', payload({ to: z.strictObject({ name: z.string(), template: z.string().nullable().optional() }) })],
   teamRenamed: ['team.renamed', payload({ from: z.strictObject({ name: z.string() }), to: z.strictObject({ name: z.string() }) })],
   teamArchived: ['team.archived', payload({ from: z.strictObject({ name: z.string() }) })],
   memberAdded: ['team.member.added', payload({ to: member })],
@@ -132,6 +134,8 @@ const activityDefinitions = {
   invitationCreated: ['invitation.created', payload({ to: invitation })],
   invitationAccepted: ['invitation.accepted', payload({ to: z.strictObject({ invitationId: id, userId: id }) })],
   invitationRevoked: ['invitation.revoked', payload({ from: invitation })],
+  // the organisation's settings
+  signUpPolicyChanged: ['settings.sign-up-policy.changed', payload({ from: signUpPolicy, to: signUpPolicy })],
   // the organisation's principles
   principleCreated: ['principle.created', payload({ to: z.strictObject({ principleId: id, key: z.string(), name: z.string() }) })],
   principleUpdated: ['principle.updated', payload({ from: principleFields.extend({ principleId: id }), to: principleFields.extend({ principleId: id }) })],
@@ -192,3 +196,20 @@ export const boardLayoutKinds: readonly string[] = [
 
 /** Kinds that touch a card: one of these on a board means that card changed. */
 export const cardKinds: readonly ActivityKind[] = activityKindList.filter((k) => /^(card|comment|checklist|link)\./.test(k));
+
+/** Kinds the admins' audit page lists. */
+export const adminActivityKinds: readonly ActivityKind[] = [
+  activityKinds.teamCreated,
+  activityKinds.teamRenamed,
+  activityKinds.teamArchived,
+  activityKinds.memberAdded,
+  activityKinds.memberRoleChanged,
+  activityKinds.memberRemoved,
+  activityKinds.orgRoleChanged,
+  activityKinds.personDeactivated,
+  activityKinds.personReactivated,
+  activityKinds.invitationCreated,
+  activityKinds.invitationAccepted,
+  activityKinds.invitationRevoked,
+  activityKinds.signUpPolicyChanged,
+];

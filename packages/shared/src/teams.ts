@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { idSchema, isoDateTime, orgRoleSchema, teamKindSchema, teamRoleSchema } from './common';
+import { boardTemplateKeys } from '@amb/domain/board-templates';
 import { emailSchema } from './auth';
 
 export const teamParamsSchema = z.object({ teamId: idSchema });
@@ -24,10 +25,17 @@ export const slugSchema = z
   .max(60)
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'may hold only lower-case letters, digits and single dashes' });
 
+export const teamNameSchema = z.string().trim().min(1, { message: 'is required' }).max(120, { message: 'must be at most 120 characters' });
+
+export const boardTemplateKeySchema = z.enum(boardTemplateKeys);
+
 export const createTeamBodySchema = z.object({
-  name: z.string().trim().min(1, { message: 'is required' }).max(120),
-  slug: slugSchema,
+  name: teamNameSchema,
+  /** Made from the name when left out. */
+  slug: slugSchema.optional(),
   kind: teamKindSchema.default('MARKETING'),
+  /** The board the team starts with; the usual five columns when left out. */
+  template: boardTemplateKeySchema.optional(),
 });
 export type CreateTeamBody = z.infer<typeof createTeamBodySchema>;
 
@@ -47,12 +55,34 @@ export const addMemberBodySchema = z.object({
 export const memberParamsSchema = z.object({ teamId: idSchema, userId: idSchema });
 export const changeMemberRoleBodySchema = z.object({ role: teamRoleSchema });
 
+export const renameTeamBodySchema = z.object({ name: teamNameSchema });
+
+/** A team as the admin's list shows it, archived ones included. */
+export const adminTeamSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  slug: z.string(),
+  kind: teamKindSchema,
+  memberCount: z.number().int(),
+  createdAt: isoDateTime,
+  archivedAt: isoDateTime.nullable(),
+});
+export type AdminTeam = z.infer<typeof adminTeamSchema>;
+export const adminTeamListSchema = z.object({ teams: z.array(adminTeamSchema) });
+
 export const userSchema = z.object({
   id: idSchema,
   email: z.string(),
   name: z.string(),
   orgRole: orgRoleSchema,
+  deactivatedAt: isoDateTime.nullable(),
+  teamCount: z.number().int(),
 });
+export type User = z.infer<typeof userSchema>;
 export const userListSchema = z.object({ users: z.array(userSchema) });
+export const userListQuerySchema = z.object({
+  /** Part of a name or e-mail address. */
+  q: z.string().trim().max(120).optional(),
+});
 export const userParamsSchema = z.object({ userId: idSchema });
 export const changeOrgRoleBodySchema = z.object({ orgRole: orgRoleSchema });

@@ -2,21 +2,25 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error';
 import type { Actor } from '../services/context';
-import { resolveSession, SESSION_COOKIE, type SessionLifetime } from '../services/auth/sessions';
+import { resolveSession, sessionIdOf, SESSION_COOKIE, type SessionLifetime } from '../services/auth/sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** The signed-in person, or null. Routes that need one call `signedIn(request)`. */
     actor: Actor | null;
+    /** The stored id of the session the request came with, when it is valid. */
+    sessionId: string | null;
   }
 }
 
 /** Reads the session cookie on every API request and checks its expiry on the server. */
 export const authPlugin = fp(async (app: FastifyInstance, options: SessionLifetime) => {
   app.decorateRequest('actor', null);
+  app.decorateRequest('sessionId', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await resolveSession(app.db, token, options);
+    if (request.actor) request.sessionId = sessionIdOf(token!);
   });
 });
 

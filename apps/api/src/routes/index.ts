@@ -1,4 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { accountRoutes } from './account';
+import { organisationRoutes } from './admin';
 import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
 import { boardRoutes } from './boards';
@@ -9,6 +11,7 @@ import { checklistRoutes } from './checklists';
 import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
+import { invitationRoutes } from './invitations';
 import { principleRoutes } from './principles';
 import { sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
@@ -33,4 +36,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(sprintRoutes, { prefix: '/sprints' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
+  await app.register(invitationRoutes, { prefix: '/invitations' });
+  await app.register(accountRoutes, { prefix: '/account' });
+  await app.register(organisationRoutes);
 };

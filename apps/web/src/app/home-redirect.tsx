@@ -1,8 +1,9 @@
 import { Navigate } from 'react-router';
+import { NoTeam } from '../features/onboarding/no-team';
 import { useAuthStore } from './auth-store';
 import { useTeams } from './teams';
 
-/** Sends a person to their first team's board, or to the dashboard when they belong to none. */
+/** Sends a person to their first team's board; an admin without teams to creating one; anyone else on no team to whom to ask. */
 export function HomeRedirect() {
   const teams = useTeams();
   const me = useAuthStore((s) => s.me);
@@ -10,12 +11,9 @@ export function HomeRedirect() {
   const own = me?.memberships[0]?.teamId;
   const first = own ?? teams[0]?.id;
   if (!first) {
-    return (
-      <section className="empty-state">
-        <h1>No team yet</h1>
-        <p>You are not on any team. Ask an admin to add you to one.</p>
-      </section>
-    );
+    // The first run: the admin of an installation without teams starts by creating one.
+    if (me?.user.orgRole === 'ADMIN') return <Navigate to="/welcome" replace />;
+    return <NoTeam />;
   }
   return <Navigate to={`/teams/${first}/board`} replace />;
 }

@@ -1,6 +1,8 @@
-import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
 import { useAuthStore } from './auth-store';
-import { useTeams } from './teams';
+import { teamsQuery, useTeams } from './teams';
 
 /** The signed-in frame: product name, team switcher, navigation and the person's menu. */
 export function Layout() {
@@ -11,6 +13,11 @@ export function Layout() {
   const navigate = useNavigate();
 
   const current = teams?.find((t) => t.id === teamId) ?? null;
+  // A team created or joined since the list was read: read it again.
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (teamId && teams && !current) void queryClient.invalidateQueries({ queryKey: teamsQuery.queryKey });
+  }, [teamId, teams, current, queryClient]);
 
   return (
     <div className="shell">
@@ -39,14 +46,16 @@ export function Layout() {
             <>
               <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
               <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
+              {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
             </>
           )}
           <NavLink to="/dashboard">Dashboard</NavLink>
+          {me?.user.orgRole === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
         </nav>
         <div className="user-menu">
-          <span className="user-name" title={me?.user.email}>
+          <Link className="user-name" to="/account" title={`${me?.user.email ?? ''}: your account`}>
             {me?.user.name}
-          </span>
+          </Link>
           <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
             Sign out
           </button>

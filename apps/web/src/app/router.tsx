@@ -1,4 +1,4 @@
-import { createBrowserRouter } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router';
 import { BoardPage } from '../features/board/board-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { HomeRedirect } from './home-redirect';
@@ -12,6 +12,7 @@ import { RequireSignIn } from './require-sign-in';
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', lazy: async () => ({ Component: (await import('../features/auth/sign-up-page')).SignUpPage }) },
+  { path: '/invitations/:token', lazy: async () => ({ Component: (await import('../features/invitations/accept-invitation-page')).AcceptInvitationPage }) },
   {
     element: (
       <RequireSignIn>
@@ -32,6 +33,21 @@ export const router = createBrowserRouter([
       },
       { path: '/teams/:teamId/sprint', lazy: async () => ({ Component: (await import('../features/sprint/sprint-page')).SprintPage }) },
       { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },
+      { path: '/welcome', lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }) },
+      { path: '/account', lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }) },
+      { path: '/teams/:teamId/members', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },
+      {
+        path: '/admin',
+        lazy: async () => ({ Component: (await import('../features/admin/admin-layout')).AdminLayout }),
+        children: [
+          { index: true, element: <Navigate to="/admin/teams" replace /> },
+          { path: 'teams', lazy: async () => ({ Component: (await import('../features/admin/teams-page')).TeamsPage }) },
+          { path: 'teams/:teamId', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },
+          { path: 'people', lazy: async () => ({ Component: (await import('../features/admin/people-page')).PeoplePage }) },
+          { path: 'sign-up', lazy: async () => ({ Component: (await import('../features/admin/sign-up-page')).SignUpSettingsPage }) },
+          { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },
+        ],
+      },
     ],
   },
 ]);

@@ -1,29 +1,20 @@
-import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { meSchema, signInBodySchema, signUpBodySchema } from '@amb/shared/auth';
 import { okSchema } from '@amb/shared/common';
 import { errorBodySchema } from '@amb/shared/errors';
+import { signUpStatusSchema } from '@amb/shared/organisation';
+import { publicOrigin, secureCookie, setSessionCookie, userAgentOf } from '../../lib/http';
 import { signedIn } from '../../plugins/auth';
 import { getMe } from '../../services/auth/get-me';
 import { endSession, SESSION_COOKIE } from '../../services/auth/sessions';
 import { signIn } from '../../services/auth/sign-in';
 import { signUp } from '../../services/auth/sign-up';
+import { getSignUpStatus } from '../../services/settings/get-sign-up-status';
 
 const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app;
-  // Secure whenever the app is served over HTTPS: configured (COOKIE_SECURE, an https PUBLIC_URL) or seen on the
-  // request itself (TLS here, or X-Forwarded-Proto from a trusted proxy).
-  const secureCookie = (reply: FastifyReply) => config.COOKIE_SECURE ?? (config.PUBLIC_URL?.startsWith('https:') || reply.request.protocol === 'https');
-  const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: Date }) =>
-    reply.setCookie(SESSION_COOKIE, session.token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: secureCookie(reply),
-      expires: session.expiresAt,
-    });
   const signInPolicy = {
     ttlHours: config.SESSION_TTL_HOURS,
     hashCost: config.PASSWORD_HASH_COST,
@@ -32,19 +23,29 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   };
   const loginLimit = { rateLimit: { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } };
 
+  app.get(
+    '/sign-up-status',
+    { schema: { tags: ['auth'], security: [], summary: 'Whether this is a fresh install and who may sign up', response: { 200: signUpStatusSchema } } },
+    async () => getSignUpStatus(app.db, config.ALLOW_SIGN_UP),
+  );
+
   app.post(
     '/sign-up',
     { config: loginLimit, schema: { tags: ['auth'], security: [], body: signUpBodySchema, response: { 201: meSchema, ...errors } } },
     async (request, reply) => {
-      const { session, actor } = await signUp({
+      const result = await signUp({
         db: app.db,
         body: request.body,
         ttlHours: config.SESSION_TTL_HOURS,
         hashCost: config.PASSWORD_HASH_COST,
-        allowed: config.ALLOW_SIGN_UP,
+        enabled: config.ALLOW_SIGN_UP,
+        mailer: app.mailer,
+        origin: publicOrigin(config, request),
+        log: (m) => request.log.warn(m),
+        userAgent: userAgentOf(request),
       });
-      setSessionCookie(reply, session);
-      return reply.status(201).send(await getMe({ db: app.db, actor }));
+      setSessionCookie(reply, config, result.session);
+      return reply.status(201).send(result.kind === 'created' ? await getMe({ db: app.db, actor: result.actor }) : result.me);
     },
   );
 
@@ -52,8 +53,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/sign-in',
     { config: loginLimit, schema: { tags: ['auth'], security: [], body: signInBodySchema, response: { 200: meSchema, ...errors } } },
     async (request, reply) => {
-      const { session, actor } = await signIn({ db: app.db, body: request.body, policy: signInPolicy });
-      setSessionCookie(reply, session);
+      const { session, actor } = await signIn({ db: app.db, body: request.body, policy: signInPolicy, userAgent: userAgentOf(request) });
+      setSessionCookie(reply, config, session);
       return getMe({ db: app.db, actor });
     },
   );
@@ -61,12 +62,11 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/sign-out', { schema: { tags: ['auth'], response: { 200: okSchema } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(reply) });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(config, request) });
     return { ok: true as const };
   });
 
   app.get('/me', { schema: { tags: ['auth'], response: { 200: meSchema, 401: errorBodySchema } } }, async (request) =>
     getMe({ db: app.db, actor: signedIn(request) }),
   );
-
 };

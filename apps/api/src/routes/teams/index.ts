@@ -7,11 +7,19 @@ import {
   memberListSchema,
   memberParamsSchema,
   memberSchema,
+  adminTeamSchema,
+  renameTeamBodySchema,
   teamListSchema,
   teamParamsSchema,
   teamSchema,
 } from '@amb/shared/teams';
+import { createdInvitationSchema, createInvitationBodySchema, invitationListSchema } from '@amb/shared/invitations';
+import { publicOrigin } from '../../lib/http';
 import { signedIn } from '../../plugins/auth';
+import { createInvitation } from '../../services/invitations/create-invitation';
+import { listInvitations } from '../../services/invitations/list-invitations';
+import { archiveTeam } from '../../services/teams/archive-team';
+import { renameTeam } from '../../services/teams/rename-team';
 import { addMember } from '../../services/teams/add-member';
 import { changeMemberRole } from '../../services/teams/change-member-role';
 import { createTeam } from '../../services/teams/create-team';
@@ -40,6 +48,46 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => getTeam(ctx(request), request.params.teamId),
   );
 
+  app.patch(
+    '/:teamId',
+    { schema: { tags: ['teams'], summary: 'Rename a team (admin)', params: teamParamsSchema, body: renameTeamBodySchema, response: { 200: adminTeamSchema, ...writeErrors } } },
+    async (request) => renameTeam(ctx(request), request.params.teamId, request.body.name),
+  );
+
+  app.post(
+    '/:teamId/archive',
+    { schema: { tags: ['teams'], summary: 'Archive a team: it leaves team lists and takes no new members (admin)', params: teamParamsSchema, response: { 200: adminTeamSchema, ...writeErrors } } },
+    async (request) => archiveTeam(ctx(request), request.params.teamId),
+  );
+
+  app.get(
+    '/:teamId/invitations',
+    { schema: { tags: ['invitations'], summary: 'The team’s invitations (admin, scrum master)', params: teamParamsSchema, response: { 200: invitationListSchema, ...writeErrors } } },
+    async (request) => ({ invitations: await listInvitations(ctx(request), request.params.teamId) }),
+  );
+
+  app.post(
+    '/:teamId/invitations',
+    {
+      schema: {
+        tags: ['invitations'],
+        summary: 'Invite an e-mail address into the team with a role (admin; scrum master for roles below their own)',
+        params: teamParamsSchema,
+        body: createInvitationBodySchema,
+        response: { 201: createdInvitationSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(
+        await createInvitation(ctx(request), request.params.teamId, request.body, {
+          mailer: app.mailer,
+          origin: publicOrigin(app.config, request),
+          ttlHours: app.config.INVITATION_TTL_HOURS,
+          log: (m) => request.log.warn(m),
+        }),
+      ),
+  );
+
   app.get(
     '/:teamId/members',
     { schema: { tags: ['teams'], params: teamParamsSchema, response: { 200: memberListSchema, ...readErrors } } },
@@ -51,7 +99,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['teams'],
-        summary: 'Put a person on the team with a role, or change their role (admin)',
+        summary: 'Put a person with an account on the team with a role, or change their role (admin; scrum master for roles below their own)',
         params: teamParamsSchema,
         body: addMemberBodySchema,
         response: { 200: memberSchema, ...writeErrors },
@@ -62,7 +110,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/:teamId/members/:userId',
-    { schema: { tags: ['teams'], summary: 'Take a person off the team (admin)', params: memberParamsSchema, response: { 200: okSchema, ...writeErrors } } },
+    { schema: { tags: ['teams'], summary: 'Take a person off the team (admin; scrum master for roles below their own)', params: memberParamsSchema, response: { 200: okSchema, ...writeErrors } } },
     async (request) => {
       await removeMember(ctx(request), request.params.teamId, request.params.userId);
       return { ok: true as const };
@@ -72,7 +120,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:teamId/members/:userId',
     {
-      schema: { tags: ['teams'], summary: 'Change a member’s role (admin)', params: memberParamsSchema, body: changeMemberRoleBodySchema, response: { 200: memberSchema, ...writeErrors } },
+      schema: { tags: ['teams'], summary: 'Change a member’s role (admin; scrum master for roles below their own)', params: memberParamsSchema, body: changeMemberRoleBodySchema, response: { 200: memberSchema, ...writeErrors } },
     },
     async (request) => changeMemberRole(ctx(request), request.params.teamId, request.params.userId, request.body.role),
   );

@@ -1,9 +1,10 @@
 import { can, canSeeTeam, type TeamAccess, type TeamAction, type TeamRole } from '@amb/domain/access';
-import type { Db } from '../../db/prisma';
+import { canManageTeamMembers, canManageTeamRole } from '@amb/domain/organisation';
+import type { Db, Prisma } from '../../db/prisma';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Actor } from '../context';
 
-export async function teamAccess(db: Db, actor: Actor, teamId: string): Promise<TeamAccess | null> {
+export async function teamAccess(db: Db | Prisma.TransactionClient, actor: Actor, teamId: string): Promise<TeamAccess | null> {
   const team = await db.team.findUnique({
     where: { id: teamId },
     select: { memberships: { where: { userId: actor.id }, select: { role: true } } },
@@ -37,4 +38,18 @@ export function decideTeamAccess(access: TeamAccess | null, action: TeamAction, 
 
 export function requireAdmin(actor: Actor) {
   if (actor.orgRole !== 'ADMIN') throw new AppError('FORBIDDEN', refusal['manage-team']);
+}
+
+/**
+ * Checks that the actor may manage the team's members at all (admins, the team's scrum masters) and, for each role
+ * given, may hand out or take back that role. Those who cannot see the team get "not found".
+ */
+export async function requireMemberManager(db: Db | Prisma.TransactionClient, actor: Actor, teamId: string, ...roles: TeamRole[]) {
+  const access = await teamAccess(db, actor, teamId);
+  if (!access || !canSeeTeam(access)) throw notFound('Team');
+  if (!canManageTeamMembers(access)) throw new AppError('FORBIDDEN', 'Only a scrum master of this team or an admin can manage its members');
+  for (const role of roles) {
+    if (!canManageTeamRole(access, role)) throw new AppError('FORBIDDEN', 'A scrum master manages product owners, members and viewers; ask an admin for scrum master changes');
+  }
+  return access;
 }

@@ -10,7 +10,7 @@ export async function getMe({ db, actor }: ServiceContext): Promise<Me> {
       email: true,
       name: true,
       orgRole: true,
-      memberships: { select: { role: true, team: { select: { id: true, name: true, slug: true, kind: true } } } },
+      memberships: { where: { team: { archivedAt: null } }, select: { role: true, team: { select: { id: true, name: true, slug: true, kind: true } } } },
     },
   });
   if (!user) throw notFound('User');

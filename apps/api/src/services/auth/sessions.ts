@@ -9,10 +9,10 @@ const RENEW_AFTER_MS = 60 * 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function createSession(db: Db, userId: string, ttlHours: number) {
+export async function createSession(db: Db, userId: string, ttlHours: number, userAgent = '') {
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(Date.now() + ttlHours * 3600_000);
-  await db.session.create({ data: { id: hashToken(token), userId, expiresAt } });
+  await db.session.create({ data: { id: hashToken(token), userId, expiresAt, userAgent: userAgent.slice(0, 300) } });
   return { token, expiresAt };
 }
 
@@ -21,6 +21,14 @@ export interface SessionLifetime {
   ttlHours: number;
   /** Hours after sign-in after which a session ends, however active (absolute). */
   maxHours: number;
+}
+
+/** The id of the session behind a cookie token, as stored. */
+export const sessionIdOf = hashToken;
+
+/** A cookie that looks like a session's but opens none: answers that must not say whether an account exists use it. */
+export function decoySession(ttlHours: number) {
+  return { token: randomBytes(32).toString('base64url'), expiresAt: new Date(Date.now() + ttlHours * 3600_000) };
 }
 
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
@@ -34,7 +42,7 @@ export async function resolveSession(db: Db, token: string, { ttlHours, maxHours
     `SELECT extract(epoch FROM s.expires_at)::float8 * 1000 AS "expiresAt", extract(epoch FROM s.last_seen_at)::float8 * 1000 AS "lastSeenAt",
        extract(epoch FROM s.created_at)::float8 * 1000 AS "createdAt",
        u.id AS "userId", u.org_role::text AS "orgRole"
-     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
+     FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1 AND u.deactivated_at IS NULL`,
     [id],
   );
   if (!session) return null;

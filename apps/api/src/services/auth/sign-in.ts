@@ -17,11 +17,11 @@ export interface SignInPolicy {
  * Checks the password and opens a session. Wrong passwords are counted per account, whatever address they come
  * from: at the limit the account refuses every sign-in (even the right password) for the lock-out window.
  */
-export async function signIn(options: { db: Db; body: SignInBody; policy: SignInPolicy }) {
+export async function signIn(options: { db: Db; body: SignInBody; policy: SignInPolicy; userAgent?: string }) {
   const { db, body, policy } = options;
   const user = await db.user.findUnique({
     where: { email: body.email },
-    select: { id: true, orgRole: true, passwordHash: true, signInLockedUntil: true },
+    select: { id: true, orgRole: true, passwordHash: true, signInLockedUntil: true, deactivatedAt: true },
   });
   if (user?.signInLockedUntil && user.signInLockedUntil.getTime() > Date.now()) throw locked(user.signInLockedUntil);
   const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash(policy.hashCost)));
@@ -35,10 +35,12 @@ export async function signIn(options: { db: Db; body: SignInBody; policy: SignIn
     }
     throw wrongCredentials();
   }
+  // Said only to someone who knows the password: an admin has deactivated the account.
+  if (user.deactivatedAt) throw new AppError('FORBIDDEN', 'This account has been deactivated; ask an admin');
   // A hash made at an older, cheaper cost is replaced now, while the password is at hand.
   const passwordHash = needsRehash(user.passwordHash, policy.hashCost) ? await hashPassword(body.password, policy.hashCost) : undefined;
   await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, signInLockedUntil: null, ...(passwordHash ? { passwordHash } : {}) } });
-  const session = await createSession(db, user.id, policy.ttlHours);
+  const session = await createSession(db, user.id, policy.ttlHours, options.userAgent);
   return { session, actor: { id: user.id, orgRole: user.orgRole } };
 }
 

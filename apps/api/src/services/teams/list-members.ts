@@ -1,5 +1,14 @@
+import type { TeamRole } from '@amb/domain/access';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
+
+export const toMember = (m: { role: TeamRole; createdAt: Date; user: { id: string; name: string; email: string } }) => ({
+  userId: m.user.id,
+  name: m.user.name,
+  email: m.user.email,
+  role: m.role,
+  since: m.createdAt.toISOString(),
+});
 
 export async function listMembers({ db, actor }: ServiceContext, teamId: string) {
   await requireTeamAccess(db, actor, teamId, 'view');
@@ -8,11 +17,5 @@ export async function listMembers({ db, actor }: ServiceContext, teamId: string)
     select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     orderBy: { user: { name: 'asc' } },
   });
-  return memberships.map((m) => ({
-    userId: m.user.id,
-    name: m.user.name,
-    email: m.user.email,
-    role: m.role,
-    since: m.createdAt.toISOString(),
-  }));
+  return memberships.map(toMember);
 }

@@ -1,24 +1,20 @@
-import { activityKinds } from '@amb/shared/activity';
 import type { OrgRole } from '@amb/domain/access';
-import { AppError, notFound } from '../../lib/app-error';
+import { activityKinds } from '@amb/shared/activity';
 import { requireAdmin } from '../access/team-access';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
+import { lockPersonForSeatChange } from './admin-seats';
+import { toUser, userSelect } from './list-users';
 
+/** Makes a person a member, PMO or admin of the organisation. The last active admin keeps their seat. Admins only. */
 export async function changeOrgRole({ db, actor }: ServiceContext, userId: string, orgRole: OrgRole) {
   requireAdmin(actor);
-  if (userId === actor.id && orgRole !== 'ADMIN') {
-    throw new AppError('CONFLICT', 'You cannot remove your own admin role; ask another admin');
-  }
   return db.$transaction(async (tx) => {
-    const before = await tx.user.findUnique({ where: { id: userId }, select: { orgRole: true } });
-    if (!before) throw notFound('User');
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { orgRole },
-      select: { id: true, email: true, name: true, orgRole: true },
-    });
-    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.orgRoleChanged, from: { userId, orgRole: before.orgRole }, to: { userId, orgRole } });
-    return user;
+    const before = await lockPersonForSeatChange(tx, actor, userId, { kind: 'org-role', to: orgRole });
+    const user = await tx.user.update({ where: { id: userId }, data: { orgRole }, select: userSelect });
+    if (before.orgRole !== orgRole) {
+      await recordActivity(tx, { actorId: actor.id, kind: activityKinds.orgRoleChanged, from: { userId, orgRole: before.orgRole }, to: { userId, orgRole } });
+    }
+    return toUser(user);
   });
 }

@@ -3,9 +3,11 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from 'react-router';
 import { signUpBodySchema, type SignUpBody } from '@amb/shared/auth';
+import { useQuery } from '@tanstack/react-query';
 import { useAuthStore } from '../../app/auth-store';
 import { FieldError } from '../../components/field-error';
 import { applyApiErrors } from '../../lib/form-errors';
+import { signUpStatusQuery } from './api';
 
 const fields = ['name', 'email', 'password'] as const;
 
@@ -24,6 +26,8 @@ export function SignUpPage() {
     setError,
     formState: { errors, isSubmitting },
   } = useForm<SignUpBody>({ resolver: zodResolver(signUpBodySchema), defaultValues: { name: '', email: '', password: '' } });
+  const status = useQuery(signUpStatusQuery).data;
+  const closed = status && !status.firstRun && status.signUpPolicy === 'INVITATION_ONLY';
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
@@ -46,18 +50,29 @@ export function SignUpPage() {
   return (
     <main className="auth-page">
       <form className="auth-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-up-title" noValidate>
-        <h1 id="sign-up-title">Create an account</h1>
+        <h1 id="sign-up-title">{status?.firstRun ? 'Set up your board' : 'Create an account'}</h1>
+        {status?.firstRun && <p className="muted">You are the first person here: this account becomes the admin, who creates teams and invites people.</p>}
+        {status?.signUpPolicy === 'DOMAINS' && !status.firstRun && <p className="muted">Use an address at {status.allowedDomains.join(' or ')}.</p>}
+        {closed && (
+          <p role="status">
+            Accounts here are made by invitation. Ask an admin or your team’s scrum master to invite you; the invitation link lets you create your account.
+          </p>
+        )}
         {formError && (
           <p role="alert" className="form-error">
             {formError}
           </p>
         )}
-        {input('name', 'Name', 'text', 'name')}
-        {input('email', 'Email', 'email', 'username')}
-        {input('password', 'Password', 'password', 'new-password')}
-        <button type="submit" className="primary" disabled={isSubmitting}>
-          {isSubmitting ? 'Creating…' : 'Create account'}
-        </button>
+        {!closed && (
+          <>
+            {input('name', 'Name', 'text', 'name')}
+            {input('email', 'Email', 'email', 'username')}
+            {input('password', 'Password', 'password', 'new-password')}
+            <button type="submit" className="primary" disabled={isSubmitting}>
+              {isSubmitting ? 'Creating…' : 'Create account'}
+            </button>
+          </>
+        )}
         <p className="muted">
           Already have an account? <Link to="/sign-in">Sign in</Link>
         </p>
