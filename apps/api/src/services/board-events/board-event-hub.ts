@@ -1,6 +1,6 @@
 import { boardLayoutKinds } from '@amb/shared/activity';
 import type { BoardEvent } from '@amb/shared/boards';
-import type { Db } from '../../db/prisma';
+import type { Db, Prisma } from '../../db/prisma';
 import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
 import type { ActivitySignal } from './activity-signal';
 
@@ -22,9 +22,11 @@ const frameOf = (event: BoardEvent) => `id: ${event.activityId}\nevent: board\nd
  */
 export async function boardEventsSince(db: Db, boardId: string, after: bigint): Promise<BoardEvent[]> {
   const entries = (
-    await db.$queryRaw<{ seq: bigint; kind: string; actor_id: string | null; card_id: string | null }[]>`
-      SELECT c.seq, a.kind, a.actor_id, a.card_id FROM activity_commits c JOIN activity a ON a.id = c.activity_id
-      WHERE c.board_id = ${boardId} AND c.seq > ${after} ORDER BY c.seq LIMIT 5000`
+    await readCommitted(db, boardId, (tx) =>
+      tx.$queryRaw<{ seq: bigint; kind: string; actor_id: string | null; card_id: string | null }[]>`
+        SELECT c.seq, a.kind, a.actor_id, a.card_id FROM activity_commits c JOIN activity a ON a.id = c.activity_id
+        WHERE c.board_id = ${boardId} AND c.seq > ${after} ORDER BY c.seq LIMIT 5000`,
+    )
   ).map((r) => ({ id: r.seq, kind: r.kind, actorId: r.actor_id, cardId: r.card_id }));
   if (!entries.length) return [];
   const latestPerCard = new Map<string, (typeof entries)[number]>();
@@ -51,6 +53,18 @@ export async function boardEventsSince(db: Db, boardId: string, after: bigint): 
   events.sort((a, b) => (BigInt(a.activityId) < BigInt(b.activityId) ? -1 : 1));
   if (events.length && events.at(-1)!.activityId !== String(last.id)) events.at(-1)!.activityId = String(last.id);
   return events;
+}
+
+/**
+ * Reads a board's numbered entries once every transaction already numbering entries there has committed: the
+ * board's key, which committing transactions hold shared (decision 7), is taken exclusively for the read. Without
+ * it, a reader could see number 42 while 41's commit is still under way, and skip 41 for good.
+ */
+export function readCommitted<T>(db: Db, boardId: string, read: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(20261126, hashtext(${boardId}))::text`;
+    return read(tx);
+  });
 }
 
 /**

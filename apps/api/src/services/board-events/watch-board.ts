@@ -1,7 +1,7 @@
 import { notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
-import type { BoardEventHub, SendEvent } from './board-event-hub';
+import { readCommitted, type BoardEventHub, type SendEvent } from './board-event-hub';
 
 /**
  * Checks that the actor may see the board, then streams its changes from after `after` (the commit-order
@@ -18,5 +18,5 @@ export async function watchBoard({ db, actor }: ServiceContext, hub: BoardEventH
 
 /** The board's newest commit-order number: a stream that starts now continues from there. */
 async function latestCommitted(db: ServiceContext['db'], boardId: string) {
-  return (await db.activityCommit.aggregate({ where: { boardId }, _max: { seq: true } }))._max.seq ?? 0n;
+  return readCommitted(db, boardId, async (tx) => (await tx.activityCommit.aggregate({ where: { boardId }, _max: { seq: true } }))._max.seq ?? 0n);
 }
