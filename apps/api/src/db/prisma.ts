@@ -16,7 +16,9 @@ export function createPrisma(databaseUrl: string, poolSize: number): Db {
   // pg_terminate_backend). pg reports that as an 'error' event on the client, which without a listener ends the
   // process. The query in flight fails on its own (and is answered 503); the broken client is discarded on release.
   pool.on('connect', (client) => client.on('error', () => {}));
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
+  // A transaction waits up to 10 s for its turn (Prisma's default is 2 s): the embedded database runs one at a
+  // time, and a burst of writes queues there. Past that, the request answers 503 and the client may retry.
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: 10_000 } });
   pools.set(prisma, pool);
   return prisma;
 }
