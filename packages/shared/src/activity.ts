@@ -23,8 +23,15 @@ export const activityKinds = {
   checklistChanged: 'checklist.changed',
   linkAdded: 'link.added',
   linkRemoved: 'link.removed',
+  sprintCreated: 'sprint.created',
+  /** field: the sprint field that changed; from/to: its old and new value */
+  sprintUpdated: 'sprint.updated',
+  /** to: { committedPoints, cardIds }: the scope committed at the start */
   sprintStarted: 'sprint.started',
+  /** to: { completedPoints, goalMet, report } */
   sprintClosed: 'sprint.closed',
+  /** A card's place in its team's backlog changed; to: its new backlog rank. */
+  cardBacklogRanked: 'card.backlog-ranked',
 } as const;
 export type ActivityKind = (typeof activityKinds)[keyof typeof activityKinds];
 
