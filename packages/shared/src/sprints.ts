@@ -108,7 +108,9 @@ export type CloseReport = z.infer<typeof closeReportSchema>;
 export const planningCardSchema = sprintCardSchema.extend({
   ownerIds: z.array(idSchema),
   labels: z.array(z.string()),
+  principleIds: z.array(idSchema),
   principleNames: z.array(z.string()),
+  version: z.number().int(),
 });
 export type PlanningCard = z.infer<typeof planningCardSchema>;
 

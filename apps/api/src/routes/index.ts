@@ -10,7 +10,7 @@ import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
 import { principleRoutes } from './principles';
-import { sprintRoutes } from './sprints';
+import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
@@ -31,6 +31,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(checklistRoutes, { prefix: '/checklists' });
   await app.register(cardLinkRoutes, { prefix: '/card-links' });
   await app.register(sprintRoutes, { prefix: '/sprints' });
+  await app.register(backlogRoutes, { prefix: '/teams' });
+  await app.register(cardPlanningRoutes, { prefix: '/cards' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
 };
