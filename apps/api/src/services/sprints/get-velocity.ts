@@ -10,7 +10,7 @@ import { sprintWindow } from './sprint-window';
 export async function teamOutcomes(db: Db, teamId: string, last: number) {
   const [team, sprints] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } }),
-    db.sprint.findMany({ where: { teamId, state: 'CLOSED' }, orderBy: [{ closedAt: 'desc' }, { endDate: 'desc' }], take: last }),
+    db.sprint.findMany({ where: { teamId, state: 'CLOSED' }, orderBy: [{ closedAt: { sort: 'desc', nulls: 'last' } }, { endDate: 'desc' }], take: last }),
   ]);
   sprints.reverse();
   const timelines = await loadCardTimelines(db, await cardsEverInSprints(db, sprints.map((s) => s.id)));

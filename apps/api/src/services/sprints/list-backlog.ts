@@ -12,12 +12,14 @@ export const backlogWhere = (teamId: string): Prisma.CardWhereInput => ({
   OR: [{ sprintId: null }, { sprint: { state: 'CLOSED' } }],
 });
 
+/** Ranked cards first in rank order; cards never ranked after them, oldest first, then in board order. */
+export const backlogOrder: Prisma.CardOrderByWithRelationInput[] = [{ backlogRank: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { rank: 'asc' }, { id: 'asc' }];
+
 export async function listBacklog({ db, actor }: ServiceContext, teamId: string): Promise<Backlog> {
   await requireTeamAccess(db, actor, teamId, 'view');
   const cards = await db.card.findMany({
     where: backlogWhere(teamId),
-    // Ranked cards first in rank order; cards never ranked after them, oldest first.
-    orderBy: [{ backlogRank: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
+    orderBy: backlogOrder,
     include: planningCardInclude,
     take: 2000,
   });

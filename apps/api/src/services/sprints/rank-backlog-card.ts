@@ -5,7 +5,7 @@ import { invalidField } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { loadCardFor } from '../cards/load-card';
 import type { ServiceContext } from '../context';
-import { backlogWhere, listBacklog } from './list-backlog';
+import { backlogOrder, backlogWhere, listBacklog } from './list-backlog';
 
 /**
  * Moves a card in its team's backlog to right after another (or to the top). The first time a backlog is ranked,
@@ -20,7 +20,7 @@ export async function rankBacklogCard(ctx: ServiceContext, cardId: string, body:
     await tx.$queryRaw`SELECT id FROM teams WHERE id = ${card.teamId} FOR UPDATE`;
     const order = await tx.card.findMany({
       where: backlogWhere(card.teamId),
-      orderBy: [{ backlogRank: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { id: 'asc' }],
+      orderBy: backlogOrder,
       select: { id: true, backlogRank: true },
     });
     if (!order.some((c) => c.id === cardId)) throw invalidField('params.cardId', 'must be a card in the backlog');
