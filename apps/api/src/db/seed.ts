@@ -128,11 +128,11 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
   if (team.sprints) {
     await db.sprint.createMany({
       data: [
-        { id: sprintIds.closed, teamId, name: team.sprints.closedName, goal: team.sprints.closedGoal, startDate: new Date(now.getTime() - 21 * DAY), endDate: sprintStart, capacityPoints: team.sprints.capacity, state: 'CLOSED', closedAt: sprintStart, createdAt: start },
-        { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', createdAt: start },
+        { id: sprintIds.closed, teamId, name: team.sprints.closedName, goal: team.sprints.closedGoal, startDate: new Date(now.getTime() - 21 * DAY), endDate: sprintStart, capacityPoints: team.sprints.capacity, state: 'CLOSED', startedAt: new Date(now.getTime() - 21 * DAY + 60_000), closedAt: sprintStart, createdAt: start },
+        { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', startedAt: new Date(sprintStart.getTime() + 60_000), createdAt: start },
       ],
     });
-    activity.push({ at: new Date(now.getTime() - 21 * DAY), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted });
+    activity.push({ at: new Date(now.getTime() - 21 * DAY + 60_000), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted });
     activity.push({ at: sprintStart, actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintClosed });
     activity.push({ at: new Date(sprintStart.getTime() + 60_000), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.active, kind: activityKinds.sprintStarted });
   }
@@ -195,7 +195,8 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     random.some(ctx.principles, 2).forEach((principleId) => tags.push({ cardId: id, principleId }));
     activity.push({ at: createdAt, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardCreated, to: { columnId: columns[0]!.id, swimlaneId, flowCategory: columns[0]!.flowCategory, title: spec.title } });
     if (sprintId) {
-      const plannedAt = sprintId === sprintIds.active ? new Date(sprintStart.getTime() + 120_000) : new Date(now.getTime() - 21 * DAY + 120_000);
+      // Planned just before the sprint started; a card created later joined it mid-sprint.
+      const plannedAt = sprintId === sprintIds.active ? new Date(sprintStart.getTime() - 120_000) : new Date(now.getTime() - 21 * DAY - 120_000);
       activity.push({ at: new Date(Math.max(plannedAt.getTime(), createdAt.getTime() + 1000)), actorId: person(team.members[0]!.person), teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardUpdated, field: 'sprintId', to: sprintId });
     }
     if (spec.blocked) activity.push({ at: blockedSince!, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardUpdated, field: 'blocked', from: false, to: true });

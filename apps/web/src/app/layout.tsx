@@ -44,6 +44,7 @@ export function Layout() {
           {current && (
             <>
               <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
+              <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
               <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
             </>
           )}

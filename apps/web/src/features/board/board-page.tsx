@@ -24,6 +24,7 @@ import { BoardCell } from './board-cell';
 import { matchesFilters, readFilters, writeFilters } from './board-filters';
 import { columnCards, useBoardStore, type Place } from './board-store';
 import { decideDrop } from './drag-rules';
+import { useActiveSprint } from './api';
 import { FilterBar } from './filter-bar';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 import { QuickAdd } from './quick-add';
@@ -73,6 +74,7 @@ export function BoardPage() {
   const [principles, setPrinciples] = useState<Principle[]>([]);
   const [activeId, setActiveId] = useState<string | null>(null);
   const filters = readFilters(params);
+  const activeSprint = useActiveSprint(teamId);
 
   useEffect(() => {
     if (boardId) void load(boardId);
@@ -159,7 +161,7 @@ export function BoardPage() {
 
   const canManage = team?.myRole === 'SCRUM_MASTER' || me?.user.orgRole === 'ADMIN';
   const canWork = me?.user.orgRole === 'ADMIN' || (team?.myRole !== null && team?.myRole !== 'VIEWER');
-  const visible = view.cards.filter((c) => matchesFilters(c, filters));
+  const visible = view.cards.filter((c) => matchesFilters(c, filters, undefined, activeSprint?.id ?? null));
   const lanes = view.swimlanes.length ? [...view.swimlanes.map((s) => ({ key: s.id, id: s.id as string | null, name: s.name, wipLimit: s.wipLimit })), { key: NO_LANE, id: null, name: 'No swimlane', wipLimit: null }] : [{ key: NO_LANE, id: null, name: '', wipLimit: null }];
   const laneCount = (laneId: string) => {
     const counting = new Set(view.columns.filter((c) => c.flowCategory === 'TODO' || c.flowCategory === 'IN_PROGRESS').map((c) => c.id));
@@ -182,7 +184,7 @@ export function BoardPage() {
           </Link>
         )}
       </div>
-      <FilterBar view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={visible.length} />
+      <FilterBar view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={visible.length} activeSprintName={activeSprint?.name ?? null} />
       <div className="board-notice" role={notice?.tone === 'error' ? 'alert' : 'status'}>
         {notice && (
           <p className={`notice ${notice.tone}`}>

@@ -3,7 +3,7 @@ import type { Principle } from '@amb/shared/principles';
 import { isFiltering, type BoardFilters } from './board-filters';
 
 /** Finding work: text, owner, label, principle, obstacles, due soon. The URL keeps the choice. */
-export function FilterBar({ view, principles, filters, onChange, shown }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number }) {
+export function FilterBar({ view, principles, filters, onChange, shown, activeSprintName = null }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number; activeSprintName?: string | null }) {
   const labels = [...new Set(view.cards.flatMap((c) => c.labels))].sort();
   const set = (patch: Partial<BoardFilters>) => onChange({ ...filters, ...patch });
   return (
@@ -39,12 +39,17 @@ export function FilterBar({ view, principles, filters, onChange, shown }: { view
       <label className="check">
         <input type="checkbox" checked={filters.dueSoon} onChange={(e) => set({ dueSoon: e.target.checked })} /> Due soon
       </label>
+      {(activeSprintName || filters.activeSprint) && (
+        <label className="check" title={activeSprintName ?? 'No sprint is active'}>
+          <input type="checkbox" checked={filters.activeSprint} onChange={(e) => set({ activeSprint: e.target.checked })} /> Only the active sprint
+        </label>
+      )}
       {isFiltering(filters) && (
         <>
           <span className="muted" role="status">
             {shown} of {view.cards.length} cards
           </span>
-          <button type="button" onClick={() => onChange({ text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false })}>
+          <button type="button" onClick={() => onChange({ text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false, activeSprint: false })}>
             Clear filters
           </button>
         </>

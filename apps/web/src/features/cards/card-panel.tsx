@@ -9,6 +9,7 @@ import { CardConversation } from './card-conversation';
 import { CardFields, type Person } from './card-fields';
 import { CardHistory } from './card-history';
 import { CardLinks } from './card-links';
+import { CardSprintField } from './card-sprint-field';
 import './cards.css';
 
 /**
@@ -97,6 +98,7 @@ export function CardPanel() {
         <>
           {card.archivedAt && <p className="notice warning">This card is archived.</p>}
           <CardFields key={`${card.id}:${card.version}`} card={card} people={people} principles={principles} write={write} />
+          <CardSprintField card={card} write={write} />
           <CardConversation card={card} write={write} />
           <CardLinks card={card} write={write} />
           <div className="card-actions">
