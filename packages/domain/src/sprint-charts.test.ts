@@ -106,6 +106,12 @@ describe('burndown and burnup', () => {
     expect(column(s, 'remaining').slice(3, 7)).toEqual([8, 8, 5, 5]);
   });
 
+  it('shows weekend changes on the latest working day while the weekend lasts', () => {
+    const cards = [card('a', 3, { moves: [['2026-12-12T10:00', 'DONE']] }), card('b', 5)];
+    expect(column(burnSeries(cards, window({ now: at('2026-12-12T12:00') })), 'remaining').slice(3, 6)).toEqual([8, 5, null]);
+    expect(column(burnSeries(cards, window({ now: at('2026-12-14T12:00') })), 'remaining').slice(3, 6)).toEqual([8, 8, 5]);
+  });
+
   it('cuts days at midnight in the team’s time zone', () => {
     // 23:30 UTC on Tuesday is already Wednesday in Berlin.
     const cards = [card('a', 3, { moves: [['2026-12-08T23:30', 'DONE']] }), card('b', 5)];
@@ -117,6 +123,13 @@ describe('burndown and burnup', () => {
     const s = burnSeries([card('a', 3), card('b', 5, { inSprint: '2026-12-07T10:00' })], window({ startedAt: null }));
     expect(s.committed).toBe(3);
     expect(s.scopeChanges.map((c) => c.cardId)).toEqual(['b']);
+  });
+
+  it('shows the commitment on the days before a sprint started late', () => {
+    const s = burnSeries([card('a', 3, { inSprint: '2026-12-09T08:00' }), card('b', 5, { inSprint: '2026-12-09T08:00' })], window({ startedAt: at('2026-12-09T09:00') }));
+    expect(s.committed).toBe(8);
+    expect(column(s, 'scope').slice(0, 4)).toEqual([8, 8, 8, 8]);
+    expect(s.scopeChanges).toEqual([]);
   });
 
   it('has no actual values for days still to come', () => {

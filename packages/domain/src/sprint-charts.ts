@@ -72,7 +72,7 @@ export function commitmentInstant(w: SprintWindow): number {
 /**
  * Burndown and burnup in one series: for each working day of the sprint (weekends left out, their changes landing
  * on the next working day), the scope, completed and remaining points at the end of that day in the team's time
- * zone, beside the ideal line. Cards added or removed after the start are listed as scope changes.
+ * zone, beside the ideal line. The latest day shown is read at the present (or at closing). Cards added or removed after the start are listed as scope changes.
  */
 export function burnSeries(timelines: readonly CardTimeline[], w: SprintWindow): BurnSeries {
   const start = commitmentInstant(w);
@@ -80,13 +80,17 @@ export function burnSeries(timelines: readonly CardTimeline[], w: SprintWindow):
   const committed = sprintTotalsAt(timelines, w.sprintId, start).scope;
   const days = workingDays(w.startDay, w.endDay);
   const lastShown = w.closedAt === null ? null : dayOf(w.closedAt, w.timeZone);
+  const shown = (date: string) => startOfDay(date, w.timeZone) <= stop && (lastShown === null || date <= lastShown);
+  const latest = days.filter(shown).at(-1);
   const series = days.map((date, i): BurnDay => {
     const ideal = Math.round(committed * (1 - (i + 1) / days.length) * 100) / 100;
-    const begins = startOfDay(date, w.timeZone);
-    if (begins > stop || (lastShown !== null && date > lastShown)) return { date, ideal, scope: null, completed: null, remaining: null };
+    if (!shown(date)) return { date, ideal, scope: null, completed: null, remaining: null };
+    // The latest day shown is read now (or at closing), so changes made over a weekend show before Monday.
     // A closed sprint is read just before closing, as closing takes unfinished cards out of it.
-    const dayEnd = Math.min(endOfDay(date, w.timeZone), stop);
-    const at = w.closedAt !== null && dayEnd >= w.closedAt ? w.closedAt - 1 : dayEnd;
+    const dayEnd = date === latest ? stop : Math.min(endOfDay(date, w.timeZone), stop);
+    // Days before a late start show what was committed at the start, not an empty sprint.
+    const read = Math.max(dayEnd, Math.min(start, stop));
+    const at = w.closedAt !== null && read >= w.closedAt ? w.closedAt - 1 : read;
     const { scope, completed } = sprintTotalsAt(timelines, w.sprintId, at);
     return { date, ideal, scope, completed, remaining: scope - completed };
   });

@@ -1,4 +1,4 @@
-import { useForm } from 'react-hook-form';
+import { Controller, useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { closeSprintBodySchema, type CloseSprintBody, type SprintPlan, type SprintSummary } from '@amb/shared/sprints';
 import { ApiError } from '../../lib/api-client';
@@ -39,12 +39,20 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
         <form onSubmit={(e) => void submit(e)} noValidate>
           <fieldset>
             <legend>Was the sprint goal met?</legend>
-            <label className="check">
-              <input type="radio" value="yes" {...form.register('goalMet', { setValueAs: (v) => (v === 'yes' ? true : v === 'no' ? false : undefined) })} /> Yes
-            </label>
-            <label className="check">
-              <input type="radio" value="no" {...form.register('goalMet', { setValueAs: (v) => (v === 'yes' ? true : v === 'no' ? false : undefined) })} /> No
-            </label>
+            <Controller
+              control={form.control}
+              name="goalMet"
+              render={({ field }) => (
+                <>
+                  <label className="check">
+                    <input type="radio" name={field.name} checked={field.value === true} onChange={() => field.onChange(true)} /> Yes
+                  </label>
+                  <label className="check">
+                    <input type="radio" name={field.name} checked={field.value === false} onChange={() => field.onChange(false)} /> No
+                  </label>
+                </>
+              )}
+            />
             {errors.goalMet && <span className="field-error">Say whether the goal was met</span>}
           </fieldset>
           {unfinished.length > 0 && (

@@ -27,9 +27,8 @@ export function PlanningCardItem({ card, list, action, onAction, canPlan }: { ca
         </span>
       </div>
       {canPlan && (
-        <button type="button" className="planning-card-action" onClick={onAction}>
+        <button type="button" className="planning-card-action" onClick={onAction} aria-label={`${action}: ${card.title}`}>
           {action}
-          <span className="visually-hidden">: {card.title}</span>
         </button>
       )}
     </li>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { closestCorners, DndContext, KeyboardSensor, PointerSensor, TouchSensor, useDroppable, useSensor, useSensors, type Announcements, type DragEndEvent } from '@dnd-kit/core';
-import { arrayMove, SortableContext, sortableKeyboardCoordinates, verticalListSortingStrategy } from '@dnd-kit/sortable';
+import { arrayMove, SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
 import { useQueryClient } from '@tanstack/react-query';
 import type { Backlog, PlanningCard, SprintPlan, SprintSummary } from '@amb/shared/sprints';
 import { sprintKeys, useBacklog, usePlanCard, usePrinciples, useRankBacklog, useSprint, useSprints, useStartSprint } from './api';
@@ -9,6 +9,7 @@ import { CapacityMeter } from './capacity-meter';
 import { period } from './format';
 import { NewSprintDialog } from './new-sprint-dialog';
 import { PlanningCardItem, type PlanningList } from './planning-card-item';
+import { planningKeyboardCoordinates } from './planning-keyboard';
 import { SprintSettings } from './sprint-settings';
 import { useCanPlan } from './use-can-plan';
 import './sprint.css';
@@ -37,7 +38,7 @@ export function PlanningPage() {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
+    useSensor(KeyboardSensor, { coordinateGetter: planningKeyboardCoordinates }),
   );
 
   const filters = { owner: params.get('owner') ?? '', label: params.get('label') ?? '', principle: params.get('principle') ?? '' };
