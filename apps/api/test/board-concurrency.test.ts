@@ -1,3 +1,4 @@
+import { activityKinds } from '@amb/shared/activity';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCards, httpClient } from './support/board-fixtures';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
@@ -113,7 +114,7 @@ describe('moves under concurrency', () => {
     const inLane = after.filter((c) => c.swimlaneId === lane.id && ['TODO', 'IN_PROGRESS'].includes(board.columns.find((k) => k.id === c.columnId)!.flowCategory));
     expect(inLane.length).toBeLessThanOrEqual(2);
     // Every successful move left one history entry or a reorder entry; versions only grew by successful writes.
-    const written = await t.db.activity.count({ where: { boardId: board.id, kind: { in: ['card.moved', 'card.updated'] } } });
+    const written = await t.db.activity.count({ where: { boardId: board.id, kind: { in: [activityKinds.cardMoved, activityKinds.cardReordered] } } });
     expect(written).toBe(statuses.get(200));
     for (const card of after) expect(card.version).toBe(versions.get(card.id));
   }, 180_000);

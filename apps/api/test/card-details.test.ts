@@ -39,7 +39,9 @@ describe('card details', () => {
     expect(detail.comments.map((c) => [c.body, c.author?.name])).toEqual([['Chased legal today', 'Maya Marketer']]);
     expect(detail.checklists[0]!.items).toMatchObject([{ text: 'Proofread', done: true }]);
     expect(detail.links).toMatchObject([{ kind: 'DEPENDS_ON', direction: 'outgoing', card: { id: devCard!.id, columnName: 'Done' } }]);
-    expect(detail.history.map((h) => h.field ?? h.kind)).toEqual(expect.arrayContaining(['description', 'blocked', 'blockedReason', 'comment.added', 'link.added']));
+    expect(detail.history.map((h) => h.field ?? h.kind)).toEqual(
+      expect.arrayContaining(['description', 'card.blocked', 'comment.added', 'checklist.added', 'checklist.item.added', 'checklist.item.updated', 'link.added']),
+    );
     expect(detail.history[0]!.actor?.name).toBe('Maya Marketer');
 
     // The other card shows the link from its side.

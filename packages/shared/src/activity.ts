@@ -1,39 +1,187 @@
-// The kinds of entry in the activity log. Charts (burndown, cumulative flow, cycle time) and live updates read them.
+// The activity log's contract: every kind of entry, and for each the shape of its `field`, `from` and `to`.
+// Charts (burndown, cumulative flow, cycle time), the stand-up view, card history and live updates read them, so
+// an entry carries what they need without joining today's state: a move names the columns' flow categories, an
+// estimate change its points, a sprint change both sprints.
+//
+// Adding a kind is one entry in `activityDefinitions` below: its name, and its payload made with `payload()`.
+import { z } from 'zod';
 
-export const activityKinds = {
-  cardCreated: 'card.created',
-  /** field "columnId"; from/to: { columnId, swimlaneId, flowCategory } */
-  cardMoved: 'card.moved',
-  /** field: the card field that changed; from/to: its old and new value */
-  cardUpdated: 'card.updated',
-  cardArchived: 'card.archived',
-  cardRestored: 'card.restored',
-  /** to: { scope: 'column' | 'swimlane', id, name, limit, count } */
-  wipBreachStarted: 'wip.breach.started',
-  wipBreachEnded: 'wip.breach.ended',
-  columnCreated: 'column.created',
-  columnUpdated: 'column.updated',
-  columnDeleted: 'column.deleted',
+const id = z.string().min(1);
+const flowCategory = z.enum(['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE']);
+const teamRole = z.enum(['SCRUM_MASTER', 'PRODUCT_OWNER', 'MEMBER', 'VIEWER']);
+const orgRole = z.enum(['NONE', 'PMO', 'ADMIN']);
+const wipPolicy = z.enum(['SOFT', 'HARD']);
+const linkKind = z.enum(['DEPENDS_ON', 'BLOCKS', 'RELATES']);
+const points = z.number().int().min(0).nullable();
+const isoDateTime = z.iso.datetime({ offset: true });
+
+/** Why a card is blocked, as the PMO counts blocked time. */
+export const blockerCategories = ['legal_compliance', 'creative_approval', 'vendor', 'data', 'other_team', 'other'] as const;
+export const blockerCategorySchema = z.enum(blockerCategories);
+export type BlockerCategory = z.infer<typeof blockerCategorySchema>;
+
+/** Where a card is: its column, that column's flow category at that moment, and its swimlane. */
+export const cardPlaceSchema = z.strictObject({ columnId: id, swimlaneId: id.nullable(), flowCategory });
+export type CardPlace = z.infer<typeof cardPlaceSchema>;
+
+const blocker = z.strictObject({ reason: z.string().nullable(), category: blockerCategorySchema.nullable() });
+const sprintRef = z.strictObject({ sprintId: id.nullable() });
+const sprintCard = z.strictObject({ cardId: id, points });
+const member = z.strictObject({ userId: id, role: teamRole });
+/** Rows from before the log was typed did not say the role a removed member had. */
+const formerMember = z.strictObject({ userId: id, role: teamRole.nullable() });
+const wipPlace = z.strictObject({ scope: z.enum(['column', 'swimlane']), id, name: z.string(), limit: z.number().int(), count: z.number().int() });
+const link = z.strictObject({ linkId: id.optional(), linkKind, fromCardId: id, toCardId: id });
+const columnFields = z.strictObject({
+  name: z.string().optional(),
+  position: z.number().int().optional(),
+  wipLimit: z.number().int().nullable().optional(),
+  wipPolicy: wipPolicy.optional(),
+  flowCategory: flowCategory.optional(),
+});
+const swimlaneFields = columnFields.omit({ flowCategory: true });
+const sprintFields = z.strictObject({
+  name: z.string().optional(),
+  goal: z.string().optional(),
+  startDate: isoDateTime.optional(),
+  endDate: isoDateTime.optional(),
+  capacityPoints: points.optional(),
+  /** Each person's days off in the sprint. */
+  availability: z.array(z.strictObject({ userId: id, daysOff: z.number().int().min(0) })).optional(),
+});
+const invitation = z.strictObject({ invitationId: id, email: z.string(), orgRole: orgRole.optional(), teamId: id.nullable().optional(), role: teamRole.nullable().optional() });
+const principleFields = z.strictObject({ name: z.string().optional(), description: z.string().optional(), position: z.number().int().optional(), archived: z.boolean().optional() });
+
+/** The card fields whose edits are logged as `card.updated`; estimate, sprint and blocking have kinds of their own. */
+export const cardUpdatedFields = ['title', 'description', 'type', 'labels', 'dueDate', 'hypothesis', 'metric', 'experimentResult', 'ownerIds', 'principleIds'] as const;
+const fieldValue = z.union([z.string(), z.array(z.string()), z.null()]);
+
+const nothing = z.null().default(null);
+type Nothing = typeof nothing;
+
+/** An entry's payload: `field`, `from` and `to`; each is null unless given a schema. */
+function payload<F extends z.ZodType = Nothing, A extends z.ZodType = Nothing, B extends z.ZodType = Nothing>(p: { field?: F; from?: A; to?: B }) {
+  return z.strictObject({ field: (p.field ?? nothing) as F, from: (p.from ?? nothing) as A, to: (p.to ?? nothing) as B });
+}
+
+/** Every kind of entry: the name code uses, the kind stored, and its payload. */
+const activityDefinitions = {
+  // cards
+  cardCreated: ['card.created', payload({ to: z.strictObject({ ...cardPlaceSchema.shape, title: z.string() }) })],
+  /** The card changed column or swimlane. */
+  cardMoved: ['card.moved', payload({ from: cardPlaceSchema, to: cardPlaceSchema })],
+  /** The card moved up or down within its place. */
+  cardReordered: ['card.reordered', payload({ from: z.strictObject({ rank: z.string() }), to: z.strictObject({ rank: z.string() }) })],
+  cardUpdated: ['card.updated', payload({ field: z.enum(cardUpdatedFields), from: fieldValue, to: fieldValue })],
+  cardEstimateChanged: ['card.estimate.changed', payload({ from: z.strictObject({ points }), to: z.strictObject({ points }) })],
+  /** Stored under the new sprint (`sprintId`), naming the old one in `from`: the old sprint sees a removal, the new one an addition. */
+  cardSprintChanged: ['card.sprint.changed', payload({ from: sprintRef, to: sprintRef })],
+  /** The card's place in its team's backlog: right after another card, or (null) at the top. */
+  cardBacklogRanked: ['card.backlog.ranked', payload({ to: z.strictObject({ afterCardId: id.nullable() }) })],
+  cardBlocked: ['card.blocked', payload({ to: blocker })],
+  cardUnblocked: ['card.unblocked', payload({ from: blocker })],
+  /** Off the board, from the place (and flow category) it was in. */
+  cardArchived: ['card.archived', payload({ from: cardPlaceSchema })],
+  cardRestored: ['card.restored', payload({ to: cardPlaceSchema })],
+  commentAdded: ['comment.added', payload({ to: z.strictObject({ commentId: id }) })],
+  checklistAdded: ['checklist.added', payload({ to: z.strictObject({ checklistId: id.optional(), title: z.string() }) })],
+  checklistRemoved: ['checklist.removed', payload({ from: z.strictObject({ checklistId: id.optional(), title: z.string() }) })],
+  checklistItemAdded: ['checklist.item.added', payload({ to: z.strictObject({ itemId: id.optional(), text: z.string() }) })],
+  checklistItemUpdated: ['checklist.item.updated', payload({ from: z.strictObject({ itemId: id.optional(), text: z.string(), done: z.boolean() }), to: z.strictObject({ itemId: id.optional(), text: z.string(), done: z.boolean() }) })],
+  checklistItemRemoved: ['checklist.item.removed', payload({ from: z.strictObject({ itemId: id.optional(), text: z.string() }) })],
+  linkAdded: ['link.added', payload({ to: link })],
+  linkRemoved: ['link.removed', payload({ from: link })],
+  // WIP limits
+  wipBreachStarted: ['wip.breach.started', payload({ to: wipPlace })],
+  wipBreachEnded: ['wip.breach.ended', payload({ to: wipPlace })],
+  // board layout
+  columnCreated: ['column.created', payload({ to: columnFields.extend({ columnId: id, name: z.string() }) })],
+  columnUpdated: ['column.updated', payload({ from: columnFields.extend({ columnId: id }), to: columnFields.extend({ columnId: id }) })],
+  columnDeleted: ['column.deleted', payload({ from: z.strictObject({ columnId: id, name: z.string() }) })],
   /** A column's ranks were re-spread because they grew long; order is unchanged, clients reload. */
-  columnReranked: 'column.reranked',
-  swimlaneCreated: 'swimlane.created',
-  swimlaneUpdated: 'swimlane.updated',
-  swimlaneDeleted: 'swimlane.deleted',
-  commentAdded: 'comment.added',
-  checklistChanged: 'checklist.changed',
-  linkAdded: 'link.added',
-  linkRemoved: 'link.removed',
-  sprintCreated: 'sprint.created',
-  /** field: the sprint field that changed; from/to: its old and new value */
-  sprintUpdated: 'sprint.updated',
-  /** to: { committedPoints, cardIds }: the scope committed at the start */
-  sprintStarted: 'sprint.started',
-  /** to: { completedPoints, goalMet, report } */
-  sprintClosed: 'sprint.closed',
-  /** A card's place in its team's backlog changed; to: its new backlog rank. */
-  cardBacklogRanked: 'card.backlog-ranked',
+  columnReranked: ['column.reranked', payload({ to: z.strictObject({ columnId: id }) })],
+  swimlaneCreated: ['swimlane.created', payload({ to: swimlaneFields.extend({ swimlaneId: id, name: z.string() }) })],
+  swimlaneUpdated: ['swimlane.updated', payload({ from: swimlaneFields.extend({ swimlaneId: id }), to: swimlaneFields.extend({ swimlaneId: id }) })],
+  swimlaneDeleted: ['swimlane.deleted', payload({ from: z.strictObject({ swimlaneId: id, name: z.string() }) })],
+  // sprints
+  sprintCreated: ['sprint.created', payload({ to: sprintFields.extend({ name: z.string() }) })],
+  /** `field` names the fields that changed, comma-separated. */
+  sprintUpdated: ['sprint.updated', payload({ field: z.string().nullable(), from: sprintFields, to: sprintFields })],
+  /** The scope committed at the start: each card with its points, and their sum. */
+  sprintStarted: ['sprint.started', payload({ to: z.strictObject({ committed: z.array(sprintCard), points: z.number().int().min(0) }) })],
+  sprintClosed: [
+    'sprint.closed',
+    payload({
+      to: z.strictObject({
+        done: z.array(sprintCard),
+        notDone: z.array(sprintCard),
+        donePoints: z.number().int().min(0),
+        notDonePoints: z.number().int().min(0),
+        goalMet: z.boolean().nullable(),
+        /** The sprint the unfinished cards went to; null when they went back to the backlog. */
+        carriedOverTo: id.nullable(),
+      }),
+    }),
+  ],
+  // teams and people
+  teamCreated: ['team.created', payload({ to: z.strictObject({ name: z.string() }) })],
+  teamRenamed: ['team.renamed', payload({ from: z.strictObject({ name: z.string() }), to: z.strictObject({ name: z.string() }) })],
+  teamArchived: ['team.archived', payload({ from: z.strictObject({ name: z.string() }) })],
+  memberAdded: ['team.member.added', payload({ to: member })],
+  memberRoleChanged: ['team.member.role.changed', payload({ from: member, to: member })],
+  memberRemoved: ['team.member.removed', payload({ from: formerMember })],
+  orgRoleChanged: ['user.org-role.changed', payload({ from: z.strictObject({ userId: id, orgRole }), to: z.strictObject({ userId: id, orgRole }) })],
+  personDeactivated: ['user.deactivated', payload({ to: z.strictObject({ userId: id }) })],
+  personReactivated: ['user.reactivated', payload({ to: z.strictObject({ userId: id }) })],
+  invitationCreated: ['invitation.created', payload({ to: invitation })],
+  invitationAccepted: ['invitation.accepted', payload({ to: z.strictObject({ invitationId: id, userId: id }) })],
+  invitationRevoked: ['invitation.revoked', payload({ from: invitation })],
+  // the organisation's principles
+  principleCreated: ['principle.created', payload({ to: z.strictObject({ principleId: id, key: z.string(), name: z.string() }) })],
+  principleUpdated: ['principle.updated', payload({ from: principleFields.extend({ principleId: id }), to: principleFields.extend({ principleId: id }) })],
+  /** A row from before the log was typed whose meaning could not be recovered; `field` holds its old kind. */
+  legacyEntry: ['legacy.entry', payload({ field: z.string(), from: z.unknown(), to: z.unknown() })],
 } as const;
-export type ActivityKind = (typeof activityKinds)[keyof typeof activityKinds];
+
+type Definitions = typeof activityDefinitions;
+export type ActivityKind = Definitions[keyof Definitions][0];
+
+/** Kind names for code: `activityKinds.cardMoved` is `'card.moved'`. */
+export const activityKinds = Object.fromEntries(Object.entries(activityDefinitions).map(([name, [kind]]) => [name, kind])) as {
+  [N in keyof Definitions]: Definitions[N][0];
+};
+
+type PayloadOf<K extends ActivityKind> = Extract<Definitions[keyof Definitions], readonly [K, z.ZodType]>[1];
+
+/** The payload schema of each kind. */
+export const activityPayloadSchemas = Object.fromEntries(Object.values(activityDefinitions).map(([kind, schema]) => [kind, schema])) as {
+  [K in ActivityKind]: PayloadOf<K>;
+};
+
+export const activityKindList = Object.keys(activityPayloadSchemas) as ActivityKind[];
+export const activityKindSchema = z.enum(activityKindList as [ActivityKind, ...ActivityKind[]]);
+
+/** What a writer passes for an entry of kind K (field/from/to may be left out where they are null). */
+export type ActivityPayloadInput<K extends ActivityKind> = { kind: K } & z.input<PayloadOf<K>>;
+/** An entry as stored and read back: the kind with its parsed payload. */
+export type ActivityPayload<K extends ActivityKind = ActivityKind> = K extends ActivityKind ? { kind: K } & z.output<PayloadOf<K>> : never;
+/** Any entry a writer can record: a union over every kind, so a kind outside the list does not compile. */
+export type AnyActivityPayloadInput = { [K in ActivityKind]: ActivityPayloadInput<K> }[ActivityKind];
+
+/** Checks an entry's payload against its kind; throws a ZodError naming what is wrong. */
+export function parseActivityPayload<K extends ActivityKind>(entry: { kind: K; field?: unknown; from?: unknown; to?: unknown }): ActivityPayload<K> {
+  const schema = activityPayloadSchemas[entry.kind] as z.ZodType;
+  if (!schema) throw new Error(`Unknown activity kind ${entry.kind}`);
+  const parsed = schema.parse({ field: entry.field ?? null, from: entry.from ?? null, to: entry.to ?? null }) as object;
+  return { kind: entry.kind, ...parsed } as ActivityPayload<K>;
+}
+
+/** Like parseActivityPayload, without throwing: null when the entry does not match its kind. */
+export function readActivityPayload(entry: { kind: string; field?: unknown; from?: unknown; to?: unknown }): ActivityPayload | null {
+  if (!(entry.kind in activityPayloadSchemas)) return null;
+  const result = (activityPayloadSchemas[entry.kind as ActivityKind] as z.ZodType).safeParse({ field: entry.field ?? null, from: entry.from ?? null, to: entry.to ?? null });
+  return result.success ? ({ kind: entry.kind, ...(result.data as object) } as ActivityPayload) : null;
+}
 
 /** Kinds after which a board's columns or swimlanes changed, so a client reloads the whole board. */
 export const boardLayoutKinds: readonly string[] = [
@@ -45,3 +193,6 @@ export const boardLayoutKinds: readonly string[] = [
   activityKinds.swimlaneUpdated,
   activityKinds.swimlaneDeleted,
 ];
+
+/** Kinds that touch a card: one of these on a board means that card changed. */
+export const cardKinds: readonly ActivityKind[] = activityKindList.filter((k) => /^(card|comment|checklist|link)\./.test(k));

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cardSummarySchema, cardTypeSchema, experimentResultSchema } from './boards';
+import { blockerCategorySchema } from './activity';
 import { idSchema, isoDateTime } from './common';
 
 export const cardParamsSchema = z.object({ cardId: idSchema });
@@ -55,6 +56,8 @@ export const updateCardBodySchema = z
     principleIds: z.array(idSchema).max(20).optional(),
     blocked: z.boolean().optional(),
     blockedReason: z.string().trim().max(500).nullable().optional(),
+    /** What kind of obstacle it is, for the PMO's blocked-time figures. */
+    blockerCategory: blockerCategorySchema.nullable().optional(),
     sprintId: idSchema.nullable().optional(),
     hypothesis: z.string().max(2000).nullable().optional(),
     metric: z.string().max(500).nullable().optional(),

@@ -1,5 +1,6 @@
 // The words of the demo: people, teams, boards and cards a marketing department would recognise.
 import type { OrgRole, TeamRole } from '@amb/domain/access';
+import type { BlockerCategory } from '@amb/shared/activity';
 
 type Flow = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 
@@ -22,7 +23,7 @@ export interface DemoCard {
   column: number;
   lane?: number;
   description?: string;
-  blocked?: { reason: string; daysAgo: number };
+  blocked?: { reason: string; daysAgo: number; category: BlockerCategory };
   experiment?: { hypothesis: string; metric: string; result?: 'VALIDATED' | 'INVALIDATED' | 'INCONCLUSIVE' };
 }
 
@@ -74,9 +75,9 @@ export const demoTeams: DemoTeam[] = [
       ...at(1, ['Write launch FAQ', 'Customer story: Northwind', 'SEO brief: pricing page keywords'], 1),
       ...at(1, ['Newsletter: December issue', 'Update style guide with new tone of voice']),
       { title: 'Fix broken links on the resources hub', column: 2, lane: 0 },
-      { title: 'Launch blog post: what is new this spring', column: 2, lane: 1, blocked: { reason: 'Waiting for product screenshots from Web Development.', daysAgo: 4 } },
+      { title: 'Launch blog post: what is new this spring', column: 2, lane: 1, blocked: { reason: 'Waiting for product screenshots from Web Development.', daysAgo: 4, category: 'other_team' } },
       ...at(2, ['Video script: two-minute product tour', 'Case study interview with Contoso']),
-      { title: 'Landing page copy for the spring launch', column: 3, lane: 1, blocked: { reason: 'Legal has not approved the pricing claims yet.', daysAgo: 2 } },
+      { title: 'Landing page copy for the spring launch', column: 3, lane: 1, blocked: { reason: 'Legal has not approved the pricing claims yet.', daysAgo: 2, category: 'legal_compliance' } },
       ...at(3, ['Ebook: the agile marketing playbook', 'Social calendar for launch week', 'Email nurture sequence, part 2'], 1),
       ...at(4, ['Evergreen post: content audit checklist', 'Newsletter: November issue', 'Webinar recap post', 'Alt text for the image library', 'Keyword map for the blog', 'Customer story: Fabrikam', 'Author bios on every post', 'Editorial calendar for Q4', 'Checklist for repurposing content', 'Launch brief signed off']),
     ],
@@ -110,7 +111,7 @@ export const demoTeams: DemoTeam[] = [
       { title: 'Shorter sign-up form', column: 1, experiment: { hypothesis: 'Removing the company-size field raises sign-up completion.', metric: 'Sign-up completion rate' } },
       ...at(1, ['Onboarding email day 3 rewrite', 'LinkedIn ads: new creative set', 'Partner co-marketing outreach']),
       { title: 'Social proof on the trial page', column: 2, experiment: { hypothesis: 'Customer logos above the fold lift trial starts by 5%.', metric: 'Trial starts per visitor' } },
-      { title: 'Free template gallery', column: 2, blocked: { reason: 'Needs the gallery page from Web Development first.', daysAgo: 6 } },
+      { title: 'Free template gallery', column: 2, blocked: { reason: 'Needs the gallery page from Web Development first.', daysAgo: 6, category: 'other_team' } },
       ...at(2, ['Price anchoring on the plans page', 'Welcome video in the product']),
       { title: 'Subject line test for the launch email', column: 3, experiment: { hypothesis: 'A question in the subject line raises opens.', metric: 'Open rate', result: 'INCONCLUSIVE' } },
       ...at(3, ['Webinar funnel analysis']),

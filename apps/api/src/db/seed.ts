@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { spreadRanks } from '@amb/domain/ranks';
 import { activityKinds } from '@amb/shared/activity';
 import type { Db, Prisma } from './prisma';
+import { activityRows, type ActivityEntry } from '../services/activity/record-activity';
 import { ensureDefaultPrinciples } from './seed-principles';
 import { demoPeople, demoTeams, type DemoTeam } from './seed-demo-content';
 import { hashPassword } from '../lib/passwords';
@@ -34,7 +35,7 @@ function randomFrom(seed: number) {
   };
 }
 
-type ActivityRow = Prisma.ActivityCreateManyInput;
+type ActivityRow = ActivityEntry & { at: Date };
 type ColumnRow = { id: string; name: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; wipLimit: number | null; wipPolicy: 'SOFT' | 'HARD' };
 
 /**
@@ -63,7 +64,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
   const principles = await db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, select: { id: true } });
 
   const activity: ActivityRow[] = [];
-  const cardIdsByTeam = new Map<string, { id: string; title: string; boardId: string; done: boolean }[]>();
+  const cardIdsByTeam = new Map<string, { id: string; title: string; boardId: string; teamId: string; done: boolean }[]>();
 
   for (const team of demoTeams) {
     progress(`Loading demo data: ${team.name}…`);
@@ -79,15 +80,17 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
     for (let i = 0; i < 3; i++) {
       const from = marketing[i * 2]!;
       const to = devCards[i + (teamKey === 'growth' ? 3 : 0)]!;
-      links.push({ fromCardId: from.id, toCardId: to.id, kind: 'DEPENDS_ON', createdById: people.get('maya'), createdAt: new Date(now.getTime() - (5 + i) * DAY) });
-      activity.push({ at: new Date(now.getTime() - (5 + i) * DAY), actorId: people.get('maya'), boardId: from.boardId, cardId: from.id, kind: activityKinds.linkAdded, to: { kind: 'DEPENDS_ON', cardId: to.id, title: to.title } });
+      const linkId = randomUUID();
+      links.push({ id: linkId, fromCardId: from.id, toCardId: to.id, kind: 'DEPENDS_ON', createdById: people.get('maya'), createdAt: new Date(now.getTime() - (5 + i) * DAY) });
+      const entry = { at: new Date(now.getTime() - (5 + i) * DAY), actorId: people.get('maya'), kind: activityKinds.linkAdded, to: { linkId, linkKind: 'DEPENDS_ON' as const, fromCardId: from.id, toCardId: to.id } };
+      activity.push({ ...entry, teamId: from.teamId, boardId: from.boardId, cardId: from.id }, { ...entry, teamId: to.teamId, boardId: to.boardId, cardId: to.id });
     }
   }
   await db.cardLink.createMany({ data: links });
 
   // Ids follow time, so the log reads in order and live catch-up starts after all of it.
-  activity.sort((a, b) => (a.at as Date).getTime() - (b.at as Date).getTime());
-  for (let i = 0; i < activity.length; i += 1000) await db.activity.createMany({ data: activity.slice(i, i + 1000) });
+  activity.sort((a, b) => a.at.getTime() - b.at.getTime());
+  for (let i = 0; i < activity.length; i += 1000) await db.activity.createMany({ data: activityRows(activity.slice(i, i + 1000)) });
   progress(`Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`);
   return true;
 }
@@ -132,9 +135,6 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
         { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', startedAt: new Date(sprintStart.getTime() + 60_000), createdAt: start },
       ],
     });
-    activity.push({ at: new Date(now.getTime() - 21 * DAY + 60_000), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted });
-    activity.push({ at: sprintStart, actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.closed, kind: activityKinds.sprintClosed });
-    activity.push({ at: new Date(sprintStart.getTime() + 60_000), actorId: person(team.members[0]!.person), teamId, sprintId: sprintIds.active, kind: activityKinds.sprintStarted });
   }
 
   const memberIds = team.members.filter((m) => m.role !== 'VIEWER').map((m) => person(m.person));
@@ -142,7 +142,7 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
   const owners: Prisma.CardOwnerCreateManyInput[] = [];
   const tags: Prisma.CardPrincipleCreateManyInput[] = [];
   const moves: { at: Date; cardId: string; from: ColumnRow; to: ColumnRow; swimlaneId: string | null }[] = [];
-  const result: { id: string; title: string; boardId: string; done: boolean }[] = [];
+  const result: { id: string; title: string; boardId: string; teamId: string; done: boolean }[] = [];
 
   team.cards.forEach((spec, index) => {
     const id = randomUUID();
@@ -182,6 +182,7 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
       blocked: Boolean(spec.blocked),
       blockedReason: spec.blocked?.reason ?? null,
       blockedSince,
+      blockerCategory: spec.blocked?.category ?? null,
       hypothesis: spec.experiment?.hypothesis ?? null,
       metric: spec.experiment?.metric ?? null,
       experimentResult: spec.experiment?.result ?? null,
@@ -197,10 +198,10 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     if (sprintId) {
       // Planned just before the sprint started; a card created later joined it mid-sprint.
       const plannedAt = sprintId === sprintIds.active ? new Date(sprintStart.getTime() - 120_000) : new Date(now.getTime() - 21 * DAY - 120_000);
-      activity.push({ at: new Date(Math.max(plannedAt.getTime(), createdAt.getTime() + 1000)), actorId: person(team.members[0]!.person), teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardUpdated, field: 'sprintId', to: sprintId });
+      activity.push({ at: new Date(Math.max(plannedAt.getTime(), createdAt.getTime() + 1000)), actorId: person(team.members[0]!.person), teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardSprintChanged, from: { sprintId: null }, to: { sprintId } });
     }
-    if (spec.blocked) activity.push({ at: blockedSince!, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardUpdated, field: 'blocked', from: false, to: true });
-    result.push({ id, title: spec.title, boardId, done: target.flowCategory === 'DONE' });
+    if (spec.blocked) activity.push({ at: blockedSince!, actorId: owner, teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardBlocked, to: { reason: spec.blocked.reason, category: spec.blocked.category } });
+    result.push({ id, title: spec.title, boardId, teamId, done: target.flowCategory === 'DONE' });
   });
 
   // Ranks: evenly spread in each column, in the order the demo lists the cards.
@@ -209,6 +210,7 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     spreadRanks(inColumn.length).forEach((rank, i) => (inColumn[i]!.rank = rank));
   }
   await db.card.createMany({ data: cards });
+  if (team.sprints) recordSprints(cards, sprintIds, { at: { closedStart: new Date(now.getTime() - 21 * DAY), sprintStart }, actorId: person(team.members[0]!.person), teamId, activity });
   await db.cardOwner.createMany({ data: owners });
   await db.cardPrinciple.createMany({ data: tags });
 
@@ -234,7 +236,7 @@ function recordMovesAndBreaches(
   const check = (column: ColumnRow, at: Date) => {
     if (column.wipLimit === null || column.wipPolicy !== 'SOFT') return;
     const count = counts.get(column.id)!;
-    const payload = { scope: 'column', id: column.id, name: column.name, limit: column.wipLimit, count };
+    const payload = { scope: 'column' as const, id: column.id, name: column.name, limit: column.wipLimit, count };
     if (count > column.wipLimit && !open.get(column.id)) {
       open.set(column.id, true);
       ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachStarted, to: payload });
@@ -256,7 +258,6 @@ function recordMovesAndBreaches(
           boardId: ctx.boardId,
           cardId: move.cardId,
           kind: activityKinds.cardMoved,
-          field: 'columnId',
           from: { columnId: move.from.id, swimlaneId: move.swimlaneId, flowCategory: move.from.flowCategory },
           to: { columnId: move.to.id, swimlaneId: move.swimlaneId, flowCategory: move.to.flowCategory },
         });
@@ -298,8 +299,10 @@ async function seedConversation(
     const lines = card.blocked ? [`Blocked: ${card.blockedReason} I've chased it twice.`, 'Raised it at stand-up; the scrum master is on it.'] : i % 4 === 0 ? [ctx.random.pick(team.comments)] : [];
     lines.forEach((body, j) => {
       const at = new Date(Math.max((card.createdAt as Date).getTime() + 3600_000, ctx.now.getTime() - (lines.length - j) * 86_400_000 / 2));
-      comments.push({ cardId: card.id!, authorId: ctx.random.pick(members), body, createdAt: at });
-      ctx.activity.push({ at, actorId: members[0], teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id, kind: activityKinds.commentAdded });
+      const commentId = randomUUID();
+      const authorId = ctx.random.pick(members);
+      comments.push({ id: commentId, cardId: card.id!, authorId, body, createdAt: at });
+      ctx.activity.push({ at, actorId: authorId, teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id, sprintId: card.sprintId, kind: activityKinds.commentAdded, to: { commentId } });
     });
   });
   await db.comment.createMany({ data: comments });
@@ -313,4 +316,26 @@ async function seedConversation(
       },
     });
   }
+}
+
+/** The sprints' start and close entries: the scope each committed to, and what the closed one finished. */
+function recordSprints(
+  cards: Prisma.CardCreateManyInput[],
+  sprintIds: { closed: string; active: string },
+  ctx: { at: { closedStart: Date; sprintStart: Date }; actorId: string; teamId: string; activity: ActivityRow[] },
+) {
+  const scope = (sprintId: string) => cards.filter((c) => c.sprintId === sprintId).map((c) => ({ cardId: c.id!, points: c.estimate ?? null }));
+  const sum = (items: { points: number | null }[]) => items.reduce((n, c) => n + (c.points ?? 0), 0);
+  const closedScope = scope(sprintIds.closed);
+  const activeScope = scope(sprintIds.active);
+  const base = { actorId: ctx.actorId, teamId: ctx.teamId };
+  ctx.activity.push({ ...base, at: ctx.at.closedStart, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted, to: { committed: closedScope, points: sum(closedScope) } });
+  ctx.activity.push({
+    ...base,
+    at: ctx.at.sprintStart,
+    sprintId: sprintIds.closed,
+    kind: activityKinds.sprintClosed,
+    to: { done: closedScope, notDone: [], donePoints: sum(closedScope), notDonePoints: 0, goalMet: true, carriedOverTo: null },
+  });
+  ctx.activity.push({ ...base, at: new Date(ctx.at.sprintStart.getTime() + 60_000), sprintId: sprintIds.active, kind: activityKinds.sprintStarted, to: { committed: activeScope, points: sum(activeScope) } });
 }

@@ -37,20 +37,20 @@ export function listenSignal(databaseUrl: string, log: (msg: string) => void): A
 
 /**
  * The embedded database serves one process, and notifications do not cross its socket reliably, so the hub
- * looks at the newest activity id a few times a second instead (one indexed query).
+ * looks at the newest commit-order number a few times a second instead (one indexed query).
  */
 export function pollSignal(db: Db, intervalMs = 250): ActivitySignal {
   return async (onActivity) => {
-    let last = (await db.activity.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    let last = (await db.activityCommit.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
     let busy = false;
     const timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      db.activity
-        .aggregate({ _max: { id: true } })
+      db.activityCommit
+        .aggregate({ _max: { seq: true } })
         .then(({ _max }) => {
-          if (_max.id !== null && _max.id > last) {
-            last = _max.id;
+          if (_max.seq !== null && _max.seq > last) {
+            last = _max.seq;
             onActivity(null);
           }
         })

@@ -9,9 +9,17 @@ interface Subscriber {
   send: (event: BoardEvent) => void;
 }
 
-/** The events after `after` on a board: one per card (its latest state) and one reload for layout changes. */
+/**
+ * The events after `after` on a board: one per card (its latest state) and one reload for layout changes. Event
+ * ids are commit-order numbers (`activity_commits.seq`), not activity ids: an entry whose transaction took a
+ * lower id but committed later gets the higher number, so a client resuming after any event it saw misses nothing.
+ */
 export async function boardEventsSince(db: Db, boardId: string, after: bigint): Promise<BoardEvent[]> {
-  const entries = await db.activity.findMany({ where: { boardId, id: { gt: after } }, orderBy: { id: 'asc' }, take: 5000, select: { id: true, kind: true, actorId: true, cardId: true } });
+  const entries = (
+    await db.$queryRaw<{ seq: bigint; kind: string; actor_id: string | null; card_id: string | null }[]>`
+      SELECT c.seq, a.kind, a.actor_id, a.card_id FROM activity_commits c JOIN activity a ON a.id = c.activity_id
+      WHERE c.board_id = ${boardId} AND c.seq > ${after} ORDER BY c.seq LIMIT 5000`
+  ).map((r) => ({ id: r.seq, kind: r.kind, actorId: r.actor_id, cardId: r.card_id }));
   if (!entries.length) return [];
   const latestPerCard = new Map<string, (typeof entries)[number]>();
   let layout: (typeof entries)[number] | null = null;

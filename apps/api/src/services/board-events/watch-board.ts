@@ -5,13 +5,18 @@ import type { ServiceContext } from '../context';
 import type { BoardEventHub } from './board-event-hub';
 
 /**
- * Checks that the actor may see the board, then streams its changes from after `after` (an activity id the
- * client saw last) or, without one, from now. Returns the function that stops the stream.
+ * Checks that the actor may see the board, then streams its changes from after `after` (the commit-order
+ * number of the event the client saw last) or, without one, from now. Returns the function that stops the stream.
  */
 export async function watchBoard({ db, actor }: ServiceContext, hub: BoardEventHub, boardId: string, after: string | undefined, send: (event: BoardEvent) => void) {
   const board = await db.board.findUnique({ where: { id: boardId }, select: { teamId: true } });
   if (!board) throw notFound('Board');
   await requireTeamAccess(db, actor, board.teamId, 'view', 'Board');
-  const from = after !== undefined ? BigInt(after) : ((await db.activity.aggregate({ where: { boardId }, _max: { id: true } }))._max.id ?? 0n);
+  const from = after !== undefined ? BigInt(after) : await latestCommitted(db, boardId);
   return hub.subscribe(boardId, from, send);
+}
+
+/** The board's newest commit-order number: a stream that starts now continues from there. */
+async function latestCommitted(db: ServiceContext['db'], boardId: string) {
+  return (await db.activityCommit.aggregate({ where: { boardId }, _max: { seq: true } }))._max.seq ?? 0n;
 }

@@ -15,7 +15,7 @@ export async function createColumn({ db, actor }: ServiceContext, body: z.output
     const columns = await tx.column.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
     const created = await tx.column.create({ data: { boardId: board.id, name: body.name, flowCategory: body.flowCategory, wipLimit: body.wipLimit, wipPolicy: body.wipPolicy, position: columns.length } });
     for (const { id, position } of reorder([...columns, created], created.id, body.position ?? columns.length)) await tx.column.update({ where: { id }, data: { position } });
-    await recordActivity(tx, { actorId: actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnCreated, to: { id: created.id, name: created.name } });
+    await recordActivity(tx, { actorId: actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnCreated, to: { columnId: created.id, name: created.name, position: created.position, wipLimit: created.wipLimit, wipPolicy: created.wipPolicy, flowCategory: created.flowCategory } });
     return view(await tx.column.findUniqueOrThrow({ where: { id: created.id } }));
   });
 }
@@ -37,8 +37,10 @@ export async function updateColumn(ctx: ServiceContext, columnId: string, body: 
       const columns = await tx.column.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
       for (const p of reorder(columns, columnId, position)) await tx.column.update({ where: { id: p.id }, data: { position: p.position } });
     }
-    const changed = Object.fromEntries(Object.entries(body).filter(([k, v]) => v !== undefined && (column as Record<string, unknown>)[k] !== v));
-    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnUpdated, from: { id: columnId, name: column.name }, to: changed });
+    const keys = (Object.keys(body) as (keyof typeof body)[]).filter((k) => body[k] !== undefined && column[k] !== body[k]);
+    const from = Object.fromEntries(keys.map((k) => [k, column[k]]));
+    const to = Object.fromEntries(keys.map((k) => [k, body[k]]));
+    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnUpdated, from: { columnId, ...from }, to: { columnId, ...to } });
     return view(await tx.column.findUniqueOrThrow({ where: { id: columnId } }));
   });
 }
@@ -58,7 +60,7 @@ export async function deleteColumn(ctx: ServiceContext, columnId: string) {
     await tx.column.delete({ where: { id: columnId } });
     const rest = await tx.column.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
     for (const [position, c] of rest.entries()) if (c.position !== position) await tx.column.update({ where: { id: c.id }, data: { position } });
-    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnDeleted, from: { id: columnId, name: column.name } });
+    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnDeleted, from: { columnId, name: column.name } });
   });
   return { ok: true as const };
 }

@@ -15,7 +15,7 @@ export async function createSwimlane({ db, actor }: ServiceContext, body: z.outp
     const lanes = await tx.swimlane.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
     const created = await tx.swimlane.create({ data: { boardId: board.id, name: body.name, wipLimit: body.wipLimit, wipPolicy: body.wipPolicy, position: lanes.length } });
     for (const p of reorder([...lanes, created], created.id, body.position ?? lanes.length)) await tx.swimlane.update({ where: { id: p.id }, data: { position: p.position } });
-    await recordActivity(tx, { actorId: actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.swimlaneCreated, to: { id: created.id, name: created.name } });
+    await recordActivity(tx, { actorId: actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.swimlaneCreated, to: { swimlaneId: created.id, name: created.name, position: created.position, wipLimit: created.wipLimit, wipPolicy: created.wipPolicy } });
     return view(await tx.swimlane.findUniqueOrThrow({ where: { id: created.id } }));
   });
 }
@@ -35,7 +35,7 @@ export async function updateSwimlane(ctx: ServiceContext, swimlaneId: string, bo
       const lanes = await tx.swimlane.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
       for (const p of reorder(lanes, swimlaneId, position)) await tx.swimlane.update({ where: { id: p.id }, data: { position: p.position } });
     }
-    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.swimlaneUpdated, from: { id: swimlaneId, name: lane.name }, to: body });
+    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.swimlaneUpdated, from: { swimlaneId, name: lane.name, position: lane.position, wipLimit: lane.wipLimit, wipPolicy: lane.wipPolicy }, to: { swimlaneId, ...body } });
     return view(await tx.swimlane.findUniqueOrThrow({ where: { id: swimlaneId } }));
   });
 }
@@ -46,7 +46,7 @@ export async function deleteSwimlane(ctx: ServiceContext, swimlaneId: string) {
   await ctx.db.$transaction(async (tx) => {
     await tx.card.updateMany({ where: { swimlaneId }, data: { swimlaneId: null, version: { increment: 1 } } });
     await tx.swimlane.delete({ where: { id: swimlaneId } });
-    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.swimlaneDeleted, from: { id: swimlaneId, name: lane.name } });
+    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.swimlaneDeleted, from: { swimlaneId, name: lane.name } });
   });
   return { ok: true as const };
 }

@@ -7,7 +7,7 @@ export async function addComment({ db, actor }: ServiceContext, cardId: string, 
   const card = await loadCardFor(db, actor, cardId, 'work');
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { cardId, authorId: actor.id, body }, include: { author: { select: { id: true, name: true } } } });
-    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, kind: activityKinds.commentAdded, to: { commentId: comment.id } });
+    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.commentAdded, to: { commentId: comment.id } });
     return { id: comment.id, author: comment.author, body: comment.body, createdAt: comment.createdAt.toISOString(), editedAt: null };
   });
 }

@@ -18,7 +18,7 @@ export async function archiveCard({ db, actor }: ServiceContext, cardId: string,
     await lockPlaces(tx, places);
     const updated = await tx.card.updateMany({ where: { id: cardId, version, archivedAt: null }, data: { archivedAt: new Date(), version: { increment: 1 } } });
     if (updated.count === 0) return null;
-    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, kind: activityKinds.cardArchived, from: { columnId: card.columnId } });
+    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.cardArchived, from: { columnId: card.columnId, swimlaneId: card.swimlaneId, flowCategory: card.column.flowCategory } });
     await trackBreaches(tx, { boardId: card.boardId, teamId: card.teamId, actorId: actor.id, ...places });
     return { card: toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude })), overLimit: [] };
   });

@@ -204,7 +204,7 @@ export async function trackBreaches(tx: Tx, p: { boardId: string; teamId: string
   const now = new Date();
   for (const place of limited) {
     const breach = open.find((b) => (place.scope === 'column' ? b.columnId : b.swimlaneId) === place.id);
-    const payload = { scope: place.scope, id: place.id, name: place.name, limit: place.limit, count: place.count };
+    const payload = { scope: place.scope, id: place.id, name: place.name, limit: place.limit!, count: place.count };
     const base = { actorId: p.actorId, teamId: p.teamId, boardId: p.boardId, at: now };
     if (place.count > place.limit! && !breach) {
       await tx.wipBreach.create({

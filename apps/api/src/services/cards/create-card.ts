@@ -50,6 +50,7 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
       cardId: card.id,
       kind: activityKinds.cardCreated,
       to: { columnId: body.columnId, swimlaneId: body.swimlaneId, flowCategory: placed.target.flow_category, title: body.title },
+      sprintId: null,
     });
     await trackBreaches(tx, { boardId, teamId, actorId: actor.id, columnIds: [body.columnId], swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [] });
     return { card: toCardSummary(card), overLimit: placed.overLimit };

@@ -18,8 +18,9 @@ export async function addLink({ db, actor }: ServiceContext, cardId: string, bod
   try {
     return await db.$transaction(async (tx) => {
       const link = await tx.cardLink.create({ data: { fromCardId: cardId, toCardId: other.id, kind: body.kind, createdById: actor.id } });
-      const entry = { actorId: actor.id, kind: activityKinds.linkAdded, to: { kind: body.kind, from: cardId, to: other.id } };
-      await recordActivity(tx, { ...entry, teamId: card.teamId, boardId: card.boardId, cardId }, { ...entry, teamId: other.board.teamId, boardId: other.boardId, cardId: other.id });
+      const entry = { actorId: actor.id, kind: activityKinds.linkAdded, to: { linkId: link.id, linkKind: body.kind, fromCardId: cardId, toCardId: other.id } };
+      // Both cards' histories show the link, on each one's board.
+      await recordActivity(tx, { ...entry, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId }, { ...entry, teamId: other.board.teamId, boardId: other.boardId, cardId: other.id, sprintId: other.sprintId });
       return { id: link.id, kind: link.kind, direction: 'outgoing' as const, card: toLinkedCard(other) };
     });
   } catch (error) {
@@ -29,12 +30,16 @@ export async function addLink({ db, actor }: ServiceContext, cardId: string, bod
 }
 
 export async function removeLink({ db, actor }: ServiceContext, linkId: string) {
-  const link = await db.cardLink.findUnique({ where: { id: linkId }, include: { fromCard: { select: { id: true, boardId: true, board: { select: { teamId: true } } } } } });
+  const link = await db.cardLink.findUnique({ where: { id: linkId }, include: { fromCard: { select: { id: true, boardId: true, sprintId: true, board: { select: { teamId: true } } } } } });
   if (!link) throw notFound('Link');
   await requireTeamAccess(db, actor, link.fromCard.board.teamId, 'work', 'Link');
   await db.$transaction(async (tx) => {
     await tx.cardLink.delete({ where: { id: linkId } });
-    await recordActivity(tx, { actorId: actor.id, teamId: link.fromCard.board.teamId, boardId: link.fromCard.boardId, cardId: link.fromCardId, kind: activityKinds.linkRemoved, from: { kind: link.kind, to: link.toCardId } });
+    await recordActivity(tx, { actorId: actor.id, teamId: link.fromCard.board.teamId, boardId: link.fromCard.boardId, cardId: link.fromCardId,
+      sprintId: link.fromCard.sprintId,
+      kind: activityKinds.linkRemoved,
+      from: { linkId, linkKind: link.kind, fromCardId: link.fromCardId, toCardId: link.toCardId },
+    });
   });
   return { ok: true as const };
 }

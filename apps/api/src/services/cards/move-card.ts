@@ -9,6 +9,7 @@ import { AppError, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
 import { checkTarget, decidePlacement, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
+import { activityRow } from '../activity/record-activity';
 import { flowTimes } from './flow-times';
 import { staleVersion } from './load-card';
 
@@ -173,11 +174,13 @@ function expectations(move: Move, decision: PlacementDecision) {
 function moveArguments(move: Move, rank: string, target: FlowCategory, expect: object | null) {
   const { placement: p } = move;
   const times = flowTimes({ startedAt: move.startedAt, completedAt: move.completedAt }, target);
-  const entry = move.changesPlace
-    ? { kind: activityKinds.cardMoved, field: 'columnId', from: { ...p.from, flowCategory: move.fromFlow }, to: { ...p.to, flowCategory: target } }
-    : { kind: activityKinds.cardUpdated, field: 'rank', from: move.fromRank, to: rank };
+  const subject = { actorId: p.actorId, teamId: p.teamId };
+  const history = activityRow(
+    move.changesPlace
+      ? { ...subject, kind: activityKinds.cardMoved, from: { ...p.from!, flowCategory: move.fromFlow }, to: { ...p.to, flowCategory: target } }
+      : { ...subject, kind: activityKinds.cardReordered, from: { rank: move.fromRank }, to: { rank } },
+  );
   const place = { ...p.to, rank, startedAt: times.startedAt?.toISOString() ?? null, completedAt: times.completedAt?.toISOString() ?? null };
-  const history = { ...entry, actorId: p.actorId, teamId: p.teamId };
   return [move.cardId, move.version, JSON.stringify(place), expect && JSON.stringify(expect), JSON.stringify(history)] as const;
 }
 

@@ -24,7 +24,7 @@ export async function restoreCard({ db, actor }: ServiceContext, cardId: string,
     });
     const updated = await tx.card.updateMany({ where: { id: cardId, version }, data: { archivedAt: null, rank: placed.rank, version: { increment: 1 } } });
     if (updated.count === 0) return null;
-    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, kind: activityKinds.cardRestored, to: { columnId: card.columnId } });
+    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.cardRestored, to: { columnId: card.columnId, swimlaneId: card.swimlaneId, flowCategory: placed.target.flow_category } });
     await trackBreaches(tx, { boardId: card.boardId, teamId: card.teamId, actorId: actor.id, columnIds: [card.columnId], swimlaneIds: card.swimlaneId ? [card.swimlaneId] : [] });
     return { card: toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude })), overLimit: placed.overLimit };
   });

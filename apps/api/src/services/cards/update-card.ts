@@ -1,18 +1,42 @@
-import { activityKinds } from '@amb/shared/activity';
+import { activityKinds, type BlockerCategory } from '@amb/shared/activity';
 import type { CardWriteResult, UpdateCardBody } from '@amb/shared/cards';
 import type { Prisma } from '../../db/prisma';
 import { invalidField } from '../../lib/app-error';
-import { recordActivity, type ActivityEntry } from '../activity/record-activity';
+import { recordActivity, type ActivityEntry, type ActivitySubject } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { requireSprintPlanner } from '../sprints/sprint-access';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadCardFor, staleVersion } from './load-card';
 
-const simpleFields = ['title', 'description', 'type', 'estimate', 'labels', 'blocked', 'blockedReason', 'sprintId', 'hypothesis', 'metric', 'experimentResult'] as const;
+const updatedFields = ['title', 'description', 'type', 'labels', 'hypothesis', 'metric', 'experimentResult'] as const;
+
+interface Blocking {
+  blocked: boolean;
+  blockedReason: string | null;
+  blockerCategory: string | null;
+}
+
+/** Blocking, unblocking, or a new reason or category while blocked: the card's fields and the entry that says so. */
+function blocking(current: Blocking, body: UpdateCardBody, data: Prisma.CardUncheckedUpdateManyInput, base: ActivitySubject): ActivityEntry[] {
+  const was = { reason: current.blockedReason, category: current.blockerCategory as BlockerCategory | null };
+  const blocked = body.blocked ?? current.blocked;
+  if (!blocked) {
+    if (!current.blocked) return [];
+    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null });
+    return [{ ...base, kind: activityKinds.cardUnblocked, from: was }];
+  }
+  const now = {
+    reason: body.blockedReason !== undefined ? body.blockedReason : was.reason,
+    category: body.blockerCategory !== undefined ? body.blockerCategory : was.category,
+  };
+  if (current.blocked && now.reason === was.reason && now.category === was.category) return [];
+  Object.assign(data, { blocked: true, blockedReason: now.reason, blockerCategory: now.category }, current.blocked ? {} : { blockedSince: new Date() });
+  return [{ ...base, kind: activityKinds.cardBlocked, to: now }];
+}
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Edits a card's fields; each changed field becomes one history entry. Based on a stale version, it is refused. */
+/** Edits a card's fields; each change becomes one history entry of its kind. Based on a stale version, it is refused. */
 export async function updateCard({ db, actor }: ServiceContext, cardId: string, body: UpdateCardBody): Promise<CardWriteResult> {
   const card = await loadCardFor(db, actor, cardId, 'work');
   if (card.version !== body.version) throw await staleVersion(db, cardId);
@@ -35,33 +59,38 @@ export async function updateCard({ db, actor }: ServiceContext, cardId: string, 
 
   const data: Prisma.CardUncheckedUpdateManyInput = {};
   const history: ActivityEntry[] = [];
-  const base = { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, kind: activityKinds.cardUpdated };
-  for (const field of simpleFields) {
+  const sprintAfter = body.sprintId !== undefined ? body.sprintId : current.sprintId;
+  const base = { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: sprintAfter };
+  for (const field of updatedFields) {
     const next = body[field];
     if (next === undefined) continue;
     const before = current[field];
     if (JSON.stringify(before) === JSON.stringify(next)) continue;
     (data as Record<string, unknown>)[field] = next;
-    history.push({ ...base, field, from: before, to: next, sprintId: field === 'sprintId' ? ((next as string | null) ?? (before as string | null)) : null });
+    history.push({ ...base, kind: activityKinds.cardUpdated, field, from: before, to: next });
+  }
+  if (body.estimate !== undefined && body.estimate !== current.estimate) {
+    data.estimate = body.estimate;
+    history.push({ ...base, kind: activityKinds.cardEstimateChanged, from: { points: current.estimate }, to: { points: body.estimate } });
+  }
+  if (body.sprintId !== undefined && body.sprintId !== current.sprintId) {
+    data.sprintId = body.sprintId;
+    history.push({ ...base, kind: activityKinds.cardSprintChanged, from: { sprintId: current.sprintId }, to: { sprintId: body.sprintId } });
   }
   if (body.dueDate !== undefined) {
     const next = body.dueDate === null ? null : new Date(body.dueDate);
     if ((current.dueDate?.getTime() ?? null) !== (next?.getTime() ?? null)) {
       data.dueDate = next;
-      history.push({ ...base, field: 'dueDate', from: current.dueDate?.toISOString() ?? null, to: next?.toISOString() ?? null });
+      history.push({ ...base, kind: activityKinds.cardUpdated, field: 'dueDate', from: current.dueDate?.toISOString() ?? null, to: next?.toISOString() ?? null });
     }
   }
-  if (data.blocked === true) data.blockedSince = new Date();
-  if (data.blocked === false) {
-    data.blockedSince = null;
-    data.blockedReason = body.blockedReason ?? null;
-  }
+  history.push(...blocking(current, body, data, base));
   const ownersBefore = current.owners.map((o) => o.userId);
   const ownersChange = body.ownerIds && !sameSet(ownersBefore, body.ownerIds);
-  if (ownersChange) history.push({ ...base, field: 'ownerIds', from: ownersBefore, to: body.ownerIds });
+  if (ownersChange) history.push({ ...base, kind: activityKinds.cardUpdated, field: 'ownerIds', from: ownersBefore, to: body.ownerIds! });
   const principlesBefore = current.principles.map((p) => p.principleId);
   const principlesChange = body.principleIds && !sameSet(principlesBefore, body.principleIds);
-  if (principlesChange) history.push({ ...base, field: 'principleIds', from: principlesBefore, to: body.principleIds });
+  if (principlesChange) history.push({ ...base, kind: activityKinds.cardUpdated, field: 'principleIds', from: principlesBefore, to: body.principleIds! });
 
   const result = await db.$transaction(async (tx) => {
     const updated = await tx.card.updateMany({ where: { id: cardId, version: body.version }, data: { ...data, version: { increment: 1 } } });

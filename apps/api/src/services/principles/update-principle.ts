@@ -1,3 +1,4 @@
+import { activityKinds } from '@amb/shared/activity';
 import type { Principle } from '@amb/shared/principles';
 import { notFound } from '../../lib/app-error';
 import { requireAdmin } from '../access/team-access';
@@ -19,7 +20,10 @@ export async function updatePrinciple(
       where: { id: principleId },
       data: { ...fields, ...(archived === undefined ? {} : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }) },
     });
-    await recordActivity(tx, { actorId: actor.id, kind: 'principle.updated', field: p.id, from: { name: before.name }, to: body });
+    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.principleUpdated,
+      from: { principleId: p.id, name: before.name, description: before.description, position: before.position, archived: before.archivedAt !== null },
+      to: { principleId: p.id, ...body },
+    });
     const { archivedAt, ...rest } = p;
     return { ...rest, archived: archivedAt !== null };
   });

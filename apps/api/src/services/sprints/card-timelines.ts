@@ -25,7 +25,7 @@ function intervals<T>(createdAt: number, changes: Change<T>[], current: T): { fr
   return out;
 }
 
-const relevantKinds = [activityKinds.cardMoved, activityKinds.cardUpdated, activityKinds.cardArchived, activityKinds.cardRestored];
+const relevantKinds = [activityKinds.cardMoved, activityKinds.cardSprintChanged, activityKinds.cardEstimateChanged, activityKinds.cardArchived, activityKinds.cardRestored];
 
 /** Timelines of the given cards over their whole life: column (flow category), sprint, estimate, archived time. */
 export async function loadCardTimelines(db: Db, cardIds: string[]): Promise<CardTimeline[]> {
@@ -37,7 +37,6 @@ export async function loadCardTimelines(db: Db, cardIds: string[]): Promise<Card
     db.$queryRaw<{ card_id: string; at: Date; kind: string; field: string | null; from: unknown; to: unknown }[]>`
       SELECT card_id, at, kind, field, "from", "to" FROM activity
       WHERE card_id = ANY(${cardIds}::text[]) AND kind = ANY(${relevantKinds}::text[])
-        AND (kind <> ${activityKinds.cardUpdated} OR field IN ('sprintId', 'estimate'))
       ORDER BY id`,
   ]);
   const byCard = new Map<string, typeof rows>();
@@ -51,7 +50,8 @@ export async function loadCardTimelines(db: Db, cardIds: string[]): Promise<Card
     const createdAt = card.created_at.getTime();
     const flow = (v: unknown) => (v as { flowCategory?: FlowCategory } | null)?.flowCategory;
     const moves: Change<FlowCategory>[] = entries.filter((e) => e.kind === activityKinds.cardMoved).map((e) => ({ at: e.at.getTime(), from: flow(e.from), to: flow(e.to) ?? card.flow_category }));
-    const field = <T>(name: string): Change<T>[] => entries.filter((e) => e.field === name && e.kind === activityKinds.cardUpdated).map((e) => ({ at: e.at.getTime(), from: (e.from ?? null) as T, to: (e.to ?? null) as T }));
+    const change = <T>(kind: string, key: string): Change<T>[] =>
+      entries.filter((e) => e.kind === kind).map((e) => ({ at: e.at.getTime(), from: ((e.from as Record<string, T> | null)?.[key] ?? null) as T, to: ((e.to as Record<string, T> | null)?.[key] ?? null) as T }));
     const archiving: Change<boolean>[] = entries
       .filter((e) => e.kind === activityKinds.cardArchived || e.kind === activityKinds.cardRestored)
       .map((e) => ({ at: e.at.getTime(), from: e.kind !== activityKinds.cardArchived, to: e.kind === activityKinds.cardArchived }));
@@ -60,8 +60,8 @@ export async function loadCardTimelines(db: Db, cardIds: string[]): Promise<Card
       createdAt,
       columns: intervals(createdAt, moves, card.flow_category).map((i) => ({ from: i.from, to: i.to, flowCategory: i.value, columnId: '', swimlaneId: null })),
       blocked: [],
-      sprints: intervals<string | null>(createdAt, field<string | null>('sprintId'), card.sprint_id).flatMap((i) => (i.value ? [{ from: i.from, to: i.to, sprintId: i.value }] : [])),
-      estimates: intervals<number | null>(createdAt, field<number | null>('estimate'), card.estimate).map((i) => ({ from: i.from, to: i.to, points: i.value })),
+      sprints: intervals<string | null>(createdAt, change<string | null>(activityKinds.cardSprintChanged, 'sprintId'), card.sprint_id).flatMap((i) => (i.value ? [{ from: i.from, to: i.to, sprintId: i.value }] : [])),
+      estimates: intervals<number | null>(createdAt, change<number | null>(activityKinds.cardEstimateChanged, 'points'), card.estimate).map((i) => ({ from: i.from, to: i.to, points: i.value })),
       archived: intervals(createdAt, archiving, card.archived_at !== null).flatMap((i) => (i.value ? [{ from: i.from, to: i.to }] : [])),
     };
   });
@@ -74,7 +74,7 @@ export async function cardsEverInSprints(db: Db, sprintIds: string[]): Promise<s
     SELECT id FROM cards WHERE sprint_id = ANY(${sprintIds}::text[])
     UNION
     SELECT card_id FROM activity
-    WHERE card_id IS NOT NULL AND field = 'sprintId' AND kind = ${activityKinds.cardUpdated}
-      AND (sprint_id = ANY(${sprintIds}::text[]) OR ("from" #>> '{}') = ANY(${sprintIds}::text[]) OR ("to" #>> '{}') = ANY(${sprintIds}::text[]))`;
+    WHERE card_id IS NOT NULL AND kind = ${activityKinds.cardSprintChanged}
+      AND (sprint_id = ANY(${sprintIds}::text[]) OR ("from" ->> 'sprintId') = ANY(${sprintIds}::text[]) OR ("to" ->> 'sprintId') = ANY(${sprintIds}::text[]))`;
   return rows.map((r) => r.id);
 }

@@ -57,13 +57,22 @@ export async function closeSprint({ db, actor }: ServiceContext, sprintId: strin
       if (!ids.length) return;
       await tx.card.updateMany({ where: { id: { in: ids } }, data: { sprintId: to, version: { increment: 1 } } });
       for (const id of ids) {
-        history.push({ actorId: actor.id, teamId: sprint.teamId, boardId: unfinished.get(id)!.boardId, cardId: id, sprintId: to ?? sprintId, kind: activityKinds.cardUpdated, field: 'sprintId', from: sprintId, to, at: now });
+        history.push({ actorId: actor.id, teamId: sprint.teamId, boardId: unfinished.get(id)!.boardId, cardId: id, sprintId: to, kind: activityKinds.cardSprintChanged, from: { sprintId }, to: { sprintId: to }, at: now });
       }
     };
     await moveCards(report.carriedOver.map((c) => c.id), body.carryOverSprintId);
     await moveCards(report.returnedToBacklog.map((c) => c.id), null);
     const closed = await tx.sprint.update({ where: { id: sprintId }, data: { state: 'CLOSED', closedAt: now, completedPoints, goalMet: body.goalMet, closeReport: report } });
-    history.push({ actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintClosed, at: now, to: { completedPoints, goalMet: body.goalMet, report } });
+    const notDone = [...report.carriedOver, ...report.returnedToBacklog];
+    const entry = (c: { id: string; points: number }) => ({ cardId: c.id, points: c.points });
+    history.push({
+      actorId: actor.id,
+      teamId: sprint.teamId,
+      sprintId,
+      kind: activityKinds.sprintClosed,
+      at: now,
+      to: { done: report.done.map(entry), notDone: notDone.map(entry), donePoints: completedPoints, notDonePoints: notDone.reduce((s, c) => s + c.points, 0), goalMet: body.goalMet, carriedOverTo: report.carriedOver.length ? body.carryOverSprintId : null },
+    });
     await recordActivity(tx, ...history);
     return closed;
   });

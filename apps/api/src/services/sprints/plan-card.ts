@@ -26,7 +26,7 @@ export async function planCard({ db, actor }: ServiceContext, cardId: string, bo
         if (target?.state === 'CLOSED') throw invalidField('body.sprintId', 'must not be a closed sprint');
       }
       await tx.card.update({ where: { id: cardId }, data: { sprintId: body.sprintId, version: { increment: 1 } } });
-      await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: body.sprintId ?? from, kind: activityKinds.cardUpdated, field: 'sprintId', from, to: body.sprintId });
+      await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: body.sprintId, kind: activityKinds.cardSprintChanged, from: { sprintId: from }, to: { sprintId: body.sprintId } });
     }
     return toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude }));
   });

@@ -14,9 +14,10 @@ export async function setAvailability({ db, actor }: ServiceContext, sprintId: s
   const members = await db.membership.count({ where: { teamId: sprint.teamId, userId: { in: userIds } } });
   if (members !== userIds.length) throw invalidField('body.people', 'must all be members of the sprint’s team');
   await db.$transaction(async (tx) => {
+    const before = await tx.sprintAvailability.findMany({ where: { sprintId } });
     await tx.sprintAvailability.deleteMany({ where: { sprintId } });
     await tx.sprintAvailability.createMany({ data: body.people.filter((p) => p.daysOff > 0).map((p) => ({ sprintId, userId: p.userId, daysOff: p.daysOff })) });
-    await recordActivity(tx, { actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintUpdated, field: 'availability', to: body.people });
+    await recordActivity(tx, { actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintUpdated, field: 'availability', from: { availability: before.map((a) => ({ userId: a.userId, daysOff: a.daysOff })) }, to: { availability: body.people } });
   });
   return { ok: true as const };
 }

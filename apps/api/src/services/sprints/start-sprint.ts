@@ -21,7 +21,7 @@ export async function startSprint({ db, actor }: ServiceContext, sprintId: strin
       const cards = await tx.card.findMany({ where: { sprintId, archivedAt: null }, select: { id: true, estimate: true } });
       const committedPoints = cards.reduce((sum, c) => sum + (c.estimate ?? 0), 0);
       const written = await tx.sprint.update({ where: { id: sprintId }, data: { committedPoints } });
-      await recordActivity(tx, { actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintStarted, at: now, to: { committedPoints, cardIds: cards.map((c) => c.id) } });
+      await recordActivity(tx, { actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintStarted, at: now, to: { committed: cards.map((c) => ({ cardId: c.id, points: c.estimate })), points: committedPoints } });
       return written;
     });
     return toSprintSummary(started, (await sprintPoints(db, [sprintId])).get(sprintId));

@@ -13,24 +13,27 @@ export async function updateSprint({ db, actor }: ServiceContext, sprintId: stri
   const sprint = await loadSprintFor(db, actor, sprintId, 'manage-sprints');
   if (sprint.state === 'CLOSED') throw notActive('A closed sprint cannot be changed; it stays as it was closed');
   const data: Prisma.SprintUpdateInput = {};
-  const history: ActivityEntry[] = [];
-  const base = { actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintUpdated };
-  const change = <K extends 'name' | 'goal' | 'capacityPoints' | 'startDate' | 'endDate'>(field: K, next: Prisma.SprintUpdateInput[K], before: unknown, after: unknown) => {
-    if (JSON.stringify(before) === JSON.stringify(after)) return;
-    data[field] = next;
-    history.push({ ...base, field, from: before, to: after });
+  const from: Record<string, string | number | null> = {};
+  const to: Record<string, string | number | null> = {};
+  const change = (field: 'name' | 'goal' | 'capacityPoints' | 'startDate' | 'endDate', before: string | number | null, after: string | number | null, value: unknown) => {
+    if (before === after) return;
+    (data as Record<string, unknown>)[field] = value;
+    from[field] = before;
+    to[field] = after;
   };
-  if (body.name !== undefined) change('name', body.name, sprint.name, body.name);
-  if (body.goal !== undefined) change('goal', body.goal, sprint.goal, body.goal);
-  if (body.capacityPoints !== undefined) change('capacityPoints', body.capacityPoints, sprint.capacityPoints, body.capacityPoints);
+  if (body.name !== undefined) change('name', sprint.name, body.name, body.name);
+  if (body.goal !== undefined) change('goal', sprint.goal, body.goal, body.goal);
+  if (body.capacityPoints !== undefined) change('capacityPoints', sprint.capacityPoints, body.capacityPoints, body.capacityPoints);
   const start = body.startDate ? sprintDay(body.startDate) : sprint.startDate;
   const end = body.endDate ? sprintDay(body.endDate) : sprint.endDate;
   if (end <= start) throw invalidField(body.endDate ? 'body.endDate' : 'body.startDate', body.endDate ? 'must be after the start date' : 'must be before the end date');
-  if (body.startDate) change('startDate', start, sprint.startDate.toISOString(), start.toISOString());
-  if (body.endDate) change('endDate', end, sprint.endDate.toISOString(), end.toISOString());
+  if (body.startDate) change('startDate', sprint.startDate.toISOString(), start.toISOString(), start);
+  if (body.endDate) change('endDate', sprint.endDate.toISOString(), end.toISOString(), end);
+  const fields = Object.keys(to);
+  const history: ActivityEntry[] = fields.length ? [{ actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintUpdated, field: fields.join(','), from, to }] : [];
   try {
     const updated = await db.$transaction(async (tx) => {
-      const written = history.length ? await tx.sprint.update({ where: { id: sprintId }, data }) : sprint;
+      const written = fields.length ? await tx.sprint.update({ where: { id: sprintId }, data }) : sprint;
       await recordActivity(tx, ...history);
       return written;
     });

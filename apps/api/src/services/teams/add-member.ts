@@ -1,3 +1,4 @@
+import { activityKinds } from '@amb/shared/activity';
 import type { TeamRole } from '@amb/domain/access';
 import { AppError, notFound } from '../../lib/app-error';
 import { requireAdmin } from '../access/team-access';
@@ -16,12 +17,15 @@ export async function addMember({ db, actor }: ServiceContext, teamId: string, b
     });
   }
   const membership = await db.$transaction(async (tx) => {
+    const before = await tx.membership.findUnique({ where: { userId_teamId: { userId: user.id, teamId } }, select: { role: true } });
     const m = await tx.membership.upsert({
       where: { userId_teamId: { userId: user.id, teamId } },
       create: { userId: user.id, teamId, role: body.role },
       update: { role: body.role },
     });
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: 'team.member.set', field: user.id, to: { role: body.role } });
+    const to = { userId: user.id, role: body.role };
+    if (!before) await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberAdded, to });
+    else if (before.role !== body.role) await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, from: { userId: user.id, role: before.role }, to });
     return m;
   });
   return { userId: user.id, name: user.name, email: user.email, role: membership.role, since: membership.createdAt.toISOString() };

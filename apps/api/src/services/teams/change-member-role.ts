@@ -1,3 +1,4 @@
+import { activityKinds } from '@amb/shared/activity';
 import type { TeamRole } from '@amb/domain/access';
 import { notFound } from '../../lib/app-error';
 import { requireAdmin } from '../access/team-access';
@@ -14,7 +15,7 @@ export async function changeMemberRole({ db, actor }: ServiceContext, teamId: st
       data: { role },
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     });
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: 'team.member.set', field: userId, from: { role: before.role }, to: { role } });
+    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, from: { userId, role: before.role }, to: { userId, role } });
     return { userId: m.user.id, name: m.user.name, email: m.user.email, role: m.role, since: m.createdAt.toISOString() };
   });
 }

@@ -1,3 +1,4 @@
+import { activityKinds } from '@amb/shared/activity';
 import type { CreateTeamBody, Team } from '@amb/shared/teams';
 import { Prisma } from '../../db/prisma';
 import { AppError } from '../../lib/app-error';
@@ -15,7 +16,7 @@ export async function createTeam({ db, actor }: ServiceContext, body: CreateTeam
       const board = await tx.board.create({
         data: { teamId: team.id, name: `${body.name} board`, columns: { create: defaultColumns() } },
       });
-      await recordActivity(tx, { actorId: actor.id, teamId: team.id, boardId: board.id, kind: 'team.created', to: { name: team.name } });
+      await recordActivity(tx, { actorId: actor.id, teamId: team.id, boardId: board.id, kind: activityKinds.teamCreated, to: { name: team.name } });
       return { id: team.id, name: team.name, slug: team.slug, kind: team.kind, myRole: null, boards: [{ id: board.id, name: board.name }] };
     });
   } catch (error) {

@@ -1,3 +1,4 @@
+import { activityKinds } from '@amb/shared/activity';
 import type { OrgRole } from '@amb/domain/access';
 import { AppError, notFound } from '../../lib/app-error';
 import { requireAdmin } from '../access/team-access';
@@ -17,7 +18,7 @@ export async function changeOrgRole({ db, actor }: ServiceContext, userId: strin
       data: { orgRole },
       select: { id: true, email: true, name: true, orgRole: true },
     });
-    await recordActivity(tx, { actorId: actor.id, kind: 'user.org-role.changed', field: userId, from: before.orgRole, to: orgRole });
+    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.orgRoleChanged, from: { userId, orgRole: before.orgRole }, to: { userId, orgRole } });
     return user;
   });
 }
