@@ -193,6 +193,13 @@ describe('sprints', () => {
       expect(report.report).toMatchObject({ done: [{ id: a.id, points: 3 }], carriedOver: [{ id: b.id, points: 5 }], returnedToBacklog: [{ id: c.id, points: 2 }], carryOverSprintId: next.id });
       expect((await t.db.card.findUniqueOrThrow({ where: { id: b.id } })).sprintId).toBe(next.id);
       expect((await t.db.card.findUniqueOrThrow({ where: { id: c.id } })).sprintId).toBeNull();
+      // History, in the typed kinds, written with the changes.
+      const startEntry = await t.db.activity.findFirstOrThrow({ where: { sprintId: sprint.id, kind: 'sprint.started' } });
+      expect(startEntry.to).toMatchObject({ points: 8, committed: expect.arrayContaining([{ cardId: a.id, points: 3 }, { cardId: b.id, points: 5 }]) });
+      const closeEntry = await t.db.activity.findFirstOrThrow({ where: { sprintId: sprint.id, kind: 'sprint.closed' } });
+      expect(closeEntry.to).toMatchObject({ donePoints: 3, notDonePoints: 7, goalMet: false, carriedOverTo: next.id });
+      const carried = await t.db.activity.findFirstOrThrow({ where: { cardId: b.id, kind: 'card.sprint.changed', sprintId: next.id } });
+      expect([carried.from, carried.to]).toEqual([{ sprintId: sprint.id }, { sprintId: next.id }]);
 
       // The closed sprint's chart still reads its history: carrying over is not a scope change.
       const after = sprintChartSchema.parse((await call('viewer', 'GET', `/sprints/${sprint.id}/burndown`)).json());
