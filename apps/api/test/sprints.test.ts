@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityKinds } from '@amb/shared/activity';
 import { sprintChartSchema, sprintPlanSchema, velocitySchema } from '@amb/shared/sprints';
+import { activityRows } from '../src/services/activity/record-activity';
 import { addCards } from './support/board-fixtures';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
@@ -215,6 +217,31 @@ describe('sprints', () => {
       expect((await call('master', 'POST', `/sprints/${sprint.id}/start`)).statusCode).toBe(409);
       // The next planned sprint suggests a capacity from the velocity.
       expect(sprintPlanSchema.parse((await call('master', 'GET', `/sprints/${next.id}`)).json()).suggestedCapacity).toBe(3);
+    });
+  });
+
+  describe('velocity from older history', () => {
+    it('folds a sprint’s figures from its cards’ timelines when the log did not record them at start and close', async () => {
+      const own = await createTeam(t.db, people);
+      const sprint = await t.db.sprint.create({
+        data: { teamId: own.id, name: 'Legacy sprint', startDate: new Date('2026-10-05'), endDate: new Date('2026-10-16'), state: 'CLOSED', startedAt: new Date('2026-10-05T09:00Z'), closedAt: new Date('2026-10-16T17:00Z') },
+      });
+      const [early, late] = await addCards(t.db, own.board.id, own.board.columns[4]!.id, 2, 'Legacy card');
+      await t.db.card.updateMany({ where: { id: { in: [early!.id, late!.id] } }, data: { estimate: 5, sprintId: sprint.id, createdAt: new Date('2026-10-01T08:00Z') } });
+      const [todo, done] = [own.board.columns[1]!, own.board.columns[4]!];
+      const place = (c: typeof todo) => ({ columnId: c.id, swimlaneId: null, flowCategory: c.flowCategory });
+      const base = (cardId: string) => ({ teamId: own.id, boardId: own.board.id, cardId });
+      await t.db.activity.createMany({
+        data: activityRows([
+          ...[early!, late!].map((c) => ({ ...base(c.id), at: new Date('2026-10-02T10:00Z'), sprintId: sprint.id, kind: activityKinds.cardSprintChanged, from: { sprintId: null }, to: { sprintId: sprint.id } })),
+          { ...base(early!.id), at: new Date('2026-10-08T10:00Z'), sprintId: sprint.id, kind: activityKinds.cardMoved, from: place(todo), to: place(done) },
+          // Finished only after the sprint closed: not part of its velocity.
+          { ...base(late!.id), at: new Date('2026-10-20T10:00Z'), sprintId: sprint.id, kind: activityKinds.cardMoved, from: place(todo), to: place(done) },
+        ]),
+      });
+      const velocity = velocitySchema.parse((await call('viewer', 'GET', `/sprints/velocity?teamId=${own.id}`)).json());
+      expect(velocity.sprints).toMatchObject([{ sprintId: sprint.id, committed: 10, completed: 5 }]);
+      expect(velocity.averageOfLastThree).toBe(5);
     });
   });
 

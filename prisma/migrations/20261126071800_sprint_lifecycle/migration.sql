@@ -35,3 +35,6 @@ ALTER TABLE "sprints" ADD CONSTRAINT "sprints_capacity_not_negative" CHECK ("cap
 ALTER TABLE "sprint_availability" ADD CONSTRAINT "sprint_availability_days_off_not_negative" CHECK ("days_off" >= 0);
 -- At most one active sprint per team.
 CREATE UNIQUE INDEX "sprints_one_active_per_team" ON "sprints" ("team_id") WHERE "state" = 'ACTIVE';
+
+-- Sprint charts find every card that was ever in a sprint: added to it (stored under the sprint) or taken out of it.
+CREATE INDEX "activity_sprint_change_from" ON "activity" (("from" ->> 'sprintId')) WHERE "kind" = 'card.sprint.changed';

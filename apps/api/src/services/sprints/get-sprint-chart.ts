@@ -8,10 +8,12 @@ import { sprintWindow } from './sprint-window';
 /** Burndown and burnup of one sprint, from its cards' history. */
 export async function getSprintChart({ db, actor }: ServiceContext, sprintId: string): Promise<SprintChart> {
   const sprint = await loadSprintFor(db, actor, sprintId, 'view');
-  const team = await db.team.findUniqueOrThrow({ where: { id: sprint.teamId }, select: { timeZone: true } });
-  const timelines = await loadCardTimelines(db, await cardsEverInSprints(db, [sprintId]));
+  const [team, timelines] = await Promise.all([
+    db.team.findUniqueOrThrow({ where: { id: sprint.teamId }, select: { timeZone: true } }),
+    cardsEverInSprints(db, [sprintId]).then((ids) => loadCardTimelines(db, ids)),
+  ]);
   const series = burnSeries(timelines, sprintWindow(sprint, team.timeZone));
-  const titles = new Map((await db.card.findMany({ where: { id: { in: series.scopeChanges.map((c) => c.cardId) } }, select: { id: true, title: true } })).map((c) => [c.id, c.title]));
+  const titles = new Map(timelines.map((t) => [t.cardId, t.title]));
   return {
     sprintId,
     name: sprint.name,
