@@ -2,7 +2,8 @@
 // chart library stays out of the first page.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SprintChart, Velocity } from '@amb/shared/sprints';
-import { ChartFigure } from './chart-figure';
+import type { ReactNode } from 'react';
+import { ChartFigure, type ChartTable } from './chart-figure';
 import { period, shortDay } from './format';
 
 const colours = { ideal: '#98a2b3', remaining: '#4f46e5', scope: '#b54708', completed: '#067647', committed: '#98a2b3' };
@@ -16,15 +17,10 @@ function burnEmpty(chart: SprintChart): string | null {
 
 const points = (v: unknown) => `${String(v)} pt`;
 
-export function BurndownChart({ chart }: { chart: SprintChart }) {
-  const data = chart.days.map((d) => ({ day: shortDay(d.date), Ideal: d.ideal, Remaining: d.remaining, Scope: d.scope }));
+/** A burn chart: one line per series over the sprint's working days, in points. */
+function BurnFigure({ chart, what, table, data, children }: { chart: SprintChart; what: string; table: ChartTable; data: object[]; children: ReactNode }) {
   return (
-    <ChartFigure
-      title={`Burndown: ${chart.name}, ${period(chart.startDate, chart.endDate)}`}
-      fileName={`burndown-${chart.name}.csv`}
-      empty={burnEmpty(chart)}
-      table={{ header: ['Day', 'Ideal remaining (pt)', 'Remaining (pt)', 'Scope (pt)'], rows: chart.days.map((d) => [d.date, d.ideal, d.remaining, d.scope]) }}
-    >
+    <ChartFigure title={`${what}: ${chart.name}, ${period(chart.startDate, chart.endDate)}`} fileName={`${what.toLowerCase()}-${chart.name}.csv`} empty={burnEmpty(chart)} table={table}>
       <ResponsiveContainer width="100%" height={260}>
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
           <CartesianGrid stroke="#eaecf0" />
@@ -32,36 +28,39 @@ export function BurndownChart({ chart }: { chart: SprintChart }) {
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
           <Tooltip formatter={points} />
           <Legend />
-          <Line dataKey="Ideal" stroke={colours.ideal} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
-          <Line dataKey="Remaining" stroke={colours.remaining} strokeWidth={3} type="stepAfter" isAnimationActive={false} connectNulls={false} />
-          <Line dataKey="Scope" stroke={colours.scope} strokeDasharray="2 3" type="stepAfter" isAnimationActive={false} connectNulls={false} />
+          {children}
         </LineChart>
       </ResponsiveContainer>
     </ChartFigure>
   );
 }
 
-export function BurnupChart({ chart }: { chart: SprintChart }) {
-  const data = chart.days.map((d) => ({ day: shortDay(d.date), Scope: d.scope, Completed: d.completed }));
+export function BurndownChart({ chart }: { chart: SprintChart }) {
   return (
-    <ChartFigure
-      title={`Burnup: ${chart.name}, ${period(chart.startDate, chart.endDate)}`}
-      fileName={`burnup-${chart.name}.csv`}
-      empty={burnEmpty(chart)}
+    <BurnFigure
+      chart={chart}
+      what="Burndown"
+      data={chart.days.map((d) => ({ day: shortDay(d.date), Ideal: d.ideal, Remaining: d.remaining, Scope: d.scope }))}
+      table={{ header: ['Day', 'Ideal remaining (pt)', 'Remaining (pt)', 'Scope (pt)'], rows: chart.days.map((d) => [d.date, d.ideal, d.remaining, d.scope]) }}
+    >
+      <Line dataKey="Ideal" stroke={colours.ideal} strokeDasharray="6 4" dot={false} isAnimationActive={false} />
+      <Line dataKey="Remaining" stroke={colours.remaining} strokeWidth={3} type="stepAfter" isAnimationActive={false} connectNulls={false} />
+      <Line dataKey="Scope" stroke={colours.scope} strokeDasharray="2 3" type="stepAfter" isAnimationActive={false} connectNulls={false} />
+    </BurnFigure>
+  );
+}
+
+export function BurnupChart({ chart }: { chart: SprintChart }) {
+  return (
+    <BurnFigure
+      chart={chart}
+      what="Burnup"
+      data={chart.days.map((d) => ({ day: shortDay(d.date), Scope: d.scope, Completed: d.completed }))}
       table={{ header: ['Day', 'Scope (pt)', 'Completed (pt)'], rows: chart.days.map((d) => [d.date, d.scope, d.completed]) }}
     >
-      <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-          <CartesianGrid stroke="#eaecf0" />
-          <XAxis dataKey="day" />
-          <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={points} />
-          <Legend />
-          <Line dataKey="Scope" stroke={colours.scope} strokeWidth={2} type="stepAfter" isAnimationActive={false} />
-          <Line dataKey="Completed" stroke={colours.completed} strokeWidth={3} type="stepAfter" isAnimationActive={false} />
-        </LineChart>
-      </ResponsiveContainer>
-    </ChartFigure>
+      <Line dataKey="Scope" stroke={colours.scope} strokeWidth={2} type="stepAfter" isAnimationActive={false} />
+      <Line dataKey="Completed" stroke={colours.completed} strokeWidth={3} type="stepAfter" isAnimationActive={false} />
+    </BurnFigure>
   );
 }
 
