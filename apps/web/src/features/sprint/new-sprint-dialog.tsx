@@ -4,6 +4,7 @@ import { createSprintBodySchema, type CreateSprintBody, type SprintSummary } fro
 import { ApiError } from '../../lib/api-client';
 import { useEscapeKey } from '../../lib/use-escape-key';
 import { useCreateSprint } from './api';
+import { capacityValue, SprintDateFields } from './sprint-date-fields';
 
 const DAY = 86_400_000;
 const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
@@ -45,23 +46,7 @@ export function NewSprintDialog({ teamId, sprints, onDone }: { teamId: string; s
             <input {...form.register('goal')} placeholder="What the sprint is for, in one sentence" />
             {error('goal')}
           </label>
-          <div className="form-row">
-            <label className="stacked">
-              Starts
-              <input type="date" {...form.register('startDate')} />
-              {error('startDate')}
-            </label>
-            <label className="stacked">
-              Ends
-              <input type="date" {...form.register('endDate')} />
-              {error('endDate')}
-            </label>
-            <label className="stacked">
-              Capacity (points)
-              <input type="number" min={0} {...form.register('capacityPoints', { setValueAs: (v) => (v === '' || v === null ? null : Number(v)) })} />
-              {error('capacityPoints')}
-            </label>
-          </div>
+          <SprintDateFields start={form.register('startDate')} end={form.register('endDate')} capacity={form.register('capacityPoints', capacityValue)} error={error} />
           {errors.root && (
             <p role="alert" className="form-error">
               {errors.root.message}

@@ -3,6 +3,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { availabilityBodySchema, updateSprintBodySchema, type AvailabilityBody, type SprintPlan, type UpdateSprintBody } from '@amb/shared/sprints';
 import { ApiError } from '../../lib/api-client';
 import { useSetAvailability, useUpdateSprint } from './api';
+import { capacityValue, SprintDateFields } from './sprint-date-fields';
 
 const day = (iso: string) => iso.slice(0, 10);
 
@@ -46,23 +47,7 @@ export function SprintSettings({ sprint }: { sprint: SprintPlan }) {
           <input {...form.register('goal')} />
           {error('goal')}
         </label>
-        <div className="form-row">
-          <label className="stacked">
-            Starts
-            <input type="date" {...form.register('startDate')} disabled={sprint.state !== 'PLANNED'} />
-            {error('startDate')}
-          </label>
-          <label className="stacked">
-            Ends
-            <input type="date" {...form.register('endDate')} />
-            {error('endDate')}
-          </label>
-          <label className="stacked">
-            Capacity (points)
-            <input type="number" min={0} {...form.register('capacityPoints', { setValueAs: (v) => (v === '' || v === null ? null : Number(v)) })} />
-            {error('capacityPoints')}
-          </label>
-        </div>
+        <SprintDateFields start={form.register('startDate')} end={form.register('endDate')} capacity={form.register('capacityPoints', capacityValue)} error={error} startLocked={sprint.state !== 'PLANNED'} />
         {sprint.suggestedCapacity !== null && (
           <p className="muted">
             Suggested from the last sprints’ velocity and this sprint’s availability: <strong>{sprint.suggestedCapacity} pt</strong>{' '}
