@@ -152,30 +152,9 @@ export function PlanningPage() {
               Backlog <span className="muted">{shown.length} cards · {backlogPoints} pt</span>
             </h2>
             <form className="filter-bar" role="search" aria-label="Filter the backlog" onSubmit={(e) => e.preventDefault()}>
-              <select aria-label="Owner" value={filters.owner} onChange={(e) => setFilter('owner', e.target.value)}>
-                <option value="">Any owner</option>
-                {[...owners].map(([id, name]) => (
-                  <option key={id} value={id}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-              <select aria-label="Label" value={filters.label} onChange={(e) => setFilter('label', e.target.value)}>
-                <option value="">Any label</option>
-                {labels.map((l) => (
-                  <option key={l} value={l}>
-                    {l}
-                  </option>
-                ))}
-              </select>
-              <select aria-label="Principle" value={filters.principle} onChange={(e) => setFilter('principle', e.target.value)}>
-                <option value="">Any principle</option>
-                {(principles.data?.principles ?? []).map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
+              <FilterSelect label="Owner" any="Any owner" value={filters.owner} onChange={(v) => setFilter('owner', v)} options={[...owners]} />
+              <FilterSelect label="Label" any="Any label" value={filters.label} onChange={(v) => setFilter('label', v)} options={labels.map((l) => [l, l] as const)} />
+              <FilterSelect label="Principle" any="Any principle" value={filters.principle} onChange={(v) => setFilter('principle', v)} options={(principles.data?.principles ?? []).map((p) => [p.id, p.name] as const)} />
             </form>
             <DropList id="backlog-list" label="Backlog cards" items={shown.map((c) => c.id)} empty={allBacklog.length ? 'No backlog card matches these filters.' : 'The backlog is empty: every open card is in a sprint.'}>
               {shown.map((c) => (
@@ -298,5 +277,18 @@ function DropList({ id, label, items, empty, children }: { id: string; label: st
         {items.length === 0 && <li className="drop-empty muted">{empty}</li>}
       </ul>
     </SortableContext>
+  );
+}
+
+function FilterSelect({ label, any, value, onChange, options }: { label: string; any: string; value: string; onChange: (value: string) => void; options: (readonly [string, string])[] }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      <option value="">{any}</option>
+      {options.map(([id, name]) => (
+        <option key={id} value={id}>
+          {name}
+        </option>
+      ))}
+    </select>
   );
 }
