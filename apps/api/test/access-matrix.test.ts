@@ -19,6 +19,7 @@ interface Case {
 const read: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, outsider: 404, pmo: 200, admin: 200 };
 const work = (ok: number): Expected => ({ anonymous: 401, member: ok, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
 const layout = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
+const plan = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
 const adminOnly = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 403, pmo: 403, admin: ok });
 // Managing a team's members: admins, and the team's scrum masters (for roles below their own).
 const manageMembers = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
@@ -29,6 +30,7 @@ describe('access matrix: role x route', () => {
   let t: TestContext;
   const cookies = {} as Record<Actor, string | undefined>;
   let team: Awaited<ReturnType<typeof createTeam>>;
+  let teamMembers: { userId: string; role: 'MEMBER' | 'VIEWER' | 'SCRUM_MASTER' }[];
   let sprintId: string;
   let n = 0;
 
@@ -41,11 +43,12 @@ describe('access matrix: role x route', () => {
         (['member', 'viewer', 'master', 'outsider', 'pmo', 'admin'] as const).map(async (a) => [a, await createUser(t.db, { orgRole: a === 'pmo' ? 'PMO' : a === 'admin' ? 'ADMIN' : 'NONE' })] as const),
       ),
     );
-    team = await createTeam(t.db, [
+    teamMembers = [
       { userId: people.member!.id, role: 'MEMBER' },
       { userId: people.viewer!.id, role: 'VIEWER' },
       { userId: people.master!.id, role: 'SCRUM_MASTER' },
-    ]);
+    ];
+    team = await createTeam(t.db, teamMembers);
     await createTeam(t.db, [{ userId: people.outsider!.id, role: 'SCRUM_MASTER' }]);
     sprintId = (await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 1', startDate: new Date(), endDate: new Date(Date.now() + 14 * 86_400_000), state: 'ACTIVE' } })).id;
     for (const [actor, user] of Object.entries(people)) cookies[actor as Actor] = await signIn(t.app, user.email);
@@ -64,6 +67,11 @@ describe('access matrix: role x route', () => {
   const freshPerson = () => createUser(t.db);
   const freshChecklist = async () => t.db.checklist.create({ data: { cardId: (await freshCard()).id, title: 'List', position: 0 } });
   const freshItem = async () => t.db.checklistItem.create({ data: { checklistId: (await freshChecklist()).id, text: 'Item', position: 0 } });
+  // Starting and closing need a team of their own each time: a team has at most one active sprint.
+  const freshSprint = async (state: 'PLANNED' | 'ACTIVE', teamId?: string) => {
+    const owner = teamId ?? (await createTeam(t.db, teamMembers)).id;
+    return t.db.sprint.create({ data: { teamId: owner, name: `Matrix sprint ${n++}`, startDate: new Date('2026-12-07'), endDate: new Date('2026-12-18'), state, startedAt: state === 'ACTIVE' ? new Date() : null } });
+  };
   const freshLink = async () => t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
 
   const cases: Case[] = [
@@ -187,6 +195,24 @@ describe('access matrix: role x route', () => {
     { route: 'DELETE /api/swimlanes/:swimlaneId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/swimlanes/${(await freshLane()).id}` }) },
     { route: 'GET /api/sprints/', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints?teamId=${team.id}` }) },
     { route: 'GET /api/sprints/:sprintId', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints/${sprintId}` }) },
+    {
+      route: 'POST /api/sprints/',
+      expected: plan(201),
+      request: async () => ({ method: 'POST', url: '/api/sprints', body: { teamId: team.id, name: 'Sprint 2', startDate: '2026-12-07', endDate: '2026-12-18', capacityPoints: 20 } }),
+    },
+    { route: 'PATCH /api/sprints/:sprintId', expected: plan(200), request: async () => ({ method: 'PATCH', url: `/api/sprints/${(await freshSprint('PLANNED', team.id)).id}`, body: { goal: 'Launch' } }) },
+    {
+      route: 'PUT /api/sprints/:sprintId/availability',
+      expected: plan(200),
+      request: async () => ({ method: 'PUT', url: `/api/sprints/${(await freshSprint('PLANNED', team.id)).id}/availability`, body: { people: [{ userId: teamMembers[0]!.userId, daysOff: 2 }] } }),
+    },
+    { route: 'POST /api/sprints/:sprintId/start', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/sprints/${(await freshSprint('PLANNED')).id}/start` }) },
+    { route: 'POST /api/sprints/:sprintId/close', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/sprints/${(await freshSprint('ACTIVE')).id}/close`, body: { goalMet: true } }) },
+    { route: 'GET /api/sprints/:sprintId/burndown', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints/${sprintId}/burndown` }) },
+    { route: 'GET /api/sprints/velocity', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints/velocity?teamId=${team.id}` }) },
+    { route: 'GET /api/teams/:teamId/backlog', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/backlog` }) },
+    { route: 'PUT /api/cards/:cardId/sprint', expected: plan(200), request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/sprint`, body: { sprintId } }) },
+    { route: 'POST /api/cards/:cardId/backlog-rank', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/backlog-rank`, body: { afterCardId: null } }) },
     { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).

@@ -69,6 +69,8 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `moved ${card} from ${w.column(e.from.columnId)} to ${w.column(e.to.columnId)}`;
     case activityKinds.cardReordered:
       return `reordered ${card} within its column`;
+    case activityKinds.cardBacklogRanked:
+      return `reprioritised ${card} in the backlog`;
     case activityKinds.cardUpdated:
       return fieldSentence(e, w);
     case activityKinds.cardEstimateChanged:

@@ -13,6 +13,7 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   'card.updated': { valid: { field: 'title', from: 'Old', to: 'New' }, invalid: { field: 'estimate', from: 3, to: 5 } },
   'card.estimate.changed': { valid: { from: { points: 3 }, to: { points: 5 } }, invalid: { from: { points: -1 }, to: { points: 5 } } },
   'card.sprint.changed': { valid: { from: { sprintId: 's11' }, to: { sprintId: 's12' } }, invalid: { to: { sprintId: 's12' } } },
+  'card.backlog.ranked': { valid: { to: { afterCardId: 'c7' } }, invalid: { to: { afterCardId: 7 } } },
   'card.blocked': { valid: { to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' } }, invalid: { to: { reason: 'x', category: 'weather' } } },
   'card.unblocked': { valid: { from: { reason: 'Vendor late', category: 'vendor' } }, invalid: { to: { reason: 'Vendor late', category: 'vendor' } } },
   'card.archived': { valid: { from: place('k4', 'DONE') }, invalid: { from: { columnId: 'k4' } } },

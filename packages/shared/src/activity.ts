@@ -46,6 +46,8 @@ const sprintFields = z.strictObject({
   startDate: isoDateTime.optional(),
   endDate: isoDateTime.optional(),
   capacityPoints: points.optional(),
+  /** Each person's days off in the sprint. */
+  availability: z.array(z.strictObject({ userId: id, daysOff: z.number().int().min(0) })).optional(),
 });
 const invitation = z.strictObject({ invitationId: id, email: z.string(), orgRole: orgRole.optional(), teamId: id.nullable().optional(), role: teamRole.nullable().optional() });
 const signUpPolicy = z.strictObject({ signUpPolicy: z.enum(['OPEN', 'INVITATION_ONLY', 'DOMAINS']), allowedDomains: z.array(z.string()) });
@@ -75,6 +77,8 @@ const activityDefinitions = {
   cardEstimateChanged: ['card.estimate.changed', payload({ from: z.strictObject({ points }), to: z.strictObject({ points }) })],
   /** Stored under the new sprint (`sprintId`), naming the old one in `from`: the old sprint sees a removal, the new one an addition. */
   cardSprintChanged: ['card.sprint.changed', payload({ from: sprintRef, to: sprintRef })],
+  /** The card's place in its team's backlog: right after another card, or (null) at the top. */
+  cardBacklogRanked: ['card.backlog.ranked', payload({ to: z.strictObject({ afterCardId: id.nullable() }) })],
   cardBlocked: ['card.blocked', payload({ to: blocker })],
   cardUnblocked: ['card.unblocked', payload({ from: blocker })],
   /** Off the board, from the place (and flow category) it was in. */

@@ -136,8 +136,8 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
   if (team.sprints) {
     await db.sprint.createMany({
       data: [
-        { id: sprintIds.closed, teamId, name: team.sprints.closedName, goal: team.sprints.closedGoal, startDate: new Date(now.getTime() - 21 * DAY), endDate: sprintStart, capacityPoints: team.sprints.capacity, state: 'CLOSED', closedAt: sprintStart, createdAt: start },
-        { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', createdAt: start },
+        { id: sprintIds.closed, teamId, name: team.sprints.closedName, goal: team.sprints.closedGoal, startDate: new Date(now.getTime() - 21 * DAY), endDate: sprintStart, capacityPoints: team.sprints.capacity, state: 'CLOSED', startedAt: new Date(now.getTime() - 21 * DAY + 60_000), closedAt: sprintStart, createdAt: start },
+        { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', startedAt: new Date(sprintStart.getTime() + 60_000), createdAt: start },
       ],
     });
   }

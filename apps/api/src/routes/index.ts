@@ -13,7 +13,7 @@ import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { principleRoutes } from './principles';
-import { sprintRoutes } from './sprints';
+import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
@@ -34,6 +34,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(checklistRoutes, { prefix: '/checklists' });
   await app.register(cardLinkRoutes, { prefix: '/card-links' });
   await app.register(sprintRoutes, { prefix: '/sprints' });
+  await app.register(backlogRoutes, { prefix: '/teams' });
+  await app.register(cardPlanningRoutes, { prefix: '/cards' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
   await app.register(invitationRoutes, { prefix: '/invitations' });

@@ -45,6 +45,7 @@ export function Layout() {
           {current && (
             <>
               <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
+              <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
               <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
               {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
             </>

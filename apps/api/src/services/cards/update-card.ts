@@ -4,6 +4,7 @@ import type { Prisma } from '../../db/prisma';
 import { invalidField } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry, type ActivitySubject } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
+import { requireSprintPlanner } from '../sprints/sprint-access';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadOpenCardFor, staleVersion } from './load-card';
 
@@ -49,6 +50,7 @@ export async function updateCard({ db, actor }: ServiceContext, cardId: string, 
     const found = await db.principle.count({ where: { id: { in: body.principleIds }, archivedAt: null } });
     if (found !== new Set(body.principleIds).size) throw invalidField('body.principleIds', 'must all be principles in use');
   }
+  if (body.sprintId !== undefined && body.sprintId !== current.sprintId) await requireSprintPlanner(db, actor, card.teamId);
   if (body.sprintId) {
     const sprint = await db.sprint.findFirst({ where: { id: body.sprintId, teamId: card.teamId }, select: { state: true } });
     if (!sprint) throw invalidField('body.sprintId', 'must be a sprint of the card’s team');

@@ -8,11 +8,13 @@ export interface BoardFilters {
   principle: string;
   blocked: boolean;
   dueSoon: boolean;
+  /** Only the cards in the team's active sprint. */
+  activeSprint: boolean;
 }
 
-export const emptyFilters: BoardFilters = { text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false };
+export const emptyFilters: BoardFilters = { text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false, activeSprint: false };
 
-export const filterKeys = ['q', 'owner', 'label', 'principle', 'blocked', 'due'] as const;
+export const filterKeys = ['q', 'owner', 'label', 'principle', 'blocked', 'due', 'sprint'] as const;
 
 export function readFilters(params: URLSearchParams): BoardFilters {
   return {
@@ -22,6 +24,7 @@ export function readFilters(params: URLSearchParams): BoardFilters {
     principle: params.get('principle') ?? '',
     blocked: params.get('blocked') === '1',
     dueSoon: params.get('due') === 'soon',
+    activeSprint: params.get('sprint') === 'active',
   };
 }
 
@@ -34,17 +37,19 @@ export function writeFilters(params: URLSearchParams, filters: BoardFilters): UR
   put('principle', filters.principle);
   put('blocked', filters.blocked ? '1' : '');
   put('due', filters.dueSoon ? 'soon' : '');
+  put('sprint', filters.activeSprint ? 'active' : '');
   return next;
 }
 
 export const isFiltering = (f: BoardFilters) => activeFilterCount(f) > 0;
 
 /** How many filters are set: shown on the phone's Filters button. */
-export const activeFilterCount = (f: BoardFilters) => [f.text, f.owner, f.label, f.principle, f.blocked, f.dueSoon].filter(Boolean).length;
+export const activeFilterCount = (f: BoardFilters) => [f.text, f.owner, f.label, f.principle, f.blocked, f.dueSoon, f.activeSprint].filter(Boolean).length;
 
 const DUE_SOON_DAYS = 7;
 
-export function matchesFilters(card: CardSummary, f: BoardFilters, now = Date.now()): boolean {
+export function matchesFilters(card: CardSummary, f: BoardFilters, now = Date.now(), activeSprintId: string | null = null): boolean {
+  if (f.activeSprint && (!activeSprintId || card.sprintId !== activeSprintId)) return false;
   if (f.text && !card.title.toLowerCase().includes(f.text.toLowerCase()) && !card.labels.some((l) => l.toLowerCase().includes(f.text.toLowerCase()))) return false;
   if (f.owner && !card.ownerIds.includes(f.owner)) return false;
   if (f.label && !card.labels.includes(f.label)) return false;

@@ -31,6 +31,7 @@ import { activeFilterCount, matchesFilters, readFilters, writeFilters, type Boar
 import { cellCards, createBoardLayouter } from './board-layout';
 import { columnCards, useBoardStore, type Notice, type Place } from './board-store';
 import { decideDrop, flowOf } from './drag-rules';
+import { useActiveSprint } from './api';
 import { FilterBar } from './filter-bar';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 import { QuickAdd } from './quick-add';
@@ -131,6 +132,8 @@ export function BoardPage() {
   const [laneChoice, setLaneChoice] = useLaneChoice(boardId);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filters = readFilters(params);
+  const activeSprint = useActiveSprint(teamId);
+  const activeSprintId = activeSprint?.id ?? null;
   const filterKey = JSON.stringify(filters);
   // One pass over the cards per change (not one per cell), keeping unchanged cells' arrays so they do not re-render.
   const [layOut] = useState(createBoardLayouter);
@@ -140,8 +143,8 @@ export function BoardPage() {
   /* eslint-disable react-hooks/preserve-manual-memoization */
   const layout = useMemo(() => {
     const f = JSON.parse(filterKey) as BoardFilters;
-    return layOut(allCards ?? [], (c) => matchesFilters(c, f));
-  }, [allCards, filterKey, layOut]);
+    return layOut(allCards ?? [], (c) => matchesFilters(c, f, undefined, activeSprintId));
+  }, [allCards, filterKey, layOut, activeSprintId]);
   /* eslint-enable react-hooks/preserve-manual-memoization */
 
   useEffect(() => {
@@ -279,7 +282,7 @@ export function BoardPage() {
         <BoardLegend principles={principles} />
       </div>
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
-        <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} />
+        <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />
       </div>
       <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
         {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}

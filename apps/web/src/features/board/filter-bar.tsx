@@ -5,10 +5,10 @@ import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { emptyFilters, isFiltering, type BoardFilters } from './board-filters';
 
 /**
- * Finding work: text, owner, label, principle, obstacles, due soon. The URL keeps the choice. The search text
- * applies once typing pauses, so a 5,000-card board is not filtered on every keystroke.
+ * Finding work: text, owner, label, principle, obstacles, due soon, the active sprint. The URL keeps the choice.
+ * The search text applies once typing pauses, so a 5,000-card board is not filtered on every keystroke.
  */
-export function FilterBar({ view, principles, filters, onChange, shown, id }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number; id?: string }) {
+export function FilterBar({ view, principles, filters, onChange, shown, id, activeSprintName = null }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number; id?: string; activeSprintName?: string | null }) {
   const labels = useMemo(() => [...new Set(view.cards.flatMap((c) => c.labels))].sort(), [view.cards]);
   const set = (patch: Partial<BoardFilters>) => onChange({ ...filters, ...patch });
   const [text, setText] = useState(filters.text);
@@ -51,6 +51,11 @@ export function FilterBar({ view, principles, filters, onChange, shown, id }: { 
       <label className="check">
         <input type="checkbox" checked={filters.dueSoon} onChange={(e) => set({ dueSoon: e.target.checked })} /> Due soon
       </label>
+      {(activeSprintName || filters.activeSprint) && (
+        <label className="check" title={activeSprintName ?? 'No sprint is active'}>
+          <input type="checkbox" checked={filters.activeSprint} onChange={(e) => set({ activeSprint: e.target.checked })} /> Only the active sprint
+        </label>
+      )}
       {isFiltering(filters) && (
         <>
           <span className="muted" role="status">

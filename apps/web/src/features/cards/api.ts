@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { cardSummarySchema } from '@amb/shared/boards';
 import { archivedCardsSchema, cardDetailSchema, cardSearchResultSchema, commentPageSchema, type UpdateCardBody } from '@amb/shared/cards';
 import { sprintListSchema } from '@amb/shared/sprints';
 import { memberListSchema } from '@amb/shared/teams';
@@ -30,7 +31,7 @@ export const cardOwnersQuery = (teamId: string) =>
   });
 
 export const teamSprintsQuery = (teamId: string) =>
-  queryOptions({ queryKey: ['sprints', 'list', teamId], queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }).then((r) => r.sprints) });
+  queryOptions({ queryKey: ['sprints', teamId, 'list'], queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }).then((r) => r.sprints) });
 
 export const updateCard = (cardId: string, body: UpdateCardBody) => api('PATCH', `/cards/${cardId}`, { body });
 export const archiveCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/archive`, { body: { version } });
@@ -45,3 +46,5 @@ export const removeLink = (linkId: string) => api('DELETE', `/card-links/${linkI
 /** The page of a card's comments just before the comment `before`, oldest first. */
 export const fetchCommentsBefore = (cardId: string, before: string, signal?: AbortSignal) =>
   api('GET', `/cards/${cardId}/comments?before=${encodeURIComponent(before)}`, { schema: commentPageSchema, signal });
+/** Puts the card in a sprint, or back in the backlog (null): for those who plan sprints. */
+export const setCardSprint = (cardId: string, sprintId: string | null) => api('PUT', `/cards/${cardId}/sprint`, { body: { sprintId }, schema: cardSummarySchema });

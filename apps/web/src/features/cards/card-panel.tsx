@@ -12,6 +12,7 @@ import { CardConversation } from './card-conversation';
 import { CardFields } from './card-fields';
 import { CardHistory } from './card-history';
 import { CardLinks } from './card-links';
+import { CardSprintField } from './card-sprint-field';
 import './cards.css';
 
 /** Where the card is: its column, swimlane and sprint, in words. */
@@ -102,6 +103,7 @@ export function CardPanel() {
             <CardWhere card={c} teamId={teamId} />
             {c.archivedAt && <p className="notice warning">This card is archived.</p>}
             <CardFields key={`${c.id}:${c.version}`} card={c} people={people} principles={principles} write={write} savedNote={saved} />
+            <CardSprintField card={c} write={write} />
             <CardConversation card={c} write={write} />
             <CardLinks card={c} write={write} />
             <div className="card-actions">
