@@ -161,9 +161,11 @@ describe('the activity log', () => {
     {
       route: 'POST /api/cards/:cardId/move',
       status: 200,
-      entries: [{ kind: activityKinds.cardMoved, with: { from: { flowCategory: 'BACKLOG' }, to: { flowCategory: 'IN_PROGRESS' } } }],
+      // The card is in a sprint: its move counts toward that sprint's charts.
+      entries: [{ kind: activityKinds.cardMoved, with: () => ({ sprintId, from: { flowCategory: 'BACKLOG' }, to: { flowCategory: 'IN_PROGRESS' } }) }],
       request: async () => {
         const card = await freshCard();
+        await t.db.card.update({ where: { id: card.id }, data: { sprintId } });
         last = { cardId: card.id };
         return { method: 'POST', url: `/api/cards/${card.id}/move`, body: { columnId: column('In progress').id, afterCardId: null, version: 1 } };
       },

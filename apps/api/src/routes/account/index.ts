@@ -28,7 +28,7 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: z.object({ endedSessions: z.number().int() }), ...writeErrors },
       },
     },
-    async (request) => changePassword(ctx(request), request.body, request.sessionId!),
+    async (request) => changePassword(ctx(request), request.body, request.sessionId!, app.config.PASSWORD_HASH_COST),
   );
 
   app.get(

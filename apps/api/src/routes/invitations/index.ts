@@ -41,7 +41,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation({ db: app.db, body: request.body, actor: request.actor, ttlHours: config.SESSION_TTL_HOURS, userAgent: userAgentOf(request) });
+      const result = await acceptInvitation({ db: app.db, body: request.body, actor: request.actor, ttlHours: config.SESSION_TTL_HOURS, hashCost: config.PASSWORD_HASH_COST, userAgent: userAgentOf(request) });
       if (result.session) setSessionCookie(reply, config, result.session);
       return { teamId: result.teamId, boardId: result.boardId };
     },

@@ -15,7 +15,7 @@ const required = (field: string, message: string) => new AppError('VALIDATION_FA
  * existing account to the team (its password given, or already signed in as it). The link works once: two
  * accepts at the same moment cannot both pass the conditional update. Signs the person in when they were not.
  */
-export async function acceptInvitation(options: { db: Db; body: AcceptInvitationBody; actor: Actor | null; ttlHours: number; userAgent?: string }) {
+export async function acceptInvitation(options: { db: Db; body: AcceptInvitationBody; actor: Actor | null; ttlHours: number; hashCost: number; userAgent?: string }) {
   const { db, body, actor } = options;
   const invitation = await findUsableInvitation(db, body.token);
   const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
@@ -29,7 +29,7 @@ export async function acceptInvitation(options: { db: Db; body: AcceptInvitation
     if (!body.name) throw required('body.name', 'is required');
     if (!body.password) throw required('body.password', 'is required');
   }
-  const passwordHash = account ? null : await hashPassword(body.password!);
+  const passwordHash = account ? null : await hashPassword(body.password!, options.hashCost);
   try {
     const result = await db.$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
