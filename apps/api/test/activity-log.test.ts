@@ -64,6 +64,9 @@ describe('the activity log', () => {
   const freshChecklist = async () => t.db.checklist.create({ data: { cardId: (await freshCard()).id, title: 'Definition of done', position: 0 } });
   const freshItem = async () => t.db.checklistItem.create({ data: { checklistId: (await freshChecklist()).id, text: 'Proofread', position: 0 } });
   const place = (name: string, flowCategory: string) => ({ columnId: column(name).id, swimlaneId: null, flowCategory });
+  // A team of its own, for a sprint lifecycle that must not meet the main team's active sprint.
+  const sprintTeam = () => createTeam(t.db, [{ userId: adminId, role: 'SCRUM_MASTER' }]);
+  const plannedSprint = (teamId = team.id) => t.db.sprint.create({ data: { teamId, name: 'Planned', startDate: new Date('2026-12-15'), endDate: new Date('2026-12-28') } });
 
   // What the current case's request set up, for its expectations.
   let last: Record<string, string> = {};
@@ -256,6 +259,118 @@ describe('the activity log', () => {
       status: 200,
       entries: [{ kind: activityKinds.swimlaneDeleted }],
       request: async () => ({ method: 'DELETE', url: `/api/swimlanes/${(await t.db.swimlane.create({ data: { boardId: team.board.id, name: `Lane ${n++}`, position: n } })).id}` }),
+    },
+    {
+      route: 'POST /api/sprints',
+      status: 201,
+      entries: [
+        {
+          kind: activityKinds.sprintCreated,
+          with: () => ({
+            teamId: team.id,
+            boardId: null,
+            cardId: null,
+            sprintId: expectString,
+            to: { name: 'Sprint 13', goal: 'Launch the spring campaign', startDate: '2026-12-01T00:00:00.000Z', endDate: '2026-12-14T00:00:00.000Z', capacityPoints: 20 },
+          }),
+        },
+      ],
+      request: async () => ({ method: 'POST', url: '/api/sprints', body: { teamId: team.id, name: 'Sprint 13', goal: 'Launch the spring campaign', startDate: '2026-12-01', endDate: '2026-12-14', capacityPoints: 20 } }),
+    },
+    {
+      route: 'PATCH /api/sprints/:sprintId',
+      status: 200,
+      // One entry naming the fields that changed; a field sent unchanged is left out.
+      entries: [{ kind: activityKinds.sprintUpdated, with: () => ({ teamId: team.id, sprintId: last.sprintId, cardId: null, field: 'name,capacityPoints', from: { name: 'Planned', capacityPoints: null }, to: { name: 'Sprint 14', capacityPoints: 18 } }) }],
+      request: async () => {
+        last = { sprintId: (await plannedSprint()).id };
+        return { method: 'PATCH', url: `/api/sprints/${last.sprintId}`, body: { name: 'Sprint 14', goal: '', capacityPoints: 18 } };
+      },
+    },
+    {
+      route: 'PUT /api/sprints/:sprintId/availability',
+      status: 200,
+      entries: [
+        {
+          kind: activityKinds.sprintUpdated,
+          with: () => ({ teamId: team.id, sprintId: last.sprintId, cardId: null, field: 'availability', from: { availability: [{ userId: adminId, daysOff: 1 }] }, to: { availability: [{ userId: last.userId, daysOff: 2 }, { userId: adminId, daysOff: 0 }] } }),
+        },
+      ],
+      request: async () => {
+        const sprint = await plannedSprint();
+        await t.db.sprintAvailability.create({ data: { sprintId: sprint.id, userId: adminId, daysOff: 1 } });
+        last = { sprintId: sprint.id, userId: (await member()).id };
+        return { method: 'PUT', url: `/api/sprints/${sprint.id}/availability`, body: { people: [{ userId: last.userId, daysOff: 2 }, { userId: adminId, daysOff: 0 }] } };
+      },
+    },
+    {
+      route: 'POST /api/sprints/:sprintId/start',
+      status: 200,
+      // The committed scope: each card with its points, and their sum.
+      entries: [{ kind: activityKinds.sprintStarted, with: () => ({ teamId: last.teamId, sprintId: last.sprintId, boardId: null, cardId: null, to: { committed: [{ cardId: last.committed, points: 3 }], points: 3 } }) }],
+      request: async () => {
+        const own = await sprintTeam();
+        const sprint = await plannedSprint(own.id);
+        const card = await freshCard('To do', own.board);
+        await t.db.card.update({ where: { id: card.id }, data: { sprintId: sprint.id, estimate: 3 } });
+        last = { teamId: own.id, sprintId: sprint.id, committed: card.id };
+        return { method: 'POST', url: `/api/sprints/${sprint.id}/start` };
+      },
+    },
+    {
+      route: 'POST /api/sprints/:sprintId/close',
+      status: 200,
+      // Each unfinished card leaves the sprint with an entry of its own (under the sprint it goes to), then the sprint's report.
+      entries: [
+        { kind: activityKinds.cardSprintChanged, with: () => ({ teamId: last.teamId, boardId: last.boardId, cardId: last.carried, sprintId: last.next, from: { sprintId: last.sprintId }, to: { sprintId: last.next } }) },
+        { kind: activityKinds.cardSprintChanged, with: () => ({ teamId: last.teamId, boardId: last.boardId, cardId: last.returned, sprintId: null, from: { sprintId: last.sprintId }, to: { sprintId: null } }) },
+        {
+          kind: activityKinds.sprintClosed,
+          with: () => ({
+            teamId: last.teamId,
+            sprintId: last.sprintId,
+            boardId: null,
+            cardId: null,
+            to: { done: [{ cardId: last.done, points: 2 }], notDone: [{ cardId: last.carried, points: 5 }, { cardId: last.returned, points: 1 }], donePoints: 2, notDonePoints: 6, goalMet: true, carriedOverTo: last.next },
+          }),
+        },
+      ],
+      request: async () => {
+        const own = await sprintTeam();
+        const sprint = await t.db.sprint.create({ data: { teamId: own.id, name: 'Closing', startDate: new Date('2026-12-01'), endDate: new Date('2026-12-14'), state: 'ACTIVE', startedAt: new Date() } });
+        const next = await plannedSprint(own.id);
+        const inSprint = async (columnName: string, estimate: number) => {
+          const card = await freshCard(columnName, own.board);
+          await t.db.card.update({ where: { id: card.id }, data: { sprintId: sprint.id, estimate } });
+          return card.id;
+        };
+        last = { teamId: own.id, boardId: own.board.id, sprintId: sprint.id, next: next.id, done: await inSprint('Done', 2), carried: await inSprint('In progress', 5), returned: await inSprint('To do', 1) };
+        return {
+          method: 'POST',
+          url: `/api/sprints/${sprint.id}/close`,
+          body: { goalMet: true, carryOverSprintId: next.id, unfinished: [{ cardId: last.carried, outcome: 'carry-over' }, { cardId: last.returned, outcome: 'backlog' }] },
+        };
+      },
+    },
+    {
+      route: 'PUT /api/cards/:cardId/sprint',
+      status: 200,
+      // Stored under the sprint the card goes to, naming the one it came from.
+      entries: [{ kind: activityKinds.cardSprintChanged, with: () => ({ teamId: team.id, boardId: team.board.id, sprintId, from: { sprintId: null }, to: { sprintId } }) }],
+      request: async () => {
+        last = { cardId: (await freshCard('To do')).id };
+        return { method: 'PUT', url: `/api/cards/${last.cardId}/sprint`, body: { sprintId } };
+      },
+    },
+    {
+      route: 'POST /api/cards/:cardId/backlog-rank',
+      status: 200,
+      entries: [{ kind: activityKinds.cardBacklogRanked, with: () => ({ teamId: team.id, boardId: team.board.id, sprintId: null, to: { afterCardId: last.afterCardId } }) }],
+      request: async () => {
+        const after = await freshCard();
+        last = { cardId: (await freshCard()).id, afterCardId: after.id };
+        return { method: 'POST', url: `/api/cards/${last.cardId}/backlog-rank`, body: { afterCardId: after.id } };
+      },
     },
   ];
 
