@@ -1,14 +1,22 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { MemoryRouter } from 'react-router';
+import { signUpStatusQuery } from './api';
 import { SignUpPage } from './sign-up-page';
 
-const renderForm = () =>
-  render(
-    <MemoryRouter>
-      <SignUpPage />
-    </MemoryRouter>,
+// Sign-up is open here: the page's question about who may sign up is answered before it renders.
+const renderForm = () => {
+  const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+  client.setQueryData(signUpStatusQuery.queryKey, { firstRun: false, signUpPolicy: 'OPEN', allowedDomains: [] });
+  return render(
+    <QueryClientProvider client={client}>
+      <MemoryRouter>
+        <SignUpPage />
+      </MemoryRouter>
+    </QueryClientProvider>,
   );
+};
 
 // happy-dom does not tie a label to the input inside it, so fields are found by their name.
 const field = (name: string) => document.querySelector<HTMLInputElement>(`input[name="${name}"]`)!;
