@@ -31,7 +31,8 @@ export const cardOwnersQuery = (teamId: string) =>
   });
 
 export const teamSprintsQuery = (teamId: string) =>
-  queryOptions({ queryKey: ['sprints', teamId, 'list'], queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }).then((r) => r.sprints) });
+  // The same key and answer as the board's and the sprint pages' list of sprints, so they share one cache entry.
+  queryOptions({ queryKey: ['sprints', teamId, 'list'], queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }) });
 
 export const updateCard = (cardId: string, body: UpdateCardBody) => api('PATCH', `/cards/${cardId}`, { body });
 export const archiveCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/archive`, { body: { version } });

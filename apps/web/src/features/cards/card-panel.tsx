@@ -21,7 +21,7 @@ function CardWhere({ card, teamId }: { card: CardDetail; teamId: string }) {
   const sprints = useQuery({ ...teamSprintsQuery(teamId), enabled: Boolean(card.sprintId) });
   const column = board?.columns.find((c) => c.id === card.columnId)?.name;
   const lane = card.swimlaneId ? board?.swimlanes.find((s) => s.id === card.swimlaneId)?.name : null;
-  const sprint = card.sprintId ? (sprints.data?.find((s) => s.id === card.sprintId)?.name ?? '…') : null;
+  const sprint = card.sprintId ? (sprints.data?.sprints.find((s) => s.id === card.sprintId)?.name ?? '…') : null;
   return (
     <dl className="card-where">
       <div>

@@ -11,7 +11,7 @@ export function CardSprintField({ card, write }: { card: CardDetail; write: (act
   const sprints = useQuery(teamSprintsQuery(card.teamId));
   const client = useQueryClient();
   const canPlan = useTeamAbility(card.teamId)('manage-sprints');
-  const all = sprints.data ?? [];
+  const all = sprints.data?.sprints ?? [];
   const choices = all.filter((s) => s.state !== 'CLOSED' || s.id === card.sprintId);
   // Everyone else reads the sprint where the panel says where the card is.
   if (!canPlan || card.archivedAt) return null;
