@@ -5,6 +5,7 @@
 //
 // Adding a kind is one entry in `activityDefinitions` below: its name, and its payload made with `payload()`.
 import { z } from 'zod';
+import { blockerCategorySchema } from './obstacles';
 
 const id = z.string().min(1);
 const flowCategory = z.enum(['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE']);
@@ -15,10 +16,7 @@ const linkKind = z.enum(['DEPENDS_ON', 'BLOCKS', 'RELATES']);
 const points = z.number().int().min(0).nullable();
 const isoDateTime = z.iso.datetime({ offset: true });
 
-/** Why a card is blocked, as the PMO counts blocked time. */
-export const blockerCategories = ['legal_compliance', 'creative_approval', 'vendor', 'data', 'other_team', 'other'] as const;
-export const blockerCategorySchema = z.enum(blockerCategories);
-export type BlockerCategory = z.infer<typeof blockerCategorySchema>;
+export { blockerCategories, blockerCategorySchema, type BlockerCategory } from './obstacles';
 
 /** Where a card is: its column, that column's flow category at that moment, and its swimlane. */
 export const cardPlaceSchema = z.strictObject({ columnId: id, swimlaneId: id.nullable(), flowCategory });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cardSummarySchema, cardTypeSchema, experimentResultSchema } from './boards';
-import { blockerCategorySchema } from './activity';
+import { blockerCategorySchema } from './obstacles';
 import { idSchema, isoDateTime } from './common';
 
 export const cardParamsSchema = z.object({ cardId: idSchema });

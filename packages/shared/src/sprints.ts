@@ -25,6 +25,7 @@ export const sprintSummarySchema = z.object({
 });
 export type SprintSummary = z.infer<typeof sprintSummarySchema>;
 export const sprintListSchema = z.object({ sprints: z.array(sprintSummarySchema) });
+export type SprintList = z.infer<typeof sprintListSchema>;
 
 export const sprintCardSchema = z.object({
   id: idSchema,

@@ -16,6 +16,7 @@ export const teamSchema = z.object({
 });
 export type Team = z.infer<typeof teamSchema>;
 export const teamListSchema = z.object({ teams: z.array(teamSchema) });
+export type TeamList = z.infer<typeof teamListSchema>;
 
 export const slugSchema = z
   .string()

@@ -1,7 +1,10 @@
+import { lazy, Suspense } from 'react';
 import { Navigate } from 'react-router';
-import { NoTeam } from '../features/onboarding/no-team';
 import { useAuthStore } from './auth-store';
 import { useTeams } from './teams';
+
+// Only people on no team see it, so it loads when needed and stays out of the first page's download.
+const NoTeam = lazy(async () => ({ default: (await import('../features/onboarding/no-team')).NoTeam }));
 
 /** Sends a person to their first team's board; an admin without teams to creating one; anyone else on no team to whom to ask. */
 export function HomeRedirect() {
@@ -13,7 +16,11 @@ export function HomeRedirect() {
   if (!first) {
     // The first run: the admin of an installation without teams starts by creating one.
     if (me?.user.orgRole === 'ADMIN') return <Navigate to="/welcome" replace />;
-    return <NoTeam />;
+    return (
+      <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>
+        <NoTeam />
+      </Suspense>
+    );
   }
   return <Navigate to={`/teams/${first}/board`} replace />;
 }

@@ -1,11 +1,15 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { teamListSchema, type Team } from '@amb/shared/teams';
+import type { Team, TeamList } from '@amb/shared/teams';
 import { api } from '../lib/api-client';
 
-/** The teams the signed-in person can see, with their role on each: one query the whole app shares. */
+/**
+ * The teams the signed-in person can see, with their role on each: one query the whole app shares. Every page
+ * needs it, so its answer is not parsed again here (the API validates it) and the team schemas stay out of the
+ * first download.
+ */
 export const teamsQuery = queryOptions({
   queryKey: ['teams'],
-  queryFn: ({ signal }) => api('GET', '/teams', { schema: teamListSchema, signal }).then((r) => r.teams),
+  queryFn: ({ signal }) => api<TeamList>('GET', '/teams', { signal }).then((r) => r.teams),
 });
 
 /** Every team (undefined while loading). */

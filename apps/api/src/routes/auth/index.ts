@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { meSchema, signInBodySchema, signUpBodySchema } from '@amb/shared/auth';
+import { meSchema, signInBodySchema } from '@amb/shared/auth';
+import { signUpBodySchema } from '@amb/shared/sign-up';
 import { okSchema } from '@amb/shared/common';
 import { errorBodySchema } from '@amb/shared/errors';
 import { signUpStatusSchema } from '@amb/shared/organisation';

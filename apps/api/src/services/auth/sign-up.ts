@@ -1,5 +1,5 @@
 import { signUpDecision } from '@amb/domain/organisation';
-import type { SignUpBody } from '@amb/shared/auth';
+import type { SignUpBody } from '@amb/shared/sign-up';
 import type { Me } from '@amb/shared/auth';
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/prisma';

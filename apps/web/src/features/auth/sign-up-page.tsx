@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from 'react-router';
-import { signUpBodySchema, type SignUpBody } from '@amb/shared/auth';
+import { signUpBodySchema, type SignUpBody } from '@amb/shared/sign-up';
 import { useQuery } from '@tanstack/react-query';
 import { useAuthStore } from '../../app/auth-store';
 import { FieldError } from '../../components/field-error';

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
-import { sprintListSchema } from '@amb/shared/sprints';
+import type { SprintList } from '@amb/shared/sprints';
 import { api } from '../../lib/api-client';
 
-/** The team's active sprint, for the board's "only the active sprint" filter. */
+/**
+ * The team's active sprint, for the board's "only the active sprint" filter. The answer is not parsed again here
+ * (the API validates it), which keeps the sprint schemas out of the board's first download.
+ */
 export function useActiveSprint(teamId: string | undefined) {
-  const sprints = useQuery({ queryKey: ['sprints', teamId, 'list'], enabled: Boolean(teamId), queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }) });
+  const sprints = useQuery({ queryKey: ['sprints', teamId, 'list'], enabled: Boolean(teamId), queryFn: ({ signal }) => api<SprintList>('GET', `/sprints?teamId=${teamId}`, { signal }) });
   return sprints.data?.sprints.find((s) => s.state === 'ACTIVE') ?? null;
 }
