@@ -16,7 +16,7 @@ interface AuthState {
   forget(): void;
 }
 
-export const useAuthStore = create<AuthState>()((set) => ({
+export const useAuthStore = create<AuthState>()((set, get) => ({
   status: 'unknown',
   me: null,
   async load() {
@@ -43,8 +43,10 @@ export const useAuthStore = create<AuthState>()((set) => ({
     queryClient.clear();
     set({ status: 'signed-out', me: null });
   },
+  // Any 401 lands here. Only a session that has just ended empties the cache: clearing it on every 401 while
+  // signed out would drop queries in flight on public pages (an invitation link) and leave them loading for ever.
   forget() {
-    queryClient.clear();
+    if (get().status === 'signed-in') queryClient.clear();
     set({ status: 'signed-out', me: null });
   },
 }));
