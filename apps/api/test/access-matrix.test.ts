@@ -135,6 +135,13 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/sprints/', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints?teamId=${team.id}` }) },
     { route: 'GET /api/sprints/:sprintId', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints/${sprintId}` }) },
     { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
+    // Without a team filter, the overview and cumulative flow cover whatever the person can see (checked below).
+    { route: 'GET /api/dashboard/overview', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/overview?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/cumulative-flow', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/cumulative-flow?from=2026-01-01&to=2026-01-31&teamId=${team.id}` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/cycle-time', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/cycle-time?from=2026-01-01&to=2026-01-31` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/flow', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/flow?from=2026-01-01&to=2026-01-31` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/aging', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/aging` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/forecast', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/forecast?cards=12&seed=1` }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
   const outsideTheMatrix = ['GET /api/health', 'POST /api/auth/sign-in', 'POST /api/auth/sign-up', 'POST /api/auth/sign-out', 'GET /api/boards/:boardId/events'];
@@ -165,6 +172,12 @@ describe('access matrix: role x route', () => {
     expect(await dashboard('member')).toContain(team.id);
     expect(await dashboard('pmo')).toContain(team.id);
     expect(await dashboard('outsider')).not.toContain(team.id);
+    const overview = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/dashboard/overview?from=2026-01-01&to=2026-01-31', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
+    expect(await overview('member')).toContain(team.id);
+    expect(await overview('pmo')).toContain(team.id);
+    expect(await overview('admin')).toContain(team.id);
+    expect(await overview('outsider')).not.toContain(team.id);
+    expect(await overview('outsider')).toHaveLength(1);
     const teams = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
     expect(await teams('outsider')).not.toContain(team.id);
     expect(await teams('pmo')).toContain(team.id);

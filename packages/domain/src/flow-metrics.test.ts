@@ -85,7 +85,7 @@ describe('WIP-limit breaches', () => {
       period,
       now,
     );
-    expect(summary).toEqual({ breaches: 2, hoursOver: 3.5 });
+    expect(summary).toEqual({ count: 2, hoursOver: 3.5 });
   });
 });
 

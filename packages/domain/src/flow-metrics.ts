@@ -96,7 +96,7 @@ export function overlapMs(spans: readonly Span[], period: { from: number; to: nu
 /** WIP-limit breaches that touched the period, and the hours spent over a limit within it. */
 export function breachSummary(breaches: readonly Span[], period: { from: number; to: number }, now: number) {
   const touching = breaches.filter((b) => b.startedAt < period.to && (b.endedAt === null || b.endedAt > period.from));
-  return { breaches: touching.length, hoursOver: Math.round((overlapMs(touching, period, now) / 3_600_000) * 10) / 10 };
+  return { count: touching.length, hoursOver: Math.round((overlapMs(touching, period, now) / 3_600_000) * 10) / 10 };
 }
 
 /** One change to a card that matters for flow: where it went, or whether it became blocked. */

@@ -9,6 +9,7 @@ import { checklistRoutes } from './checklists';
 import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
+import { portfolioRoutes } from './portfolio';
 import { principleRoutes } from './principles';
 import { sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
@@ -32,5 +33,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(cardLinkRoutes, { prefix: '/card-links' });
   await app.register(sprintRoutes, { prefix: '/sprints' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
+  await app.register(portfolioRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
 };
