@@ -127,12 +127,19 @@ export const agingSchema = z.object({
 });
 export type AgingWork = z.infer<typeof agingSchema>;
 
+const forecastCards = z.number('must be a number of cards').int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1,000');
+const forecastWeeks = z.number('must be a number of weeks').int('must be a whole number').min(1, 'must be at least 1').max(52, 'must be at most 52');
+
+/** The forecast form in the web app: how many cards, by when, from how many weeks of history. */
+export const forecastFormSchema = z.object({ cards: forecastCards, target: z.union([z.literal(''), localDaySchema]), weeks: forecastWeeks });
+export type ForecastForm = z.infer<typeof forecastFormSchema>;
+
 export const forecastQuerySchema = z.object({
-  cards: z.coerce.number().int().min(1).max(1000),
+  cards: z.coerce.number().pipe(forecastCards),
   /** The date asked about ("by the launch"). */
   target: localDaySchema.optional(),
   /** Weeks of past throughput the samples come from. */
-  weeks: z.coerce.number().int().min(1).max(52).default(8),
+  weeks: z.coerce.number().pipe(forecastWeeks).default(8),
   runs: z.coerce.number().int().min(100).max(20_000).default(10_000),
   seed: z.coerce.number().int().min(0).max(2 ** 31).optional(),
   tz: timeZoneSchema.default('UTC'),

@@ -3,7 +3,7 @@ import { Navigate } from 'react-router';
 import { useAuthStore } from '../features/auth/auth-store';
 import { useTeamsStore } from '../features/teams/teams-store';
 
-/** Sends a person to their first team's board, or to the dashboard when they belong to none. */
+/** Sends PMO staff and admins to the portfolio dashboard, everyone else to their first team's board. */
 export function HomeRedirect() {
   const teams = useTeamsStore((s) => s.teams);
   const load = useTeamsStore((s) => s.load);
@@ -11,6 +11,7 @@ export function HomeRedirect() {
   useEffect(() => {
     if (!teams) void load();
   }, [teams, load]);
+  if (me && (me.user.orgRole === 'PMO' || me.user.orgRole === 'ADMIN')) return <Navigate to="/dashboard" replace />;
   if (!teams) return <p className="page-loading" role="status">Loading your teams…</p>;
   const own = me?.memberships[0]?.teamId;
   const first = own ?? teams[0]?.id;

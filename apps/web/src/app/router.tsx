@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
@@ -9,6 +10,9 @@ import { DashboardPage } from '../features/dashboard/dashboard-page';
 import { SprintPage } from '../features/sprint/sprint-page';
 import { HomeRedirect } from './home-redirect';
 import { Layout } from './layout';
+
+// Charting pages load the chart library only when opened.
+const TeamFlowPage = lazy(() => import('../features/dashboard/team-flow-page'));
 import { RequireSignIn } from './require-sign-in';
 
 export const router = createBrowserRouter([
@@ -34,6 +38,14 @@ export const router = createBrowserRouter([
       },
       { path: '/teams/:teamId/sprint', element: <SprintPage /> },
       { path: '/dashboard', element: <DashboardPage /> },
+      {
+        path: '/dashboard/teams/:teamId',
+        element: (
+          <Suspense fallback={<p className="page-loading" role="status">Loading charts…</p>}>
+            <TeamFlowPage />
+          </Suspense>
+        ),
+      },
     ],
   },
 ]);
