@@ -267,6 +267,23 @@ describe('PMO portfolio and flow analytics', () => {
       expect(none.body).toMatchObject({ possible: false, when: null, sampleCards: 0 });
     });
 
+    it('agrees with the scatter in any time zone, also for cards started long before the period', async () => {
+      await cardWithHistory(teamB, 'Evergreen guide', [
+        { at: at('2024-06-01T22:30:00Z'), stage: 'IN_PROGRESS' },
+        { at: at('2026-03-20T22:30:00Z'), stage: 'DONE' },
+      ]);
+      for (const tz of ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Los_Angeles']) {
+        const scatter = (await get('pmo', `/api/dashboard/teams/${teamB.id}/cycle-time?${march}&tz=${tz}`)).body;
+        const b = (await get('pmo', `/api/dashboard/overview?${march}&tz=${tz}&teams=${teamB.id}`)).body.teams[0];
+        const cycle = scatter.points.map((p: { days: number }) => p.days);
+        expect(cycle.length, tz).toBe(2);
+        expect(b.cycleTime, tz).toEqual({ p50: percentile(cycle, 50), p85: percentile(cycle, 85) });
+      }
+      const berlin = (await get('pmo', `/api/dashboard/teams/${teamB.id}/cycle-time?${march}&tz=Europe/Berlin`)).body;
+      // 2 June 2024 00:30 to 20 March 2026 23:30 in Berlin: 657 calendar days.
+      expect(berlin.points.find((p: { title: string }) => p.title.startsWith('Evergreen'))).toMatchObject({ finishedOn: '2026-03-20', days: 657 });
+    });
+
     it('follows moves made through the API: card_flow is kept by the activity log', async () => {
       const [card] = await addCards(t.db, teamA.board.id, column(teamA, 'TODO').id, 1, 'Moved live');
       for (const stage of ['IN_PROGRESS', 'DONE'] as const) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accumulateArrivals, breachSummary, cumulativeFlow, firstArrivals, flowEfficiency, overlapMs, percentile, reachedStages } from './flow-metrics';
+import { accumulateArrivals, breachSummary, cumulativeFlow, firstArrivals, flowEfficiency, overlapMs, percentile, percentileOfCounts, reachedStages } from './flow-metrics';
 import { daysInRange } from './local-days';
 
 const at = (iso: string) => Date.parse(iso);
@@ -18,6 +18,16 @@ describe('percentile (nearest rank)', () => {
     expect(percentile([9, 1, 5], 50)).toBe(5);
     expect(percentile([7], 85)).toBe(7);
     expect(percentile([], 50)).toBeNull();
+  });
+});
+
+describe('percentile of a histogram', () => {
+  it('agrees with the percentile of the values it counts', () => {
+    const values = [1, 1, 1, 2, 3, 3, 5, 8, 8, 8, 8, 13, 21];
+    const histogram = [...new Set(values)].reverse().map((value) => ({ value, count: values.filter((v) => v === value).length }));
+    for (const p of [0, 10, 50, 70, 85, 95, 100]) expect(percentileOfCounts(histogram, p), `p${p}`).toBe(percentile(values, p));
+    expect(percentileOfCounts([], 50)).toBeNull();
+    expect(percentileOfCounts([{ value: 4, count: 0 }], 50)).toBeNull();
   });
 });
 

@@ -17,6 +17,20 @@ export function percentile(values: readonly number[], p: number): number | null 
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
 }
 
+/** The same percentile from a histogram (each value with how many times it occurs), as grouped SQL returns it. */
+export function percentileOfCounts(histogram: readonly { value: number; count: number }[], p: number): number | null {
+  const sorted = histogram.filter((h) => h.count > 0).sort((a, b) => a.value - b.value);
+  const total = sorted.reduce((n, h) => n + h.count, 0);
+  if (!total) return null;
+  const rank = Math.min(total, Math.max(1, Math.ceil((p / 100) * total)));
+  let seen = 0;
+  for (const h of sorted) {
+    seen += h.count;
+    if (seen >= rank) return h.value;
+  }
+  return sorted[sorted.length - 1]!.value;
+}
+
 /** When a card first entered each stage (ms); a stage it never entered is missing. */
 export type FirstArrivals = Partial<Record<FlowCategory, number>>;
 

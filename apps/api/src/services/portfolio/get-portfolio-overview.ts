@@ -1,12 +1,15 @@
-import { breachSummary } from '@amb/domain/flow-metrics';
+import { breachSummary, percentileOfCounts } from '@amb/domain/flow-metrics';
+import { addDays } from '@amb/domain/local-days';
 import { isOverLimit } from '@amb/domain/wip';
 import type { PortfolioOverview, PortfolioQuery } from '@amb/shared/portfolio';
 import type { ServiceContext } from '../context';
 import { activeSprintProgress } from './active-sprint-progress';
-import { epochMsSql, localDateSql, periodBounds, utcParam } from './period';
+import { dayBoundaries, epochMsSql, localDateSql, periodBounds, utcParam } from './period';
 import { visibleTeams } from './visible-teams';
 
 const DAY = 86_400_000;
+/** How far before the period local day numbers reach; cards started earlier have their days counted by converting. */
+const LOOKBACK_DAYS = 400;
 
 /**
  * One row per team for the period: WIP against limits now, breaches and hours over limits, obstacles, throughput,
@@ -34,19 +37,25 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
        FROM cards c WHERE c.board_id = ANY($1::text[]) AND c.archived_at IS NULL GROUP BY c.column_id`,
       boardIds,
     ),
-    db.$queryRawUnsafe<{ team_id: string; finished: number; cycle_p50: number | null; cycle_p85: number | null; lead_p50: number | null; lead_p85: number | null }[]>(
-      `SELECT team_id, COUNT(*)::int AS finished,
-         percentile_disc(0.5) WITHIN GROUP (ORDER BY cycle) AS cycle_p50, percentile_disc(0.85) WITHIN GROUP (ORDER BY cycle) AS cycle_p85,
-         percentile_disc(0.5) WITHIN GROUP (ORDER BY lead) AS lead_p50, percentile_disc(0.85) WITHIN GROUP (ORDER BY lead) AS lead_p85
-       FROM (SELECT team_id,
-               (${localDateSql('done_at', '$4')} - ${localDateSql('LEAST(in_progress_at, done_at)', '$4')}) + 1 AS cycle,
-               (${localDateSql('done_at', '$4')} - ${localDateSql('first_seen_at', '$4')}) + 1 AS lead
-             FROM card_flow WHERE team_id = ANY($1::text[]) AND done_at >= ${utcParam('$2')} AND done_at < ${utcParam('$3')}) finished
-       GROUP BY team_id`,
+    // Calendar days by local day number (width_bucket over local midnights); starts before the window of
+    // boundaries fall back to converting the time zone. Grouped into histograms, one row per team and value.
+    db.$queryRawUnsafe<{ team_id: string; measure: 'cycle' | 'lead'; days: number; cards: number }[]>(
+      `WITH finished AS (
+         SELECT team_id,
+           CASE WHEN LEAST(in_progress_at, done_at) >= b[1] THEN width_bucket(done_at, b) - width_bucket(LEAST(in_progress_at, done_at), b) + 1
+             ELSE (${localDateSql('done_at', '$4')} - ${localDateSql('LEAST(in_progress_at, done_at)', '$4')}) + 1 END AS cycle,
+           CASE WHEN first_seen_at >= b[1] THEN width_bucket(done_at, b) - width_bucket(first_seen_at, b) + 1
+             ELSE (${localDateSql('done_at', '$4')} - ${localDateSql('first_seen_at', '$4')}) + 1 END AS lead
+         FROM card_flow, (SELECT $5::timestamp[] AS b) bounds
+         WHERE team_id = ANY($1::text[]) AND done_at >= ${utcParam('$2')} AND done_at < ${utcParam('$3')})
+       SELECT team_id, 'cycle' AS measure, cycle AS days, COUNT(*)::int AS cards FROM finished GROUP BY team_id, cycle
+       UNION ALL
+       SELECT team_id, 'lead', lead, COUNT(*)::int FROM finished GROUP BY team_id, lead`,
       teamIds,
       period.from,
       period.to,
       query.tz,
+      dayBoundaries(addDays(query.from, -LOOKBACK_DAYS), query.to, query.tz),
     ),
     db.$queryRawUnsafe<{ board_id: string; started_at: number; ended_at: number | null }[]>(
       `SELECT board_id, ${epochMsSql('started_at')} AS started_at, ${epochMsSql('ended_at')} AS ended_at FROM wip_breaches
@@ -59,7 +68,12 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
   ]);
 
   const statsOf = new Map(columnStats.map((s) => [s.column_id, s]));
-  const flowOf = new Map(flow.map((f) => [f.team_id, f]));
+  const histograms = new Map<string, { cycle: { value: number; count: number }[]; lead: { value: number; count: number }[] }>();
+  for (const row of flow) {
+    let h = histograms.get(row.team_id);
+    if (!h) histograms.set(row.team_id, (h = { cycle: [], lead: [] }));
+    h[row.measure].push({ value: row.days, count: row.cards });
+  }
   const weeks = period.days.length / 7;
   return {
     from: query.from,
@@ -72,7 +86,8 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
       const limits = inProcess.filter((c) => c.wipLimit !== null);
       const oldest = columns.reduce<number | null>((min, c) => (c.stats?.oldest_blocked != null && (min === null || c.stats.oldest_blocked < min) ? c.stats.oldest_blocked : min), null);
       const open = columns.reduce((n, c) => n + (c.stats?.cards ?? 0), 0);
-      const f = flowOf.get(team.id);
+      const h = histograms.get(team.id) ?? { cycle: [], lead: [] };
+      const finished = h.cycle.reduce((n, x) => n + x.count, 0);
       return {
         id: team.id,
         name: team.name,
@@ -89,10 +104,10 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
           now,
         ),
         blocked: { count: columns.reduce((n, c) => n + (c.stats?.blocked ?? 0), 0), oldestDays: oldest === null ? null : Math.floor(((now - oldest) / DAY) * 10) / 10 },
-        finished: f?.finished ?? 0,
-        throughputPerWeek: Math.round(((f?.finished ?? 0) / weeks) * 10) / 10,
-        cycleTime: { p50: f?.cycle_p50 ?? null, p85: f?.cycle_p85 ?? null },
-        leadTime: { p50: f?.lead_p50 ?? null, p85: f?.lead_p85 ?? null },
+        finished,
+        throughputPerWeek: Math.round((finished / weeks) * 10) / 10,
+        cycleTime: { p50: percentileOfCounts(h.cycle, 50), p85: percentileOfCounts(h.cycle, 85) },
+        leadTime: { p50: percentileOfCounts(h.lead, 50), p85: percentileOfCounts(h.lead, 85) },
         sprint: sprints.get(team.id) ?? null,
         principleCoverage: open ? Math.round((columns.reduce((n, c) => n + (c.stats?.tagged ?? 0), 0) / open) * 100) / 100 : null,
       };

@@ -8,6 +8,15 @@ export function periodBounds(q: { from: LocalDay; to: LocalDay; tz: string }) {
 }
 
 /**
+ * The instants each local day from `first` to `last` starts, plus the instant after `last` ends, as the UTC
+ * timestamps the columns hold. With `width_bucket(at, bounds)` the database puts a time on its local day by binary
+ * search (bucket 0 before `first`, i for the i-th day), cheaper than converting every row's time zone.
+ */
+export function dayBoundaries(first: LocalDay, last: LocalDay, tz: string): string[] {
+  return [...daysInRange(first, last), addDays(last, 1)].map((d) => new Date(dayStart(d, tz)).toISOString().slice(0, 23).replace('T', ' '));
+}
+
+/**
  * SQL for the local calendar day of a timestamp column. Columns hold UTC without a zone; `tzParam` is the
  * placeholder of the time zone's name.
  */
