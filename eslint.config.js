@@ -19,4 +19,39 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  // Features stand alone: a feature imports from its own folder, src/app, src/components and src/lib, never
+  // from another feature (what two features share moves to src/components or src/lib).
+  {
+    files: ['apps/web/src/features/*/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.)', message: 'Features do not import each other: move what is shared to src/components, src/lib or src/app.' }] }],
+    },
+  },
+  // Route files parse, call one service and answer: the database is the services' business.
+  // (health.ts is the exception: its one query is the database check itself.)
+  {
+    files: ['apps/api/src/routes/**/*.ts'],
+    ignores: ['apps/api/src/routes/health.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/generated/**', '@prisma/*'], message: 'Routes call a service; they do not reach the database.' }] }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "MemberExpression[object.type='MemberExpression'][object.property.name='db']", message: 'Routes call a service; they do not reach the database (pass app.db to the service).' },
+        { selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|transaction)/]", message: 'Routes call a service; they do not reach the database.' },
+      ],
+    },
+  },
+  // SQL built from strings is allowed only where a file is listed here, with placeholders for every value.
+  // services/portfolio: the dashboard's aggregate SQL shares fragments (local days, UTC instants) from period.ts.
+  {
+    files: ['apps/api/src/**/*.ts'],
+    ignores: ['apps/api/src/services/cards/move-card.ts', 'apps/api/src/services/boards/get-board.ts', 'apps/api/src/db/seed-cli.ts', 'apps/api/src/services/portfolio/*.ts', 'apps/api/src/generated/**'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { property: '$queryRawUnsafe', message: 'Use the tagged $queryRaw (values become parameters), or add the file to the allowed list in eslint.config.js with a reason.' },
+        { property: '$executeRawUnsafe', message: 'Use the tagged $executeRaw (values become parameters), or add the file to the allowed list in eslint.config.js with a reason.' },
+      ],
+    },
+  },
 );

@@ -7,11 +7,15 @@ export default defineConfig({
   testDir: 'e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
-  workers: 1,
+  // Every spec makes its own team and cards (e2e/support/board-fixtures.ts) or only reads the demo data,
+  // so tests run side by side: two workers on a 2-core machine, more where there are more cores.
+  fullyParallel: true,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   retries: 0,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
+    // Calls made through page.request name the app as their origin, as the app's own pages do (writes need it).
+    extraHTTPHeaders: { origin: `http://127.0.0.1:${port}` },
     trace: 'retain-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

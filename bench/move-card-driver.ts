@@ -36,7 +36,7 @@ async function apiClient(cards: Job['cards'][number]) {
     try {
       const res = await fetch(`${job.url}/api/cards/${card.id}/move`, {
         method: 'POST',
-        headers: { cookie: job.cookie, 'content-type': 'application/json' },
+        headers: { cookie: job.cookie, 'content-type': 'application/json', origin: job.url },
         body: JSON.stringify({ columnId, afterCardId: after, version: card.version }),
       });
       const body = (await res.json()) as { card?: { version: number; columnId: string }; error?: { code: string; details?: { card?: { version: number; columnId: string } } } };

@@ -10,6 +10,8 @@ import { startEmbeddedPostgres } from '../apps/api/src/db/embedded-postgres';
 import { migrate } from '../apps/api/src/db/migrate';
 import { createPrisma, type Db } from '../apps/api/src/db/prisma';
 import { hashPassword } from '../apps/api/src/lib/passwords';
+import { defaultPrinciples } from '../packages/domain/src/principles';
+import { spreadRanks } from '../packages/domain/src/ranks';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -66,26 +68,83 @@ export async function freshDatabase(): Promise<BenchDatabase> {
 export const BENCH_EMAIL = 'bench@example.test';
 export const BENCH_PASSWORD = 'bench-password-1';
 
-/** A team with one board, its columns, and an admin to sign in as. */
-export async function seedBoard(db: Db, columns: { name: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; wipLimit?: number; wipPolicy?: 'SOFT' | 'HARD' }[]) {
-  const user = await db.user.create({ data: { email: BENCH_EMAIL, name: 'Bench Admin', orgRole: 'ADMIN', passwordHash: await hashPassword(BENCH_PASSWORD) } });
+/** A team with one board, its columns, and an admin to sign in as (one admin, shared by every board seeded). */
+export async function seedBoard(db: Db, columns: { name: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; wipLimit?: number; wipPolicy?: 'SOFT' | 'HARD' }[], boardName = 'Bench board') {
+  const user =
+    (await db.user.findUnique({ where: { email: BENCH_EMAIL } })) ??
+    (await db.user.create({ data: { email: BENCH_EMAIL, name: 'Bench Admin', orgRole: 'ADMIN', passwordHash: await hashPassword(BENCH_PASSWORD) } }));
+  const slug = boardName.toLowerCase().replace(/\W+/g, '-');
   const team = await db.team.create({
     data: {
-      name: 'Bench team',
-      slug: 'bench-team',
+      name: `${boardName} team`,
+      slug,
       memberships: { create: { userId: user.id, role: 'SCRUM_MASTER' } },
-      boards: { create: { name: 'Bench board', columns: { create: columns.map((c, position) => ({ ...c, position })) } } },
+      boards: { create: { name: boardName, columns: { create: columns.map((c, position) => ({ ...c, position })) } } },
     },
     include: { boards: { include: { columns: { orderBy: { position: 'asc' } } } } },
   });
   return { user, team, board: team.boards[0]! };
 }
 
-/** The API server in its own process, on the given database. */
-export async function startServer(databaseUrl: string, port: number): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+/**
+ * A board as a busy team has it: `cards` open cards spread over five columns (owners on half, a principle on a
+ * third, labels, due dates, some blocked), plus the manifesto principles.
+ */
+export async function seedBusyBoard(db: Db, cards: number, boardName?: string) {
+  const seeded = await seedBoard(
+    db,
+    [
+      { name: 'Backlog', flowCategory: 'BACKLOG' },
+      { name: 'To do', flowCategory: 'TODO' },
+      { name: 'In progress', flowCategory: 'IN_PROGRESS' },
+      { name: 'Review', flowCategory: 'IN_PROGRESS' },
+      { name: 'Done', flowCategory: 'DONE' },
+    ],
+    boardName,
+  );
+  const { board, user } = seeded;
+  if ((await db.principle.count()) === 0) await db.principle.createMany({ data: defaultPrinciples.map((p, position) => ({ ...p, position })) });
+  const principles = await db.principle.findMany();
+  const perColumn = Math.ceil(cards / board.columns.length);
+  const labels = ['blog', 'seo', 'video', 'email', 'social', 'paid'];
+  for (const column of board.columns) {
+    const ranks = spreadRanks(perColumn);
+    await db.card.createMany({
+      data: ranks.map((rank, i) => ({
+        boardId: board.id,
+        columnId: column.id,
+        rank,
+        title: `${column.name} card ${i + 1}: campaign asset`,
+        estimate: (i % 8) + 1,
+        labels: [labels[i % labels.length]!],
+        dueDate: i % 3 === 0 ? new Date(Date.now() + (i % 20) * 86_400_000) : null,
+        blocked: i % 50 === 0,
+        blockedReason: i % 50 === 0 ? 'Waiting on legal' : null,
+      })),
+    });
+  }
+  const ids = await db.card.findMany({ where: { boardId: board.id }, select: { id: true } });
+  await db.cardOwner.createMany({ data: ids.filter((_, i) => i % 2 === 0).map((c) => ({ cardId: c.id, userId: user.id })) });
+  await db.cardPrinciple.createMany({ data: ids.filter((_, i) => i % 3 === 0).map((c, i) => ({ cardId: c.id, principleId: principles[i % principles.length]!.id })) });
+  return seeded;
+}
+
+/** The API server in its own process, on the given database (with `serveWeb`, it serves the built web app too; `env` adds settings). */
+export async function startServer(databaseUrl: string, port: number, options: { serveWeb?: boolean; env?: Record<string, string> } = {}): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), NODE_ENV: 'production', LOG_LEVEL: 'warn', SEED_DEMO_DATA: 'false', WEB_DIST_DIR: '/nonexistent', LOGIN_RATE_LIMIT: '100000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      NODE_ENV: 'production',
+      LOG_LEVEL: 'warn',
+      SEED_DEMO_DATA: 'false',
+      WEB_DIST_DIR: options.serveWeb ? path.join(root, 'apps/web/dist') : '/nonexistent',
+      LOGIN_RATE_LIMIT: '100000',
+      WRITE_RATE_LIMIT: '1000000',
+      ...options.env,
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const url = `http://127.0.0.1:${port}`;
@@ -111,7 +170,7 @@ export async function startServer(databaseUrl: string, port: number): Promise<{ 
 }
 
 export async function signInCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }) });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }

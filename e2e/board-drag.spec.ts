@@ -64,7 +64,11 @@ test('while dragging, a full hard-limit column shows it will not take the card',
   await page.mouse.down();
   await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
   await expect(column(page, 'Review')).toHaveClass(/refusing/);
-  await expect(column(page, 'Review')).toContainText('Full:');
+  await expect(column(page, 'Review')).toContainText('Full');
+  // Over the full column, the card under the pointer says so.
+  const review = (await column(page, 'Review').boundingBox())!;
+  await page.mouse.move(review.x + review.width / 2, review.y + 120, { steps: 10 });
+  await expect(page.locator('.board-card.overlay')).toContainText('Full: Column "Review" is at its hard WIP limit of 1');
   await page.mouse.up();
 });
 

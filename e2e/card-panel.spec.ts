@@ -38,7 +38,7 @@ test('edit a card in its panel: fields, Markdown shown safely, comment, checklis
   await saved.getByRole('checkbox', { name: 'Legal approval' }).click();
   await expect(saved.getByRole('checkbox', { name: 'Legal approval' })).toBeChecked();
   await expect(saved.getByText('1/1')).toBeVisible();
-  await expect(saved.getByRole('region', { name: 'History' })).toContainText('changed title');
+  await expect(saved.getByRole('region', { name: 'History' })).toContainText('renamed this from “Draft the press release” to “Press release: spring launch”');
 });
 
 test('a stale edit is refused and the newer version is shown', async ({ page }) => {
@@ -77,4 +77,36 @@ test('link to a card on another team’s board, then archive and restore', async
   await page.getByRole('dialog', { name: 'Archived cards' }).getByRole('link', { name: 'Launch landing page copy' }).click();
   await page.getByRole('dialog', { name: 'Launch landing page copy' }).getByRole('button', { name: 'Restore card' }).click();
   await expect(cardIn(page, 'To do', 'Launch landing page copy')).toBeVisible();
+});
+
+test('the card panel names the card, says where it is, and confirms what was saved', async ({ page }) => {
+  const board = await freshBoard(page, 'Heading');
+  const card = await board.card('Webinar follow-up mail', 'In progress');
+  await page.goto(`/teams/${board.teamId}/board/cards/${card.id}`);
+  const panel = page.getByRole('dialog', { name: 'Webinar follow-up mail' });
+  await expect(panel.getByRole('heading', { level: 2, name: 'Webinar follow-up mail' })).toBeVisible();
+  await expect(panel.locator('.card-where')).toContainText('ColumnIn progress');
+  await expect(panel.locator('.card-where')).toContainText('SprintNot in a sprint');
+
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Nothing to save' })).toBeVisible();
+
+  await panel.getByLabel('Labels (comma-separated)').fill('email, webinar');
+  await panel.getByLabel('Estimate (points)').fill('2');
+  await panel.getByRole('button', { name: 'Save changes' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Saved the estimate, the labels.' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'In progress', exact: true }).getByRole('button', { name: 'Webinar follow-up mail' })).toContainText('webinar');
+});
+
+test('the link picker asks the server once typing pauses, not on every keystroke', async ({ page }) => {
+  const board = await freshBoard(page, 'Debounce');
+  const card = await board.card('Partner newsletter', 'Backlog');
+  await board.card('Partner logo wall', 'To do');
+  const searches: string[] = [];
+  page.on('request', (r) => r.url().includes('/api/cards/search') && searches.push(new URL(r.url()).searchParams.get('q') ?? ''));
+  await page.goto(`/teams/${board.teamId}/board/cards/${card.id}`);
+  const panel = page.getByRole('dialog', { name: 'Partner newsletter' });
+  await panel.getByLabel('Find a card to link').pressSequentially('Partner logo', { delay: 20 });
+  await expect(panel.getByRole('button', { name: /Partner logo wall/ })).toBeVisible();
+  expect(searches).toEqual(['Partner logo']);
 });

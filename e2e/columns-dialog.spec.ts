@@ -21,7 +21,18 @@ test('a scrum master adds a column with a hard limit, renames it, and deletes it
   // A column with cards cannot go.
   await board.card('Contract check', 'Review');
   await dialog.getByRole('button', { name: 'Delete column Review' }).click();
+  await page.getByRole('dialog', { name: 'Delete column Review?' }).getByRole('button', { name: 'Delete column' }).click();
   await expect(dialog.getByRole('alert')).toContainText('holds 1 card');
+
+  // Deleting asks first; Cancel (or Escape) keeps the column.
   await dialog.getByRole('button', { name: 'Delete column Legal review' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete column Legal review?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(dialog).toBeVisible();
+  await expect(column(page, 'Legal review')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Delete column Legal review' }).click();
+  await confirm.getByRole('button', { name: 'Delete column' }).click();
   await expect(column(page, 'Legal review')).toHaveCount(0);
 });

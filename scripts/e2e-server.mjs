@@ -6,8 +6,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { bin, startProcess } from './steps.mjs';
 
-// Every browser test signs in from 127.0.0.1, so the per-address sign-in limit is raised here (the API tests cover it).
-const env = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: 'true', PORT: process.env.E2E_PORT ?? '4173', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000' };
+// Every browser test signs in from 127.0.0.1 as a few demo people, so the sign-in and per-person write limits are
+// raised here (the API tests cover them).
+const env = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: 'true', PORT: process.env.E2E_PORT ?? '4173', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000', WRITE_RATE_LIMIT: '100000', DEMO_PASSWORD: 'demo-password-1' };
 const dbName = `amb_e2e_${env.PORT}`;
 if (process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -1,7 +1,8 @@
-// npm start: builds the web app and serves it with the API on one port.
+// npm start: builds the web app and the API, then serves both on one port from plain JavaScript (node alone).
 // Without DATABASE_URL the data lives in an embedded database under .data/, with demo data on first start.
-import { bin, buildWeb, generateClient, startProcess } from './steps.mjs';
+import { buildApi, buildWeb, generateClient, startProcess } from './steps.mjs';
 
 generateClient();
 buildWeb();
-startProcess(bin('tsx'), ['apps/api/src/server.ts'], { env: { NODE_ENV: 'production', ...process.env } });
+buildApi();
+startProcess(process.execPath, ['--enable-source-maps', 'apps/api/dist/server.js'], { env: { NODE_ENV: 'production', ...process.env } });

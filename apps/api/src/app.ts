@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
@@ -9,11 +10,15 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
+import { loggerOptions } from './lib/logger';
 import { authPlugin } from './plugins/auth';
-import { registerErrorHandler } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
+import { originCheckPlugin } from './plugins/origin-check';
+import { textSafetyPlugin } from './plugins/text-safety';
 import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
+import { LiveStreams } from './services/board-events/live-streams';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -22,6 +27,7 @@ declare module 'fastify' {
     readDb: Db;
     config: Config;
     boardEvents: BoardEventHub;
+    liveStreams: LiveStreams;
   }
 }
 
@@ -34,11 +40,27 @@ export interface BuildAppOptions {
 }
 
 export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions) {
+  const logging = loggerOptions(config);
   const app = Fastify({
-    logger: logger ?? { level: config.LOG_LEVEL },
+    ...logging,
+    logger: logger ?? logging.logger,
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: true,
+    // Only a configured proxy's X-Forwarded-For/-Proto/-Host are believed: otherwise any client could pick its own
+    // address (and so its own rate-limit key).
+    // (A number is a count of proxies in front, which Fastify accepts though its types do not say so.)
+    trustProxy: config.TRUST_PROXY as boolean | string,
+    // Fastify's and Node's own refusals (malformed URL, over-long parameter, headers too large) in the one error shape.
+    frameworkErrors,
+    clientErrorHandler,
+    // While shutting down, requests that still arrive on open connections get our own 503 (see below).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
@@ -47,16 +69,39 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
-  const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
+  const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
+  const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);
   app.decorate('boardEvents', new BoardEventHub(db, signal));
+  const liveStreams = new LiveStreams(
+    db,
+    { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS },
+    { perPerson: config.STREAM_LIMIT_PER_PERSON, perProcess: config.STREAM_LIMIT_PER_PROCESS, recheckMs: config.STREAM_RECHECK_SECONDS * 1000 },
+  );
+  app.boardEvents.onAccessChange((userId) => void liveStreams.recheck(userId));
+  app.decorate('liveStreams', liveStreams);
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
+  // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '1');
+    return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The server is restarting; try again shortly.' } });
+  });
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   // 1. External plugins: security headers, cookies, rate limiting (opt-in per route), API docs.
+  // Over plain HTTP (an install on a LAN host, `docker compose up` without TLS) browsers must not be told to fetch
+  // the scripts over HTTPS, or the page stays blank: that directive and HSTS only when the app is served over HTTPS.
+  const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
   await app.register(helmet, {
+    hsts: https,
     contentSecurityPolicy: {
       directives: {
+        upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
@@ -81,16 +126,47 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // 2. App plugins: who is asking.
-  await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS });
+  // 2. App plugins: where a write comes from, who is asking, and the one rule for text in every request.
+  await app.register(originCheckPlugin, { allowed: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), ...config.ALLOWED_ORIGINS] });
+  await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS });
+  await app.register(textSafetyPlugin);
+
+  // Each signed-in person's changes are limited, whichever addresses they come from (sign-in has its own limit).
+  app.addHook(
+    'preHandler',
+    app.rateLimit({
+      max: config.WRITE_RATE_LIMIT,
+      timeWindow: '1 minute',
+      groupId: 'writes',
+      keyGenerator: (request) => request.actor?.id ?? request.ip,
+      allowList: (request) => !request.actor || ['GET', 'HEAD', 'OPTIONS'].includes(request.method),
+    }),
+  );
 
   // 3. Routes.
   await app.register(apiRoutes, { prefix: '/api' });
 
   // 4. The built web app on the same port (client-side routes fall back to index.html: see the error handler).
-  if (serveWeb) await app.register(fastifyStatic, { root: config.WEB_DIST_DIR, wildcard: false });
+  // Compressed copies made at build time are sent to browsers that take them; hashed files (assets/) never change,
+  // so browsers keep them a year, while index.html is checked every time. Source maps stay private.
+  if (serveWeb) {
+    await app.register(fastifyStatic, {
+      root: config.WEB_DIST_DIR,
+      wildcard: false,
+      preCompressed: true,
+      allowedPath: (pathName) => !pathName.endsWith('.map'),
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        const hashed = path.relative(config.WEB_DIST_DIR, filePath).startsWith(`assets${path.sep}`);
+        reply.header('cache-control', hashed ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
 
-  app.addHook('preClose', async () => app.boardEvents.close());
+  app.addHook('preClose', async () => {
+    liveStreams.close();
+    await app.boardEvents.close();
+  });
 
   return app;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_COST_LOG2 } from './lib/passwords';
 
 const flag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -22,13 +23,81 @@ const configSchema = z.object({
   DATA_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../../.data')),
   /** Fill an empty database with demo teams, boards and three weeks of history. Defaults to on for the embedded database. */
   SEED_DEMO_DATA: flag.optional(),
+  /**
+   * The demo accounts' password. Unset: demo-password-1 on the embedded database (a machine of one's own), and a
+   * random one printed once on PostgreSQL (a server others can reach).
+   */
+  DEMO_PASSWORD: z.string().min(10).max(200).optional(),
+  /**
+   * How live updates learn of changes: listen (PostgreSQL LISTEN/NOTIFY, the default with DATABASE_URL) or poll (a
+   * light query a few times a second: the embedded database's way, also for an embedded one reached by URL).
+   */
+  LIVE_UPDATES: z.enum(['listen', 'poll']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /** A sign-in ends after this many hours without use (each use extends it)... */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
-  COOKIE_SECURE: flag.default(false),
+  /** ...and in any case this many hours after it began. */
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  /**
+   * scrypt's cost as a power of two. 17 is OWASP's recommendation and the least allowed outside tests; the test
+   * suite lowers it to stay quick.
+   */
+  PASSWORD_HASH_COST: z.coerce.number().int().min(10).max(20).default(DEFAULT_COST_LOG2),
+  /**
+   * The address people open, e.g. https://board.example.com. When it is https the app asks browsers to use HTTPS
+   * only (CSP upgrade-insecure-requests) and marks the session cookie Secure. Its origin may send writes.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  /** Mark the session cookie Secure. Unset: Secure whenever the request came over HTTPS (PUBLIC_URL or a trusted proxy). */
+  COOKIE_SECURE: flag.optional(),
+  /**
+   * Whose X-Forwarded-* headers to believe: unset or false (nobody: the address is the TCP peer), true (any
+   * proxy), a number of proxies in front, or addresses/CIDRs separated by commas.
+   */
+  TRUST_PROXY: z
+    .string()
+    .trim()
+    .transform((v, ctx): boolean | number | string => {
+      if (['false', 'no', 'off'].includes(v)) return false;
+      if (['true', 'yes', 'on'].includes(v)) return true;
+      if (/^\d+$/.test(v)) return Number(v);
+      const parts = v.split(',').map((s) => s.trim());
+      if (parts.every((s) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s) || ['loopback', 'linklocal', 'uniquelocal'].includes(s))) return parts.join(',');
+      ctx.addIssue({ code: 'custom', message: 'must be true, false, a number of proxies, or addresses/CIDRs separated by commas' });
+      return z.NEVER;
+    })
+    .default(false),
+  /** Other origins allowed to send writes with the session cookie, separated by commas (e.g. http://localhost:5173). */
+  ALLOWED_ORIGINS: z
+    .string()
+    .transform((v, ctx) => {
+      const origins = v.split(',').map((s) => s.trim()).filter(Boolean);
+      for (const o of origins) {
+        if (!URL.canParse(o) || new URL(o).origin !== o.replace(/\/$/, '')) ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin like https://board.example.com` });
+      }
+      return origins.map((o) => new URL(o).origin);
+    })
+    .default([]),
   ALLOW_SIGN_UP: flag.default(true),
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
+  /** Changes (POST, PUT, PATCH, DELETE) one signed-in person may make per minute. */
+  WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Card searches one signed-in person may make per minute. */
+  SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
+  /** Wrong passwords in a row on one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
+  LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  /** Live board streams (server-sent events) one person may hold open at once, and one API process in all. */
+  STREAM_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(10),
+  STREAM_LIMIT_PER_PROCESS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /** An open stream's access is checked again on every change to it and, in any case, this often (seconds). */
+  STREAM_RECHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  /** json (one object per line, the default in production) or pretty (readable lines, the default elsewhere). */
+  LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app; served on the same port when it exists. */
   WEB_DIST_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../web/dist')),
@@ -39,7 +108,12 @@ export type Config = z.infer<typeof configSchema>;
 /** Reads settings from the environment; a bad value stops start-up with a message naming it. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const cleaned = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
-  const parsed = configSchema.safeParse(cleaned);
+  const parsed = configSchema
+    .refine((c) => c.NODE_ENV === 'test' || c.PASSWORD_HASH_COST >= DEFAULT_COST_LOG2, {
+      path: ['PASSWORD_HASH_COST'],
+      message: `must be at least ${DEFAULT_COST_LOG2} outside tests`,
+    })
+    .safeParse(cleaned);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}\nSee .env.example for every setting.`);

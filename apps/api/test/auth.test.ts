@@ -99,21 +99,46 @@ describe('sign-in and sign-out', () => {
 });
 
 describe('login rate limiting', () => {
+  const guess = (ctx: TestContext, forwardedFor?: string) =>
+    ctx.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'x@example.test', password: 'whatever-it-is' },
+      headers: forwardedFor ? { 'x-forwarded-for': forwardedFor } : {},
+    });
+
   it('answers 429 once a client exceeds the sign-in limit', async () => {
     const limited = await startTestApp({ LOGIN_RATE_LIMIT: '3' });
     try {
       const statuses: number[] = [];
-      for (let i = 0; i < 5; i++) {
-        const res = await limited.app.inject({
-          method: 'POST',
-          url: '/api/auth/sign-in',
-          payload: { email: 'x@example.test', password: 'whatever-it-is' },
-        });
-        statuses.push(res.statusCode);
-      }
+      for (let i = 0; i < 5; i++) statuses.push((await guess(limited)).statusCode);
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
+    }
+  });
+
+  it('is not bypassed by a forged X-Forwarded-For when no proxy is trusted (the default)', async () => {
+    const limited = await startTestApp({ LOGIN_RATE_LIMIT: '3' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await guess(limited, `203.0.113.${i + 1}`)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429, 429]);
+    } finally {
+      await limited.close();
+    }
+  });
+
+  it("keys the limit on the proxy's X-Forwarded-For only when that proxy is configured as trusted", async () => {
+    const behindProxy = await startTestApp({ LOGIN_RATE_LIMIT: '3', TRUST_PROXY: '127.0.0.1' });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 5; i++) statuses.push((await guess(behindProxy, `203.0.113.${i + 1}`)).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 401, 401]);
+      for (let i = 0; i < 3; i++) await guess(behindProxy, '198.51.100.7');
+      expect((await guess(behindProxy, '198.51.100.7')).statusCode).toBe(429);
+    } finally {
+      await behindProxy.close();
     }
   });
 });

@@ -1,59 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardEvent } from '@amb/shared/boards';
 import type { ErrorBody } from '@amb/shared/errors';
 import { buildApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createPrisma } from '../src/db/prisma';
 import { addCards, httpClient } from './support/board-fixtures';
+import { watch } from './support/event-stream';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
-
-/** Reads a server-sent event stream over real HTTP, collecting the board events. */
-async function watch(url: string, cookie: string, headers: Record<string, string> = {}) {
-  const controller = new AbortController();
-  const res = await fetch(url, { headers: { cookie, ...headers }, signal: controller.signal });
-  const events: BoardEvent[] = [];
-  const waiters: (() => void)[] = [];
-  if (res.status === 200) {
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      try {
-        for await (const chunk of res.body!) {
-          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block.split('\n').find((l) => l.startsWith('data: '));
-            if (data) {
-              events.push(JSON.parse(data.slice(6)));
-              waiters.splice(0).forEach((w) => w());
-            }
-          }
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
-  }
-  return {
-    status: res.status,
-    events,
-    /** Waits until an event matches, failing after `ms`. */
-    async until(match: (e: BoardEvent) => boolean, ms = 1000) {
-      const started = Date.now();
-      while (!events.some(match)) {
-        if (Date.now() - started > ms) throw new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
-      return { event: events.find(match)!, ms: Date.now() - started };
-    },
-    close: () => controller.abort(),
-  };
-}
 
 describe('live board updates', () => {
   let t: TestContext;
@@ -96,7 +48,7 @@ describe('live board updates', () => {
   });
 
   it('catches a reconnecting client up on what it missed', async () => {
-    const before = (await t.db.activity.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const before = (await t.db.activityCommit.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
     const [card] = await addCards(t.db, team.board.id, column('Backlog').id, 1, 'Missed');
     const call = httpClient(baseUrl, moverCookie);
     await call('POST', `/cards/${card!.id}/move`, { columnId: column('In progress').id, afterCardId: null, version: 1 });
@@ -151,6 +103,100 @@ describe('live board updates', () => {
     } finally {
       await other.close();
       await second.$disconnect();
+    }
+  });
+});
+
+describe('live streams re-check access', () => {
+  let t: TestContext;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    // The periodic check is far off here: what closes these streams is the change itself, heard from the database
+    // (LISTEN/NOTIFY on PostgreSQL, whichever process wrote it; the access_changes table on the embedded one).
+    t = await startTestApp({ STREAM_RECHECK_SECONDS: '30', STREAM_LIMIT_PER_PERSON: '2', STREAM_LIMIT_PER_PROCESS: '5' });
+    baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(() => t.close());
+
+  async function watcherOf(role: 'VIEWER' | 'MEMBER' = 'VIEWER') {
+    const watcher = await createUser(t.db);
+    const mover = await createUser(t.db);
+    const team = await createTeam(t.db, [
+      { userId: watcher.id, role },
+      { userId: mover.id, role: 'MEMBER' },
+    ]);
+    const cookie = await signIn(t.app, watcher.email);
+    const moverCall = httpClient(baseUrl, await signIn(t.app, mover.email));
+    const [card] = await addCards(t.db, team.board.id, team.board.columns[0]!.id, 1, 'Watched');
+    const url = `${baseUrl}/api/boards/${team.board.id}/events`;
+    return { watcher, team, cookie, card: card!, moverCall, url };
+  }
+
+  it('closes the stream of a person removed from the team, who then sees none of its changes', async () => {
+    const { watcher, team, cookie, card, moverCall, url } = await watcherOf();
+    const stream = await watch(url, cookie);
+    expect(stream.status).toBe(200);
+    await moverCall('PATCH', `/cards/${card.id}`, { version: card.version, title: 'Seen while a member' });
+    await stream.until((e) => e.card?.title === 'Seen while a member', 5000);
+    await t.db.membership.deleteMany({ where: { userId: watcher.id, teamId: team.id } });
+    expect(await stream.closedByServer()).toBe('access');
+    await moverCall('PATCH', `/cards/${card.id}`, { version: card.version + 1, title: 'After the removal' });
+    expect(stream.events.some((e) => e.card?.title === 'After the removal')).toBe(false);
+    // Reconnecting is refused as for anyone outside the team.
+    expect((await fetch(url, { headers: { cookie } })).status).toBe(404);
+  });
+
+  it('closes the stream when the person signs out (in another tab: the same session)', async () => {
+    const { cookie, url } = await watcherOf();
+    const stream = await watch(url, cookie);
+    expect(stream.status).toBe(200);
+    expect((await httpClient(baseUrl, cookie)('POST', '/auth/sign-out')).status).toBe(200);
+    expect(await stream.closedByServer()).toBe('signed-out');
+  });
+
+  it('keeps the streams of people whose access did not change', async () => {
+    const a = await watcherOf();
+    const b = await watcherOf();
+    const streamA = await watch(a.url, a.cookie);
+    const streamB = await watch(b.url, b.cookie);
+    await t.db.membership.deleteMany({ where: { userId: a.watcher.id } });
+    await streamA.closedByServer();
+    await b.moverCall('PATCH', `/cards/${b.card.id}`, { version: b.card.version, title: 'Still watched' });
+    await streamB.until((e) => e.card?.title === 'Still watched', 5000);
+    streamB.close();
+  });
+
+  it('caps the streams one person may hold open, and the streams of the process', async () => {
+    const { cookie, url } = await watcherOf();
+    const open = [await watch(url, cookie), await watch(url, cookie)];
+    const third = await fetch(url, { headers: { cookie } });
+    expect(third.status).toBe(429);
+    expect(((await third.json()) as ErrorBody).error.code).toBe('RATE_LIMITED');
+    const others = [await watcherOf(), await watcherOf()];
+    open.push(await watch(others[0]!.url, others[0]!.cookie), await watch(others[0]!.url, others[0]!.cookie));
+    open.push(await watch(others[1]!.url, others[1]!.cookie));
+    expect(open.map((s) => s.status)).toEqual([200, 200, 200, 200, 200]);
+    const overProcess = await fetch(others[1]!.url, { headers: { cookie: others[1]!.cookie } });
+    expect(overProcess.status).toBe(429);
+    open.forEach((s) => s.close());
+  });
+});
+
+describe('live streams whose session ends quietly', () => {
+  it('are closed by the periodic check', async () => {
+    const t = await startTestApp({ STREAM_RECHECK_SECONDS: '1' });
+    try {
+      const baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+      const watcher = await createUser(t.db);
+      const team = await createTeam(t.db, [{ userId: watcher.id, role: 'VIEWER' }]);
+      const stream = await watch(`${baseUrl}/api/boards/${team.board.id}/events`, await signIn(t.app, watcher.email));
+      expect(stream.status).toBe(200);
+      // Expiry is a time passing, not a write: only the periodic check can notice it.
+      await t.db.session.updateMany({ where: { userId: watcher.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      expect(await stream.closedByServer()).toBe('signed-out');
+    } finally {
+      await t.close();
     }
   });
 });

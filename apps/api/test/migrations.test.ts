@@ -1,8 +1,11 @@
 import { createHash } from 'node:crypto';
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pendingSchemaChanges } from '../../../scripts/schema-engine';
-import { migrate, readMigrations } from '../src/db/migrate';
+import { MigrationChangedError, migrate, migrationsDir, readMigrations } from '../src/db/migrate';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 describe('schema.prisma and prisma/migrations', () => {
@@ -37,6 +40,31 @@ describe('the migration runner', () => {
 
   it('applies nothing the second time', async () => {
     expect(await migrate(db.url)).toEqual({ applied: [] });
+  });
+
+  it('stops, naming the migration and applying nothing, when an applied migration file has changed', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'amb-migrations-'));
+    try {
+      await cp(migrationsDir, dir, { recursive: true });
+      const [first] = await readMigrations(dir);
+      await writeFile(path.join(dir, first!.name, 'migration.sql'), `${first!.sql}\n-- edited after it was applied\n`);
+      await mkdir(path.join(dir, '29990101000000_later'));
+      await writeFile(path.join(dir, '29990101000000_later', 'migration.sql'), 'CREATE TABLE should_not_exist (id int);');
+      const refused = migrate(db.url, dir);
+      await expect(refused).rejects.toThrow(MigrationChangedError);
+      await expect(refused).rejects.toThrow(new RegExp(`Migration ${first!.name} was changed after it was applied`));
+      const client = new pg.Client({ connectionString: db.url });
+      await client.connect();
+      try {
+        expect((await client.query("SELECT to_regclass('should_not_exist') AS t")).rows[0].t).toBeNull();
+      } finally {
+        await client.end();
+      }
+      // The untouched files still start.
+      expect(await migrate(db.url)).toEqual({ applied: [] });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it('keeps the activity log append-only', async () => {

@@ -3,13 +3,16 @@ import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { queryClient } from './app/query-client';
+import { teamsQuery } from './app/teams';
 import { router } from './app/router';
-import { useAuthStore } from './features/auth/auth-store';
+import { useAuthStore } from './app/auth-store';
 import { onUnauthenticated } from './lib/api-client';
 import './styles.css';
 
 onUnauthenticated(() => useAuthStore.getState().forget());
 void useAuthStore.getState().load();
+// The teams are needed by every signed-in page; asked for beside "who am I" rather than after it.
+void queryClient.prefetchQuery(teamsQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -36,3 +36,19 @@ export const defaultPrinciples = [
     description: 'The people doing the work decide how to do it.',
   },
 ] as const;
+
+/**
+ * A principle's name short enough for a card: the part before " over " ("Customer focus over silos and
+ * hierarchy" → "Customer focus"), or the first words of a name without it. The legend shows the full name.
+ */
+export function principleShortName(name: string, maxLength = 24): string {
+  const head = name.split(/\s+over\s+/i)[0]!.trim();
+  if (head.length <= maxLength) return head;
+  const words = head.split(/\s+/);
+  let short = '';
+  for (const word of words) {
+    if ((short ? short.length + 1 : 0) + word.length > maxLength - 1) break;
+    short = short ? `${short} ${word}` : word;
+  }
+  return `${(short || head.slice(0, maxLength - 1)).replace(/[,;:]$/, '')}…`;
+}

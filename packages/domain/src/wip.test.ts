@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admitCard, countsTowardSwimlaneLimit, isOverLimit, type WipPlace } from './wip';
+import { admitCard, countsTowardSwimlaneLimit, isOverLimit, placesEntered, swimlaneWipCount, wipState, type WipPlace } from './wip';
 
 const column = (wipLimit: number | null, wipPolicy: 'SOFT' | 'HARD', count: number): WipPlace => ({ scope: 'column', id: 'c', name: 'In progress', wipLimit, wipPolicy, count });
 
@@ -42,5 +42,56 @@ describe('rules of thumb', () => {
     expect(isOverLimit(3, 3)).toBe(false);
     expect(isOverLimit(4, 3)).toBe(true);
     expect(isOverLimit(99, null)).toBe(false);
+  });
+});
+
+describe('placesEntered', () => {
+  const inProgress = { id: 'col-2', name: 'In progress', wipLimit: 3, wipPolicy: 'HARD' as const, flowCategory: 'IN_PROGRESS' as const };
+  const lane = { id: 'lane-1', name: 'Expedite', wipLimit: 2, wipPolicy: 'SOFT' as const };
+
+  it('a card entering a limited column and swimlane enters both, with their counts', () => {
+    const places = placesEntered({ from: { columnId: 'col-1', swimlaneId: null, flowCategory: 'BACKLOG' }, column: inProgress, swimlane: lane, columnCount: 3, swimlaneCount: 1 });
+    expect(places).toEqual([
+      { scope: 'column', id: 'col-2', name: 'In progress', wipLimit: 3, wipPolicy: 'HARD', count: 3 },
+      { scope: 'swimlane', id: 'lane-1', name: 'Expedite', wipLimit: 2, wipPolicy: 'SOFT', count: 1 },
+    ]);
+    expect(admitCard(places).allowed).toBe(false);
+  });
+
+  it('reordering within a column enters nothing, so a full column never refuses it', () => {
+    expect(placesEntered({ from: { columnId: 'col-2', swimlaneId: null, flowCategory: 'IN_PROGRESS' }, column: inProgress, swimlane: null, columnCount: 9, swimlaneCount: 0 })).toEqual([]);
+  });
+
+  it('moving along a swimlane between columns that count does not enter the swimlane again', () => {
+    const places = placesEntered({ from: { columnId: 'col-1', swimlaneId: 'lane-1', flowCategory: 'TODO' }, column: inProgress, swimlane: lane, columnCount: 0, swimlaneCount: 5 });
+    expect(places.map((p) => p.scope)).toEqual(['column']);
+  });
+
+  it('a swimlane limit does not count backlog or done columns, and a new card counts nowhere yet', () => {
+    const done = { ...inProgress, id: 'col-9', wipLimit: null, flowCategory: 'DONE' as const };
+    expect(placesEntered({ from: null, column: done, swimlane: lane, columnCount: 0, swimlaneCount: 5 })).toEqual([]);
+    expect(placesEntered({ from: { columnId: 'col-9', swimlaneId: 'lane-1', flowCategory: 'DONE' }, column: inProgress, swimlane: lane, columnCount: 0, swimlaneCount: 2 }).map((p) => p.scope)).toEqual(['column', 'swimlane']);
+  });
+});
+
+describe('swimlaneWipCount and wipState', () => {
+  it('counts only the swimlane’s cards in to-do and in-progress columns', () => {
+    const flows: Record<string, 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'> = { b: 'BACKLOG', t: 'TODO', p: 'IN_PROGRESS', d: 'DONE' };
+    const cards = [
+      { swimlaneId: 'x', columnId: 'b' },
+      { swimlaneId: 'x', columnId: 't' },
+      { swimlaneId: 'x', columnId: 'p' },
+      { swimlaneId: 'x', columnId: 'd' },
+      { swimlaneId: 'y', columnId: 'p' },
+      { swimlaneId: null, columnId: 'p' },
+    ];
+    expect(swimlaneWipCount(cards, 'x', (id) => flows[id]!)).toBe(2);
+  });
+
+  it('tells a place exactly at its limit from one over it', () => {
+    expect(wipState(2, 3)).toBe('within');
+    expect(wipState(3, 3)).toBe('at-limit');
+    expect(wipState(4, 3)).toBe('over-limit');
+    expect(wipState(40, null)).toBe('within');
   });
 });

@@ -32,6 +32,63 @@ export function countsTowardSwimlaneLimit(flowCategory: FlowCategory): boolean {
   return flowCategory === 'TODO' || flowCategory === 'IN_PROGRESS';
 }
 
+/** The open cards of a swimlane that count toward its WIP limit (those in to-do and in-progress columns). */
+export function swimlaneWipCount(cards: readonly { swimlaneId: string | null; columnId: string }[], swimlaneId: string, flowOf: (columnId: string) => FlowCategory): number {
+  let count = 0;
+  for (const card of cards) if (card.swimlaneId === swimlaneId && countsTowardSwimlaneLimit(flowOf(card.columnId))) count++;
+  return count;
+}
+
+export interface WipColumn {
+  id: string;
+  name: string;
+  wipLimit: number | null;
+  wipPolicy: WipPolicy;
+  flowCategory: FlowCategory;
+}
+
+export interface WipSwimlane {
+  id: string;
+  name: string;
+  wipLimit: number | null;
+  wipPolicy: WipPolicy;
+}
+
+export interface PlacementWip {
+  /** Where the card is now, or null for a new (or archived) card that counts nowhere yet. */
+  from: { columnId: string; swimlaneId: string | null; flowCategory: FlowCategory } | null;
+  column: WipColumn;
+  swimlane: WipSwimlane | null;
+  /** Open cards in the target column now, not counting the card placed. */
+  columnCount: number;
+  /** Open cards counting toward the target swimlane's limit now, not counting the card placed. */
+  swimlaneCount: number;
+}
+
+/**
+ * The limited places a card enters when placed in a column (and swimlane), with their counts: what `admitCard`
+ * decides on. A card already counted in a place does not enter it again, so reordering within a full column,
+ * or moving along a full swimlane between columns that count, is never refused.
+ */
+export function placesEntered(p: PlacementWip): WipPlace[] {
+  const places: WipPlace[] = [];
+  const { column, swimlane } = p;
+  if (column.wipLimit !== null && p.from?.columnId !== column.id) {
+    places.push({ scope: 'column', id: column.id, name: column.name, wipLimit: column.wipLimit, wipPolicy: column.wipPolicy, count: p.columnCount });
+  }
+  const countedInLaneBefore = Boolean(p.from && p.from.swimlaneId === swimlane?.id && countsTowardSwimlaneLimit(p.from.flowCategory));
+  if (swimlane && swimlane.wipLimit !== null && countsTowardSwimlaneLimit(column.flowCategory) && !countedInLaneBefore) {
+    places.push({ scope: 'swimlane', id: swimlane.id, name: swimlane.name, wipLimit: swimlane.wipLimit, wipPolicy: swimlane.wipPolicy, count: p.swimlaneCount });
+  }
+  return places;
+}
+
+/** Whether a place is exactly full (the next card would break the limit), over it, or within it. */
+export function wipState(count: number, wipLimit: number | null): 'within' | 'at-limit' | 'over-limit' {
+  if (wipLimit === null || count < wipLimit) return 'within';
+  return count === wipLimit ? 'at-limit' : 'over-limit';
+}
+
 export function refusalMessage(place: WipOverage): string {
   const what = place.scope === 'column' ? 'Column' : 'Swimlane';
   const cards = place.count - 1 === 1 ? '1 card' : `${place.count - 1} cards`;

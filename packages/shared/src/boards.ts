@@ -47,6 +47,8 @@ export const cardSummarySchema = z.object({
   blocked: z.boolean(),
   blockedReason: z.string().nullable(),
   blockedSince: isoDateTime.nullable(),
+  /** An experiment's hypothesis (null for a task or when not written yet). */
+  hypothesis: z.string().nullable(),
   experimentResult: experimentResultSchema.nullable(),
   ownerIds: z.array(idSchema),
   principleIds: z.array(idSchema),

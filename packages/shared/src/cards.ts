@@ -74,6 +74,10 @@ export const versionBodySchema = z.object({ version: versionSchema });
 export const personRefSchema = z.object({ id: idSchema, name: z.string() });
 
 export const commentSchema = z.object({ id: idSchema, author: personRefSchema.nullable(), body: z.string(), createdAt: isoDateTime, editedAt: isoDateTime.nullable() });
+/** A page of a card's comments, oldest first, before the comment `before` (or the newest, without it). */
+export const commentPageQuerySchema = z.object({ before: idSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const commentPageSchema = z.object({ comments: z.array(commentSchema), hasOlder: z.boolean() });
+export type CommentPage = z.infer<typeof commentPageSchema>;
 export const addCommentBodySchema = z.object({ body: z.string().trim().min(1, { message: 'is required' }).max(10_000) });
 
 export const checklistItemSchema = z.object({ id: idSchema, text: z.string(), done: z.boolean(), position: z.number().int() });
@@ -101,11 +105,13 @@ export const cardLinkSchema = z.object({
   kind: linkKindSchema,
   /** outgoing: this card DEPENDS_ON / BLOCKS / RELATES the other; incoming: the other does so to this card. */
   direction: z.enum(['outgoing', 'incoming']),
-  card: linkedCardSchema,
+  /** null when the other card is on a team the reader cannot see: only that such a link exists is shown. */
+  card: linkedCardSchema.nullable(),
 });
 export const addLinkBodySchema = z.object({ toCardId: idSchema, kind: linkKindSchema });
 export const linkParamsSchema = z.object({ linkId: idSchema });
 
+/** One entry of a card's history: `kind`, `field`, `from` and `to` follow the kind's schema in ./activity. */
 export const historyEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -127,15 +133,22 @@ export const cardDetailSchema = cardSummarySchema.extend({
   startedAt: isoDateTime.nullable(),
   completedAt: isoDateTime.nullable(),
   owners: z.array(personRefSchema),
+  /** The newest comments, oldest first; older ones page in through GET /cards/:cardId/comments?before=. */
   comments: z.array(commentSchema),
+  hasOlderComments: z.boolean(),
   checklists: z.array(checklistSchema),
   links: z.array(cardLinkSchema),
   history: z.array(historyEntrySchema),
+  /** Names of the columns, sprints, people and cards the history refers to, by id. */
+  historyNames: z.record(z.string(), z.string()),
 });
 export type CardDetail = z.infer<typeof cardDetailSchema>;
 
 /** Cards found for the link picker, across every team the person can see. */
-export const cardSearchQuerySchema = z.object({ q: z.string().trim().min(1, { message: 'is required' }).max(200) });
+export const SEARCH_MIN_LENGTH = 2;
+export const cardSearchQuerySchema = z.object({
+  q: z.string().trim().min(SEARCH_MIN_LENGTH, { message: `must be at least ${SEARCH_MIN_LENGTH} characters` }).max(200),
+});
 export const cardSearchResultSchema = z.object({ cards: z.array(linkedCardSchema) });
 
 export const archivedCardsSchema = z.object({ cards: z.array(cardSummarySchema) });

@@ -13,9 +13,16 @@ export const errorCodes = [
   'EMAIL_TAKEN',
   'SIGN_UP_CLOSED',
   'RATE_LIMITED',
+  'ACCOUNT_LOCKED',
+  'LIMIT_REACHED',
   'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'UNSUPPORTED_MEDIA_TYPE',
+  'CARD_ARCHIVED',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -31,9 +38,19 @@ export const errorStatus: Record<ErrorCode, number> = {
   EMAIL_TAKEN: 409,
   SIGN_UP_CLOSED: 403,
   RATE_LIMITED: 429,
+  ACCOUNT_LOCKED: 429,
+  /** A card holds as many comments, checklist items or links as it may. */
+  LIMIT_REACHED: 409,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The card is archived: it is read-only until restored. */
+  CARD_ARCHIVED: 409,
   INTERNAL: 500,
+  /** The database is out of reach for a moment (a restart, a failover): try again shortly. */
+  UNAVAILABLE: 503,
 };
 
 export const fieldErrorSchema = z.object({

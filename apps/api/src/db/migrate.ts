@@ -1,11 +1,26 @@
 // Applies prisma/migrations in Prisma's own layout and records them in Prisma's `_prisma_migrations` table,
 // so `prisma migrate deploy` and `prisma migrate status` see the same history on a machine that has the CLI.
 import { createHash, randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 
-export const migrationsDir = path.resolve(import.meta.dirname, '../../../../prisma/migrations');
+/** prisma/migrations at the repository's (or the image's) root, found from here whether run from source or built. */
+function findMigrations(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'prisma/migrations');
+    if (existsSync(candidate)) return candidate;
+    if (path.dirname(dir) === dir) return path.resolve(from, '../../../../prisma/migrations');
+  }
+}
+
+export const migrationsDir = findMigrations(import.meta.dirname);
+
+/** An applied migration whose file has changed since: the database and the code no longer agree. */
+export class MigrationChangedError extends Error {
+  override name = 'MigrationChangedError';
+}
 
 // The same advisory lock key the Prisma CLI takes, so our runner and `prisma migrate deploy` never interleave.
 const MIGRATION_LOCK_KEY = 72707369;
@@ -51,6 +66,16 @@ export async function migrate(databaseUrl: string, dir = migrationsDir): Promise
       'SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL',
     );
     const done = new Map(rows.map((r) => [r.migration_name, r]));
+    // Every applied migration must still be the file that was applied: a changed one means this database was built
+    // from other SQL than the code now describes, and going on would build on a guess.
+    const changed = migrations.filter((m) => done.get(m.name)?.finished_at && done.get(m.name)!.checksum !== m.checksum);
+    if (changed.length) {
+      throw new MigrationChangedError(
+        `Migration ${changed.map((m) => m.name).join(', ')} was changed after it was applied to this database ` +
+          `(its checksum no longer matches _prisma_migrations). Restore the original file from version control and add ` +
+          `a new migration for the change (npm run db:new-migration -- <name>). Nothing was applied.`,
+      );
+    }
     const applied: string[] = [];
     for (const migration of migrations) {
       const previous = done.get(migration.name);

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error';
 import type { Actor } from '../services/context';
-import { resolveSession, SESSION_COOKIE } from '../services/auth/sessions';
+import { resolveSession, SESSION_COOKIE, type SessionLifetime } from '../services/auth/sessions';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,11 +12,11 @@ declare module 'fastify' {
 }
 
 /** Reads the session cookie on every API request and checks its expiry on the server. */
-export const authPlugin = fp(async (app: FastifyInstance, options: { ttlHours: number }) => {
+export const authPlugin = fp(async (app: FastifyInstance, options: SessionLifetime) => {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await resolveSession(app.db, token, options.ttlHours);
+    if (token) request.actor = await resolveSession(app.db, token, options);
   });
 });
 

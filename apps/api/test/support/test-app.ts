@@ -1,4 +1,5 @@
 import type { OrgRole, TeamRole } from '@amb/domain/access';
+import type { InjectOptions } from 'fastify';
 import { buildApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/db/prisma';
@@ -8,6 +9,10 @@ import { defaultColumns } from '../../src/services/boards/default-columns';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 export const TEST_PASSWORD = 'correct-horse-battery';
+/** The origin of requests made with app.inject (its default Host is localhost:80). */
+export const TEST_ORIGIN = 'http://localhost';
+/** scrypt's cost in tests: cheap, so the suite stays quick. Production's default is checked in auth.test.ts. */
+export const TEST_HASH_COST = 12;
 let passwordHash: Promise<string> | undefined;
 
 export interface TestContext {
@@ -21,9 +26,15 @@ export interface TestContext {
 export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, onRoute?: Parameters<typeof buildApp>[0]['onRoute']): Promise<TestContext> {
   const database = await createTestDatabase();
   // With a real PostgreSQL, live updates use LISTEN/NOTIFY on the test's own database, as in production.
-  const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '10000', NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
+  const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '10000', WRITE_RATE_LIMIT: '100000', PASSWORD_HASH_COST: String(TEST_HASH_COST), NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
   const app = await buildApp({ config, db: database.prisma, onRoute });
   await app.ready();
+  // A browser names the page a write comes from; so do the tests, unless one sets its own Origin (undefined: none).
+  const inject = app.inject.bind(app) as (options: InjectOptions) => ReturnType<App['inject']>;
+  app.inject = ((options: InjectOptions) => {
+    const headers = Object.fromEntries(Object.entries({ origin: TEST_ORIGIN, ...options.headers }).filter(([, v]) => v !== undefined));
+    return inject({ ...options, headers });
+  }) as App['inject'];
   return {
     app,
     db: database.prisma,
@@ -39,7 +50,7 @@ let counter = 0;
 const unique = () => `${Date.now().toString(36)}${(counter++).toString(36)}`;
 
 export async function createUser(db: Db, options: { name?: string; orgRole?: OrgRole; email?: string } = {}) {
-  passwordHash ??= hashPassword(TEST_PASSWORD);
+  passwordHash ??= hashPassword(TEST_PASSWORD, TEST_HASH_COST);
   const id = unique();
   return db.user.create({
     data: {

@@ -1,16 +1,11 @@
-import { useEffect } from 'react';
 import { Navigate } from 'react-router';
-import { useAuthStore } from '../features/auth/auth-store';
-import { useTeamsStore } from '../features/teams/teams-store';
+import { useAuthStore } from './auth-store';
+import { useTeams } from './teams';
 
 /** Sends PMO staff and admins to the portfolio dashboard, everyone else to their first team's board. */
 export function HomeRedirect() {
-  const teams = useTeamsStore((s) => s.teams);
-  const load = useTeamsStore((s) => s.load);
+  const teams = useTeams();
   const me = useAuthStore((s) => s.me);
-  useEffect(() => {
-    if (!teams) void load();
-  }, [teams, load]);
   if (me && (me.user.orgRole === 'PMO' || me.user.orgRole === 'ADMIN')) return <Navigate to="/dashboard" replace />;
   if (!teams) return <p className="page-loading" role="status">Loading your teams…</p>;
   const own = me?.memberships[0]?.teamId;

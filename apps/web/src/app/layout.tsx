@@ -1,20 +1,14 @@
-import { useEffect } from 'react';
 import { NavLink, Outlet, useNavigate, useParams } from 'react-router';
-import { useAuthStore } from '../features/auth/auth-store';
-import { useTeamsStore } from '../features/teams/teams-store';
+import { useAuthStore } from './auth-store';
+import { useTeams } from './teams';
 
 /** The signed-in frame: product name, team switcher, navigation and the person's menu. */
 export function Layout() {
   const me = useAuthStore((s) => s.me);
   const signOut = useAuthStore((s) => s.signOut);
-  const teams = useTeamsStore((s) => s.teams);
-  const loadTeams = useTeamsStore((s) => s.load);
+  const teams = useTeams();
   const { teamId } = useParams();
   const navigate = useNavigate();
-
-  useEffect(() => {
-    void loadTeams();
-  }, [loadTeams]);
 
   const current = teams?.find((t) => t.id === teamId) ?? null;
 

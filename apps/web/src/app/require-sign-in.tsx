@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { useAuthStore } from '../features/auth/auth-store';
+import { useAuthStore } from './auth-store';
 
 export function RequireSignIn({ children }: { children: ReactNode }) {
   const status = useAuthStore((s) => s.status);

@@ -1,23 +1,17 @@
-import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
-import { SignInPage } from '../features/auth/sign-in-page';
-import { SignUpPage } from '../features/auth/sign-up-page';
 import { BoardPage } from '../features/board/board-page';
-import { ArchivedCards } from '../features/cards/archived-cards';
-import { CardPanel } from '../features/cards/card-panel';
-import { ColumnsDialog } from '../features/columns/columns-dialog';
-import { DashboardPage } from '../features/dashboard/dashboard-page';
-import { SprintPage } from '../features/sprint/sprint-page';
+import { SignInPage } from '../features/auth/sign-in-page';
 import { HomeRedirect } from './home-redirect';
 import { Layout } from './layout';
-
-// Charting pages load the chart library only when opened.
-const TeamFlowPage = lazy(() => import('../features/dashboard/team-flow-page'));
 import { RequireSignIn } from './require-sign-in';
 
+/**
+ * Sign-in and the board are in the first download; every other screen loads when it is opened (`lazy`), so
+ * the first page stays small as screens are added. A new screen copies one of the `lazy` lines below.
+ */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
-  { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/sign-up', lazy: async () => ({ Component: (await import('../features/auth/sign-up-page')).SignUpPage }) },
   {
     element: (
       <RequireSignIn>
@@ -31,21 +25,14 @@ export const router = createBrowserRouter([
         path: '/teams/:teamId/board',
         element: <BoardPage />,
         children: [
-          { path: 'cards/:cardId', element: <CardPanel /> },
-          { path: 'columns', element: <ColumnsDialog /> },
-          { path: 'archived', element: <ArchivedCards /> },
+          { path: 'cards/:cardId', lazy: async () => ({ Component: (await import('../features/cards/card-panel')).CardPanel }) },
+          { path: 'columns', lazy: async () => ({ Component: (await import('../features/columns/columns-dialog')).ColumnsDialog }) },
+          { path: 'archived', lazy: async () => ({ Component: (await import('../features/cards/archived-cards')).ArchivedCards }) },
         ],
       },
-      { path: '/teams/:teamId/sprint', element: <SprintPage /> },
-      { path: '/dashboard', element: <DashboardPage /> },
-      {
-        path: '/dashboard/teams/:teamId',
-        element: (
-          <Suspense fallback={<p className="page-loading" role="status">Loading charts…</p>}>
-            <TeamFlowPage />
-          </Suspense>
-        ),
-      },
+      { path: '/teams/:teamId/sprint', lazy: async () => ({ Component: (await import('../features/sprint/sprint-page')).SprintPage }) },
+      { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },
+      { path: '/dashboard/teams/:teamId', lazy: async () => ({ Component: (await import('../features/dashboard/team-flow-page')).default }) },
     ],
   },
 ]);

@@ -13,14 +13,23 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app;
+  // Secure whenever the app is served over HTTPS: configured (COOKIE_SECURE, an https PUBLIC_URL) or seen on the
+  // request itself (TLS here, or X-Forwarded-Proto from a trusted proxy).
+  const secureCookie = (reply: FastifyReply) => config.COOKIE_SECURE ?? (config.PUBLIC_URL?.startsWith('https:') || reply.request.protocol === 'https');
   const setSessionCookie = (reply: FastifyReply, session: { token: string; expiresAt: Date }) =>
     reply.setCookie(SESSION_COOKIE, session.token, {
       path: '/',
       httpOnly: true,
       sameSite: 'lax',
-      secure: config.COOKIE_SECURE,
+      secure: secureCookie(reply),
       expires: session.expiresAt,
     });
+  const signInPolicy = {
+    ttlHours: config.SESSION_TTL_HOURS,
+    hashCost: config.PASSWORD_HASH_COST,
+    accountLimit: config.LOGIN_ACCOUNT_LIMIT,
+    lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+  };
   const loginLimit = { rateLimit: { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } };
 
   app.post(
@@ -31,6 +40,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         db: app.db,
         body: request.body,
         ttlHours: config.SESSION_TTL_HOURS,
+        hashCost: config.PASSWORD_HASH_COST,
         allowed: config.ALLOW_SIGN_UP,
       });
       setSessionCookie(reply, session);
@@ -42,7 +52,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     '/sign-in',
     { config: loginLimit, schema: { tags: ['auth'], security: [], body: signInBodySchema, response: { 200: meSchema, ...errors } } },
     async (request, reply) => {
-      const { session, actor } = await signIn({ db: app.db, body: request.body, ttlHours: config.SESSION_TTL_HOURS });
+      const { session, actor } = await signIn({ db: app.db, body: request.body, policy: signInPolicy });
       setSessionCookie(reply, session);
       return getMe({ db: app.db, actor });
     },
@@ -51,7 +61,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/sign-out', { schema: { tags: ['auth'], response: { 200: okSchema } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(reply) });
     return { ok: true as const };
   });
 

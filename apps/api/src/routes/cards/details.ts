@@ -9,11 +9,14 @@ import {
   cardSearchQuerySchema,
   cardSearchResultSchema,
   checklistSchema,
+  commentPageQuerySchema,
+  commentPageSchema,
   commentSchema,
 } from '@amb/shared/cards';
 import { signedIn } from '../../plugins/auth';
 import { addComment } from '../../services/cards/add-comment';
 import { getCard } from '../../services/cards/get-card';
+import { listComments } from '../../services/cards/list-comments';
 import { addLink, searchCards } from '../../services/cards/manage-links';
 import { addChecklist } from '../../services/checklists/manage-checklists';
 import { readErrors, writeErrors } from '../errors';
@@ -22,11 +25,17 @@ import { readErrors, writeErrors } from '../errors';
 export const cardDetailRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
   const tags = ['cards'];
-  app.get('/search', { schema: { tags, summary: 'Find open cards by title on every board you can see', querystring: cardSearchQuerySchema, response: { 200: cardSearchResultSchema, ...readErrors } } }, async (request) =>
+  const searchLimit = { rateLimit: { max: app.config.SEARCH_RATE_LIMIT, timeWindow: '1 minute', keyGenerator: (request: { actor: { id: string } | null; ip: string }) => request.actor?.id ?? request.ip } };
+  app.get('/search', { config: searchLimit, schema: { tags, summary: 'Find open cards by title on every board you can see', querystring: cardSearchQuerySchema, response: { 200: cardSearchResultSchema, ...readErrors } } }, async (request) =>
     searchCards(ctx(request), request.query.q),
   );
   app.get('/:cardId', { schema: { tags, summary: 'A card with its comments, checklists, links and history', params: cardParamsSchema, response: { 200: cardDetailSchema, ...readErrors } } }, async (request) =>
     getCard(ctx(request), request.params.cardId),
+  );
+  app.get(
+    '/:cardId/comments',
+    { schema: { tags, summary: "A page of a card's comments, oldest first: the newest, or those before a comment", params: cardParamsSchema, querystring: commentPageQuerySchema, response: { 200: commentPageSchema, ...readErrors } } },
+    async (request) => listComments(ctx(request), request.params.cardId, request.query),
   );
   app.post(
     '/:cardId/comments',

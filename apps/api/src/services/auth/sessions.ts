@@ -16,29 +16,38 @@ export async function createSession(db: Db, userId: string, ttlHours: number) {
   return { token, expiresAt };
 }
 
+export interface SessionLifetime {
+  /** Hours without use after which a session ends (sliding). */
+  ttlHours: number;
+  /** Hours after sign-in after which a session ends, however active (absolute). */
+  maxHours: number;
+}
+
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
-export async function resolveSession(db: Db, token: string, ttlHours: number): Promise<Actor | null> {
+export async function resolveSession(db: Db, token: string, { ttlHours, maxHours }: SessionLifetime): Promise<Actor | null> {
   const id = hashToken(token);
   // Every request asks this, so it is one joined query in plain SQL. Times come back as milliseconds since the
   // epoch: the columns hold UTC without a zone, which the driver would otherwise read as local time.
-  const [session] = await sql<{ expiresAt: number; lastSeenAt: number; userId: string; orgRole: OrgRole }>(
+  const [session] = await sql<{ expiresAt: number; lastSeenAt: number; createdAt: number; userId: string; orgRole: OrgRole }>(
     db,
     'resolve-session',
     `SELECT extract(epoch FROM s.expires_at)::float8 * 1000 AS "expiresAt", extract(epoch FROM s.last_seen_at)::float8 * 1000 AS "lastSeenAt",
+       extract(epoch FROM s.created_at)::float8 * 1000 AS "createdAt",
        u.id AS "userId", u.org_role::text AS "orgRole"
      FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = $1`,
     [id],
   );
   if (!session) return null;
   const now = Date.now();
-  if (session.expiresAt <= now) {
+  const endsAt = session.createdAt + maxHours * 3600_000;
+  if (session.expiresAt <= now || endsAt <= now) {
     await db.session.deleteMany({ where: { id } });
     return null;
   }
   if (now - session.lastSeenAt > RENEW_AFTER_MS) {
     await db.session.updateMany({
       where: { id },
-      data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlHours * 3600_000) },
+      data: { lastSeenAt: new Date(now), expiresAt: new Date(Math.min(now + ttlHours * 3600_000, endsAt)) },
     });
   }
   return { id: session.userId, orgRole: session.orgRole };

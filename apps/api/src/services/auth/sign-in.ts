@@ -1,14 +1,52 @@
 import type { SignInBody } from '@amb/shared/auth';
 import type { Db } from '../../db/prisma';
 import { AppError } from '../../lib/app-error';
-import { decoyHash, verifyPassword } from '../../lib/passwords';
+import { decoyHash, hashPassword, needsRehash, verifyPassword } from '../../lib/passwords';
 import { createSession } from './sessions';
 
-export async function signIn(options: { db: Db; body: SignInBody; ttlHours: number }) {
-  const { db, body, ttlHours } = options;
-  const user = await db.user.findUnique({ where: { email: body.email }, select: { id: true, orgRole: true, passwordHash: true } });
-  const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash));
-  if (!user || !valid) throw new AppError('INVALID_CREDENTIALS', 'The email or the password is wrong');
-  const session = await createSession(db, user.id, ttlHours);
+export interface SignInPolicy {
+  ttlHours: number;
+  /** scrypt cost (log2 N) for new hashes; weaker stored hashes are replaced at sign-in. */
+  hashCost: number;
+  /** Wrong passwords in a row before the account is locked, and for how long. */
+  accountLimit: number;
+  lockoutMinutes: number;
+}
+
+/**
+ * Checks the password and opens a session. Wrong passwords are counted per account, whatever address they come
+ * from: at the limit the account refuses every sign-in (even the right password) for the lock-out window.
+ */
+export async function signIn(options: { db: Db; body: SignInBody; policy: SignInPolicy }) {
+  const { db, body, policy } = options;
+  const user = await db.user.findUnique({
+    where: { email: body.email },
+    select: { id: true, orgRole: true, passwordHash: true, signInLockedUntil: true },
+  });
+  if (user?.signInLockedUntil && user.signInLockedUntil.getTime() > Date.now()) throw locked(user.signInLockedUntil);
+  const valid = await verifyPassword(body.password, user?.passwordHash ?? (await decoyHash(policy.hashCost)));
+  if (!user) throw wrongCredentials();
+  if (!valid) {
+    const { failedSignIns } = await db.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } }, select: { failedSignIns: true } });
+    if (failedSignIns >= policy.accountLimit) {
+      const until = new Date(Date.now() + policy.lockoutMinutes * 60_000);
+      await db.user.updateMany({ where: { id: user.id, failedSignIns: { gte: policy.accountLimit } }, data: { failedSignIns: 0, signInLockedUntil: until } });
+      throw locked(until);
+    }
+    throw wrongCredentials();
+  }
+  // A hash made at an older, cheaper cost is replaced now, while the password is at hand.
+  const passwordHash = needsRehash(user.passwordHash, policy.hashCost) ? await hashPassword(body.password, policy.hashCost) : undefined;
+  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, signInLockedUntil: null, ...(passwordHash ? { passwordHash } : {}) } });
+  const session = await createSession(db, user.id, policy.ttlHours);
   return { session, actor: { id: user.id, orgRole: user.orgRole } };
+}
+
+const wrongCredentials = () => new AppError('INVALID_CREDENTIALS', 'The email or the password is wrong');
+
+function locked(until: Date) {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return new AppError('ACCOUNT_LOCKED', `Too many wrong passwords: this account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {
+    details: { retryAfterSeconds: Math.ceil((until.getTime() - Date.now()) / 1000) },
+  });
 }

@@ -6,10 +6,10 @@ import { hashPassword } from '../../lib/passwords';
 import { createSession } from './sessions';
 
 /** Creates an account and signs it in. The first account of an empty installation becomes its admin. */
-export async function signUp(options: { db: Db; body: SignUpBody; ttlHours: number; allowed: boolean }) {
-  const { db, body, ttlHours, allowed } = options;
+export async function signUp(options: { db: Db; body: SignUpBody; ttlHours: number; hashCost: number; allowed: boolean }) {
+  const { db, body, ttlHours, hashCost, allowed } = options;
   if (!allowed) throw new AppError('SIGN_UP_CLOSED', 'Sign-up is closed here; ask an admin for an account');
-  const passwordHash = await hashPassword(body.password);
+  const passwordHash = await hashPassword(body.password, hashCost);
   try {
     const user = await db.$transaction(async (tx) => {
       const isFirst = (await tx.user.count()) === 0;

@@ -1,30 +1,68 @@
 import pg from 'pg';
 import type { Db } from '../../db/prisma';
 
-/** Tells the hub that a board (or, with null, any board) may have new activity. Returns a stop function. */
-export type ActivitySignal = (onActivity: (boardId: string | null) => void) => Promise<() => Promise<void>>;
+export interface SignalHandlers {
+  /** A board (or, with null, any board) may have new activity. */
+  activity: (boardId: string | null) => void;
+  /** A person's access (or, with null, anyone's) may have narrowed: their open streams re-check it. */
+  access: (userId: string | null) => void;
+}
+
+/** Tells the hub about new activity and changed access, from whichever process caused it. Returns a stop function. */
+export type ActivitySignal = (handlers: SignalHandlers) => Promise<() => Promise<void>>;
 
 /**
- * PostgreSQL LISTEN/NOTIFY: every API process hears every board's writes, whichever process made them.
- * A lost connection is re-made, and on reconnect every board is checked, so nothing written meanwhile is missed.
+ * PostgreSQL LISTEN/NOTIFY: every API process hears every board's writes and every access change, whichever
+ * process made them. A lost connection is re-made (again and again while the database is down, a little slower
+ * each time), and on reconnect every board and every stream is checked, so nothing that happened meanwhile is missed.
  */
 export function listenSignal(databaseUrl: string, log: (msg: string) => void): ActivitySignal {
-  return async (onActivity) => {
+  return async (handlers) => {
     let client: pg.Client | null = null;
     let stopped = false;
     let retry: NodeJS.Timeout | undefined;
+    let failures = 0;
+    const reconnectLater = () => {
+      if (stopped || retry) return;
+      const delay = Math.min(100 * 2 ** failures++, 2000);
+      retry = setTimeout(() => {
+        retry = undefined;
+        void connect();
+      }, delay);
+    };
     const connect = async () => {
       const c = new pg.Client({ connectionString: databaseUrl });
-      c.on('notification', (msg) => onActivity(msg.payload?.split(':')[0] ?? null));
-      c.on('error', (error) => {
-        log(`live updates: listening connection lost (${error.message}); reconnecting`);
+      let lost = false;
+      const onLost = (reason: string) => {
+        if (lost) return;
+        lost = true;
+        if (client === c) client = null;
         c.end().catch(() => {});
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
+        if (!stopped) log(`live updates: listening connection lost (${reason}); reconnecting`);
+        reconnectLater();
+      };
+      c.on('notification', (msg) => {
+        if (msg.channel === 'access_change') handlers.access(msg.payload ?? null);
+        else handlers.activity(msg.payload?.split(':')[0] ?? null);
       });
-      await c.connect();
-      await c.query('LISTEN board_activity');
+      c.on('error', (error) => onLost(error.message));
+      c.on('end', () => onLost('closed'));
+      try {
+        await c.connect();
+        await c.query('LISTEN board_activity');
+        await c.query('LISTEN access_change');
+      } catch (error) {
+        onLost((error as Error).message);
+        return;
+      }
+      if (stopped || lost) {
+        await c.end().catch(() => {});
+        return;
+      }
       client = c;
-      onActivity(null);
+      failures = 0;
+      handlers.activity(null);
+      handlers.access(null);
     };
     await connect();
     return async () => {
@@ -37,23 +75,30 @@ export function listenSignal(databaseUrl: string, log: (msg: string) => void): A
 
 /**
  * The embedded database serves one process, and notifications do not cross its socket reliably, so the hub
- * looks at the newest commit-order number a few times a second instead (one indexed query).
+ * looks at the newest commit-order number and the newest access change a few times a second instead (two indexed
+ * reads).
  */
 export function pollSignal(db: Db, intervalMs = 250): ActivitySignal {
-  return async (onActivity) => {
+  return async (handlers) => {
     let last = (await db.activityCommit.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
+    let lastAccess = (await db.accessChange.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     let busy = false;
+    const poll = async () => {
+      const { _max } = await db.activityCommit.aggregate({ _max: { seq: true } });
+      if (_max.seq !== null && _max.seq > last) {
+        last = _max.seq;
+        handlers.activity(null);
+      }
+      const changes = await db.accessChange.findMany({ where: { id: { gt: lastAccess } }, orderBy: { id: 'asc' }, select: { id: true, userId: true } });
+      if (changes.length) {
+        lastAccess = changes.at(-1)!.id;
+        for (const userId of new Set(changes.map((c) => c.userId))) handlers.access(userId);
+      }
+    };
     const timer = setInterval(() => {
       if (busy) return;
       busy = true;
-      db.activityCommit
-        .aggregate({ _max: { seq: true } })
-        .then(({ _max }) => {
-          if (_max.seq !== null && _max.seq > last) {
-            last = _max.seq;
-            onActivity(null);
-          }
-        })
+      poll()
         .catch(() => {})
         .finally(() => (busy = false));
     }, intervalMs);

@@ -4,10 +4,16 @@ import type { Db } from '../../db/prisma';
 import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
 import type { ActivitySignal } from './activity-signal';
 
+const RETRY_MS = 500;
+/** An event and its server-sent-events frame, made once however many streams send it. */
+export type SendEvent = (event: BoardEvent, frame: string) => void;
+
 interface Subscriber {
   lastId: bigint;
-  send: (event: BoardEvent) => void;
+  send: SendEvent;
 }
+
+const frameOf = (event: BoardEvent) => `id: ${event.activityId}\nevent: board\ndata: ${JSON.stringify(event)}\n\n`;
 
 /**
  * The events after `after` on a board: one per card (its latest state) and one reload for layout changes. Event
@@ -57,6 +63,7 @@ export class BoardEventHub {
   private flushing: Promise<void> | null = null;
   private stopSignal: (() => Promise<void>) | null = null;
   private starting: Promise<void> | null = null;
+  private accessListeners = new Set<(userId: string | null) => void>();
 
   constructor(
     private readonly db: Db,
@@ -64,7 +71,7 @@ export class BoardEventHub {
   ) {}
 
   /** Starts watching a board from after `lastId`; returns the function that stops it. */
-  async subscribe(boardId: string, lastId: bigint, send: (event: BoardEvent) => void): Promise<() => void> {
+  async subscribe(boardId: string, lastId: bigint, send: SendEvent): Promise<() => void> {
     await this.start();
     const subscriber: Subscriber = { lastId, send };
     let set = this.boards.get(boardId);
@@ -77,6 +84,11 @@ export class BoardEventHub {
     };
   }
 
+  /** Tells `listener` whenever someone's access may have narrowed (null: anyone's). */
+  onAccessChange(listener: (userId: string | null) => void) {
+    this.accessListeners.add(listener);
+  }
+
   async close() {
     this.boards.clear();
     await this.starting;
@@ -85,7 +97,10 @@ export class BoardEventHub {
   }
 
   private start() {
-    this.starting ??= this.signal((boardId) => (boardId ? this.wake(boardId) : [...this.boards.keys()].forEach((b) => this.wake(b)))).then((stop) => {
+    this.starting ??= this.signal({
+      activity: (boardId) => (boardId ? this.wake(boardId) : [...this.boards.keys()].forEach((b) => this.wake(b))),
+      access: (userId) => this.accessListeners.forEach((listener) => listener(userId)),
+    }).then((stop) => {
       this.stopSignal = stop;
     });
     return this.starting;
@@ -107,10 +122,16 @@ export class BoardEventHub {
       const subscribers = this.boards.get(boardId);
       if (!subscribers?.size) continue;
       const from = [...subscribers].reduce((min, s) => (s.lastId < min ? s.lastId : min), [...subscribers][0]!.lastId);
-      const events = await boardEventsSince(this.db, boardId, from).catch(() => []);
+      const events = (
+        await boardEventsSince(this.db, boardId, from).catch(() => {
+          // The database is out of reach for a moment: try this board again shortly, so no change is left unsent.
+          setTimeout(() => this.wake(boardId), RETRY_MS).unref();
+          return [];
+        })
+      ).map((event) => ({ event, id: BigInt(event.activityId), frame: frameOf(event) }));
       for (const s of subscribers) {
-        for (const event of events) if (BigInt(event.activityId) > s.lastId) s.send(event);
-        if (events.length) s.lastId = BigInt(events.at(-1)!.activityId) > s.lastId ? BigInt(events.at(-1)!.activityId) : s.lastId;
+        for (const { event, id, frame } of events) if (id > s.lastId) s.send(event, frame);
+        if (events.length && events.at(-1)!.id > s.lastId) s.lastId = events.at(-1)!.id;
       }
     }
   }

@@ -1,23 +1,15 @@
 import type { BoardView, CardSummary } from '@amb/shared/boards';
-import { isoTimestampSql } from '../../db/sql-time';
 import { notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 
 /**
- * The open cards of a board in rank order, as summaries. PostgreSQL builds the JSON in one query (owners and
- * principles aggregated per card), which keeps a 5,000-card board well inside the time budget.
+ * The open cards of a board in rank order, as summaries. PostgreSQL builds the JSON in one query with
+ * card_summary() (the one definition of a summary, which move_card uses too), which keeps a 5,000-card board
+ * well inside the time budget.
  */
 const cardsQuery = `
-  SELECT COALESCE(json_agg(json_build_object(
-    'id', c.id, 'columnId', c.column_id, 'swimlaneId', c.swimlane_id, 'sprintId', c.sprint_id, 'type', c.type,
-    'title', c.title, 'rank', c.rank, 'estimate', c.estimate, 'dueDate', ${isoTimestampSql('c.due_date')}, 'labels', c.labels,
-    'blocked', c.blocked, 'blockedReason', c.blocked_reason, 'blockedSince', ${isoTimestampSql('c.blocked_since')},
-    'experimentResult', c.experiment_result,
-    'ownerIds', COALESCE((SELECT array_agg(o.user_id ORDER BY o.user_id) FROM card_owners o WHERE o.card_id = c.id), '{}'),
-    'principleIds', COALESCE((SELECT array_agg(p.principle_id ORDER BY p.principle_id) FROM card_principles p WHERE p.card_id = c.id), '{}'),
-    'version', c.version, 'updatedAt', ${isoTimestampSql('c.updated_at')}
-  ) ORDER BY c.column_id, c.rank), '[]') AS cards
+  SELECT COALESCE(json_agg(card_summary(c) ORDER BY c.column_id, c.rank), '[]') AS cards
   FROM cards c WHERE c.board_id = $1 AND c.archived_at IS NULL`;
 
 /** A board with its columns, swimlanes and open (not archived) cards in rank order. */

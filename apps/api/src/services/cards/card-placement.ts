@@ -1,5 +1,5 @@
 import { needsRespread, rankBetween, spreadRanks } from '@amb/domain/ranks';
-import { admitCard, countsTowardSwimlaneLimit, type FlowCategory, type WipOverage, type WipPlace, type WipPolicy } from '@amb/domain/wip';
+import { admitCard, countsTowardSwimlaneLimit, placesEntered, type FlowCategory, type WipOverage, type WipPlace, type WipPolicy } from '@amb/domain/wip';
 import { activityKinds } from '@amb/shared/activity';
 import { Prisma, type Db } from '../../db/prisma';
 import { AppError, invalidField } from '../../lib/app-error';
@@ -86,16 +86,14 @@ export function decidePlacement(p: Placement, s: Situation, random?: () => numbe
   if (p.after !== 'top' && p.after !== 'bottom' && s.above === null) {
     throw invalidField(p.afterField ?? 'body.afterCardId', 'must be an open card in the target column, other than the card moved');
   }
-  // A card already counted in a place does not enter it again (reordering within a full column is fine).
   const { target, targetLane } = s;
-  const places: WipPlace[] = [];
-  if (target.wip_limit !== null && p.from?.columnId !== target.id) {
-    places.push({ scope: 'column', id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, count: s.columnCount });
-  }
-  const countedInLaneBefore = Boolean(p.from && p.fromFlow && p.from.swimlaneId === p.to.swimlaneId && countsTowardSwimlaneLimit(p.fromFlow));
-  if (targetLane && targetLane.wip_limit !== null && countsTowardSwimlaneLimit(target.flow_category) && !countedInLaneBefore) {
-    places.push({ scope: 'swimlane', id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy, count: s.laneCount });
-  }
+  const places = placesEntered({
+    from: p.from && p.fromFlow ? { ...p.from, flowCategory: p.fromFlow } : null,
+    column: { id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, flowCategory: target.flow_category },
+    swimlane: targetLane && { id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy },
+    columnCount: s.columnCount,
+    swimlaneCount: s.laneCount,
+  });
   const decision = admitCard(places);
   if (!decision.allowed) {
     throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });

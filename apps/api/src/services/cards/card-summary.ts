@@ -5,13 +5,13 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** What to load for a card's summary: pass as `include` (or `select` merged with the card's scalars). */
 export const cardSummaryInclude = {
-  owners: { select: { userId: true } },
-  principles: { select: { principleId: true } },
+  owners: { select: { userId: true }, orderBy: { userId: 'asc' } },
+  principles: { select: { principleId: true }, orderBy: { principleId: 'asc' } },
 } satisfies Prisma.CardInclude;
 
 export type CardWithSummaryRelations = Prisma.CardGetPayload<{ include: typeof cardSummaryInclude }>;
 
-/** A card as the board shows it. */
+/** A card as the board shows it: the same JSON as the database's card_summary() (test/card-summary.test.ts holds them together). */
 export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
   return {
     id: c.id,
@@ -27,6 +27,7 @@ export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
     blocked: c.blocked,
     blockedReason: c.blockedReason,
     blockedSince: iso(c.blockedSince),
+    hypothesis: c.hypothesis,
     experimentResult: c.experimentResult,
     ownerIds: c.owners.map((o) => o.userId),
     principleIds: c.principles.map((p) => p.principleId),

@@ -7,7 +7,7 @@ import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { placeCard, trackBreaches } from './card-placement';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
-import { flowTimes } from './flow-times';
+import { flowTimes } from '@amb/domain/flow-times';
 
 export type CreateCardInput = z.output<typeof createCardBodySchema>;
 

@@ -5,12 +5,12 @@ import type { CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult, MoveCardBody } from '@amb/shared/cards';
 import { sql, type Db } from '../../db/prisma';
 import { isoTimestampSql } from '../../db/sql-time';
-import { AppError, notFound } from '../../lib/app-error';
+import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
 import { checkTarget, decidePlacement, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
+import { flowTimes } from '@amb/domain/flow-times';
 import { activityRow } from '../activity/record-activity';
-import { flowTimes } from './flow-times';
 import { staleVersion } from './load-card';
 
 // Moving is what people do all day, so a move is two plain SQL statements and holds no lock between them. The
@@ -121,7 +121,7 @@ async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody
   ]);
   if (!card) throw notFound('Card');
   decideTeamAccess({ orgRole: actor.orgRole, teamRole: card.role }, 'work', 'Card');
-  if (card.archived) throw new AppError('CONFLICT', 'This card is archived; restore it before moving it');
+  if (card.archived) throw cardArchived();
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const from = { columnId: card.column_id, swimlaneId: card.swimlane_id };
   const to = { columnId: body.columnId, swimlaneId: body.swimlaneId === undefined ? card.swimlane_id : body.swimlaneId };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { ApiError } from '../../lib/api-client';
-import { useAuthStore } from './auth-store';
+import { useAuthStore } from '../../app/auth-store';
 
 export function SignInPage() {
   const signIn = useAuthStore((s) => s.signIn);

@@ -1,77 +1,62 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useNavigate } from 'react-router';
-import { signUpBodySchema } from '@amb/shared/auth';
-import { ApiError } from '../../lib/api-client';
-import { useAuthStore } from './auth-store';
+import { signUpBodySchema, type SignUpBody } from '@amb/shared/auth';
+import { useAuthStore } from '../../app/auth-store';
+import { FieldError } from '../../components/field-error';
+import { applyApiErrors } from '../../lib/form-errors';
 
-type Field = 'email' | 'name' | 'password';
+const fields = ['name', 'email', 'password'] as const;
 
-/** Creating an account. The same zod schema as the API checks the form first; the API's field errors show too. */
+/**
+ * Creating an account: the form pattern every form follows. react-hook-form with the API's own zod schema as
+ * resolver checks in the browser with the same rules; what only the server can check (an email already taken)
+ * comes back in the one error shape and lands on its field.
+ */
 export function SignUpPage() {
   const signUp = useAuthStore((s) => s.signUp);
   const navigate = useNavigate();
-  const [values, setValues] = useState({ name: '', email: '', password: '' });
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [formError, setFormError] = useState<string | null>(null);
+  const {
+    register,
+    handleSubmit,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<SignUpBody>({ resolver: zodResolver(signUpBodySchema), defaultValues: { name: '', email: '', password: '' } });
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setError(null);
-    const parsed = signUpBodySchema.safeParse(values);
-    if (!parsed.success) {
-      setFieldErrors(Object.fromEntries(parsed.error.issues.map((i) => [i.path[0], `${String(i.path[0])} ${i.message}`])));
-      return;
-    }
-    setFieldErrors({});
-    setBusy(true);
+  const submit = handleSubmit(async (values) => {
+    setFormError(null);
     try {
-      await signUp(parsed.data.email, parsed.data.name, parsed.data.password);
+      await signUp(values.email, values.name, values.password);
       navigate('/', { replace: true });
-    } catch (err) {
-      if (err instanceof ApiError && err.fields.length) {
-        setFieldErrors(Object.fromEntries(err.fields.map((f) => [f.field.replace(/^body\./, ''), `${f.field.replace(/^body\./, '')} ${f.message}`])));
-      }
-      setError(err instanceof ApiError ? err.message : 'Creating the account failed; try again.');
-    } finally {
-      setBusy(false);
+    } catch (error) {
+      setFormError(applyApiErrors(error, setError, fields) ?? 'Some fields need another look.');
     }
-  }
+  });
 
-  const input = (field: Field, label: string, type: string, autoComplete: string) => (
+  const input = (field: (typeof fields)[number], label: string, type: string, autoComplete: string) => (
     <label>
       {label}
-      <input
-        type={type}
-        name={field}
-        autoComplete={autoComplete}
-        value={values[field]}
-        aria-invalid={fieldErrors[field] ? true : undefined}
-        aria-describedby={fieldErrors[field] ? `${field}-error` : undefined}
-        onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-      />
-      {fieldErrors[field] && (
-        <span id={`${field}-error`} className="field-error">
-          {fieldErrors[field]}
-        </span>
-      )}
+      <input type={type} autoComplete={autoComplete} aria-invalid={errors[field] ? true : undefined} aria-describedby={errors[field] ? `${field}-error` : undefined} {...register(field)} />
+      <FieldError id={`${field}-error`} label={field} error={errors[field]} />
     </label>
   );
 
   return (
     <main className="auth-page">
-      <form className="auth-card" onSubmit={submit} aria-labelledby="sign-up-title" noValidate>
+      <form className="auth-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-up-title" noValidate>
         <h1 id="sign-up-title">Create an account</h1>
-        {error && (
+        {formError && (
           <p role="alert" className="form-error">
-            {error}
+            {formError}
           </p>
         )}
         {input('name', 'Name', 'text', 'name')}
         {input('email', 'Email', 'email', 'username')}
         {input('password', 'Password', 'password', 'new-password')}
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Creating…' : 'Create account'}
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Creating…' : 'Create account'}
         </button>
         <p className="muted">
           Already have an account? <Link to="/sign-in">Sign in</Link>

@@ -7,8 +7,12 @@ interface Props {
   card: CardSummary;
   drop: DropData;
   ownerNames: string[];
+  /** Short names of the card's principles, in the legend's order. */
+  principleNames: { short: string; full: string }[];
   onOpen: (cardId: string) => void;
   pending: boolean;
+  /** Why this person cannot move the card (a viewer), or null when they can. */
+  readOnlyReason: string | null;
 }
 
 const initials = (name: string) =>
@@ -26,22 +30,30 @@ function dueText(due: string) {
   return { text: `Due in ${days}d`, overdue: false };
 }
 
+/** The id of the one hidden text that says why cards cannot be moved (rendered once by the board page). */
+export const READ_ONLY_REASON_ID = 'board-read-only-reason';
+
+export const experimentResultText = { VALIDATED: 'Validated', INVALIDATED: 'Invalidated', INCONCLUSIVE: 'Inconclusive' } as const;
+
 /** A card on the board: draggable (mouse, touch, keyboard) and a drop target for cards placed before it. */
-export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, onOpen, pending }: Props) {
-  const { attributes, listeners, setNodeRef: dragRef, isDragging } = useDraggable({ id: card.id, data: { card } });
+export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, principleNames, onOpen, pending, readOnlyReason }: Props) {
+  const { attributes, listeners, setNodeRef: dragRef, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: readOnlyReason !== null });
   const { setNodeRef: dropRef, isOver } = useDroppable({ id: `card:${card.id}`, data: drop });
   const due = card.dueDate ? dueText(card.dueDate) : null;
+  const readOnly = readOnlyReason !== null;
   return (
     <div
       ref={(node) => {
         dragRef(node);
         dropRef(node);
       }}
-      className={`board-card${isDragging ? ' dragging' : ''}${isOver ? ' drop-before' : ''}${card.blocked ? ' blocked' : ''}${pending ? ' pending' : ''}`}
+      className={`board-card${isDragging ? ' dragging' : ''}${isOver ? ' drop-before' : ''}${card.blocked ? ' blocked' : ''}${pending ? ' pending' : ''}${readOnly ? ' read-only' : ''}`}
       {...attributes}
       {...listeners}
-      aria-roledescription="draggable card"
+      aria-roledescription={readOnly ? 'card' : 'draggable card'}
       aria-label={card.title}
+      aria-describedby={readOnly ? READ_ONLY_REASON_ID : attributes['aria-describedby']}
+      title={readOnlyReason ?? undefined}
       data-card-id={card.id}
       onKeyDown={(e) => {
         if (e.key === 'Enter' && !e.defaultPrevented) {
@@ -61,10 +73,29 @@ export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, onOpe
         )}
         {card.title}
       </div>
+      {card.type === 'EXPERIMENT' && (card.hypothesis || card.experimentResult) && (
+        <div className="experiment-line">
+          {card.experimentResult && <span className={`result ${card.experimentResult.toLowerCase()}`}>{experimentResultText[card.experimentResult]}</span>}
+          {card.hypothesis && (
+            <span className="hypothesis" title={card.hypothesis}>
+              {card.hypothesis}
+            </span>
+          )}
+        </div>
+      )}
       {card.blocked && (
         <div className="obstacle" title={card.blockedReason ?? ''}>
-          Blocked{card.blockedReason ? `: ${card.blockedReason}` : ''}
+          <span aria-hidden="true">⊘ </span>Blocked{card.blockedReason ? `: ${card.blockedReason}` : ''}
         </div>
+      )}
+      {principleNames.length > 0 && (
+        <ul className="principle-chips" aria-label="Manifesto principles">
+          {principleNames.map((p) => (
+            <li key={p.full} className="principle-chip" title={p.full}>
+              {p.short}
+            </li>
+          ))}
+        </ul>
       )}
       <div className="card-meta">
         {card.labels.map((l) => (
@@ -72,11 +103,6 @@ export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, onOpe
             {l}
           </span>
         ))}
-        {card.principleIds.length > 0 && (
-          <span className="principles" title={`${card.principleIds.length} manifesto principle${card.principleIds.length > 1 ? 's' : ''}`}>
-            ◆ {card.principleIds.length}
-          </span>
-        )}
         {card.estimate !== null && <span className="estimate">{card.estimate} pt</span>}
         {due && <span className={due.overdue ? 'due overdue' : 'due'}>{due.text}</span>}
         <span className="owners">

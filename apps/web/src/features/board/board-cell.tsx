@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CardSummary } from '@amb/shared/boards';
@@ -13,51 +13,66 @@ interface Props {
   label: string;
   cards: CardSummary[];
   peopleNames: Map<string, string>;
+  principleNames: Map<string, { short: string; full: string }>;
   pending: Record<string, true>;
+  /** While a card is dragged: why this cell would refuse it (a full hard limit), else null. */
   refusing: string | null;
+  /** A swimlane without cards: a thin row that still takes a drop. */
+  collapsed: boolean;
+  readOnlyReason: string | null;
   onOpen: (cardId: string) => void;
-  header?: React.ReactNode;
-  footer?: React.ReactNode;
+  header?: ReactNode;
+  /** A message about a drop into this cell (a refusal, a warning), shown where the card was let go. */
+  notice?: ReactNode;
+  footer?: ReactNode;
 }
 
 /** One column in one swimlane: its cards in order, and the place to drop a card at the end. */
-export function BoardCell({ drop, label, cards, peopleNames, pending, refusing, onOpen, header, footer }: Props) {
+export function BoardCell({ drop, label, cards, peopleNames, principleNames, pending, refusing, collapsed, readOnlyReason, onOpen, header, notice, footer }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: `cell:${drop.columnId}:${drop.laneKey}`, data: drop, disabled: false });
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = cards.length >= VIRTUALISE_FROM;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render by design
   const virtualizer = useVirtualizer({ count: virtual ? cards.length : 0, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
   const card = (c: CardSummary, index: number) => (
-    <BoardCard key={c.id} card={c} drop={{ ...drop, kind: 'card', index }} ownerNames={c.ownerIds.map((id) => peopleNames.get(id) ?? '?')} onOpen={onOpen} pending={Boolean(pending[c.id])} />
+    <BoardCard
+      key={c.id}
+      card={c}
+      drop={{ ...drop, kind: 'card', index }}
+      ownerNames={c.ownerIds.map((id) => peopleNames.get(id) ?? '?')}
+      principleNames={c.principleIds.flatMap((id) => principleNames.get(id) ?? [])}
+      onOpen={onOpen}
+      pending={Boolean(pending[c.id])}
+      readOnlyReason={readOnlyReason}
+    />
   );
   return (
     <div
       role="group"
-      className={`board-cell${isOver ? ' over' : ''}${refusing ? ' refusing' : ''}`}
+      className={`board-cell${isOver ? ' over' : ''}${refusing ? ' refusing' : ''}${collapsed ? ' collapsed' : ''}`}
       aria-label={label}
       aria-disabled={refusing ? true : undefined}
+      data-refusing={refusing ?? undefined}
       ref={setNodeRef}
     >
       {header}
-      {refusing && (
-        <p className="refusal" role="note">
-          Full: {refusing}
-        </p>
+      {notice}
+      {!collapsed && (
+        <div className={`cell-cards${virtual ? ' virtual' : ''}`} ref={scrollRef}>
+          {cards.length === 0 && drop.laneKey === 'none' && drop.swimlaneId === null && !header && <p className="cell-empty muted">No cards yet</p>}
+          {virtual ? (
+            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+              {virtualizer.getVirtualItems().map((item) => (
+                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                  {card(cards[item.index]!, item.index)}
+                </div>
+              ))}
+            </div>
+          ) : (
+            cards.map(card)
+          )}
+        </div>
       )}
-      <div className={`cell-cards${virtual ? ' virtual' : ''}`} ref={scrollRef}>
-        {cards.length === 0 && drop.laneKey === 'none' && drop.swimlaneId === null && !header && <p className="cell-empty muted">No cards yet — add one</p>}
-        {virtual ? (
-          <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-            {virtualizer.getVirtualItems().map((item) => (
-              <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
-                {card(cards[item.index]!, item.index)}
-              </div>
-            ))}
-          </div>
-        ) : (
-          cards.map(card)
-        )}
-      </div>
       {footer}
     </div>
   );

@@ -10,6 +10,8 @@ export interface BoardFilters {
   dueSoon: boolean;
 }
 
+export const emptyFilters: BoardFilters = { text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false };
+
 export const filterKeys = ['q', 'owner', 'label', 'principle', 'blocked', 'due'] as const;
 
 export function readFilters(params: URLSearchParams): BoardFilters {
@@ -35,7 +37,10 @@ export function writeFilters(params: URLSearchParams, filters: BoardFilters): UR
   return next;
 }
 
-export const isFiltering = (f: BoardFilters) => Boolean(f.text || f.owner || f.label || f.principle || f.blocked || f.dueSoon);
+export const isFiltering = (f: BoardFilters) => activeFilterCount(f) > 0;
+
+/** How many filters are set: shown on the phone's Filters button. */
+export const activeFilterCount = (f: BoardFilters) => [f.text, f.owner, f.label, f.principle, f.blocked, f.dueSoon].filter(Boolean).length;
 
 const DUE_SOON_DAYS = 7;
 

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
+  useDroppable,
   DndContext,
   DragOverlay,
   KeyboardSensor,
@@ -12,18 +13,24 @@ import {
   type Announcements,
   type CollisionDetection,
   type DragEndEvent,
+  type DragOverEvent,
   type DragStartEvent,
 } from '@dnd-kit/core';
-import { isOverLimit } from '@amb/domain/wip';
+import { principleShortName } from '@amb/domain/principles';
+import { afterCardAtEnd, afterCardForDrop } from '@amb/domain/reorder';
+import { swimlaneWipCount, wipState } from '@amb/domain/wip';
 import type { BoardView, CardSummary } from '@amb/shared/boards';
-import { principleListSchema, type Principle } from '@amb/shared/principles';
-import { api } from '../../lib/api-client';
-import { useAuthStore } from '../auth/auth-store';
-import { useTeamsStore } from '../teams/teams-store';
+import type { BoardOutletContext } from '../../app/board-outlet';
+import { useActivePrinciples } from '../../app/principles';
+import { useTeamAbility } from '../../app/team-access';
+import { useTeam } from '../../app/teams';
+import { READ_ONLY_REASON_ID } from './board-card';
 import { BoardCell } from './board-cell';
-import { matchesFilters, readFilters, writeFilters } from './board-filters';
-import { columnCards, useBoardStore, type Place } from './board-store';
-import { decideDrop } from './drag-rules';
+import { BoardLegend } from './board-legend';
+import { activeFilterCount, matchesFilters, readFilters, writeFilters, type BoardFilters } from './board-filters';
+import { cellCards, createBoardLayouter } from './board-layout';
+import { columnCards, useBoardStore, type Notice, type Place } from './board-store';
+import { decideDrop, flowOf } from './drag-rules';
 import { FilterBar } from './filter-bar';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 import { QuickAdd } from './quick-add';
@@ -44,24 +51,72 @@ const collision: CollisionDetection = (args) => {
   return args.pointerCoordinates ? [] : closestCenter(args);
 };
 
+/** Where a dropped card goes: after the card above the one it was dropped on, or at the end of the cell's column. */
 function placeFor(view: BoardView, active: CardSummary, drop: DropData, overId: string): Place {
-  const column = columnCards(view, drop.columnId, active.id);
-  if (drop.kind === 'cell') return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId: column.at(-1)?.id ?? null };
-  const targetId = overId.slice('card:'.length);
-  const full = columnCards(view, drop.columnId);
-  const movingDown = active.columnId === drop.columnId && full.findIndex((c) => c.id === active.id) < full.findIndex((c) => c.id === targetId);
-  const index = column.findIndex((c) => c.id === targetId);
-  const afterCardId = movingDown ? targetId : index > 0 ? column[index - 1]!.id : null;
+  const order = columnCards(view, drop.columnId).map((c) => c.id);
+  if (drop.kind === 'column') return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId: null };
+  const afterCardId = drop.kind === 'cell' ? afterCardAtEnd(order, active.id) : afterCardForDrop(order, active.id, overId.slice('card:'.length));
   return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId };
+}
+
+/** Which swimlanes a person opened (true) or folded (false) on a board, kept in this browser. */
+function useLaneChoice(boardId: string | undefined) {
+  const key = `board-lanes:${boardId}`;
+  const [choice, setChoice] = useState<{ key: string; lanes: Record<string, boolean> }>(() => ({ key, lanes: readLaneChoice(key) }));
+  const lanes = choice.key === key ? choice.lanes : readLaneChoice(key);
+  const update = (next: Record<string, boolean>) => {
+    setChoice({ key, lanes: next });
+    try {
+      localStorage.setItem(key, JSON.stringify(next));
+    } catch {
+      /* private mode or full storage: the choice lasts until the page closes */
+    }
+  };
+  return [lanes, update] as const;
+}
+
+function readLaneChoice(key: string): Record<string, boolean> {
+  try {
+    const stored = JSON.parse(localStorage.getItem(key) ?? '{}') as unknown;
+    return stored && typeof stored === 'object' ? (stored as Record<string, boolean>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** A column's header takes a drop too: the card goes to the top of the column, in its own swimlane. */
+function ColumnDropZone({ columnId, columnIndex, children }: { columnId: string; columnIndex: number; children: React.ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: `column:${columnId}`, data: { kind: 'column', columnId, columnIndex, swimlaneId: null, laneKey: '*', index: 0 } satisfies DropData });
+  return (
+    <header className={`column-header${isOver ? ' over' : ''}`} ref={setNodeRef}>
+      {children}
+    </header>
+  );
+}
+
+/** A header drop lands in the dragged card's own swimlane. */
+const resolveDrop = (data: DropData | undefined | null, card: CardSummary | undefined | null): DropData | null =>
+  data && card && data.kind === 'column' ? { ...data, swimlaneId: card.swimlaneId, laneKey: card.swimlaneId ?? NO_LANE } : (data ?? null);
+
+const VIEWER_REASON = 'You can read this board but not move or change cards: your role on this team is viewer.';
+
+function NoticeText({ notice, onDismiss }: { notice: Notice; onDismiss: () => void }) {
+  return (
+    <p className={`notice ${notice.tone}`}>
+      {notice.text}{' '}
+      <button type="button" className="link" onClick={onDismiss} aria-label="Dismiss">
+        ×
+      </button>
+    </p>
+  );
 }
 
 export function BoardPage() {
   const { teamId } = useParams();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const team = useTeamsStore((s) => s.teams?.find((t) => t.id === teamId));
-  const teamsLoaded = useTeamsStore((s) => s.teams !== null);
-  const me = useAuthStore((s) => s.me);
+  const { team, loaded: teamsLoaded } = useTeam(teamId);
+  const may = useTeamAbility(teamId);
   const boardId = team?.boards[0]?.id;
   const view = useBoardStore((s) => (s.view?.board.id === boardId ? s.view : null));
   const status = useBoardStore((s) => s.status);
@@ -70,19 +125,29 @@ export function BoardPage() {
   const lastMove = useBoardStore((s) => s.lastMove);
   const pending = useBoardStore((s) => s.pending);
   const { load, move, undo, addCard, say } = useBoardStore.getState();
-  const [principles, setPrinciples] = useState<Principle[]>([]);
+  const principles = useActivePrinciples();
   const [activeId, setActiveId] = useState<string | null>(null);
+  const [overDrop, setOverDrop] = useState<DropData | null>(null);
+  const [laneChoice, setLaneChoice] = useLaneChoice(boardId);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const filters = readFilters(params);
+  const filterKey = JSON.stringify(filters);
+  // One pass over the cards per change (not one per cell), keeping unchanged cells' arrays so they do not re-render.
+  const [layOut] = useState(createBoardLayouter);
+  const allCards = view?.cards;
+  // The layout is recomputed only when the cards or the filters change: this memo is what keeps a drop cheap on a
+  // 5,000-card board, so it stays even where the compiler would rather not keep it.
+  /* eslint-disable react-hooks/preserve-manual-memoization */
+  const layout = useMemo(() => {
+    const f = JSON.parse(filterKey) as BoardFilters;
+    return layOut(allCards ?? [], (c) => matchesFilters(c, f));
+  }, [allCards, filterKey, layOut]);
+  /* eslint-enable react-hooks/preserve-manual-memoization */
 
   useEffect(() => {
     if (boardId) void load(boardId);
   }, [boardId, load]);
   useBoardEvents(boardId, Boolean(view));
-  useEffect(() => {
-    api('GET', '/principles', { schema: principleListSchema })
-      .then((r) => setPrinciples(r.principles.filter((p) => !p.archived)))
-      .catch(() => setPrinciples([]));
-  }, []);
   // Ctrl+Z (Cmd+Z) undoes the last move, unless the person is typing.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -102,6 +167,7 @@ export function BoardPage() {
     useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
   );
   const peopleNames = useMemo(() => new Map((view?.people ?? []).map((p) => [p.id, p.name])), [view?.people]);
+  const principleNames = useMemo(() => new Map(principles.map((p) => [p.id, { short: principleShortName(p.name), full: p.name }])), [principles]);
   const open = useCallback((cardId: string) => navigate({ pathname: `cards/${cardId}`, search: params.toString() }), [navigate, params]);
 
   const active = activeId && view ? (view.cards.find((c) => c.id === activeId) ?? null) : null;
@@ -109,18 +175,24 @@ export function BoardPage() {
     if (!data || !view) return 'nowhere';
     const column = view.columns.find((c) => c.id === data.columnId)?.name ?? 'a column';
     const lane = data.swimlaneId ? `, swimlane ${view.swimlanes.find((s) => s.id === data.swimlaneId)?.name}` : '';
+    if (data.kind === 'column') return `column ${column}, at the top`;
     return data.kind === 'card' ? `column ${column}${lane}, position ${data.index + 1}` : `column ${column}${lane}, at the end`;
   };
   const titleOf = (id: string | number) => view?.cards.find((c) => c.id === id)?.title ?? 'card';
-  const refusalAt = (data: DropData | undefined, id: string | number) => {
+  const refusalAt = (dropped: DropData | undefined | null, id: string | number) => {
     const card = view?.cards.find((c) => c.id === id);
+    const data = resolveDrop(dropped, card);
     if (!data || !card || !view) return null;
     const decision = decideDrop(view, card, data.columnId, data.swimlaneId);
     return decision.allowed ? null : decision.message;
   };
   const announcements: Announcements = {
     onDragStart: ({ active: a }) => `Picked up card ${titleOf(a.id)}. Arrow keys move it between columns and cards; Space drops it; Escape cancels.`,
-    onDragOver: ({ active: a, over }) => (over ? `Card ${titleOf(a.id)} is over ${describe(over.data.current as DropData)}` : `Card ${titleOf(a.id)} is not over a column`),
+    onDragOver: ({ active: a, over }) => {
+      if (!over) return `Card ${titleOf(a.id)} is not over a column`;
+      const refusal = refusalAt(over.data.current as DropData, a.id);
+      return `Card ${titleOf(a.id)} is over ${describe(over.data.current as DropData)}${refusal ? `. Full: ${refusal}` : ''}`;
+    },
     onDragEnd: ({ active: a, over }) => {
       if (!over) return `Card ${titleOf(a.id)} was put back`;
       const refusal = refusalAt(over.data.current as DropData, a.id);
@@ -129,15 +201,22 @@ export function BoardPage() {
     onDragCancel: ({ active: a }) => `Moving card ${titleOf(a.id)} was cancelled; it is back where it was`,
   };
 
-  const onDragStart = (e: DragStartEvent) => setActiveId(String(e.active.id));
+  const onDragStart = (e: DragStartEvent) => {
+    setActiveId(String(e.active.id));
+    setOverDrop(null);
+    say(null);
+  };
+  const onDragOver = (e: DragOverEvent) => setOverDrop((e.over?.data.current as DropData | undefined) ?? null);
   const onDragEnd = (e: DragEndEvent) => {
     setActiveId(null);
+    setOverDrop(null);
     const card = view?.cards.find((c) => c.id === e.active.id);
-    const data = e.over?.data.current as DropData | undefined;
+    const data = resolveDrop(e.over?.data.current as DropData | undefined, card);
     if (!view || !card || !data || !e.over) return;
     const refusal = refusalAt(data, card.id);
     if (refusal) {
-      say({ tone: 'error', text: refusal });
+      // Said where the card was let go (the cell), not at the top of a long board.
+      say({ tone: 'error', text: `“${card.title}” was not moved. ${refusal}.`, at: { columnId: data.columnId, swimlaneId: data.swimlaneId } });
       return;
     }
     void move(card.id, placeFor(view, card, data, String(e.over.id)));
@@ -157,22 +236,38 @@ export function BoardPage() {
   }
   if (!view) return <p className="page-loading" role="status">Loading board…</p>;
 
-  const canManage = team?.myRole === 'SCRUM_MASTER' || me?.user.orgRole === 'ADMIN';
-  const canWork = me?.user.orgRole === 'ADMIN' || (team?.myRole !== null && team?.myRole !== 'VIEWER');
-  const visible = view.cards.filter((c) => matchesFilters(c, filters));
+  const canManage = may('manage-board');
+  const canWork = may('work');
+  const readOnlyReason = canWork ? null : VIEWER_REASON;
+  const flow = flowOf(view);
   const lanes = view.swimlanes.length ? [...view.swimlanes.map((s) => ({ key: s.id, id: s.id as string | null, name: s.name, wipLimit: s.wipLimit })), { key: NO_LANE, id: null, name: 'No swimlane', wipLimit: null }] : [{ key: NO_LANE, id: null, name: '', wipLimit: null }];
-  const laneCount = (laneId: string) => {
-    const counting = new Set(view.columns.filter((c) => c.flowCategory === 'TODO' || c.flowCategory === 'IN_PROGRESS').map((c) => c.id));
-    return view.cards.filter((c) => c.swimlaneId === laneId && counting.has(c.columnId)).length;
-  };
+  const laneCardCount = (laneId: string | null) => layout.laneCounts.get(laneId) ?? 0;
+  const noticeAt = (columnId: string, laneId: string | null) => notice?.at && notice.at.columnId === columnId && notice.at.swimlaneId === laneId;
+  // A notice about a place the board no longer shows (a column removed meanwhile) falls back to the top.
+  const placedNotice = notice?.at && view.columns.some((c) => c.id === notice.at!.columnId) && lanes.some((l) => l.id === notice.at!.swimlaneId);
+  const overRefusal = active && overDrop ? refusalAt(overDrop, active.id) : null;
+  const filterCount = activeFilterCount(filters);
 
   return (
     <section className="board-page" aria-label={view.board.name}>
       <div className="board-toolbar">
         <h1>{view.board.name}</h1>
-        <button type="button" onClick={() => void undo()} disabled={!lastMove} title="Undo the last move (Ctrl+Z)">
-          {lastMove ? `Undo move of “${lastMove.title}”` : 'Undo'}
+        {!canWork && (
+          <span className="read-only-badge" title={VIEWER_REASON}>
+            View only
+            <span id={READ_ONLY_REASON_ID} hidden>
+              {VIEWER_REASON}
+            </span>
+          </span>
+        )}
+        <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="board-filters" onClick={() => setFiltersOpen(!filtersOpen)}>
+          Filters{filterCount ? ` (${filterCount})` : ''}
         </button>
+        {canWork && (
+          <button type="button" onClick={() => void undo()} disabled={!lastMove} title="Undo the last move (Ctrl+Z)">
+            {lastMove ? `Undo move of “${lastMove.title}”` : 'Undo'}
+          </button>
+        )}
         <Link to={{ pathname: 'archived', search: params.toString() }} className="button-link">
           Archived cards
         </Link>
@@ -181,41 +276,46 @@ export function BoardPage() {
             Columns
           </Link>
         )}
+        <BoardLegend principles={principles} />
       </div>
-      <FilterBar view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={visible.length} />
-      <div className="board-notice" role={notice?.tone === 'error' ? 'alert' : 'status'}>
-        {notice && (
-          <p className={`notice ${notice.tone}`}>
-            {notice.text}{' '}
-            <button type="button" className="link" onClick={() => say(null)} aria-label="Dismiss">
-              ×
-            </button>
-          </p>
-        )}
+      <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
+        <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} />
       </div>
-      <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActiveId(null)} accessibility={{ announcements }}>
+      <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
+        {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
+      </div>
+      <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragOver={onDragOver} onDragEnd={onDragEnd} onDragCancel={() => (setActiveId(null), setOverDrop(null))} accessibility={{ announcements }}>
         <div className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`} style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}>
           {view.columns.map((column, columnIndex) => {
-            const count = view.cards.filter((c) => c.columnId === column.id).length;
-            const over = isOverLimit(count, column.wipLimit);
+            const count = layout.columnCounts.get(column.id) ?? 0;
+            const state = wipState(count, column.wipLimit);
             const columnRefusal = active ? refusalAt({ kind: 'cell', columnId: column.id, columnIndex, swimlaneId: active.swimlaneId, laneKey: '', index: 0 }, active.id) : null;
+            const limitText = column.wipLimit !== null ? `${column.wipPolicy === 'HARD' ? 'Hard' : 'Soft'} WIP limit ${column.wipLimit}` : 'No WIP limit';
             return (
-              <section key={column.id} className={`board-column${over ? ' over-limit' : ''}${columnRefusal ? ' refusing' : ''}`} aria-label={column.name}>
-                <header className="column-header">
+              <section key={column.id} className={`board-column ${state}${columnRefusal ? ' refusing' : ''}`} aria-label={column.name}>
+                <ColumnDropZone columnId={column.id} columnIndex={columnIndex}>
                   <h2>{column.name}</h2>
-                  <span className={`wip${over ? ' over' : ''}`} title={column.wipLimit !== null ? `${column.wipPolicy === 'HARD' ? 'Hard' : 'Soft'} WIP limit ${column.wipLimit}` : 'No WIP limit'}>
+                  <span className={`wip${state === 'over-limit' ? ' over' : state === 'at-limit' ? ' at' : ''}`} title={limitText}>
                     {count}
                     {column.wipLimit !== null && ` / ${column.wipLimit}`}
                     {column.wipLimit !== null && column.wipPolicy === 'HARD' && <span className="policy"> hard</span>}
-                    {over && <span className="over-text"> over limit</span>}
+                    {state === 'at-limit' && <span className="limit-text"> at limit</span>}
+                    {state === 'over-limit' && <span className="limit-text"> over limit</span>}
                   </span>
+                  {columnRefusal && <span className="refusal-tag">Full</span>}
                   {canWork && <QuickAdd columnName={column.name} position="top" onAdd={(title) => addCard(column.id, null, 'top', title)} />}
-                </header>
+                </ColumnDropZone>
                 {lanes.map((lane) => {
                   const drop: DropData = { kind: 'cell', columnId: column.id, columnIndex, swimlaneId: lane.id, laneKey: lane.key, index: 0 };
-                  const cards = visible.filter((c) => c.columnId === column.id && (c.swimlaneId ?? NO_LANE) === (lane.id ?? NO_LANE)).sort((a, b) => (a.rank < b.rank ? -1 : 1));
+                  const cards = cellCards(layout, column.id, lane.id);
                   const refusing = active ? refusalAt(drop, active.id) : null;
-                  const laneOver = lane.id && lane.wipLimit !== null ? laneCount(lane.id) > lane.wipLimit : false;
+                  const laneCount = lane.id && lane.wipLimit !== null ? swimlaneWipCount(view.cards, lane.id, flow) : 0;
+                  const laneState = lane.id ? wipState(laneCount, lane.wipLimit) : 'within';
+                  const inLane = laneCardCount(lane.id);
+                  // An empty swimlane starts folded to a thin row; a person can fold or open any lane, and the board remembers it.
+                  const collapsed = view.swimlanes.length > 0 && !(laneChoice[lane.key] ?? inLane > 0);
+                  const toggle = () => setLaneChoice({ ...laneChoice, [lane.key]: collapsed });
+                  const laneLimit = lane.id && lane.wipLimit !== null ? ` · ${laneCount} / ${lane.wipLimit}${laneState === 'over-limit' ? ' over limit' : laneState === 'at-limit' ? ' at limit' : ''}` : '';
                   return (
                     <BoardCell
                       key={lane.key}
@@ -223,18 +323,36 @@ export function BoardPage() {
                       label={lane.id ? `${column.name}, ${lane.name}` : view.swimlanes.length ? `${column.name}, no swimlane` : `${column.name} cards`}
                       cards={cards}
                       peopleNames={peopleNames}
+                      principleNames={principleNames}
                       pending={pending}
                       refusing={refusing}
+                      collapsed={collapsed}
+                      readOnlyReason={readOnlyReason}
                       onOpen={open}
                       header={
                         view.swimlanes.length ? (
-                          <div className={`lane-title${laneOver ? ' over' : ''}`}>
-                            {lane.name}
-                            {lane.id && lane.wipLimit !== null && columnIndex === 0 && ` · ${laneCount(lane.id)} / ${lane.wipLimit}${laneOver ? ' over limit' : ''}`}
+                          columnIndex === 0 ? (
+                            <button type="button" className={`lane-title lane-toggle${laneState !== 'within' ? ' over' : ''}`} aria-expanded={!collapsed} aria-label={`Swimlane ${lane.name}: ${inLane === 0 ? 'no cards' : `${inLane} card${inLane === 1 ? '' : 's'}`}${collapsed ? ', folded' : ''}`} onClick={toggle}>
+                              <span aria-hidden="true">{collapsed ? '▸' : '▾'} </span>
+                              {lane.name}
+                              {laneLimit}
+                              {collapsed && ` · ${inLane === 0 ? 'no cards' : `${inLane} hidden`}`}
+                            </button>
+                          ) : (
+                            <div className={`lane-title${laneState !== 'within' ? ' over' : ''}`}>
+                              {collapsed ? '' : lane.name}
+                            </div>
+                          )
+                        ) : undefined
+                      }
+                      notice={
+                        notice && placedNotice && noticeAt(column.id, lane.id) ? (
+                          <div className="cell-notice" role={notice.tone === 'error' ? 'alert' : 'status'}>
+                            <NoticeText notice={notice} onDismiss={() => say(null)} />
                           </div>
                         ) : undefined
                       }
-                      footer={canWork ? <QuickAdd columnName={lane.id ? `${column.name}, ${lane.name}` : column.name} position="bottom" onAdd={(title) => addCard(column.id, lane.id, 'bottom', title)} /> : undefined}
+                      footer={canWork && !collapsed ? <QuickAdd columnName={lane.id ? `${column.name}, ${lane.name}` : column.name} position="bottom" onAdd={(title) => addCard(column.id, lane.id, 'bottom', title)} /> : undefined}
                     />
                   );
                 })}
@@ -243,9 +361,20 @@ export function BoardPage() {
           })}
         </div>
         {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
-        <DragOverlay dropAnimation={null}>{active ? <div className="board-card overlay">{active.title}</div> : null}</DragOverlay>
+        <DragOverlay dropAnimation={null}>
+          {active ? (
+            <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
+              {overRefusal && (
+                <p className="overlay-refusal" aria-hidden="true">
+                  Full: {overRefusal}
+                </p>
+              )}
+              {active.title}
+            </div>
+          ) : null}
+        </DragOverlay>
       </DndContext>
-      <Outlet />
+      <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>
   );
 }

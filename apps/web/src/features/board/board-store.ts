@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import { rankBetween } from '@amb/domain/ranks';
-import { boardViewSchema, type BoardEvent, type BoardView, type CardSummary } from '@amb/shared/boards';
+import type { BoardEvent, BoardView, CardSummary } from '@amb/shared/boards';
 import { cardSummarySchema } from '@amb/shared/boards';
 import { cardWriteResultSchema } from '@amb/shared/cards';
 import { api, ApiError } from '../../lib/api-client';
@@ -15,6 +15,8 @@ export interface Place {
 export interface Notice {
   tone: 'error' | 'warning' | 'info';
   text: string;
+  /** The place it is about (where a card was dropped): the board shows it there rather than at the top. */
+  at?: { columnId: string; swimlaneId: string | null };
 }
 
 interface LastMove {
@@ -60,10 +62,10 @@ function replaceCard(view: BoardView, card: CardSummary | null, id: string): Boa
   return { ...view, cards: card ? [...others, card] : others };
 }
 
-function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }): Notice | null {
+function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }, at?: Notice['at']): Notice | null {
   if (!result.overLimit.length) return null;
   const text = result.overLimit.map((o) => `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`).join('; ');
-  return { tone: 'warning', text };
+  return { tone: 'warning', text, at };
 }
 
 export const useBoardStore = create<BoardState>()((set, get) => ({
@@ -79,7 +81,9 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
     const keep = get().boardId === boardId && get().view;
     set({ boardId, status: keep ? 'ready' : 'loading', error: null, ...(keep ? {} : { view: null, lastMove: null, notice: null }) });
     try {
-      const view = await api('GET', `/boards/${boardId}`, { schema: boardViewSchema });
+      // Not parsed again here: the API already validated this answer against boardViewSchema when it sent it, and
+      // parsing 5,000 cards a second time costs the first paint 50–150 ms (bench/board-render).
+      const view = await api<BoardView>('GET', `/boards/${boardId}`);
       if (get().boardId === boardId) set({ view, status: 'ready' });
     } catch (error) {
       if (get().boardId === boardId) set({ status: 'error', error: (error as Error).message });
@@ -119,7 +123,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       if (now) set({ view: replaceCard(now, result.card, cardId) });
       set({
         lastMove: options.undo ? null : { cardId, title: card.title, from },
-        notice: overLimitNotice(result) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back` } : null),
+        notice: overLimitNotice(result, to) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back`, at: to } : null),
       });
     } catch (error) {
       const now = get().view;
@@ -127,11 +131,11 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       if (apiError?.code === 'STALE_VERSION' && apiError.details.card) {
         const current = cardSummarySchema.parse(apiError.details.card);
         if (now) set({ view: replaceCard(now, current, cardId) });
-        set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.` } });
+        set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.`, at: { columnId: current.columnId, swimlaneId: current.swimlaneId } } });
       } else {
         // Spring back, and say why.
         if (now) set({ view: replaceCard(now, before, cardId) });
-        set({ notice: { tone: 'error', text: apiError?.message ?? `The move of "${card.title}" failed` } });
+        set({ notice: { tone: 'error', text: apiError?.message ?? `The move of "${card.title}" failed`, at: to } });
       }
     } finally {
       const pending = { ...get().pending };
@@ -152,7 +156,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       const result = await api('POST', '/cards', { body: { columnId, swimlaneId, position, title }, schema: cardWriteResultSchema });
       const view = get().view;
       if (view && !view.cards.some((c) => c.id === result.card.id)) set({ view: { ...view, cards: [...view.cards, result.card] } });
-      set({ notice: overLimitNotice(result) });
+      set({ notice: overLimitNotice(result, { columnId, swimlaneId }) });
       return true;
     } catch (error) {
       set({ notice: { tone: 'error', text: (error as Error).message } });

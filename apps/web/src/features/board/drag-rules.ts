@@ -1,5 +1,11 @@
-import { admitCard, countsTowardSwimlaneLimit, type WipDecision, type WipPlace } from '@amb/domain/wip';
+import { admitCard, placesEntered, swimlaneWipCount, type WipDecision } from '@amb/domain/wip';
 import type { BoardView, CardSummary } from '@amb/shared/boards';
+
+/** The flow category of each column of a board, by id. */
+export function flowOf(view: BoardView) {
+  const flows = new Map(view.columns.map((c) => [c.id, c.flowCategory]));
+  return (columnId: string) => flows.get(columnId) ?? 'BACKLOG';
+}
 
 /**
  * Whether the board would accept `card` in a column (and swimlane): the same rule the API applies, so a full
@@ -8,17 +14,16 @@ import type { BoardView, CardSummary } from '@amb/shared/boards';
 export function decideDrop(view: BoardView, card: CardSummary, columnId: string, swimlaneId: string | null): WipDecision {
   const column = view.columns.find((c) => c.id === columnId);
   if (!column) return { allowed: true, overLimit: [] };
-  const places: WipPlace[] = [];
+  const flow = flowOf(view);
   const others = view.cards.filter((c) => c.id !== card.id);
-  if (column.wipLimit !== null && card.columnId !== columnId) {
-    places.push({ scope: 'column', id: column.id, name: column.name, wipLimit: column.wipLimit, wipPolicy: column.wipPolicy, count: others.filter((c) => c.columnId === columnId).length });
-  }
-  const lane = swimlaneId ? view.swimlanes.find((s) => s.id === swimlaneId) : null;
-  const flow = (id: string) => view.columns.find((c) => c.id === id)?.flowCategory ?? 'BACKLOG';
-  const countedBefore = card.swimlaneId === swimlaneId && countsTowardSwimlaneLimit(flow(card.columnId));
-  if (lane && lane.wipLimit !== null && countsTowardSwimlaneLimit(column.flowCategory) && !countedBefore) {
-    const count = others.filter((c) => c.swimlaneId === lane.id && countsTowardSwimlaneLimit(flow(c.columnId))).length;
-    places.push({ scope: 'swimlane', id: lane.id, name: lane.name, wipLimit: lane.wipLimit, wipPolicy: lane.wipPolicy, count });
-  }
-  return admitCard(places);
+  const swimlane = swimlaneId ? (view.swimlanes.find((s) => s.id === swimlaneId) ?? null) : null;
+  return admitCard(
+    placesEntered({
+      from: { columnId: card.columnId, swimlaneId: card.swimlaneId, flowCategory: flow(card.columnId) },
+      column,
+      swimlane,
+      columnCount: others.filter((c) => c.columnId === columnId).length,
+      swimlaneCount: swimlane ? swimlaneWipCount(others, swimlane.id, flow) : 0,
+    }),
+  );
 }

@@ -1,14 +1,26 @@
+import { useEffect, useMemo, useState } from 'react';
 import type { BoardView } from '@amb/shared/boards';
 import type { Principle } from '@amb/shared/principles';
-import { isFiltering, type BoardFilters } from './board-filters';
+import { useDebouncedValue } from '../../lib/use-debounced-value';
+import { emptyFilters, isFiltering, type BoardFilters } from './board-filters';
 
-/** Finding work: text, owner, label, principle, obstacles, due soon. The URL keeps the choice. */
-export function FilterBar({ view, principles, filters, onChange, shown }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number }) {
-  const labels = [...new Set(view.cards.flatMap((c) => c.labels))].sort();
+/**
+ * Finding work: text, owner, label, principle, obstacles, due soon. The URL keeps the choice. The search text
+ * applies once typing pauses, so a 5,000-card board is not filtered on every keystroke.
+ */
+export function FilterBar({ view, principles, filters, onChange, shown, id }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number; id?: string }) {
+  const labels = useMemo(() => [...new Set(view.cards.flatMap((c) => c.labels))].sort(), [view.cards]);
   const set = (patch: Partial<BoardFilters>) => onChange({ ...filters, ...patch });
+  const [text, setText] = useState(filters.text);
+  const settled = useDebouncedValue(text, 250);
+  useEffect(() => {
+    if (settled !== filters.text) onChange({ ...filters, text: settled });
+    // Only a change of the typed text is sent on; the other filters apply at once through `set`.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [settled]);
   return (
-    <form className="filter-bar" role="search" aria-label="Filter cards" onSubmit={(e) => e.preventDefault()}>
-      <input type="search" aria-label="Search cards" placeholder="Search cards" value={filters.text} onChange={(e) => set({ text: e.target.value })} />
+    <form className="filter-bar" id={id} role="search" aria-label="Filter cards" onSubmit={(e) => e.preventDefault()}>
+      <input type="search" aria-label="Search cards" placeholder="Search cards" value={text} onChange={(e) => setText(e.target.value)} />
       <select aria-label="Owner" value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
         <option value="">Any owner</option>
         {view.people.map((p) => (
@@ -44,7 +56,13 @@ export function FilterBar({ view, principles, filters, onChange, shown }: { view
           <span className="muted" role="status">
             {shown} of {view.cards.length} cards
           </span>
-          <button type="button" onClick={() => onChange({ text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false })}>
+          <button
+            type="button"
+            onClick={() => {
+              setText('');
+              onChange(emptyFilters);
+            }}
+          >
             Clear filters
           </button>
         </>

@@ -11,7 +11,7 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
   const targets = droppableContainers
     .getEnabled()
     .map((container) => ({ id: container.id, data: container.data.current as DropData | undefined, rect: droppableRects.get(container.id) }))
-    .filter((t): t is { id: string | number; data: DropData; rect: NonNullable<typeof t.rect> } => Boolean(t.data && t.rect) && t.id !== `card:${active.id}`);
+    .filter((t): t is { id: string | number; data: DropData; rect: NonNullable<typeof t.rect> } => Boolean(t.data && t.rect) && t.data?.kind !== 'column' && t.id !== `card:${active.id}`);
   if (!here) {
     const first = targets[0];
     return first ? centre(first.rect) : undefined;
@@ -51,7 +51,8 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
 };
 
 export interface DropData {
-  kind: 'card' | 'cell';
+  /** A card (drop before it), a cell (drop at its end) or a column's header (drop at the top, in the card's own swimlane). */
+  kind: 'card' | 'cell' | 'column';
   columnId: string;
   columnIndex: number;
   swimlaneId: string | null;

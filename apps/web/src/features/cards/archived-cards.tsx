@@ -1,9 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import { archivedCardsSchema } from '@amb/shared/cards';
-import type { CardSummary } from '@amb/shared/boards';
-import { api } from '../../lib/api-client';
-import { useTeamsStore } from '../teams/teams-store';
+import { useTeam } from '../../app/teams';
+import { QueryState } from '../../components/query-state';
+import { archivedCardsQuery } from './api';
 import './cards.css';
 
 /** The board's archived cards; each opens in its panel, where it can be restored. */
@@ -11,16 +10,8 @@ export function ArchivedCards() {
   const { teamId } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const boardId = useTeamsStore((s) => s.teams?.find((t) => t.id === teamId)?.boards[0]?.id);
-  const [cards, setCards] = useState<CardSummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (!boardId) return;
-    api('GET', `/boards/${boardId}/archived-cards`, { schema: archivedCardsSchema })
-      .then((r) => setCards(r.cards))
-      .catch((e: Error) => setError(e.message));
-  }, [boardId]);
+  const boardId = useTeam(teamId).team?.boards[0]?.id;
+  const archived = useQuery({ ...archivedCardsQuery(boardId ?? ''), enabled: Boolean(boardId) });
 
   return (
     <aside className="card-panel" role="dialog" aria-label="Archived cards">
@@ -30,16 +21,17 @@ export function ArchivedCards() {
           ×
         </button>
       </div>
-      {error && <p role="alert">{error}</p>}
-      {!cards && !error && <p role="status">Loading…</p>}
-      {cards?.length === 0 && <p className="muted">Nothing is archived.</p>}
-      <ul className="archived-list">
-        {cards?.map((c) => (
-          <li key={c.id}>
-            <Link to={{ pathname: `/teams/${teamId}/board/cards/${c.id}`, search: params.toString() }}>{c.title}</Link>
-          </li>
-        ))}
-      </ul>
+      <QueryState query={archived} loading="Loading archived cards…" failed="The archived cards could not be loaded" empty="Nothing is archived." isEmpty={(cards) => cards.length === 0}>
+        {(cards) => (
+          <ul className="archived-list">
+            {cards.map((c) => (
+              <li key={c.id}>
+                <Link to={{ pathname: `/teams/${teamId}/board/cards/${c.id}`, search: params.toString() }}>{c.title}</Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryState>
     </aside>
   );
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import type { CardDetail } from '@amb/shared/cards';
-import { api, type ApiError } from '../../lib/api-client';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { CardDetail, CommentPage } from '@amb/shared/cards';
+import type { ApiError } from '../../lib/api-client';
+import { addChecklist, addChecklistItem, addComment, fetchCommentsBefore, setChecklistItemDone } from './api';
 
-type Write = (action: () => Promise<unknown>) => Promise<ApiError | null>;
+type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
 
 const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
@@ -12,6 +14,8 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
   const [checklistTitle, setChecklistTitle] = useState('');
   const [items, setItems] = useState<Record<string, string>>({});
   const readOnly = Boolean(card.archivedAt);
+  const older = useOlderComments(card);
+  const comments = older.comments;
 
   return (
     <>
@@ -27,7 +31,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
               {list.items.map((item) => (
                 <li key={item.id}>
                   <label className="check">
-                    <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => void write(() => api('PATCH', `/checklists/items/${item.id}`, { body: { done: e.target.checked } }))} /> {item.text}
+                    <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => void write(() => setChecklistItemDone(item.id, e.target.checked))} /> {item.text}
                   </label>
                 </li>
               ))}
@@ -38,7 +42,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
                 onSubmit={(e) => {
                   e.preventDefault();
                   const text = (items[list.id] ?? '').trim();
-                  if (text) void write(() => api('POST', `/checklists/${list.id}/items`, { body: { text } })).then((err) => !err && setItems({ ...items, [list.id]: '' }));
+                  if (text) void write(() => addChecklistItem(list.id, text)).then((err) => !err && setItems({ ...items, [list.id]: '' }));
                 }}
               >
                 <input aria-label={`New item for ${list.title}`} placeholder="Add an item" value={items[list.id] ?? ''} onChange={(e) => setItems({ ...items, [list.id]: e.target.value })} />
@@ -52,7 +56,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (checklistTitle.trim()) void write(() => api('POST', `/cards/${card.id}/checklists`, { body: { title: checklistTitle.trim() } })).then((err) => !err && setChecklistTitle(''));
+              if (checklistTitle.trim()) void write(() => addChecklist(card.id, checklistTitle.trim())).then((err) => !err && setChecklistTitle(''));
             }}
           >
             <input aria-label="New checklist title" placeholder="New checklist" value={checklistTitle} onChange={(e) => setChecklistTitle(e.target.value)} />
@@ -62,9 +66,21 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
       </section>
       <section aria-labelledby="comments-title" className="panel-section">
         <h3 id="comments-title">Comments</h3>
-        {card.comments.length === 0 && <p className="muted">No comments yet.</p>}
+        {comments.length === 0 && <p className="muted">No comments yet.</p>}
+        {older.hasMore && (
+          <p>
+            <button type="button" onClick={older.loadMore} disabled={older.loading}>
+              {older.loading ? 'Loading older comments…' : 'Show older comments'}
+            </button>
+          </p>
+        )}
+        {older.error && (
+          <p role="alert" className="error">
+            {older.error}
+          </p>
+        )}
         <ol className="comments">
-          {card.comments.map((c) => (
+          {comments.map((c) => (
             <li key={c.id}>
               <span className="muted">
                 {c.author?.name ?? 'Someone'} · {when(c.createdAt)}
@@ -78,7 +94,7 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (comment.trim()) void write(() => api('POST', `/cards/${card.id}/comments`, { body: { body: comment.trim() } })).then((err) => !err && setComment(''));
+              if (comment.trim()) void write(() => addComment(card.id, comment.trim())).then((err) => !err && setComment(''));
             }}
           >
             <textarea aria-label="New comment" placeholder="Write a comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
@@ -88,4 +104,48 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
       </section>
     </>
   );
+}
+
+type Comment = CardDetail['comments'][number];
+
+/** Comments of both lists once each (the later list's version wins), oldest first. */
+function mergeComments(a: Comment[], b: Comment[]): Comment[] {
+  const byId = new Map([...a, ...b].map((c) => [c.id, c]));
+  return [...byId.values()].sort((x, y) => x.createdAt.localeCompare(y.createdAt) || x.id.localeCompare(y.id));
+}
+
+/**
+ * The card carries its newest comments; older ones load a page at a time, before the oldest shown when the person
+ * first asked. Once older comments are open, every comment the card has carried since is kept, so a new comment
+ * that pushes the card's window on leaves no gap.
+ */
+function useOlderComments(card: CardDetail) {
+  const [anchor, setAnchor] = useState<string | null>(null);
+  const [kept, setKept] = useState<Comment[]>([]);
+  const [lastSeen, setLastSeen] = useState(card.comments);
+  if (lastSeen !== card.comments) {
+    setLastSeen(card.comments);
+    if (anchor) setKept(mergeComments(kept, card.comments));
+  }
+  const query = useInfiniteQuery({
+    queryKey: ['cards', card.id, 'comments-before', anchor],
+    queryFn: ({ pageParam, signal }) => fetchCommentsBefore(card.id, pageParam, signal),
+    initialPageParam: anchor ?? '',
+    getNextPageParam: (last: CommentPage) => (last.hasOlder ? last.comments[0]?.id : undefined),
+    enabled: anchor !== null,
+  });
+  const pages = query.data?.pages ?? [];
+  const older = [...pages].reverse().flatMap((p) => p.comments);
+  return {
+    comments: anchor ? mergeComments(older, mergeComments(kept, card.comments)) : card.comments,
+    hasMore: anchor ? query.hasNextPage || (query.isPending && !query.error) : card.hasOlderComments,
+    loading: query.isFetching,
+    error: query.error ? `Older comments could not be loaded: ${query.error.message}` : null,
+    loadMore: () => {
+      if (!anchor) {
+        setKept(card.comments);
+        setAnchor(card.comments[0]?.id ?? null);
+      } else void query.fetchNextPage();
+    },
+  };
 }

@@ -2,14 +2,31 @@ import { useState, type FormEvent } from 'react';
 import Markdown from 'react-markdown';
 import type { CardDetail, UpdateCardBody } from '@amb/shared/cards';
 import type { Principle } from '@amb/shared/principles';
-import { api, type ApiError } from '../../lib/api-client';
+import type { ApiError } from '../../lib/api-client';
+import { updateCard } from './api';
 
 export interface Person {
   id: string;
   name: string;
 }
 
-type Write = (action: () => Promise<unknown>) => Promise<ApiError | null>;
+type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
+
+const fieldNames: Record<string, string> = {
+  title: 'the title',
+  description: 'the description',
+  type: 'the type',
+  estimate: 'the estimate',
+  dueDate: 'the due date',
+  labels: 'the labels',
+  ownerIds: 'the owners',
+  principleIds: 'the principles',
+  blocked: 'the obstacle',
+  blockedReason: 'the obstacle',
+  hypothesis: 'the hypothesis',
+  metric: 'the metric',
+  experimentResult: 'the result',
+};
 
 const dayOf = (iso: string | null) => (iso ? iso.slice(0, 10) : '');
 
@@ -31,7 +48,7 @@ export function SafeMarkdown({ text }: { text: string }) {
 }
 
 /** The card's own fields as one form; saving sends what changed, with the version it was based on. */
-export function CardFields({ card, people, principles, write }: { card: CardDetail; people: Person[]; principles: Principle[]; write: Write }) {
+export function CardFields({ card, people, principles, write, savedNote }: { card: CardDetail; people: Person[]; principles: Principle[]; write: Write; savedNote: string | null }) {
   const [form, setForm] = useState({
     title: card.title,
     description: card.description,
@@ -50,6 +67,7 @@ export function CardFields({ card, people, principles, write }: { card: CardDeta
   const [editingDescription, setEditingDescription] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
   const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
 
@@ -78,9 +96,14 @@ export function CardFields({ card, people, principles, write }: { card: CardDeta
   async function save(event: FormEvent) {
     event.preventDefault();
     const body = changes();
-    if (Object.keys(body).length === 1) return;
+    const changed = Object.keys(body).filter((k) => k !== 'version');
+    if (changed.length === 0) {
+      setNote('Nothing to save: no field has changed.');
+      return;
+    }
+    setNote(null);
     setSaving(true);
-    const error = await write(() => api('PATCH', `/cards/${card.id}`, { body }));
+    const error = await write(() => updateCard(card.id, body), `Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`);
     setSaving(false);
     setErrors(Object.fromEntries((error?.fields ?? []).map((f) => [f.field.replace(/^body\./, '').replace(/\.\d+$/, ''), f.message])));
   }
@@ -96,7 +119,7 @@ export function CardFields({ card, people, principles, write }: { card: CardDeta
     <form className="card-fields" onSubmit={save} aria-label="Card fields">
       <label>
         Title
-        <input value={form.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={errors.title ? true : undefined} maxLength={200} />
+        <input name="title" value={form.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={errors.title ? true : undefined} maxLength={200} />
         {fieldError('title')}
       </label>
       <div className="description">
@@ -189,9 +212,14 @@ export function CardFields({ card, people, principles, write }: { card: CardDeta
           </label>
         )}
       </fieldset>
-      <button type="submit" className="primary" disabled={saving}>
-        {saving ? 'Saving…' : 'Save changes'}
-      </button>
+      <div className="save-row">
+        <button type="submit" className="primary" disabled={saving}>
+          {saving ? 'Saving…' : 'Save changes'}
+        </button>
+        <span role="status" className="saved-note">
+          {note ?? savedNote}
+        </span>
+      </div>
     </form>
   );
 }

@@ -1,68 +1,73 @@
-import { useCallback, useEffect, useState } from 'react';
-import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { cardDetailSchema, type CardDetail } from '@amb/shared/cards';
-import { principleListSchema, type Principle } from '@amb/shared/principles';
-import { memberListSchema } from '@amb/shared/teams';
-import { api, ApiError } from '../../lib/api-client';
+import { useCallback, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
+import type { CardDetail } from '@amb/shared/cards';
+import type { BoardOutletContext } from '../../app/board-outlet';
+import { useActivePrinciples } from '../../app/principles';
+import { QueryState } from '../../components/query-state';
+import { ApiError } from '../../lib/api-client';
 import { useEscapeKey } from '../../lib/use-escape-key';
+import { archiveCard, cardKeys, cardOwnersQuery, cardQuery, restoreCard, teamSprintsQuery } from './api';
 import { CardConversation } from './card-conversation';
-import { CardFields, type Person } from './card-fields';
+import { CardFields } from './card-fields';
 import { CardHistory } from './card-history';
 import { CardLinks } from './card-links';
 import './cards.css';
+
+/** Where the card is: its column, swimlane and sprint, in words. */
+function CardWhere({ card, teamId }: { card: CardDetail; teamId: string }) {
+  const board = useOutletContext<BoardOutletContext | undefined>();
+  const sprints = useQuery({ ...teamSprintsQuery(teamId), enabled: Boolean(card.sprintId) });
+  const column = board?.columns.find((c) => c.id === card.columnId)?.name;
+  const lane = card.swimlaneId ? board?.swimlanes.find((s) => s.id === card.swimlaneId)?.name : null;
+  const sprint = card.sprintId ? (sprints.data?.find((s) => s.id === card.sprintId)?.name ?? '…') : null;
+  return (
+    <dl className="card-where">
+      <div>
+        <dt>Column</dt>
+        <dd>{column ?? '…'}</dd>
+      </div>
+      {lane && (
+        <div>
+          <dt>Swimlane</dt>
+          <dd>{lane}</dd>
+        </div>
+      )}
+      <div>
+        <dt>Sprint</dt>
+        <dd>{sprint ?? 'Not in a sprint'}</dd>
+      </div>
+    </dl>
+  );
+}
 
 /**
  * A card's detail, beside the board: every field, the conversation, checklists, links to other teams' cards
  * and the history. Every save carries the version it was based on; a newer version elsewhere is shown, not overwritten.
  */
 export function CardPanel() {
-  const { teamId, cardId } = useParams();
+  const { teamId = '', cardId = '' } = useParams();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const [card, setCard] = useState<CardDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const queryClient = useQueryClient();
+  const card = useQuery(cardQuery(cardId));
+  const people = useQuery(cardOwnersQuery(teamId)).data ?? [];
+  const principles = useActivePrinciples();
   const [notice, setNotice] = useState<string | null>(null);
-  const [people, setPeople] = useState<Person[]>([]);
-  const [principles, setPrinciples] = useState<Principle[]>([]);
+  const [saved, setSaved] = useState<string | null>(null);
   const close = useCallback(() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() }), [navigate, teamId, params]);
-
-  const reload = useCallback(async () => {
-    if (!cardId) return;
-    try {
-      setCard(await api('GET', `/cards/${cardId}`, { schema: cardDetailSchema }));
-      setError(null);
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  }, [cardId]);
-
-  useEffect(() => {
-    if (!cardId) return;
-    let current = true;
-    api('GET', `/cards/${cardId}`, { schema: cardDetailSchema })
-      .then((c) => current && (setCard(c), setError(null)))
-      .catch((e: Error) => current && setError(e.message));
-    return () => {
-      current = false;
-    };
-  }, [cardId]);
-  useEffect(() => {
-    if (!teamId) return;
-    api('GET', `/teams/${teamId}/members`, { schema: memberListSchema })
-      .then((r) => setPeople(r.members.filter((m) => m.role !== 'VIEWER').map((m) => ({ id: m.userId, name: m.name }))))
-      .catch(() => setPeople([]));
-    api('GET', '/principles', { schema: principleListSchema })
-      .then((r) => setPrinciples(r.principles.filter((p) => !p.archived)))
-      .catch(() => setPrinciples([]));
-  }, [teamId]);
   useEscapeKey(close);
 
-  /** Runs a write; on a stale version shows the newer card instead of overwriting it. */
-  const write = async (action: () => Promise<unknown>): Promise<ApiError | null> => {
+  const reload = () => queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) });
+
+  /** Runs a write, then shows the card as saved; on a stale version shows the newer card instead of overwriting it. */
+  const write = async (action: () => Promise<unknown>, done?: string): Promise<ApiError | null> => {
     setNotice(null);
+    setSaved(null);
     try {
       await action();
       await reload();
+      if (done) setSaved(done);
       return null;
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', (e as Error).message);
@@ -74,45 +79,46 @@ export function CardPanel() {
     }
   };
 
+  const title = card.data?.title ?? 'Card';
   return (
-    <aside className="card-panel" role="dialog" aria-label={card ? card.title : 'Card'}>
+    <aside className="card-panel" role="dialog" aria-labelledby="card-panel-title">
       <div className="card-panel-head">
-        <span className="muted">{card?.type === 'EXPERIMENT' ? 'Experiment' : 'Card'}</span>
+        <div className="card-heading">
+          <span className="muted card-kind">{card.data?.type === 'EXPERIMENT' ? 'Experiment' : 'Card'}</span>
+          <h2 id="card-panel-title">{title}</h2>
+        </div>
         <button type="button" onClick={close} aria-label="Close card">
           ×
         </button>
       </div>
-      {error && <p role="alert">This card could not be loaded: {error}</p>}
-      {!card && !error && (
-        <p role="status" className="muted">
-          Loading card…
-        </p>
-      )}
       {notice && (
         <p role="alert" className="notice error">
           {notice}
         </p>
       )}
-      {card && (
-        <>
-          {card.archivedAt && <p className="notice warning">This card is archived.</p>}
-          <CardFields key={`${card.id}:${card.version}`} card={card} people={people} principles={principles} write={write} />
-          <CardConversation card={card} write={write} />
-          <CardLinks card={card} write={write} />
-          <div className="card-actions">
-            {card.archivedAt ? (
-              <button type="button" onClick={() => void write(() => api('POST', `/cards/${card.id}/restore`, { body: { version: card.version } }))}>
-                Restore card
-              </button>
-            ) : (
-              <button type="button" onClick={() => void write(() => api('POST', `/cards/${card.id}/archive`, { body: { version: card.version } }))}>
-                Archive card
-              </button>
-            )}
-          </div>
-          <CardHistory card={card} people={people} />
-        </>
-      )}
+      <QueryState query={card} loading="Loading the card…" failed="This card could not be loaded">
+        {(c) => (
+          <>
+            <CardWhere card={c} teamId={teamId} />
+            {c.archivedAt && <p className="notice warning">This card is archived.</p>}
+            <CardFields key={`${c.id}:${c.version}`} card={c} people={people} principles={principles} write={write} savedNote={saved} />
+            <CardConversation card={c} write={write} />
+            <CardLinks card={c} write={write} />
+            <div className="card-actions">
+              {c.archivedAt ? (
+                <button type="button" onClick={() => void write(() => restoreCard(c.id, c.version), 'Restored the card.')}>
+                  Restore card
+                </button>
+              ) : (
+                <button type="button" onClick={() => void write(() => archiveCard(c.id, c.version), 'Archived the card.')}>
+                  Archive card
+                </button>
+              )}
+            </div>
+            <CardHistory card={c} people={people} />
+          </>
+        )}
+      </QueryState>
     </aside>
   );
 }

@@ -1,10 +1,18 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
-import { boardViewSchema, type Column, type Swimlane } from '@amb/shared/boards';
-import { api, ApiError } from '../../lib/api-client';
+import { createColumnBodySchema } from '@amb/shared/boards';
+import { useTeamAbility } from '../../app/team-access';
+import { useTeam } from '../../app/teams';
+import { useConfirm } from '../../components/confirm-dialog';
+import { FieldError } from '../../components/field-error';
+import { QueryState } from '../../components/query-state';
+import { ApiError } from '../../lib/api-client';
+import { applyApiErrors } from '../../lib/form-errors';
 import { useEscapeKey } from '../../lib/use-escape-key';
-import { useAuthStore } from '../auth/auth-store';
-import { useTeamsStore } from '../teams/teams-store';
+import { addColumn, addSwimlane, boardLayoutQuery, changeColumn, changeSwimlane, deleteColumn, deleteSwimlane } from './api';
 import './columns.css';
 
 /** A WIP limit (empty: none) and its policy, saved as soon as they change. */
@@ -30,19 +38,39 @@ function LimitControls({ of, wipLimit, wipPolicy, save }: { of: string; wipLimit
   );
 }
 
+const nameForm = createColumnBodySchema.pick({ name: true });
+
 /** A name and a button: adds a column or a swimlane, and empties itself when that worked. */
-function AddByName({ label, placeholder, button, add }: { label: string; placeholder: string; button: string; add: (name: string) => Promise<boolean> }) {
-  const [name, setName] = useState('');
+function AddByName({ label, placeholder, button, add }: { label: string; placeholder: string; button: string; add: (name: string) => Promise<unknown> }) {
+  const id = label.toLowerCase().replace(/\W+/g, '-');
+  const {
+    register,
+    handleSubmit,
+    reset,
+    setError,
+    formState: { errors, isSubmitting },
+  } = useForm<{ name: string }>({ resolver: zodResolver(nameForm), defaultValues: { name: '' } });
+  const submit = handleSubmit(async ({ name }) => {
+    try {
+      await add(name);
+      reset();
+    } catch (error) {
+      const message = applyApiErrors(error, setError, ['name']);
+      if (message) setError('root', { message });
+    }
+  });
   return (
-    <form
-      className="inline-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (name.trim()) void add(name.trim()).then((ok) => ok && setName(''));
-      }}
-    >
-      <input aria-label={label} placeholder={placeholder} value={name} onChange={(e) => setName(e.target.value)} />
-      <button type="submit">{button}</button>
+    <form className="inline-form" onSubmit={(e) => void submit(e)} noValidate>
+      <input aria-label={label} placeholder={placeholder} aria-invalid={errors.name ? true : undefined} aria-describedby={errors.name ? `${id}-error` : undefined} {...register('name')} />
+      <button type="submit" disabled={isSubmitting}>
+        {button}
+      </button>
+      <FieldError id={`${id}-error`} label="Name" error={errors.name} />
+      {errors.root && (
+        <span role="alert" className="field-error">
+          {errors.root.message}
+        </span>
+      )}
     </form>
   );
 }
@@ -54,44 +82,46 @@ export function ColumnsDialog() {
   const { teamId } = useParams();
   const [params] = useSearchParams();
   const navigate = useNavigate();
-  const team = useTeamsStore((s) => s.teams?.find((t) => t.id === teamId));
-  const me = useAuthStore((s) => s.me);
-  const boardId = team?.boards[0]?.id;
-  const [columns, setColumns] = useState<Column[] | null>(null);
-  const [lanes, setLanes] = useState<Swimlane[]>([]);
+  const queryClient = useQueryClient();
+  const { team } = useTeam(teamId);
+  const may = useTeamAbility(teamId);
+  const boardId = team?.boards[0]?.id ?? '';
+  const layout = useQuery({ ...boardLayoutQuery(boardId), enabled: Boolean(boardId) });
   const [message, setMessage] = useState<string | null>(null);
+  const [confirm, confirmDialog] = useConfirm();
   const close = useCallback(() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() }), [navigate, teamId, params]);
-
-  const fetchLayout = useCallback(async () => {
-    if (!boardId) return;
-    const view = await api('GET', `/boards/${boardId}`, { schema: boardViewSchema });
-    setColumns(view.columns);
-    setLanes(view.swimlanes);
-  }, [boardId]);
-
-  useEffect(() => {
-    if (!boardId) return;
-    api('GET', `/boards/${boardId}`, { schema: boardViewSchema })
-      .then((view) => {
-        setColumns(view.columns);
-        setLanes(view.swimlanes);
-      })
-      .catch((e: Error) => setMessage(e.message));
-  }, [boardId]);
   useEscapeKey(close);
 
   const change = async (action: () => Promise<unknown>) => {
     setMessage(null);
     try {
       await action();
-      await fetchLayout();
+      await queryClient.invalidateQueries({ queryKey: boardLayoutQuery(boardId).queryKey });
       return true;
     } catch (e) {
       setMessage(e instanceof ApiError ? (e.fields[0] ? `${e.fields[0].field.replace('body.', '')} ${e.fields[0].message}` : e.message) : (e as Error).message);
       return false;
     }
   };
-  const canManage = team?.myRole === 'SCRUM_MASTER' || me?.user.orgRole === 'ADMIN';
+  const add = async (action: () => Promise<unknown>) => {
+    await action();
+    setMessage(null);
+    await queryClient.invalidateQueries({ queryKey: boardLayoutQuery(boardId).queryKey });
+  };
+  const remove = async (what: 'column' | 'swimlane', name: string, action: () => Promise<unknown>) => {
+    const ok = await confirm({
+      title: `Delete ${what} ${name}?`,
+      message:
+        what === 'column' ? (
+          <p>The column and its WIP limit go. A column that still holds cards cannot be deleted: move or archive them first.</p>
+        ) : (
+          <p>The swimlane and its WIP limit go; its cards stay on the board without a swimlane.</p>
+        ),
+      confirmLabel: `Delete ${what}`,
+    });
+    if (ok) await change(action);
+  };
+  const canManage = may('manage-board');
 
   return (
     <aside className="columns-dialog" role="dialog" aria-label="Board columns">
@@ -107,51 +137,55 @@ export function ColumnsDialog() {
           {message}
         </p>
       )}
-      {canManage && !columns && <p role="status">Loading…</p>}
-      {canManage && columns && (
+      {canManage && (
+        <QueryState query={layout} loading="Loading the board layout…" failed="The board layout could not be loaded">
+          {({ columns, swimlanes: lanes }) => (
         <>
           <ol className="layout-list">
             {columns.map((c, i) => (
               <li key={c.id} aria-label={`Column ${c.name}`}>
-                <input aria-label={`Name of column ${c.name}`} defaultValue={c.name} onBlur={(e) => e.target.value.trim() !== c.name && void change(() => api('PATCH', `/columns/${c.id}`, { body: { name: e.target.value } }))} />
-                <select aria-label={`Flow of ${c.name}`} value={c.flowCategory} onChange={(e) => void change(() => api('PATCH', `/columns/${c.id}`, { body: { flowCategory: e.target.value } }))}>
+                <input aria-label={`Name of column ${c.name}`} defaultValue={c.name} onBlur={(e) => e.target.value.trim() !== c.name && void change(() => changeColumn(c.id, { name: e.target.value }))} />
+                <select aria-label={`Flow of ${c.name}`} value={c.flowCategory} onChange={(e) => void change(() => changeColumn(c.id, { flowCategory: e.target.value }))}>
                   {Object.entries(flowNames).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>
                   ))}
                 </select>
-                <LimitControls of={c.name} wipLimit={c.wipLimit} wipPolicy={c.wipPolicy} save={(body) => change(() => api('PATCH', `/columns/${c.id}`, { body }))} />
-                <button type="button" disabled={i === 0} aria-label={`Move ${c.name} left`} onClick={() => void change(() => api('PATCH', `/columns/${c.id}`, { body: { position: i - 1 } }))}>
+                <LimitControls of={c.name} wipLimit={c.wipLimit} wipPolicy={c.wipPolicy} save={(body) => change(() => changeColumn(c.id, body))} />
+                <button type="button" disabled={i === 0} aria-label={`Move ${c.name} left`} onClick={() => void change(() => changeColumn(c.id, { position: i - 1 }))}>
                   ←
                 </button>
-                <button type="button" disabled={i === columns.length - 1} aria-label={`Move ${c.name} right`} onClick={() => void change(() => api('PATCH', `/columns/${c.id}`, { body: { position: i + 1 } }))}>
+                <button type="button" disabled={i === columns.length - 1} aria-label={`Move ${c.name} right`} onClick={() => void change(() => changeColumn(c.id, { position: i + 1 }))}>
                   →
                 </button>
-                <button type="button" aria-label={`Delete column ${c.name}`} onClick={() => void change(() => api('DELETE', `/columns/${c.id}`))}>
+                <button type="button" aria-label={`Delete column ${c.name}`} onClick={() => void remove('column', c.name, () => deleteColumn(c.id))}>
                   Delete
                 </button>
               </li>
             ))}
           </ol>
-          <AddByName label="New column name" placeholder="New column" button="Add column" add={(name) => change(() => api('POST', '/columns', { body: { boardId, name } }))} />
+          <AddByName label="New column name" placeholder="New column" button="Add column" add={(name) => add(() => addColumn(boardId, name))} />
           <h3>Swimlanes</h3>
           {lanes.length === 0 && <p className="muted">No swimlanes: every card is in one row.</p>}
           <ol className="layout-list">
             {lanes.map((l) => (
               <li key={l.id} aria-label={`Swimlane ${l.name}`}>
-                <input aria-label={`Name of swimlane ${l.name}`} defaultValue={l.name} onBlur={(e) => e.target.value.trim() !== l.name && void change(() => api('PATCH', `/swimlanes/${l.id}`, { body: { name: e.target.value } }))} />
-                <LimitControls of={`swimlane ${l.name}`} wipLimit={l.wipLimit} wipPolicy={l.wipPolicy} save={(body) => change(() => api('PATCH', `/swimlanes/${l.id}`, { body }))} />
-                <button type="button" aria-label={`Delete swimlane ${l.name}`} onClick={() => void change(() => api('DELETE', `/swimlanes/${l.id}`))}>
+                <input aria-label={`Name of swimlane ${l.name}`} defaultValue={l.name} onBlur={(e) => e.target.value.trim() !== l.name && void change(() => changeSwimlane(l.id, { name: e.target.value }))} />
+                <LimitControls of={`swimlane ${l.name}`} wipLimit={l.wipLimit} wipPolicy={l.wipPolicy} save={(body) => change(() => changeSwimlane(l.id, body))} />
+                <button type="button" aria-label={`Delete swimlane ${l.name}`} onClick={() => void remove('swimlane', l.name, () => deleteSwimlane(l.id))}>
                   Delete
                 </button>
               </li>
             ))}
           </ol>
-          <AddByName label="New swimlane name" placeholder="New swimlane (e.g. Expedite)" button="Add swimlane" add={(name) => change(() => api('POST', '/swimlanes', { body: { boardId, name } }))} />
+          <AddByName label="New swimlane name" placeholder="New swimlane (e.g. Expedite)" button="Add swimlane" add={(name) => add(() => addSwimlane(boardId, name))} />
           <p className="muted">Changes apply at once; everyone looking at the board sees them.</p>
         </>
+          )}
+        </QueryState>
       )}
+      {confirmDialog}
     </aside>
   );
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { meSchema, type Me } from '@amb/shared/auth';
-import { api, ApiError } from '../../lib/api-client';
+import { api, ApiError } from '../lib/api-client';
+import { queryClient } from './query-client';
 
 type Status = 'unknown' | 'signed-in' | 'signed-out';
 
@@ -29,17 +30,21 @@ export const useAuthStore = create<AuthState>()((set) => ({
   },
   async signIn(email, password) {
     const me = await api('POST', '/auth/sign-in', { body: { email, password }, schema: meSchema });
+    queryClient.clear();
     set({ status: 'signed-in', me });
   },
   async signUp(email, name, password) {
     const me = await api('POST', '/auth/sign-up', { body: { email, name, password }, schema: meSchema });
+    queryClient.clear();
     set({ status: 'signed-in', me });
   },
   async signOut() {
     await api('POST', '/auth/sign-out');
+    queryClient.clear();
     set({ status: 'signed-out', me: null });
   },
   forget() {
+    queryClient.clear();
     set({ status: 'signed-out', me: null });
   },
 }));

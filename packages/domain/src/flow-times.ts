@@ -1,4 +1,4 @@
-import type { FlowCategory } from '@amb/domain/wip';
+import type { FlowCategory } from './wip';
 
 /** Work starts the first time a card enters an in-progress column and completes when it enters a done one. */
 export function flowTimes(card: { startedAt: Date | null; completedAt: Date | null }, entering: FlowCategory, now = new Date()) {
