@@ -71,5 +71,5 @@ export function fetchForecast(teamId: string, request: ForecastRequest) {
 
 /** The teams the person can see, for the team filter. */
 export function useVisibleTeams() {
-  return useQuery({ queryKey: ['teams'], queryFn: ({ signal }) => api('GET', '/teams', { schema: teamListSchema, signal }) });
+  return useQuery({ queryKey: ['portfolio', 'teams'], queryFn: ({ signal }) => api('GET', '/teams', { schema: teamListSchema, signal }) });
 }
