@@ -29,14 +29,14 @@ test('create an account, then find your way around as a demo scrum master', asyn
   await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Growth' });
   await expect(page.getByRole('region', { name: 'Running', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByRole('region', { name: 'Content Marketing' })).toContainText('Blocked');
+  await expect(page.getByRole('row', { name: /Content Marketing/ }).getByRole('link', { name: 'Obstacles' })).toBeVisible();
 });
 
 test('the PMO sees every team on the dashboard, with WIP against limits and obstacles', async ({ page }) => {
   await signIn(page.request, 'pat@demo.test');
   await page.goto('/dashboard');
-  for (const team of ['Content Marketing', 'Growth', 'Web Development']) await expect(page.getByRole('region', { name: team })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'Growth' }).getByRole('row', { name: /Running/ })).toContainText('over');
+  for (const team of ['Content Marketing', 'Growth', 'Web Development']) await expect(page.getByRole('rowheader', { name: new RegExp(team) })).toBeVisible();
+  await expect(page.getByRole('row', { name: /Growth/ })).toContainText('over in Running');
 });
 
 test('the layout fits a phone', async ({ page }) => {

@@ -9,7 +9,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
-import type { Db } from './db/prisma';
+import { createPrisma, type Db } from './db/prisma';
 import { loggerOptions } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
@@ -24,6 +24,8 @@ import { LiveStreams } from './services/board-events/live-streams';
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
+    /** Where dashboard reads go: the read replica when DATABASE_REPLICA_URL is set, otherwise `db`. */
+    readDb: Db;
     config: Config;
     boardEvents: BoardEventHub;
     liveStreams: LiveStreams;
@@ -65,6 +67,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
+  const replica = config.DATABASE_REPLICA_URL ? createPrisma(config.DATABASE_REPLICA_URL, config.DATABASE_POOL_SIZE) : null;
+  app.decorate('readDb', replica ?? db);
+  if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);
   app.decorate('mailer', createMailer(config));
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.

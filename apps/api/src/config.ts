@@ -15,6 +15,11 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional(),
+  /** A PostgreSQL read replica (a streaming copy of DATABASE_URL's database): when set, the PMO dashboard reads there. */
+  DATABASE_REPLICA_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
+    .optional(),
   DATA_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../../.data')),
   /** Fill an empty database with demo teams, boards and three weeks of history. Defaults to on for the embedded database. */
   SEED_DEMO_DATA: flag.optional(),

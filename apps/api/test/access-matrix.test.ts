@@ -214,6 +214,13 @@ describe('access matrix: role x route', () => {
     { route: 'PUT /api/cards/:cardId/sprint', expected: plan(200), request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/sprint`, body: { sprintId } }) },
     { route: 'POST /api/cards/:cardId/backlog-rank', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/backlog-rank`, body: { afterCardId: null } }) },
     { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
+    // Without a team filter, the overview and cumulative flow cover whatever the person can see (checked below).
+    { route: 'GET /api/dashboard/overview', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/overview?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/cumulative-flow', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/cumulative-flow?from=2026-01-01&to=2026-01-31&teamId=${team.id}` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/cycle-time', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/cycle-time?from=2026-01-01&to=2026-01-31` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/flow', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/flow?from=2026-01-01&to=2026-01-31` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/aging', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/aging` }) },
+    { route: 'GET /api/dashboard/teams/:teamId/forecast', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/forecast?cards=12&seed=1` }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
@@ -254,6 +261,12 @@ describe('access matrix: role x route', () => {
     expect(await dashboard('member')).toContain(team.id);
     expect(await dashboard('pmo')).toContain(team.id);
     expect(await dashboard('outsider')).not.toContain(team.id);
+    const overview = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/dashboard/overview?from=2026-01-01&to=2026-01-31', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
+    expect(await overview('member')).toContain(team.id);
+    expect(await overview('pmo')).toContain(team.id);
+    expect(await overview('admin')).toContain(team.id);
+    expect(await overview('outsider')).not.toContain(team.id);
+    expect(await overview('outsider')).toHaveLength(1);
     const teams = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
     expect(await teams('outsider')).not.toContain(team.id);
     expect(await teams('pmo')).toContain(team.id);

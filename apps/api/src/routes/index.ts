@@ -12,6 +12,7 @@ import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
+import { portfolioRoutes } from './portfolio';
 import { principleRoutes } from './principles';
 import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
@@ -37,6 +38,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(backlogRoutes, { prefix: '/teams' });
   await app.register(cardPlanningRoutes, { prefix: '/cards' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
+  await app.register(portfolioRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(accountRoutes, { prefix: '/account' });

@@ -6,16 +6,19 @@ import { useTeams } from './teams';
 // Only people on no team see it, so it loads when needed and stays out of the first page's download.
 const NoTeam = lazy(async () => ({ default: (await import('../features/onboarding/no-team')).NoTeam }));
 
-/** Sends a person to their first team's board; an admin without teams to creating one; anyone else on no team to whom to ask. */
+/**
+ * Where signing in leads: the admin of an installation without teams to creating the first one; PMO staff and
+ * admins to the portfolio dashboard; everyone else to their first team's board, or, on no team, to whom to ask.
+ */
 export function HomeRedirect() {
   const teams = useTeams();
   const me = useAuthStore((s) => s.me);
   if (!teams) return <p className="page-loading" role="status">Loading your teams…</p>;
-  const own = me?.memberships[0]?.teamId;
-  const first = own ?? teams[0]?.id;
+  const orgRole = me?.user.orgRole;
+  if (orgRole === 'ADMIN' && teams.length === 0) return <Navigate to="/welcome" replace />;
+  if (orgRole === 'PMO' || orgRole === 'ADMIN') return <Navigate to="/dashboard" replace />;
+  const first = me?.memberships[0]?.teamId ?? teams[0]?.id;
   if (!first) {
-    // The first run: the admin of an installation without teams starts by creating one.
-    if (me?.user.orgRole === 'ADMIN') return <Navigate to="/welcome" replace />;
     return (
       <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>
         <NoTeam />

@@ -49,6 +49,7 @@ export const router = createBrowserRouter([
           { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },
         ],
       },
+      { path: '/dashboard/teams/:teamId', lazy: async () => ({ Component: (await import('../features/dashboard/team-flow-page')).default }) },
     ],
   },
 ]);

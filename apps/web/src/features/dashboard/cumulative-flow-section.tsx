@@ -1,0 +1,22 @@
+import type { CumulativeFlow } from '@amb/shared/portfolio';
+import { ChartSection } from './chart-section';
+import { CumulativeFlowChart } from './charts';
+import { stageNames } from './stages';
+
+/** The cumulative flow diagram with its data table and CSV export, for one team or the whole organisation. */
+export default function CumulativeFlowSection({ flow, scope }: { flow: CumulativeFlow; scope: string }) {
+  const last = flow.days[flow.days.length - 1];
+  const empty = !last || (last.BACKLOG === 0 && last.TODO === 0) ? 'No card arrived on these boards up to the end of this period.' : null;
+  return (
+    <ChartSection
+      title={`Cumulative flow, ${scope}, ${flow.from} to ${flow.to}`}
+      summary="Cards that have reached each stage by the end of each day, each card counted once per stage. The gap between two edges is the work in that stage."
+      rows={flow.days}
+      columns={[{ header: 'Day', value: (d) => d.day }, ...flow.stages.map((s) => ({ header: `${stageNames[s]} (cards)`, value: (d: (typeof flow.days)[number]) => d[s] }))]}
+      filename={`cumulative-flow-${scope.toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${flow.from}-${flow.to}.csv`}
+      empty={empty}
+    >
+      <CumulativeFlowChart flow={flow} />
+    </ChartSection>
+  );
+}

@@ -1,0 +1,39 @@
+// The dashboard's filters live in the URL (period, time zone, teams, sort), so a view can be bookmarked and shared.
+import { addDays, localDay } from '@amb/domain/local-days';
+import type { Period } from './api';
+
+export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export const DEFAULT_DAYS = 90;
+
+export function readPeriod(params: URLSearchParams): Period {
+  const tz = params.get('tz') || browserTimeZone();
+  const today = localDay(Date.now(), tz);
+  const to = params.get('to') || today;
+  const from = params.get('from') || addDays(to, -(DEFAULT_DAYS - 1));
+  return { from, to, tz };
+}
+
+/** The last `days` days up to today. */
+export function lastDays(days: number, tz: string): Pick<Period, 'from' | 'to'> {
+  const today = localDay(Date.now(), tz);
+  return { from: addDays(today, -(days - 1)), to: today };
+}
+
+export function readTeams(params: URLSearchParams): string[] {
+  return (params.get('teams') ?? '').split(',').filter(Boolean);
+}
+
+export function withParams(params: URLSearchParams, changes: Record<string, string | null>): URLSearchParams {
+  const next = new URLSearchParams(params);
+  for (const [key, value] of Object.entries(changes)) {
+    if (value === null || value === '') next.delete(key);
+    else next.set(key, value);
+  }
+  return next;
+}
+
+/** The period part of the URL, to carry from the overview into a team's flow page and back. */
+export function periodSearch(period: Period): string {
+  return new URLSearchParams({ from: period.from, to: period.to, tz: period.tz }).toString();
+}
