@@ -94,6 +94,16 @@ describe('access matrix: role x route', () => {
     },
     { route: 'GET /api/users/', expected: adminOnly(200), request: async () => ({ method: 'GET', url: '/api/users' }) },
     { route: 'PUT /api/users/:userId/org-role', expected: adminOnly(200), request: async () => ({ method: 'PUT', url: `/api/users/${(await freshPerson()).id}/org-role`, body: { orgRole: 'PMO' } }) },
+    {
+      route: 'PUT /api/users/:userId/wip-limit',
+      expected: { anonymous: 401, member: 403, viewer: 403, master: 200, outsider: 404, pmo: 403, admin: 200 },
+      request: async () => {
+        const person = await freshPerson();
+        await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role: 'MEMBER' } });
+        return { method: 'PUT', url: `/api/users/${person.id}/wip-limit`, body: { wipLimit: 3, wipPolicy: 'HARD' } };
+      },
+    },
+    { route: 'GET /api/boards/:boardId/people-wip', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/people-wip` }) },
     { route: 'GET /api/principles/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/principles' }) },
     { route: 'POST /api/principles/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `principle-${n++}`, name: 'Test and learn' } }) },
     {

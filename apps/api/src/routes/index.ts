@@ -9,6 +9,7 @@ import { checklistRoutes } from './checklists';
 import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
+import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleRoutes } from './principles';
 import { sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
@@ -33,4 +34,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(sprintRoutes, { prefix: '/sprints' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
   await app.register(principleRoutes, { prefix: '/principles' });
+  await app.register(personWipLimitRoutes, { prefix: '/users' });
+  await app.register(boardPeopleWipRoutes, { prefix: '/boards' });
 };
