@@ -25,6 +25,7 @@ import { matchesFilters, readFilters, writeFilters } from './board-filters';
 import { columnCards, useBoardStore, type Place } from './board-store';
 import { decideDrop } from './drag-rules';
 import { FilterBar } from './filter-bar';
+import { PeopleWipBar, PeopleWipProvider, usePeopleWip } from './people-wip';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 import { QuickAdd } from './quick-add';
 import { useBoardEvents } from './use-board-events';
@@ -78,6 +79,8 @@ export function BoardPage() {
     if (boardId) void load(boardId);
   }, [boardId, load]);
   useBoardEvents(boardId, Boolean(view));
+  const peopleWip = usePeopleWip(boardId ?? '', view?.lastActivityId);
+  const peopleWipById = useMemo(() => new Map((peopleWip.data?.people ?? []).map((p) => [p.userId, p])), [peopleWip.data]);
   useEffect(() => {
     api('GET', '/principles', { schema: principleListSchema })
       .then((r) => setPrinciples(r.principles.filter((p) => !p.archived)))
@@ -183,6 +186,7 @@ export function BoardPage() {
         )}
       </div>
       <FilterBar view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={visible.length} />
+      <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={me?.user.id} canManage={canManage} />
       <div className="board-notice" role={notice?.tone === 'error' ? 'alert' : 'status'}>
         {notice && (
           <p className={`notice ${notice.tone}`}>
@@ -193,6 +197,7 @@ export function BoardPage() {
           </p>
         )}
       </div>
+      <PeopleWipProvider value={peopleWipById}>
       <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragEnd={onDragEnd} onDragCancel={() => setActiveId(null)} accessibility={{ announcements }}>
         <div className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`} style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}>
           {view.columns.map((column, columnIndex) => {
@@ -245,6 +250,7 @@ export function BoardPage() {
         {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
         <DragOverlay dropAnimation={null}>{active ? <div className="board-card overlay">{active.title}</div> : null}</DragOverlay>
       </DndContext>
+      </PeopleWipProvider>
       <Outlet />
     </section>
   );
