@@ -103,6 +103,8 @@ describe('access matrix: role x route', () => {
         return { method: 'PUT', url: `/api/users/${person.id}/wip-limit`, body: { wipLimit: 3, wipPolicy: 'HARD' } };
       },
     },
+    { route: 'GET /api/boards/:boardId/export.csv', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.csv` }) },
+    { route: 'GET /api/boards/:boardId/export.json', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.json` }) },
     { route: 'GET /api/boards/:boardId/people-wip', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/people-wip` }) },
     { route: 'GET /api/principles/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/principles' }) },
     { route: 'POST /api/principles/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `principle-${n++}`, name: 'Test and learn' } }) },

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
+import { boardExportRoutes } from './board-exports';
 import { boardRoutes } from './boards';
 import { cardLinkRoutes } from './card-links';
 import { archivedCardRoutes, cardRoutes } from './cards';
@@ -36,4 +37,5 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(principleRoutes, { prefix: '/principles' });
   await app.register(personWipLimitRoutes, { prefix: '/users' });
   await app.register(boardPeopleWipRoutes, { prefix: '/boards' });
+  await app.register(boardExportRoutes, { prefix: '/boards' });
 };

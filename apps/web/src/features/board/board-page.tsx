@@ -24,6 +24,7 @@ import { BoardCell } from './board-cell';
 import { matchesFilters, readFilters, writeFilters } from './board-filters';
 import { columnCards, useBoardStore, type Place } from './board-store';
 import { decideDrop } from './drag-rules';
+import { ExportLinks } from './export-links';
 import { FilterBar } from './filter-bar';
 import { PeopleWipBar, PeopleWipProvider, usePeopleWip } from './people-wip';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
@@ -179,6 +180,7 @@ export function BoardPage() {
         <Link to={{ pathname: 'archived', search: params.toString() }} className="button-link">
           Archived cards
         </Link>
+        <ExportLinks boardId={view.board.id} />
         {canManage && (
           <Link to={{ pathname: 'columns', search: params.toString() }} className="button-link">
             Columns
