@@ -14,12 +14,14 @@ import { registerErrorHandler } from './plugins/error-handler';
 import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
+import { ImportRunner } from './services/imports/import-runner';
 
 declare module 'fastify' {
   interface FastifyInstance {
     db: Db;
     config: Config;
     boardEvents: BoardEventHub;
+    imports: ImportRunner;
   }
 }
 
@@ -44,6 +46,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
   app.decorate('boardEvents', new BoardEventHub(db, signal));
+  app.decorate('imports', new ImportRunner(db, app.log));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
@@ -86,6 +89,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (serveWeb) await app.register(fastifyStatic, { root: config.WEB_DIST_DIR, wildcard: false });
 
   app.addHook('preClose', async () => app.boardEvents.close());
+  // Imports queued before a restart are picked up once the app is ready.
+  app.addHook('onReady', async () => app.imports.kick());
+  app.addHook('preClose', async () => app.imports.close());
 
   return app;
 }

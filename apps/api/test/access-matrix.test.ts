@@ -105,6 +105,19 @@ describe('access matrix: role x route', () => {
     },
     { route: 'GET /api/boards/:boardId/export.csv', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.csv` }) },
     { route: 'GET /api/boards/:boardId/export.json', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.json` }) },
+    {
+      route: 'POST /api/teams/:teamId/imports',
+      expected: layout(202),
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/imports`, body: { format: 'csv', content: Buffer.from(`title\nImported ${n++}\n`).toString('base64') } }),
+    },
+    {
+      route: 'GET /api/imports/:importId',
+      expected: read,
+      request: async () => {
+        const job = await t.db.importJob.create({ data: { teamId: team.id, boardId: board().id, format: 'csv', fileName: 'x.csv', status: 'DONE', plan: {}, total: 0 } });
+        return { method: 'GET', url: `/api/imports/${job.id}` };
+      },
+    },
     { route: 'GET /api/boards/:boardId/people-wip', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/people-wip` }) },
     { route: 'GET /api/principles/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/principles' }) },
     { route: 'POST /api/principles/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `principle-${n++}`, name: 'Test and learn' } }) },

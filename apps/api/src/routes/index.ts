@@ -10,6 +10,7 @@ import { checklistRoutes } from './checklists';
 import { columnRoutes } from './columns';
 import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
+import { importRoutes, teamImportRoutes } from './imports';
 import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleRoutes } from './principles';
 import { sprintRoutes } from './sprints';
@@ -38,4 +39,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(personWipLimitRoutes, { prefix: '/users' });
   await app.register(boardPeopleWipRoutes, { prefix: '/boards' });
   await app.register(boardExportRoutes, { prefix: '/boards' });
+  await app.register(teamImportRoutes, { prefix: '/teams' });
+  await app.register(importRoutes, { prefix: '/imports' });
 };
