@@ -6,6 +6,7 @@ import { ArchivedCards } from '../features/cards/archived-cards';
 import { CardPanel } from '../features/cards/card-panel';
 import { ColumnsDialog } from '../features/columns/columns-dialog';
 import { DashboardPage } from '../features/dashboard/dashboard-page';
+import { ImportPage } from '../features/imports/import-page';
 import { SprintPage } from '../features/sprint/sprint-page';
 import { HomeRedirect } from './home-redirect';
 import { Layout } from './layout';
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/teams/:teamId/sprint', element: <SprintPage /> },
+      { path: '/teams/:teamId/import', element: <ImportPage /> },
       { path: '/dashboard', element: <DashboardPage /> },
     ],
   },

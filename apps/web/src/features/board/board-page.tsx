@@ -186,6 +186,11 @@ export function BoardPage() {
             Columns
           </Link>
         )}
+        {canManage && (
+          <Link to={`/teams/${teamId}/import`} className="button-link">
+            Import
+          </Link>
+        )}
       </div>
       <FilterBar view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={visible.length} />
       <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={me?.user.id} canManage={canManage} />

@@ -107,7 +107,7 @@ function PersonWipForm({ boardId, person, isMe, onClose }: { boardId: string; pe
   return (
     <form className="person-wip-form" aria-label={isMe ? 'My WIP limit' : `WIP limit of ${person.name}`} onSubmit={handleSubmit((body) => save.mutate(body))}>
       <label>
-        {isMe ? 'My WIP limit' : `WIP limit of ${person.name}`}
+        Most cards in progress
         <input type="number" min={1} max={99} placeholder="No limit" autoFocus {...register('wipLimit', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })} />
       </label>
       <label>
