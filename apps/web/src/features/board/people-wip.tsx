@@ -55,6 +55,7 @@ export function PeopleWipBar({ boardId, people, meId, canManage }: { boardId: st
   const shown = people.filter((p) => p.wipLimit !== null || p.count > 0);
   return (
     <div className="people-wip">
+      {shown.length > 0 && (
       <ul aria-label="Work in progress per person">
         {shown.map((p) => {
           const state = wipState(p);
@@ -80,6 +81,7 @@ export function PeopleWipBar({ boardId, people, meId, canManage }: { boardId: st
           );
         })}
       </ul>
+      )}
       {me && me.wipLimit === null && (
         <button type="button" className="link-button" onClick={() => setEditing(me)}>
           Set my WIP limit

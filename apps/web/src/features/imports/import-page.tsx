@@ -213,22 +213,22 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
           <thead>
             <tr>
               <th scope="col">Line</th>
+              <th scope="col">Problems</th>
               {preview.headers.map((h) => (
                 <th key={h} scope="col">
                   {h}
                 </th>
               ))}
-              <th scope="col">Problems</th>
             </tr>
           </thead>
           <tbody>
             {shown.map((r) => (
               <tr key={r.line} className={r.errors.length ? 'row-error' : ''}>
                 <td className="num">{r.line}</td>
+                <td>{r.errors.length ? `⚠ ${r.errors.join('; ')}` : 'OK'}</td>
                 {preview.headers.map((h, i) => (
                   <td key={h}>{r.values[i]}</td>
                 ))}
-                <td>{r.errors.length ? `⚠ ${r.errors.join('; ')}` : 'OK'}</td>
               </tr>
             ))}
           </tbody>
