@@ -38,7 +38,7 @@ test('edit a card in its panel: fields, Markdown shown safely, comment, checklis
   await saved.getByRole('checkbox', { name: 'Legal approval' }).click();
   await expect(saved.getByRole('checkbox', { name: 'Legal approval' })).toBeChecked();
   await expect(saved.getByText('1/1')).toBeVisible();
-  await expect(saved.getByRole('region', { name: 'History' })).toContainText('changed title');
+  await expect(saved.getByRole('region', { name: 'History' })).toContainText('renamed this from “Draft the press release” to “Press release: spring launch”');
 });
 
 test('a stale edit is refused and the newer version is shown', async ({ page }) => {

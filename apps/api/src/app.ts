@@ -10,7 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from './config';
 import type { Db } from './db/prisma';
 import { authPlugin } from './plugins/auth';
-import { registerErrorHandler } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
+import { textSafetyPlugin } from './plugins/text-safety';
 import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
@@ -38,6 +39,11 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     logger: logger ?? { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
+    // Fastify's and Node's own refusals (malformed URL, over-long parameter, headers too large) in the one error shape.
+    frameworkErrors,
+    clientErrorHandler,
+    // While shutting down, requests that still arrive on open connections get our own 503 (see below).
+    return503OnClosing: false,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -49,6 +55,16 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.decorate('imports', new ImportRunner(db, app.log));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
+  // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!closing) return;
+    reply.header('connection', 'close').header('retry-after', '1');
+    return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The server is restarting; try again shortly.' } });
+  });
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   // 1. External plugins: security headers, cookies, rate limiting (opt-in per route), API docs.
@@ -79,8 +95,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // 2. App plugins: who is asking.
+  // 2. App plugins: who is asking, and the one rule for text in every request.
   await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS });
+  await app.register(textSafetyPlugin);
 
   // 3. Routes.
   await app.register(apiRoutes, { prefix: '/api' });

@@ -17,14 +17,32 @@ async function main() {
     if (seeded) console.log('Demo data loaded. Sign in as maya@demo.test with password demo-password-1 (see README).');
   }
   const app = await buildApp({ config, db: database.prisma });
-  const close = async (signal: string) => {
-    app.log.info(`${signal}: shutting down`);
-    await app.close();
-    await database.close();
-    process.exit(0);
+  // Graceful shutdown: stop accepting connections, end live streams with a hint to reconnect, let requests in flight
+  // finish (for up to SHUTDOWN_TIMEOUT_MS), then close the database. A second signal exits at once.
+  let closing = false;
+  const shutDown = async (signal: string) => {
+    if (closing) {
+      console.log(`${signal} again: exiting now`);
+      process.exit(1);
+    }
+    closing = true;
+    console.log(`${signal}: shutting down (no new connections; finishing requests in flight)`);
+    setTimeout(() => {
+      console.error(`Requests still running after ${config.SHUTDOWN_TIMEOUT_MS} ms; exiting without them`);
+      process.exit(1);
+    }, config.SHUTDOWN_TIMEOUT_MS).unref();
+    try {
+      await app.close();
+      await database.close();
+      console.log('Shut down cleanly');
+      process.exit(0);
+    } catch (error) {
+      console.error('Shutdown failed', error);
+      process.exit(1);
+    }
   };
-  process.once('SIGINT', () => void close('SIGINT'));
-  process.once('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void shutDown('SIGINT'));
+  process.on('SIGTERM', () => void shutDown('SIGTERM'));
   const address = await app.listen({ host: config.HOST, port: config.PORT });
   console.log(`Agile Marketing Board is running at ${address.replace('127.0.0.1', 'localhost')} (API docs at /api/docs)`);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCards } from './support/board-fixtures';
+import { watchEvents } from './support/event-stream';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
 // Who may do what, route by route: every route the API registers must appear here with the answer each kind of
@@ -193,5 +194,59 @@ describe('access matrix: role x route', () => {
     const teams = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
     expect(await teams('outsider')).not.toContain(team.id);
     expect(await teams('pmo')).toContain(team.id);
+  });
+
+  // Routes that return cards through a relation (links, search, history, events, dashboard, boards, sprints) show a
+  // reader nothing of a team they cannot read: not a title, a name, a column or an id.
+  it('reveals nothing of an unreadable team through relations', async () => {
+    const secretTeam = await createTeam(t.db, [], 'Hidden Web Development');
+    const secretColumn = await t.db.column.create({ data: { boardId: secretTeam.board.id, name: 'Hidden QA column', position: 90 } });
+    const [secret] = await addCards(t.db, secretTeam.board.id, secretColumn.id, 1, 'Hidden landing template');
+    const [ours] = await addCards(t.db, board().id, backlog().id, 1, 'Launch page');
+    await t.db.card.update({ where: { id: ours!.id }, data: { sprintId } });
+    // An admin (who sees both teams) links the cards both ways, through the API, so history and events are written.
+    const asAdmin = (method: 'POST', url: string, payload: object) => t.app.inject({ method, url, payload, headers: { cookie: cookies.admin! } });
+    expect((await asAdmin('POST', `/api/cards/${ours!.id}/links`, { toCardId: secret!.id, kind: 'DEPENDS_ON' })).statusCode).toBe(201);
+    expect((await asAdmin('POST', `/api/cards/${secret!.id}/links`, { toCardId: ours!.id, kind: 'BLOCKS' })).statusCode).toBe(201);
+    const secrets = [secret!.id, secret!.title, secretTeam.id, secretTeam.name, secretTeam.board.id, secretColumn.id, secretColumn.name];
+    const reveals = (text: string) => secrets.filter((x) => text.includes(x));
+
+    const routes = [
+      `/api/cards/${ours!.id}`,
+      '/api/cards/search?q=landing',
+      '/api/cards/search?q=Hidden',
+      `/api/boards/${board().id}`,
+      `/api/boards/${board().id}/archived-cards`,
+      '/api/dashboard/teams',
+      '/api/teams',
+      `/api/teams/${team.id}`,
+      `/api/sprints?teamId=${team.id}`,
+      `/api/sprints/${sprintId}`,
+    ];
+    const baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
+    for (const actor of ['member', 'viewer', 'master'] as const) {
+      for (const url of routes) {
+        const res = await t.app.inject({ method: 'GET', url, headers: { cookie: cookies[actor]! } });
+        expect(res.statusCode, `${actor} ${url}`).toBe(200);
+        expect(reveals(res.body), `${actor} ${url}`).toEqual([]);
+      }
+      const detail = (await t.app.inject({ method: 'GET', url: `/api/cards/${ours!.id}`, headers: { cookie: cookies[actor]! } })).json();
+      // The links are there, as links to another team, without the card.
+      expect(detail.links.map((l: { kind: string; direction: string; card: unknown }) => [l.kind, l.direction, l.card])).toEqual(
+        expect.arrayContaining([['DEPENDS_ON', 'outgoing', null], ['BLOCKS', 'incoming', null]]),
+      );
+      expect(detail.history.some((h: { kind: string }) => h.kind === 'link.added')).toBe(true);
+      // The board's live stream, replayed from the start.
+      const stream = await watchEvents(`${baseUrl}/api/boards/${board().id}/events?after=0`, cookies[actor]!);
+      expect(stream.status).toBe(200);
+      await stream.until((e) => e.cardId === ours!.id && e.kind === 'link.added');
+      stream.close();
+      expect(reveals(JSON.stringify(stream.events)), `${actor} events`).toEqual([]);
+      // The other card itself stays "not found".
+      expect((await t.app.inject({ method: 'GET', url: `/api/cards/${secret!.id}`, headers: { cookie: cookies[actor]! } })).statusCode).toBe(404);
+    }
+    // Whoever can read both teams sees the card.
+    const forPmo = (await t.app.inject({ method: 'GET', url: `/api/cards/${ours!.id}`, headers: { cookie: cookies.pmo! } })).json();
+    expect(forPmo.links.map((l: { card: { title: string } | null }) => l.card?.title)).toEqual([secret!.title, secret!.title]);
   });
 });

@@ -1,59 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BoardEvent } from '@amb/shared/boards';
 import type { ErrorBody } from '@amb/shared/errors';
 import { buildApp, type App } from '../src/app';
 import { loadConfig } from '../src/config';
 import { createPrisma } from '../src/db/prisma';
 import { addCards, httpClient } from './support/board-fixtures';
+import { watch } from './support/event-stream';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
-
-/** Reads a server-sent event stream over real HTTP, collecting the board events. */
-async function watch(url: string, cookie: string, headers: Record<string, string> = {}) {
-  const controller = new AbortController();
-  const res = await fetch(url, { headers: { cookie, ...headers }, signal: controller.signal });
-  const events: BoardEvent[] = [];
-  const waiters: (() => void)[] = [];
-  if (res.status === 200) {
-    void (async () => {
-      const decoder = new TextDecoder();
-      let buffer = '';
-      try {
-        for await (const chunk of res.body!) {
-          buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block.split('\n').find((l) => l.startsWith('data: '));
-            if (data) {
-              events.push(JSON.parse(data.slice(6)));
-              waiters.splice(0).forEach((w) => w());
-            }
-          }
-        }
-      } catch {
-        /* aborted */
-      }
-    })();
-  }
-  return {
-    status: res.status,
-    events,
-    /** Waits until an event matches, failing after `ms`. */
-    async until(match: (e: BoardEvent) => boolean, ms = 1000) {
-      const started = Date.now();
-      while (!events.some(match)) {
-        if (Date.now() - started > ms) throw new Error(`no matching event within ${ms} ms; got ${JSON.stringify(events)}`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 50);
-        });
-      }
-      return { event: events.find(match)!, ms: Date.now() - started };
-    },
-    close: () => controller.abort(),
-  };
-}
 
 describe('live board updates', () => {
   let t: TestContext;
@@ -96,7 +48,7 @@ describe('live board updates', () => {
   });
 
   it('catches a reconnecting client up on what it missed', async () => {
-    const before = (await t.db.activity.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const before = (await t.db.activityCommit.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
     const [card] = await addCards(t.db, team.board.id, column('Backlog').id, 1, 'Missed');
     const call = httpClient(baseUrl, moverCookie);
     await call('POST', `/cards/${card!.id}/move`, { columnId: column('In progress').id, afterCardId: null, version: 1 });

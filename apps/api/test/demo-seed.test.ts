@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activityKinds } from '@amb/shared/activity';
+import { cardStateAt, foldCardTimelines } from '@amb/domain/fold-card-timeline';
+import { activityKinds, readActivityPayload } from '@amb/shared/activity';
 import { seedDemoData } from '../src/db/seed';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
@@ -61,6 +62,60 @@ describe('demo data', () => {
       expect(where).toBe(card.columnId);
       if (card.column.flowCategory === 'DONE') expect(card.completedAt).not.toBeNull();
     }
+  });
+
+  it('writes every history entry in the shape its kind says, comments credited to their authors', async () => {
+    const db = database.prisma;
+    const activity = await db.activity.findMany();
+    for (const entry of activity) expect(readActivityPayload(entry), `${entry.kind} ${JSON.stringify(entry.to)}`).not.toBeNull();
+    const comments = await db.comment.findMany();
+    expect(new Set(comments.map((c) => c.authorId)).size).toBeGreaterThan(3);
+    for (const comment of comments) {
+      const entry = activity.find((a) => a.kind === activityKinds.commentAdded && (a.to as { commentId: string }).commentId === comment.id);
+      expect(entry?.actorId).toBe(comment.authorId);
+    }
+  });
+
+  it('has three weeks of moves back and forth, obstacles with categories, sprint hops and re-estimates', async () => {
+    const db = database.prisma;
+    const activity = await db.activity.findMany({ orderBy: { id: 'asc' } });
+    const of = (kind: string) => activity.filter((a) => a.kind === kind);
+    const flows = ['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE'];
+    const backwards = of(activityKinds.cardMoved).filter((m) => (m.from as { columnId: string }).columnId !== (m.to as { columnId: string }).columnId && flows.indexOf((m.to as { flowCategory: string }).flowCategory) <= flows.indexOf((m.from as { flowCategory: string }).flowCategory));
+    expect(backwards.length).toBeGreaterThan(3);
+    const categories = new Set(of(activityKinds.cardBlocked).map((b) => (b.to as { category: string }).category));
+    expect(categories.size).toBeGreaterThanOrEqual(3);
+    expect(of(activityKinds.cardUnblocked).length).toBeGreaterThan(2);
+    const hops = of(activityKinds.cardSprintChanged).filter((c) => (c.from as { sprintId: string | null }).sprintId && (c.to as { sprintId: string | null }).sprintId);
+    expect(hops.length).toBeGreaterThan(2);
+    // A hop is stored under the new sprint and names the old one: both sprints see it.
+    for (const hop of hops) expect(hop.sprintId).toBe((hop.to as { sprintId: string }).sprintId);
+    expect(of(activityKinds.cardEstimateChanged).filter((e) => (e.from as { points: number | null }).points !== null).length).toBeGreaterThan(5);
+    const closed = of(activityKinds.sprintClosed).map((e) => e.to as { notDone: unknown[]; carriedOverTo: string | null });
+    expect(closed.some((c) => c.notDone.length > 0 && c.carriedOverTo)).toBe(true);
+  });
+
+  it('folds into a burndown that steps down and a cumulative flow that grows', async () => {
+    const db = database.prisma;
+    const sprint = await db.sprint.findFirstOrThrow({ where: { state: 'CLOSED', team: { name: 'Content Marketing' } } });
+    const activity = await db.activity.findMany({ where: { teamId: sprint.teamId, cardId: { not: null } } });
+    const timelines = [...foldCardTimelines(activity).values()];
+    const days = Array.from({ length: 15 }, (_, d) => sprint.startDate.getTime() + d * 86_400_000 + 12 * 3_600_000).filter((t) => t <= sprint.endDate.getTime());
+    const remaining = days.map((t) =>
+      timelines.reduce((sum, tl) => {
+        const state = cardStateAt(tl, t);
+        return state.sprintId === sprint.id && state.column?.flowCategory !== 'DONE' ? sum + (state.points ?? 0) : sum;
+      }, 0),
+    );
+    expect(remaining[0]).toBeGreaterThan(0);
+    expect(new Set(remaining).size).toBeGreaterThan(3);
+    expect(remaining.at(-1)!).toBeLessThan(remaining[0]!);
+    // Cumulative flow: cards that have reached done grow over the three weeks, and work was in progress on most days.
+    const start = Math.min(...activity.map((a) => a.at.getTime()));
+    const weeks = [7, 14, 21].map((d) => start + d * 86_400_000);
+    const doneBy = weeks.map((t) => timelines.filter((tl) => tl.columns.some((c) => c.flowCategory === 'DONE' && c.from <= t)).length);
+    expect(doneBy[0]).toBeLessThan(doneBy[1]!);
+    expect(doneBy[1]).toBeLessThan(doneBy[2]!);
   });
 
   it('does nothing the second time', async () => {

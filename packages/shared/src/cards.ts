@@ -102,11 +102,13 @@ export const cardLinkSchema = z.object({
   kind: linkKindSchema,
   /** outgoing: this card DEPENDS_ON / BLOCKS / RELATES the other; incoming: the other does so to this card. */
   direction: z.enum(['outgoing', 'incoming']),
-  card: linkedCardSchema,
+  /** null when the other card is on a team the reader cannot see: only that such a link exists is shown. */
+  card: linkedCardSchema.nullable(),
 });
 export const addLinkBodySchema = z.object({ toCardId: idSchema, kind: linkKindSchema });
 export const linkParamsSchema = z.object({ linkId: idSchema });
 
+/** One entry of a card's history: `kind`, `field`, `from` and `to` follow the kind's schema in ./activity. */
 export const historyEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -132,6 +134,8 @@ export const cardDetailSchema = cardSummarySchema.extend({
   checklists: z.array(checklistSchema),
   links: z.array(cardLinkSchema),
   history: z.array(historyEntrySchema),
+  /** Names of the columns, sprints, people and cards the history refers to, by id. */
+  historyNames: z.record(z.string(), z.string()),
 });
 export type CardDetail = z.infer<typeof cardDetailSchema>;
 

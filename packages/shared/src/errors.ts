@@ -14,8 +14,13 @@ export const errorCodes = [
   'SIGN_UP_CLOSED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'URI_TOO_LONG',
+  'HEADERS_TOO_LARGE',
+  'REQUEST_TIMEOUT',
   'UNSUPPORTED_MEDIA_TYPE',
+  'CARD_ARCHIVED',
   'INTERNAL',
+  'UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 
@@ -32,8 +37,15 @@ export const errorStatus: Record<ErrorCode, number> = {
   SIGN_UP_CLOSED: 403,
   RATE_LIMITED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  URI_TOO_LONG: 414,
+  HEADERS_TOO_LARGE: 431,
+  REQUEST_TIMEOUT: 408,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  /** The card is archived: it is read-only until restored. */
+  CARD_ARCHIVED: 409,
   INTERNAL: 500,
+  /** The database is out of reach for a moment (a restart, a failover): try again shortly. */
+  UNAVAILABLE: 503,
 };
 
 export const fieldErrorSchema = z.object({

@@ -7,6 +7,11 @@ import { EmbeddedProtocolQueue } from './embedded-protocol-queue';
 
 export interface EmbeddedPostgres {
   url: string;
+  /**
+   * Closes every client connection from the server's side, as its idle timeout or a restart would; the database
+   * itself stays up. Returns how many were closed.
+   */
+  dropConnections(): number;
   stop(): Promise<void>;
 }
 
@@ -21,6 +26,14 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
   const url = `postgresql://postgres@${server.getServerConn()}/postgres?sslmode=disable`;
   return {
     url,
+    dropConnections() {
+      // The server's own path for a connection it ends (its idle timeout): rolls back the connection's
+      // transaction, drops its queued messages and closes the socket.
+      const handlers = (server as unknown as { handlers: Set<{ isAttached: boolean; handleError(error: Error): void }> }).handlers;
+      const attached = [...handlers].filter((h) => h.isAttached);
+      for (const handler of attached) handler.handleError(new Error('Connection dropped by the server'));
+      return attached.length;
+    },
     async stop() {
       await server.stop();
       await db.close();

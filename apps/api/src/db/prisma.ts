@@ -12,6 +12,10 @@ export function createPrisma(databaseUrl: string, poolSize: number): Db {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
   // A connection that breaks while idle leaves the pool; the next query opens another.
   pool.on('error', () => {});
+  // A connection can also break while checked out and between two queries (PostgreSQL restarts, a failover,
+  // pg_terminate_backend). pg reports that as an 'error' event on the client, which without a listener ends the
+  // process. The query in flight fails on its own (and is answered 503); the broken client is discarded on release.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) });
   pools.set(prisma, pool);
   return prisma;

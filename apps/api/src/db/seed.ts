@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { spreadRanks } from '@amb/domain/ranks';
-import { activityKinds } from '@amb/shared/activity';
+import { activityKinds, type BlockerCategory } from '@amb/shared/activity';
 import type { Db, Prisma } from './prisma';
 import { activityRows, type ActivityEntry } from '../services/activity/record-activity';
 import { ensureDefaultPrinciples } from './seed-principles';
@@ -15,7 +15,9 @@ export interface SeedOptions {
 
 export const DEMO_PASSWORD = 'demo-password-1';
 const DAY = 24 * 60 * 60 * 1000;
-const HISTORY_DAYS = 21;
+/** Three weeks of work, after three days in which the teams filled their backlogs and planned the first sprint. */
+const HISTORY_DAYS = 24;
+const BACKLOG_DAYS = 3;
 
 /** A small deterministic random generator, so every installation gets the same demo. */
 function randomFrom(seed: number) {
@@ -90,6 +92,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
 
   // Ids follow time, so the log reads in order and live catch-up starts after all of it.
   activity.sort((a, b) => a.at.getTime() - b.at.getTime());
+  tagSprints(activity);
   for (let i = 0; i < activity.length; i += 1000) await db.activity.createMany({ data: activityRows(activity.slice(i, i + 1000)) });
   progress(`Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`);
   return true;
@@ -147,9 +150,15 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
   team.cards.forEach((spec, index) => {
     const id = randomUUID();
     const target = columns[spec.column]!;
-    // The card walks the board from the backlog to its column, one step every day or so.
-    const steps = columns.slice(0, spec.column + 1);
-    const createdAt = new Date(start.getTime() + random.int(0, HISTORY_DAYS - steps.length - 1) * DAY + random.int(8, 17) * 3600_000 + index * 60_000);
+    // The card walks the board from the backlog to its column, one step every day or so; about one in four that
+    // got past the first in-progress column was sent back once (review found something) and came forward again.
+    const path = columns.slice(0, spec.column + 1);
+    const firstInProgress = columns.findIndex((c) => c.flowCategory === 'IN_PROGRESS');
+    const sentBack = spec.column > firstInProgress + 1 && columns[firstInProgress + 1]!.flowCategory === 'IN_PROGRESS' && random.next() < 0.3;
+    const steps = sentBack ? [...path.slice(0, firstInProgress + 2), path[firstInProgress]!, ...path.slice(firstInProgress + 1)] : path;
+    // Most cards were written while the backlog was filled; the rest came up along the way.
+    const day = random.next() < 0.7 ? random.int(0, BACKLOG_DAYS - 1) : random.int(BACKLOG_DAYS, HISTORY_DAYS - steps.length - 1);
+    const createdAt = new Date(start.getTime() + day * DAY + random.int(8, 17) * 3600_000 + index * 60_000);
     let at = createdAt;
     const swimlaneId = spec.lane === undefined ? null : lanes[spec.lane]!.id;
     let startedAt: Date | null = null;
@@ -165,6 +174,7 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     const sprintId = !team.sprints || target.flowCategory === 'BACKLOG' ? null : completedAt && completedAt < sprintStart ? sprintIds.closed : sprintIds.active;
     const blockedSince = spec.blocked ? new Date(now.getTime() - spec.blocked.daysAgo * DAY) : null;
     const owner = random.pick(memberIds);
+    const estimate = random.pick([1, 2, 3, 3, 5, 5, 8]);
     const cardOwners = random.next() < 0.3 ? [...new Set([owner, random.pick(memberIds)])] : [owner];
     cards.push({
       id,
@@ -176,7 +186,7 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
       title: spec.title,
       description: spec.description ?? '',
       rank: '', // set below, per column
-      estimate: random.pick([1, 2, 3, 3, 5, 5, 8]),
+      estimate,
       dueDate: random.next() < 0.4 ? new Date(now.getTime() + random.int(-3, 20) * DAY) : null,
       labels: random.some(team.labels, 2),
       blocked: Boolean(spec.blocked),
@@ -195,11 +205,8 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     cardOwners.forEach((userId) => owners.push({ cardId: id, userId }));
     random.some(ctx.principles, 2).forEach((principleId) => tags.push({ cardId: id, principleId }));
     activity.push({ at: createdAt, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardCreated, to: { columnId: columns[0]!.id, swimlaneId, flowCategory: columns[0]!.flowCategory, title: spec.title } });
-    if (sprintId) {
-      const plannedAt = sprintId === sprintIds.active ? new Date(sprintStart.getTime() + 120_000) : new Date(now.getTime() - 21 * DAY + 120_000);
-      activity.push({ at: new Date(Math.max(plannedAt.getTime(), createdAt.getTime() + 1000)), actorId: person(team.members[0]!.person), teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardSprintChanged, from: { sprintId: null }, to: { sprintId } });
-    }
-    if (spec.blocked) activity.push({ at: blockedSince!, actorId: owner, teamId, boardId, cardId: id, sprintId, kind: activityKinds.cardBlocked, to: { reason: spec.blocked.reason, category: spec.blocked.category } });
+    const scrumMaster = person(team.members[0]!.person);
+    recordPlanning({ id, createdAt, completedAt, sprintId, estimate, owner, scrumMaster, blocked: spec.blocked, blockedSince }, { ...ctx, teamId, boardId, sprintIds, sprintStart, closedStart: new Date(now.getTime() - 21 * DAY) });
     result.push({ id, title: spec.title, boardId, teamId, done: target.flowCategory === 'DONE' });
   });
 
@@ -209,7 +216,7 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     spreadRanks(inColumn.length).forEach((rank, i) => (inColumn[i]!.rank = rank));
   }
   await db.card.createMany({ data: cards });
-  if (team.sprints) recordSprints(cards, sprintIds, { at: { closedStart: new Date(now.getTime() - 21 * DAY), sprintStart }, actorId: person(team.members[0]!.person), teamId, activity });
+  if (team.sprints) recordSprints(sprintIds, { at: { closedStart: new Date(now.getTime() - 21 * DAY), sprintStart }, actorId: person(team.members[0]!.person), teamId, activity });
   await db.cardOwner.createMany({ data: owners });
   await db.cardPrinciple.createMany({ data: tags });
 
@@ -317,24 +324,99 @@ async function seedConversation(
   }
 }
 
-/** The sprints' start and close entries: the scope each committed to, and what the closed one finished. */
-function recordSprints(
-  cards: Prisma.CardCreateManyInput[],
-  sprintIds: { closed: string; active: string },
-  ctx: { at: { closedStart: Date; sprintStart: Date }; actorId: string; teamId: string; activity: ActivityRow[] },
+/** Each card entry names the sprint the card was in at that moment, as the API writes it (entries in time order). */
+function tagSprints(activity: ActivityRow[]) {
+  const sprintOf = new Map<string, string | null>();
+  for (const e of activity) {
+    if (!e.cardId) continue;
+    if (e.kind === activityKinds.cardSprintChanged) sprintOf.set(e.cardId, e.to.sprintId);
+    else e.sprintId = sprintOf.get(e.cardId) ?? null;
+  }
+}
+
+const obstacles: { reason: string; category: BlockerCategory }[] = [
+  { reason: 'Legal is checking the claims in the copy.', category: 'legal_compliance' },
+  { reason: 'Waiting for the brand team to approve the visuals.', category: 'creative_approval' },
+  { reason: 'The agency has not delivered the edited video yet.', category: 'vendor' },
+  { reason: 'The analytics export for last quarter is missing.', category: 'data' },
+  { reason: 'Needs a change from Web Development first.', category: 'other_team' },
+];
+
+/**
+ * A card's planning history: its first estimate (and, for some, a re-estimate), the sprints it was in (some were
+ * carried over from the closed sprint into the active one, some joined a sprint after it started), and its
+ * obstacles (the open one, and a past one on some finished cards).
+ */
+function recordPlanning(
+  card: { id: string; createdAt: Date; completedAt: Date | null; sprintId: string | null; estimate: number; owner: string; scrumMaster: string; blocked?: { reason: string; category: BlockerCategory }; blockedSince: Date | null },
+  ctx: TeamSeedContext & { teamId: string; boardId: string; sprintIds: { closed: string; active: string }; sprintStart: Date; closedStart: Date },
 ) {
-  const scope = (sprintId: string) => cards.filter((c) => c.sprintId === sprintId).map((c) => ({ cardId: c.id!, points: c.estimate ?? null }));
+  const { random, activity, now } = ctx;
+  const base = { teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id };
+  const later = (from: Date, minutes: number) => new Date(Math.min(from.getTime() + minutes * 60_000, now.getTime() - 60_000));
+  const reestimated = random.next() < 0.3;
+  // A re-estimate moves one step on the scale (3 → 5, 5 → 3), as teams do once they know more.
+  const scale = [1, 2, 3, 5, 8, 13];
+  const step = scale.indexOf(card.estimate);
+  const first = reestimated ? scale[step === 0 ? 1 : random.next() < 0.5 ? step - 1 : step + 1]! : card.estimate;
+  const estimatedAt = later(card.createdAt, 30);
+  activity.push({ ...base, at: estimatedAt, actorId: card.owner, kind: activityKinds.cardEstimateChanged, from: { points: null }, to: { points: first } });
+
+  if (card.sprintId) {
+    // Planned at the sprint's start when the card existed by then; otherwise added to the running sprint.
+    const carriedOver = card.sprintId === ctx.sprintIds.active && card.createdAt < new Date(ctx.sprintStart.getTime() - 2 * DAY) && random.next() < 0.6;
+    const firstSprint = carriedOver ? ctx.sprintIds.closed : card.sprintId;
+    const sprintOpened = firstSprint === ctx.sprintIds.closed ? ctx.closedStart : ctx.sprintStart;
+    const plannedAt = card.createdAt < sprintOpened ? new Date(sprintOpened.getTime() + 120_000) : later(card.createdAt, 60);
+    activity.push({ ...base, at: plannedAt, actorId: card.scrumMaster, sprintId: firstSprint, kind: activityKinds.cardSprintChanged, from: { sprintId: null }, to: { sprintId: firstSprint } });
+    if (carriedOver) {
+      activity.push({ ...base, at: new Date(ctx.sprintStart.getTime() + 30_000), actorId: card.scrumMaster, sprintId: card.sprintId, kind: activityKinds.cardSprintChanged, from: { sprintId: ctx.sprintIds.closed }, to: { sprintId: card.sprintId } });
+    }
+  }
+
+  if (reestimated) {
+    const end = card.completedAt ?? now;
+    const at = new Date(estimatedAt.getTime() + Math.floor((end.getTime() - estimatedAt.getTime()) * (0.3 + random.next() * 0.4)));
+    activity.push({ ...base, at, actorId: card.owner, kind: activityKinds.cardEstimateChanged, from: { points: first }, to: { points: card.estimate } });
+  }
+  if (card.blocked && card.blockedSince) {
+    activity.push({ ...base, at: card.blockedSince, actorId: card.owner, kind: activityKinds.cardBlocked, to: { reason: card.blocked.reason, category: card.blocked.category } });
+  } else if (card.completedAt && random.next() < 0.3) {
+    // A past obstacle, cleared before the card was finished.
+    const span = card.completedAt.getTime() - card.createdAt.getTime();
+    const blockedAt = new Date(card.createdAt.getTime() + Math.floor(span * 0.3));
+    const clearedAt = new Date(blockedAt.getTime() + Math.floor(span * (0.1 + random.next() * 0.3)));
+    const obstacle = random.pick(obstacles);
+    activity.push({ ...base, at: blockedAt, actorId: card.owner, kind: activityKinds.cardBlocked, to: obstacle });
+    activity.push({ ...base, at: clearedAt, actorId: card.owner, kind: activityKinds.cardUnblocked, from: obstacle });
+  }
+}
+
+/**
+ * The sprints' start and close entries, from the cards' sprint changes: the scope each committed to at its start,
+ * what the closed one finished, and what it carried over into the active one.
+ */
+function recordSprints(sprintIds: { closed: string; active: string }, ctx: { at: { closedStart: Date; sprintStart: Date }; actorId: string; teamId: string; activity: ActivityRow[] }) {
+  const changes = ctx.activity.filter((a) => a.teamId === ctx.teamId && a.kind === activityKinds.cardSprintChanged) as Extract<ActivityRow, { kind: 'card.sprint.changed' }>[];
+  const points = new Map<string, number>();
+  for (const e of ctx.activity) if (e.teamId === ctx.teamId && e.kind === activityKinds.cardEstimateChanged && e.to.points !== null) points.set(e.cardId!, e.to.points);
+  const entry = (cardId: string) => ({ cardId, points: points.get(cardId) ?? null });
   const sum = (items: { points: number | null }[]) => items.reduce((n, c) => n + (c.points ?? 0), 0);
-  const closedScope = scope(sprintIds.closed);
-  const activeScope = scope(sprintIds.active);
+  const committed = (sprintId: string, start: Date) => changes.filter((c) => c.to.sprintId === sprintId && c.from.sprintId === null && c.at.getTime() <= start.getTime() + 120_000).map((c) => entry(c.cardId!));
+  const inClosed = changes.filter((c) => c.to.sprintId === sprintIds.closed).map((c) => c.cardId!);
+  const carried = changes.filter((c) => c.from.sprintId === sprintIds.closed && c.to.sprintId === sprintIds.active).map((c) => c.cardId!);
+  const done = inClosed.filter((id) => !carried.includes(id)).map(entry);
+  const notDone = carried.map(entry);
   const base = { actorId: ctx.actorId, teamId: ctx.teamId };
+  const closedScope = committed(sprintIds.closed, ctx.at.closedStart);
   ctx.activity.push({ ...base, at: ctx.at.closedStart, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted, to: { committed: closedScope, points: sum(closedScope) } });
   ctx.activity.push({
     ...base,
     at: ctx.at.sprintStart,
     sprintId: sprintIds.closed,
     kind: activityKinds.sprintClosed,
-    to: { done: closedScope, notDone: [], donePoints: sum(closedScope), notDonePoints: 0, goalMet: true, carriedOverTo: null },
+    to: { done, notDone, donePoints: sum(done), notDonePoints: sum(notDone), goalMet: sum(done) >= sum(notDone), carriedOverTo: notDone.length ? sprintIds.active : null },
   });
+  const activeScope = committed(sprintIds.active, ctx.at.sprintStart).concat(notDone);
   ctx.activity.push({ ...base, at: new Date(ctx.at.sprintStart.getTime() + 60_000), sprintId: sprintIds.active, kind: activityKinds.sprintStarted, to: { committed: activeScope, points: sum(activeScope) } });
 }

@@ -1,7 +1,10 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import { STATUS_CODES } from 'node:http';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import type { ErrorBody, ErrorCode } from '@amb/shared/errors';
-import { AppError } from '../lib/app-error';
+import { errorStatus, type ErrorBody, type ErrorCode } from '@amb/shared/errors';
+import { AppError, ARCHIVED_MESSAGE } from '../lib/app-error';
+import { CARD_ARCHIVED_STATE, hasDatabaseState, isDatabaseUnavailable } from '../db/database-errors';
 import { Prisma } from '../db/prisma';
 
 /**
@@ -44,6 +47,14 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
       return send(404, { error: { code: 'NOT_FOUND', message: 'Not found' } });
     }
+    if (hasDatabaseState(error, CARD_ARCHIVED_STATE)) {
+      return send(409, { error: { code: 'CARD_ARCHIVED', message: ARCHIVED_MESSAGE } });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.warn({ err: error }, 'database unavailable');
+      reply.header('retry-after', '1');
+      return send(503, { error: { code: 'UNAVAILABLE', message: 'The database is unavailable for a moment; try again shortly.' } });
+    }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
       const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'VALIDATION_FAILED';
@@ -59,4 +70,41 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` } };
     reply.status(404).send(body);
   });
+}
+
+/**
+ * Errors Fastify raises before any route or hook runs (a URL that is not valid percent-encoded UTF-8, a path
+ * parameter over the length limit), in the same error shape. Passed to Fastify as `frameworkErrors`.
+ */
+export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  const body: ErrorBody =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? { error: { code: 'URI_TOO_LONG', message: 'A part of the address is too long', fields: [{ field: 'url', message: 'has a part that is too long' }] } }
+      : error.code === 'FST_ERR_BAD_URL'
+        ? { error: { code: 'VALIDATION_FAILED', message: 'The address is malformed', fields: [{ field: 'url', message: 'is not valid percent-encoded UTF-8' }] } }
+        : { error: { code: 'VALIDATION_FAILED', message: 'The request could not be routed' } };
+  request.log.info({ code: error.code }, 'refused a malformed request');
+  return reply.status(errorStatus[body.error.code]).send(body);
+}
+
+/**
+ * Errors Node's HTTP parser raises before Fastify sees a request (headers too large, a malformed request line, a
+ * client too slow to send its request), answered in the same error shape. Passed to Fastify as `clientErrorHandler`.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket) {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [code, message]: [ErrorCode, string] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? ['HEADERS_TOO_LARGE', 'The request headers are too large']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? ['REQUEST_TIMEOUT', 'The request took too long to arrive']
+        : ['VALIDATION_FAILED', 'The request is malformed'];
+  const status = errorStatus[code];
+  const body = JSON.stringify({ error: { code, message } } satisfies ErrorBody);
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+    );
+  }
+  socket.destroy(error);
 }

@@ -19,7 +19,7 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         return { status: 'ok' as const, database: 'ok' as const };
       } catch (err) {
         request.log.error({ err }, 'health check: database unreachable');
-        return reply.status(503).send({ error: { code: 'INTERNAL', message: 'The database is unreachable' } });
+        return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The database is unreachable' } });
       }
     },
   );

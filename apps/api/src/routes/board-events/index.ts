@@ -5,11 +5,14 @@ import { watchBoard } from '../../services/board-events/watch-board';
 import { readErrors } from '../errors';
 
 const HEARTBEAT_MS = 15_000;
+/** How soon a browser reconnects after its stream ends (EventSource's `retry:`): to another process, or this one restarted. */
+const RECONNECT_MS = 2000;
 
 export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
-  // Open streams end when the app closes, so shutting down does not wait on watching browsers.
-  const streams = new Set<() => void>();
-  app.addHook('preClose', async () => streams.forEach((end) => end()));
+  // Open streams end when the app closes, with a hint to reconnect, so shutting down does not wait on watching
+  // browsers and they come back by themselves, from the last event they saw.
+  const streams = new Set<(goodbye?: string) => void>();
+  app.addHook('preClose', async () => streams.forEach((end) => end(`retry: ${RECONNECT_MS}\n: the server is restarting; reconnect\n\n`)));
 
   app.get(
     '/:boardId/events',
@@ -43,18 +46,18 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
-      raw.write('retry: 2000\n\n');
+      raw.write(`retry: ${RECONNECT_MS}\n\n`);
       const heartbeat = setInterval(() => write(': still here\n\n'), HEARTBEAT_MS);
-      const end = () => {
+      const end = (goodbye?: string) => {
         if (!open) return;
         open = false;
         clearInterval(heartbeat);
         stop();
         streams.delete(end);
-        raw.end();
+        raw.end(goodbye);
       };
       streams.add(end);
-      request.raw.on('close', end);
+      request.raw.on('close', () => end());
     },
   );
 };

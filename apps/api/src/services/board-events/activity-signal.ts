@@ -6,24 +6,50 @@ export type ActivitySignal = (onActivity: (boardId: string | null) => void) => P
 
 /**
  * PostgreSQL LISTEN/NOTIFY: every API process hears every board's writes, whichever process made them.
- * A lost connection is re-made, and on reconnect every board is checked, so nothing written meanwhile is missed.
+ * A lost connection is re-made (again and again while the database is down, a little slower each time), and on
+ * reconnect every board is checked, so nothing written meanwhile is missed.
  */
 export function listenSignal(databaseUrl: string, log: (msg: string) => void): ActivitySignal {
   return async (onActivity) => {
     let client: pg.Client | null = null;
     let stopped = false;
     let retry: NodeJS.Timeout | undefined;
+    let failures = 0;
+    const reconnectLater = () => {
+      if (stopped || retry) return;
+      const delay = Math.min(100 * 2 ** failures++, 2000);
+      retry = setTimeout(() => {
+        retry = undefined;
+        void connect();
+      }, delay);
+    };
     const connect = async () => {
       const c = new pg.Client({ connectionString: databaseUrl });
-      c.on('notification', (msg) => onActivity(msg.payload?.split(':')[0] ?? null));
-      c.on('error', (error) => {
-        log(`live updates: listening connection lost (${error.message}); reconnecting`);
+      let lost = false;
+      const onLost = (reason: string) => {
+        if (lost) return;
+        lost = true;
+        if (client === c) client = null;
         c.end().catch(() => {});
-        if (!stopped) retry = setTimeout(() => void connect().catch(() => {}), 1000);
-      });
-      await c.connect();
-      await c.query('LISTEN board_activity');
+        if (!stopped) log(`live updates: listening connection lost (${reason}); reconnecting`);
+        reconnectLater();
+      };
+      c.on('notification', (msg) => onActivity(msg.payload?.split(':')[0] ?? null));
+      c.on('error', (error) => onLost(error.message));
+      c.on('end', () => onLost('closed'));
+      try {
+        await c.connect();
+        await c.query('LISTEN board_activity');
+      } catch (error) {
+        onLost((error as Error).message);
+        return;
+      }
+      if (stopped || lost) {
+        await c.end().catch(() => {});
+        return;
+      }
       client = c;
+      failures = 0;
       onActivity(null);
     };
     await connect();

@@ -4,6 +4,8 @@ import type { Db } from '../../db/prisma';
 import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
 import type { ActivitySignal } from './activity-signal';
 
+const RETRY_MS = 500;
+
 interface Subscriber {
   lastId: bigint;
   send: (event: BoardEvent) => void;
@@ -107,7 +109,11 @@ export class BoardEventHub {
       const subscribers = this.boards.get(boardId);
       if (!subscribers?.size) continue;
       const from = [...subscribers].reduce((min, s) => (s.lastId < min ? s.lastId : min), [...subscribers][0]!.lastId);
-      const events = await boardEventsSince(this.db, boardId, from).catch(() => []);
+      const events = await boardEventsSince(this.db, boardId, from).catch(() => {
+        // The database is out of reach for a moment: try this board again shortly, so no change is left unsent.
+        setTimeout(() => this.wake(boardId), RETRY_MS).unref();
+        return [];
+      });
       for (const s of subscribers) {
         for (const event of events) if (BigInt(event.activityId) > s.lastId) s.send(event);
         if (events.length) s.lastId = BigInt(events.at(-1)!.activityId) > s.lastId ? BigInt(events.at(-1)!.activityId) : s.lastId;

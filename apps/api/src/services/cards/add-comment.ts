@@ -1,10 +1,10 @@
 import { activityKinds } from '@amb/shared/activity';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
-import { loadCardFor } from './load-card';
+import { loadOpenCardFor } from './load-card';
 
 export async function addComment({ db, actor }: ServiceContext, cardId: string, body: string) {
-  const card = await loadCardFor(db, actor, cardId, 'work');
+  const card = await loadOpenCardFor(db, actor, cardId, 'work');
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { cardId, authorId: actor.id, body }, include: { author: { select: { id: true, name: true } } } });
     await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.commentAdded, to: { commentId: comment.id } });

@@ -1,9 +1,10 @@
 import type { CardDetail } from '@amb/shared/cards';
 import { notFound } from '../../lib/app-error';
+import { activityNames } from '../activity/activity-names';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { toCardSummary } from './card-summary';
-import { toLinkedCard, linkedCardInclude } from './linked-card';
+import { hideUnreadableLinkedCards, linkedCardInclude, toLinkedCard, visibleTeams } from './linked-card';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -23,7 +24,9 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
   });
   if (!card) throw notFound('Card');
   await requireTeamAccess(db, actor, card.board.teamId, 'view', 'Card');
-  const history = await db.activity.findMany({ where: { cardId }, orderBy: { id: 'desc' }, take: 100 });
+  const visible = await visibleTeams(db, actor, [...card.linksFrom.map((l) => l.toCard.board.teamId), ...card.linksTo.map((l) => l.fromCard.board.teamId)]);
+  const linked = (other: Parameters<typeof toLinkedCard>[0]) => (visible.has(other.board.teamId) ? toLinkedCard(other) : null);
+  const history = await hideUnreadableLinkedCards(db, actor, cardId, await db.activity.findMany({ where: { cardId }, orderBy: { id: 'desc' }, take: 100 }));
   const actorIds = [...new Set(history.map((h) => h.actorId).filter((id): id is string => Boolean(id)))];
   const actors = new Map((await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u]));
   return {
@@ -41,9 +44,10 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     comments: card.comments.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString(), editedAt: iso(c.editedAt) })),
     checklists: card.checklists.map((l) => ({ id: l.id, title: l.title, position: l.position, items: l.items.map((i) => ({ id: i.id, text: i.text, done: i.done, position: i.position })) })),
     links: [
-      ...card.linksFrom.map((l) => ({ id: l.id, kind: l.kind, direction: 'outgoing' as const, card: toLinkedCard(l.toCard) })),
-      ...card.linksTo.map((l) => ({ id: l.id, kind: l.kind, direction: 'incoming' as const, card: toLinkedCard(l.fromCard) })),
+      ...card.linksFrom.map((l) => ({ id: l.id, kind: l.kind, direction: 'outgoing' as const, card: linked(l.toCard) })),
+      ...card.linksTo.map((l) => ({ id: l.id, kind: l.kind, direction: 'incoming' as const, card: linked(l.fromCard) })),
     ],
     history: history.map((h) => ({ id: String(h.id), at: h.at.toISOString(), actor: h.actorId ? (actors.get(h.actorId) ?? null) : null, kind: h.kind, field: h.field, from: h.from, to: h.to })),
+    historyNames: await activityNames(db, history),
   };
 }

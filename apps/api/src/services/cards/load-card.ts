@@ -1,6 +1,6 @@
 import type { CardSummary } from '@amb/shared/boards';
 import type { Db } from '../../db/prisma';
-import { AppError, notFound } from '../../lib/app-error';
+import { AppError, cardArchived, notFound } from '../../lib/app-error';
 import type { TeamAction } from '@amb/domain/access';
 import { requireTeamAccess } from '../access/team-access';
 import type { Actor } from '../context';
@@ -12,6 +12,13 @@ export async function loadCardFor(db: Db, actor: Actor, cardId: string, action: 
   if (!card) throw notFound('Card');
   await requireTeamAccess(db, actor, card.board.teamId, action, 'Card');
   return { ...card, teamId: card.board.teamId };
+}
+
+/** The card a change is about, as loadCardFor, once it is also known to be open: archived cards are read-only. */
+export async function loadOpenCardFor(db: Db, actor: Actor, cardId: string, action: TeamAction) {
+  const card = await loadCardFor(db, actor, cardId, action);
+  if (card.archivedAt) throw cardArchived();
+  return card;
 }
 
 export async function currentSummary(db: Db, cardId: string): Promise<CardSummary | null> {

@@ -1,20 +1,21 @@
 import { canSeeTeam } from '@amb/domain/access';
 import { activityKinds } from '@amb/shared/activity';
 import { Prisma } from '../../db/prisma';
-import { AppError, invalidField, notFound } from '../../lib/app-error';
+import { AppError, cardArchived, invalidField, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess, teamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { linkedCardInclude, toLinkedCard } from './linked-card';
-import { loadCardFor } from './load-card';
+import { loadOpenCardFor } from './load-card';
 
 /** Links a card to another, on any board the person can see: depends on, blocks, relates. */
 export async function addLink({ db, actor }: ServiceContext, cardId: string, body: { toCardId: string; kind: 'DEPENDS_ON' | 'BLOCKS' | 'RELATES' }) {
-  const card = await loadCardFor(db, actor, cardId, 'work');
+  const card = await loadOpenCardFor(db, actor, cardId, 'work');
   if (body.toCardId === cardId) throw invalidField('body.toCardId', 'must be another card');
   const other = await db.card.findUnique({ where: { id: body.toCardId }, include: linkedCardInclude });
   const access = other ? await teamAccess(db, actor, other.board.teamId) : null;
   if (!other || !access || !canSeeTeam(access)) throw new AppError('NOT_FOUND', 'Card to link not found', { fields: [{ field: 'body.toCardId', message: 'is not a card you can see' }] });
+  if (other.archivedAt) throw cardArchived('body.toCardId');
   try {
     return await db.$transaction(async (tx) => {
       const link = await tx.cardLink.create({ data: { fromCardId: cardId, toCardId: other.id, kind: body.kind, createdById: actor.id } });
@@ -30,9 +31,10 @@ export async function addLink({ db, actor }: ServiceContext, cardId: string, bod
 }
 
 export async function removeLink({ db, actor }: ServiceContext, linkId: string) {
-  const link = await db.cardLink.findUnique({ where: { id: linkId }, include: { fromCard: { select: { id: true, boardId: true, sprintId: true, board: { select: { teamId: true } } } } } });
+  const link = await db.cardLink.findUnique({ where: { id: linkId }, include: { fromCard: { select: { id: true, boardId: true, sprintId: true, archivedAt: true, board: { select: { teamId: true } } } }, toCard: { select: { archivedAt: true } } } });
   if (!link) throw notFound('Link');
   await requireTeamAccess(db, actor, link.fromCard.board.teamId, 'work', 'Link');
+  if (link.fromCard.archivedAt || link.toCard.archivedAt) throw cardArchived();
   await db.$transaction(async (tx) => {
     await tx.cardLink.delete({ where: { id: linkId } });
     await recordActivity(tx, { actorId: actor.id, teamId: link.fromCard.board.teamId, boardId: link.fromCard.boardId, cardId: link.fromCardId,

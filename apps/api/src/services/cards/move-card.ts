@@ -5,7 +5,7 @@ import type { CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult, MoveCardBody } from '@amb/shared/cards';
 import { sql, type Db } from '../../db/prisma';
 import { isoTimestampSql } from '../../db/sql-time';
-import { AppError, notFound } from '../../lib/app-error';
+import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
 import { checkTarget, decidePlacement, personCountSql, type OwnerLimitRow, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
@@ -128,7 +128,7 @@ async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody
   ]);
   if (!card) throw notFound('Card');
   decideTeamAccess({ orgRole: actor.orgRole, teamRole: card.role }, 'work', 'Card');
-  if (card.archived) throw new AppError('CONFLICT', 'This card is archived; restore it before moving it');
+  if (card.archived) throw cardArchived();
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const from = { columnId: card.column_id, swimlaneId: card.swimlane_id };
   const to = { columnId: body.columnId, swimlaneId: body.swimlaneId === undefined ? card.swimlane_id : body.swimlaneId };

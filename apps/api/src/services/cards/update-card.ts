@@ -5,7 +5,7 @@ import { invalidField } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry, type ActivitySubject } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
-import { loadCardFor, staleVersion } from './load-card';
+import { loadOpenCardFor, staleVersion } from './load-card';
 
 const updatedFields = ['title', 'description', 'type', 'labels', 'hypothesis', 'metric', 'experimentResult'] as const;
 
@@ -37,7 +37,7 @@ const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((
 
 /** Edits a card's fields; each change becomes one history entry of its kind. Based on a stale version, it is refused. */
 export async function updateCard({ db, actor }: ServiceContext, cardId: string, body: UpdateCardBody): Promise<CardWriteResult> {
-  const card = await loadCardFor(db, actor, cardId, 'work');
+  const card = await loadOpenCardFor(db, actor, cardId, 'work');
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const current = await db.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude });
 

@@ -1,17 +1,18 @@
 import { activityKinds, type AnyActivityPayloadInput } from '@amb/shared/activity';
 import type { Db, Prisma } from '../../db/prisma';
-import { notFound } from '../../lib/app-error';
+import { cardArchived, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
-import { loadCardFor } from '../cards/load-card';
+import { loadOpenCardFor } from '../cards/load-card';
 
 const itemView = (i: { id: string; text: string; done: boolean; position: number }) => ({ id: i.id, text: i.text, done: i.done, position: i.position });
 
 async function cardOfChecklist(db: Db, actor: Actor, checklistId: string) {
-  const list = await db.checklist.findUnique({ where: { id: checklistId }, include: { card: { select: { id: true, boardId: true, sprintId: true, board: { select: { teamId: true } } } } } });
+  const list = await db.checklist.findUnique({ where: { id: checklistId }, include: { card: { select: { id: true, boardId: true, sprintId: true, archivedAt: true, board: { select: { teamId: true } } } } } });
   if (!list) throw notFound('Checklist');
   await requireTeamAccess(db, actor, list.card.board.teamId, 'work', 'Checklist');
+  if (list.card.archivedAt) throw cardArchived();
   return { list, card: list.card, teamId: list.card.board.teamId };
 }
 
@@ -30,7 +31,7 @@ const log = (tx: Tx, actor: Actor, card: CardRef, teamId: string, change: Checkl
   recordActivity(tx, { actorId: actor.id, teamId, boardId: card.boardId, cardId: card.id, sprintId: card.sprintId, ...change });
 
 export async function addChecklist({ db, actor }: ServiceContext, cardId: string, title: string) {
-  const card = await loadCardFor(db, actor, cardId, 'work');
+  const card = await loadOpenCardFor(db, actor, cardId, 'work');
   return db.$transaction(async (tx) => {
     const position = await tx.checklist.count({ where: { cardId } });
     const list = await tx.checklist.create({ data: { cardId, title, position } });

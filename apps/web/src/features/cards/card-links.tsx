@@ -36,13 +36,19 @@ export function CardLinks({ card, write }: { card: CardDetail; write: Write }) {
         {card.links.map((l) => (
           <li key={l.id}>
             This card {kindText[l.kind][l.direction === 'outgoing' ? 0 : 1]}{' '}
-            <Link to={`/teams/${l.card.teamId}/board/cards/${l.card.id}`}>{l.card.title}</Link>{' '}
-            <span className="muted">
-              ({l.card.teamName} · {l.card.columnName}
-              {l.card.done ? ' · done' : ''})
-            </span>{' '}
+            {l.card ? (
+              <>
+                <Link to={`/teams/${l.card.teamId}/board/cards/${l.card.id}`}>{l.card.title}</Link>{' '}
+                <span className="muted">
+                  ({l.card.teamName} · {l.card.columnName}
+                  {l.card.done ? ' · done' : ''})
+                </span>
+              </>
+            ) : (
+              <span className="muted">a card on another team that you cannot see</span>
+            )}{' '}
             {!card.archivedAt && l.direction === 'outgoing' && (
-              <button type="button" className="small" onClick={() => void write(() => api('DELETE', `/card-links/${l.id}`))} aria-label={`Remove link to ${l.card.title}`}>
+              <button type="button" className="small" onClick={() => void write(() => api('DELETE', `/card-links/${l.id}`))} aria-label={`Remove link to ${l.card?.title ?? 'a card on another team'}`}>
                 Remove
               </button>
             )}

@@ -1,0 +1,339 @@
+// The activity log as a contract: every write route records exactly the entries it should, each matching its
+// kind's schema, and a change whose history cannot be written is not saved at all.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activityKinds, readActivityPayload, type ActivityKind } from '@amb/shared/activity';
+import { addCards } from './support/board-fixtures';
+import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+
+const expectString = expect.any(String);
+
+type Method = 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+interface Expected {
+  kind: ActivityKind;
+  /** Parts of the entry that must match: its subject columns and payload. */
+  with?: Record<string, unknown> | (() => Record<string, unknown>);
+}
+interface WriteCase {
+  route: string;
+  /** Sets up what the call needs and returns the call. */
+  request: () => Promise<{ method: Method; url: string; body?: object; cookie?: string }>;
+  status: number;
+  entries: Expected[];
+}
+
+describe('the activity log', () => {
+  const registered = new Set<string>();
+  let t: TestContext;
+  let cookie: string;
+  let adminId: string;
+  let team: Awaited<ReturnType<typeof createTeam>>;
+  let other: Awaited<ReturnType<typeof createTeam>>;
+  let sprintId: string;
+  let n = 0;
+
+  beforeAll(async () => {
+    t = await startTestApp({}, (route) => {
+      for (const method of [route.method].flat()) if (!['GET', 'HEAD'].includes(method) && route.url.startsWith('/api/')) registered.add(`${method} ${route.url.replace(/\/$/, '')}`);
+    });
+    const admin = await createUser(t.db, { orgRole: 'ADMIN', name: 'Alex Admin' });
+    adminId = admin.id;
+    team = await createTeam(t.db, [{ userId: admin.id, role: 'SCRUM_MASTER' }]);
+    other = await createTeam(t.db, []);
+    sprintId = (await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 12', startDate: new Date(), endDate: new Date(Date.now() + 14 * 86_400_000), state: 'ACTIVE' } })).id;
+    cookie = await signIn(t.app, admin.email);
+  });
+  afterAll(() => t.close());
+
+  const call = async (r: { method: Method; url: string; body?: object; cookie?: string }) => t.app.inject({ method: r.method, url: r.url, headers: { cookie: r.cookie ?? cookie }, payload: r.body });
+  const column = (name: string, board = team.board) => board.columns.find((c) => c.name === name)!;
+  const freshCard = async (columnName = 'Backlog', board = team.board) => (await addCards(t.db, board.id, column(columnName, board).id, 1, `Log ${n++}`))[0]!;
+  const freshPerson = () => createUser(t.db);
+  const member = async (role: 'MEMBER' | 'VIEWER' = 'MEMBER') => {
+    const person = await freshPerson();
+    await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role } });
+    return person;
+  };
+  const freshChecklist = async () => t.db.checklist.create({ data: { cardId: (await freshCard()).id, title: 'Definition of done', position: 0 } });
+  const freshItem = async () => t.db.checklistItem.create({ data: { checklistId: (await freshChecklist()).id, text: 'Proofread', position: 0 } });
+  const place = (name: string, flowCategory: string) => ({ columnId: column(name).id, swimlaneId: null, flowCategory });
+
+  // What the current case's request set up, for its expectations.
+  let last: Record<string, string> = {};
+
+  const cases: WriteCase[] = [
+    { route: 'POST /api/auth/sign-up', status: 201, entries: [], request: async () => ({ method: 'POST', url: '/api/auth/sign-up', body: { email: `new-${n++}@example.test`, name: 'New Person', password: 'correct-horse-battery' } }) },
+    { route: 'POST /api/auth/sign-in', status: 200, entries: [], request: async () => ({ method: 'POST', url: '/api/auth/sign-in', body: { email: (await freshPerson()).email, password: 'correct-horse-battery' } }) },
+    {
+      route: 'POST /api/auth/sign-out',
+      status: 200,
+      entries: [],
+      request: async () => ({ method: 'POST', url: '/api/auth/sign-out', cookie: await signIn(t.app, (await freshPerson()).email) }),
+    },
+    { route: 'POST /api/teams', status: 201, entries: [{ kind: activityKinds.teamCreated, with: { to: { name: 'Events' } } }], request: async () => ({ method: 'POST', url: '/api/teams', body: { name: 'Events', slug: `events-${n++}` } }) },
+    {
+      route: 'POST /api/teams/:teamId/members',
+      status: 200,
+      entries: [{ kind: activityKinds.memberAdded }],
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/members`, body: { email: (await freshPerson()).email, role: 'MEMBER' } }),
+    },
+    {
+      route: 'PUT /api/teams/:teamId/members/:userId',
+      status: 200,
+      entries: [{ kind: activityKinds.memberRoleChanged, with: { from: { role: 'MEMBER' }, to: { role: 'VIEWER' } } }],
+      request: async () => ({ method: 'PUT', url: `/api/teams/${team.id}/members/${(await member()).id}`, body: { role: 'VIEWER' } }),
+    },
+    {
+      route: 'DELETE /api/teams/:teamId/members/:userId',
+      status: 200,
+      entries: [{ kind: activityKinds.memberRemoved, with: { from: { role: 'VIEWER' } } }],
+      request: async () => ({ method: 'DELETE', url: `/api/teams/${team.id}/members/${(await member('VIEWER')).id}` }),
+    },
+    {
+      route: 'PUT /api/users/:userId/org-role',
+      status: 200,
+      entries: [{ kind: activityKinds.orgRoleChanged, with: { from: { orgRole: 'NONE' }, to: { orgRole: 'PMO' } } }],
+      request: async () => ({ method: 'PUT', url: `/api/users/${(await freshPerson()).id}/org-role`, body: { orgRole: 'PMO' } }),
+    },
+    { route: 'POST /api/principles', status: 201, entries: [{ kind: activityKinds.principleCreated, with: { to: { name: 'Test and learn' } } }], request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `learn-${n++}`, name: 'Test and learn' } }) },
+    {
+      route: 'PATCH /api/principles/:principleId',
+      status: 200,
+      entries: [{ kind: activityKinds.principleUpdated, with: { to: { name: 'Respond to change' } } }],
+      request: async () => {
+        const p = await t.db.principle.create({ data: { key: `p-${n++}`, name: 'Respond', position: 100 + n } });
+        return { method: 'PATCH', url: `/api/principles/${p.id}`, body: { name: 'Respond to change' } };
+      },
+    },
+    {
+      route: 'POST /api/cards',
+      status: 201,
+      entries: [{ kind: activityKinds.cardCreated, with: () => ({ boardId: team.board.id, to: { title: 'Spring launch', flowCategory: 'BACKLOG' } }) }],
+      request: async () => ({ method: 'POST', url: '/api/cards', body: { columnId: column('Backlog').id, title: 'Spring launch' } }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/move',
+      status: 200,
+      entries: [{ kind: activityKinds.cardMoved, with: { from: { flowCategory: 'BACKLOG' }, to: { flowCategory: 'IN_PROGRESS' } } }],
+      request: async () => {
+        const card = await freshCard();
+        last = { cardId: card.id };
+        return { method: 'POST', url: `/api/cards/${card.id}/move`, body: { columnId: column('In progress').id, afterCardId: null, version: 1 } };
+      },
+    },
+    {
+      route: 'PATCH /api/cards/:cardId',
+      status: 200,
+      entries: [
+        { kind: activityKinds.cardUpdated, with: { field: 'title', from: expectString, to: 'Pricing page' } },
+        { kind: activityKinds.cardEstimateChanged, with: { from: { points: null }, to: { points: 5 }, sprintId: expectString } },
+        { kind: activityKinds.cardSprintChanged, with: { from: { sprintId: null }, to: { sprintId: expectString } } },
+        { kind: activityKinds.cardBlocked, with: { to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' } } },
+      ],
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/cards/${(await freshCard()).id}`,
+        body: { version: 1, title: 'Pricing page', estimate: 5, sprintId, blocked: true, blockedReason: 'Legal has not approved the pricing claims', blockerCategory: 'legal_compliance' },
+      }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/archive',
+      status: 200,
+      entries: [{ kind: activityKinds.cardArchived, with: () => ({ from: place('Review', 'IN_PROGRESS') }) }],
+      request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard('Review')).id}/archive`, body: { version: 1 } }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/restore',
+      status: 200,
+      entries: [{ kind: activityKinds.cardRestored, with: () => ({ to: place('Done', 'DONE') }) }],
+      request: async () => {
+        const card = await freshCard('Done');
+        await t.db.card.update({ where: { id: card.id }, data: { archivedAt: new Date() } });
+        return { method: 'POST', url: `/api/cards/${card.id}/restore`, body: { version: 1 } };
+      },
+    },
+    { route: 'POST /api/cards/:cardId/comments', status: 201, entries: [{ kind: activityKinds.commentAdded, with: { actorId: expectString } }], request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/comments`, body: { body: 'Chased legal' } }) },
+    { route: 'POST /api/cards/:cardId/checklists', status: 201, entries: [{ kind: activityKinds.checklistAdded, with: { to: { title: 'Done means' } } }], request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/checklists`, body: { title: 'Done means' } }) },
+    {
+      route: 'POST /api/cards/:cardId/links',
+      status: 201,
+      // Both cards' histories show it, each on its own board.
+      entries: [
+        { kind: activityKinds.linkAdded, with: () => ({ boardId: team.board.id, to: { linkKind: 'DEPENDS_ON' } }) },
+        { kind: activityKinds.linkAdded, with: () => ({ boardId: other.board.id, to: { linkKind: 'DEPENDS_ON' } }) },
+      ],
+      request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/links`, body: { toCardId: (await freshCard('Backlog', other.board)).id, kind: 'DEPENDS_ON' } }),
+    },
+    {
+      route: 'DELETE /api/card-links/:linkId',
+      status: 200,
+      entries: [{ kind: activityKinds.linkRemoved, with: { from: { linkKind: 'RELATES' } } }],
+      request: async () => {
+        const link = await t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
+        return { method: 'DELETE', url: `/api/card-links/${link.id}` };
+      },
+    },
+    { route: 'POST /api/checklists/:checklistId/items', status: 201, entries: [{ kind: activityKinds.checklistItemAdded, with: { to: { text: 'Proofread' } } }], request: async () => ({ method: 'POST', url: `/api/checklists/${(await freshChecklist()).id}/items`, body: { text: 'Proofread' } }) },
+    { route: 'DELETE /api/checklists/:checklistId', status: 200, entries: [{ kind: activityKinds.checklistRemoved, with: { from: { title: 'Definition of done' } } }], request: async () => ({ method: 'DELETE', url: `/api/checklists/${(await freshChecklist()).id}` }) },
+    {
+      route: 'PATCH /api/checklists/items/:itemId',
+      status: 200,
+      entries: [{ kind: activityKinds.checklistItemUpdated, with: { from: { done: false }, to: { done: true } } }],
+      request: async () => ({ method: 'PATCH', url: `/api/checklists/items/${(await freshItem()).id}`, body: { done: true } }),
+    },
+    { route: 'DELETE /api/checklists/items/:itemId', status: 200, entries: [{ kind: activityKinds.checklistItemRemoved, with: { from: { text: 'Proofread' } } }], request: async () => ({ method: 'DELETE', url: `/api/checklists/items/${(await freshItem()).id}` }) },
+    { route: 'POST /api/columns', status: 201, entries: [{ kind: activityKinds.columnCreated, with: { to: { name: 'Legal check' } } }], request: async () => ({ method: 'POST', url: '/api/columns', body: { boardId: team.board.id, name: 'Legal check' } }) },
+    {
+      route: 'PATCH /api/columns/:columnId',
+      status: 200,
+      entries: [{ kind: activityKinds.columnUpdated, with: { from: { wipLimit: null }, to: { wipLimit: 3 } } }],
+      request: async () => ({ method: 'PATCH', url: `/api/columns/${(await t.db.column.create({ data: { boardId: team.board.id, name: `Col ${n++}`, position: 50 + n } })).id}`, body: { wipLimit: 3 } }),
+    },
+    {
+      route: 'DELETE /api/columns/:columnId',
+      status: 200,
+      entries: [{ kind: activityKinds.columnDeleted }],
+      request: async () => ({ method: 'DELETE', url: `/api/columns/${(await t.db.column.create({ data: { boardId: team.board.id, name: `Col ${n++}`, position: 50 + n } })).id}` }),
+    },
+    { route: 'POST /api/swimlanes', status: 201, entries: [{ kind: activityKinds.swimlaneCreated, with: { to: { name: 'Expedite' } } }], request: async () => ({ method: 'POST', url: '/api/swimlanes', body: { boardId: team.board.id, name: 'Expedite' } }) },
+    {
+      route: 'PATCH /api/swimlanes/:swimlaneId',
+      status: 200,
+      entries: [{ kind: activityKinds.swimlaneUpdated, with: { to: { wipLimit: 2 } } }],
+      request: async () => ({ method: 'PATCH', url: `/api/swimlanes/${(await t.db.swimlane.create({ data: { boardId: team.board.id, name: `Lane ${n++}`, position: n } })).id}`, body: { wipLimit: 2 } }),
+    },
+    {
+      route: 'DELETE /api/swimlanes/:swimlaneId',
+      status: 200,
+      entries: [{ kind: activityKinds.swimlaneDeleted }],
+      request: async () => ({ method: 'DELETE', url: `/api/swimlanes/${(await t.db.swimlane.create({ data: { boardId: team.board.id, name: `Lane ${n++}`, position: n } })).id}` }),
+    },
+  ];
+
+  it('has a case for every write route the API registers', () => {
+    expect([...registered].sort()).toEqual(cases.map((c) => c.route).sort());
+  });
+
+  it.each(cases.map((c) => [c.route, c] as const))('%s records exactly its entries', async (_route, c) => {
+    last = {};
+    const before = (await t.db.activity.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    const res = await call(await c.request());
+    expect(res.statusCode, res.body).toBe(c.status);
+    const written = await t.db.activity.findMany({ where: { id: { gt: before } }, orderBy: { id: 'asc' } });
+    expect(written.map((e) => e.kind)).toEqual(c.entries.map((e) => e.kind));
+    for (const [i, entry] of written.entries()) {
+      expect(readActivityPayload(entry), `${entry.kind} matches its schema`).not.toBeNull();
+      if (c.status < 300 && !c.route.startsWith('POST /api/auth')) expect(entry.actorId).toBe(adminId);
+      const expected = c.entries[i]!.with ?? {};
+      expect(entry).toMatchObject(typeof expected === 'function' ? expected() : expected);
+    }
+    if (last.cardId) expect(written.every((e) => e.cardId === last.cardId)).toBe(true);
+  });
+
+  it('numbers each committed entry once, in the order of the log', async () => {
+    const [counts] = await t.db.$queryRaw<{ entries: bigint; numbered: bigint }[]>`
+      SELECT (SELECT count(*) FROM activity) AS entries, (SELECT count(DISTINCT activity_id) FROM activity_commits) AS numbered`;
+    expect(counts!.numbered).toBe(counts!.entries);
+  });
+
+  describe('when the history cannot be written', () => {
+    // A trigger made for this test refuses every new entry, as a full disk or a broken constraint would.
+    beforeAll(async () => {
+      await t.db.$executeRawUnsafe(`CREATE FUNCTION refuse_history() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'history refused'; END; $$`);
+      await t.db.$executeRawUnsafe(`CREATE TRIGGER refuse_history BEFORE INSERT ON activity FOR EACH ROW EXECUTE FUNCTION refuse_history()`);
+    });
+    afterAll(async () => {
+      await t.db.$executeRawUnsafe('DROP TRIGGER refuse_history ON activity');
+      await t.db.$executeRawUnsafe('DROP FUNCTION refuse_history()');
+    });
+
+    // Each write, and a look at the data it would have changed: the same before and after the refused call.
+    const writes: { name: string; prepare: () => Promise<{ method: Method; url: string; body?: object; state: () => Promise<unknown> }> }[] = [
+      {
+        name: 'adding a checklist',
+        prepare: async () => {
+          const card = await freshCard();
+          return { method: 'POST', url: `/api/cards/${card.id}/checklists`, body: { title: 'Done means' }, state: () => t.db.checklist.findMany({ where: { cardId: card.id } }) };
+        },
+      },
+      {
+        name: 'ticking a checklist item',
+        prepare: async () => {
+          const item = await freshItem();
+          return { method: 'PATCH', url: `/api/checklists/items/${item.id}`, body: { done: true }, state: () => t.db.checklistItem.findUnique({ where: { id: item.id } }) };
+        },
+      },
+      {
+        name: 'removing a checklist',
+        prepare: async () => {
+          const list = await freshChecklist();
+          return { method: 'DELETE', url: `/api/checklists/${list.id}`, state: () => t.db.checklist.findUnique({ where: { id: list.id } }) };
+        },
+      },
+      {
+        name: 'commenting',
+        prepare: async () => {
+          const card = await freshCard();
+          return { method: 'POST', url: `/api/cards/${card.id}/comments`, body: { body: 'Lost?' }, state: () => t.db.comment.findMany({ where: { cardId: card.id } }) };
+        },
+      },
+      {
+        name: 'editing a card',
+        prepare: async () => {
+          const card = await freshCard();
+          return { method: 'PATCH', url: `/api/cards/${card.id}`, body: { version: 1, title: 'Renamed', estimate: 8 }, state: () => t.db.card.findUnique({ where: { id: card.id } }) };
+        },
+      },
+      {
+        name: 'moving a card',
+        prepare: async () => {
+          const card = await freshCard();
+          return { method: 'POST', url: `/api/cards/${card.id}/move`, body: { columnId: column('To do').id, afterCardId: null, version: 1 }, state: () => t.db.card.findUnique({ where: { id: card.id } }) };
+        },
+      },
+      {
+        name: 'adding a column',
+        prepare: async () => ({ method: 'POST', url: '/api/columns', body: { boardId: team.board.id, name: 'Never' }, state: () => t.db.column.findMany({ where: { boardId: team.board.id }, orderBy: { id: 'asc' } }) }),
+      },
+      {
+        name: 'removing a swimlane',
+        prepare: async () => {
+          const lane = await t.db.swimlane.create({ data: { boardId: team.board.id, name: `Lane ${n++}`, position: n } });
+          return { method: 'DELETE', url: `/api/swimlanes/${lane.id}`, state: () => t.db.swimlane.findUnique({ where: { id: lane.id } }) };
+        },
+      },
+      {
+        name: 'linking cards',
+        prepare: async () => {
+          const card = await freshCard();
+          const target = await freshCard();
+          return { method: 'POST', url: `/api/cards/${card.id}/links`, body: { toCardId: target.id, kind: 'BLOCKS' }, state: () => t.db.cardLink.findMany({ where: { fromCardId: card.id } }) };
+        },
+      },
+      {
+        name: 'adding a team member',
+        prepare: async () => {
+          const person = await freshPerson();
+          return { method: 'POST', url: `/api/teams/${team.id}/members`, body: { email: person.email, role: 'MEMBER' }, state: () => t.db.membership.findMany({ where: { userId: person.id } }) };
+        },
+      },
+      {
+        name: 'renaming a principle',
+        prepare: async () => {
+          const p = await t.db.principle.create({ data: { key: `r-${n++}`, name: 'Before', position: 200 + n } });
+          return { method: 'PATCH', url: `/api/principles/${p.id}`, body: { name: 'After' }, state: () => t.db.principle.findUnique({ where: { id: p.id } }) };
+        },
+      },
+    ];
+
+    it.each(writes.map((w) => [w.name, w] as const))('%s saves nothing', async (_name, w) => {
+      const { state, ...request } = await w.prepare();
+      const before = await state();
+      const entries = await t.db.activity.count();
+      const res = await call(request);
+      expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      expect(await state()).toEqual(before);
+      expect(await t.db.activity.count()).toBe(entries);
+    });
+  });
+});
+
