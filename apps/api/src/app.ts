@@ -16,6 +16,7 @@ import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
 import { ImportRunner } from './services/imports/import-runner';
+import { WebhookSender } from './services/webhooks/webhook-sender';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +24,7 @@ declare module 'fastify' {
     config: Config;
     boardEvents: BoardEventHub;
     imports: ImportRunner;
+    webhooks: WebhookSender;
   }
 }
 
@@ -53,6 +55,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   const signal = config.DATABASE_URL ? listenSignal(config.DATABASE_URL, (msg) => app.log.warn(msg)) : pollSignal(db);
   app.decorate('boardEvents', new BoardEventHub(db, signal));
   app.decorate('imports', new ImportRunner(db, app.log));
+  app.decorate('webhooks', new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
   // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
@@ -109,6 +112,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // Imports queued before a restart are picked up once the app is ready.
   app.addHook('onReady', async () => app.imports.kick());
   app.addHook('preClose', async () => app.imports.close());
+  // The outbox is sent every second by each API process (tests send it themselves).
+  if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.webhooks.start());
+  app.addHook('preClose', async () => app.webhooks.close());
 
   return app;
 }

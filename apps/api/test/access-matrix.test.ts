@@ -60,6 +60,7 @@ describe('access matrix: role x route', () => {
   const freshColumn = () => t.db.column.create({ data: { boardId: board().id, name: `Matrix column ${n++}`, position: 50 + n } });
   const freshLane = () => t.db.swimlane.create({ data: { boardId: board().id, name: `Matrix lane ${n++}`, position: n } });
   const freshPerson = () => createUser(t.db);
+  const freshWebhook = () => t.db.webhook.create({ data: { teamId: team.id, url: 'https://93.184.215.14/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' } });
   const freshChecklist = async () => t.db.checklist.create({ data: { cardId: (await freshCard()).id, title: 'List', position: 0 } });
   const freshItem = async () => t.db.checklistItem.create({ data: { checklistId: (await freshChecklist()).id, text: 'Item', position: 0 } });
   const freshLink = async () => t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
@@ -117,6 +118,23 @@ describe('access matrix: role x route', () => {
       request: async () => {
         const job = await t.db.importJob.create({ data: { teamId: team.id, boardId: board().id, format: 'csv', fileName: 'x.csv', status: 'DONE', plan: {}, total: 0 } });
         return { method: 'GET', url: `/api/imports/${job.id}` };
+      },
+    },
+    { route: 'GET /api/teams/:teamId/webhooks', expected: layout(200), request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/webhooks` }) },
+    {
+      route: 'POST /api/teams/:teamId/webhooks',
+      expected: layout(201),
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, body: { url: 'https://93.184.215.14/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' } }),
+    },
+    { route: 'DELETE /api/webhooks/:webhookId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/webhooks/${(await freshWebhook()).id}` }) },
+    { route: 'GET /api/webhooks/:webhookId/deliveries', expected: layout(200), request: async () => ({ method: 'GET', url: `/api/webhooks/${(await freshWebhook()).id}/deliveries` }) },
+    {
+      route: 'POST /api/webhooks/deliveries/:deliveryId/resend',
+      expected: layout(200),
+      request: async () => {
+        const hook = await freshWebhook();
+        const delivery = await t.db.webhookDelivery.create({ data: { webhookId: hook.id, activityId: 1n, event: 'card.created', payload: {}, status: 'GAVE_UP' } });
+        return { method: 'POST', url: `/api/webhooks/deliveries/${delivery.id}/resend` };
       },
     },
     { route: 'GET /api/boards/:boardId/people-wip', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/people-wip` }) },

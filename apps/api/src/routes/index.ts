@@ -17,6 +17,7 @@ import { sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
+import { teamWebhookRoutes, webhookRoutes } from './webhooks';
 
 /** Every API route, by URL. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -41,4 +42,6 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(boardExportRoutes, { prefix: '/boards' });
   await app.register(teamImportRoutes, { prefix: '/teams' });
   await app.register(importRoutes, { prefix: '/imports' });
+  await app.register(teamWebhookRoutes, { prefix: '/teams' });
+  await app.register(webhookRoutes, { prefix: '/webhooks' });
 };
