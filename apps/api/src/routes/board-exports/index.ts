@@ -7,26 +7,22 @@ import { exportBoardCsv } from '../../services/exports/export-board-csv';
 import { exportBoardJson } from '../../services/exports/export-board-json';
 import { readErrors } from '../errors';
 
-// The body is a stream, sent as it is read; these only document it.
-const csvFile = z.string().describe('text/csv, a header row then one row per card');
-const jsonFile = z.string().describe('application/json in the board export format (see packages/shared/src/board-export.ts)');
+// The body is a stream, sent as it is read; the schemas only document it.
+const formats = {
+  csv: { exporter: exportBoardCsv, type: 'text/csv; charset=utf-8', summary: 'The board as CSV: one row per card with every field (streamed)' },
+  json: { exporter: exportBoardJson, type: 'application/json; charset=utf-8', summary: 'The board as JSON with comments, checklists, links and history, importable again (streamed)' },
+} as const;
 
 /** Under /boards: a board as a file, streamed. */
 export const boardExportRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/:boardId/export.csv',
-    { schema: { tags: ['boards'], summary: 'The board as CSV: one row per card with every field (streamed)', params: boardParamsSchema, response: { 200: csvFile, ...readErrors } } },
-    async (request, reply) => {
-      const file = await exportBoardCsv({ db: app.db, actor: signedIn(request) }, request.params.boardId);
-      return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`).send(Readable.from(file.body) as never);
-    },
-  );
-  app.get(
-    '/:boardId/export.json',
-    { schema: { tags: ['boards'], summary: 'The board as JSON with comments, checklists, links and history, importable again (streamed)', params: boardParamsSchema, response: { 200: jsonFile, ...readErrors } } },
-    async (request, reply) => {
-      const file = await exportBoardJson({ db: app.db, actor: signedIn(request) }, request.params.boardId);
-      return reply.type('application/json; charset=utf-8').header('content-disposition', `attachment; filename="${file.filename}"`).send(Readable.from(file.body) as never);
-    },
-  );
+  for (const [ext, format] of Object.entries(formats)) {
+    app.get(
+      `/:boardId/export.${ext}`,
+      { schema: { tags: ['boards'], summary: format.summary, params: boardParamsSchema, response: { 200: z.string().describe(format.type), ...readErrors } } },
+      async (request, reply) => {
+        const file = await format.exporter({ db: app.db, actor: signedIn(request) }, request.params.boardId);
+        return reply.type(format.type).header('content-disposition', `attachment; filename="${file.filename}"`).send(Readable.from(file.body) as never);
+      },
+    );
+  }
 };
