@@ -27,7 +27,7 @@ describe('the typed activity log migration, on the demo data of before', () => {
     // (The client knows today's columns, so reads name the old ones they need.)
     const card = await db.card.findFirstOrThrow({ where: { blocked: false, column: { flowCategory: 'IN_PROGRESS' } }, select: { id: true, columnId: true, boardId: true, board: { select: { teamId: true } } } });
     const other = await db.card.findFirstOrThrow({ where: { id: { not: card.id } }, select: { id: true } });
-    const maya = await db.user.findUniqueOrThrow({ where: { email: 'maya@demo.test' } });
+    const maya = await db.user.findUniqueOrThrow({ where: { email: 'maya@demo.test' }, select: { id: true } });
     const principle = await db.principle.findFirstOrThrow();
     Object.assign(ids, { card: card.id, column: card.columnId, other: other.id, maya: maya.id, principle: principle.id, team: card.board.teamId, board: card.boardId });
     const at = new Date();
