@@ -20,6 +20,8 @@ import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
 import { LiveStreams } from './services/board-events/live-streams';
+import { ImportRunner } from './services/imports/import-runner';
+import { WebhookSender } from './services/webhooks/webhook-sender';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -31,6 +33,8 @@ declare module 'fastify' {
     liveStreams: LiveStreams;
     /** Sends invitations and notices; null when no mail server is configured. */
     mailer: Mailer | null;
+    imports: ImportRunner;
+    webhooks: WebhookSender;
   }
 }
 
@@ -83,6 +87,8 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   );
   app.boardEvents.onAccessChange((userId) => void liveStreams.recheck(userId));
   app.decorate('liveStreams', liveStreams);
+  app.decorate('imports', new ImportRunner(db, app.log));
+  app.decorate('webhooks', new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
   // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
@@ -171,6 +177,12 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     liveStreams.close();
     await app.boardEvents.close();
   });
+  // Imports queued before a restart are picked up once the app is ready.
+  app.addHook('onReady', async () => app.imports.kick());
+  app.addHook('preClose', async () => app.imports.close());
+  // The outbox is sent every second by each API process (tests send it themselves).
+  if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.webhooks.start());
+  app.addHook('preClose', async () => app.webhooks.close());
 
   return app;
 }

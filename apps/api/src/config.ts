@@ -110,6 +110,8 @@ const configSchema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
   /** json (one object per line, the default in production) or pretty (readable lines, the default elsewhere). */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
+  /** Webhooks to private, loopback and link-local addresses are refused unless this is on (an admin's choice). */
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app; served on the same port when it exists. */
   WEB_DIST_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../web/dist')),

@@ -65,6 +65,7 @@ describe('access matrix: role x route', () => {
   const freshColumn = () => t.db.column.create({ data: { boardId: board().id, name: `Matrix column ${n++}`, position: 50 + n } });
   const freshLane = () => t.db.swimlane.create({ data: { boardId: board().id, name: `Matrix lane ${n++}`, position: n } });
   const freshPerson = () => createUser(t.db);
+  const freshWebhook = () => t.db.webhook.create({ data: { teamId: team.id, url: 'https://93.184.215.14/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' } });
   const freshChecklist = async () => t.db.checklist.create({ data: { cardId: (await freshCard()).id, title: 'List', position: 0 } });
   const freshItem = async () => t.db.checklistItem.create({ data: { checklistId: (await freshChecklist()).id, text: 'Item', position: 0 } });
   // Starting and closing need a team of their own each time: a team has at most one active sprint.
@@ -154,6 +155,48 @@ describe('access matrix: role x route', () => {
       expected: adminOnly(200),
       request: async () => ({ method: 'PUT', url: '/api/admin/sign-up-settings', body: { signUpPolicy: 'INVITATION_ONLY', allowedDomains: [] } }),
     },
+    {
+      route: 'PUT /api/users/:userId/wip-limit',
+      expected: { anonymous: 401, member: 403, viewer: 403, master: 200, outsider: 404, pmo: 403, admin: 200 },
+      request: async () => {
+        const person = await freshPerson();
+        await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role: 'MEMBER' } });
+        return { method: 'PUT', url: `/api/users/${person.id}/wip-limit`, body: { wipLimit: 3, wipPolicy: 'HARD' } };
+      },
+    },
+    { route: 'GET /api/boards/:boardId/export.csv', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.csv` }) },
+    { route: 'GET /api/boards/:boardId/export.json', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.json` }) },
+    {
+      route: 'POST /api/teams/:teamId/imports',
+      expected: layout(202),
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/imports`, body: { format: 'csv', content: Buffer.from(`title\nImported ${n++}\n`).toString('base64') } }),
+    },
+    {
+      route: 'GET /api/imports/:importId',
+      expected: read,
+      request: async () => {
+        const job = await t.db.importJob.create({ data: { teamId: team.id, boardId: board().id, format: 'csv', fileName: 'x.csv', status: 'DONE', plan: {}, total: 0 } });
+        return { method: 'GET', url: `/api/imports/${job.id}` };
+      },
+    },
+    { route: 'GET /api/teams/:teamId/webhooks', expected: layout(200), request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/webhooks` }) },
+    {
+      route: 'POST /api/teams/:teamId/webhooks',
+      expected: layout(201),
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, body: { url: 'https://93.184.215.14/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' } }),
+    },
+    { route: 'DELETE /api/webhooks/:webhookId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/webhooks/${(await freshWebhook()).id}` }) },
+    { route: 'GET /api/webhooks/:webhookId/deliveries', expected: layout(200), request: async () => ({ method: 'GET', url: `/api/webhooks/${(await freshWebhook()).id}/deliveries` }) },
+    {
+      route: 'POST /api/webhooks/deliveries/:deliveryId/resend',
+      expected: layout(200),
+      request: async () => {
+        const hook = await freshWebhook();
+        const delivery = await t.db.webhookDelivery.create({ data: { webhookId: hook.id, activityId: 1n, event: 'card.created', payload: {}, status: 'GAVE_UP' } });
+        return { method: 'POST', url: `/api/webhooks/deliveries/${delivery.id}/resend` };
+      },
+    },
+    { route: 'GET /api/boards/:boardId/people-wip', expected: read, request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/people-wip` }) },
     { route: 'GET /api/principles/', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/principles' }) },
     { route: 'POST /api/principles/', expected: adminOnly(201), request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `principle-${n++}`, name: 'Test and learn' } }) },
     {

@@ -56,6 +56,7 @@ describe('the activity log', () => {
     const invitation = await t.db.invitation.create({ data: { tokenHash, email: `invited-${n++}@example.test`, teamId: team.id, role: 'MEMBER', invitedById: adminId, expiresAt: new Date(Date.now() + 3_600_000) } });
     return { ...invitation, token };
   };
+  const freshWebhook = () => t.db.webhook.create({ data: { teamId: team.id, url: 'https://93.184.215.14/hook', events: ['sprint.started'], secret: 'a-secret-of-sixteen-or-more' } });
   const member = async (role: 'MEMBER' | 'VIEWER' = 'MEMBER') => {
     const person = await freshPerson();
     await t.db.membership.create({ data: { teamId: team.id, userId: person.id, role } });
@@ -144,6 +145,41 @@ describe('the activity log', () => {
       status: 200,
       entries: [{ kind: activityKinds.orgRoleChanged, with: { from: { orgRole: 'NONE' }, to: { orgRole: 'PMO' } } }],
       request: async () => ({ method: 'PUT', url: `/api/users/${(await freshPerson()).id}/org-role`, body: { orgRole: 'PMO' } }),
+    },
+    {
+      route: 'PUT /api/users/:userId/wip-limit',
+      status: 200,
+      entries: [{ kind: activityKinds.personWipLimitChanged, with: { from: { wipLimit: null, wipPolicy: 'SOFT' }, to: { wipLimit: 3, wipPolicy: 'HARD' } } }],
+      request: async () => ({ method: 'PUT', url: `/api/users/${(await member()).id}/wip-limit`, body: { wipLimit: 3, wipPolicy: 'HARD' } }),
+    },
+    // Queuing an import writes no entry; its job writes each card's (its only row here is skipped: nothing is written later).
+    {
+      route: 'POST /api/teams/:teamId/imports',
+      status: 202,
+      entries: [],
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/imports`, body: { format: 'csv', content: Buffer.from('title,column\nStray,Nowhere\n').toString('base64') } }),
+    },
+    {
+      route: 'POST /api/teams/:teamId/webhooks',
+      status: 201,
+      entries: [],
+      request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, body: { url: 'https://93.184.215.14/hook', events: ['sprint.started'], secret: 'a-secret-of-sixteen-or-more' } }),
+    },
+    {
+      route: 'DELETE /api/webhooks/:webhookId',
+      status: 200,
+      entries: [],
+      request: async () => ({ method: 'DELETE', url: `/api/webhooks/${(await freshWebhook()).id}` }),
+    },
+    {
+      route: 'POST /api/webhooks/deliveries/:deliveryId/resend',
+      status: 409,
+      entries: [],
+      request: async () => {
+        const hook = await t.db.webhook.update({ where: { id: (await freshWebhook()).id }, data: { active: false, disabledReason: 'The receiver answered 410 Gone' } });
+        const delivery = await t.db.webhookDelivery.create({ data: { webhookId: hook.id, activityId: 1n, event: 'sprint.started', payload: {}, status: 'GAVE_UP' } });
+        return { method: 'POST', url: `/api/webhooks/deliveries/${delivery.id}/resend` };
+      },
     },
     { route: 'POST /api/principles', status: 201, entries: [{ kind: activityKinds.principleCreated, with: { to: { name: 'Test and learn' } } }], request: async () => ({ method: 'POST', url: '/api/principles', body: { key: `learn-${n++}`, name: 'Test and learn' } }) },
     {

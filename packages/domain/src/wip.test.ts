@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admitCard, countsTowardSwimlaneLimit, isOverLimit, placesEntered, swimlaneWipCount, wipState, type WipPlace } from './wip';
+import { admitCard, countsTowardPersonLimit, countsTowardSwimlaneLimit, isOverLimit, placesEntered, swimlaneWipCount, wipState, type WipPlace } from './wip';
 
 const column = (wipLimit: number | null, wipPolicy: 'SOFT' | 'HARD', count: number): WipPlace => ({ scope: 'column', id: 'c', name: 'In progress', wipLimit, wipPolicy, count });
 
@@ -28,6 +28,32 @@ describe('admitCard', () => {
     const decision = admitCard([column(5, 'HARD', 0), lane]);
     expect(decision.allowed).toBe(false);
     if (!decision.allowed) expect(decision.message).toContain('Swimlane "Expedite"');
+  });
+});
+
+describe('a person’s WIP limit', () => {
+  const person = (wipLimit: number | null, wipPolicy: 'SOFT' | 'HARD', count: number): WipPlace => ({ scope: 'person', id: 'u', name: 'Sam Rivera', wipLimit, wipPolicy, count });
+
+  it('refuses a person at a hard limit, naming them and what they own', () => {
+    const decision = admitCard([column(5, 'HARD', 0), person(2, 'HARD', 2)]);
+    expect(decision.allowed).toBe(false);
+    if (!decision.allowed) {
+      expect(decision.message).toBe('Sam Rivera is at their hard WIP limit of 2 (they own 2 cards in progress)');
+      expect(decision.refusedBy).toMatchObject({ scope: 'person', id: 'u', limit: 2, count: 3 });
+    }
+  });
+
+  it('marks a person over a soft limit and lets the card in', () => {
+    expect(admitCard([person(1, 'SOFT', 1)])).toEqual({ allowed: true, overLimit: [{ scope: 'person', id: 'u', name: 'Sam Rivera', limit: 1, count: 2 }] });
+    expect(admitCard([person(3, 'HARD', 2)])).toEqual({ allowed: true, overLimit: [] });
+  });
+
+  it('counts a card only when it enters work in progress', () => {
+    expect(countsTowardPersonLimit('TODO', 'IN_PROGRESS')).toBe(true);
+    expect(countsTowardPersonLimit(null, 'IN_PROGRESS')).toBe(true);
+    expect(countsTowardPersonLimit('IN_PROGRESS', 'IN_PROGRESS')).toBe(false);
+    expect(countsTowardPersonLimit('TODO', 'DONE')).toBe(false);
+    expect(countsTowardPersonLimit('IN_PROGRESS', 'TODO')).toBe(false);
   });
 });
 

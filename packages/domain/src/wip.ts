@@ -4,8 +4,11 @@
 export type WipPolicy = 'SOFT' | 'HARD';
 export type FlowCategory = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 
+/** Where a WIP limit applies: a column, a swimlane, or a person (the cards they own in progress, on every board). */
+export type WipScope = 'column' | 'swimlane' | 'person';
+
 export interface WipPlace {
-  scope: 'column' | 'swimlane';
+  scope: WipScope;
   id: string;
   name: string;
   wipLimit: number | null;
@@ -15,7 +18,7 @@ export interface WipPlace {
 }
 
 export interface WipOverage {
-  scope: 'column' | 'swimlane';
+  scope: WipScope;
   id: string;
   name: string;
   limit: number;
@@ -89,7 +92,19 @@ export function wipState(count: number, wipLimit: number | null): 'within' | 'at
   return count === wipLimit ? 'at-limit' : 'over-limit';
 }
 
+/**
+ * A person's limit counts the open cards they own in in-progress columns, on every board: a card counts against
+ * it when it enters an in-progress column from a column that is not.
+ */
+export function countsTowardPersonLimit(fromFlow: FlowCategory | null | undefined, toFlow: FlowCategory): boolean {
+  return toFlow === 'IN_PROGRESS' && fromFlow !== 'IN_PROGRESS';
+}
+
 export function refusalMessage(place: WipOverage): string {
+  if (place.scope === 'person') {
+    const owned = place.count - 1 === 1 ? '1 card' : `${place.count - 1} cards`;
+    return `${place.name} is at their hard WIP limit of ${place.limit} (they own ${owned} in progress)`;
+  }
   const what = place.scope === 'column' ? 'Column' : 'Swimlane';
   const cards = place.count - 1 === 1 ? '1 card' : `${place.count - 1} cards`;
   return `${what} "${place.name}" is at its hard WIP limit of ${place.limit} (it holds ${cards})`;

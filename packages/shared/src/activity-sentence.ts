@@ -151,6 +151,10 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `removed ${w.person(e.from.userId)} from the team`;
     case activityKinds.orgRoleChanged:
       return `gave ${w.person(e.to.userId)} ${orgRoleLabels[e.to.orgRole]} (was ${orgRoleLabels[e.from.orgRole]})`;
+    case activityKinds.personWipLimitChanged:
+      return e.to.wipLimit === null
+        ? `removed the WIP limit of ${w.person(e.to.userId)}`
+        : `set the WIP limit of ${w.person(e.to.userId)} to ${e.to.wipLimit} (${e.to.wipPolicy === 'HARD' ? 'hard' : 'soft'})`;
     case activityKinds.personDeactivated:
       return `deactivated ${w.person(e.to.userId)}`;
     case activityKinds.personReactivated:

@@ -63,6 +63,7 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   },
   'principle.created': { valid: { to: { principleId: 'p1', key: 'customer-focus', name: 'Customer focus' } }, invalid: { field: 'p1', to: { key: 'customer-focus', name: 'Customer focus' } } },
   'principle.updated': { valid: { from: { principleId: 'p1', name: 'Old' }, to: { principleId: 'p1', name: 'New', archived: true } }, invalid: { from: { principleId: 'p1' }, to: { principleId: 'p1', archived: 'yes' } } },
+  'user.wip-limit.changed': { valid: { from: { userId: 'u1', wipLimit: null, wipPolicy: 'SOFT' }, to: { userId: 'u1', wipLimit: 3, wipPolicy: 'HARD' } }, invalid: { to: { userId: 'u1', wipLimit: 3, wipPolicy: 'STRICT' } } },
   'legacy.entry': { valid: { field: 'card.updated:rank', from: 1, to: 2 }, invalid: { from: 1, to: 2 } },
 };
 

@@ -49,6 +49,7 @@ const sprintFields = z.strictObject({
 });
 const invitation = z.strictObject({ invitationId: id, email: z.string(), orgRole: orgRole.optional(), teamId: id.nullable().optional(), role: teamRole.nullable().optional() });
 const signUpPolicy = z.strictObject({ signUpPolicy: z.enum(['OPEN', 'INVITATION_ONLY', 'DOMAINS']), allowedDomains: z.array(z.string()) });
+const personLimit = z.strictObject({ userId: id, wipLimit: z.number().int().nullable(), wipPolicy });
 const principleFields = z.strictObject({ name: z.string().optional(), description: z.string().optional(), position: z.number().int().optional(), archived: z.boolean().optional() });
 
 /** The card fields whose edits are logged as `card.updated`; estimate, sprint and blocking have kinds of their own. */
@@ -130,6 +131,8 @@ const activityDefinitions = {
   memberAdded: ['team.member.added', payload({ to: member })],
   memberRoleChanged: ['team.member.role.changed', payload({ from: member, to: member })],
   memberRemoved: ['team.member.removed', payload({ from: formerMember })],
+  /** A person's own WIP limit, across every board. */
+  personWipLimitChanged: ['user.wip-limit.changed', payload({ from: personLimit, to: personLimit })],
   orgRoleChanged: ['user.org-role.changed', payload({ from: z.strictObject({ userId: id, orgRole }), to: z.strictObject({ userId: id, orgRole }) })],
   personDeactivated: ['user.deactivated', payload({ to: z.strictObject({ userId: id }) })],
   personReactivated: ['user.reactivated', payload({ to: z.strictObject({ userId: id }) })],

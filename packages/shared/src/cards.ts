@@ -19,7 +19,8 @@ export const moveCardBodySchema = z.object({
 export type MoveCardBody = z.infer<typeof moveCardBodySchema>;
 
 export const wipOverageSchema = z.object({
-  scope: z.enum(['column', 'swimlane']),
+  /** A person's limit counts the cards they own in progress on every board; `id` is then the person's. */
+  scope: z.enum(['column', 'swimlane', 'person']),
   id: idSchema,
   name: z.string(),
   limit: z.number().int(),

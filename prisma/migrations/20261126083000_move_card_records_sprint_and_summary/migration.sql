@@ -1,5 +1,5 @@
--- A move records the card's sprint with its history entry and answers with the one card summary (card_summary).
--- Two earlier migrations each redefined move_card with one of these changes; this is both.
+-- A move guards the owners' WIP limits, records the card's sprint with its history entry and answers with the one card
+-- summary (card_summary). Earlier migrations each redefined move_card with some of these; this is all of them.
 CREATE OR REPLACE FUNCTION move_card(p_card_id text, p_version int, p_place jsonb, p_expect jsonb, p_entry jsonb, OUT status text, OUT card json)
 LANGUAGE plpgsql AS $$
 DECLARE
@@ -46,6 +46,28 @@ BEGIN
     ) > (p_expect->>'laneCount')::int THEN
       status := 'changed';
       RETURN;
+    END IF;
+    -- A person's limit: when the move counts against the limits of the card's owners (p_expect.owners, those
+    -- with a limit), their rows are locked in id order, after the column's and swimlane's, and the decision holds
+    -- only if the same owners have the same limits and none of them owns more cards in progress than seen.
+    IF jsonb_typeof(p_expect->'owners') = 'array' THEN
+      PERFORM 1 FROM users u WHERE u.id IN (SELECT o.user_id FROM card_owners o WHERE o.card_id = p_card_id) ORDER BY u.id FOR NO KEY UPDATE;
+      IF (
+        SELECT COALESCE(jsonb_agg(jsonb_build_object('userId', u.id, 'limit', u.wip_limit, 'policy', u.wip_policy::text) ORDER BY u.id), '[]'::jsonb)
+        FROM users u JOIN card_owners o ON o.user_id = u.id WHERE o.card_id = p_card_id AND u.wip_limit IS NOT NULL
+      ) IS DISTINCT FROM (
+        SELECT COALESCE(jsonb_agg(jsonb_build_object('userId', e->>'userId', 'limit', (e->>'limit')::int, 'policy', e->>'policy') ORDER BY e->>'userId'), '[]'::jsonb)
+        FROM jsonb_array_elements(p_expect->'owners') e
+      ) OR EXISTS (
+        SELECT 1 FROM jsonb_array_elements(p_expect->'owners') e
+        WHERE (
+          SELECT count(*) FROM card_owners o JOIN cards c ON c.id = o.card_id JOIN columns k ON k.id = c.column_id
+          WHERE o.user_id = e->>'userId' AND c.archived_at IS NULL AND c.id <> p_card_id AND k.flow_category = 'IN_PROGRESS'
+        ) > (e->>'count')::int
+      ) THEN
+        status := 'changed';
+        RETURN;
+      END IF;
     END IF;
     -- Ranks are as they were (not spread out since), the card it goes after is still where it was, and no card
     -- holds the new rank. A card that came in next to the new place since was dropped there at the same moment:

@@ -3,6 +3,7 @@ import { accountRoutes } from './account';
 import { organisationRoutes } from './admin';
 import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
+import { boardExportRoutes } from './board-exports';
 import { boardRoutes } from './boards';
 import { cardLinkRoutes } from './card-links';
 import { archivedCardRoutes, cardRoutes } from './cards';
@@ -13,11 +14,14 @@ import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { portfolioRoutes } from './portfolio';
+import { importRoutes, teamImportRoutes } from './imports';
+import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleRoutes } from './principles';
 import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
 import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
+import { teamWebhookRoutes, webhookRoutes } from './webhooks';
 
 /** Every API route, by URL. */
 export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,4 +47,11 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(accountRoutes, { prefix: '/account' });
   await app.register(organisationRoutes);
+  await app.register(personWipLimitRoutes, { prefix: '/users' });
+  await app.register(boardPeopleWipRoutes, { prefix: '/boards' });
+  await app.register(boardExportRoutes, { prefix: '/boards' });
+  await app.register(teamImportRoutes, { prefix: '/teams' });
+  await app.register(importRoutes, { prefix: '/imports' });
+  await app.register(teamWebhookRoutes, { prefix: '/teams' });
+  await app.register(webhookRoutes, { prefix: '/webhooks' });
 };

@@ -1,5 +1,5 @@
 import { needsRespread, rankBetween, spreadRanks } from '@amb/domain/ranks';
-import { admitCard, countsTowardSwimlaneLimit, placesEntered, type FlowCategory, type WipOverage, type WipPlace, type WipPolicy } from '@amb/domain/wip';
+import { admitCard, countsTowardPersonLimit, countsTowardSwimlaneLimit, placesEntered, type FlowCategory, type WipOverage, type WipPlace, type WipPolicy } from '@amb/domain/wip';
 import { activityKinds } from '@amb/shared/activity';
 import { Prisma, type Db } from '../../db/prisma';
 import { AppError, invalidField } from '../../lib/app-error';
@@ -54,10 +54,21 @@ export interface PlacementResult {
   overLimit: WipOverage[];
 }
 
+/** An owner of the card with a personal WIP limit, and how many open cards they own in progress, not counting this one. */
+export interface OwnerLimitRow {
+  user_id: string;
+  name: string;
+  wip_limit: number;
+  wip_policy: WipPolicy;
+  count: number;
+}
+
 /** What a placement is decided on: the place it enters, the counts there, and the ranks either side. */
 export interface Situation {
   target: ColumnRow;
   targetLane: SwimlaneRow | null;
+  /** The card's owners with a limit, when the placement counts against their limits (null or absent otherwise). */
+  owners?: OwnerLimitRow[] | null;
   columnCount: number;
   laneCount: number;
   above: string | null;
@@ -87,13 +98,16 @@ export function decidePlacement(p: Placement, s: Situation, random?: () => numbe
     throw invalidField(p.afterField ?? 'body.afterCardId', 'must be an open card in the target column, other than the card moved');
   }
   const { target, targetLane } = s;
-  const places = placesEntered({
+  const places: WipPlace[] = placesEntered({
     from: p.from && p.fromFlow ? { ...p.from, flowCategory: p.fromFlow } : null,
     column: { id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, flowCategory: target.flow_category },
     swimlane: targetLane && { id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy },
     columnCount: s.columnCount,
     swimlaneCount: s.laneCount,
   });
+  if (s.owners && countsTowardPersonLimit(p.from ? p.fromFlow : null, target.flow_category)) {
+    for (const o of s.owners) places.push({ scope: 'person', id: o.user_id, name: o.name, wipLimit: o.wip_limit, wipPolicy: o.wip_policy, count: o.count });
+  }
   const decision = admitCard(places);
   if (!decision.allowed) {
     throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });
@@ -123,10 +137,29 @@ export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> 
     await tx.$queryRaw`SELECT id FROM swimlanes WHERE id = ${targetLane.id} FOR UPDATE`;
   }
 
+  // A person's limit spans boards: their row is the lock, taken last (after columns and swimlanes), in id order.
+  const owners = p.cardId && p.from && countsTowardPersonLimit(p.fromFlow, target.flow_category) ? await lockOwnerLimits(tx, p.cardId) : null;
+
   const situation = await readSituation(tx, p, target.id, targetLane);
-  const decision = decidePlacement(p, { target, targetLane, ...situation });
+  const decision = decidePlacement(p, { target, targetLane, owners, ...situation });
   const rank = decision.rank ?? (await respreadColumn(tx, p, target.id, situation.above));
   return { rank, target, targetLane, overLimit: decision.overLimit };
+}
+
+/** The SQL of a person's count: open cards they own in in-progress columns, on every board, other than `$card`. */
+export function personCountSql(userIdSql: string, cardIdSql: string) {
+  return `(SELECT count(*)::int FROM card_owners o2 JOIN cards c2 ON c2.id = o2.card_id JOIN columns k2 ON k2.id = c2.column_id
+    WHERE o2.user_id = ${userIdSql} AND c2.archived_at IS NULL AND c2.id <> ${cardIdSql} AND k2.flow_category = 'IN_PROGRESS')`;
+}
+
+/** Locks the card's owners (in id order) and reads those with a limit, with their counts. */
+async function lockOwnerLimits(tx: Tx, cardId: string): Promise<OwnerLimitRow[]> {
+  await tx.$queryRaw`SELECT u.id FROM users u WHERE u.id IN (SELECT user_id FROM card_owners WHERE card_id = ${cardId}) ORDER BY u.id FOR NO KEY UPDATE`;
+  return tx.$queryRawUnsafe<OwnerLimitRow[]>(
+    `SELECT u.id AS user_id, u.name, u.wip_limit, u.wip_policy::text AS wip_policy, ${personCountSql('u.id', '$1')} AS count
+     FROM users u JOIN card_owners o ON o.user_id = u.id WHERE o.card_id = $1 AND u.wip_limit IS NOT NULL ORDER BY u.id`,
+    cardId,
+  );
 }
 
 /** In one round trip: the target's count, the swimlane's count, and the ranks either side of the new place. */

@@ -8,7 +8,7 @@ import { isoTimestampSql } from '../../db/sql-time';
 import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
-import { checkTarget, decidePlacement, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
+import { checkTarget, decidePlacement, personCountSql, type OwnerLimitRow, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
 import { flowTimes } from '@amb/domain/flow-times';
 import { activityRow } from '../activity/record-activity';
 import { staleVersion } from './load-card';
@@ -42,6 +42,7 @@ interface MoveSituationRow {
   lane_count: number | null;
   above: string | null;
   below: string | null;
+  owners: OwnerLimitRow[] | null;
 }
 
 // $1 card, $2 actor, $3 target column, $4 whether a swimlane was given, $5 that swimlane, $6 'top' | 'after',
@@ -62,6 +63,9 @@ const readSituationSql = `
   ), lane AS (
     SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy FROM swimlanes
     WHERE id = CASE WHEN $4::boolean THEN $5::text ELSE (SELECT swimlane_id FROM card) END
+  ), owners AS NOT MATERIALIZED (
+    SELECT u.id AS user_id, u.name, u.wip_limit, u.wip_policy::text AS wip_policy, ${personCountSql('u.id', '$1')} AS count
+    FROM card_owners o JOIN users u ON u.id = o.user_id WHERE o.card_id = $1 AND u.wip_limit IS NOT NULL
   ), open AS NOT MATERIALIZED (
     SELECT id, rank FROM cards WHERE column_id = $3 AND archived_at IS NULL AND id <> $1
   ), after AS NOT MATERIALIZED (
@@ -76,6 +80,9 @@ const readSituationSql = `
       SELECT count(*)::int FROM cards c JOIN columns k ON k.id = c.column_id
       WHERE c.swimlane_id = (SELECT id FROM lane) AND c.archived_at IS NULL AND c.id <> $1 AND k.flow_category IN ('TODO', 'IN_PROGRESS')
     ) END AS lane_count,
+    CASE WHEN (SELECT flow_category FROM target) = 'IN_PROGRESS' AND card.from_flow <> 'IN_PROGRESS' THEN (
+      SELECT COALESCE(json_agg(owners ORDER BY user_id), '[]') FROM owners
+    ) END AS owners,
     CASE WHEN $6 = 'top' THEN NULL ELSE (SELECT rank FROM after) END AS above,
     CASE WHEN $6 = 'top' THEN (SELECT min(rank) FROM open) ELSE (SELECT min(rank) FROM open WHERE rank > (SELECT rank FROM after)) END AS below
   FROM card`;
@@ -142,7 +149,7 @@ async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody
     cardId,
     version: body.version,
     placement,
-    situation: { target, targetLane: to.swimlaneId ? lane : null, columnCount: card.column_count ?? 0, laneCount: card.lane_count ?? 0, above: card.above, below: card.below },
+    situation: { target, targetLane: to.swimlaneId ? lane : null, owners: card.owners, columnCount: card.column_count ?? 0, laneCount: card.lane_count ?? 0, above: card.above, below: card.below },
     changesPlace: from.columnId !== to.columnId || from.swimlaneId !== to.swimlaneId,
     fromRank: card.rank,
     fromFlow: card.from_flow,
@@ -167,6 +174,8 @@ function expectations(move: Move, decision: PlacementDecision) {
     afterCardId: placement.after === 'top' || placement.after === 'bottom' ? null : placement.after,
     above: s.above,
     rankEpoch: s.target.rank_epoch,
+    // Null when the move does not count against the owners' limits; otherwise every owner with a limit.
+    owners: s.owners ? decision.places.filter((p) => p.scope === 'person').map((p) => ({ userId: p.id, limit: p.wipLimit, policy: p.wipPolicy, count: p.count })) : null,
   };
 }
 

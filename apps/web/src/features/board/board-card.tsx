@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { CardSummary } from '@amb/shared/boards';
 import type { DropData } from './keyboard-coordinates';
+import { OwnerAvatar } from './people-wip';
 
 interface Props {
   card: CardSummary;
@@ -106,10 +107,8 @@ export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, princ
         {card.estimate !== null && <span className="estimate">{card.estimate} pt</span>}
         {due && <span className={due.overdue ? 'due overdue' : 'due'}>{due.text}</span>}
         <span className="owners">
-          {ownerNames.map((n) => (
-            <span key={n} className="avatar" title={n}>
-              {initials(n)}
-            </span>
+          {ownerNames.map((n, i) => (
+            <OwnerAvatar key={card.ownerIds[i] ?? n} userId={card.ownerIds[i] ?? ''} name={n} initials={initials(n)} />
           ))}
         </span>
       </div>

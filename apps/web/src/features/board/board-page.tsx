@@ -20,6 +20,7 @@ import { principleShortName } from '@amb/domain/principles';
 import { afterCardAtEnd, afterCardForDrop } from '@amb/domain/reorder';
 import { swimlaneWipCount, wipState } from '@amb/domain/wip';
 import type { BoardView, CardSummary } from '@amb/shared/boards';
+import { useAuthStore } from '../../app/auth-store';
 import type { BoardOutletContext } from '../../app/board-outlet';
 import { useActivePrinciples } from '../../app/principles';
 import { useTeamAbility } from '../../app/team-access';
@@ -32,7 +33,9 @@ import { cellCards, createBoardLayouter } from './board-layout';
 import { columnCards, useBoardStore, type Notice, type Place } from './board-store';
 import { decideDrop, flowOf } from './drag-rules';
 import { useActiveSprint } from './api';
+import { ExportLinks } from './export-links';
 import { FilterBar } from './filter-bar';
+import { PeopleWipBar, PeopleWipProvider, usePeopleWip } from './people-wip';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 import { QuickAdd } from './quick-add';
 import { useBoardEvents } from './use-board-events';
@@ -151,6 +154,9 @@ export function BoardPage() {
     if (boardId) void load(boardId);
   }, [boardId, load]);
   useBoardEvents(boardId, Boolean(view));
+  const meId = useAuthStore((st) => st.me?.user.id);
+  const peopleWip = usePeopleWip(boardId ?? '', view?.lastActivityId);
+  const peopleWipById = useMemo(() => new Map((peopleWip.data?.people ?? []).map((p) => [p.userId, p])), [peopleWip.data]);
   // Ctrl+Z (Cmd+Z) undoes the last move, unless the person is typing.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -274,19 +280,27 @@ export function BoardPage() {
         <Link to={{ pathname: 'archived', search: params.toString() }} className="button-link">
           Archived cards
         </Link>
+        <ExportLinks boardId={view.board.id} />
         {canManage && (
           <Link to={{ pathname: 'columns', search: params.toString() }} className="button-link">
             Columns
           </Link>
         )}
         <BoardLegend principles={principles} />
+        {canManage && (
+          <Link to={`/teams/${teamId}/import`} className="button-link">
+            Import
+          </Link>
+        )}
       </div>
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
         <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />
       </div>
+      <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={meId} canManage={canManage} />
       <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
         {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
       </div>
+      <PeopleWipProvider value={peopleWipById}>
       <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragOver={onDragOver} onDragEnd={onDragEnd} onDragCancel={() => (setActiveId(null), setOverDrop(null))} accessibility={{ announcements }}>
         <div className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`} style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}>
           {view.columns.map((column, columnIndex) => {
@@ -377,6 +391,7 @@ export function BoardPage() {
           ) : null}
         </DragOverlay>
       </DndContext>
+      </PeopleWipProvider>
       <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>
   );

@@ -64,7 +64,9 @@ function replaceCard(view: BoardView, card: CardSummary | null, id: string): Boa
 
 function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }, at?: Notice['at']): Notice | null {
   if (!result.overLimit.length) return null;
-  const text = result.overLimit.map((o) => `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`).join('; ');
+  const text = result.overLimit
+    .map((o) => (o.scope === 'person' ? `${o.name} is over their WIP limit (${o.count} of ${o.limit} in progress)` : `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`))
+    .join('; ');
   return { tone: 'warning', text, at };
 }
 

@@ -1,0 +1,213 @@
+import { rankAfter } from '@amb/domain/ranks';
+import { activityKinds } from '@amb/shared/activity';
+import type { ImportPlan, ImportSkip, PlannedCard } from '@amb/shared/imports';
+import { Prisma, type Db } from '../../db/prisma';
+import { recordActivity, type ActivityEntry } from '../activity/record-activity';
+import { flowTimes } from '@amb/domain/flow-times';
+
+// The background half of an import: a job is claimed with SKIP LOCKED (so two API processes never run one job
+// twice), its columns made, then its cards written a batch per transaction with their history, progress saved
+// after each. Cards already imported from the same source are skipped, so a job can run again safely.
+
+const BATCH = 100;
+type Tx = Prisma.TransactionClient;
+
+/** Claims the oldest queued import and runs it; false when none is waiting. */
+export async function runNextImport(db: Db): Promise<boolean> {
+  const [job] = await db.$queryRaw<{ id: string }[]>`
+    UPDATE import_jobs SET status = 'RUNNING'
+    WHERE id = (SELECT id FROM import_jobs WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+    RETURNING id`;
+  if (!job) return false;
+  try {
+    await runImport(db, job.id);
+  } catch (error) {
+    await db.importJob.update({ where: { id: job.id }, data: { status: 'FAILED', error: (error as Error).message.slice(0, 500), finishedAt: new Date() } });
+    throw error;
+  }
+  return true;
+}
+
+/** Imports serialise per board: ranks at the end of a column and source ids are read and written one import at a time. */
+const lockBoard = (tx: Tx, boardId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${boardId}`}))`;
+
+async function runImport(db: Db, jobId: string) {
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
+  const plan = job.plan as unknown as ImportPlan;
+  const subject = { actorId: job.createdById, teamId: job.teamId, boardId: job.boardId };
+  await db.$transaction((tx) => prepareLayout(tx, job.boardId, plan, subject));
+  const people = await lookUpPeople(db, plan);
+  const principles = new Map((await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [p.name.toLowerCase(), p.id]));
+
+  for (let start = 0; start < plan.cards.length; start += BATCH) {
+    const batch = plan.cards.slice(start, start + BATCH);
+    await db.$transaction(async (tx) => {
+      await lockBoard(tx, job.boardId);
+      const skipped: ImportSkip[] = [];
+      let created = 0;
+      const layout = await readLayout(tx, job.boardId);
+      const existing = new Set((await tx.card.findMany({ where: { boardId: job.boardId, sourceId: { in: batch.map((c) => c.sourceId) } }, select: { sourceId: true } })).map((c) => c.sourceId));
+      for (const card of batch) {
+        if (existing.has(card.sourceId)) {
+          skipped.push({ ref: card.ref, reason: 'already imported from this source' });
+          continue;
+        }
+        await writeCard(tx, { card, layout, people, principles, boardId: job.boardId, subject });
+        created++;
+      }
+      const current = await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { skipped: true } });
+      await tx.importJob.update({
+        where: { id: jobId },
+        data: { processed: { increment: batch.length }, created: { increment: created }, skipped: [...(current.skipped as ImportSkip[]), ...skipped] },
+      });
+    });
+  }
+  await db.$transaction(async (tx) => {
+    await lockBoard(tx, job.boardId);
+    await writeLinks(tx, job.boardId, plan.cards, subject);
+    await tx.importJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date() } });
+  });
+}
+
+interface Layout {
+  columns: Map<string, { id: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; last: string | null }>;
+  swimlanes: Map<string, string>;
+}
+
+async function readLayout(tx: Tx, boardId: string): Promise<Layout> {
+  const columns = await tx.$queryRaw<{ id: string; name: string; flow_category: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; last: string | null }[]>`
+    SELECT k.id, k.name, k.flow_category::text AS flow_category, (SELECT max(c.rank COLLATE "C") FROM cards c WHERE c.column_id = k.id) AS last
+    FROM columns k WHERE k.board_id = ${boardId} ORDER BY k.position`;
+  const lanes = await tx.swimlane.findMany({ where: { boardId }, select: { id: true, name: true } });
+  return {
+    columns: new Map(columns.map((c) => [c.name.toLowerCase(), { id: c.id, flowCategory: c.flow_category, last: c.last }])),
+    swimlanes: new Map(lanes.map((l) => [l.name.toLowerCase(), l.id])),
+  };
+}
+
+/** Columns (and swimlanes) the file names that the board lacks are added; a board export into an empty board sets them exactly. */
+async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject: { actorId: string | null; teamId: string; boardId: string }) {
+  await lockBoard(tx, boardId);
+  const columns = await tx.column.findMany({ where: { boardId }, orderBy: { position: 'asc' } });
+  const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
+  let position = Math.max(-1, ...columns.map((c) => c.position));
+  const entries: ActivityEntry[] = [];
+  for (const [i, planned] of plan.columns.entries()) {
+    const found = byName.get(planned.name.toLowerCase());
+    if (found) {
+      if (plan.replaceColumns) {
+        const data = { position: planned.position ?? i, flowCategory: planned.flowCategory, wipLimit: planned.wipLimit ?? null, wipPolicy: planned.wipPolicy ?? 'SOFT' };
+        await tx.column.update({ where: { id: found.id }, data });
+      }
+      continue;
+    }
+    const data = { boardId, name: planned.name, position: plan.replaceColumns ? (planned.position ?? i) : ++position, flowCategory: planned.flowCategory, wipLimit: planned.wipLimit ?? null, wipPolicy: planned.wipPolicy ?? 'SOFT' };
+    const column = await tx.column.create({ data });
+    entries.push({ ...subject, kind: activityKinds.columnCreated, to: { columnId: column.id, name: column.name, position: column.position, flowCategory: column.flowCategory, wipLimit: column.wipLimit, wipPolicy: column.wipPolicy } });
+  }
+  if (plan.replaceColumns) {
+    const keep = new Set(plan.columns.map((c) => c.name.toLowerCase()));
+    for (const c of columns) {
+      if (keep.has(c.name.toLowerCase()) || (await tx.card.count({ where: { columnId: c.id } }))) continue;
+      await tx.column.delete({ where: { id: c.id } });
+      entries.push({ ...subject, kind: activityKinds.columnDeleted, from: { columnId: c.id, name: c.name } });
+    }
+  }
+  const lanes = new Set((await tx.swimlane.findMany({ where: { boardId }, select: { name: true } })).map((l) => l.name.toLowerCase()));
+  for (const lane of plan.swimlanes) {
+    if (lanes.has(lane.name.toLowerCase())) continue;
+    const created = await tx.swimlane.create({ data: { boardId, ...lane } });
+    entries.push({ ...subject, kind: activityKinds.swimlaneCreated, to: { swimlaneId: created.id, name: created.name, position: created.position, wipLimit: created.wipLimit, wipPolicy: created.wipPolicy } });
+  }
+  await recordActivity(tx, ...entries);
+}
+
+/** The people the file names by e-mail (owners, comment authors) who have an account here. */
+async function lookUpPeople(db: Db, plan: ImportPlan) {
+  const emails = new Set(plan.cards.flatMap((c) => [...c.ownerEmails, ...c.comments.map((m) => m.author ?? '').filter((a) => a.includes('@'))]).map((e) => e.toLowerCase()));
+  const users = await db.user.findMany({ where: { email: { in: [...emails], mode: 'insensitive' } }, select: { id: true, email: true } });
+  return new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
+}
+
+async function writeCard(
+  tx: Tx,
+  o: { card: PlannedCard; layout: Layout; people: Map<string, string>; principles: Map<string, string>; boardId: string; subject: { actorId: string | null; teamId: string; boardId: string } },
+) {
+  const { card, layout } = o;
+  const column = layout.columns.get(card.column.toLowerCase()) ?? [...layout.columns.values()][0]!;
+  const swimlaneId = card.swimlane ? (layout.swimlanes.get(card.swimlane.toLowerCase()) ?? null) : null;
+  const taken = card.rank !== undefined && (await tx.card.count({ where: { columnId: column.id, rank: card.rank } })) > 0;
+  const rank = card.rank !== undefined && !taken ? card.rank : rankAfter(column.last);
+  if (column.last === null || rank > column.last) column.last = rank;
+
+  const ownerIds = [...new Set(card.ownerEmails.map((e) => o.people.get(e.toLowerCase())).filter((id): id is string => Boolean(id)))];
+  const unknownOwners = [...card.ownerEmails.filter((e) => !o.people.has(e.toLowerCase())), ...card.ownerNames];
+  const principleIds = [...new Set(card.principles.map((p) => o.principles.get(p.toLowerCase())).filter((id): id is string => Boolean(id)))];
+  const unknownPrinciples = card.principles.filter((p) => !o.principles.has(p.toLowerCase()));
+  const notes = [
+    unknownOwners.length ? `Owners in the imported file: ${unknownOwners.join(', ')}` : '',
+    unknownPrinciples.length ? `Principles in the imported file: ${unknownPrinciples.join(', ')}` : '',
+    card.swimlane && !swimlaneId ? `Swimlane in the imported file: ${card.swimlane}` : '',
+  ].filter(Boolean);
+  const now = new Date();
+  const times = flowTimes({ startedAt: null, completedAt: null }, column.flowCategory, now);
+  const created = await tx.card.create({
+    data: {
+      boardId: o.boardId,
+      columnId: column.id,
+      swimlaneId,
+      sourceId: card.sourceId,
+      rank,
+      type: card.type,
+      title: card.title,
+      description: [card.description, ...notes].filter(Boolean).join('\n\n'),
+      labels: card.labels,
+      estimate: card.estimate,
+      dueDate: card.dueDate ? new Date(card.dueDate) : null,
+      blocked: card.blocked,
+      blockedReason: card.blocked ? card.blockedReason : null,
+      blockedSince: card.blocked ? now : null,
+      hypothesis: card.hypothesis,
+      metric: card.metric,
+      archivedAt: card.archived ? now : null,
+      createdById: o.subject.actorId,
+      startedAt: times.startedAt,
+      completedAt: times.completedAt,
+      owners: { create: ownerIds.map((userId) => ({ userId })) },
+      principles: { create: principleIds.map((principleId) => ({ principleId })) },
+      comments: {
+        create: card.comments.map((m) => {
+          const authorId = m.author ? (o.people.get(m.author.toLowerCase()) ?? null) : null;
+          return { authorId, body: authorId || !m.author ? m.body : `${m.author}: ${m.body}`, createdAt: m.at ? new Date(m.at) : now };
+        }),
+      },
+      checklists: { create: card.checklists.map((l, i) => ({ title: l.title, position: i, items: { create: l.items.map((it, j) => ({ text: it.text, done: it.done, position: j })) } })) },
+    },
+    select: { id: true },
+  });
+  const place = { columnId: column.id, swimlaneId, flowCategory: column.flowCategory };
+  const entries: ActivityEntry[] = [{ ...o.subject, cardId: created.id, kind: activityKinds.cardCreated, to: { ...place, title: card.title } }];
+  if (card.archived) entries.push({ ...o.subject, cardId: created.id, kind: activityKinds.cardArchived, from: place });
+  await recordActivity(tx, ...entries);
+}
+
+/** Links between cards of the file, once both ends exist on the board. */
+async function writeLinks(tx: Tx, boardId: string, cards: PlannedCard[], subject: { actorId: string | null; teamId: string; boardId: string }) {
+  const linked = cards.filter((c) => c.links.length);
+  if (!linked.length) return;
+  const sources = [...new Set(linked.flatMap((c) => [c.sourceId, ...c.links.map((l) => l.toSourceId)]))];
+  const ids = new Map((await tx.card.findMany({ where: { boardId, sourceId: { in: sources } }, select: { id: true, sourceId: true } })).map((c) => [c.sourceId!, c.id]));
+  const entries: ActivityEntry[] = [];
+  for (const card of linked) {
+    for (const link of card.links) {
+      const fromCardId = ids.get(card.sourceId);
+      const toCardId = ids.get(link.toSourceId);
+      if (!fromCardId || !toCardId) continue;
+      const exists = await tx.cardLink.findUnique({ where: { fromCardId_toCardId_kind: { fromCardId, toCardId, kind: link.kind } } });
+      if (exists) continue;
+      const created = await tx.cardLink.create({ data: { fromCardId, toCardId, kind: link.kind, createdById: subject.actorId } });
+      entries.push({ ...subject, cardId: fromCardId, kind: activityKinds.linkAdded, to: { linkId: created.id, linkKind: link.kind, fromCardId, toCardId } });
+    }
+  }
+  await recordActivity(tx, ...entries);
+}

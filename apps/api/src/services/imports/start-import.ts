@@ -1,0 +1,38 @@
+import type { ImportPlan, StartImportBody } from '@amb/shared/imports';
+import type { Prisma } from '../../db/prisma';
+import { AppError, notFound } from '../../lib/app-error';
+import { requireTeamAccess } from '../access/team-access';
+import type { ServiceContext } from '../context';
+import { importView } from './import-view';
+import { decodeImportFile, planImport } from './read-import-file';
+
+/**
+ * Checks an import file whole and queues it as a job for the team's board; the job runs in the background
+ * (runImports). Scrum masters and admins import: an import may add columns. A file that cannot be imported is
+ * refused here, with nothing written.
+ */
+export async function startImport({ db, actor }: ServiceContext, teamId: string, body: StartImportBody) {
+  await requireTeamAccess(db, actor, teamId, 'manage-board');
+  const board = await db.board.findFirst({ where: { teamId, archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, columns: { orderBy: { position: 'asc' }, select: { name: true } } } });
+  if (!board) throw notFound('Board');
+  const text = decodeImportFile(body.content);
+  const plan = planImport(body, text, board.columns.map((c) => c.name));
+  if (plan.replaceColumns && (await db.card.count({ where: { boardId: board.id, OR: [{ sourceId: null }, { NOT: { sourceId: { startsWith: 'board:' } } }] } }))) {
+    throw new AppError('CONFLICT', 'A board export can only be imported into a team whose board has no cards yet');
+  }
+  const job = await db.importJob.create({
+    data: {
+      teamId,
+      boardId: board.id,
+      createdById: actor.id,
+      format: body.format,
+      fileName: body.fileName,
+      plan: plan as unknown as Prisma.InputJsonValue,
+      total: plan.cards.length,
+      skipped: plan.skipped,
+    },
+  });
+  return importView(job);
+}
+
+export type { ImportPlan };

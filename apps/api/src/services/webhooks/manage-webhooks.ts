@@ -1,0 +1,60 @@
+import type { CreateWebhookBody } from '@amb/shared/webhooks';
+import type { Webhook, WebhookDelivery } from '../../generated/prisma/client';
+import { AppError, invalidField, notFound } from '../../lib/app-error';
+import { requireTeamAccess } from '../access/team-access';
+import type { ServiceContext } from '../context';
+import { refuseAddress } from './address-guard';
+
+// Scrum masters and admins manage a team's webhooks, see their deliveries and send one again.
+
+export const webhookView = (w: Webhook) => ({ id: w.id, teamId: w.teamId, url: w.url, events: w.events, active: w.active, disabledReason: w.disabledReason, createdAt: w.createdAt.toISOString() });
+export const deliveryView = (d: WebhookDelivery) => ({
+  id: d.id,
+  event: d.event,
+  status: d.status,
+  attempts: d.attempts,
+  lastStatus: d.lastStatus,
+  lastResponse: d.lastResponse,
+  nextAttemptAt: d.nextAttemptAt.toISOString(),
+  createdAt: d.createdAt.toISOString(),
+  deliveredAt: d.deliveredAt?.toISOString() ?? null,
+});
+
+export async function createWebhook(ctx: ServiceContext & { allowPrivate: boolean }, teamId: string, body: CreateWebhookBody) {
+  await requireTeamAccess(ctx.db, ctx.actor, teamId, 'manage-board');
+  const refusal = await refuseAddress(body.url, ctx.allowPrivate);
+  if (refusal) throw invalidField('body.url', refusal);
+  return webhookView(await ctx.db.webhook.create({ data: { teamId, url: body.url, events: [...new Set(body.events)], secret: body.secret, createdById: ctx.actor.id } }));
+}
+
+export async function listWebhooks({ db, actor }: ServiceContext, teamId: string) {
+  await requireTeamAccess(db, actor, teamId, 'manage-board');
+  return { webhooks: (await db.webhook.findMany({ where: { teamId }, orderBy: { createdAt: 'asc' } })).map(webhookView) };
+}
+
+async function loadWebhook({ db, actor }: ServiceContext, webhookId: string) {
+  const webhook = await db.webhook.findUnique({ where: { id: webhookId } });
+  if (!webhook) throw notFound('Webhook');
+  await requireTeamAccess(db, actor, webhook.teamId, 'manage-board', 'Webhook');
+  return webhook;
+}
+
+export async function deleteWebhook(ctx: ServiceContext, webhookId: string) {
+  await loadWebhook(ctx, webhookId);
+  await ctx.db.webhook.delete({ where: { id: webhookId } });
+  return { ok: true as const };
+}
+
+export async function listDeliveries(ctx: ServiceContext, webhookId: string) {
+  await loadWebhook(ctx, webhookId);
+  return { deliveries: (await ctx.db.webhookDelivery.findMany({ where: { webhookId }, orderBy: { createdAt: 'desc' }, take: 100 })).map(deliveryView) };
+}
+
+/** Queues a delivery to be sent again now (a webhook disabled by a 410 must be registered again instead). */
+export async function resendDelivery(ctx: ServiceContext, deliveryId: string) {
+  const delivery = await ctx.db.webhookDelivery.findUnique({ where: { id: deliveryId } });
+  if (!delivery) throw notFound('Delivery');
+  const webhook = await loadWebhook(ctx, delivery.webhookId);
+  if (!webhook.active) throw new AppError('CONFLICT', `This webhook is disabled: ${webhook.disabledReason ?? 'no reason given'}`);
+  return deliveryView(await ctx.db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'PENDING', nextAttemptAt: new Date(), createdAt: new Date(), lockedUntil: null } }));
+}

@@ -1,0 +1,105 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { parseCsv } from '@amb/shared/csv';
+import { cardIn, column, dragWithMouse, freshBoard, signIn } from './support/board-fixtures';
+
+const fixtures = path.join(import.meta.dirname, '../apps/api/test/fixtures');
+
+test('import a Trello export with each list’s flow confirmed, follow it to its report, then export the board as CSV', async ({ page }) => {
+  const board = await freshBoard(page, 'Import');
+  await page.goto(`/teams/${board.teamId}/board`);
+  await page.getByRole('link', { name: 'Import' }).click();
+  await expect(page.getByRole('heading', { name: /Import cards into Import/ })).toBeVisible();
+
+  await page.getByLabel('Trello board (JSON export)').check();
+  await page.getByLabel('File to import', { exact: true }).setInputFiles(path.join(fixtures, 'trello-board.json'));
+  // The importer suggests each list's flow; the person confirms or changes it.
+  await expect(page.getByLabel('Flow category of Writing')).toHaveValue('IN_PROGRESS');
+  await expect(page.getByLabel('Flow category of Published')).toHaveValue('DONE');
+  await page.getByLabel('Flow category of Old stuff').selectOption('DONE');
+  await page.getByRole('button', { name: 'Start import' }).click();
+
+  await expect(page.getByRole('heading', { name: 'Import report' })).toBeVisible();
+  await expect(page.getByText('Imported 7 cards; skipped 0.')).toBeVisible();
+  await expect(page.getByText('7 of 7 cards processed')).toBeVisible();
+  await page.getByRole('link', { name: 'Open the board' }).click();
+  await expect(cardIn(page, 'Writing', 'Draft the launch email')).toBeVisible();
+  await expect(cardIn(page, 'Ideas', 'Brainstorm webinar topics')).toBeVisible();
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export CSV' }).click();
+  const file = await (await download).path();
+  const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
+  const at = (name: string) => header!.values.indexOf(name);
+  const exported = rows.map((r) => `${r.values[at('title')]} | ${r.values[at('column')]} | ${r.values[at('archived at')] ? 'archived' : 'open'}`).sort();
+  expect(exported).toEqual(
+    [
+      'Brainstorm webinar topics | Ideas | open',
+      'Draft the launch email | Writing | open',
+      'Old newsletter | Old stuff | archived',
+      'Pick a podcast guest | Ideas | open',
+      'Press release | Published | open',
+      'Retired banner idea | Ideas | archived',
+      'Schedule social posts | Up next | open',
+    ].sort(),
+  );
+  const launch = rows.find((r) => r.values[at('title')] === 'Draft the launch email')!;
+  expect(launch.values[at('labels')]).toBe('Email');
+  expect(launch.values[at('checklist items')]).toBe('2');
+});
+
+test('map a CSV’s headers, see the rows with errors in the preview, import, and read what was skipped', async ({ page }) => {
+  const board = await freshBoard(page, 'Csv');
+  await page.goto(`/teams/${board.teamId}/import`);
+  await page.getByLabel('CSV file').check();
+  await page.getByLabel('File to import', { exact: true }).setInputFiles(path.join(fixtures, 'awkward.csv'));
+  await expect(page.getByLabel('Field for header title')).toHaveValue('title');
+  await page.getByLabel('Field for header due date').selectOption('dueDate');
+  await expect(page.getByRole('status').filter({ hasText: 'cards will be imported' })).toHaveText('3 cards will be imported; 2 rows have errors and will be skipped.');
+  await expect(page.getByRole('row', { name: /Bad estimate/ })).toContainText('estimate: "lots" is not a whole number of points');
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByText('Imported 3 cards; skipped 2.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Skipped' })).toContainText('column: the board has no column named "Somewhere"');
+});
+
+test('a bad file is refused with the line at fault, before anything is imported', async ({ page }) => {
+  const board = await freshBoard(page, 'Broken');
+  await page.goto(`/teams/${board.teamId}/import`);
+  await page.getByLabel('CSV file').check();
+  await page.getByLabel('File to import', { exact: true }).setInputFiles(path.join(fixtures, 'broken-quote.csv'));
+  await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: Line 3: a quoted value is never closed');
+  await expect(page.getByRole('button', { name: 'Start import' })).toHaveCount(0);
+});
+
+test('a person at their hard WIP limit cannot take another card', async ({ page }) => {
+  const board = await freshBoard(page, 'Person limit');
+  const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+  const email = `wip-${unique}@e2e.test`;
+  // The admin adds a new person to the team and gives them two cards: one in progress, one to do.
+  const signUp = await page.request.post('/api/auth/sign-up', { data: { email, name: 'Pia Person', password: 'demo-password-1' } });
+  expect(signUp.status()).toBeLessThan(300);
+  await signIn(page.request, 'alex@demo.test');
+  expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role: 'MEMBER' } })).status()).toBe(200);
+  const person = (await (await page.request.get(`/api/teams/${board.teamId}/members`)).json()).members.find((m: { email: string }) => m.email === email);
+  for (const [title, columnName] of [
+    ['Write the case study', 'In progress'],
+    ['Record the podcast', 'To do'],
+  ] as const) {
+    const card = await board.card(title, columnName);
+    expect((await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, ownerIds: [person.userId] } })).status()).toBe(200);
+  }
+
+  await signIn(page.request, email);
+  await page.goto(`/teams/${board.teamId}/board`);
+  await page.getByRole('button', { name: 'Set my WIP limit' }).click();
+  await page.getByRole('form', { name: 'My WIP limit' }).getByLabel('Most cards in progress').fill('1');
+  await page.getByLabel('Policy').selectOption('HARD');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('list', { name: 'Work in progress per person' })).toContainText('Pia 1/1');
+  await expect(page.getByLabel('1 of 1 in progress (at limit)').first()).toBeVisible();
+
+  await dragWithMouse(page, cardIn(page, 'To do', 'Record the podcast'), column(page, 'In progress'));
+  await expect(page.getByRole('alert')).toContainText('Pia Person is at their hard WIP limit of 1 (they own 1 card in progress)');
+  await expect(cardIn(page, 'To do', 'Record the podcast')).toBeVisible();
+});

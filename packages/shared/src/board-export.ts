@@ -1,0 +1,85 @@
+import { z } from 'zod';
+import { activityKindSchema } from './activity';
+import { cardTypeSchema, experimentResultSchema, flowCategorySchema, wipPolicySchema } from './boards';
+
+// A board as a file: the JSON export, which the importer reads back into an empty team, and the CSV export's header.
+
+export const boardExportFormat = 'agile-marketing-board/board';
+const text = z.string();
+const when = z.string().nullable();
+
+export const exportedCardSchema = z.object({
+  /** The card's id on the board it came from: importing the file again does not duplicate the card. */
+  id: text,
+  column: text,
+  swimlane: text.nullable(),
+  rank: text,
+  type: cardTypeSchema,
+  title: text,
+  description: text,
+  labels: z.array(text),
+  /** Owners by e-mail: on import they become the people with those addresses, where they exist. */
+  owners: z.array(text),
+  principles: z.array(text),
+  estimate: z.number().int().nullable(),
+  dueDate: when,
+  blocked: z.boolean(),
+  blockedReason: text.nullable(),
+  blockerCategory: text.nullable(),
+  hypothesis: text.nullable(),
+  metric: text.nullable(),
+  experimentResult: experimentResultSchema.nullable(),
+  sprint: text.nullable(),
+  createdAt: text,
+  startedAt: when,
+  completedAt: when,
+  archivedAt: when,
+  comments: z.array(z.object({ author: text.nullable(), body: text, createdAt: text })),
+  checklists: z.array(z.object({ title: text, items: z.array(z.object({ text, done: z.boolean() })) })),
+  links: z.array(z.object({ kind: z.enum(['DEPENDS_ON', 'BLOCKS', 'RELATES']), toCardId: text })),
+  history: z.array(z.object({ at: text, kind: activityKindSchema.or(text), actor: text.nullable(), field: text.nullable(), from: z.unknown(), to: z.unknown() })),
+});
+export type ExportedCard = z.infer<typeof exportedCardSchema>;
+
+export const boardExportSchema = z.object({
+  format: z.literal(boardExportFormat),
+  version: z.literal(1),
+  exportedAt: text,
+  team: z.object({ name: text }),
+  board: z.object({
+    name: text,
+    columns: z.array(z.object({ name: text, position: z.number().int(), flowCategory: flowCategorySchema, wipLimit: z.number().int().nullable(), wipPolicy: wipPolicySchema })),
+    swimlanes: z.array(z.object({ name: text, position: z.number().int(), wipLimit: z.number().int().nullable(), wipPolicy: wipPolicySchema })),
+  }),
+  cards: z.array(exportedCardSchema),
+});
+export type BoardExport = z.infer<typeof boardExportSchema>;
+
+/** The CSV export's columns, in order; the CSV importer recognises these headers without mapping. */
+export const boardCsvHeader = [
+  'id',
+  'title',
+  'type',
+  'column',
+  'flow category',
+  'swimlane',
+  'description',
+  'labels',
+  'owners',
+  'principles',
+  'estimate',
+  'due date',
+  'blocked',
+  'blocked reason',
+  'blocker category',
+  'hypothesis',
+  'metric',
+  'experiment result',
+  'sprint',
+  'created at',
+  'started at',
+  'completed at',
+  'archived at',
+  'comments',
+  'checklist items',
+] as const;

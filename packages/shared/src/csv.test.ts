@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CsvError, csvRow, parseCsv, unguardCsvValue } from './csv';
+
+describe('CSV', () => {
+  it('quotes what needs quoting and reads it back', () => {
+    const row = csvRow(['Launch, part 2', 'He said "go"', 'two\nlines', 3, null, ' padded ']);
+    expect(row).toBe('"Launch, part 2","He said ""go""","two\nlines",3,," padded "\r\n');
+    expect(parseCsv(`a,b,c,d,e,f\r\n${row}`)[1]!.values).toEqual(['Launch, part 2', 'He said "go"', 'two\nlines', '3', '', ' padded ']);
+  });
+
+  it('guards formulas on the way out and lifts the guard on the way in', () => {
+    expect(csvRow(['=HYPERLINK("x")', '-3 days', '@me'])).toBe('"\'=HYPERLINK(""x"")",\'-3 days,\'@me\r\n');
+    expect(unguardCsvValue("'=SUM(A1)")).toBe('=SUM(A1)');
+    expect(unguardCsvValue("'tis the season")).toBe("'tis the season");
+  });
+
+  it('drops a byte-order mark and empty rows, and keeps line numbers', () => {
+    const records = parseCsv('\uFEFFtitle,column\n\nFirst,To do\n,\n"Multi\nline",Done\nLast,Done');
+    expect(records.map((r) => [r.line, r.values[0]])).toEqual([
+      [1, 'title'],
+      [3, 'First'],
+      [5, 'Multi\nline'],
+      [7, 'Last'],
+    ]);
+  });
+
+  it('names the line of a broken quote', () => {
+    expect(() => parseCsv('title\nok\n"never closed\nmore')).toThrow(new CsvError('Line 3: a quoted value is never closed', 3));
+    expect(() => parseCsv('title\n"closed"then text')).toThrow(/Line 2: a quoted value must end/);
+    expect(() => parseCsv('title\nhalf"quote')).toThrow(/Line 2: a quote in the middle/);
+  });
+});

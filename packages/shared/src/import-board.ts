@@ -1,0 +1,47 @@
+import { boardExportSchema, type BoardExport } from './board-export';
+import { emptyCard, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan } from './imports';
+
+// This board's own JSON export, read back: into an empty board it gives the same columns, swimlanes and cards.
+
+export function readBoardExport(json: unknown): BoardExport {
+  const parsed = boardExportSchema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join('.') || 'file';
+    throw new ImportRefusal(field, `Not a board export: ${field} ${issue.message.toLowerCase()}`);
+  }
+  if (parsed.data.cards.length > IMPORT_MAX_CARDS) throw new ImportRefusal('cards', `The file has ${parsed.data.cards.length} cards; at most ${IMPORT_MAX_CARDS} can be imported at once`);
+  const columns = new Set(parsed.data.board.columns.map((c) => c.name));
+  const bad = parsed.data.cards.findIndex((c) => !columns.has(c.column));
+  if (bad >= 0) throw new ImportRefusal(`cards.${bad}.column`, `Card ${bad + 1} is in column "${parsed.data.cards[bad]!.column}", which the file does not list`);
+  return parsed.data;
+}
+
+export function planBoardImport(file: BoardExport): ImportPlan {
+  return {
+    columns: file.board.columns.map((c) => ({ ...c })),
+    swimlanes: file.board.swimlanes.map((s) => ({ ...s })),
+    replaceColumns: true,
+    skipped: [],
+    cards: file.cards.map((c) => ({
+      ...emptyCard(`board:${c.id}`, `card "${c.title}"`, c.title, c.column),
+      swimlane: c.swimlane,
+      rank: c.rank,
+      archived: c.archivedAt !== null,
+      type: c.type,
+      description: c.description,
+      labels: c.labels,
+      ownerEmails: c.owners,
+      principles: c.principles,
+      estimate: c.estimate,
+      dueDate: c.dueDate,
+      blocked: c.blocked,
+      blockedReason: c.blockedReason,
+      hypothesis: c.hypothesis,
+      metric: c.metric,
+      comments: c.comments.map((m) => ({ author: m.author, body: m.body, at: m.createdAt })),
+      checklists: c.checklists,
+      links: c.links.map((l) => ({ kind: l.kind, toSourceId: `board:${l.toCardId}` })),
+    })),
+  };
+}

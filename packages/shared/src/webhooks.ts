@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { idSchema } from './common';
+
+// Webhooks: a team's changes sent as signed JSON to another system (chat, automation).
+
+export const webhookEvents = ['card.created', 'card.moved', 'card.blocked', 'card.done', 'sprint.started', 'sprint.closed', 'wip.breach.started'] as const;
+export const webhookEventSchema = z.enum(webhookEvents);
+
+/** The header carrying `sha256=<hex HMAC-SHA256 of the body with the webhook's secret>`. */
+export const signatureHeader = 'x-board-signature';
+export const deliveryHeader = 'x-board-delivery';
+export const eventHeader = 'x-board-event';
+
+export const createWebhookBodySchema = z.object({
+  url: z
+    .url({ message: 'must be a URL' })
+    .max(2000)
+    .refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http or https URL' }),
+  events: z.array(webhookEventSchema).min(1, { message: 'must name at least one event' }),
+  secret: z.string().min(16, { message: 'must be at least 16 characters' }).max(200),
+});
+export type CreateWebhookBody = z.infer<typeof createWebhookBodySchema>;
+
+export const webhookSchema = z.object({
+  id: idSchema,
+  teamId: idSchema,
+  url: z.string(),
+  events: z.array(z.string()),
+  active: z.boolean(),
+  disabledReason: z.string().nullable(),
+  createdAt: z.string(),
+});
+export const webhookListSchema = z.object({ webhooks: z.array(webhookSchema) });
+export const webhookParamsSchema = z.object({ webhookId: idSchema });
+export const deliveryParamsSchema = z.object({ deliveryId: idSchema });
+
+export const deliverySchema = z.object({
+  id: idSchema,
+  event: z.string(),
+  status: z.enum(['PENDING', 'DELIVERED', 'GAVE_UP']),
+  attempts: z.number().int(),
+  lastStatus: z.number().int().nullable(),
+  lastResponse: z.string().nullable(),
+  nextAttemptAt: z.string(),
+  createdAt: z.string(),
+  deliveredAt: z.string().nullable(),
+});
+export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });
