@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { SprintList } from '@amb/shared/sprints';
-import { boardPeopleWipSchema, personWipSchema, type SetPersonWipLimitBody } from '@amb/shared/person-wip';
+import type { BoardPeopleWip, PersonWip, SetPersonWipLimitBody } from '@amb/shared/person-wip';
 import { api } from '../../lib/api-client';
 
 /**
@@ -12,10 +12,11 @@ export function useActiveSprint(teamId: string | undefined) {
   return sprints.data?.sprints.find((s) => s.state === 'ACTIVE') ?? null;
 }
 
+// The board's calls below are not parsed again in the browser (the API validates its answers): their schemas
+// would otherwise ride in the board's first download.
+export const fetchPeopleWip = (boardId: string) => api<BoardPeopleWip>('GET', `/boards/${boardId}/people-wip`);
 
-export const fetchPeopleWip = (boardId: string) => api('GET', `/boards/${boardId}/people-wip`, { schema: boardPeopleWipSchema });
-
-export const setPersonWipLimit = (userId: string, body: SetPersonWipLimitBody) => api('PUT', `/users/${userId}/wip-limit`, { body, schema: personWipSchema });
+export const setPersonWipLimit = (userId: string, body: SetPersonWipLimitBody) => api<PersonWip>('PUT', `/users/${userId}/wip-limit`, { body });
 
 /** The board as a file; the browser downloads it as the server streams it. */
 export const boardExportUrl = (boardId: string, format: 'csv' | 'json') => `/api/boards/${boardId}/export.${format}`;

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useNavigate, useParams, useSearchParams } from 'react-router';
 import {
   useDroppable,
@@ -35,10 +35,13 @@ import { decideDrop, flowOf } from './drag-rules';
 import { useActiveSprint } from './api';
 import { ExportLinks } from './export-links';
 import { FilterBar } from './filter-bar';
-import { PeopleWipBar, PeopleWipProvider, usePeopleWip } from './people-wip';
+import { PeopleWipProvider, usePeopleWip } from './people-wip';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 import { QuickAdd } from './quick-add';
 import { useBoardEvents } from './use-board-events';
+
+// The people's WIP chips are not needed for the board's first paint: they load beside it.
+const PeopleWipBar = lazy(async () => ({ default: (await import('./people-wip-bar')).PeopleWipBar }));
 import './board.css';
 
 const NO_LANE = 'none';
@@ -296,7 +299,9 @@ export function BoardPage() {
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
         <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />
       </div>
-      <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={meId} canManage={canManage} />
+      <Suspense fallback={null}>
+        <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={meId} canManage={canManage} />
+      </Suspense>
       <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
         {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
       </div>

@@ -1,8 +1,7 @@
 import { create } from 'zustand';
 import { rankBetween } from '@amb/domain/ranks';
 import type { BoardEvent, BoardView, CardSummary } from '@amb/shared/boards';
-import { cardSummarySchema } from '@amb/shared/boards';
-import { cardWriteResultSchema } from '@amb/shared/cards';
+import type { CardWriteResult } from '@amb/shared/cards';
 import { api, ApiError } from '../../lib/api-client';
 
 export interface Place {
@@ -117,9 +116,9 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       notice: null,
     });
     try {
-      const result = await api('POST', `/cards/${cardId}/move`, {
+      // Not parsed again here: the API validates its answer, and the card schemas stay out of the first download.
+      const result = await api<CardWriteResult>('POST', `/cards/${cardId}/move`, {
         body: { columnId: to.columnId, swimlaneId: to.swimlaneId, afterCardId: to.afterCardId, version: card.version },
-        schema: cardWriteResultSchema,
       });
       const now = get().view;
       if (now) set({ view: replaceCard(now, result.card, cardId) });
@@ -131,7 +130,8 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       const now = get().view;
       const apiError = error instanceof ApiError ? error : null;
       if (apiError?.code === 'STALE_VERSION' && apiError.details.card) {
-        const current = cardSummarySchema.parse(apiError.details.card);
+        // The card as the server has it now (the API's error carries it whole).
+        const current = apiError.details.card as CardSummary;
         if (now) set({ view: replaceCard(now, current, cardId) });
         set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.`, at: { columnId: current.columnId, swimlaneId: current.swimlaneId } } });
       } else {
@@ -155,7 +155,7 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
 
   async addCard(columnId, swimlaneId, position, title) {
     try {
-      const result = await api('POST', '/cards', { body: { columnId, swimlaneId, position, title }, schema: cardWriteResultSchema });
+      const result = await api<CardWriteResult>('POST', '/cards', { body: { columnId, swimlaneId, position, title } });
       const view = get().view;
       if (view && !view.cards.some((c) => c.id === result.card.id)) set({ view: { ...view, cards: [...view.cards, result.card] } });
       set({ notice: overLimitNotice(result, { columnId, swimlaneId }) });

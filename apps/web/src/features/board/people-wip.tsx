@@ -1,11 +1,7 @@
-import type { z } from 'zod';
-import { createContext, useContext, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { setPersonWipLimitBodySchema, type PersonWip, type SetPersonWipLimitBody } from '@amb/shared/person-wip';
-import { ApiError } from '../../lib/api-client';
-import { fetchPeopleWip, setPersonWipLimit } from './api';
+import { createContext, useContext } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { PersonWip } from '@amb/shared/person-wip';
+import { fetchPeopleWip } from './api';
 
 // Each person's work in progress against their own limit, on every board: shown in the filter bar and on the
 // owners' avatars. Reloaded whenever the board changes (the last activity it was loaded with moves on).
@@ -49,87 +45,3 @@ export function OwnerAvatar({ userId, name, initials }: { userId: string; name: 
 }
 
 /** The people with a limit (or with work in progress), as chips; the person and scrum masters can change a limit. */
-export function PeopleWipBar({ boardId, people, meId, canManage }: { boardId: string; people: PersonWip[]; meId: string | undefined; canManage: boolean }) {
-  const [editing, setEditing] = useState<PersonWip | null>(null);
-  const me = people.find((p) => p.userId === meId);
-  const shown = people.filter((p) => p.wipLimit !== null || p.count > 0);
-  return (
-    <div className="people-wip">
-      {shown.length > 0 && (
-      <ul aria-label="Work in progress per person">
-        {shown.map((p) => {
-          const state = wipState(p);
-          const label = `${p.name}: ${wipText(p)}`;
-          const chip = (
-            <>
-              {p.name.split(/\s+/)[0]} <strong>{p.wipLimit === null ? p.count : `${p.count}/${p.wipLimit}`}</strong>
-              {state === 'over' ? ' ▲' : state === 'at' ? ' ●' : ''}
-            </>
-          );
-          return (
-            <li key={p.userId} className={`wip-chip${state ? ` wip-${state}` : ''}`}>
-              {canManage || p.userId === meId ? (
-                <button type="button" aria-label={`${label}. Change WIP limit`} title={label} onClick={() => setEditing(p)}>
-                  {chip}
-                </button>
-              ) : (
-                <span title={label} aria-label={label}>
-                  {chip}
-                </span>
-              )}
-            </li>
-          );
-        })}
-      </ul>
-      )}
-      {me && me.wipLimit === null && (
-        <button type="button" className="link-button" onClick={() => setEditing(me)}>
-          Set my WIP limit
-        </button>
-      )}
-      {editing && <PersonWipForm key={editing.userId} boardId={boardId} person={editing} isMe={editing.userId === meId} onClose={() => setEditing(null)} />}
-    </div>
-  );
-}
-
-function PersonWipForm({ boardId, person, isMe, onClose }: { boardId: string; person: PersonWip; isMe: boolean; onClose: () => void }) {
-  const queryClient = useQueryClient();
-  const { register, handleSubmit, formState } = useForm<z.input<typeof setPersonWipLimitBodySchema>, unknown, SetPersonWipLimitBody>({
-    resolver: zodResolver(setPersonWipLimitBodySchema),
-    defaultValues: { wipLimit: person.wipLimit, wipPolicy: person.wipPolicy },
-  });
-  const save = useMutation({
-    mutationFn: (body: SetPersonWipLimitBody) => setPersonWipLimit(person.userId, body),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: peopleWipKey(boardId) });
-      onClose();
-    },
-  });
-  const error = formState.errors.wipLimit?.message ?? (save.error instanceof ApiError ? save.error.message : save.error ? 'Could not save the limit' : null);
-  return (
-    <form className="person-wip-form" aria-label={isMe ? 'My WIP limit' : `WIP limit of ${person.name}`} onSubmit={handleSubmit((body) => save.mutate(body))}>
-      <label>
-        Most cards in progress
-        <input type="number" min={1} max={99} placeholder="No limit" autoFocus {...register('wipLimit', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })} />
-      </label>
-      <label>
-        Policy
-        <select {...register('wipPolicy')}>
-          <option value="SOFT">Soft (warn)</option>
-          <option value="HARD">Hard (refuse)</option>
-        </select>
-      </label>
-      <button type="submit" disabled={save.isPending}>
-        Save
-      </button>
-      <button type="button" onClick={onClose}>
-        Cancel
-      </button>
-      {error && (
-        <p className="field-error" role="alert">
-          WIP limit {error}
-        </p>
-      )}
-    </form>
-  );
-}

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { boardEventSchema } from '@amb/shared/boards';
+import type { BoardEvent } from '@amb/shared/boards';
 import { useBoardStore } from './board-store';
 
 /**
@@ -12,8 +12,8 @@ export function useBoardEvents(boardId: string | undefined, ready: boolean) {
     const after = useBoardStore.getState().view?.lastActivityId ?? '0';
     const source = new EventSource(`/api/boards/${boardId}/events?after=${after}`);
     source.addEventListener('board', (message) => {
-      const parsed = boardEventSchema.safeParse(JSON.parse((message as MessageEvent<string>).data));
-      if (parsed.success) useBoardStore.getState().applyEvent(parsed.data);
+      // The server's own events, as the API's contract describes them; not parsed again (see board-store).
+      useBoardStore.getState().applyEvent(JSON.parse((message as MessageEvent<string>).data) as BoardEvent);
     });
     return () => source.close();
   }, [boardId, ready]);
