@@ -1,0 +1,77 @@
+// The daily stand-up: which window "since the last stand-up" covers, and which cards have sat too long in one column.
+import { dayOf, isWeekend } from './team-days';
+
+/** A stand-up time of day, `HH:MM` on a 24-hour clock, in the team's time zone. */
+export const standupTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export const DEFAULT_STANDUP_TIME = '09:30';
+export const DEFAULT_AGING_DAYS = 3;
+/** The longest window a stand-up view covers: a fortnight's catch-up after a holiday, not a report. */
+export const MAX_STANDUP_WINDOW_DAYS = 31;
+
+const DAY_MS = 86_400_000;
+
+function previousDay(day: string): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The instant the stand-up takes place on a calendar day, at the team's local time (clock changes included). */
+export function standupOn(day: string, standupTime: string, timeZone: string): number {
+  const asUtc = Date.parse(`${day}T${standupTime}:00Z`);
+  const first = asUtc - offsetAt(asUtc, timeZone);
+  // Once more with the offset in force at the first guess, for days on which the clocks change.
+  return asUtc - offsetAt(first, timeZone);
+}
+
+const clocks = new Map<string, Intl.DateTimeFormat>();
+/** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
+function offsetAt(ms: number, timeZone: string): number {
+  let f = clocks.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    clocks.set(timeZone, f);
+  }
+  const parts = f.formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - Math.floor(ms / 60_000) * 60_000;
+}
+
+/**
+ * The window "since the last stand-up" as seen at `now`: from the last working day's stand-up before the most recent one
+ * that has begun, up to `now`. Stand-ups happen Monday to Friday, so on Monday (and over the weekend) the window starts
+ * at Friday's stand-up.
+ */
+export function lastStandupWindow(now: number, standupTime: string, timeZone: string): { since: number; until: number } {
+  // The most recent working-day stand-up at or before now: that is the meeting being held (or just held).
+  let day = dayOf(now, timeZone);
+  while (isWeekend(day) || standupOn(day, standupTime, timeZone) > now) day = previousDay(day);
+  // The one before it, skipping the weekend.
+  let before = previousDay(day);
+  while (isWeekend(before)) before = previousDay(before);
+  return { since: standupOn(before, standupTime, timeZone), until: now };
+}
+
+/** Whole days a card has been in its column at `now` (rounded down). */
+export function daysInColumn(enteredAt: number, now: number): number {
+  return Math.max(0, Math.floor((now - enteredAt) / DAY_MS));
+}
+
+/** A card ages when it has been in one column longer than the column's threshold (default 3 days). */
+export function isAging(enteredAt: number, now: number, thresholdDays: number | null | undefined = DEFAULT_AGING_DAYS): boolean {
+  const threshold = thresholdDays ?? DEFAULT_AGING_DAYS;
+  return now - enteredAt > threshold * DAY_MS;
+}
+
+/** The aging cards, oldest (longest in its column) first; ties in a stable order by id. */
+export function agingCards<T extends { id: string; enteredColumnAt: number; agingDays?: number | null }>(cards: T[], now: number): T[] {
+  return cards
+    .filter((c) => isAging(c.enteredColumnAt, now, c.agingDays))
+    .sort((a, b) => a.enteredColumnAt - b.enteredColumnAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Why a picked window is not acceptable, or null. */
+export function checkStandupWindow(since: number, until: number): 'since_after_until' | 'window_too_long' | null {
+  if (since >= until) return 'since_after_until';
+  if (until - since > MAX_STANDUP_WINDOW_DAYS * DAY_MS) return 'window_too_long';
+  return null;
+}
