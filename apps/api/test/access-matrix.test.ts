@@ -213,6 +213,16 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/teams/:teamId/backlog', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/backlog` }) },
     { route: 'PUT /api/cards/:cardId/sprint', expected: plan(200), request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/sprint`, body: { sprintId } }) },
     { route: 'POST /api/cards/:cardId/backlog-rank', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/backlog-rank`, body: { afterCardId: null } }) },
+    { route: 'GET /api/teams/:teamId/standup', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/standup` }) },
+    { route: 'PUT /api/teams/:teamId/standup-settings', expected: layout(200), request: async () => ({ method: 'PUT', url: `/api/teams/${team.id}/standup-settings`, body: { standupTime: '09:45' } }) },
+    {
+      route: 'PUT /api/cards/:cardId/escalation',
+      expected: work(200),
+      request: async () => {
+        const card = await t.db.card.update({ where: { id: (await freshCard()).id }, data: { blocked: true, blockedReason: 'Waiting on legal', blockedSince: new Date() } });
+        return { method: 'PUT', url: `/api/cards/${card.id}/escalation`, body: { escalated: true } };
+      },
+    },
     { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).

@@ -14,6 +14,7 @@ import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { principleRoutes } from './principles';
 import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
+import { standupRoutes } from './standup';
 import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
@@ -23,6 +24,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(teamRoutes, { prefix: '/teams' });
+  await app.register(standupRoutes);
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(boardRoutes, { prefix: '/boards' });
   await app.register(boardEventRoutes, { prefix: '/boards' });
