@@ -65,7 +65,7 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
       <header className="standup-head">
         <div>
           <h1>Stand-up · {standup.teamName}</h1>
-          <p className="standup-range">
+          <p className="standup-window">
             Changes from <time dateTime={standup.since}>{when(standup.since)}</time> to <time dateTime={standup.until}>{when(standup.until)}</time>
             {!range.since && !range.until && ` (since the last stand-up at ${standup.standupTime}, ${standup.timeZone})`}
           </p>
@@ -144,7 +144,7 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
         <section aria-labelledby="standup-changes" className="standup-panel standup-changes">
           <h2 id="standup-changes">{current ? `What ${current.name} changed` : 'What changed'}</h2>
           {changes.length === 0 ? (
-            <p className="muted">{current ? `${current.name} changed nothing in this range.` : 'Nothing changed in this range.'}</p>
+            <p className="muted">{current ? `${current.name} changed nothing in this window.` : 'Nothing changed in this window.'}</p>
           ) : (
             changes.map((c) => (
               <div key={c.userId ?? 'none'}>
@@ -196,7 +196,7 @@ function BlockedCard({ card, teamId, owners, mine }: { card: Standup['blocked'][
         {card.title}
       </Link>
       <span className="standup-age">
-        <span aria-hidden="true">⊘ </span>Blocked {days(card.blockedDays)}
+        <span aria-hidden="true">⊘ </span>Blocked {card.blockedDays === 0 ? 'less than a day' : days(card.blockedDays)}
         {card.category ? ` · ${blockerCategoryLabels[card.category]}` : ''}
       </span>
       {card.reason && <span>{card.reason}</span>}
