@@ -7,7 +7,7 @@ import { freshBoard, signIn } from './support/board-fixtures';
 test('a scrum master steps through the stand-up by keyboard and escalates a blocked card', async ({ page }) => {
   const board = await freshBoard(page, 'Stand-up team');
   const people: Record<string, string> = {};
-  for (const [email, role] of [['maya@demo.test', 'SCRUM_MASTER'], ['sam@demo.test', 'MEMBER']]) {
+  for (const [email, role] of [['maya@demo.test', 'SCRUM_MASTER'], ['sam@demo.test', 'MEMBER']] as const) {
     const res = await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role } });
     expect(res.status()).toBe(200);
     people[email] = (await res.json()).userId;

@@ -21,37 +21,33 @@ describe('stand-up time', () => {
 });
 
 describe('since the last stand-up', () => {
-  it('on a Wednesday after the stand-up, covers since Tuesday’s stand-up', () => {
+  it('on a Wednesday, before or after the meeting, covers since Tuesday’s stand-up', () => {
     // 2 December 2026 is a Wednesday.
-    const w = lastStandupWindow(at('2026-12-02T10:00:00Z'), '09:30', 'UTC');
-    expect(iso(w.since)).toBe('2026-12-01T09:30:00.000Z');
-    expect(iso(w.until)).toBe('2026-12-02T10:00:00.000Z');
-  });
-
-  it('before the day’s stand-up, the last one counts as the meeting: the window starts the working day before it', () => {
-    const w = lastStandupWindow(at('2026-12-02T09:00:00Z'), '09:30', 'UTC');
-    expect(iso(w.since)).toBe('2026-11-30T09:30:00.000Z');
+    const after = lastStandupWindow(at('2026-12-02T10:00:00Z'), '09:30', 'UTC');
+    expect(iso(after.since)).toBe('2026-12-01T09:30:00.000Z');
+    expect(iso(after.until)).toBe('2026-12-02T10:00:00.000Z');
+    expect(iso(lastStandupWindow(at('2026-12-02T08:00:00Z'), '09:30', 'UTC').since)).toBe('2026-12-01T09:30:00.000Z');
   });
 
   it('on Monday, covers since Friday’s stand-up', () => {
     // 7 December 2026 is a Monday.
-    const w = lastStandupWindow(at('2026-12-07T09:35:00Z'), '09:30', 'UTC');
-    expect(iso(w.since)).toBe('2026-12-04T09:30:00.000Z');
+    expect(iso(lastStandupWindow(at('2026-12-07T09:35:00Z'), '09:30', 'UTC').since)).toBe('2026-12-04T09:30:00.000Z');
+    expect(iso(lastStandupWindow(at('2026-12-07T07:00:00Z'), '09:30', 'UTC').since)).toBe('2026-12-04T09:30:00.000Z');
   });
 
-  it('over the weekend, covers since Thursday’s stand-up, the one before Friday’s', () => {
-    const w = lastStandupWindow(at('2026-12-05T12:00:00Z'), '09:30', 'UTC');
-    expect(iso(w.since)).toBe('2026-12-03T09:30:00.000Z');
+  it('over the weekend, covers since Friday’s stand-up, as Monday will', () => {
+    expect(iso(lastStandupWindow(at('2026-12-05T12:00:00Z'), '09:30', 'UTC').since)).toBe('2026-12-04T09:30:00.000Z');
+    expect(iso(lastStandupWindow(at('2026-12-06T23:00:00Z'), '09:30', 'UTC').since)).toBe('2026-12-04T09:30:00.000Z');
   });
 
   it('counts the days in the team’s zone, not in UTC', () => {
-    // Monday 09:15 in Sydney is Sunday 22:15 UTC: already Monday's stand-up window.
-    const w = lastStandupWindow(at('2026-12-06T22:15:00Z'), '09:00', 'Australia/Sydney');
-    // Friday 09:00 in Sydney (summer time, UTC+11) is Thursday 22:00 UTC.
-    expect(iso(w.since)).toBe('2026-12-03T22:00:00.000Z');
-    // Monday 08:00 in Los Angeles is still before Monday's stand-up: the window starts at Thursday's.
-    const la = lastStandupWindow(at('2026-12-07T16:00:00Z'), '09:00', 'America/Los_Angeles');
-    expect(iso(la.since)).toBe('2026-12-03T17:00:00.000Z');
+    // Monday 09:15 in Sydney is Sunday 22:15 UTC: already Monday there, so since Friday 09:00 Sydney time
+    // (summer time, UTC+11), which is Thursday 22:00 UTC.
+    expect(iso(lastStandupWindow(at('2026-12-06T22:15:00Z'), '09:00', 'Australia/Sydney').since)).toBe('2026-12-03T22:00:00.000Z');
+    // Tuesday 02:00 UTC is still Monday evening in Los Angeles: since Friday 09:00 there (17:00 UTC).
+    expect(iso(lastStandupWindow(at('2026-12-08T02:00:00Z'), '09:00', 'America/Los_Angeles').since)).toBe('2026-12-04T17:00:00.000Z');
+    // The same instant in UTC is already Tuesday: since Monday's stand-up.
+    expect(iso(lastStandupWindow(at('2026-12-08T02:00:00Z'), '09:00', 'UTC').since)).toBe('2026-12-07T09:00:00.000Z');
   });
 
   it('refuses a picked window that is backwards or too long', () => {

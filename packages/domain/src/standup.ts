@@ -37,18 +37,14 @@ function offsetAt(ms: number, timeZone: string): number {
 }
 
 /**
- * The window "since the last stand-up" as seen at `now`: from the last working day's stand-up before the most recent one
- * that has begun, up to `now`. Stand-ups happen Monday to Friday, so on Monday (and over the weekend) the window starts
- * at Friday's stand-up.
+ * The window "since the last stand-up" as seen at `now`, for today's meeting: from the stand-up of the working day
+ * before today (in the team's zone) up to `now`, whether today's meeting has begun or not. Stand-ups happen Monday
+ * to Friday, so on Monday (and over the weekend) the window starts at Friday's stand-up.
  */
 export function lastStandupWindow(now: number, standupTime: string, timeZone: string): { since: number; until: number } {
-  // The most recent working-day stand-up at or before now: that is the meeting being held (or just held).
-  let day = dayOf(now, timeZone);
-  while (isWeekend(day) || standupOn(day, standupTime, timeZone) > now) day = previousDay(day);
-  // The one before it, skipping the weekend.
-  let before = previousDay(day);
-  while (isWeekend(before)) before = previousDay(before);
-  return { since: standupOn(before, standupTime, timeZone), until: now };
+  let day = previousDay(dayOf(now, timeZone));
+  while (isWeekend(day)) day = previousDay(day);
+  return { since: standupOn(day, standupTime, timeZone), until: now };
 }
 
 /** Whole days a card has been in its column at `now` (rounded down). */

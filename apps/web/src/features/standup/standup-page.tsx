@@ -201,7 +201,7 @@ function BlockedCard({ card, teamId, owners, mine }: { card: Standup['blocked'][
       </span>
       {card.reason && <span>{card.reason}</span>}
       <span className="muted">
-        In {card.columnName} · owners: {owners}
+        Column: {card.columnName} · owners: {owners}
       </span>
       {card.escalatedAt ? (
         <span className="escalated">
