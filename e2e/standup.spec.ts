@@ -43,7 +43,7 @@ test('a scrum master steps through the stand-up by keyboard and escalates a bloc
   await page.keyboard.press('ArrowRight');
   await expect(page.getByRole('heading', { name: 'Now speaking: Sam Rivera' })).toBeVisible();
   await expect(card).toHaveAttribute('aria-current', 'true');
-  await expect(card).toContainText('★ Owner speaking');
+  await expect(card).toContainText('★ Card of the person speaking');
   const changes = page.getByRole('region', { name: 'What Sam Rivera changed' });
   await expect(changes).toContainText('Sam Rivera marked “Landing page copy” blocked: Waiting for the agency’s final copy (vendor)');
   await page.keyboard.press('ArrowLeft');

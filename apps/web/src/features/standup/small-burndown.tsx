@@ -20,6 +20,9 @@ export function SmallBurndown({ chart }: { chart: SprintChart }) {
         <polyline points={ideal} className="ideal" />
         {actual && <polyline points={actual} className="actual" />}
       </svg>
+      <p className="burndown-legend">
+        <span className="key actual" aria-hidden="true" /> remaining <span className="key ideal" aria-hidden="true" /> ideal
+      </p>
       <table className="visually-hidden">
         <caption>Remaining points by day</caption>
         <thead>

@@ -124,7 +124,7 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
             <ul className="standup-cards">
               {standup.aging.map((a) => (
                 <li key={a.cardId} className={`standup-card aging${mine(a.ownerIds) ? ' mine' : ''}`} aria-current={mine(a.ownerIds) || undefined}>
-                  {mine(a.ownerIds) && <span className="mine-tag">★ {current!.name}</span>}
+                  {mine(a.ownerIds) && <span className="mine-tag">★ Card of the person speaking</span>}
                   <Link to={`/teams/${teamId}/board/cards/${a.cardId}`} className="standup-title">
                     {a.title}
                   </Link>
@@ -191,7 +191,7 @@ function BlockedCard({ card, teamId, owners, mine }: { card: Standup['blocked'][
   const escalate = useEscalate(teamId);
   return (
     <>
-      {mine && <span className="mine-tag">★ Owner speaking</span>}
+      {mine && <span className="mine-tag">★ Card of the person speaking</span>}
       <Link to={`/teams/${teamId}/board/cards/${card.cardId}`} className="standup-title">
         {card.title}
       </Link>
