@@ -1,5 +1,5 @@
 // The daily stand-up: which window "since the last stand-up" covers, and which cards have sat too long in one column.
-import { dayOf, isWeekend } from './team-days';
+import { dayOf, isWeekend, offsetAt } from './team-days';
 
 /** A stand-up time of day, `HH:MM` on a 24-hour clock, in the team's time zone. */
 export const standupTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -21,19 +21,6 @@ export function standupOn(day: string, standupTime: string, timeZone: string): n
   const first = asUtc - offsetAt(asUtc, timeZone);
   // Once more with the offset in force at the first guess, for days on which the clocks change.
   return asUtc - offsetAt(first, timeZone);
-}
-
-const clocks = new Map<string, Intl.DateTimeFormat>();
-/** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
-function offsetAt(ms: number, timeZone: string): number {
-  let f = clocks.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
-    clocks.set(timeZone, f);
-  }
-  const parts = f.formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - Math.floor(ms / 60_000) * 60_000;
 }
 
 /**
