@@ -102,6 +102,8 @@ describe('stand-up', () => {
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ actorId: memberId, teamId: team.id, to: { reason: 'Legal has not approved the claims', category: 'legal_compliance' } });
 
+    // The card panel shows both.
+    expect((await call('viewer', 'GET', `/cards/${card.id}`)).json()).toMatchObject({ blockerCategory: 'legal_compliance', escalatedAt: escalated.json().escalatedAt });
     s = await standup(window(3_600_000));
     expect(s.blocked.find((b) => b.cardId === card.id)!.escalatedAt).toBe(escalated.json().escalatedAt);
     expect(s.changes.find((c) => c.userId === memberId)!.entries.at(-1)!.kind).toBe(activityKinds.cardEscalated);
