@@ -256,6 +256,16 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/teams/:teamId/backlog', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/backlog` }) },
     { route: 'PUT /api/cards/:cardId/sprint', expected: plan(200), request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/sprint`, body: { sprintId } }) },
     { route: 'POST /api/cards/:cardId/backlog-rank', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/backlog-rank`, body: { afterCardId: null } }) },
+    { route: 'GET /api/teams/:teamId/standup', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/standup` }) },
+    { route: 'PUT /api/teams/:teamId/standup-settings', expected: layout(200), request: async () => ({ method: 'PUT', url: `/api/teams/${team.id}/standup-settings`, body: { standupTime: '09:45' } }) },
+    {
+      route: 'PUT /api/cards/:cardId/escalation',
+      expected: work(200),
+      request: async () => {
+        const card = await t.db.card.update({ where: { id: (await freshCard()).id }, data: { blocked: true, blockedReason: 'Waiting on legal', blockedSince: new Date() } });
+        return { method: 'PUT', url: `/api/cards/${card.id}/escalation`, body: { escalated: true } };
+      },
+    },
     { route: 'GET /api/dashboard/teams', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/teams' }) },
     // Without a team filter, the overview and cumulative flow cover whatever the person can see (checked below).
     { route: 'GET /api/dashboard/overview', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/overview?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },

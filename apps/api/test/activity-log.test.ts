@@ -240,6 +240,21 @@ describe('the activity log', () => {
         return { method: 'POST', url: `/api/cards/${card.id}/restore`, body: { version: 1 } };
       },
     },
+    {
+      route: 'PUT /api/cards/:cardId/escalation',
+      status: 200,
+      entries: [{ kind: activityKinds.cardEscalated, with: { to: { reason: 'Vendor late', category: 'vendor' } } }],
+      request: async () => {
+        const card = await t.db.card.update({ where: { id: (await freshCard('In progress')).id }, data: { blocked: true, blockedReason: 'Vendor late', blockerCategory: 'vendor', blockedSince: new Date() } });
+        return { method: 'PUT', url: `/api/cards/${card.id}/escalation`, body: { escalated: true } };
+      },
+    },
+    {
+      route: 'PUT /api/teams/:teamId/standup-settings',
+      status: 200,
+      entries: [{ kind: activityKinds.teamStandupTimeChanged, with: { from: { standupTime: '09:30' }, to: { standupTime: '08:45' } } }],
+      request: async () => ({ method: 'PUT', url: `/api/teams/${(await createTeam(t.db)).id}/standup-settings`, body: { standupTime: '08:45' } }),
+    },
     { route: 'POST /api/cards/:cardId/comments', status: 201, entries: [{ kind: activityKinds.commentAdded, with: { actorId: expectString } }], request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/comments`, body: { body: 'Chased legal' } }) },
     { route: 'POST /api/cards/:cardId/checklists', status: 201, entries: [{ kind: activityKinds.checklistAdded, with: { to: { title: 'Done means' } } }], request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/checklists`, body: { title: 'Done means' } }) },
     {

@@ -30,6 +30,8 @@ describe('activitySentence', () => {
     expect(describeActivity({ kind: activityKinds.cardBlocked, to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' } }, lookup)).toBe(
       'marked this blocked: Legal has not approved the pricing claims (legal and compliance)',
     );
+    expect(describeActivity({ kind: activityKinds.cardEscalated, to: { reason: 'Vendor late', category: 'vendor' } }, lookup)).toBe('escalated the obstacle on this to the PMO: Vendor late');
+    expect(describeActivity({ kind: activityKinds.cardEscalationCleared }, lookup, { card: 'Spring launch' })).toBe('took Spring launch off the PMO’s obstacle list');
     expect(describeActivity({ kind: activityKinds.cardUnblocked, from: { reason: 'Vendor late', category: 'vendor' } }, lookup)).toBe('cleared the obstacle on this: Vendor late');
   });
 

@@ -86,6 +86,10 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `marked ${card} blocked: ${e.to.category && e.to.reason ? e.to.reason.replace(/\.\s*$/, '') : (e.to.reason ?? 'no reason given')}${e.to.category ? ` (${blockerCategoryLabels[e.to.category]})` : ''}`;
     case activityKinds.cardUnblocked:
       return `cleared the obstacle on ${card}${e.from.reason ? `: ${e.from.reason}` : ''}`;
+    case activityKinds.cardEscalated:
+      return `escalated the obstacle on ${card} to the PMO${e.to.reason ? `: ${e.to.reason}` : ''}`;
+    case activityKinds.cardEscalationCleared:
+      return `took ${card} off the PMO’s obstacle list`;
     case activityKinds.cardArchived:
       return `archived ${card} from ${w.column(e.from.columnId)}`;
     case activityKinds.cardRestored:
@@ -141,6 +145,8 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `created the team ${e.to.name}`;
     case activityKinds.teamRenamed:
       return `renamed the team ${e.from.name} to ${e.to.name}`;
+    case activityKinds.teamStandupTimeChanged:
+      return `moved the daily stand-up from ${e.from.standupTime} to ${e.to.standupTime}`;
     case activityKinds.teamArchived:
       return `archived the team ${e.from.name}`;
     case activityKinds.memberAdded:

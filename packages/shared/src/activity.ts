@@ -80,6 +80,10 @@ const activityDefinitions = {
   cardBacklogRanked: ['card.backlog.ranked', payload({ to: z.strictObject({ afterCardId: id.nullable() }) })],
   cardBlocked: ['card.blocked', payload({ to: blocker })],
   cardUnblocked: ['card.unblocked', payload({ from: blocker })],
+  /** The obstacle needs help from outside the team: the card goes on the PMO's obstacle list, with the blocker as it stood. */
+  cardEscalated: ['card.escalated', payload({ to: blocker })],
+  /** The card left the PMO's obstacle list. */
+  cardEscalationCleared: ['card.escalation.cleared', payload({})],
   /** Off the board, from the place (and flow category) it was in. */
   cardArchived: ['card.archived', payload({ from: cardPlaceSchema })],
   cardRestored: ['card.restored', payload({ to: cardPlaceSchema })],
@@ -127,6 +131,7 @@ const activityDefinitions = {
   /** `template`: the board template the team started from, when one was chosen. */
   teamCreated: ['team.created', payload({ to: z.strictObject({ name: z.string(), template: z.string().nullable().optional() }) })],
   teamRenamed: ['team.renamed', payload({ from: z.strictObject({ name: z.string() }), to: z.strictObject({ name: z.string() }) })],
+  teamStandupTimeChanged: ['team.standup-time.changed', payload({ from: z.strictObject({ standupTime: z.string() }), to: z.strictObject({ standupTime: z.string() }) })],
   teamArchived: ['team.archived', payload({ from: z.strictObject({ name: z.string() }) })],
   memberAdded: ['team.member.added', payload({ to: member })],
   memberRoleChanged: ['team.member.role.changed', payload({ from: member, to: member })],

@@ -129,6 +129,9 @@ export const cardDetailSchema = cardSummarySchema.extend({
   description: z.string(),
   hypothesis: z.string().nullable(),
   metric: z.string().nullable(),
+  blockerCategory: blockerCategorySchema.nullable(),
+  /** When the obstacle was escalated to the PMO; null when it is not on the PMO's obstacle list. */
+  escalatedAt: isoDateTime.nullable(),
   archivedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
   startedAt: isoDateTime.nullable(),

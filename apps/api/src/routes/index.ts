@@ -18,6 +18,7 @@ import { importRoutes, teamImportRoutes } from './imports';
 import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleRoutes } from './principles';
 import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
+import { standupRoutes } from './standup';
 import { swimlaneRoutes } from './swimlanes';
 import { teamRoutes } from './teams';
 import { userRoutes } from './users';
@@ -28,6 +29,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(teamRoutes, { prefix: '/teams' });
+  await app.register(standupRoutes);
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(boardRoutes, { prefix: '/boards' });
   await app.register(boardEventRoutes, { prefix: '/boards' });

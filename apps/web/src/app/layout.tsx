@@ -47,6 +47,7 @@ export function Layout() {
               <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
               <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
               <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
+              <NavLink to={`/teams/${current.id}/standup`}>Stand-up</NavLink>
               {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
             </>
           )}

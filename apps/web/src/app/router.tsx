@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/teams/:teamId/sprint', lazy: async () => ({ Component: (await import('../features/sprint/sprint-page')).SprintPage }) },
+      { path: '/teams/:teamId/standup', lazy: async () => ({ Component: (await import('../features/standup/standup-page')).StandupPage }) },
       { path: '/teams/:teamId/planning', lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }) },
       { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },
       { path: '/welcome', lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }) },

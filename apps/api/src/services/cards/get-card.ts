@@ -1,3 +1,4 @@
+import type { BlockerCategory } from '@amb/shared/activity';
 import type { CardDetail } from '@amb/shared/cards';
 import { notFound } from '../../lib/app-error';
 import { activityNames } from '../activity/activity-names';
@@ -37,6 +38,8 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     description: card.description,
     hypothesis: card.hypothesis,
     metric: card.metric,
+    blockerCategory: card.blockerCategory as BlockerCategory | null,
+    escalatedAt: iso(card.escalatedAt),
     archivedAt: iso(card.archivedAt),
     createdAt: card.createdAt.toISOString(),
     startedAt: iso(card.startedAt),

@@ -22,7 +22,8 @@ function blocking(current: Blocking, body: UpdateCardBody, data: Prisma.CardUnch
   const blocked = body.blocked ?? current.blocked;
   if (!blocked) {
     if (!current.blocked) return [];
-    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null });
+    // A cleared obstacle leaves the PMO's list with it.
+    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null, escalatedAt: null });
     return [{ ...base, kind: activityKinds.cardUnblocked, from: was }];
   }
   const now = {

@@ -1,3 +1,5 @@
+import { blockerCategories, type BlockerCategory } from '@amb/shared/activity';
+import { blockerCategoryLabels } from '@amb/shared/activity-sentence';
 import { useState, type FormEvent } from 'react';
 import Markdown from 'react-markdown';
 import type { CardDetail, UpdateCardBody } from '@amb/shared/cards';
@@ -60,6 +62,7 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
     principleIds: card.principleIds,
     blocked: card.blocked,
     blockedReason: card.blockedReason ?? '',
+    blockerCategory: card.blockerCategory ?? '',
     hypothesis: card.hypothesis ?? '',
     metric: card.metric ?? '',
     experimentResult: card.experimentResult ?? '',
@@ -85,6 +88,7 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
     if ([...form.principleIds].sort().join() !== [...card.principleIds].sort().join()) body.principleIds = form.principleIds;
     if (form.blocked !== card.blocked) body.blocked = form.blocked;
     if (form.blocked && form.blockedReason !== (card.blockedReason ?? '')) body.blockedReason = form.blockedReason;
+    if (form.blocked && form.blockerCategory !== (card.blockerCategory ?? '')) body.blockerCategory = (form.blockerCategory || null) as BlockerCategory | null;
     if (form.type === 'EXPERIMENT') {
       if (form.hypothesis !== (card.hypothesis ?? '')) body.hypothesis = form.hypothesis || null;
       if (form.metric !== (card.metric ?? '')) body.metric = form.metric || null;
@@ -210,6 +214,24 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
             <input value={form.blockedReason} onChange={(e) => set({ blockedReason: e.target.value })} aria-invalid={errors.blockedReason ? true : undefined} />
             {fieldError('blockedReason')}
           </label>
+        )}
+        {form.blocked && (
+          <label>
+            Kind of obstacle
+            <select value={form.blockerCategory} onChange={(e) => set({ blockerCategory: e.target.value })}>
+              <option value="">Not said</option>
+              {blockerCategories.map((c) => (
+                <option key={c} value={c}>
+                  {blockerCategoryLabels[c]}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {card.escalatedAt && (
+          <p className="muted">
+            <span aria-hidden="true">⚑ </span>Escalated to the PMO
+          </p>
         )}
       </fieldset>
       <div className="save-row">
