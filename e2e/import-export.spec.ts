@@ -76,11 +76,14 @@ test('a person at their hard WIP limit cannot take another card', async ({ page 
   const board = await freshBoard(page, 'Person limit');
   const unique = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const email = `wip-${unique}@e2e.test`;
-  // The admin adds a new person to the team and gives them two cards: one in progress, one to do.
-  const signUp = await page.request.post('/api/auth/sign-up', { data: { email, name: 'Pia Person', password: 'demo-password-1' } });
-  expect(signUp.status()).toBeLessThan(300);
+  // The admin invites a new person into the team (accounts are made by invitation), they accept, and the admin
+  // gives them two cards: one in progress, one to do.
+  const invited = await page.request.post(`/api/teams/${board.teamId}/invitations`, { data: { email, role: 'MEMBER' } });
+  expect(invited.status()).toBe(201);
+  const token = new URL((await invited.json()).link as string).pathname.split('/').pop()!;
+  await page.request.post('/api/auth/sign-out');
+  expect((await page.request.post('/api/invitations/accept', { data: { token, name: 'Pia Person', password: 'demo-password-1' } })).status()).toBe(200);
   await signIn(page.request, 'alex@demo.test');
-  expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role: 'MEMBER' } })).status()).toBe(200);
   const person = (await (await page.request.get(`/api/teams/${board.teamId}/members`)).json()).members.find((m: { email: string }) => m.email === email);
   for (const [title, columnName] of [
     ['Write the case study', 'In progress'],
