@@ -11,7 +11,8 @@ export default defineConfig({
   // so tests run side by side: two workers on a 2-core machine, more where there are more cores.
   fullyParallel: true,
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  retries: 0,
+  // One more try on CI, where the machine may be loaded: a test that passes only then is reported as flaky.
+  retries: process.env.CI ? 1 : 0,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     // Calls made through page.request name the app as their origin, as the app's own pages do (writes need it).
