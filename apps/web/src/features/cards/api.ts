@@ -1,7 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { cardSummarySchema } from '@amb/shared/boards';
 import { archivedCardsSchema, cardDetailSchema, cardSearchResultSchema, commentPageSchema, type UpdateCardBody } from '@amb/shared/cards';
-import { sprintListSchema } from '@amb/shared/sprints';
 import { memberListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
@@ -30,9 +29,6 @@ export const cardOwnersQuery = (teamId: string) =>
     queryFn: ({ signal }) => api('GET', `/teams/${teamId}/members`, { schema: memberListSchema, signal }).then((r) => r.members.filter((m) => m.role !== 'VIEWER').map((m) => ({ id: m.userId, name: m.name }))),
   });
 
-export const teamSprintsQuery = (teamId: string) =>
-  // The same key and answer as the board's and the sprint pages' list of sprints, so they share one cache entry.
-  queryOptions({ queryKey: ['sprints', teamId, 'list'], queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }) });
 
 export const updateCard = (cardId: string, body: UpdateCardBody) => api('PATCH', `/cards/${cardId}`, { body });
 export const archiveCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/archive`, { body: { version } });

@@ -3,7 +3,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { CardDetail } from '@amb/shared/cards';
 import { useTeamAbility } from '../../app/team-access';
 import type { ApiError } from '../../lib/api-client';
-import { setCardSprint, teamSprintsQuery } from './api';
+import { teamSprintsQuery } from '../../app/sprints';
+import { setCardSprint } from './api';
 
 /** Which sprint the card is in, for those who plan sprints to change. */
 export function CardSprintField({ card, write }: { card: CardDetail; write: (action: () => Promise<unknown>) => Promise<ApiError | null> }) {

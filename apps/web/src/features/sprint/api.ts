@@ -5,7 +5,6 @@ import { principleListSchema } from '@amb/shared/principles';
 import {
   backlogSchema,
   sprintChartSchema,
-  sprintListSchema,
   sprintPlanSchema,
   sprintSummarySchema,
   velocitySchema,
@@ -14,20 +13,20 @@ import {
   type CreateSprintBody,
   type UpdateSprintBody,
 } from '@amb/shared/sprints';
+import { teamSprintsQuery } from '../../app/sprints';
 import { api } from '../../lib/api-client';
 
 // The sprint feature's calls to the API, and the cache keys they share.
 
 export const sprintKeys = {
   team: (teamId: string) => ['sprints', teamId] as const,
-  list: (teamId: string) => ['sprints', teamId, 'list'] as const,
   backlog: (teamId: string) => ['sprints', teamId, 'backlog'] as const,
   velocity: (teamId: string) => ['sprints', teamId, 'velocity'] as const,
   sprint: (teamId: string, sprintId: string) => ['sprints', teamId, 'sprint', sprintId] as const,
   chart: (teamId: string, sprintId: string) => ['sprints', teamId, 'chart', sprintId] as const,
 };
 
-export const useSprints = (teamId: string) => useQuery({ queryKey: sprintKeys.list(teamId), queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }) });
+export const useSprints = (teamId: string) => useQuery(teamSprintsQuery(teamId));
 export const useSprint = (teamId: string, sprintId: string | null) =>
   useQuery({ queryKey: sprintKeys.sprint(teamId, sprintId ?? ''), enabled: Boolean(sprintId), queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}`, { schema: sprintPlanSchema, signal }) });
 export const useBacklog = (teamId: string) => useQuery({ queryKey: sprintKeys.backlog(teamId), queryFn: ({ signal }) => api('GET', `/teams/${teamId}/backlog`, { schema: backlogSchema, signal }) });
