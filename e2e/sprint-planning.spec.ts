@@ -65,7 +65,11 @@ test('a scrum master plans, runs and closes a sprint; the charts follow from his
   await page.goto(`/teams/${board.teamId}/board`);
   await dragWithMouse(page, cardIn(page, 'To do', cards.brief[0]), column(page, 'Done'));
   await expect(cardIn(page, 'Done', cards.brief[0])).toBeVisible();
-  await page.getByRole('checkbox', { name: 'Only the active sprint' }).check();
+  // The filter lives in the address, so the box shows ticked once the address has changed: wait for that.
+  const onlyActive = page.getByRole('checkbox', { name: 'Only the active sprint' });
+  await onlyActive.click();
+  await expect(onlyActive).toBeChecked();
+  await expect(page).toHaveURL(/sprint=active/);
   await expect(page.getByRole('button', { name: cards.faq[0], exact: true })).toHaveCount(0);
 
   // The burndown falls: remaining is the 16 committed less the 5 done.
