@@ -1,6 +1,5 @@
 // Folding activity entries into card timelines (the types are in card-timeline.ts). Sprint charts, the stand-up
 // view and the PMO's flow metrics read cards through these, never through today's state of the card.
-import { activityKinds } from '@amb/shared/activity';
 import type { BlockedInterval, CardTimeline, ColumnInterval, EstimateInterval, FlowCategory, Interval, SprintInterval } from './card-timeline';
 
 /**
@@ -22,6 +21,21 @@ export interface TimelineWindow {
   start?: number;
   end?: number;
 }
+
+/**
+ * The activity kinds the fold reads. They are written out here so the rules do not depend on the contracts package
+ * (which depends on the rules); a test in that package checks each against the activity log's own list.
+ */
+export const timelineKinds = {
+  cardCreated: 'card.created',
+  cardMoved: 'card.moved',
+  cardArchived: 'card.archived',
+  cardRestored: 'card.restored',
+  cardBlocked: 'card.blocked',
+  cardUnblocked: 'card.unblocked',
+  cardSprintChanged: 'card.sprint.changed',
+  cardEstimateChanged: 'card.estimate.changed',
+} as const;
 
 type Place = { columnId: string; swimlaneId: string | null; flowCategory: FlowCategory };
 type Blocker = { reason: string | null; category: string | null };
@@ -80,7 +94,7 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
 
   for (const { e, at } of sorted) {
     switch (e.kind) {
-      case activityKinds.cardCreated: {
+      case timelineKinds.cardCreated: {
         timeline.createdAt = at;
         const to = place(e.to);
         if (to) columns.open(at, to);
@@ -88,7 +102,7 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
         Object.assign(known, { place: true, blocked: true, sprint: true, estimate: true });
         break;
       }
-      case activityKinds.cardMoved: {
+      case timelineKinds.cardMoved: {
         const from = place(e.from);
         const to = place(e.to);
         if (!known.place && from) columns.before(start, at, from);
@@ -96,7 +110,7 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
         known.place = true;
         break;
       }
-      case activityKinds.cardArchived: {
+      case timelineKinds.cardArchived: {
         const from = place(e.from);
         if (!known.place && from) columns.before(start, at, from);
         columns.close(at);
@@ -104,7 +118,7 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
         known.place = true;
         break;
       }
-      case activityKinds.cardRestored: {
+      case timelineKinds.cardRestored: {
         if (!known.place) archived.before(start, at, {});
         archived.close(at);
         const to = place(e.to);
@@ -112,16 +126,16 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
         known.place = true;
         break;
       }
-      case activityKinds.cardBlocked:
+      case timelineKinds.cardBlocked:
         blocked.open(at, blocker(e.to));
         known.blocked = true;
         break;
-      case activityKinds.cardUnblocked:
+      case timelineKinds.cardUnblocked:
         if (!known.blocked) blocked.before(start, at, blocker(e.from));
         blocked.close(at);
         known.blocked = true;
         break;
-      case activityKinds.cardSprintChanged: {
+      case timelineKinds.cardSprintChanged: {
         const from = object(e.from).sprintId as string | null | undefined;
         const to = object(e.to).sprintId as string | null | undefined;
         if (!known.sprint && from) sprints.before(start, at, { sprintId: from });
@@ -130,7 +144,7 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
         known.sprint = true;
         break;
       }
-      case activityKinds.cardEstimateChanged: {
+      case timelineKinds.cardEstimateChanged: {
         const from = (object(e.from).points as number | null | undefined) ?? null;
         if (!known.estimate) estimates.before(start, at, { points: from });
         estimates.open(at, { points: (object(e.to).points as number | null | undefined) ?? null });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { timelineKinds } from '@amb/domain/fold-card-timeline';
 import { activityKindList, activityKinds, parseActivityPayload, readActivityPayload, type ActivityKind } from './activity';
 
 const place = (columnId: string, flowCategory = 'IN_PROGRESS') => ({ columnId, swimlaneId: null, flowCategory });
@@ -91,5 +92,13 @@ describe('activity payload schemas', () => {
   it('gives every kind one name, and each name one kind', () => {
     expect(new Set(Object.values(activityKinds)).size).toBe(Object.keys(activityKinds).length);
     expect(activityKindList).toEqual(Object.values(activityKinds));
+  });
+});
+
+describe('the kinds the card-timeline fold reads', () => {
+  it('are the activity log\'s own kinds, under the same names', () => {
+    for (const [name, kind] of Object.entries(timelineKinds)) {
+      expect(activityKinds[name as keyof typeof activityKinds], name).toBe(kind);
+    }
   });
 });
