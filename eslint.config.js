@@ -27,6 +27,13 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.)', message: 'Features do not import each other: move what is shared to src/components, src/lib or src/app.' }] }],
     },
   },
+  // The product's rules are pure: they depend on no other package of ours (the contracts and apps depend on them).
+  {
+    files: ['packages/domain/src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@amb/*'], message: 'The domain package depends on no other package of ours.' }] }],
+    },
+  },
   // Route files parse, call one service and answer: the database is the services' business.
   // (health.ts is the exception: its one query is the database check itself.)
   {
