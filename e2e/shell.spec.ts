@@ -49,4 +49,20 @@ test('the layout fits a phone', async ({ page }) => {
     return page.scrollWidth - page.clientWidth;
   });
   expect(overflow).toBeLessThanOrEqual(1);
+
+  // The pages and the person's menu fold behind one button: one short row, nothing scrolled sideways or hidden.
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav).toBeHidden();
+  const topbar = (await page.locator('.topbar').boundingBox())!;
+  expect(topbar.height).toBeLessThanOrEqual(56);
+  const menu = page.getByRole('button', { name: 'Menu' });
+  await menu.click();
+  await expect(menu).toHaveAttribute('aria-expanded', 'true');
+  for (const name of ['Board', 'Backlog', 'Sprint', 'Stand-up', 'Dashboard']) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Maya' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  await nav.getByRole('link', { name: 'Sprint', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Sprint 12' })).toBeVisible();
+  await expect(nav).toBeHidden();
+  await expect(menu).toHaveAttribute('aria-expanded', 'false');
 });

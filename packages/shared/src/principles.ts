@@ -11,6 +11,7 @@ export const principleSchema = z.object({
 });
 export type Principle = z.infer<typeof principleSchema>;
 export const principleListSchema = z.object({ principles: z.array(principleSchema) });
+export type PrincipleList = z.infer<typeof principleListSchema>;
 
 export const principleKeySchema = z
   .string()

@@ -1,16 +1,39 @@
-import { useEffect } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link, NavLink, Outlet, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuthStore } from './auth-store';
 import { teamsQuery, useTeams } from './teams';
 
-/** The signed-in frame: product name, team switcher, navigation and the person's menu. */
+/**
+ * The signed-in frame: product name, team switcher, navigation and the person's menu. On a phone the navigation
+ * and the person's menu fold behind one Menu button, so the bar stays one short row and nothing scrolls sideways.
+ */
 export function Layout() {
   const me = useAuthStore((s) => s.me);
   const signOut = useAuthStore((s) => s.signOut);
   const teams = useTeams();
   const { teamId } = useParams();
   const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const header = useRef<HTMLElement>(null);
+  // Going to another page, pressing Escape or tapping outside the bar folds the phone menu again.
+  const [menuPath, setMenuPath] = useState(pathname);
+  if (menuPath !== pathname) {
+    setMenuPath(pathname);
+    setMenuOpen(false);
+  }
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
+    const onPointer = (e: PointerEvent) => !header.current?.contains(e.target as Node) && setMenuOpen(false);
+    document.addEventListener('keydown', onKey);
+    document.addEventListener('pointerdown', onPointer);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      document.removeEventListener('pointerdown', onPointer);
+    };
+  }, [menuOpen]);
 
   const current = teams?.find((t) => t.id === teamId) ?? null;
   // A team created or joined since the list was read: read it again.
@@ -21,7 +44,7 @@ export function Layout() {
 
   return (
     <div className="shell">
-      <header className="topbar">
+      <header ref={header} className={menuOpen ? 'topbar menu-open' : 'topbar'}>
         <a className="brand" href="/">
           <img src="/favicon.svg" alt="" width={24} height={24} /> <span>Agile Marketing Board</span>
         </a>
@@ -41,26 +64,31 @@ export function Layout() {
             ))}
           </select>
         </label>
-        <nav aria-label="Main" className="main-nav">
-          {current && (
-            <>
-              <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
-              <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
-              <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
-              <NavLink to={`/teams/${current.id}/standup`}>Stand-up</NavLink>
-              {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
-            </>
-          )}
-          <NavLink to="/dashboard">Dashboard</NavLink>
-          {me?.user.orgRole === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
-        </nav>
-        <div className="user-menu">
-          <Link className="user-name" to="/account" title={`${me?.user.email ?? ''}: your account`}>
-            {me?.user.name}
-          </Link>
-          <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
-            Sign out
-          </button>
+        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="top-menu" onClick={() => setMenuOpen(!menuOpen)}>
+          <span aria-hidden="true">☰</span> Menu
+        </button>
+        <div className="top-menu" id="top-menu">
+          <nav aria-label="Main" className="main-nav">
+            {current && (
+              <>
+                <NavLink to={`/teams/${current.id}/board`}>Board</NavLink>
+                <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
+                <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
+                <NavLink to={`/teams/${current.id}/standup`}>Stand-up</NavLink>
+                {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
+              </>
+            )}
+            <NavLink to="/dashboard">Dashboard</NavLink>
+            {me?.user.orgRole === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
+          </nav>
+          <div className="user-menu">
+            <Link className="user-name" to="/account" title={`${me?.user.email ?? ''}: your account`}>
+              {me?.user.name}
+            </Link>
+            <button type="button" onClick={() => void signOut().then(() => navigate('/sign-in'))}>
+              Sign out
+            </button>
+          </div>
         </div>
       </header>
       <main className="content" id="main">

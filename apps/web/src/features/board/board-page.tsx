@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import { Link, Outlet, useNavigate, useParams, useSearchParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import {
   useDroppable,
   DndContext,
@@ -32,7 +33,7 @@ import { activeFilterCount, matchesFilters, readFilters, writeFilters, type Boar
 import { cellCards, createBoardLayouter } from './board-layout';
 import { columnCards, useBoardStore, type Notice, type Place } from './board-store';
 import { decideDrop, flowOf } from './drag-rules';
-import { useActiveSprint } from './api';
+import { boardQuery, useActiveSprint, useCachedBoard } from './api';
 import { ExportLinks } from './export-links';
 import { FilterBar } from './filter-bar';
 import { PeopleWipProvider, usePeopleWip } from './people-wip';
@@ -125,13 +126,12 @@ export function BoardPage() {
   const { team, loaded: teamsLoaded } = useTeam(teamId);
   const may = useTeamAbility(teamId);
   const boardId = team?.boards[0]?.id;
-  const view = useBoardStore((s) => (s.view?.board.id === boardId ? s.view : null));
-  const status = useBoardStore((s) => s.status);
-  const error = useBoardStore((s) => s.error);
+  const board = useQuery({ ...boardQuery(boardId ?? ''), enabled: Boolean(boardId) });
+  const view = useCachedBoard(boardId);
   const notice = useBoardStore((s) => s.notice);
   const lastMove = useBoardStore((s) => s.lastMove);
   const pending = useBoardStore((s) => s.pending);
-  const { load, move, undo, addCard, say } = useBoardStore.getState();
+  const { open: openBoard, move, undo, addCard, say } = useBoardStore.getState();
   const principles = useActivePrinciples();
   const [activeId, setActiveId] = useState<string | null>(null);
   const [overDrop, setOverDrop] = useState<DropData | null>(null);
@@ -154,8 +154,8 @@ export function BoardPage() {
   /* eslint-enable react-hooks/preserve-manual-memoization */
 
   useEffect(() => {
-    if (boardId) void load(boardId);
-  }, [boardId, load]);
+    if (boardId) openBoard(boardId);
+  }, [boardId, openBoard]);
   useBoardEvents(boardId, Boolean(view));
   const meId = useAuthStore((st) => st.me?.user.id);
   const peopleWip = usePeopleWip(boardId ?? '', view?.lastActivityId);
@@ -236,11 +236,11 @@ export function BoardPage() {
 
   if (teamsLoaded && !team) return <p role="alert">This team does not exist or you cannot see it.</p>;
   if (!boardId && teamsLoaded) return <div className="empty-state">This team has no board yet.</div>;
-  if (status === 'error' && !view) {
+  if (board.isError && !view) {
     return (
       <div role="alert" className="empty-state">
-        <p>The board could not be loaded: {error}</p>
-        <button type="button" onClick={() => boardId && void load(boardId)}>
+        <p>The board could not be loaded: {board.error.message}</p>
+        <button type="button" onClick={() => void board.refetch()}>
           Try again
         </button>
       </div>

@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BoardView } from '@amb/shared/boards';
+import { queryClient } from '../../app/query-client';
+import { boardViewKey } from './api';
 import { cardSummary } from './card-fixture';
 import { columnCards, useBoardStore } from './board-store';
 
-// The API's ids are UUIDs (and the store parses answers with the shared schemas): short names mapped to them.
+// The API's ids are UUIDs (as the API sends them): short names mapped to them.
 const ids: Record<string, string> = {
   a: '00000000-0000-4000-8000-00000000000a',
   b: '00000000-0000-4000-8000-00000000000b',
@@ -41,21 +43,30 @@ function nextAnswer(status: number, body: unknown) {
   return release;
 }
 
-describe('the board store (drag, optimistic order, undo)', () => {
-  beforeEach(() => useBoardStore.setState({ boardId: 'b', view, status: 'ready', notice: null, lastMove: null, pending: {} }));
-  afterEach(() => vi.unstubAllGlobals());
+/** The board as the query cache holds it: the store changes it there. */
+const cached = () => queryClient.getQueryData<BoardView>(boardViewKey('b'))!;
+
+describe('the board store (drag, optimistic order, undo) over the board in the query cache', () => {
+  beforeEach(() => {
+    queryClient.setQueryData(boardViewKey('b'), view);
+    useBoardStore.setState({ boardId: 'b', notice: null, lastMove: null, pending: {} });
+  });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    queryClient.clear();
+  });
 
   it('shows a move at once, then takes the server’s card; undo is offered', async () => {
     const answer = nextAnswer(200, { card: { ...card('a', 'doing', 'n'), version: 2 }, overLimit: [] });
     const moving = useBoardStore.getState().move(id('a'), { columnId: id('doing'), swimlaneId: null, afterCardId: id('c') });
     let now = useBoardStore.getState();
-    expect(columnCards(now.view!, id('doing')).map((c) => c.id)).toEqual([id('c'), id('a')]);
+    expect(columnCards(cached(), id('doing')).map((c) => c.id)).toEqual([id('c'), id('a')]);
     expect(now.pending).toEqual({ [id('a')]: true });
     answer();
     await moving;
     now = useBoardStore.getState();
     expect(now.notice?.text ?? null).toBeNull();
-    expect(now.view!.cards.find((c) => c.id === id('a'))).toMatchObject({ columnId: id('doing'), rank: 'n', version: 2 });
+    expect(cached().cards.find((c) => c.id === id('a'))).toMatchObject({ columnId: id('doing'), rank: 'n', version: 2 });
     expect(now.pending).toEqual({});
     expect(now.lastMove).toEqual({ cardId: id('a'), title: 'Card a', from: { columnId: id('todo'), swimlaneId: null, afterCardId: null } });
   });
@@ -63,19 +74,37 @@ describe('the board store (drag, optimistic order, undo)', () => {
   it('springs back when the server refuses, and says why where the card was dropped', async () => {
     const answer = nextAnswer(409, { error: { code: 'WIP_LIMIT_REACHED', message: 'Column "Doing" is at its hard WIP limit of 1 (it holds 1 card)', fields: [] } });
     const moving = useBoardStore.getState().move(id('b'), { columnId: id('doing'), swimlaneId: null, afterCardId: null });
-    expect(columnCards(useBoardStore.getState().view!, id('doing')).map((c) => c.id)).toEqual([id('b'), id('c')]);
+    expect(columnCards(cached(), id('doing')).map((c) => c.id)).toEqual([id('b'), id('c')]);
     answer();
     await moving;
     const now = useBoardStore.getState();
-    expect(columnCards(now.view!, id('todo')).map((c) => c.id)).toEqual([id('a'), id('b')]);
+    expect(columnCards(cached(), id('todo')).map((c) => c.id)).toEqual([id('a'), id('b')]);
     expect(now.notice).toMatchObject({ tone: 'error', text: expect.stringContaining('hard WIP limit'), at: { columnId: id('doing'), swimlaneId: null } });
     expect(now.lastMove).toBeNull();
   });
 
   it('a live update for a card with a move in flight does not undo the move on screen', () => {
-    useBoardStore.setState({ pending: { [id('a')]: true }, view: { ...view, cards: [card('a', 'doing', 'n'), ...view.cards.slice(1)] } });
+    useBoardStore.setState({ pending: { [id('a')]: true } });
+    queryClient.setQueryData(boardViewKey('b'), { ...view, cards: [card('a', 'doing', 'n'), ...view.cards.slice(1)] });
     useBoardStore.getState().applyEvent({ activityId: '2', kind: 'card.updated', actorId: null, cardId: id('a'), card: card('a', 'todo', 'h'), reload: false });
-    expect(useBoardStore.getState().view!.cards.find((c) => c.id === id('a'))!.columnId).toBe(id('doing'));
-    expect(useBoardStore.getState().view!.lastActivityId).toBe('2');
+    expect(cached().cards.find((c) => c.id === id('a'))!.columnId).toBe(id('doing'));
+    expect(cached().lastActivityId).toBe('2');
+  });
+
+  it('a live update for another card lands in the cache; a changed layout reads the board again', () => {
+    useBoardStore.getState().applyEvent({ activityId: '2', kind: 'card.updated', actorId: null, cardId: id('b'), card: { ...card('b', 'doing', 'a'), version: 2 }, reload: false });
+    expect(columnCards(cached(), id('doing')).map((c) => c.id)).toEqual([id('b'), id('c')]);
+
+    expect(queryClient.getQueryState(boardViewKey('b'))?.isInvalidated).toBe(false);
+    useBoardStore.getState().applyEvent({ activityId: '3', kind: 'column.updated', actorId: null, cardId: null, card: null, reload: true });
+    expect(queryClient.getQueryState(boardViewKey('b'))?.isInvalidated).toBe(true);
+  });
+
+  it('opening another board forgets the last board’s undo and notice', () => {
+    useBoardStore.setState({ notice: { tone: 'info', text: 'Moved' }, lastMove: { cardId: id('a'), title: 'Card a', from: { columnId: id('todo'), swimlaneId: null, afterCardId: null } } });
+    useBoardStore.getState().open('b');
+    expect(useBoardStore.getState().lastMove).not.toBeNull();
+    useBoardStore.getState().open('other');
+    expect(useBoardStore.getState()).toMatchObject({ boardId: 'other', lastMove: null, notice: null });
   });
 });

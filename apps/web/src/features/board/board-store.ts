@@ -3,6 +3,8 @@ import { rankBetween } from '@amb/domain/ranks';
 import type { BoardEvent, BoardView, CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult } from '@amb/shared/cards';
 import { api, ApiError } from '../../lib/api-client';
+import { queryClient } from '../../app/query-client';
+import { boardViewKey } from './api';
 
 export interface Place {
   columnId: string;
@@ -25,16 +27,19 @@ interface LastMove {
   from: Place;
 }
 
+/**
+ * What the browser owns on a board: the board open, the notice, the last move (for undo) and the cards with a move
+ * on its way. The board itself is server state in the query cache (`boardQuery`); the actions below change it
+ * there, optimistically, and put it back when the server refuses.
+ */
 interface BoardState {
   boardId: string | null;
-  view: BoardView | null;
-  status: 'idle' | 'loading' | 'ready' | 'error';
-  error: string | null;
   notice: Notice | null;
   lastMove: LastMove | null;
   /** Cards with a move on its way to the server. */
   pending: Record<string, true>;
-  load(boardId: string): Promise<void>;
+  /** Opens a board: its notice and undo belong to it alone. */
+  open(boardId: string): void;
   move(cardId: string, to: Place, options?: { undo?: boolean }): Promise<void>;
   undo(): Promise<void>;
   addCard(columnId: string, swimlaneId: string | null, position: 'top' | 'bottom', title: string): Promise<boolean>;
@@ -69,32 +74,26 @@ function overLimitNotice(result: { overLimit: { scope: string; name: string; lim
   return { tone: 'warning', text, at };
 }
 
+/** The open board as the query cache holds it, and a way to change it there. */
+const cachedView = (boardId: string | null) => (boardId ? queryClient.getQueryData<BoardView>(boardViewKey(boardId)) : undefined);
+const changeView = (boardId: string, change: (view: BoardView) => BoardView) =>
+  queryClient.setQueryData<BoardView>(boardViewKey(boardId), (view) => (view ? change(view) : view));
+
 export const useBoardStore = create<BoardState>()((set, get) => ({
   boardId: null,
-  view: null,
-  status: 'idle',
-  error: null,
   notice: null,
   lastMove: null,
   pending: {},
 
-  async load(boardId) {
-    const keep = get().boardId === boardId && get().view;
-    set({ boardId, status: keep ? 'ready' : 'loading', error: null, ...(keep ? {} : { view: null, lastMove: null, notice: null }) });
-    try {
-      // Not parsed again here: the API already validated this answer against boardViewSchema when it sent it, and
-      // parsing 5,000 cards a second time costs the first paint 50–150 ms (bench/board-render).
-      const view = await api<BoardView>('GET', `/boards/${boardId}`);
-      if (get().boardId === boardId) set({ view, status: 'ready' });
-    } catch (error) {
-      if (get().boardId === boardId) set({ status: 'error', error: (error as Error).message });
-    }
+  open(boardId) {
+    if (get().boardId !== boardId) set({ boardId, lastMove: null, notice: null, pending: {} });
   },
 
   async move(cardId, to, options = {}) {
-    const view = get().view;
+    const boardId = get().boardId;
+    const view = cachedView(boardId);
     const card = view?.cards.find((c) => c.id === cardId);
-    if (!view || !card) return;
+    if (!boardId || !view || !card) return;
     const from = placeOf(view, card);
     if (from.columnId === to.columnId && from.swimlaneId === to.swimlaneId && from.afterCardId === to.afterCardId) return;
 
@@ -110,33 +109,28 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       /* neighbours out of order locally: the server's answer fixes it */
     }
     const before = card;
-    set({
-      view: replaceCard(view, { ...card, columnId: to.columnId, swimlaneId: to.swimlaneId, rank }, cardId),
-      pending: { ...get().pending, [cardId]: true },
-      notice: null,
-    });
+    changeView(boardId, (now) => replaceCard(now, { ...card, columnId: to.columnId, swimlaneId: to.swimlaneId, rank }, cardId));
+    set({ pending: { ...get().pending, [cardId]: true }, notice: null });
     try {
       // Not parsed again here: the API validates its answer, and the card schemas stay out of the first download.
       const result = await api<CardWriteResult>('POST', `/cards/${cardId}/move`, {
         body: { columnId: to.columnId, swimlaneId: to.swimlaneId, afterCardId: to.afterCardId, version: card.version },
       });
-      const now = get().view;
-      if (now) set({ view: replaceCard(now, result.card, cardId) });
+      changeView(boardId, (now) => replaceCard(now, result.card, cardId));
       set({
         lastMove: options.undo ? null : { cardId, title: card.title, from },
         notice: overLimitNotice(result, to) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back`, at: to } : null),
       });
     } catch (error) {
-      const now = get().view;
       const apiError = error instanceof ApiError ? error : null;
       if (apiError?.code === 'STALE_VERSION' && apiError.details.card) {
         // The card as the server has it now (the API's error carries it whole).
         const current = apiError.details.card as CardSummary;
-        if (now) set({ view: replaceCard(now, current, cardId) });
+        changeView(boardId, (now) => replaceCard(now, current, cardId));
         set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.`, at: { columnId: current.columnId, swimlaneId: current.swimlaneId } } });
       } else {
         // Spring back, and say why.
-        if (now) set({ view: replaceCard(now, before, cardId) });
+        changeView(boardId, (now) => replaceCard(now, before, cardId));
         set({ notice: { tone: 'error', text: apiError?.message ?? `The move of "${card.title}" failed`, at: to } });
       }
     } finally {
@@ -156,8 +150,8 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
   async addCard(columnId, swimlaneId, position, title) {
     try {
       const result = await api<CardWriteResult>('POST', '/cards', { body: { columnId, swimlaneId, position, title } });
-      const view = get().view;
-      if (view && !view.cards.some((c) => c.id === result.card.id)) set({ view: { ...view, cards: [...view.cards, result.card] } });
+      const boardId = get().boardId;
+      if (boardId) changeView(boardId, (view) => (view.cards.some((c) => c.id === result.card.id) ? view : { ...view, cards: [...view.cards, result.card] }));
       set({ notice: overLimitNotice(result, { columnId, swimlaneId }) });
       return true;
     } catch (error) {
@@ -167,19 +161,23 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
   },
 
   applyEvent(event) {
-    const view = get().view;
-    if (!view) return;
+    const boardId = get().boardId;
+    if (!boardId || !cachedView(boardId)) return;
     if (event.reload) {
-      void get().load(view.board.id);
+      // Columns, swimlanes or limits changed: read the board again, showing the one there is meanwhile.
+      void queryClient.invalidateQueries({ queryKey: boardViewKey(boardId) });
       return;
     }
-    let cards = view.cards;
-    if (event.cardId && !get().pending[event.cardId]) {
-      const mine = cards.find((c) => c.id === event.cardId);
-      if (!event.card) cards = cards.filter((c) => c.id !== event.cardId);
-      else if (!mine || mine.version <= event.card.version) cards = [...cards.filter((c) => c.id !== event.cardId), event.card];
-    }
-    set({ view: { ...view, cards, lastActivityId: event.activityId } });
+    const pending = get().pending;
+    changeView(boardId, (view) => {
+      let cards = view.cards;
+      if (event.cardId && !pending[event.cardId]) {
+        const mine = cards.find((c) => c.id === event.cardId);
+        if (!event.card) cards = cards.filter((c) => c.id !== event.cardId);
+        else if (!mine || mine.version <= event.card.version) cards = [...cards.filter((c) => c.id !== event.cardId), event.card];
+      }
+      return { ...view, cards, lastActivityId: event.activityId };
+    });
   },
 
   say(notice) {

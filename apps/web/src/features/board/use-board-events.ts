@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import type { BoardEvent } from '@amb/shared/boards';
+import { queryClient } from '../../app/query-client';
+import { boardQuery } from './api';
 import { useBoardStore } from './board-store';
 
 /**
@@ -9,7 +11,7 @@ import { useBoardStore } from './board-store';
 export function useBoardEvents(boardId: string | undefined, ready: boolean) {
   useEffect(() => {
     if (!boardId || !ready) return;
-    const after = useBoardStore.getState().view?.lastActivityId ?? '0';
+    const after = queryClient.getQueryData(boardQuery(boardId).queryKey)?.lastActivityId ?? '0';
     const source = new EventSource(`/api/boards/${boardId}/events?after=${after}`);
     source.addEventListener('board', (message) => {
       // The server's own events, as the API's contract describes them; not parsed again (see board-store).

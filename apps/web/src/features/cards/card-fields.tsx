@@ -1,10 +1,14 @@
 import { blockerCategories, type BlockerCategory } from '@amb/shared/activity';
 import { blockerCategoryLabels } from '@amb/shared/activity-sentence';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { useForm, useWatch, type FieldError as HookFieldError, type FieldErrors, type Resolver } from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
 import Markdown from 'react-markdown';
-import type { CardDetail, UpdateCardBody } from '@amb/shared/cards';
+import { updateCardBodySchema, type CardDetail, type UpdateCardBody } from '@amb/shared/cards';
 import type { Principle } from '@amb/shared/principles';
 import type { ApiError } from '../../lib/api-client';
+import { applyApiErrors } from '../../lib/form-errors';
+import { FieldError } from '../../components/field-error';
 import { updateCard } from './api';
 
 export interface Person {
@@ -49,81 +53,148 @@ export function SafeMarkdown({ text }: { text: string }) {
   );
 }
 
-/** The card's own fields as one form; saving sends what changed, with the version it was based on. */
-export function CardFields({ card, people, principles, write, savedNote }: { card: CardDetail; people: Person[]; principles: Principle[]; write: Write; savedNote: string | null }) {
-  const [form, setForm] = useState({
-    title: card.title,
-    description: card.description,
-    type: card.type,
-    estimate: card.estimate === null ? '' : String(card.estimate),
-    dueDate: dayOf(card.dueDate),
-    labels: card.labels.join(', '),
-    ownerIds: card.ownerIds,
-    principleIds: card.principleIds,
-    blocked: card.blocked,
-    blockedReason: card.blockedReason ?? '',
-    blockerCategory: card.blockerCategory ?? '',
-    hypothesis: card.hypothesis ?? '',
-    metric: card.metric ?? '',
-    experimentResult: card.experimentResult ?? '',
-  });
-  const [editingDescription, setEditingDescription] = useState(false);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
-  const set = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
-  const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id]);
+/** The form as typed: the estimate and labels as text, the lists as ids. */
+interface CardForm {
+  title: string;
+  description: string;
+  type: CardDetail['type'];
+  estimate: string;
+  dueDate: string;
+  labels: string;
+  ownerIds: string[];
+  principleIds: string[];
+  blocked: boolean;
+  blockedReason: string;
+  blockerCategory: string;
+  hypothesis: string;
+  metric: string;
+  experimentResult: string;
+}
+type Field = keyof CardForm;
+const formFields: readonly Field[] = ['title', 'description', 'type', 'estimate', 'dueDate', 'labels', 'ownerIds', 'principleIds', 'blocked', 'blockedReason', 'blockerCategory', 'hypothesis', 'metric', 'experimentResult'];
 
-  const changes = (): UpdateCardBody => {
-    const body: UpdateCardBody = { version: card.version };
-    const labels = form.labels.split(',').map((l) => l.trim()).filter(Boolean);
-    const estimate = form.estimate === '' ? null : Number(form.estimate);
-    if (form.title !== card.title) body.title = form.title;
-    if (form.description !== card.description) body.description = form.description;
-    if (form.type !== card.type) body.type = form.type;
-    if (estimate !== card.estimate) body.estimate = estimate;
-    if (form.dueDate !== dayOf(card.dueDate)) body.dueDate = form.dueDate || null;
-    if (labels.join(',') !== card.labels.join(',')) body.labels = labels;
-    if ([...form.ownerIds].sort().join() !== [...card.ownerIds].sort().join()) body.ownerIds = form.ownerIds;
-    if ([...form.principleIds].sort().join() !== [...card.principleIds].sort().join()) body.principleIds = form.principleIds;
-    if (form.blocked !== card.blocked) body.blocked = form.blocked;
-    if (form.blocked && form.blockedReason !== (card.blockedReason ?? '')) body.blockedReason = form.blockedReason;
-    if (form.blocked && form.blockerCategory !== (card.blockerCategory ?? '')) body.blockerCategory = (form.blockerCategory || null) as BlockerCategory | null;
-    if (form.type === 'EXPERIMENT') {
-      if (form.hypothesis !== (card.hypothesis ?? '')) body.hypothesis = form.hypothesis || null;
-      if (form.metric !== (card.metric ?? '')) body.metric = form.metric || null;
-      if (form.experimentResult !== (card.experimentResult ?? '')) body.experimentResult = (form.experimentResult || null) as UpdateCardBody['experimentResult'];
+const formOf = (card: CardDetail): CardForm => ({
+  title: card.title,
+  description: card.description,
+  type: card.type,
+  estimate: card.estimate === null ? '' : String(card.estimate),
+  dueDate: dayOf(card.dueDate),
+  labels: card.labels.join(', '),
+  ownerIds: card.ownerIds,
+  principleIds: card.principleIds,
+  blocked: card.blocked,
+  blockedReason: card.blockedReason ?? '',
+  blockerCategory: card.blockerCategory ?? '',
+  hypothesis: card.hypothesis ?? '',
+  metric: card.metric ?? '',
+  experimentResult: card.experimentResult ?? '',
+});
+
+const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].sort().join();
+
+/** What changed, as the API's update body, with the version the form was based on. */
+function changesOf(form: CardForm, card: CardDetail): UpdateCardBody {
+  const body: UpdateCardBody = { version: card.version };
+  const labels = form.labels.split(',').map((l) => l.trim()).filter(Boolean);
+  const estimate = form.estimate.trim() === '' ? null : Number(form.estimate);
+  if (form.title !== card.title) body.title = form.title;
+  if (form.description !== card.description) body.description = form.description;
+  if (form.type !== card.type) body.type = form.type;
+  if (estimate !== card.estimate) body.estimate = estimate;
+  if (form.dueDate !== dayOf(card.dueDate)) body.dueDate = form.dueDate || null;
+  if (labels.join(',') !== card.labels.join(',')) body.labels = labels;
+  if (!sameSet(form.ownerIds, card.ownerIds)) body.ownerIds = form.ownerIds;
+  if (!sameSet(form.principleIds, card.principleIds)) body.principleIds = form.principleIds;
+  if (form.blocked !== card.blocked) body.blocked = form.blocked;
+  if (form.blocked && form.blockedReason !== (card.blockedReason ?? '')) body.blockedReason = form.blockedReason;
+  if (form.blocked && form.blockerCategory !== (card.blockerCategory ?? '')) body.blockerCategory = (form.blockerCategory || null) as BlockerCategory | null;
+  if (form.type === 'EXPERIMENT') {
+    if (form.hypothesis !== (card.hypothesis ?? '')) body.hypothesis = form.hypothesis || null;
+    if (form.metric !== (card.metric ?? '')) body.metric = form.metric || null;
+    if (form.experimentResult !== (card.experimentResult ?? '')) body.experimentResult = (form.experimentResult || null) as UpdateCardBody['experimentResult'];
+  }
+  return body;
+}
+
+const checkBody = zodResolver(updateCardBodySchema);
+
+/**
+ * Checks the form with the API's own update schema: the changes are turned into the body the API would get and
+ * checked there, and each problem lands on the field it came from (a bad label's error on the labels).
+ */
+function cardFormResolver(card: CardDetail): Resolver<CardForm> {
+  return async (values, context, options) => {
+    const checked = await checkBody(changesOf(values, card), context, options as never);
+    const errors: FieldErrors<CardForm> = {};
+    for (const [name, error] of Object.entries(checked.errors)) {
+      if (!formFields.includes(name as Field) || !error) continue;
+      const item = Array.isArray(error) ? (error as ({ message?: string } | undefined)[]).find((e) => e?.message) : undefined;
+      const message = item?.message ?? (error as { message?: string }).message;
+      if (message) errors[name as Field] = { type: item ? 'item' : 'validate', message };
     }
-    return body;
+    return Object.keys(errors).length ? { values: {}, errors } : { values, errors: {} };
   };
+}
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const body = changes();
+const errorLabels: Record<string, string> = {
+  title: 'Title',
+  description: 'Description',
+  estimate: 'Estimate',
+  dueDate: 'Due date',
+  labels: 'Labels',
+  blockedReason: 'What blocks it',
+  hypothesis: 'Hypothesis',
+  metric: 'Metric',
+  experimentResult: 'Result',
+};
+
+/**
+ * The card's own fields as one form (react-hook-form, checked with the API's update schema); saving sends what
+ * changed, with the version it was based on, and the API's field errors land on their fields.
+ */
+export function CardFields({ card, people, principles, write, savedNote }: { card: CardDetail; people: Person[]; principles: Principle[]; write: Write; savedNote: string | null }) {
+  const {
+    register,
+    handleSubmit,
+    setError,
+    setValue,
+    control,
+    formState: { errors, isSubmitting },
+  } = useForm<CardForm>({ defaultValues: formOf(card), resolver: cardFormResolver(card) });
+  const [editingDescription, setEditingDescription] = useState(false);
+  const [note, setNote] = useState<string | null>(null);
+  const [type, description, ownerIds, principleIds, blocked] = useWatch({ control, name: ['type', 'description', 'ownerIds', 'principleIds', 'blocked'] });
+  const toggle = (field: 'ownerIds' | 'principleIds', list: string[], id: string) =>
+    setValue(field, list.includes(id) ? list.filter((x) => x !== id) : [...list, id], { shouldDirty: true });
+
+  const save = handleSubmit(async (form) => {
+    const body = changesOf(form, card);
     const changed = Object.keys(body).filter((k) => k !== 'version');
     if (changed.length === 0) {
       setNote('Nothing to save: no field has changed.');
       return;
     }
     setNote(null);
-    setSaving(true);
     const error = await write(() => updateCard(card.id, body), `Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`);
-    setSaving(false);
-    setErrors(Object.fromEntries((error?.fields ?? []).map((f) => [f.field.replace(/^body\./, '').replace(/\.\d+$/, ''), f.message])));
-  }
+    if (error?.fields.length) applyApiErrors(error, setError, formFields);
+  });
 
-  const fieldError = (name: string) =>
-    errors[name] ? (
-      <span className="field-error" id={`${name}-error`}>
-        {name} {errors[name]}
-      </span>
-    ) : null;
+  /** A field's input props: registered, marked invalid and pointing at its error when it has one. */
+  const field = (name: Field) => ({
+    ...register(name),
+    'aria-invalid': errors[name] ? true : undefined,
+    'aria-describedby': errors[name] ? `${name}-error` : undefined,
+  });
+  const fieldError = (name: Field) => {
+    const error = errors[name] as HookFieldError | undefined;
+    return <FieldError id={`${name}-error`} label={error?.type === 'item' ? 'One label' : (errorLabels[name] ?? name)} error={error} />;
+  };
 
   return (
-    <form className="card-fields" onSubmit={save} aria-label="Card fields">
+    <form className="card-fields" onSubmit={(e) => void save(e)} aria-label="Card fields" noValidate>
       <label>
         Title
-        <input name="title" value={form.title} onChange={(e) => set({ title: e.target.value })} aria-invalid={errors.title ? true : undefined} maxLength={200} />
+        <input {...field('title')} maxLength={200} />
         {fieldError('title')}
       </label>
       <div className="description">
@@ -134,51 +205,54 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
           </button>
         </div>
         {editingDescription ? (
-          <textarea aria-label="Description (Markdown)" rows={6} value={form.description} onChange={(e) => set({ description: e.target.value })} />
+          <textarea aria-label="Description (Markdown)" rows={6} {...field('description')} />
         ) : (
           <div className="markdown" data-testid="description">
-            {form.description ? <SafeMarkdown text={form.description} /> : <p className="muted">No description yet.</p>}
+            {description ? <SafeMarkdown text={description} /> : <p className="muted">No description yet.</p>}
           </div>
         )}
+        {fieldError('description')}
       </div>
       <div className="grid-2">
         <label>
           Type
-          <select value={form.type} onChange={(e) => set({ type: e.target.value as typeof form.type })}>
+          <select {...register('type')}>
             <option value="TASK">Task</option>
             <option value="EXPERIMENT">Experiment</option>
           </select>
         </label>
         <label>
           Estimate (points)
-          <input type="number" min={0} max={1000} value={form.estimate} onChange={(e) => set({ estimate: e.target.value })} />
+          <input type="number" min={0} max={1000} {...field('estimate')} />
           {fieldError('estimate')}
         </label>
         <label>
           Due date
-          <input type="date" value={form.dueDate} onChange={(e) => set({ dueDate: e.target.value })} />
+          <input type="date" {...field('dueDate')} />
           {fieldError('dueDate')}
         </label>
         <label>
           Labels (comma-separated)
-          <input value={form.labels} onChange={(e) => set({ labels: e.target.value })} />
+          <input {...field('labels')} />
           {fieldError('labels')}
         </label>
       </div>
-      {form.type === 'EXPERIMENT' && (
+      {type === 'EXPERIMENT' && (
         <fieldset>
           <legend>Experiment</legend>
           <label>
             Hypothesis
-            <textarea rows={2} value={form.hypothesis} onChange={(e) => set({ hypothesis: e.target.value })} />
+            <textarea rows={2} {...field('hypothesis')} />
+            {fieldError('hypothesis')}
           </label>
           <label>
             Metric
-            <input value={form.metric} onChange={(e) => set({ metric: e.target.value })} />
+            <input {...field('metric')} />
+            {fieldError('metric')}
           </label>
           <label>
             Result
-            <select value={form.experimentResult} onChange={(e) => set({ experimentResult: e.target.value })}>
+            <select {...register('experimentResult')}>
               <option value="">Not known yet</option>
               <option value="VALIDATED">Validated</option>
               <option value="INVALIDATED">Invalidated</option>
@@ -191,7 +265,7 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
         <legend>Owners</legend>
         {people.map((p) => (
           <label key={p.id} className="check">
-            <input type="checkbox" checked={form.ownerIds.includes(p.id)} onChange={() => set({ ownerIds: toggle(form.ownerIds, p.id) })} /> {p.name}
+            <input type="checkbox" checked={ownerIds.includes(p.id)} onChange={() => toggle('ownerIds', ownerIds, p.id)} /> {p.name}
           </label>
         ))}
       </fieldset>
@@ -199,26 +273,26 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
         <legend>Manifesto principles</legend>
         {principles.map((p) => (
           <label key={p.id} className="check" title={p.description}>
-            <input type="checkbox" checked={form.principleIds.includes(p.id)} onChange={() => set({ principleIds: toggle(form.principleIds, p.id) })} /> {p.name}
+            <input type="checkbox" checked={principleIds.includes(p.id)} onChange={() => toggle('principleIds', principleIds, p.id)} /> {p.name}
           </label>
         ))}
       </fieldset>
       <fieldset>
         <legend>Obstacle</legend>
         <label className="check">
-          <input type="checkbox" checked={form.blocked} onChange={(e) => set({ blocked: e.target.checked })} /> Blocked
+          <input type="checkbox" {...register('blocked')} /> Blocked
         </label>
-        {form.blocked && (
+        {blocked && (
           <label>
             What blocks it?
-            <input value={form.blockedReason} onChange={(e) => set({ blockedReason: e.target.value })} aria-invalid={errors.blockedReason ? true : undefined} />
+            <input {...field('blockedReason')} />
             {fieldError('blockedReason')}
           </label>
         )}
-        {form.blocked && (
+        {blocked && (
           <label>
             Kind of obstacle
-            <select value={form.blockerCategory} onChange={(e) => set({ blockerCategory: e.target.value })}>
+            <select {...register('blockerCategory')}>
               <option value="">Not said</option>
               {blockerCategories.map((c) => (
                 <option key={c} value={c}>
@@ -235,8 +309,8 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
         )}
       </fieldset>
       <div className="save-row">
-        <button type="submit" className="primary" disabled={saving}>
-          {saving ? 'Saving…' : 'Save changes'}
+        <button type="submit" className="primary" disabled={isSubmitting}>
+          {isSubmitting ? 'Saving…' : 'Save changes'}
         </button>
         <span role="status" className="saved-note">
           {note ?? savedNote}
