@@ -100,7 +100,7 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
 
   const working = cards
     .filter((c) => !restingStages.includes(columns.get(c.columnId)!.flowCategory as FlowCategory))
-    .map((c) => ({ card: c, id: c.id, enteredColumnAt: entered.get(c.id) ?? c.createdAt.getTime(), agingDays: DEFAULT_AGING_DAYS }));
+    .map((c) => ({ card: c, id: c.id, enteredColumnAt: entered.get(c.id) ?? c.createdAt.getTime(), agingDays: columns.get(c.columnId)?.agingDays ?? DEFAULT_AGING_DAYS }));
   const aging = agingCards(working, now).map((w) => ({
     ...ref(w.card),
     enteredColumnAt: new Date(w.enteredColumnAt).toISOString(),
