@@ -48,8 +48,8 @@ export function NoteForm({ sprintId, group, label }: { sprintId: string; group: 
       <FieldError id={`${id}-text-error`} label="The note" error={errors.text} />
       <div className="note-form-row">
         <label className="principle-pick">
-          <span className="visually-hidden">Principle for the new note: {label}</span>
-          <select {...form.register('principleId')} aria-label={`Principle for the new note: ${label}`}>
+          <span className="visually-hidden">Principle ({label})</span>
+          <select {...form.register('principleId')}>
             <option value="">No principle</option>
             {principles.map((p) => (
               <option key={p.id} value={p.id}>
