@@ -54,6 +54,8 @@ describe('stand-up', () => {
     expect(s.since).toBe(new Date(lastStandupWindow(Date.parse(s.until), '09:30', 'Europe/Berlin').since).toISOString());
     expect(s.people.map((p) => p.name)).toEqual(['Maya Master', 'Sam Member']);
     expect(s.activeSprintId).toBeNull();
+    // Walking the board: working columns only, the one nearest done first.
+    expect(s.columns.map((c) => c.name)).toEqual(['Review', 'In progress', 'To do']);
   });
 
   it('refuses a backwards, over-long or malformed window with the field named', async () => {

@@ -141,9 +141,18 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
   for (const p of people) names[p.userId] = p.name;
   for (const c of cards) names[c.id] ??= c.title;
 
+  // Walking the board: from the column nearest done back to the first, as a team reads a Kanban board.
+  const walk = team.boards.flatMap((b) =>
+    b.columns
+      .filter((c) => !restingStages.includes(c.flowCategory as FlowCategory))
+      .reverse()
+      .map((c) => ({ id: c.id, name: c.name, boardId: b.id, cardCount: cards.filter((card) => card.columnId === c.id).length })),
+  );
+
   return {
     teamId,
     teamName: team.name,
+    columns: walk,
     timeZone: team.timeZone,
     standupTime: team.standupTime,
     since: new Date(since).toISOString(),
