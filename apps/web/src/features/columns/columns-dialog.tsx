@@ -164,7 +164,7 @@ export function ColumnsDialog() {
                       defaultValue={c.agingDays}
                       onBlur={(e) => e.target.valueAsNumber !== c.agingDays && void change(() => changeColumn(c.id, { agingDays: e.target.valueAsNumber }))}
                     />
-                    <span aria-hidden="true">days to aging</span>
+                    <span aria-hidden="true">days before aging</span>
                   </label>
                 )}
                 <button type="button" disabled={i === 0} aria-label={`Move ${c.name} left`} onClick={() => void change(() => changeColumn(c.id, { position: i - 1 }))}>

@@ -1,7 +1,8 @@
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { Retrospective, RetrospectiveNote } from '@amb/shared/retrospectives';
 import { useActivePrinciples } from '../../app/principles';
-import { ActionMessage, useActionMessage } from '../../components/action-message';
+import { ApiError } from '../../lib/api-client';
 import { useConvertAction, useVote } from './api';
 
 interface Props {
@@ -16,10 +17,12 @@ export function NoteItem({ note, retro, canVote, canConvert }: Props) {
   const principles = useActivePrinciples();
   const vote = useVote(retro.sprintId);
   const convert = useConvertAction(retro.sprintId);
-  const { message, fail, say } = useActionMessage();
+  const [error, setError] = useState<string | null>(null);
+  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'That did not work; try again.');
   const principle = principles.find((p) => p.id === note.principleId);
   const open = retro.state === 'OPEN';
-  const setDots = (dots: number) => vote.mutate({ noteId: note.id, dots }, { onError: fail, onSuccess: (r) => say(`${r.myDotsLeft} vote${r.myDotsLeft === 1 ? '' : 's'} left`) });
+  // Votes left are announced at the top of the page; only a refusal is said here, on the note.
+  const setDots = (dots: number) => vote.mutate({ noteId: note.id, dots }, { onError: fail, onSuccess: () => setError(null) });
   const short = note.text.length > 40 ? `${note.text.slice(0, 39)}…` : note.text;
   return (
     <li className="retro-note">
@@ -52,12 +55,16 @@ export function NoteItem({ note, retro, canVote, canConvert }: Props) {
           </p>
         ) : (
           canConvert && (
-            <button type="button" className="primary convert" disabled={convert.isPending} onClick={() => convert.mutate(note.id, { onError: fail, onSuccess: () => say('Added to the backlog') })}>
+            <button type="button" className="primary convert" disabled={convert.isPending} onClick={() => convert.mutate(note.id, { onError: fail, onSuccess: () => setError(null) })}>
               Make a backlog card<span className="visually-hidden"> from “{short}”</span>
             </button>
           )
         ))}
-      <ActionMessage message={message} />
+      {error && (
+        <p role="alert" className="form-error">
+          {error}
+        </p>
+      )}
     </li>
   );
 }

@@ -42,14 +42,14 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
         <h1 id="retro-title">
           Retrospective: {retro.sprintName} <span className={`retro-state ${retro.state.toLowerCase()}`}>{stateText}</span>
         </h1>
-        {retro.state === 'OPEN' && canWork && (
-          <p className="votes-left" role="status" aria-live="polite">
-            You have <strong>{retro.myDotsLeft}</strong> of {retro.votesPerPerson} votes left
-          </p>
-        )}
         {retro.state === 'CLOSED' && <p className="muted">Closed: the notes, votes and actions stay here to read.</p>}
         {canRun && <Facilitation retro={retro} />}
       </header>
+      {retro.state === 'OPEN' && canWork && (
+        <p className="votes-left" role="status" aria-live="polite">
+          You have <strong>{retro.myDotsLeft}</strong> of {retro.votesPerPerson} votes left
+        </p>
+      )}
       <PreviousActions retro={retro} />
       {retro.state === 'NOT_OPENED' ? (
         <div className="empty-state">
@@ -65,7 +65,7 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
                   {label} <span className="count">{notes.length}</span>
                 </h2>
                 {notes.length === 0 ? (
-                  <p className="muted">{empty}</p>
+                  <p className="muted">{retro.state === 'CLOSED' ? 'No notes in this group.' : empty}</p>
                 ) : (
                   <ol className="retro-notes" aria-label={`${label}, most votes first`}>
                     {notes.map((n) => (
@@ -93,10 +93,12 @@ function Facilitation({ retro }: { retro: Retrospective }) {
   if (retro.sprintState === 'PLANNED') return <p className="muted">The retrospective can be opened once the sprint has started.</p>;
   return (
     <div className="facilitation">
-      <label>
-        Votes per person{' '}
-        <input type="number" min={1} max={MAX_VOTES_PER_PERSON} value={votes} onChange={(e) => setVotes(e.target.valueAsNumber)} aria-invalid={Boolean(fieldError)} disabled={retro.state === 'CLOSED'} />
-      </label>
+      {retro.state !== 'CLOSED' && (
+        <label>
+          Votes per person{' '}
+          <input type="number" min={1} max={MAX_VOTES_PER_PERSON} value={votes} onChange={(e) => setVotes(e.target.valueAsNumber)} aria-invalid={Boolean(fieldError)} />
+        </label>
+      )}
       {retro.state === 'OPEN' ? (
         <>
           {votes !== retro.votesPerPerson && (
@@ -135,7 +137,10 @@ function PreviousActions({ retro }: { retro: Retrospective }) {
               <span>{a.text}</span>{' '}
               {a.card ? (
                 <>
-                  <Link to={`/teams/${retro.teamId}/board/cards/${a.card.cardId}`}>card</Link> <CardState card={a.card} />
+                  <Link to={`/teams/${retro.teamId}/board/cards/${a.card.cardId}`}>
+                    open card<span className="visually-hidden">: {a.card.title}</span>
+                  </Link>{' '}
+                  <CardState card={a.card} />
                 </>
               ) : (
                 <span className="badge">no card</span>
