@@ -59,3 +59,41 @@ test('a scrum master steps through the stand-up by keyboard and escalates a bloc
   await expect(page.getByRole('region', { name: /^Blocked/ }).getByRole('listitem').filter({ hasText: 'Landing page copy' })).toContainText('Escalated to the PMO');
   await expect(page.getByRole('region', { name: 'What changed' })).toContainText('Maya Patel escalated the obstacle on “Landing page copy” to the PMO');
 });
+
+// The scrum master walks the board instead of the people, with a timer per turn; sets the team's stand-up time and a
+// column's aging threshold, and the stand-up follows.
+test('a scrum master steps through columns with a timer, and sets the stand-up time and a column’s aging threshold', async ({ page }) => {
+  const board = await freshBoard(page, 'Walk the board');
+  expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email: 'maya@demo.test', role: 'SCRUM_MASTER' } })).status()).toBe(200);
+  await board.card('Review the press release', 'Review');
+  await board.card('Draft the newsletter', 'In progress');
+
+  await signIn(page.request, 'maya@demo.test');
+  await page.goto(`/teams/${board.teamId}/standup`);
+  await page.getByRole('radio', { name: 'Columns' }).check();
+  await expect(page.getByRole('heading', { name: 'The whole board' })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Timer per turn' }).check();
+  await page.getByRole('heading', { name: 'The whole board' }).click();
+  // From the column nearest done, by keyboard.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('heading', { name: 'Now at: Review (1 card)' })).toBeVisible();
+  await expect(page.getByRole('timer', { name: 'Time for this turn' })).toContainText(/^[12]:\d\d left$/);
+  await page.keyboard.press('n');
+  await expect(page.getByRole('heading', { name: 'Now at: In progress (1 card)' })).toBeVisible();
+  await expect(page.getByRole('navigation', { name: 'Columns' }).getByRole('button', { name: 'In progress' })).toHaveAttribute('aria-pressed', 'true');
+
+  // The stand-up time: saved, the default window counts from it.
+  const time = page.getByLabel('Stand-up at');
+  await time.fill('08:15');
+  await page.getByRole('button', { name: 'Save time' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  await expect(page.getByText('since the last stand-up at 08:15')).toBeVisible();
+
+  // A column's aging threshold, set where its WIP limit is set.
+  await page.goto(`/teams/${board.teamId}/board/columns`);
+  const aging = page.getByLabel('Days before a card in Review is aging');
+  await expect(aging).toHaveValue('3');
+  await aging.fill('1');
+  await aging.blur();
+  await expect.poll(async () => (await (await page.request.get(`/api/boards/${board.boardId}`)).json()).columns.find((c: { name: string }) => c.name === 'Review').agingDays).toBe(1);
+});

@@ -73,6 +73,12 @@ describe('access matrix: role x route', () => {
     const owner = teamId ?? (await createTeam(t.db, teamMembers)).id;
     return t.db.sprint.create({ data: { teamId: owner, name: `Matrix sprint ${n++}`, startDate: new Date('2026-12-07'), endDate: new Date('2026-12-18'), state, startedAt: state === 'ACTIVE' ? new Date() : null } });
   };
+  // A closed sprint of team A with an open retrospective, and a note in it.
+  const freshRetro = async () => {
+    const closed = await t.db.sprint.create({ data: { teamId: team.id, name: `Matrix sprint ${n++}`, startDate: new Date('2026-11-02'), endDate: new Date('2026-11-13'), state: 'CLOSED' } });
+    return t.db.retrospective.create({ data: { sprintId: closed.id } });
+  };
+  const freshNote = async (group: 'WENT_WELL' | 'ACTION' = 'WENT_WELL') => t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetro()).id, group, text: `Matrix note ${n++}` } });
   const freshLink = async () => t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
 
   const cases: Case[] = [
@@ -256,6 +262,16 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/teams/:teamId/backlog', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/backlog` }) },
     { route: 'PUT /api/cards/:cardId/sprint', expected: plan(200), request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/sprint`, body: { sprintId } }) },
     { route: 'POST /api/cards/:cardId/backlog-rank', expected: plan(200), request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/backlog-rank`, body: { afterCardId: null } }) },
+    { route: 'GET /api/sprints/:sprintId/retrospective', expected: read, request: async () => ({ method: 'GET', url: `/api/sprints/${(await freshRetro()).sprintId}/retrospective` }) },
+    // Scrum masters (and admins) run the retrospective; product owners plan sprints but do not.
+    { route: 'PUT /api/sprints/:sprintId/retrospective', expected: layout(200), request: async () => ({ method: 'PUT', url: `/api/sprints/${(await freshRetro()).sprintId}/retrospective`, body: { state: 'CLOSED' } }) },
+    {
+      route: 'POST /api/sprints/:sprintId/retrospective/notes',
+      expected: work(201),
+      request: async () => ({ method: 'POST', url: `/api/sprints/${(await freshRetro()).sprintId}/retrospective/notes`, body: { group: 'TO_IMPROVE', text: 'Fewer channels' } }),
+    },
+    { route: 'PUT /api/retrospective-notes/:noteId/vote', expected: work(200), request: async () => ({ method: 'PUT', url: `/api/retrospective-notes/${(await freshNote()).id}/vote`, body: { dots: 2 } }) },
+    { route: 'POST /api/retrospective-notes/:noteId/card', expected: layout(201), request: async () => ({ method: 'POST', url: `/api/retrospective-notes/${(await freshNote('ACTION')).id}/card` }) },
     { route: 'GET /api/teams/:teamId/standup', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/standup` }) },
     { route: 'PUT /api/teams/:teamId/standup-settings', expected: layout(200), request: async () => ({ method: 'PUT', url: `/api/teams/${team.id}/standup-settings`, body: { standupTime: '09:45' } }) },
     {

@@ -69,6 +69,11 @@ describe('the activity log', () => {
   const sprintTeam = () => createTeam(t.db, [{ userId: adminId, role: 'SCRUM_MASTER' }]);
   const plannedSprint = (teamId = team.id) => t.db.sprint.create({ data: { teamId, name: 'Planned', startDate: new Date('2026-12-15'), endDate: new Date('2026-12-28') } });
 
+  const freshRetrospective = async () => {
+    const closed = await t.db.sprint.create({ data: { teamId: team.id, name: `Retro ${n++}`, startDate: new Date('2026-11-02'), endDate: new Date('2026-11-13'), state: 'CLOSED' } });
+    return t.db.retrospective.create({ data: { sprintId: closed.id } });
+  };
+
   // What the current case's request set up, for its expectations.
   let last: Record<string, string> = {};
 
@@ -401,6 +406,51 @@ describe('the activity log', () => {
           url: `/api/sprints/${sprint.id}/close`,
           body: { goalMet: true, carryOverSprintId: next.id, unfinished: [{ cardId: last.carried, outcome: 'carry-over' }, { cardId: last.returned, outcome: 'backlog' }] },
         };
+      },
+    },
+    {
+      route: 'PUT /api/sprints/:sprintId/retrospective',
+      status: 200,
+      // Under the sprint, and under the team's first board so that board's live stream carries it.
+      entries: [{ kind: activityKinds.retrospectiveOpened, with: () => ({ teamId: team.id, boardId: team.board.id, sprintId: last.sprintId, to: { votesPerPerson: 4 } }) }],
+      request: async () => {
+        const closed = await t.db.sprint.create({ data: { teamId: team.id, name: 'Looked back on', startDate: new Date('2026-11-02'), endDate: new Date('2026-11-13'), state: 'CLOSED' } });
+        last = { sprintId: closed.id };
+        return { method: 'PUT', url: `/api/sprints/${closed.id}/retrospective`, body: { state: 'OPEN', votesPerPerson: 4 } };
+      },
+    },
+    {
+      route: 'POST /api/sprints/:sprintId/retrospective/notes',
+      status: 201,
+      entries: [{ kind: activityKinds.retrospectiveNoteAdded, with: () => ({ sprintId: last.sprintId, boardId: team.board.id, to: { group: 'TO_IMPROVE', text: 'Legal came late', principleId: null } }) }],
+      request: async () => {
+        const retro = await freshRetrospective();
+        last = { sprintId: retro.sprintId };
+        return { method: 'POST', url: `/api/sprints/${retro.sprintId}/retrospective/notes`, body: { group: 'TO_IMPROVE', text: 'Legal came late' } };
+      },
+    },
+    {
+      route: 'PUT /api/retrospective-notes/:noteId/vote',
+      status: 200,
+      entries: [{ kind: activityKinds.retrospectiveVoted, with: () => ({ boardId: team.board.id, from: { dots: 0 }, to: { noteId: last.noteId, dots: 2 } }) }],
+      request: async () => {
+        const note = await t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetrospective()).id, group: 'WENT_WELL', text: 'On time' } });
+        last = { noteId: note.id };
+        return { method: 'PUT', url: `/api/retrospective-notes/${note.id}/vote`, body: { dots: 2 } };
+      },
+    },
+    {
+      route: 'POST /api/retrospective-notes/:noteId/card',
+      status: 201,
+      // The new card, then where it came from, both on the card.
+      entries: [
+        { kind: activityKinds.cardCreated, with: { to: { title: 'Book legal earlier', flowCategory: 'BACKLOG' } } },
+        { kind: activityKinds.retrospectiveActionConverted, with: () => ({ sprintId: null, to: { noteId: last.noteId, text: 'Book legal earlier' } }) },
+      ],
+      request: async () => {
+        const note = await t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetrospective()).id, group: 'ACTION', text: 'Book legal earlier' } });
+        last = { noteId: note.id };
+        return { method: 'POST', url: `/api/retrospective-notes/${note.id}/card` };
       },
     },
     {

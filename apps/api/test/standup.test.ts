@@ -54,6 +54,8 @@ describe('stand-up', () => {
     expect(s.since).toBe(new Date(lastStandupWindow(Date.parse(s.until), '09:30', 'Europe/Berlin').since).toISOString());
     expect(s.people.map((p) => p.name)).toEqual(['Maya Master', 'Sam Member']);
     expect(s.activeSprintId).toBeNull();
+    // Walking the board: working columns only, the one nearest done first.
+    expect(s.columns.map((c) => c.name)).toEqual(['Review', 'In progress', 'To do']);
   });
 
   it('refuses a backwards, over-long or malformed window with the field named', async () => {
@@ -142,6 +144,27 @@ describe('stand-up', () => {
     expect(mine.map((a) => a.title)).toEqual(['Aging progress 1', 'Aging review 1']);
     expect(mine.map((a) => a.daysInColumn)).toEqual([10, 5]);
     expect(mine[0]).toMatchObject({ columnName: 'In progress', thresholdDays: 3, blocked: false });
+  });
+
+  it('uses each column’s own aging threshold, set where its WIP limit is set', async () => {
+    const testing = await t.db.column.create({ data: { boardId: team.board.id, name: 'Legal check', position: 40, flowCategory: 'IN_PROGRESS' } });
+    const [card] = await addCards(t.db, team.board.id, testing.id, 1, 'Two days in legal');
+    await t.db.card.update({ where: { id: card!.id }, data: { createdAt: new Date(Date.now() - 2 * DAY - 60_000) } });
+    const aged = async () => (await standup()).aging.find((a) => a.cardId === card!.id);
+    expect(await aged()).toBeUndefined();
+    expect((await call('member', 'PATCH', `/columns/${testing.id}`, { agingDays: 1 })).statusCode).toBe(403);
+    for (const agingDays of [0, 366, 1.5]) {
+      const bad = await call('master', 'PATCH', `/columns/${testing.id}`, { agingDays });
+      expect(bad.statusCode).toBe(400);
+      expect(fieldOf(bad)).toEqual(['body.agingDays']);
+    }
+    const set = await call('master', 'PATCH', `/columns/${testing.id}`, { agingDays: 1 });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ agingDays: 1 });
+    expect(await aged()).toMatchObject({ thresholdDays: 1, daysInColumn: 2 });
+    const entry = await t.db.activity.findFirstOrThrow({ where: { kind: activityKinds.columnUpdated, boardId: team.board.id }, orderBy: { id: 'desc' } });
+    expect(entry).toMatchObject({ from: { columnId: testing.id, agingDays: 3 }, to: { columnId: testing.id, agingDays: 1 } });
+    await t.db.card.update({ where: { id: card!.id }, data: { archivedAt: new Date() } });
   });
 
   it('names the WIP limits that are over, not those at their limit', async () => {

@@ -18,11 +18,13 @@ export type TeamAction =
   | 'manage-board'
   /** Plan, start and close sprints. */
   | 'manage-sprints'
+  /** Open and close a sprint's retrospective, set its votes, turn its actions into cards. */
+  | 'run-retrospectives'
   /** Add and remove people, rename the team. */
   | 'manage-team';
 
 const memberRights: Record<TeamRole, readonly TeamAction[]> = {
-  SCRUM_MASTER: ['view', 'work', 'manage-board', 'manage-sprints'],
+  SCRUM_MASTER: ['view', 'work', 'manage-board', 'manage-sprints', 'run-retrospectives'],
   PRODUCT_OWNER: ['view', 'work', 'manage-sprints'],
   MEMBER: ['view', 'work'],
   VIEWER: ['view'],

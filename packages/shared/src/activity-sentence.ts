@@ -25,6 +25,7 @@ const flowLabels = { BACKLOG: 'backlog', TODO: 'to do', IN_PROGRESS: 'in progres
 const roleLabels = { SCRUM_MASTER: 'scrum master', PRODUCT_OWNER: 'product owner', MEMBER: 'member', VIEWER: 'viewer' } as const;
 const orgRoleLabels = { NONE: 'no organisation role', PMO: 'PMO', ADMIN: 'admin' } as const;
 const linkLabels = { DEPENDS_ON: 'depends on', BLOCKS: 'blocks', RELATES: 'relates to' } as const;
+const groupLabels = { WENT_WELL: 'went well', TO_IMPROVE: 'to improve', ACTION: 'action' } as const;
 const resultLabels = { VALIDATED: 'validated', INVALIDATED: 'invalidated', INCONCLUSIVE: 'inconclusive' } as const;
 
 const quote = (text: string, max = 80) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
@@ -141,6 +142,18 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `started the sprint with ${e.to.committed.length} card${e.to.committed.length === 1 ? '' : 's'} (${e.to.points} pt)`;
     case activityKinds.sprintClosed:
       return `closed the sprint: ${e.to.donePoints} of ${e.to.donePoints + e.to.notDonePoints} pt done${e.to.goalMet === null ? '' : e.to.goalMet ? ', goal met' : ', goal not met'}`;
+    case activityKinds.retrospectiveOpened:
+      return `opened the sprint retrospective with ${e.to.votesPerPerson} vote${e.to.votesPerPerson === 1 ? '' : 's'} each`;
+    case activityKinds.retrospectiveClosed:
+      return 'closed the sprint retrospective';
+    case activityKinds.retrospectiveAllowanceChanged:
+      return `gave everyone ${e.to.votesPerPerson} vote${e.to.votesPerPerson === 1 ? '' : 's'} in the retrospective (was ${e.from.votesPerPerson})`;
+    case activityKinds.retrospectiveNoteAdded:
+      return `added ${quote(e.to.text)} to the retrospective (${groupLabels[e.to.group]})`;
+    case activityKinds.retrospectiveVoted:
+      return e.to.dots === 0 ? 'took back their votes on a retrospective note' : `put ${e.to.dots} vote${e.to.dots === 1 ? '' : 's'} on a retrospective note`;
+    case activityKinds.retrospectiveActionConverted:
+      return `made ${w.card} from the retrospective action ${quote(e.to.text)}`;
     case activityKinds.teamCreated:
       return `created the team ${e.to.name}`;
     case activityKinds.teamRenamed:

@@ -15,6 +15,7 @@ const wipPolicy = z.enum(['SOFT', 'HARD']);
 const linkKind = z.enum(['DEPENDS_ON', 'BLOCKS', 'RELATES']);
 const points = z.number().int().min(0).nullable();
 const isoDateTime = z.iso.datetime({ offset: true });
+const retrospectiveGroup = z.enum(['WENT_WELL', 'TO_IMPROVE', 'ACTION']);
 
 export { blockerCategories, blockerCategorySchema, type BlockerCategory } from './obstacles';
 
@@ -36,8 +37,10 @@ const columnFields = z.strictObject({
   wipLimit: z.number().int().nullable().optional(),
   wipPolicy: wipPolicy.optional(),
   flowCategory: flowCategory.optional(),
+  /** Days before the stand-up lists a card in the column as aging. */
+  agingDays: z.number().int().optional(),
 });
-const swimlaneFields = columnFields.omit({ flowCategory: true });
+const swimlaneFields = columnFields.omit({ flowCategory: true, agingDays: true });
 const sprintFields = z.strictObject({
   name: z.string().optional(),
   goal: z.string().optional(),
@@ -127,6 +130,15 @@ const activityDefinitions = {
       }),
     }),
   ],
+  // retrospectives (stored under the sprint, and under the team's first board so its live stream carries them)
+  retrospectiveOpened: ['retrospective.opened', payload({ to: z.strictObject({ retrospectiveId: id, votesPerPerson: z.number().int() }) })],
+  retrospectiveClosed: ['retrospective.closed', payload({ to: z.strictObject({ retrospectiveId: id }) })],
+  retrospectiveAllowanceChanged: ['retrospective.allowance.changed', payload({ from: z.strictObject({ votesPerPerson: z.number().int() }), to: z.strictObject({ votesPerPerson: z.number().int() }) })],
+  retrospectiveNoteAdded: ['retrospective.note.added', payload({ to: z.strictObject({ retrospectiveId: id, noteId: id, group: retrospectiveGroup, text: z.string(), principleId: id.nullable() }) })],
+  /** A person's dots on one note, before and after. */
+  retrospectiveVoted: ['retrospective.voted', payload({ from: z.strictObject({ dots: z.number().int().min(0) }), to: z.strictObject({ retrospectiveId: id, noteId: id, dots: z.number().int().min(0) }) })],
+  /** An action became a backlog card (the entry's card). */
+  retrospectiveActionConverted: ['retrospective.action.converted', payload({ to: z.strictObject({ retrospectiveId: id, noteId: id, text: z.string() }) })],
   // teams and people
   /** `template`: the board template the team started from, when one was chosen. */
   teamCreated: ['team.created', payload({ to: z.strictObject({ name: z.string(), template: z.string().nullable().optional() }) })],
@@ -203,6 +215,9 @@ export const boardLayoutKinds: readonly string[] = [
   activityKinds.swimlaneUpdated,
   activityKinds.swimlaneDeleted,
 ];
+
+/** Kinds a retrospective's screen refreshes on. */
+export const retrospectiveKinds: readonly string[] = activityKindList.filter((k) => k.startsWith('retrospective.'));
 
 /** Kinds that touch a card: one of these on a board means that card changed. */
 export const cardKinds: readonly ActivityKind[] = activityKindList.filter((k) => /^(card|comment|checklist|link)\./.test(k));

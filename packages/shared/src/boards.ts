@@ -20,6 +20,8 @@ export const columnSchema = z.object({
   wipLimit: z.number().int().nullable(),
   wipPolicy: wipPolicySchema,
   flowCategory: flowCategorySchema,
+  /** Days a card may sit in the column before the stand-up lists it as aging. */
+  agingDays: z.number().int(),
 });
 export type Column = z.infer<typeof columnSchema>;
 
@@ -69,6 +71,7 @@ export const boardViewSchema = z.object({
 export type BoardView = z.infer<typeof boardViewSchema>;
 
 const nameSchema = z.string().trim().min(1, { message: 'is required' }).max(80, { message: 'must be at most 80 characters' });
+export const agingDaysSchema = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number of days' }).min(1, { message: 'must be at least 1 day' }).max(365, { message: 'must be at most 365 days' });
 const wipLimitSchema = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1, or null for no limit' }).max(999).nullable();
 
 export const columnParamsSchema = z.object({ columnId: idSchema });
@@ -86,6 +89,7 @@ export const updateColumnBodySchema = z.object({
   flowCategory: flowCategorySchema.optional(),
   wipLimit: wipLimitSchema.optional(),
   wipPolicy: wipPolicySchema.optional(),
+  agingDays: agingDaysSchema.optional(),
   position: z.number().int().min(0).optional(),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { cardSummarySchema, cardTypeSchema, experimentResultSchema } from './boards';
 import { blockerCategorySchema } from './obstacles';
 import { idSchema, isoDateTime } from './common';
+import { cardOriginSchema } from './retrospectives';
 
 export const cardParamsSchema = z.object({ cardId: idSchema });
 const versionSchema = z.number({ message: 'must be a number' }).int().positive({ message: 'must be the version of the card you last saw' });
@@ -145,6 +146,8 @@ export const cardDetailSchema = cardSummarySchema.extend({
   history: z.array(historyEntrySchema),
   /** Names of the columns, sprints, people and cards the history refers to, by id. */
   historyNames: z.record(z.string(), z.string()),
+  /** The retrospective action the card was made from; null for any other card. */
+  origin: cardOriginSchema.nullable(),
 });
 export type CardDetail = z.infer<typeof cardDetailSchema>;
 

@@ -64,6 +64,8 @@ export const standupSchema = z.object({
   since: isoDateTime,
   until: isoDateTime,
   activeSprintId: idSchema.nullable(),
+  /** The working columns (to do, in progress) to walk through, right to left on each board: nearest to done first. */
+  columns: z.array(z.object({ id: idSchema, name: z.string(), boardId: idSchema, cardCount: z.number().int().min(0) })),
   /** The team's people in speaking order (by name), viewers left out. */
   people: z.array(z.object({ userId: idSchema, name: z.string() })),
   blocked: z.array(standupBlockedCardSchema),

@@ -17,6 +17,7 @@ import { portfolioRoutes } from './portfolio';
 import { importRoutes, teamImportRoutes } from './imports';
 import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleRoutes } from './principles';
+import { retrospectiveRoutes } from './retrospectives';
 import { backlogRoutes, cardPlanningRoutes, sprintRoutes } from './sprints';
 import { standupRoutes } from './standup';
 import { swimlaneRoutes } from './swimlanes';
@@ -30,6 +31,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(teamRoutes, { prefix: '/teams' });
   await app.register(standupRoutes);
+  await app.register(retrospectiveRoutes);
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(boardRoutes, { prefix: '/boards' });
   await app.register(boardEventRoutes, { prefix: '/boards' });

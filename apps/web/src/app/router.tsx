@@ -32,6 +32,7 @@ export const router = createBrowserRouter([
         ],
       },
       { path: '/teams/:teamId/sprint', lazy: async () => ({ Component: (await import('../features/sprint/sprint-page')).SprintPage }) },
+      { path: '/teams/:teamId/sprints/:sprintId/retrospective', lazy: async () => ({ Component: (await import('../features/retrospective/retrospective-page')).RetrospectivePage }) },
       { path: '/teams/:teamId/standup', lazy: async () => ({ Component: (await import('../features/standup/standup-page')).StandupPage }) },
       { path: '/teams/:teamId/planning', lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }) },
       { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },

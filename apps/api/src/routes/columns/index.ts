@@ -13,7 +13,7 @@ export const columnRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.patch(
     '/:columnId',
-    { schema: { tags, summary: 'Rename, reorder, or set the WIP limit, policy or flow category of a column', params: columnParamsSchema, body: updateColumnBodySchema, response: { 200: columnSchema, ...writeErrors } } },
+    { schema: { tags, summary: 'Rename, reorder, or set the WIP limit, policy, flow category or aging threshold of a column', params: columnParamsSchema, body: updateColumnBodySchema, response: { 200: columnSchema, ...writeErrors } } },
     async (request) => updateColumn(ctx(request), request.params.columnId, request.body),
   );
   app.delete(

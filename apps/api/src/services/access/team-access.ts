@@ -18,6 +18,7 @@ const refusal: Record<TeamAction, string> = {
   work: 'Your role on this team is read-only',
   'manage-board': 'Only a scrum master or an admin can change the board layout',
   'manage-sprints': 'Only a scrum master, a product owner or an admin can plan sprints',
+  'run-retrospectives': 'Only a scrum master or an admin can run the retrospective',
   'manage-team': 'Only an admin can manage teams and people',
 };
 

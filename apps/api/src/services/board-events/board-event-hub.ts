@@ -1,4 +1,4 @@
-import { boardLayoutKinds } from '@amb/shared/activity';
+import { boardLayoutKinds, retrospectiveKinds } from '@amb/shared/activity';
 import type { BoardEvent } from '@amb/shared/boards';
 import type { Db, Prisma } from '../../db/prisma';
 import { cardSummaryInclude, toCardSummary } from '../cards/card-summary';
@@ -31,9 +31,11 @@ export async function boardEventsSince(db: Db, boardId: string, after: bigint): 
   if (!entries.length) return [];
   const latestPerCard = new Map<string, (typeof entries)[number]>();
   let layout: (typeof entries)[number] | null = null;
+  let retrospective: (typeof entries)[number] | null = null;
   for (const e of entries) {
     if (boardLayoutKinds.includes(e.kind)) layout = e;
     else if (e.cardId) latestPerCard.set(e.cardId, e);
+    else if (retrospectiveKinds.includes(e.kind)) retrospective = e;
   }
   const cards = latestPerCard.size
     ? await db.card.findMany({ where: { id: { in: [...latestPerCard.keys()] }, boardId, archivedAt: null }, include: cardSummaryInclude })
@@ -48,6 +50,8 @@ export async function boardEventsSince(db: Db, boardId: string, after: bigint): 
     reload: false,
   }));
   if (layout) events.push({ activityId: String(layout.id), kind: layout.kind, actorId: layout.actorId, cardId: null, card: null, reload: true });
+  // The team's retrospective changed (its entries go to the team's first board): screens showing it fetch it again.
+  if (retrospective) events.push({ activityId: String(retrospective.id), kind: retrospective.kind, actorId: retrospective.actorId, cardId: null, card: null, reload: false });
   // The newest id last, so a client's "last seen" is right even if it stops reading half way.
   const last = entries.at(-1)!;
   events.sort((a, b) => (BigInt(a.activityId) < BigInt(b.activityId) ? -1 : 1));

@@ -7,7 +7,7 @@ import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { boardForLayout, reorder } from './layout-access';
 
-const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory }: Column) => ({ id, name, position, wipLimit, wipPolicy, flowCategory });
+const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }: Column) => ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays });
 
 export async function createColumn({ db, actor }: ServiceContext, body: z.output<typeof createColumnBodySchema>): Promise<Column> {
   const board = await boardForLayout(db, actor, body.boardId, 'body.boardId');

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { invalidField } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess } from '../access/team-access';
+import type { Prisma } from '../../db/prisma';
 import type { ServiceContext } from '../context';
 import { placeCard, trackBreaches } from './card-placement';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
@@ -19,40 +20,44 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
   await requireTeamAccess(db, actor, teamId, 'work', 'Column');
   const boardId = column.boardId;
 
-  return db.$transaction(async (tx) => {
-    const placed = await placeCard(tx, {
-      boardId,
-      cardId: null,
-      from: null,
-      to: { columnId: body.columnId, swimlaneId: body.swimlaneId },
-      after: body.position,
-      actorId: actor.id,
-      teamId,
-    });
-    const card = await tx.card.create({
-      data: {
-        boardId,
-        columnId: body.columnId,
-        swimlaneId: body.swimlaneId,
-        title: body.title,
-        type: body.type,
-        description: body.description,
-        rank: placed.rank,
-        createdById: actor.id,
-        ...flowTimes({ startedAt: null, completedAt: null }, placed.target.flow_category),
-      },
-      include: cardSummaryInclude,
-    });
-    await recordActivity(tx, {
-      actorId: actor.id,
-      teamId,
-      boardId,
-      cardId: card.id,
-      kind: activityKinds.cardCreated,
-      to: { columnId: body.columnId, swimlaneId: body.swimlaneId, flowCategory: placed.target.flow_category, title: body.title },
-      sprintId: null,
-    });
-    await trackBreaches(tx, { boardId, teamId, actorId: actor.id, columnIds: [body.columnId], swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [] });
-    return { card: toCardSummary(card), overLimit: placed.overLimit };
+  return db.$transaction((tx) => insertCard(tx, { boardId, teamId, actorId: actor.id, ...body }));
+}
+
+/** Places and writes a new card with its entries, inside the caller's transaction (quick add, a retrospective action). */
+export async function insertCard(tx: Prisma.TransactionClient, body: CreateCardInput & { boardId: string; teamId: string; actorId: string }): Promise<CardWriteResult> {
+  const { boardId, teamId, actorId } = body;
+  const placed = await placeCard(tx, {
+    boardId,
+    cardId: null,
+    from: null,
+    to: { columnId: body.columnId, swimlaneId: body.swimlaneId },
+    after: body.position,
+    actorId,
+    teamId,
   });
+  const card = await tx.card.create({
+    data: {
+      boardId,
+      columnId: body.columnId,
+      swimlaneId: body.swimlaneId,
+      title: body.title,
+      type: body.type,
+      description: body.description,
+      rank: placed.rank,
+      createdById: actorId,
+      ...flowTimes({ startedAt: null, completedAt: null }, placed.target.flow_category),
+    },
+    include: cardSummaryInclude,
+  });
+  await recordActivity(tx, {
+    actorId,
+    teamId,
+    boardId,
+    cardId: card.id,
+    kind: activityKinds.cardCreated,
+    to: { columnId: body.columnId, swimlaneId: body.swimlaneId, flowCategory: placed.target.flow_category, title: body.title },
+    sprintId: null,
+  });
+  await trackBreaches(tx, { boardId, teamId, actorId, columnIds: [body.columnId], swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [] });
+  return { card: toCardSummary(card), overLimit: placed.overLimit };
 }

@@ -21,6 +21,7 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
       checklists: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
       linksFrom: { include: { toCard: { include: linkedCardInclude } } },
       linksTo: { include: { fromCard: { include: linkedCardInclude } } },
+      retrospectiveNote: { select: { id: true, retrospective: { select: { sprint: { select: { id: true, name: true } } } } } },
     },
   });
   if (!card) throw notFound('Card');
@@ -54,5 +55,6 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     ],
     history: history.map((h) => ({ id: String(h.id), at: h.at.toISOString(), actor: h.actorId ? (actors.get(h.actorId) ?? null) : null, kind: h.kind, field: h.field, from: h.from, to: h.to })),
     historyNames: await activityNames(db, history),
+    origin: card.retrospectiveNote ? { sprintId: card.retrospectiveNote.retrospective.sprint.id, sprintName: card.retrospectiveNote.retrospective.sprint.name, noteId: card.retrospectiveNote.id } : null,
   };
 }

@@ -100,7 +100,7 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
 
   const working = cards
     .filter((c) => !restingStages.includes(columns.get(c.columnId)!.flowCategory as FlowCategory))
-    .map((c) => ({ card: c, id: c.id, enteredColumnAt: entered.get(c.id) ?? c.createdAt.getTime(), agingDays: DEFAULT_AGING_DAYS }));
+    .map((c) => ({ card: c, id: c.id, enteredColumnAt: entered.get(c.id) ?? c.createdAt.getTime(), agingDays: columns.get(c.columnId)?.agingDays ?? DEFAULT_AGING_DAYS }));
   const aging = agingCards(working, now).map((w) => ({
     ...ref(w.card),
     enteredColumnAt: new Date(w.enteredColumnAt).toISOString(),
@@ -141,9 +141,18 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
   for (const p of people) names[p.userId] = p.name;
   for (const c of cards) names[c.id] ??= c.title;
 
+  // Walking the board: from the column nearest done back to the first, as a team reads a Kanban board.
+  const walk = team.boards.flatMap((b) =>
+    b.columns
+      .filter((c) => !restingStages.includes(c.flowCategory as FlowCategory))
+      .reverse()
+      .map((c) => ({ id: c.id, name: c.name, boardId: b.id, cardCount: cards.filter((card) => card.columnId === c.id).length })),
+  );
+
   return {
     teamId,
     teamName: team.name,
+    columns: walk,
     timeZone: team.timeZone,
     standupTime: team.standupTime,
     since: new Date(since).toISOString(),

@@ -20,8 +20,8 @@ const card = (name: string, column: string, rank: string) => cardSummary({ id: i
 const view: BoardView = {
   board: { id: 'b', teamId: 't', name: 'Board' },
   columns: [
-    { id: id('todo'), name: 'To do', position: 0, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'TODO' },
-    { id: id('doing'), name: 'Doing', position: 1, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS' },
+    { id: id('todo'), name: 'To do', position: 0, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'TODO', agingDays: 3 },
+    { id: id('doing'), name: 'Doing', position: 1, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS', agingDays: 3 },
   ],
   swimlanes: [],
   cards: [card('a', 'todo', 'h'), card('b', 'todo', 'p'), card('c', 'doing', 'm')],

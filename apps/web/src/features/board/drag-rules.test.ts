@@ -8,10 +8,10 @@ const card = (id: string, columnId: string, swimlaneId: string | null = null) =>
 const view = (cards: CardSummary[]): BoardView => ({
   board: { id: 'b', teamId: 't', name: 'Board' },
   columns: [
-    { id: 'backlog', name: 'Backlog', position: 0, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'BACKLOG' },
-    { id: 'doing', name: 'Doing', position: 1, wipLimit: 2, wipPolicy: 'HARD', flowCategory: 'IN_PROGRESS' },
-    { id: 'review', name: 'Review', position: 2, wipLimit: 1, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS' },
-    { id: 'done', name: 'Done', position: 3, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'DONE' },
+    { id: 'backlog', name: 'Backlog', position: 0, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'BACKLOG', agingDays: 3 },
+    { id: 'doing', name: 'Doing', position: 1, wipLimit: 2, wipPolicy: 'HARD', flowCategory: 'IN_PROGRESS', agingDays: 3 },
+    { id: 'review', name: 'Review', position: 2, wipLimit: 1, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS', agingDays: 3 },
+    { id: 'done', name: 'Done', position: 3, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'DONE', agingDays: 3 },
   ],
   swimlanes: [{ id: 'fast', name: 'Expedite', position: 0, wipLimit: 1, wipPolicy: 'HARD' }],
   cards,

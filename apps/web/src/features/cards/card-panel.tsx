@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useOutletContext, useParams, useSearchParams } from 'react-router';
 import type { CardDetail } from '@amb/shared/cards';
 import type { BoardOutletContext } from '../../app/board-outlet';
 import { useActivePrinciples } from '../../app/principles';
@@ -39,6 +39,14 @@ function CardWhere({ card, teamId }: { card: CardDetail; teamId: string }) {
         <dt>Sprint</dt>
         <dd>{sprint ?? 'Not in a sprint'}</dd>
       </div>
+      {card.origin && (
+        <div>
+          <dt>From</dt>
+          <dd>
+            <Link to={`/teams/${teamId}/sprints/${card.origin.sprintId}/retrospective`}>an action in the retrospective of {card.origin.sprintName}</Link>
+          </dd>
+        </div>
+      )}
     </dl>
   );
 }

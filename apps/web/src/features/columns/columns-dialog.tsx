@@ -153,6 +153,20 @@ export function ColumnsDialog() {
                   ))}
                 </select>
                 <LimitControls of={c.name} wipLimit={c.wipLimit} wipPolicy={c.wipPolicy} save={(body) => change(() => changeColumn(c.id, body))} />
+                {(c.flowCategory === 'TODO' || c.flowCategory === 'IN_PROGRESS') && (
+                  // Backlog and done do not age; elsewhere the stand-up lists a card that sat longer than this.
+                  <label className="aging-days" title="The stand-up lists cards that sit in this column longer than this">
+                    <input
+                      aria-label={`Days before a card in ${c.name} is aging`}
+                      type="number"
+                      min={1}
+                      max={365}
+                      defaultValue={c.agingDays}
+                      onBlur={(e) => e.target.valueAsNumber !== c.agingDays && void change(() => changeColumn(c.id, { agingDays: e.target.valueAsNumber }))}
+                    />
+                    <span aria-hidden="true">days before aging</span>
+                  </label>
+                )}
                 <button type="button" disabled={i === 0} aria-label={`Move ${c.name} left`} onClick={() => void change(() => changeColumn(c.id, { position: i - 1 }))}>
                   ←
                 </button>

@@ -88,6 +88,7 @@ function SprintView({ sprint, planned, canPlan }: { sprint: SprintPlan; planned:
           {period(sprint.startDate, sprint.endDate)} · {sprint.workingDays} working days
         </p>
         {sprint.goal && <p className="sprint-goal">Goal: {sprint.goal}</p>}
+        {sprint.state !== 'PLANNED' && <Link to={`/teams/${sprint.teamId}/sprints/${sprint.id}/retrospective`}>{sprint.state === 'CLOSED' ? 'Read the retrospective' : 'Retrospective'}</Link>}
         {canPlan && (
           <div className="sprint-actions">
             {sprint.state === 'PLANNED' && (
@@ -216,6 +217,9 @@ function SprintReport({ sprint }: { sprint: SprintPlan }) {
         {list('Carried over', report.carriedOver, 'Nothing was carried over.')}
         {list('Returned to the backlog', report.returnedToBacklog, 'Nothing went back to the backlog.')}
       </div>
+      <p>
+        <Link to={`/teams/${sprint.teamId}/sprints/${sprint.id}/retrospective`}>The sprint’s retrospective: notes, votes and actions</Link>
+      </p>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sprintChartSchema } from '@amb/shared/sprints';
-import { escalationSchema, standupSchema } from '@amb/shared/standup';
+import { escalationSchema, standupSchema, standupSettingsSchema } from '@amb/shared/standup';
 import { api } from '../../lib/api-client';
 
 // The stand-up feature's calls to the API.
@@ -35,5 +35,14 @@ export function useEscalate(teamId: string) {
   return useMutation({
     mutationFn: ({ cardId, escalated }: { cardId: string; escalated: boolean }) => api('PUT', `/cards/${cardId}/escalation`, { body: { escalated }, schema: escalationSchema }),
     onSettled: () => client.invalidateQueries({ queryKey: standupKeys.team(teamId) }),
+  });
+}
+
+/** The team's stand-up time; the stand-up's default window moves with it. */
+export function useSetStandupTime(teamId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (standupTime: string) => api('PUT', `/teams/${teamId}/standup-settings`, { body: { standupTime }, schema: standupSettingsSchema }),
+    onSuccess: () => client.invalidateQueries({ queryKey: standupKeys.team(teamId) }),
   });
 }

@@ -7,6 +7,8 @@ import { QueryState } from '../../components/query-state';
 import { useTeamAbility } from '../../app/team-access';
 import { useBurndown, useEscalate, useStandup, type StandupWindow } from './api';
 import { SmallBurndown } from './small-burndown';
+import { SpeakerTimer } from './speaker-timer';
+import { StandupTimeForm } from './standup-time-form';
 import './standup.css';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
@@ -17,7 +19,7 @@ const toLocalInput = (iso: string) => {
   return new Date(d.getTime() - d.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
 };
 
-/** Keys that step through people, unless the person is typing in a field. */
+/** Keys that step through people (or columns), unless the person is typing in a field. */
 function useStepKeys(step: (by: 1 | -1) => void) {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -48,14 +50,26 @@ export function StandupPage() {
   );
 }
 
+type Turns = 'people' | 'columns';
+
 function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; teamId: string; range: StandupWindow; onRange: (w: StandupWindow) => void }) {
-  // -1 is "everyone"; 0..n-1 the person speaking.
+  const can = useTeamAbility(teamId);
+  // Walk the people, or walk the board's columns (right to left); -1 is "everyone", 0..n-1 the turn.
+  const [turns, setTurns] = useState<Turns>('people');
   const [speaker, setSpeaker] = useState(-1);
+  const [timerMinutes, setTimerMinutes] = useState<number | null>(null);
   const people = standup.people;
-  const step = useCallback((by: 1 | -1) => setSpeaker((s) => Math.max(-1, Math.min(people.length - 1, s + by))), [people.length]);
+  const count = turns === 'people' ? people.length : standup.columns.length;
+  const step = useCallback((by: 1 | -1) => setSpeaker((s) => Math.max(-1, Math.min(count - 1, s + by))), [count]);
   useStepKeys(step);
-  const current = speaker >= 0 ? people[speaker] : undefined;
-  const mine = (ownerIds: string[]) => Boolean(current && ownerIds.includes(current.userId));
+  const current = turns === 'people' && speaker >= 0 ? people[speaker] : undefined;
+  const column = turns === 'columns' && speaker >= 0 ? standup.columns[speaker] : undefined;
+  const isTurn = (card: { ownerIds: string[]; columnId: string }) => Boolean((current && card.ownerIds.includes(current.userId)) || (column && card.columnId === column.id));
+  const tag = current ? '★ Card of the person speaking' : '★ Card in this column';
+  const chooseTurns = (next: Turns) => {
+    setTurns(next);
+    setSpeaker(-1);
+  };
   const name = (id: string) => standup.names[id] ?? 'someone';
   const owners = (ids: string[]) => (ids.length ? ids.map(name).join(', ') : 'nobody');
   const changes = standup.changes.filter((c) => !current || c.userId === current.userId);
@@ -71,10 +85,31 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
           </p>
         </div>
         <WindowPicker standup={standup} range={range} onRange={onRange} />
+        {can('manage-board') && <StandupTimeForm teamId={teamId} standupTime={standup.standupTime} timeZone={standup.timeZone} />}
       </header>
 
-      <nav className="standup-people" aria-label="People">
-        <button type="button" onClick={() => step(-1)} disabled={speaker < 0} aria-label="Previous person">
+      <div className="standup-turns">
+        <fieldset>
+          <legend>Step through</legend>
+          <label>
+            <input type="radio" name="turns" checked={turns === 'people'} onChange={() => chooseTurns('people')} /> People
+          </label>
+          <label>
+            <input type="radio" name="turns" checked={turns === 'columns'} onChange={() => chooseTurns('columns')} /> Columns
+          </label>
+        </fieldset>
+        <label>
+          <input type="checkbox" checked={timerMinutes !== null} onChange={(e) => setTimerMinutes(e.target.checked ? 2 : null)} /> Timer per turn
+        </label>
+        {timerMinutes !== null && (
+          <label>
+            <input type="number" min={1} max={15} value={timerMinutes} onChange={(e) => setTimerMinutes(Math.max(1, e.target.valueAsNumber || 1))} aria-label="Minutes per turn" /> min each
+          </label>
+        )}
+      </div>
+
+      <nav className="standup-people" aria-label={turns === 'people' ? 'People' : 'Columns'}>
+        <button type="button" onClick={() => step(-1)} disabled={speaker < 0} aria-label={turns === 'people' ? 'Previous person' : 'Previous column'}>
           ←
         </button>
         <ol>
@@ -83,22 +118,25 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
               Everyone
             </button>
           </li>
-          {people.map((p, i) => (
-            <li key={p.userId}>
+          {(turns === 'people' ? people.map((p) => ({ key: p.userId, label: p.name })) : standup.columns.map((c) => ({ key: c.id, label: c.name }))).map((t, i) => (
+            <li key={t.key}>
               <button type="button" aria-pressed={speaker === i} onClick={() => setSpeaker(i)}>
-                {p.name}
+                {t.label}
               </button>
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => step(1)} disabled={speaker >= people.length - 1} aria-label="Next person">
+        <button type="button" onClick={() => step(1)} disabled={speaker >= count - 1} aria-label={turns === 'people' ? 'Next person' : 'Next column'}>
           →
         </button>
-        <p className="standup-hint muted">← → or P / N to step through people</p>
+        <p className="standup-hint muted">← → or P / N to step through {turns === 'people' ? 'people' : 'columns, from the one nearest done'}</p>
       </nav>
-      <h2 className="standup-speaker" aria-live="polite">
-        {current ? `Now speaking: ${current.name}` : 'The whole team'}
-      </h2>
+      <div className="standup-turn">
+        <h2 className="standup-speaker" aria-live="polite">
+          {current ? `Now speaking: ${current.name}` : column ? `Now at: ${column.name} (${column.cardCount} ${column.cardCount === 1 ? 'card' : 'cards'})` : turns === 'people' ? 'The whole team' : 'The whole board'}
+        </h2>
+        {timerMinutes !== null && speaker >= 0 && <SpeakerTimer key={`${turns}:${speaker}`} minutes={timerMinutes} />}
+      </div>
 
       <div className="standup-grid">
         <section aria-labelledby="standup-blocked" className="standup-panel">
@@ -108,8 +146,8 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
           ) : (
             <ul className="standup-cards">
               {standup.blocked.map((b) => (
-                <li key={b.cardId} className={`standup-card blocked${mine(b.ownerIds) ? ' mine' : ''}`} aria-current={mine(b.ownerIds) || undefined}>
-                  <BlockedCard card={b} teamId={teamId} owners={owners(b.ownerIds)} mine={mine(b.ownerIds)} />
+                <li key={b.cardId} className={`standup-card blocked${isTurn(b) ? ' mine' : ''}`} aria-current={isTurn(b) || undefined}>
+                  <BlockedCard card={b} teamId={teamId} owners={owners(b.ownerIds)} tag={isTurn(b) ? tag : null} />
                 </li>
               ))}
             </ul>
@@ -123,8 +161,8 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
           ) : (
             <ul className="standup-cards">
               {standup.aging.map((a) => (
-                <li key={a.cardId} className={`standup-card aging${mine(a.ownerIds) ? ' mine' : ''}`} aria-current={mine(a.ownerIds) || undefined}>
-                  {mine(a.ownerIds) && <span className="mine-tag">★ Card of the person speaking</span>}
+                <li key={a.cardId} className={`standup-card aging${isTurn(a) ? ' mine' : ''}`} aria-current={isTurn(a) || undefined}>
+                  {isTurn(a) && <span className="mine-tag">{tag}</span>}
                   <Link to={`/teams/${teamId}/board/cards/${a.cardId}`} className="standup-title">
                     {a.title}
                   </Link>
@@ -186,12 +224,12 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
   );
 }
 
-function BlockedCard({ card, teamId, owners, mine }: { card: Standup['blocked'][number]; teamId: string; owners: string; mine: boolean }) {
+function BlockedCard({ card, teamId, owners, tag }: { card: Standup['blocked'][number]; teamId: string; owners: string; tag: string | null }) {
   const can = useTeamAbility(teamId);
   const escalate = useEscalate(teamId);
   return (
     <>
-      {mine && <span className="mine-tag">★ Card of the person speaking</span>}
+      {tag && <span className="mine-tag">{tag}</span>}
       <Link to={`/teams/${teamId}/board/cards/${card.cardId}`} className="standup-title">
         {card.title}
       </Link>
