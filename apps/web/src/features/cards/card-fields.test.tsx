@@ -41,6 +41,7 @@ const card: CardDetail = {
   links: [],
   history: [],
   historyNames: {},
+  origin: null,
 };
 
 type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
