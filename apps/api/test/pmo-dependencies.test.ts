@@ -159,7 +159,8 @@ describe('PMO dependencies and principle coverage', () => {
         const c = await card(team, title, done ? 'DONE' : 'IN_PROGRESS');
         await t.db.card.update({ where: { id: c.id }, data: { ...extra, principles: { create: tags.map((principleId) => ({ principleId })) } } });
         const subject = { teamId: team.id, boardId: team.board.id, cardId: c.id };
-        const entries: ActivityEntry[] = [{ ...subject, at: new Date(`${created}T09:00:00Z`), kind: 'card.created', to: { columnId: column(team, 'TODO').id, swimlaneId: null, flowCategory: 'TODO', title } }];
+        const start = done ? 'TODO' : 'IN_PROGRESS';
+        const entries: ActivityEntry[] = [{ ...subject, at: new Date(`${created}T09:00:00Z`), kind: 'card.created', to: { columnId: column(team, start).id, swimlaneId: null, flowCategory: start, title } }];
         if (done) entries.push({ ...subject, at: new Date(`${done}T15:00:00Z`), kind: 'card.moved', from: { columnId: column(team, 'TODO').id, swimlaneId: null, flowCategory: 'TODO' }, to: { columnId: column(team, 'DONE').id, swimlaneId: null, flowCategory: 'DONE' } });
         await t.db.activity.createMany({ data: activityRows(entries) });
       };

@@ -33,12 +33,14 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
       FROM card_flow f JOIN cards c ON c.id = f.card_id LEFT JOIN card_principles cp ON cp.card_id = f.card_id
       WHERE f.team_id = ANY(${teamIds}::text[]) AND ${inPeriod}
       GROUP BY 1, 2, 3`,
+    // Finishes come from the rollup alone; only cards started and not finished are looked up for their column now.
     db.$queryRaw<{ principle_id: string; finished_recently: number; in_progress_now: number; last_done: number | null }[]>`
       SELECT cp.principle_id,
         COUNT(*) FILTER (WHERE f.done_at >= ${recentStart} AND f.done_at < ${to})::int AS finished_recently,
-        COUNT(*) FILTER (WHERE col.flow_category = 'IN_PROGRESS' AND c.archived_at IS NULL)::int AS in_progress_now,
+        COUNT(*) FILTER (WHERE f.done_at IS NULL AND f.in_progress_at IS NOT NULL AND EXISTS (
+          SELECT 1 FROM cards c JOIN columns col ON col.id = c.column_id WHERE c.id = cp.card_id AND c.archived_at IS NULL AND col.flow_category = 'IN_PROGRESS'))::int AS in_progress_now,
         MAX(${Prisma.raw(epochMsSql('f.done_at'))}) FILTER (WHERE f.done_at < ${to}) AS last_done
-      FROM card_principles cp JOIN card_flow f ON f.card_id = cp.card_id JOIN cards c ON c.id = cp.card_id JOIN columns col ON col.id = c.column_id
+      FROM card_principles cp JOIN card_flow f ON f.card_id = cp.card_id
       WHERE f.team_id = ANY(${teamIds}::text[])
       GROUP BY cp.principle_id`,
     db.$queryRaw<{ team_id: string; validated: number; invalidated: number; inconclusive: number; no_result: number; running: number }[]>`
