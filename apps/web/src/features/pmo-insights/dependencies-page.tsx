@@ -5,14 +5,14 @@ import { QueryState } from '../../components/query-state';
 import { downloadCsv, tableOf } from '../../lib/csv';
 import { useDependencyGraph } from './api';
 import { DependencyGraphDrawing, edgeListUrl } from './dependency-graph';
-import { browserZone } from './url-filters';
+import { browserZone, updateSearch } from './url-filters';
 import './pmo-insights.css';
 
 type Edge = DependencyGraph['edges'][number];
 
 /** The PMO's map of waits between teams: a graph of teams and a table of its edges, each opening its list. */
 export function DependenciesPage() {
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const tz = params.get('tz') || browserZone();
   const graph = useDependencyGraph(tz);
   return (
@@ -31,13 +31,22 @@ export function DependenciesPage() {
         isEmpty={(g) => g.edges.length === 0}
         empty={<p>No card waits on another team’s card among the teams you can read. Waits are recorded on a card as “depends on” or “blocks” another team’s card.</p>}
       >
-        {(g) => <GraphView graph={g} tz={tz} />}
+        {(g) => (
+          <GraphView
+            graph={g}
+            tz={tz}
+            onlyAtRisk={params.get('only') === 'at-risk'}
+            setOnlyAtRisk={(on) => updateSearch(params, setParams, { only: on ? 'at-risk' : null })}
+          />
+        )}
       </QueryState>
     </section>
   );
 }
 
-function GraphView({ graph, tz }: { graph: DependencyGraph; tz: string }) {
+function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: DependencyGraph; tz: string; onlyAtRisk: boolean; setOnlyAtRisk: (on: boolean) => void }) {
+  const drawn = onlyAtRisk ? { ...graph, edges: graph.edges.filter((e) => e.atRisk > 0) } : graph;
+  const drawnTeams = new Set(drawn.edges.flatMap((e) => [e.waiting, e.on]));
   const names = new Map(graph.teams.map((t) => [t.id, t.name]));
   const edges = [...graph.edges].sort((a, b) => b.atRisk - a.atRisk || b.links - a.links || (names.get(a.waiting) ?? '').localeCompare(names.get(b.waiting) ?? ''));
   const links = edges.reduce((n, e) => n + e.links, 0);
@@ -95,7 +104,14 @@ function GraphView({ graph, tz }: { graph: DependencyGraph; tz: string }) {
               </li>
             </ul>
           </figcaption>
-          <DependencyGraphDrawing graph={graph} tz={tz} />
+          <label className="pmo-check">
+            <input type="checkbox" checked={onlyAtRisk} onChange={(e) => setOnlyAtRisk(e.target.checked)} /> Draw only pairs with waits at risk
+          </label>
+          {drawn.edges.length ? (
+            <DependencyGraphDrawing graph={{ ...drawn, teams: graph.teams.filter((t) => drawnTeams.has(t.id)) }} tz={tz} />
+          ) : (
+            <p className="pmo-empty">No wait is at risk: nothing waited on is late for a date within the next {NEAR_WORKING_DAYS} working days.</p>
+          )}
         </figure>
         <section className="pmo-card" aria-labelledby="edges-title">
           <div className="pmo-card-header">

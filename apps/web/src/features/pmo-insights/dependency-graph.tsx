@@ -29,7 +29,7 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
   const fontSize = graph.teams.length > 60 ? 10 : graph.teams.length > 30 ? 11 : 13;
 
   return (
-    <svg className="dependency-graph" viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label="Teams and the open waits between them">
+    <svg className={`dependency-graph ${graph.edges.length > 60 ? 'crowded' : ''}`} viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label="Teams and the open waits between them">
       <defs>
         <marker id="arrow-risk" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
           <path d="M0,0 L10,5 L0,10 z" fill="#d92d20" />
@@ -71,13 +71,16 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
         const p = placed.get(t.id)!;
         const right = Math.cos(p.angle) >= -0.01;
         const lx = p.x + Math.cos(p.angle) * (NODE + 6);
-        const ly = p.y + Math.sin(p.angle) * (NODE + 6);
-        const degrees = (p.angle * 180) / Math.PI + (right ? 0 : 180);
+        const ly = p.y + Math.sin(p.angle) * (NODE + (graph.teams.length > 16 ? 6 : 14));
+        // Few teams: labels read horizontally. Many: along the radius, so neighbours do not overlap.
+        const radial = graph.teams.length > 16;
+        const degrees = radial ? (p.angle * 180) / Math.PI + (right ? 0 : 180) : 0;
+        const anchor = radial ? (right ? 'start' : 'end') : Math.abs(Math.cos(p.angle)) < 0.2 ? 'middle' : right ? 'start' : 'end';
         const active = focus === t.id || (focus?.includes('>') && focus.split('>').includes(t.id));
         return (
           <g key={t.id} className={`graph-team ${t.kind === 'DEVELOPMENT' ? 'development' : 'marketing'} ${active ? 'active' : ''}`} onMouseEnter={() => setFocus(t.id)} onMouseLeave={() => setFocus(null)}>
             <circle cx={p.x} cy={p.y} r={NODE} />
-            <text x={lx} y={ly} fontSize={fontSize} dominantBaseline="middle" textAnchor={right ? 'start' : 'end'} transform={`rotate(${degrees.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})`}>
+            <text x={lx} y={ly} fontSize={fontSize} dominantBaseline="middle" textAnchor={anchor} transform={`rotate(${degrees.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})`}>
               {t.name}
             </text>
           </g>

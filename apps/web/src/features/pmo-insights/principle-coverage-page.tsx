@@ -6,7 +6,7 @@ import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
 import { QueryState } from '../../components/query-state';
 import { downloadCsv } from '../../lib/csv';
 import { usePrincipleCoverage } from './api';
-import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, heat, NO_PRINCIPLE } from './coverage-tables';
+import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
 import { quarterPeriod } from './quarters';
 import { browserZone, updateSearch } from './url-filters';
 import './pmo-insights.css';
@@ -73,17 +73,26 @@ function Coverage({ coverage: c }: { coverage: PrincipleCoverage }) {
       <section className={`pmo-callout ${neglected.length ? 'warn' : 'ok'}`} aria-labelledby="neglected-title">
         <h2 id="neglected-title">{neglected.length ? `${neglected.length} of ${c.principles.length} principles nobody worked on lately` : 'Every principle was worked on lately'}</h2>
         <p>
-          Lately: no card with the principle finished from {c.recent.from} to {c.to}, and none is in progress now.
+          Neglected: no card with the principle finished from {c.recent.from} to {c.to}, and none is in progress now.
         </p>
-        {neglected.length > 0 && (
-          <ul>
-            {neglected.map((p) => (
-              <li key={p.principleId}>
-                <strong>{name.get(p.principleId)}</strong> — {p.lastFinishedOn ? `last card finished ${p.lastFinishedOn}` : 'no card finished yet'}
+        <ul className="pmo-principle-status">
+          {[...c.recent.principles]
+            .sort((a, b) => Number(b.neglected) - Number(a.neglected))
+            .map((p) => (
+              <li key={p.principleId} className={p.neglected ? 'neglected' : ''}>
+                <strong>
+                  {p.neglected && <span aria-hidden="true">⚠ </span>}
+                  {name.get(p.principleId)}
+                </strong>
+                {' — '}
+                {p.neglected
+                  ? p.lastFinishedOn
+                    ? `neglected; last card finished ${p.lastFinishedOn}`
+                    : 'neglected; no card finished yet'
+                  : `${p.finishedRecently} finished lately, ${p.inProgressNow} in progress now`}
               </li>
             ))}
-          </ul>
-        )}
+        </ul>
       </section>
       {anyFinished ? (
         <>
@@ -109,7 +118,7 @@ function PrincipleHeader({ name }: { name: string }) {
 function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
   const totals = byTeamAndPrinciple(c);
   const columns = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
-  const max = Math.max(0, ...[...totals.values()].map((t) => t.cards));
+  const max = maxima(totals);
   const active = c.teams.filter((t) => columns.some((p) => cellOf(totals, t.id, p.id).cards > 0));
   const idle = c.teams.length - active.length;
   const csv = () =>
@@ -125,7 +134,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
         </button>
       </div>
       <p className="pmo-note">
-        Darker is more. A card with two principles counts under both. Points in small type.{idle > 0 && ` ${idle} ${idle === 1 ? 'team' : 'teams'} finished no card in the period and ${idle === 1 ? 'is' : 'are'} left out.`}
+        Darker is more; cards without a principle are shaded grey on their own scale. A card with two principles counts under both. Points in small type.{idle > 0 && ` ${idle} ${idle === 1 ? 'team' : 'teams'} finished no card in the period and ${idle === 1 ? 'is' : 'are'} left out.`}
       </p>
       <div className="pmo-scroll">
         <table className="data-table pmo-table heatmap">
@@ -145,7 +154,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
                 {columns.map((p) => {
                   const v = cellOf(totals, t.id, p.id);
                   return (
-                    <td key={p.id} className={`num ${v.cards ? '' : 'zero'}`} style={heat(v.cards, max)}>
+                    <td key={p.id} className={`num ${v.cards ? '' : 'zero'}`} style={shade(v.cards, p.id, max)}>
                       {v.cards}
                       {v.cards > 0 && <small> {v.points} pt</small>}
                     </td>
@@ -163,7 +172,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
 function Trend({ coverage: c }: { coverage: PrincipleCoverage }) {
   const totals = byPrincipleAndBucket(c);
   const rows = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
-  const max = Math.max(0, ...[...totals.values()].map((t) => t.cards));
+  const max = maxima(totals);
   const unit = c.bucket === 'week' ? 'Week of' : 'Month of';
   const csv = () => downloadCsv(`principles-by-${c.bucket}-${c.from}-${c.to}.csv`, ['Principle', ...c.buckets.flatMap((b) => [`${b} (cards)`, `${b} (points)`])], rows.map((p) => [p.name, ...c.buckets.flatMap((_, i) => [cellOf(totals, p.id, i).cards, cellOf(totals, p.id, i).points])]));
   return (
@@ -204,7 +213,7 @@ function Trend({ coverage: c }: { coverage: PrincipleCoverage }) {
                   {c.buckets.map((b, i) => {
                     const v = cellOf(totals, p.id, i);
                     return (
-                      <td key={b} className={`num ${v.cards ? '' : 'zero'}`} style={heat(v.cards, max)} title={`${v.cards} cards, ${v.points} points`}>
+                      <td key={b} className={`num ${v.cards ? '' : 'zero'}`} style={shade(v.cards, p.id, max)} title={`${v.cards} cards, ${v.points} points`}>
                         {v.cards}
                       </td>
                     );
