@@ -26,7 +26,7 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
   // At-risk edges on top, so a grey crowd never hides them.
   const edges = [...graph.edges].sort((a, b) => Number(a.atRisk > 0) - Number(b.atRisk > 0) || a.links - b.links);
   const touches = (e: Edge) => focus === null || focus === e.waiting || focus === e.on || focus === `${e.waiting}>${e.on}`;
-  const fontSize = graph.teams.length > 60 ? 10 : graph.teams.length > 30 ? 11 : 13;
+  const fontSize = graph.teams.length > 60 ? 10 : graph.teams.length > 30 ? 11 : graph.teams.length > 16 ? 13 : 16;
 
   return (
     <svg className={`dependency-graph ${graph.edges.length > 60 ? 'crowded' : ''}`} viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label="Teams and the open waits between them">
