@@ -32,6 +32,11 @@ test('a PMO opens the dependency graph, follows an at-risk edge to its list, and
   await expect(rows.nth(1)).toContainText('Launch microsite');
   await expect(rows.nth(1)).toContainText('Sign-up form API');
   await expect(rows.nth(1)).toContainText(tomorrow);
+  // Sorting by a column is kept in the URL and said to screen readers.
+  await page.getByRole('button', { name: /^Deadline/ }).click();
+  await expect(page.getByRole('columnheader', { name: /Deadline/ })).toHaveAttribute('aria-sort', 'ascending');
+  await expect(page).toHaveURL(/sort=deadline/);
+  await expect(rows.nth(1)).toContainText('Launch microsite');
 
   // Principle coverage for this quarter, from the portfolio.
   await page.goto('/dashboard');

@@ -12,6 +12,26 @@ const deadlineSource = (d: Dependency) => {
 };
 const daysLeft = (d: Dependency) => (d.workingDaysLeft === null ? '' : d.workingDaysLeft < 0 ? `${-d.workingDaysLeft} working days late` : d.workingDaysLeft === 0 ? 'today' : `${d.workingDaysLeft} working days`);
 
+type SortKey = 'status' | 'waiting' | 'on' | 'deadline';
+const sortValue: Record<SortKey, (d: Dependency) => string> = {
+  // The server's order: at risk first, then by deadline (none last).
+  status: (d) => `${d.atRisk ? 0 : 1}${d.deadline ?? '9999'}`,
+  waiting: (d) => `${d.waiting.teamName}\u0000${d.waiting.title}`.toLowerCase(),
+  on: (d) => `${d.on.teamName}\u0000${d.on.title}`.toLowerCase(),
+  deadline: (d) => d.deadline ?? '9999',
+};
+const headers: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'status', label: 'Status' },
+  { key: 'waiting', label: 'Waiting card' },
+  { key: 'on', label: 'Waits on' },
+  { key: 'deadline', label: 'Deadline' },
+];
+
+function sorted(rows: Dependency[], key: SortKey, dir: 'asc' | 'desc') {
+  const sign = dir === 'asc' ? 1 : -1;
+  return [...rows].sort((a, b) => sign * sortValue[key](a).localeCompare(sortValue[key](b)));
+}
+
 const csvColumns: CsvColumn<Dependency>[] = [
   { header: 'At risk', value: (d) => (d.atRisk ? 'yes' : 'no') },
   { header: 'Waiting team', value: (d) => d.waiting.teamName },
@@ -36,6 +56,9 @@ export function DependencyListPage() {
   const list = useDependencies({ waiting, on, atRisk, tz });
   const teams = useDependencyGraph(tz).data?.teams ?? [];
   const set = (changes: Record<string, string | null>) => updateSearch(params, setParams, changes);
+  const sort = (headers.find((h) => h.key === params.get('sort'))?.key ?? 'status') as SortKey;
+  const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
+  const setSort = (key: SortKey) => set({ sort: key === 'status' ? null : key, dir: key === sort && dir === 'asc' ? 'desc' : null });
   const name = (id?: string) => teams.find((t) => t.id === id)?.name;
   const scope = waiting || on ? `${name(waiting) ?? 'any team'} waiting on ${name(on) ?? 'any team'}` : 'all teams';
 
@@ -100,17 +123,21 @@ export function DependencyListPage() {
                 <caption className="visually-hidden">Open waits between teams, at-risk first</caption>
                 <thead>
                   <tr>
-                    <th scope="col">Status</th>
-                    <th scope="col">Waiting card</th>
-                    <th scope="col">Waits on</th>
-                    <th scope="col">Deadline</th>
+                    {headers.map((h) => (
+                      <th key={h.key} scope="col" aria-sort={sort === h.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                        <button type="button" className="pmo-sort" onClick={() => setSort(h.key)}>
+                          {h.label}
+                          <span aria-hidden="true">{sort === h.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                        </button>
+                      </th>
+                    ))}
                     <th scope="col" className="num">
                       Working days left
                     </th>
                   </tr>
                 </thead>
                 <tbody>
-                  {l.dependencies.map((d) => (
+                  {sorted(l.dependencies, sort, dir).map((d) => (
                     <tr key={d.linkId} className={d.atRisk ? 'risky-row' : ''}>
                       <td>{d.atRisk ? <strong className="risk-badge">⚠ At risk</strong> : d.deadline ? 'On track' : <span className="muted">No date</span>}</td>
                       <td>
