@@ -177,12 +177,27 @@ for (let t = 0; t < TEAMS; t++) {
   );
   if ((t + 1) % 10 === 0) console.log(`  ${t + 1} teams, ${((t + 1) * CARDS_PER_TEAM).toLocaleString()} cards, ${((t + 1) * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} entries (${elapsed()})`);
 }
+// Dependencies and experiments: one open card in ten waits on (or blocks, or relates to) a random other card,
+// nearly always another team's; a quarter of the cards have a due date in the coming weeks; one card in twelve is
+// an experiment, most with a result.
+await client.query(
+  `INSERT INTO card_links (id, from_card_id, to_card_id, kind)
+   SELECT gen_random_uuid()::text, a.id, b.id, (ARRAY['DEPENDS_ON', 'BLOCKS', 'RELATES'])[1 + a.n % 3]::"LinkKind"
+   FROM (SELECT id, row_number() OVER (ORDER BY id) AS n FROM cards WHERE archived_at IS NULL) a
+   JOIN (SELECT id, row_number() OVER (ORDER BY md5(id)) AS n FROM cards WHERE archived_at IS NULL) b ON a.n = b.n
+   WHERE a.n % 10 = 0 AND a.id <> b.id`,
+);
+await client.query(`UPDATE cards SET due_date = date_trunc('day', now()) + (abs(hashtext(id)) % 30 - 5) * interval '1 day' WHERE abs(hashtext(id)) % 4 = 0`);
+await client.query(
+  `UPDATE cards SET type = 'EXPERIMENT', experiment_result = (ARRAY['VALIDATED', 'INVALIDATED', 'INCONCLUSIVE', NULL])[1 + abs(hashtext(id || 'r')) % 4]::"ExperimentResult"
+   WHERE abs(hashtext(id || 'x')) % 12 = 0`,
+);
 await client.query("SET session_replication_role = 'origin'");
 console.log(`Rebuilding the per-card flow rollup from the log… (${elapsed()})`);
 await client.query('SELECT rebuild_card_flow()');
 await client.query('ANALYZE');
-const counts = (await client.query(`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM activity)::int AS entries, (SELECT count(*) FROM card_flow)::int AS flows`)).rows[0];
-console.log(`Seeded ${counts.cards.toLocaleString()} cards, ${counts.entries.toLocaleString()} activity entries, ${counts.flows.toLocaleString()} card-flow rows in ${elapsed()}`);
+const counts = (await client.query(`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM activity)::int AS entries, (SELECT count(*) FROM card_flow)::int AS flows, (SELECT count(*) FROM card_links)::int AS links`)).rows[0];
+console.log(`Seeded ${counts.cards.toLocaleString()} cards, ${counts.entries.toLocaleString()} activity entries, ${counts.flows.toLocaleString()} card-flow rows, ${counts.links.toLocaleString()} card links in ${elapsed()}`);
 await client.end();
 
 const server = await startServer(database.url, freePort());
@@ -201,6 +216,9 @@ try {
     overview: `/api/dashboard/overview?${period}`,
     cumulative_flow_org_90d: `/api/dashboard/cumulative-flow?${period}`,
     cycle_time_team: `/api/dashboard/teams/${firstTeamId[0]}/cycle-time?${period}`,
+    dependency_graph: '/api/dashboard/dependencies/graph?tz=Europe/Berlin',
+    dependency_list_at_risk: '/api/dashboard/dependencies?atRisk=true&tz=Europe/Berlin',
+    principle_coverage_org_90d: `/api/dashboard/principle-coverage?${period}`,
   };
   for (const [name, path] of Object.entries(routes)) {
     for (let i = 0; i < 3; i++) await time(path); // warm-up

@@ -290,6 +290,10 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/dashboard/teams/:teamId/flow', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/flow?from=2026-01-01&to=2026-01-31` }) },
     { route: 'GET /api/dashboard/teams/:teamId/aging', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/aging` }) },
     { route: 'GET /api/dashboard/teams/:teamId/forecast', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/forecast?cards=12&seed=1` }) },
+    // Links show only where both teams are readable; naming a team one cannot read is "not found" (checked below).
+    { route: 'GET /api/dashboard/dependencies', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/dependencies?teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/dependencies/graph', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/dependencies/graph?teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/principle-coverage', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/principle-coverage?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
@@ -367,6 +371,8 @@ describe('access matrix: role x route', () => {
       `/api/teams/${team.id}`,
       `/api/sprints?teamId=${team.id}`,
       `/api/sprints/${sprintId}`,
+      '/api/dashboard/dependencies',
+      '/api/dashboard/dependencies/graph',
     ];
     const baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     for (const actor of ['member', 'viewer', 'master'] as const) {
@@ -393,5 +399,8 @@ describe('access matrix: role x route', () => {
     // Whoever can read both teams sees the card.
     const forPmo = (await t.app.inject({ method: 'GET', url: `/api/cards/${ours!.id}`, headers: { cookie: cookies.pmo! } })).json();
     expect(forPmo.links.map((l: { card: { title: string } | null }) => l.card?.title)).toEqual([secret!.title, secret!.title]);
+    // The PMO's dependency list has the wait (recorded from both cards, listed once); the members' lists do not.
+    const waits = (await t.app.inject({ method: 'GET', url: `/api/dashboard/dependencies?waiting=${team.id}`, headers: { cookie: cookies.pmo! } })).json();
+    expect(waits.dependencies.map((d: { waiting: { title: string }; on: { title: string } }) => [d.waiting.title, d.on.title])).toEqual([[ours!.title, secret!.title]]);
   });
 });

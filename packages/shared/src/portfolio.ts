@@ -162,3 +162,6 @@ export const forecastSchema = z.object({
   howMany: z.object({ p50: z.number().int(), p85: z.number().int(), p95: z.number().int() }).nullable(),
 });
 export type Forecast = z.infer<typeof forecastSchema>;
+
+/** For other PMO views built on the same filters. */
+export { checkPeriod, periodFields, teamListSchema as teamIdsQuerySchema };

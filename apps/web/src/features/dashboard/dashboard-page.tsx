@@ -66,6 +66,10 @@ export function DashboardPage() {
     <section className="dashboard" aria-labelledby="dashboard-title">
       <header className="dashboard-header">
         <h1 id="dashboard-title">Portfolio</h1>
+        <nav className="drill" aria-label="Across teams">
+          <Link to="/pmo/dependencies">Dependencies</Link>
+          <Link to="/pmo/principles">Principles</Link>
+        </nav>
         <PeriodControls period={period} />
       </header>
       <div className="dashboard-tools">

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
+import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, heat, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
+
+const coverage = {
+  cells: [
+    { teamId: 't1', principleId: 'p1', bucket: 0, cards: 2, points: 5 },
+    { teamId: 't1', principleId: 'p1', bucket: 1, cards: 1, points: 3 },
+    { teamId: 't2', principleId: 'p1', bucket: 1, cards: 4, points: 4 },
+    { teamId: 't2', principleId: null, bucket: 0, cards: 30, points: 60 },
+  ],
+} as PrincipleCoverage;
+
+describe('coverage tables', () => {
+  it('sums the buckets per team and principle, and the teams per principle and bucket', () => {
+    const teams = byTeamAndPrinciple(coverage);
+    expect(cellOf(teams, 't1', 'p1')).toEqual({ cards: 3, points: 8 });
+    expect(cellOf(teams, 't2', NO_PRINCIPLE)).toEqual({ cards: 30, points: 60 });
+    expect(cellOf(teams, 't1', 'p2')).toEqual({ cards: 0, points: 0 });
+    const buckets = byPrincipleAndBucket(coverage);
+    expect(cellOf(buckets, 'p1', 1)).toEqual({ cards: 5, points: 7 });
+  });
+
+  it('shades principles and untagged cards each on their own scale', () => {
+    const max = maxima(byTeamAndPrinciple(coverage));
+    expect(max).toEqual({ principle: 4, untagged: 30 });
+    expect(shade(4, 'p1', max).backgroundColor).toBe('rgb(21 94 239 / 0.82)');
+    expect(shade(30, NO_PRINCIPLE, max).backgroundColor).toBe('rgb(102 112 133 / 0.82)');
+    expect(heat(0, 10)).toEqual({});
+  });
+});
