@@ -52,6 +52,7 @@ export const router = createBrowserRouter([
       },
       { path: '/dashboard/teams/:teamId', lazy: async () => ({ Component: (await import('../features/dashboard/team-flow-page')).default }) },
       { path: '/teams/:teamId/import', lazy: async () => ({ Component: (await import('../features/imports/import-page')).ImportPage }) },
+      { path: '/teams/:teamId/webhooks', lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }) },
     ],
   },
 ]);
