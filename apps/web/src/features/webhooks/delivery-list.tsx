@@ -72,12 +72,14 @@ export function DeliveryList({ webhookId, active }: { webhookId: string; active:
                         <span className={`delivery-state ${state.tone}`}>{state.label}</span>
                         {d.deliveredAt && <span className="muted small">{when(d.deliveredAt)}</span>}
                       </td>
-                      <td className="num">{d.attempts}</td>
-                      <td className="delivery-answer">
+                      <td className="num" data-label="Attempts">
+                        {d.attempts}
+                      </td>
+                      <td className="delivery-answer" data-label="Last answer">
                         {d.lastStatus !== null ? <strong>HTTP {d.lastStatus}</strong> : d.attempts > 0 ? <strong>No HTTP answer</strong> : '—'}
                         {d.lastResponse && <code title={d.lastResponse}>{d.lastResponse.slice(0, 120)}</code>}
                       </td>
-                      <td>{d.status === 'PENDING' ? when(d.nextAttemptAt) : '—'}</td>
+                      <td data-label="Next try">{d.status === 'PENDING' ? when(d.nextAttemptAt) : '—'}</td>
                       <td>
                         <button type="button" disabled={!active || resend.isPending} title={active ? undefined : 'Turn the webhook on to send again'} onClick={() => resend.mutate(d.id)} aria-label={`Re-send ${eventName(d.event)} of ${when(d.createdAt)}`}>
                           Re-send

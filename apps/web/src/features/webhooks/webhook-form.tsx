@@ -37,13 +37,13 @@ export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegist
   const { errors } = formState;
 
   return (
-    <form className="stack-form webhook-form" onSubmit={handleSubmit((v) => create.mutate(v))} noValidate aria-label="Register a webhook">
+    <form className="webhook-form" onSubmit={handleSubmit((v) => create.mutate(v))} noValidate aria-label="Register a webhook">
       {formError && (
         <p role="alert" className="form-error">
           {formError}
         </p>
       )}
-      <label>
+      <label className="field">
         Receiver URL
         <input type="url" inputMode="url" autoComplete="off" placeholder="https://hooks.example.com/board" aria-invalid={errors.url ? true : undefined} aria-describedby="webhook-url-error" {...register('url')} />
         <span id="webhook-url-error" className="field-error">
@@ -69,8 +69,8 @@ export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegist
           <input type="checkbox" {...register('ownSecret')} /> Use a secret of my own (otherwise one is made for you)
         </label>
         {ownSecret && (
-          <label>
-            Secret
+          <label className="field">
+            Secret (at least 16 characters)
             <input type="text" autoComplete="off" spellCheck={false} aria-invalid={errors.secret ? true : undefined} aria-describedby="webhook-secret-error" {...register('secret')} />
             <span id="webhook-secret-error" className="field-error">
               {errors.secret && `Secret ${errors.secret.message}`}
