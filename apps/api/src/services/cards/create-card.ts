@@ -11,13 +11,17 @@ import { flowTimes } from '@amb/domain/flow-times';
 
 export type CreateCardInput = z.output<typeof createCardBodySchema>;
 
-/** Quick add: a new card at the top or the bottom of a column, under its WIP limits. */
+/** Quick add: a new card at the top or the bottom of a column, under its WIP limits and, in progress, its owners'. */
 export async function createCard({ db, actor }: ServiceContext, body: CreateCardInput): Promise<CardWriteResult> {
   const column = await db.column.findUnique({ where: { id: body.columnId }, select: { boardId: true, board: { select: { teamId: true } } } });
   if (!column) throw invalidField('body.columnId', 'must be an existing column');
   const teamId = column.board.teamId;
   await requireTeamAccess(db, actor, teamId, 'work', 'Column');
   const boardId = column.boardId;
+  const ownerIds = [...new Set(body.ownerIds)];
+  if (ownerIds.length && (await db.membership.count({ where: { teamId, userId: { in: ownerIds } } })) !== ownerIds.length) {
+    throw invalidField('body.ownerIds', 'must all be members of the card’s team');
+  }
 
   return db.$transaction(async (tx) => {
     const placed = await placeCard(tx, {
@@ -28,6 +32,7 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
       after: body.position,
       actorId: actor.id,
       teamId,
+      ownerIds,
     });
     const card = await tx.card.create({
       data: {
@@ -39,6 +44,7 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
         description: body.description,
         rank: placed.rank,
         createdById: actor.id,
+        owners: { create: ownerIds.map((userId) => ({ userId })) },
         ...flowTimes({ startedAt: null, completedAt: null }, placed.target.flow_category),
       },
       include: cardSummaryInclude,
@@ -52,6 +58,9 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
       to: { columnId: body.columnId, swimlaneId: body.swimlaneId, flowCategory: placed.target.flow_category, title: body.title },
       sprintId: null,
     });
+    if (ownerIds.length) {
+      await recordActivity(tx, { actorId: actor.id, teamId, boardId, cardId: card.id, sprintId: null, kind: activityKinds.cardUpdated, field: 'ownerIds', from: [], to: ownerIds });
+    }
     await trackBreaches(tx, { boardId, teamId, actorId: actor.id, columnIds: [body.columnId], swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [] });
     return { card: toCardSummary(card), overLimit: placed.overLimit };
   });
