@@ -98,6 +98,17 @@ describe('per-person WIP limits when owners join work in progress', () => {
     });
   });
 
+  it('refuses to restore an archived card in progress for an owner at their hard limit', async () => {
+    const hana = await person('Hana Restore', 1, 'HARD', 1);
+    const [shelved] = await addCards(t.db, teamA.board.id, column(teamA, 'IN_PROGRESS').id, 1, `Shelved ${n++}`);
+    await t.db.cardOwner.create({ data: { cardId: shelved!.id, userId: hana.id } });
+    const archived = await t.db.card.update({ where: { id: shelved!.id }, data: { archivedAt: new Date(), version: { increment: 1 } } });
+    const res = await t.app.inject({ method: 'POST', url: `/api/cards/${archived.id}/restore`, headers: { cookie }, payload: { version: archived.version } });
+    expect(res.statusCode).toBe(409);
+    expect(res.json().error.message).toBe('Hana Restore is at their hard WIP limit of 1 (they own 1 card in progress)');
+    expect((await t.db.card.findUniqueOrThrow({ where: { id: archived.id } })).archivedAt).not.toBeNull();
+  });
+
   it('lets exactly as many simultaneous additions and creations through as the person has room for, across boards', async () => {
     const rita = await person('Rita Race', 3, 'HARD', 1);
     // Half the racers add her to a card already in progress, half create a card in progress with her; each in a

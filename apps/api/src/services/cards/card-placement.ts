@@ -140,12 +140,9 @@ export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> 
   }
 
   // A person's limit spans boards: their row is the lock, taken last (after columns and swimlanes), in id order.
-  const owners =
-    p.cardId && p.from && countsTowardPersonLimit(p.fromFlow, target.flow_category)
-      ? await lockOwnerLimits(tx, p.cardId)
-      : !p.cardId && p.ownerIds?.length && countsTowardPersonLimit(null, target.flow_category)
-        ? await lockPersonLimits(tx, p.ownerIds, '')
-        : null;
+  // A card moved or restored counts against its owners' limits; a new card against the owners it is given.
+  const counts = countsTowardPersonLimit(p.from ? p.fromFlow : null, target.flow_category);
+  const owners = !counts ? null : p.cardId ? await lockOwnerLimits(tx, p.cardId) : p.ownerIds?.length ? await lockPersonLimits(tx, p.ownerIds, '') : null;
 
   const situation = await readSituation(tx, p, target.id, targetLane);
   const decision = decidePlacement(p, { target, targetLane, owners, ...situation });
