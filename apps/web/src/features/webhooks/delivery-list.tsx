@@ -1,15 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WebhookDelivery } from '@amb/shared/webhooks';
 import { QueryState } from '../../components/query-state';
 import { fetchDeliveries, resendDelivery, webhookKeys } from './api';
+import { deliveryState } from './delivery-state';
 import { eventName } from './event-names';
-
-/** What a delivery's state means to the person reading it. */
-export function deliveryState(d: WebhookDelivery): { label: string; tone: 'ok' | 'waiting' | 'failed' } {
-  if (d.status === 'DELIVERED') return { label: 'Delivered', tone: 'ok' };
-  if (d.status === 'GAVE_UP') return { label: 'Failed', tone: 'failed' };
-  return d.attempts > 0 ? { label: 'Retrying', tone: 'failed' } : { label: 'Pending', tone: 'waiting' };
-}
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
 
