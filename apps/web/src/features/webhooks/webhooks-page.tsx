@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Webhook } from '@amb/shared/webhooks';
 import { useConfirm } from '../../components/confirm-dialog';
 import { QueryState } from '../../components/query-state';
+import { ApiError } from '../../lib/api-client';
 import { deleteWebhook, fetchTeam, fetchWebhooks, setWebhookActive, webhookKeys } from './api';
 import { DeliveryList } from './delivery-list';
 import { eventName } from './event-names';
@@ -17,6 +18,22 @@ export function WebhooksPage() {
   const webhooks = useQuery({ queryKey: webhookKeys.team(teamId), queryFn: () => fetchWebhooks(teamId) });
   const [created, setCreated] = useState<{ secret: string; url: string } | null>(null);
   const [copied, setCopied] = useState(false);
+  // Members and viewers may follow the board's link here: say who manages webhooks rather than show a failure.
+  const notAllowed = webhooks.error instanceof ApiError && webhooks.error.status === 403;
+
+  if (notAllowed) {
+    return (
+      <main className="webhooks-page">
+        <p>
+          <Link to={`/teams/${teamId}/board`}>← Back to the board</Link>
+        </p>
+        <h1>Webhooks{team.data ? ` of ${team.data.name}` : ''}</h1>
+        <p role="alert" className="notice">
+          Only the team’s scrum masters and admins see and manage its webhooks. Ask one of them to connect the board to another system.
+        </p>
+      </main>
+    );
+  }
 
   return (
     <main className="webhooks-page">
