@@ -7,8 +7,19 @@ import pg from 'pg';
 import { bin, startProcess } from './steps.mjs';
 
 // Every browser test signs in from 127.0.0.1 as a few demo people, so the sign-in and per-person write limits are
-// raised here (the API tests cover them).
-const env = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: 'true', PORT: process.env.E2E_PORT ?? '4173', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000', WRITE_RATE_LIMIT: '100000', DEMO_PASSWORD: 'demo-password-1' };
+// raised here (the API tests cover them). Webhook tests run their receiver on this machine, so the admin setting that
+// allows loopback addresses is on (the API tests cover the refusal).
+const env = {
+  ...process.env,
+  NODE_ENV: 'production',
+  SEED_DEMO_DATA: 'true',
+  PORT: process.env.E2E_PORT ?? '4173',
+  LOG_LEVEL: 'warn',
+  LOGIN_RATE_LIMIT: '10000',
+  WRITE_RATE_LIMIT: '100000',
+  DEMO_PASSWORD: 'demo-password-1',
+  WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true',
+};
 const dbName = `amb_e2e_${env.PORT}`;
 if (process.env.DATABASE_URL) {
   const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });

@@ -178,7 +178,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     await app.boardEvents.close();
   });
   // Imports queued before a restart are picked up once the app is ready.
-  app.addHook('onReady', async () => app.imports.kick());
+  app.addHook('onReady', async () => app.imports.start());
   app.addHook('preClose', async () => app.imports.close());
   // The outbox is sent every second by each API process (tests send it themselves).
   if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.webhooks.start());

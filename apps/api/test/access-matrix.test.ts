@@ -192,6 +192,7 @@ describe('access matrix: role x route', () => {
       request: async () => ({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, body: { url: 'https://93.184.215.14/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' } }),
     },
     { route: 'DELETE /api/webhooks/:webhookId', expected: layout(200), request: async () => ({ method: 'DELETE', url: `/api/webhooks/${(await freshWebhook()).id}` }) },
+    { route: 'PATCH /api/webhooks/:webhookId', expected: layout(200), request: async () => ({ method: 'PATCH', url: `/api/webhooks/${(await freshWebhook()).id}`, body: { active: false } }) },
     { route: 'GET /api/webhooks/:webhookId/deliveries', expected: layout(200), request: async () => ({ method: 'GET', url: `/api/webhooks/${(await freshWebhook()).id}/deliveries` }) },
     {
       route: 'POST /api/webhooks/deliveries/:deliveryId/resend',

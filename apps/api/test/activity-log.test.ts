@@ -176,6 +176,13 @@ describe('the activity log', () => {
       entries: [],
       request: async () => ({ method: 'DELETE', url: `/api/webhooks/${(await freshWebhook()).id}` }),
     },
+    // Webhooks are the team's plumbing, not its work: turning one off writes no entry, as registering one does not.
+    {
+      route: 'PATCH /api/webhooks/:webhookId',
+      status: 200,
+      entries: [],
+      request: async () => ({ method: 'PATCH', url: `/api/webhooks/${(await freshWebhook()).id}`, body: { active: false } }),
+    },
     {
       route: 'POST /api/webhooks/deliveries/:deliveryId/resend',
       status: 409,

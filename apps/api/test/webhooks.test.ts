@@ -139,6 +139,34 @@ describe('webhooks', () => {
     expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id, status: 'DELIVERED' } })).toBe(40);
   });
 
+  it('makes a secret when none is given and answers it once; turns a webhook off and on again', async () => {
+    await clear();
+    const made = await t.app.inject({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, headers: { cookie }, payload: { url: receiver.url, events: ['card.created'] } });
+    expect(made.statusCode, made.body).toBe(201);
+    const hook = made.json();
+    expect(hook.secret).toMatch(/^[\w-]{32}$/);
+    const listed = await t.app.inject({ method: 'GET', url: `/api/teams/${team.id}/webhooks`, headers: { cookie } });
+    expect(listed.json().webhooks[0]).not.toHaveProperty('secret');
+
+    const off = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: false } });
+    expect(off.json()).toMatchObject({ active: false, disabledReason: 'Turned off by hand' });
+    await createCard('While off');
+    expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(0);
+    const on = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: true } });
+    expect(on.json()).toMatchObject({ active: true, disabledReason: null });
+    await createCard('While on');
+    expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(1);
+    // The signature uses the secret that was answered.
+    await t.app.webhooks.sendDue();
+    const got = receiver.received.at(-1)!;
+    expect(got.headers['x-board-signature']).toBe(`sha256=${createHmac('sha256', hook.secret as string).update(got.body).digest('hex')}`);
+
+    expect((await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie: memberCookie }, payload: { active: false } })).statusCode).toBe(403);
+    const bad = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: 'yes' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields[0].field).toBe('body.active');
+  });
+
   it('is for scrum masters and admins, and refuses URLs that are not http(s)', async () => {
     expect((await register(['card.created'], receiver.url, memberCookie)).statusCode).toBe(403);
     const ftp = await register(['card.created'], 'ftp://example.test/hook');
@@ -168,5 +196,13 @@ describe('webhooks without the admin setting for private addresses', () => {
       expect(res.json().error.fields[0].field).toBe('body.url');
       expect(res.json().error.message).toMatch(/private, loopback or link-local/);
     }
+  });
+
+  it('does not turn on again a webhook whose address is now refused', async () => {
+    const hook = await t.db.webhook.create({ data: { teamId, url: 'http://127.0.0.1:9/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more', active: false, disabledReason: 'Turned off by hand' } });
+    const res = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: true } });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields[0]).toMatchObject({ field: 'body.active', message: expect.stringMatching(/private, loopback or link-local/) });
+    expect(await t.db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ active: false });
   });
 });

@@ -41,6 +41,8 @@ export const createCardBodySchema = z.object({
   title: titleSchema,
   type: cardTypeSchema.default('TASK'),
   description: z.string().max(20_000).default(''),
+  /** Owners from the start; a card created in progress counts against their WIP limits. */
+  ownerIds: z.array(idSchema).max(20).default([]),
 });
 export type CreateCardBody = z.input<typeof createCardBodySchema>;
 

@@ -17,9 +17,14 @@ export const createWebhookBodySchema = z.object({
     .max(2000)
     .refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http or https URL' }),
   events: z.array(webhookEventSchema).min(1, { message: 'must name at least one event' }),
-  secret: z.string().min(16, { message: 'must be at least 16 characters' }).max(200),
+  /** Left out, the API makes one and answers it once. */
+  secret: z.string().min(16, { message: 'must be at least 16 characters' }).max(200).optional(),
 });
 export type CreateWebhookBody = z.infer<typeof createWebhookBodySchema>;
+
+/** Turning a webhook off keeps its deliveries waiting; turning it on again sends what is due. */
+export const updateWebhookBodySchema = z.object({ active: z.boolean() });
+export type UpdateWebhookBody = z.infer<typeof updateWebhookBodySchema>;
 
 export const webhookSchema = z.object({
   id: idSchema,
@@ -30,6 +35,9 @@ export const webhookSchema = z.object({
   disabledReason: z.string().nullable(),
   createdAt: z.string(),
 });
+/** The answer to registering one: the only time its secret is shown. */
+export const createdWebhookSchema = webhookSchema.extend({ secret: z.string() });
+export type Webhook = z.infer<typeof webhookSchema>;
 export const webhookListSchema = z.object({ webhooks: z.array(webhookSchema) });
 export const webhookParamsSchema = z.object({ webhookId: idSchema });
 export const deliveryParamsSchema = z.object({ deliveryId: idSchema });
@@ -46,3 +54,4 @@ export const deliverySchema = z.object({
   deliveredAt: z.string().nullable(),
 });
 export const deliveryListSchema = z.object({ deliveries: z.array(deliverySchema) });
+export type WebhookDelivery = z.infer<typeof deliverySchema>;

@@ -56,6 +56,7 @@ export const router = createBrowserRouter([
       { path: '/pmo/dependencies/list', lazy: async () => ({ Component: (await import('../features/pmo-insights/dependency-list-page')).default }) },
       { path: '/pmo/principles', lazy: async () => ({ Component: (await import('../features/pmo-insights/principle-coverage-page')).default }) },
       { path: '/teams/:teamId/import', lazy: async () => ({ Component: (await import('../features/imports/import-page')).ImportPage }) },
+      { path: '/teams/:teamId/webhooks', lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }) },
     ],
   },
 ]);

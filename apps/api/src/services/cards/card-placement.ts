@@ -45,6 +45,8 @@ export interface Placement {
   afterField?: string;
   actorId: string;
   teamId: string;
+  /** The owners a new card is created with: it counts against their limits when it starts in progress. */
+  ownerIds?: string[];
 }
 
 export interface PlacementResult {
@@ -138,7 +140,9 @@ export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> 
   }
 
   // A person's limit spans boards: their row is the lock, taken last (after columns and swimlanes), in id order.
-  const owners = p.cardId && p.from && countsTowardPersonLimit(p.fromFlow, target.flow_category) ? await lockOwnerLimits(tx, p.cardId) : null;
+  // A card moved or restored counts against its owners' limits; a new card against the owners it is given.
+  const counts = countsTowardPersonLimit(p.from ? p.fromFlow : null, target.flow_category);
+  const owners = !counts ? null : p.cardId ? await lockOwnerLimits(tx, p.cardId) : p.ownerIds?.length ? await lockPersonLimits(tx, p.ownerIds, '') : null;
 
   const situation = await readSituation(tx, p, target.id, targetLane);
   const decision = decidePlacement(p, { target, targetLane, owners, ...situation });
@@ -160,6 +164,27 @@ async function lockOwnerLimits(tx: Tx, cardId: string): Promise<OwnerLimitRow[]>
      FROM users u JOIN card_owners o ON o.user_id = u.id WHERE o.card_id = $1 AND u.wip_limit IS NOT NULL ORDER BY u.id`,
     cardId,
   );
+}
+
+/**
+ * Locks people's rows (in id order, as moves lock owners) and reads those with a limit, with their counts not
+ * counting `exceptCardId`: for owners given to a new card, or added to a card already in progress.
+ */
+export async function lockPersonLimits(tx: Tx, userIds: string[], exceptCardId: string): Promise<OwnerLimitRow[]> {
+  const ids = [...new Set(userIds)].sort();
+  if (!ids.length) return [];
+  await tx.$queryRaw`SELECT id FROM users WHERE id IN (${Prisma.join(ids)}) ORDER BY id FOR NO KEY UPDATE`;
+  return tx.$queryRaw<OwnerLimitRow[]>`
+    SELECT u.id AS user_id, u.name, u.wip_limit, u.wip_policy::text AS wip_policy, ${Prisma.raw(personCountSql('u.id', 'x.except_id'))} AS count
+    FROM users u CROSS JOIN (SELECT ${exceptCardId}::text AS except_id) x
+    WHERE u.id IN (${Prisma.join(ids)}) AND u.wip_limit IS NOT NULL ORDER BY u.id`;
+}
+
+/** Owners joining a card in progress, under their limits: refused at a hard limit (409 naming the person), else the soft overages. */
+export function admitOwners(owners: OwnerLimitRow[]): WipOverage[] {
+  const decision = admitCard(owners.map((o) => ({ scope: 'person' as const, id: o.user_id, name: o.name, wipLimit: o.wip_limit, wipPolicy: o.wip_policy, count: o.count })));
+  if (!decision.allowed) throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });
+  return decision.overLimit;
 }
 
 /** In one round trip: the target's count, the swimlane's count, and the ranks either side of the new place. */

@@ -7,7 +7,7 @@ import { placeCard, trackBreaches } from './card-placement';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadCardFor, staleVersion } from './load-card';
 
-/** Puts an archived card back at the bottom of its column, if the column's WIP limits let it in. */
+/** Puts an archived card back at the bottom of its column, if the column's WIP limits (and, in progress, its owners') let it in. */
 export async function restoreCard({ db, actor }: ServiceContext, cardId: string, version: number): Promise<CardWriteResult> {
   const card = await loadCardFor(db, actor, cardId, 'work');
   if (!card.archivedAt) throw new AppError('CONFLICT', 'This card is not archived');

@@ -5,6 +5,7 @@ import { invalidField } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry, type ActivitySubject } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { requireSprintPlanner } from '../sprints/sprint-access';
+import { admitOwners, lockPersonLimits } from './card-placement';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadOpenCardFor, staleVersion } from './load-card';
 
@@ -96,7 +97,13 @@ export async function updateCard({ db, actor }: ServiceContext, cardId: string, 
   const result = await db.$transaction(async (tx) => {
     const updated = await tx.card.updateMany({ where: { id: cardId, version: body.version }, data: { ...data, version: { increment: 1 } } });
     if (updated.count === 0) return null;
+    let overLimit: CardWriteResult['overLimit'] = [];
     if (ownersChange) {
+      // People who join a card in progress take on one more card: their limits are checked under their row locks,
+      // as a move into progress checks them, so concurrent writes cannot both pass a hard limit.
+      const added = [...new Set(body.ownerIds)].filter((id) => !ownersBefore.includes(id));
+      const [place] = added.length ? await tx.$queryRaw<{ flow_category: string }[]>`SELECT k.flow_category::text AS flow_category FROM cards c JOIN columns k ON k.id = c.column_id WHERE c.id = ${cardId}` : [];
+      if (place?.flow_category === 'IN_PROGRESS') overLimit = admitOwners(await lockPersonLimits(tx, added, cardId));
       await tx.cardOwner.deleteMany({ where: { cardId } });
       await tx.cardOwner.createMany({ data: [...new Set(body.ownerIds)].map((userId) => ({ cardId, userId })) });
     }
@@ -105,7 +112,7 @@ export async function updateCard({ db, actor }: ServiceContext, cardId: string, 
       await tx.cardPrinciple.createMany({ data: [...new Set(body.principleIds)].map((principleId) => ({ cardId, principleId })) });
     }
     await recordActivity(tx, ...history);
-    return { card: toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude })), overLimit: [] };
+    return { card: toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude })), overLimit };
   });
   if (!result) throw await staleVersion(db, cardId);
   return result;

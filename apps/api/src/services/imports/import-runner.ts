@@ -1,20 +1,30 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/prisma';
+import { failAbandonedImports, IMPORT_LEASE_MS } from './fail-import';
 import { runNextImport } from './run-import';
 
 /**
  * Runs queued imports in the background of an API process, one at a time. `kick` after queueing one; on start
- * it picks up what is waiting. Several processes may run side by side: each job is claimed by exactly one.
+ * it fails the imports a stopped process left running (taking their cards back) and picks up what is waiting,
+ * and it looks again every lease period. Several processes may run side by side: each job is claimed by one.
  */
 export class ImportRunner {
   private running: Promise<void> | null = null;
   private again = false;
   private closed = false;
+  private timer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
   ) {}
+
+  start() {
+    if (this.timer || this.closed) return;
+    this.timer = setInterval(() => this.kick(), IMPORT_LEASE_MS / 2);
+    this.timer.unref();
+    this.kick();
+  }
 
   kick() {
     if (this.closed) return;
@@ -32,6 +42,12 @@ export class ImportRunner {
   }
 
   private async drain() {
+    try {
+      const failed = await failAbandonedImports(this.db);
+      if (failed) this.log.warn({ failed }, 'Imports left running by a stopped server were failed and their cards taken back');
+    } catch (error) {
+      this.log.error({ err: error }, 'Looking for imports left running failed');
+    }
     for (;;) {
       if (this.closed) return;
       try {
@@ -45,6 +61,7 @@ export class ImportRunner {
   /** Waits for the import under way (each batch is its own transaction; the rest is picked up on the next start). */
   async close() {
     this.closed = true;
+    if (this.timer) clearInterval(this.timer);
     await this.running;
   }
 }

@@ -4,25 +4,37 @@ import type { ImportPlan, ImportSkip, PlannedCard } from '@amb/shared/imports';
 import { Prisma, type Db } from '../../db/prisma';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
 import { flowTimes } from '@amb/domain/flow-times';
+import { failImport, ImportStopped, renewLease } from './fail-import';
 
 // The background half of an import: a job is claimed with SKIP LOCKED (so two API processes never run one job
 // twice), its columns made, then its cards written a batch per transaction with their history, progress saved
-// after each. Cards already imported from the same source are skipped, so a job can run again safely.
+// after each. Cards already imported from the same source are skipped, so a job can run again safely. Each
+// transaction renews the job's lease; a job that fails, or whose process stops, has its cards taken back
+// (fail-import.ts).
 
 const BATCH = 100;
+/** A batch is background work: on a busy machine it may take longer than a request's transaction would (well within the lease). */
+const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 60_000 };
 type Tx = Prisma.TransactionClient;
 
+/** Called after each batch has committed (tests stop a job there, as a process that dies would). */
+export interface ImportHooks {
+  afterBatch?: (jobId: string) => Promise<void>;
+}
+
 /** Claims the oldest queued import and runs it; false when none is waiting. */
-export async function runNextImport(db: Db): Promise<boolean> {
+export async function runNextImport(db: Db, hooks: ImportHooks = {}): Promise<boolean> {
   const [job] = await db.$queryRaw<{ id: string }[]>`
-    UPDATE import_jobs SET status = 'RUNNING'
+    UPDATE import_jobs SET status = 'RUNNING', heartbeat_at = now() AT TIME ZONE 'UTC'
     WHERE id = (SELECT id FROM import_jobs WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING id`;
   if (!job) return false;
   try {
-    await runImport(db, job.id);
+    await runImport(db, job.id, hooks);
   } catch (error) {
-    await db.importJob.update({ where: { id: job.id }, data: { status: 'FAILED', error: (error as Error).message.slice(0, 500), finishedAt: new Date() } });
+    // Given up by another process (its lease had run out): that process took the cards back already.
+    if (error instanceof ImportStopped) return true;
+    await failImport(db, job.id, `The import failed: ${(error as Error).message.slice(0, 500)}.`);
     throw error;
   }
   return true;
@@ -31,17 +43,21 @@ export async function runNextImport(db: Db): Promise<boolean> {
 /** Imports serialise per board: ranks at the end of a column and source ids are read and written one import at a time. */
 const lockBoard = (tx: Tx, boardId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${boardId}`}))`;
 
-async function runImport(db: Db, jobId: string) {
+async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
   const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
   const plan = job.plan as unknown as ImportPlan;
   const subject = { actorId: job.createdById, teamId: job.teamId, boardId: job.boardId };
-  await db.$transaction((tx) => prepareLayout(tx, job.boardId, plan, subject));
+  await db.$transaction(async (tx) => {
+    await renewLease(tx, jobId);
+    await prepareLayout(tx, job.boardId, plan, subject);
+  }, BATCH_TRANSACTION);
   const people = await lookUpPeople(db, plan);
   const principles = new Map((await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [p.name.toLowerCase(), p.id]));
 
   for (let start = 0; start < plan.cards.length; start += BATCH) {
     const batch = plan.cards.slice(start, start + BATCH);
     await db.$transaction(async (tx) => {
+      await renewLease(tx, jobId);
       await lockBoard(tx, job.boardId);
       const skipped: ImportSkip[] = [];
       let created = 0;
@@ -52,7 +68,7 @@ async function runImport(db: Db, jobId: string) {
           skipped.push({ ref: card.ref, reason: 'already imported from this source' });
           continue;
         }
-        await writeCard(tx, { card, layout, people, principles, boardId: job.boardId, subject });
+        await writeCard(tx, { card, layout, people, principles, boardId: job.boardId, jobId, subject });
         created++;
       }
       const current = await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { skipped: true } });
@@ -60,13 +76,15 @@ async function runImport(db: Db, jobId: string) {
         where: { id: jobId },
         data: { processed: { increment: batch.length }, created: { increment: created }, skipped: [...(current.skipped as ImportSkip[]), ...skipped] },
       });
-    });
+    }, BATCH_TRANSACTION);
+    await hooks.afterBatch?.(jobId);
   }
   await db.$transaction(async (tx) => {
+    await renewLease(tx, jobId);
     await lockBoard(tx, job.boardId);
     await writeLinks(tx, job.boardId, plan.cards, subject);
     await tx.importJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date() } });
-  });
+  }, BATCH_TRANSACTION);
 }
 
 interface Layout {
@@ -131,7 +149,7 @@ async function lookUpPeople(db: Db, plan: ImportPlan) {
 
 async function writeCard(
   tx: Tx,
-  o: { card: PlannedCard; layout: Layout; people: Map<string, string>; principles: Map<string, string>; boardId: string; subject: { actorId: string | null; teamId: string; boardId: string } },
+  o: { card: PlannedCard; layout: Layout; people: Map<string, string>; principles: Map<string, string>; boardId: string; jobId: string; subject: { actorId: string | null; teamId: string; boardId: string } },
 ) {
   const { card, layout } = o;
   const column = layout.columns.get(card.column.toLowerCase()) ?? [...layout.columns.values()][0]!;
@@ -157,6 +175,7 @@ async function writeCard(
       columnId: column.id,
       swimlaneId,
       sourceId: card.sourceId,
+      importJobId: o.jobId,
       rank,
       type: card.type,
       title: card.title,

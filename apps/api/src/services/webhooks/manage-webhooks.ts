@@ -1,4 +1,5 @@
-import type { CreateWebhookBody } from '@amb/shared/webhooks';
+import { randomBytes } from 'node:crypto';
+import type { CreateWebhookBody, UpdateWebhookBody } from '@amb/shared/webhooks';
 import type { Webhook, WebhookDelivery } from '../../generated/prisma/client';
 import { AppError, invalidField, notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
@@ -24,7 +25,10 @@ export async function createWebhook(ctx: ServiceContext & { allowPrivate: boolea
   await requireTeamAccess(ctx.db, ctx.actor, teamId, 'manage-board');
   const refusal = await refuseAddress(body.url, ctx.allowPrivate);
   if (refusal) throw invalidField('body.url', refusal);
-  return webhookView(await ctx.db.webhook.create({ data: { teamId, url: body.url, events: [...new Set(body.events)], secret: body.secret, createdById: ctx.actor.id } }));
+  // A secret the person did not choose is made here and shown once, in this answer.
+  const secret = body.secret ?? randomBytes(24).toString('base64url');
+  const webhook = await ctx.db.webhook.create({ data: { teamId, url: body.url, events: [...new Set(body.events)], secret, createdById: ctx.actor.id } });
+  return { ...webhookView(webhook), secret };
 }
 
 export async function listWebhooks({ db, actor }: ServiceContext, teamId: string) {
@@ -43,6 +47,17 @@ export async function deleteWebhook(ctx: ServiceContext, webhookId: string) {
   await loadWebhook(ctx, webhookId);
   await ctx.db.webhook.delete({ where: { id: webhookId } });
   return { ok: true as const };
+}
+
+/** Turns a webhook off or on again (also one a 410 turned off, once its receiver is back); the URL is checked again. */
+export async function updateWebhook(ctx: ServiceContext & { allowPrivate: boolean }, webhookId: string, body: UpdateWebhookBody) {
+  const webhook = await loadWebhook(ctx, webhookId);
+  if (body.active) {
+    const refusal = await refuseAddress(webhook.url, ctx.allowPrivate);
+    if (refusal) throw invalidField('body.active', `cannot be turned on: the URL ${refusal}`);
+  }
+  const disabledReason = body.active ? null : webhook.active ? 'Turned off by hand' : webhook.disabledReason;
+  return webhookView(await ctx.db.webhook.update({ where: { id: webhookId }, data: { active: body.active, disabledReason } }));
 }
 
 export async function listDeliveries(ctx: ServiceContext, webhookId: string) {

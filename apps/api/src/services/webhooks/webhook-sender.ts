@@ -110,7 +110,7 @@ export class WebhookSender {
     }
     if (status === 410) {
       await this.db.$transaction([
-        this.db.webhook.update({ where: { id: d.webhook_id }, data: { active: false, disabledReason: `The receiver answered 410 Gone on ${now.toISOString()}` } }),
+        this.db.webhook.update({ where: { id: d.webhook_id }, data: { active: false, disabledReason: `The receiver answered 410 Gone on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC` } }),
         this.db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'GAVE_UP', lastStatus: status, lastResponse: answer, lockedUntil: null } }),
       ]);
       return;

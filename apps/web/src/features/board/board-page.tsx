@@ -295,6 +295,11 @@ export function BoardPage() {
             Import
           </Link>
         )}
+        {canManage && (
+          <Link to={`/teams/${teamId}/webhooks`} className="button-link">
+            Webhooks
+          </Link>
+        )}
       </div>
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
         <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />

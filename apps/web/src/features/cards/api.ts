@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { cardSummarySchema } from '@amb/shared/boards';
-import { archivedCardsSchema, cardDetailSchema, cardSearchResultSchema, commentPageSchema, type UpdateCardBody } from '@amb/shared/cards';
+import { archivedCardsSchema, cardDetailSchema, cardSearchResultSchema, cardWriteResultSchema, commentPageSchema, type UpdateCardBody } from '@amb/shared/cards';
 import { memberListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
@@ -30,7 +30,7 @@ export const cardOwnersQuery = (teamId: string) =>
   });
 
 
-export const updateCard = (cardId: string, body: UpdateCardBody) => api('PATCH', `/cards/${cardId}`, { body });
+export const updateCard = (cardId: string, body: UpdateCardBody) => api('PATCH', `/cards/${cardId}`, { body, schema: cardWriteResultSchema });
 export const archiveCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/archive`, { body: { version } });
 export const restoreCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/restore`, { body: { version } });
 export const addComment = (cardId: string, body: string) => api('POST', `/cards/${cardId}/comments`, { body: { body } });

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { CardDetail } from '@amb/shared/cards';
 import { ApiError } from '../../lib/api-client';
-import { CardFields } from './card-fields';
+import { CardFields, type Write } from './card-fields';
 
 const card: CardDetail = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -44,7 +44,6 @@ const card: CardDetail = {
   origin: null,
 };
 
-type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
 const renderFields = (write: Write) => render(<CardFields card={card} people={[]} principles={[]} write={write} savedNote={null} />);
 
 // happy-dom does not tie a label to the input inside it, so fields are found by their name.

@@ -16,7 +16,7 @@ export interface Person {
   name: string;
 }
 
-type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
+export type Write = (action: () => Promise<unknown>, saved?: string | (() => string)) => Promise<ApiError | null>;
 
 const fieldNames: Record<string, string> = {
   title: 'the title',
@@ -175,7 +175,14 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
       return;
     }
     setNote(null);
-    const error = await write(() => updateCard(card.id, body), `Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`);
+    // An owner joining a card in progress over their soft WIP limit is let in, and said so.
+    let over: string[] = [];
+    const error = await write(
+      async () => {
+        over = (await updateCard(card.id, body)).overLimit.filter((o) => o.scope === 'person').map((o) => `${o.name} is now over their WIP limit (${o.count} of ${o.limit} in progress).`);
+      },
+      () => [`Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`, ...over].join(' '),
+    );
     if (error?.fields.length) applyApiErrors(error, setError, formFields);
   });
 

@@ -71,13 +71,13 @@ export function CardPanel() {
   const reload = () => queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) });
 
   /** Runs a write, then shows the card as saved; on a stale version shows the newer card instead of overwriting it. */
-  const write = async (action: () => Promise<unknown>, done?: string): Promise<ApiError | null> => {
+  const write = async (action: () => Promise<unknown>, done?: string | (() => string)): Promise<ApiError | null> => {
     setNotice(null);
     setSaved(null);
     try {
       await action();
       await reload();
-      if (done) setSaved(done);
+      if (done) setSaved(typeof done === 'function' ? done() : done);
       return null;
     } catch (e) {
       const apiError = e instanceof ApiError ? e : new ApiError(0, 'INTERNAL', (e as Error).message);

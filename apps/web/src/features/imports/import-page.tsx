@@ -264,7 +264,8 @@ function ImportProgress({ importId, teamId }: { importId: string; teamId: string
       )}
       {j.status === 'FAILED' && (
         <p className="notice error" role="alert">
-          The import stopped: {j.error}
+          {/* The API says what happened and what to do ("… Nothing from this import is on the board; import the file again."). */}
+          {j.error ?? 'The import stopped.'}
         </p>
       )}
       {finished && j.skipped.length > 0 && (

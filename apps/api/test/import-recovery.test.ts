@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { failAbandonedImports } from '../src/services/imports/fail-import';
+import { ImportRunner } from '../src/services/imports/import-runner';
+import { runNextImport } from '../src/services/imports/run-import';
+import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+
+// An import whose server stops mid-job: another process (or the same one starting again) finds it by its lapsed
+// lease, marks it failed with a clear message and takes back the cards it had written; the stopped job, should it
+// wake, writes nothing more; the file imports again in full.
+
+function deferred() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
+
+describe('an import left running by a stopped server', () => {
+  let t: TestContext;
+  let cookie: string;
+  let master: Awaited<ReturnType<typeof createUser>>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    // This test runs imports itself, step by step.
+    await t.app.imports.close();
+    master = await createUser(t.db);
+    cookie = await signIn(t.app, master.email);
+  }, 60_000);
+  afterAll(() => t.close());
+
+  const csv = `title,column\n${Array.from({ length: 150 }, (_, i) => `Imported card ${i},In progress`).join('\n')}\n`;
+  const queue = async (teamId: string) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie }, payload: { format: 'csv', fileName: 'many.csv', content: Buffer.from(csv).toString('base64') } });
+    expect(res.statusCode, res.body).toBe(202);
+    return res.json().id as string;
+  };
+  const age = (jobId: string) => t.db.$executeRaw`UPDATE import_jobs SET heartbeat_at = heartbeat_at - interval '1 hour' WHERE id = ${jobId}`;
+
+  it('is failed with a clear message once its lease lapses, with none of its cards left; the stopped job writes nothing more', async () => {
+    const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const jobId = await queue(team.id);
+    // The first batch commits, then the job stops there, as a process that dies between batches would.
+    const firstBatch = deferred();
+    const wake = deferred();
+    const running = runNextImport(t.db, {
+      afterBatch: async () => {
+        firstBatch.resolve();
+        await wake.promise;
+      },
+    });
+    // (A job that fails instead ends `running` early, and the test with it.)
+    await Promise.race([firstBatch.promise, running]);
+    expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(100);
+    expect(await t.db.cardFlow.count({ where: { boardId: team.board.id } })).toBe(100);
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'RUNNING', processed: 100 });
+
+    // Its lease is fresh: the job is alive and left alone.
+    expect(await failAbandonedImports(t.db)).toBe(0);
+    await age(jobId);
+    expect(await failAbandonedImports(t.db)).toBe(1);
+
+    const res = await t.app.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: { cookie } });
+    expect(res.json()).toMatchObject({ status: 'FAILED', created: 0 });
+    expect(res.json().error).toMatch(/^The import stopped because the server running it stopped \(its last progress was at .+ UTC\)\. The 100 cards it had written were taken away again\. Nothing from this import is on the board; import the file again\.$/);
+    expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
+    expect(await t.db.cardFlow.count({ where: { boardId: team.board.id } })).toBe(0);
+
+    // Should the stopped job wake, its next batch finds it given up and rolls back.
+    wake.resolve();
+    expect(await running).toBe(true);
+    expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'FAILED', processed: 100 });
+
+    // The same file again imports in full: nothing of the failed job stands in its way.
+    const again = await queue(team.id);
+    expect(await runNextImport(t.db)).toBe(true);
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: again } })).toMatchObject({ status: 'DONE', created: 150 });
+    expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(150);
+  });
+
+  it('is failed by a server as it starts', async () => {
+    const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const jobId = await queue(team.id);
+    const firstBatch = deferred();
+    const wake = deferred();
+    const running = runNextImport(t.db, {
+      afterBatch: async () => {
+        firstBatch.resolve();
+        await wake.promise;
+      },
+    });
+    await Promise.race([firstBatch.promise, running]);
+    await age(jobId);
+
+    // A server starting finds it; the import runner is what its start-up runs.
+    const runner = new ImportRunner(t.db, t.app.log);
+    runner.start();
+    for (;;) {
+      const job = await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } });
+      if (job.status !== 'RUNNING') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    await runner.close();
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('server running it stopped') });
+    expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
+    wake.resolve();
+    await running;
+  });
+});
