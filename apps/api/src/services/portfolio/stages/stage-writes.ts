@@ -1,0 +1,33 @@
+import { isOrgWide } from '@amb/domain/access';
+import type { Db, Prisma } from '../../../db/prisma';
+import { AppError } from '../../../lib/app-error';
+import type { Actor } from '../../context';
+
+/** Only the PMO and admins set the portfolio stages and map columns onto them. */
+export function requireStageManager(actor: Actor) {
+  if (!isOrgWide(actor.orgRole)) throw new AppError('FORBIDDEN', 'Only the PMO or an admin can change the portfolio stages');
+}
+
+/**
+ * Runs a change to the stages or the mapping. Writes to the stage rollup wait meanwhile (and the change waits for
+ * those in flight), so a card moved during the change is counted under the new stages once it commits.
+ */
+export function changeStages<T>(db: Db, change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+  return db.$transaction(async (tx) => {
+    await tx.$executeRawUnsafe('LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE');
+    return change(tx);
+  });
+}
+
+/** Recomputes the stage rollups from the log, for some teams or (null) every team. */
+export async function rebuildStageFlow(tx: Prisma.TransactionClient, teamIds: string[] | null) {
+  await tx.$executeRawUnsafe('SELECT rebuild_card_stage_flow($1::text[])', teamIds);
+}
+
+/** Writes positions 0..n-1 in the given order. */
+export async function writePositions(tx: Prisma.TransactionClient, stageIds: string[]) {
+  await tx.$executeRawUnsafe(
+    'UPDATE portfolio_stages s SET position = o.i - 1 FROM unnest($1::text[]) WITH ORDINALITY AS o(id, i) WHERE s.id = o.id AND s.position <> o.i - 1',
+    stageIds,
+  );
+}
