@@ -67,8 +67,8 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
   // The PMO's portfolio stages and the mapping of columns onto them: changes go to the primary.
   const write = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
   const stageTags = ['portfolio stages'];
-  app.get('/stages', { schema: { tags: stageTags, summary: 'The organisation’s portfolio stages in order', response: { 200: portfolioStageListSchema, ...readErrors } } }, async () => ({
-    stages: await listStages(app.db),
+  app.get('/stages', { schema: { tags: stageTags, summary: 'The organisation’s portfolio stages in order', response: { 200: portfolioStageListSchema, ...readErrors } } }, async (request) => ({
+    stages: await listStages(write(request).db),
   }));
   app.post('/stages', { schema: { tags: stageTags, summary: 'Add a stage after the last one of its flow category (PMO, admin)', body: createStageBodySchema, response: { 201: portfolioStageSchema, ...writeErrors } } }, async (request, reply) =>
     reply.status(201).send(await createStage(write(request), request.body)),
