@@ -24,8 +24,8 @@ export async function createStage({ db, actor }: ServiceContext, body: z.output<
       await writePositions(tx, order);
       const next = stages[position];
       if (next) {
-        await tx.$executeRawUnsafe('INSERT INTO card_stage_flow (card_id, stage_id, team_id, reached_at) SELECT card_id, $1, team_id, reached_at FROM card_stage_flow WHERE stage_id = $2', stage.id, next.id);
-        await tx.$executeRawUnsafe('INSERT INTO stage_day_flow (team_id, stage_id, day, arrivals) SELECT team_id, $1, day, arrivals FROM stage_day_flow WHERE stage_id = $2', stage.id, next.id);
+        await tx.$executeRaw`INSERT INTO card_stage_flow (card_id, stage_id, team_id, reached_at) SELECT card_id, ${stage.id}, team_id, reached_at FROM card_stage_flow WHERE stage_id = ${next.id}`;
+        await tx.$executeRaw`INSERT INTO stage_day_flow (team_id, stage_id, day, arrivals) SELECT team_id, ${stage.id}, day, arrivals FROM stage_day_flow WHERE stage_id = ${next.id}`;
       }
       await recordActivity(tx, { actorId: actor.id, kind: activityKinds.portfolioStageCreated, to: { stageId: stage.id, name: stage.name, position, flowCategory: stage.flowCategory } });
       return stage;

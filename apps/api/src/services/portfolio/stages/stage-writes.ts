@@ -14,20 +14,17 @@ export function requireStageManager(actor: Actor) {
  */
 export function changeStages<T>(db: Db, change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
   return db.$transaction(async (tx) => {
-    await tx.$executeRawUnsafe('LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE');
+    await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
     return change(tx);
   });
 }
 
 /** Recomputes the stage rollups from the log, for some teams or (null) every team. */
 export async function rebuildStageFlow(tx: Prisma.TransactionClient, teamIds: string[] | null) {
-  await tx.$executeRawUnsafe('SELECT rebuild_card_stage_flow($1::text[])', teamIds);
+  await tx.$executeRaw`SELECT rebuild_card_stage_flow(${teamIds}::text[])`;
 }
 
 /** Writes positions 0..n-1 in the given order. */
 export async function writePositions(tx: Prisma.TransactionClient, stageIds: string[]) {
-  await tx.$executeRawUnsafe(
-    'UPDATE portfolio_stages s SET position = o.i - 1 FROM unnest($1::text[]) WITH ORDINALITY AS o(id, i) WHERE s.id = o.id AND s.position <> o.i - 1',
-    stageIds,
-  );
+  await tx.$executeRaw`UPDATE portfolio_stages s SET position = o.i - 1 FROM unnest(${stageIds}::text[]) WITH ORDINALITY AS o(id, i) WHERE s.id = o.id AND s.position <> o.i - 1`;
 }
