@@ -187,7 +187,7 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
         {data.teams.map((team) => (
           <div key={team.id} className="table-scroll">
             <table className="data-table portfolio-table">
-              <caption>{team.name}</caption>
+              <caption className="stage-team">{team.name}</caption>
               <thead>
                 <tr>
                   <th scope="col">Column</th>
@@ -223,7 +223,7 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
                               )
                             }
                           >
-                            <option value="">{choices[0]!.name} (first of its category)</option>
+                            <option value="">{choices[0]!.name} (default)</option>
                             {choices.slice(1).map((s) => (
                               <option key={s.id} value={s.id}>
                                 {s.name}
