@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseActivityPayload, type ActivityKind } from '@amb/shared/activity';
 import { localDay } from '@amb/domain/local-days';
@@ -12,6 +13,7 @@ type Team = Awaited<ReturnType<typeof createTeam>>;
 type Flow = { stages: { id: string; name: string }[]; days: { day: string; counts: Record<string, number> }[] };
 const at = (iso: string) => new Date(iso);
 const march = 'from=2026-03-01&to=2026-03-31';
+const onPostgres = Boolean(process.env.DATABASE_URL);
 
 describe('portfolio stages set by the PMO', () => {
   let t: TestContext;
@@ -161,6 +163,38 @@ describe('portfolio stages set by the PMO', () => {
     expect(last.status).toBe(409);
     expect(last.body.error.fields[0].field).toBe('params.stageId');
     expect((await call('pmo', 'DELETE', `/api/dashboard/stages/${approval.id}`)).status).toBe(404);
+  });
+
+  // A card move locks its column, then writes the rollup (through its activity entry); mapping that column must take
+  // the same locks in the same order, or each waits for the other and the database aborts one. The embedded
+  // database runs one transaction at a time, so this needs PostgreSQL.
+  it.skipIf(!onPostgres)('maps a column while a move into it is in flight, both going through', async () => {
+    const [card] = await addCards(t.db, team.board.id, column('In progress').id, 1, 'Racing move');
+    const review = column('Review');
+    const mover = new pg.Client({ connectionString: t.database.url });
+    await mover.connect();
+    try {
+      await mover.query('BEGIN');
+      await mover.query('SELECT 1 FROM columns WHERE id = $1 FOR UPDATE', [review.id]);
+      const mapping = call('pmo', 'PUT', `/api/dashboard/columns/${review.id}/stage`, { stageId: null });
+      // Wait until the mapping is waiting for a lock.
+      for (;;) {
+        const { rows } = await mover.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND pid <> pg_backend_pid()");
+        if (rows[0].n > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await mover.query(`INSERT INTO activity (team_id, board_id, card_id, kind, "from", "to") VALUES ($1, $2, $3, 'card.moved', $4, $5)`, [
+        team.id,
+        team.board.id,
+        card!.id,
+        JSON.stringify({ columnId: column('In progress').id, swimlaneId: null, flowCategory: 'IN_PROGRESS' }),
+        JSON.stringify({ columnId: review.id, swimlaneId: null, flowCategory: 'IN_PROGRESS' }),
+      ]);
+      await mover.query('COMMIT');
+      expect((await mapping).status).toBe(200);
+    } finally {
+      await mover.end();
+    }
   });
 
   describe('refusals', () => {

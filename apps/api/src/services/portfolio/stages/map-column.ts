@@ -30,5 +30,5 @@ export async function mapColumn({ db, actor }: ServiceContext, columnId: string,
       await recordActivity(tx, { actorId: actor.id, teamId: column.board.teamId, kind: activityKinds.portfolioColumnMapped, from: { columnId, stageId: column.portfolioStageId }, to: { columnId, stageId } });
     }
     return { id: column.id, name: column.name, flowCategory: column.flowCategory, stageId: after.id, mapped: stageId !== null && after.id === stageId };
-  });
+  }, async () => [columnId]);
 }

@@ -31,5 +31,5 @@ export async function removeStage({ db, actor }: ServiceContext, stageId: string
       from: { stageId, name: stage.name, position: stage.position, flowCategory: stage.flowCategory, columnIds: columns.map((c) => c.id) },
     });
     return listStages(tx);
-  });
+  }, async (tx) => (await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } })).map((c) => c.id));
 }

@@ -10,10 +10,14 @@ export function requireStageManager(actor: Actor) {
 
 /**
  * Runs a change to the stages or the mapping. Writes to the stage rollup wait meanwhile (and the change waits for
- * those in flight), so a card moved during the change is counted under the new stages once it commits.
+ * those in flight), so a card moved during the change is counted under the new stages once it commits. Columns the
+ * change updates are locked first, in the order a card move takes its locks (column, then rollup), so the two never
+ * wait on each other in a circle.
  */
-export function changeStages<T>(db: Db, change: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function changeStages<T>(db: Db, change: (tx: Prisma.TransactionClient) => Promise<T>, columns: (tx: Prisma.TransactionClient) => Promise<string[]> = async () => []): Promise<T> {
   return db.$transaction(async (tx) => {
+    const ids = await columns(tx);
+    if (ids.length) await tx.$executeRaw`SELECT 1 FROM columns WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
     await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
     return change(tx);
   });
