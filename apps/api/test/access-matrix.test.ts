@@ -23,6 +23,8 @@ const plan = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 4
 const adminOnly = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 403, pmo: 403, admin: ok });
 // Managing a team's members: admins, and the team's scrum masters (for roles below their own).
 const manageMembers = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: ok, outsider: 404, pmo: 403, admin: ok });
+// The portfolio stages: the PMO and admins set them for the whole organisation.
+const portfolioManager = (ok: number): Expected => ({ anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 403, pmo: ok, admin: ok });
 const anyoneSignedIn: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, outsider: 200, pmo: 200, admin: 200 };
 
 describe('access matrix: role x route', () => {
@@ -79,6 +81,8 @@ describe('access matrix: role x route', () => {
     return t.db.retrospective.create({ data: { sprintId: closed.id } });
   };
   const freshNote = async (group: 'WENT_WELL' | 'ACTION' = 'WENT_WELL') => t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetro()).id, group, text: `Matrix note ${n++}` } });
+  // A done stage at the end keeps the stages in flow order.
+  const freshStage = () => t.db.portfolioStage.create({ data: { name: `Matrix stage ${n++}`, position: 100 + n, flowCategory: 'DONE' } });
   const freshLink = async () => t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
 
   const cases: Case[] = [
@@ -295,6 +299,17 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/dashboard/dependencies', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/dependencies?teams=${team.id}` }) },
     { route: 'GET /api/dashboard/dependencies/graph', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/dependencies/graph?teams=${team.id}` }) },
     { route: 'GET /api/dashboard/principle-coverage', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/principle-coverage?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/stages', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/stages' }) },
+    { route: 'POST /api/dashboard/stages', expected: portfolioManager(201), request: async () => ({ method: 'POST', url: '/api/dashboard/stages', body: { name: `Matrix stage ${n++}`, flowCategory: 'DONE' } }) },
+    {
+      route: 'PUT /api/dashboard/stages/order',
+      expected: portfolioManager(200),
+      request: async () => ({ method: 'PUT', url: '/api/dashboard/stages/order', body: { stageIds: (await t.db.portfolioStage.findMany({ orderBy: { position: 'asc' } })).map((s) => s.id) } }),
+    },
+    { route: 'PATCH /api/dashboard/stages/:stageId', expected: portfolioManager(200), request: async () => ({ method: 'PATCH', url: `/api/dashboard/stages/${(await freshStage()).id}`, body: { name: `Matrix renamed ${n++}` } }) },
+    { route: 'DELETE /api/dashboard/stages/:stageId', expected: portfolioManager(200), request: async () => ({ method: 'DELETE', url: `/api/dashboard/stages/${(await freshStage()).id}` }) },
+    { route: 'GET /api/dashboard/stage-mapping', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/stage-mapping' }) },
+    { route: 'PUT /api/dashboard/columns/:columnId/stage', expected: portfolioManager(200), request: async () => ({ method: 'PUT', url: `/api/dashboard/columns/${(await freshColumn()).id}/stage`, body: { stageId: null } }) },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
@@ -368,6 +383,7 @@ describe('access matrix: role x route', () => {
       `/api/boards/${board().id}`,
       `/api/boards/${board().id}/archived-cards`,
       '/api/dashboard/teams',
+      '/api/dashboard/stage-mapping',
       '/api/teams',
       `/api/teams/${team.id}`,
       `/api/sprints?teamId=${team.id}`,

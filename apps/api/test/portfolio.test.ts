@@ -11,6 +11,9 @@ import { createTeam, createUser, signIn, startTestApp, type TestContext } from '
 type Team = Awaited<ReturnType<typeof createTeam>>;
 type Stage = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 const at = (iso: string) => new Date(iso);
+/** Cumulative flow by the default stages, one per flow category, keyed by category as the domain computes it. */
+const byCategory = (flow: { stages: { id: string; flowCategory: Stage }[]; days: { day: string; counts: Record<string, number> }[] }) =>
+  flow.days.map((d) => ({ day: d.day, ...Object.fromEntries(flow.stages.map((s) => [s.flowCategory, d.counts[s.id]])) }));
 
 describe('PMO portfolio and flow analytics', () => {
   let t: TestContext;
@@ -173,18 +176,25 @@ describe('PMO portfolio and flow analytics', () => {
       const days = daysInRange('2026-03-01', '2026-03-31');
       const teamCards = [...placements.entries()].filter(([id]) => id !== undefined);
       const teamAIds = new Set((await t.db.card.findMany({ where: { boardId: teamA.board.id }, select: { id: true } })).map((c) => c.id));
-      const expected = (ids: (id: string) => boolean) => cumulativeFlow(teamCards.filter(([id]) => ids(id)).map(([, p]) => firstArrivals(p)), days, 'UTC').map((d) => ({ day: d.day, ...d.counts }));
+      const expected = (ids: (id: string) => boolean, tz = 'UTC') => cumulativeFlow(teamCards.filter(([id]) => ids(id)).map(([, p]) => firstArrivals(p)), days, tz).map((d) => ({ day: d.day, ...d.counts }));
       const team = await get('pmo', `/api/dashboard/cumulative-flow?${march}&teamId=${teamA.id}`);
       expect(team.status).toBe(200);
-      expect(team.body.days).toEqual(expected((id) => teamAIds.has(id)));
+      expect(team.body.stages.map((s: { name: string }) => s.name)).toEqual(['Backlog', 'To do', 'In progress', 'Done']);
+      expect(byCategory(team.body)).toEqual(expected((id) => teamAIds.has(id)));
       // The card moved back to to-do and out of done again still counts once in each stage.
-      const on11th = team.body.days.find((d: { day: string }) => d.day === '2026-03-11');
+      const on11th = byCategory(team.body).find((d: { day: string }) => d.day === '2026-03-11');
       expect(on11th).toEqual({ day: '2026-03-11', BACKLOG: 3, TODO: 3, IN_PROGRESS: 3, DONE: 2 });
       const org = await get('pmo', `/api/dashboard/cumulative-flow?${march}`);
-      expect(org.body.days).toEqual(expected(() => true));
-      expect(org.body.days.at(-1)).toEqual({ day: '2026-03-31', BACKLOG: 8, TODO: 8, IN_PROGRESS: 7, DONE: 6 });
+      expect(byCategory(org.body)).toEqual(expected(() => true));
+      expect(byCategory(org.body).at(-1)).toEqual({ day: '2026-03-31', BACKLOG: 8, TODO: 8, IN_PROGRESS: 7, DONE: 6 });
       const member = await get('member', `/api/dashboard/cumulative-flow?${march}`);
-      expect(member.body.days.at(-1)).toEqual({ day: '2026-03-31', BACKLOG: 7, TODO: 7, IN_PROGRESS: 6, DONE: 5 });
+      expect(byCategory(member.body).at(-1)).toEqual({ day: '2026-03-31', BACKLOG: 7, TODO: 7, IN_PROGRESS: 6, DONE: 5 });
+      // Local midnights east and west of UTC, a half-hour zone and one beyond twelve hours: the daily rollup plus
+      // the cards between the nearest UTC midnight and the local one give the domain's answer.
+      for (const tz of ['Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
+        const zoned = await get('pmo', `/api/dashboard/cumulative-flow?${march}&tz=${tz}`);
+        expect(byCategory(zoned.body), tz).toEqual(expected(() => true, tz));
+      }
     });
 
     it('plots cycle time in calendar days of the chosen time zone, with nearest-rank percentiles', async () => {
@@ -241,7 +251,7 @@ describe('PMO portfolio and flow analytics', () => {
     it('ages open work against the team history', async () => {
       const res = await get('member', `/api/dashboard/teams/${teamA.id}/aging?tz=UTC`);
       expect(res.status).toBe(200);
-      expect(res.body.columns.map((c: { name: string }) => c.name)).toEqual(['In progress', 'Review']);
+      expect(res.body.stages.map((c: { name: string }) => c.name)).toEqual(['In progress']);
       expect(res.body.cards).toHaveLength(1);
       expect(res.body.cards[0].title).toMatch(/^Video script/);
       expect(res.body.cards[0].ageDays).toBe(Math.round((Date.parse(`${localDay(Date.now(), 'UTC')}T00:00:00Z`) - Date.parse('2026-03-19T00:00:00Z')) / 86_400_000) + 1);

@@ -190,6 +190,16 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `added the principle ${quote(e.to.name)}`;
     case activityKinds.principleUpdated:
       return `changed the principle ${quote(e.to.name ?? e.from.name ?? w.name(e.to.principleId, 'a principle'))}`;
+    case activityKinds.portfolioStageCreated:
+      return `added the portfolio stage ${quote(e.to.name)} (${flowLabels[e.to.flowCategory]})`;
+    case activityKinds.portfolioStageRenamed:
+      return `renamed the portfolio stage ${quote(e.from.name)} to ${quote(e.to.name)}`;
+    case activityKinds.portfolioStagesReordered:
+      return 'reordered the portfolio stages';
+    case activityKinds.portfolioStageRemoved:
+      return `removed the portfolio stage ${quote(e.from.name)}${e.from.columnIds.length ? `; ${e.from.columnIds.length} column${e.from.columnIds.length === 1 ? '' : 's'} went back to the first ${flowLabels[e.from.flowCategory]} stage` : ''}`;
+    case activityKinds.portfolioColumnMapped:
+      return `counted the column ${w.column(e.to.columnId)} in ${e.to.stageId ? `the portfolio stage ${w.name(e.to.stageId, 'a stage')}` : 'its flow category’s first portfolio stage'}`;
     case activityKinds.legacyEntry:
       return 'made a change';
   }

@@ -53,6 +53,8 @@ const sprintFields = z.strictObject({
 const invitation = z.strictObject({ invitationId: id, email: z.string(), orgRole: orgRole.optional(), teamId: id.nullable().optional(), role: teamRole.nullable().optional() });
 const signUpPolicy = z.strictObject({ signUpPolicy: z.enum(['OPEN', 'INVITATION_ONLY', 'DOMAINS']), allowedDomains: z.array(z.string()) });
 const personLimit = z.strictObject({ userId: id, wipLimit: z.number().int().nullable(), wipPolicy });
+const portfolioStage = z.strictObject({ stageId: id, name: z.string(), position: z.number().int(), flowCategory });
+const columnStage = z.strictObject({ columnId: id, stageId: id.nullable() });
 const principleFields = z.strictObject({ name: z.string().optional(), description: z.string().optional(), position: z.number().int().optional(), archived: z.boolean().optional() });
 
 /** The card fields whose edits are logged as `card.updated`; estimate, sprint and blocking have kinds of their own. */
@@ -161,6 +163,14 @@ const activityDefinitions = {
   // the organisation's principles
   principleCreated: ['principle.created', payload({ to: z.strictObject({ principleId: id, key: z.string(), name: z.string() }) })],
   principleUpdated: ['principle.updated', payload({ from: principleFields.extend({ principleId: id }), to: principleFields.extend({ principleId: id }) })],
+  // the organisation's portfolio stages (decision 37)
+  portfolioStageCreated: ['portfolio.stage.created', payload({ to: portfolioStage })],
+  portfolioStageRenamed: ['portfolio.stage.renamed', payload({ from: z.strictObject({ stageId: id, name: z.string() }), to: z.strictObject({ stageId: id, name: z.string() }) })],
+  portfolioStagesReordered: ['portfolio.stages.reordered', payload({ from: z.strictObject({ stageIds: z.array(id) }), to: z.strictObject({ stageIds: z.array(id) }) })],
+  /** `columnIds`: the columns that were mapped onto it and went back to their flow category's first stage. */
+  portfolioStageRemoved: ['portfolio.stage.removed', payload({ from: portfolioStage.extend({ columnIds: z.array(id) }) })],
+  /** A column mapped onto a stage; null for its flow category's first stage. Stored under the column's team. */
+  portfolioColumnMapped: ['portfolio.column.mapped', payload({ from: columnStage, to: columnStage })],
   /** A row from before the log was typed whose meaning could not be recovered; `field` holds its old kind. */
   legacyEntry: ['legacy.entry', payload({ field: z.string(), from: z.unknown(), to: z.unknown() })],
 } as const;
@@ -237,4 +247,9 @@ export const adminActivityKinds: readonly ActivityKind[] = [
   activityKinds.invitationAccepted,
   activityKinds.invitationRevoked,
   activityKinds.signUpPolicyChanged,
+  activityKinds.portfolioStageCreated,
+  activityKinds.portfolioStageRenamed,
+  activityKinds.portfolioStagesReordered,
+  activityKinds.portfolioStageRemoved,
+  activityKinds.portfolioColumnMapped,
 ];

@@ -2,8 +2,8 @@
 // chart's day and week boundaries are the team's, not the server's.
 import { z } from 'zod';
 import { daysBetween, isLocalDay, isTimeZone } from '@amb/domain/local-days';
-import { flowCategorySchema } from './boards';
 import { idSchema, teamKindSchema } from './common';
+import { portfolioStageSchema } from './portfolio-stages';
 
 /** The longest period a chart or table covers. */
 export const MAX_PERIOD_DAYS = 366;
@@ -86,8 +86,10 @@ export type PortfolioOverview = z.infer<typeof portfolioOverviewSchema>;
 
 export const cumulativeFlowQuerySchema = z.object({ ...periodFields, teamId: idSchema.optional() }).superRefine(checkPeriod);
 export type CumulativeFlowQuery = z.infer<typeof cumulativeFlowQuerySchema>;
-export const cumulativeFlowDaySchema = z.object({ day: z.string(), BACKLOG: z.number().int(), TODO: z.number().int(), IN_PROGRESS: z.number().int(), DONE: z.number().int() });
-export const cumulativeFlowSchema = z.object({ from: z.string(), to: z.string(), tz: z.string(), teamId: idSchema.nullable(), stages: z.array(flowCategorySchema), days: z.array(cumulativeFlowDaySchema) });
+/** Cards that reached each stage (by stage id) or a later one by the end of the day. */
+export const cumulativeFlowDaySchema = z.object({ day: z.string(), counts: z.record(z.string(), z.number().int()) });
+/** By the PMO's portfolio stages, in their order. */
+export const cumulativeFlowSchema = z.object({ from: z.string(), to: z.string(), tz: z.string(), teamId: idSchema.nullable(), stages: z.array(portfolioStageSchema), days: z.array(cumulativeFlowDaySchema) });
 export type CumulativeFlow = z.infer<typeof cumulativeFlowSchema>;
 
 export const cycleTimePointSchema = z.object({ cardId: idSchema, title: z.string(), finishedOn: z.string(), days: z.number().int() });
@@ -116,9 +118,9 @@ export type TeamFlow = z.infer<typeof teamFlowSchema>;
 
 export const agingQuerySchema = z.object({ tz: timeZoneSchema.default('UTC') });
 export const agingSchema = z.object({
-  /** In-progress columns in board order (the chart's x axis). */
-  columns: z.array(z.object({ id: idSchema, name: z.string() })),
-  cards: z.array(z.object({ cardId: idSchema, title: z.string(), columnId: idSchema, ageDays: z.number().int(), blocked: z.boolean() })),
+  /** The in-progress portfolio stages in order (the chart's x axis). */
+  stages: z.array(z.object({ id: idSchema, name: z.string() })),
+  cards: z.array(z.object({ cardId: idSchema, title: z.string(), columnId: idSchema, stageId: idSchema, ageDays: z.number().int(), blocked: z.boolean() })),
   /** Cycle time of the cards the team finished in the last 180 days. */
   p50: days.nullable(),
   p85: days.nullable(),

@@ -13,6 +13,18 @@ import {
   teamFlowSchema,
   teamParamsSchema,
 } from '@amb/shared/portfolio';
+import {
+  columnParamsSchema,
+  columnStageBodySchema,
+  createStageBodySchema,
+  mappedColumnSchema,
+  portfolioStageListSchema,
+  portfolioStageSchema,
+  renameStageBodySchema,
+  reorderStagesBodySchema,
+  stageMappingSchema,
+  stageParamsSchema,
+} from '@amb/shared/portfolio-stages';
 import { signedIn } from '../../plugins/auth';
 import { forecastTeam } from '../../services/portfolio/forecast-team';
 import { getAgingWork } from '../../services/portfolio/get-aging-work';
@@ -20,7 +32,14 @@ import { getCumulativeFlow } from '../../services/portfolio/get-cumulative-flow'
 import { getCycleTime } from '../../services/portfolio/get-cycle-time';
 import { getPortfolioOverview } from '../../services/portfolio/get-portfolio-overview';
 import { getTeamFlow } from '../../services/portfolio/get-team-flow';
-import { readErrors } from '../errors';
+import { createStage } from '../../services/portfolio/stages/create-stage';
+import { getStageMapping } from '../../services/portfolio/stages/get-stage-mapping';
+import { listStages } from '../../services/portfolio/stages/list-stages';
+import { mapColumn } from '../../services/portfolio/stages/map-column';
+import { removeStage } from '../../services/portfolio/stages/remove-stage';
+import { renameStage } from '../../services/portfolio/stages/rename-stage';
+import { reorderStages } from '../../services/portfolio/stages/reorder-stages';
+import { readErrors, writeErrors } from '../errors';
 
 /** The PMO's portfolio and flow analytics. Reads go to the read replica when one is configured. */
 export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -43,5 +62,30 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
   );
   app.get('/teams/:teamId/forecast', { schema: { tags, summary: 'Monte Carlo forecast from recent throughput: when N cards will be done, and the chance by a date', params: teamParamsSchema, querystring: forecastQuerySchema, response: { 200: forecastSchema, ...readErrors } } }, async (request) =>
     forecastTeam(ctx(request), request.params.teamId, request.query),
+  );
+
+  // The PMO's portfolio stages and the mapping of columns onto them: changes go to the primary.
+  const write = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
+  const stageTags = ['portfolio stages'];
+  app.get('/stages', { schema: { tags: stageTags, summary: 'The organisation’s portfolio stages in order', response: { 200: portfolioStageListSchema, ...readErrors } } }, async (request) => ({
+    stages: await listStages(write(request).db),
+  }));
+  app.post('/stages', { schema: { tags: stageTags, summary: 'Add a stage after the last one of its flow category (PMO, admin)', body: createStageBodySchema, response: { 201: portfolioStageSchema, ...writeErrors } } }, async (request, reply) =>
+    reply.status(201).send(await createStage(write(request), request.body)),
+  );
+  app.put('/stages/order', { schema: { tags: stageTags, summary: 'Put the stages in a new order (PMO, admin)', body: reorderStagesBodySchema, response: { 200: portfolioStageListSchema, ...writeErrors } } }, async (request) => ({
+    stages: await reorderStages(write(request), request.body.stageIds),
+  }));
+  app.patch('/stages/:stageId', { schema: { tags: stageTags, summary: 'Rename a stage (PMO, admin)', params: stageParamsSchema, body: renameStageBodySchema, response: { 200: portfolioStageSchema, ...writeErrors } } }, async (request) =>
+    renameStage(write(request), request.params.stageId, request.body.name),
+  );
+  app.delete('/stages/:stageId', { schema: { tags: stageTags, summary: 'Remove a stage; its columns go back to their flow category’s first stage (PMO, admin)', params: stageParamsSchema, response: { 200: portfolioStageListSchema, ...writeErrors } } }, async (request) => ({
+    stages: await removeStage(write(request), request.params.stageId),
+  }));
+  app.get('/stage-mapping', { schema: { tags: stageTags, summary: 'Each visible team’s columns with the stage each counts in', response: { 200: stageMappingSchema, ...readErrors } } }, async (request) =>
+    getStageMapping(write(request)),
+  );
+  app.put('/columns/:columnId/stage', { schema: { tags: stageTags, summary: 'Map a column onto a stage of its flow category; null for the default (PMO, admin)', params: columnParamsSchema, body: columnStageBodySchema, response: { 200: mappedColumnSchema, ...writeErrors } } }, async (request) =>
+    mapColumn(write(request), request.params.columnId, request.body.stageId),
   );
 };

@@ -23,7 +23,7 @@ export async function activityNames(db: Db, entries: { from: unknown; to: unknow
   if (!ids.size) return {};
   const where = { id: { in: [...ids] } };
   const select = { id: true, name: true } as const;
-  const [columns, lanes, sprints, people, principles, teams, cards] = await Promise.all([
+  const [columns, lanes, sprints, people, principles, teams, cards, stages] = await Promise.all([
     db.column.findMany({ where, select }),
     db.swimlane.findMany({ where, select }),
     db.sprint.findMany({ where, select }),
@@ -31,6 +31,7 @@ export async function activityNames(db: Db, entries: { from: unknown; to: unknow
     db.principle.findMany({ where, select }),
     db.team.findMany({ where, select }),
     db.card.findMany({ where, select: { id: true, title: true } }),
+    db.portfolioStage.findMany({ where, select }),
   ]);
-  return Object.fromEntries([...columns, ...lanes, ...sprints, ...people, ...principles, ...teams, ...cards.map((c) => ({ id: c.id, name: c.title }))].map((r) => [r.id, r.name]));
+  return Object.fromEntries([...columns, ...lanes, ...sprints, ...people, ...principles, ...teams, ...stages, ...cards.map((c) => ({ id: c.id, name: c.title }))].map((r) => [r.id, r.name]));
 }

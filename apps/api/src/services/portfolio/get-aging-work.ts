@@ -1,23 +1,27 @@
 import { percentile } from '@amb/domain/flow-metrics';
 import { calendarDays } from '@amb/domain/local-days';
+import { stageOfColumn } from '@amb/domain/portfolio-stages';
 import type { AgingWork } from '@amb/shared/portfolio';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { epochMsSql, localDateSql } from './period';
+import { listStages } from './stages/list-stages';
 
 const HISTORY_DAYS = 180;
 
 /**
- * Aging work in progress: each open card in an in-progress column with its age since work started, against the
- * cycle times of the cards the team finished in the last 180 days.
+ * Aging work in progress: each open card in an in-progress column with its age since work started, placed in the
+ * portfolio stage its column counts in, against the cycle times of the cards the team finished in the last 180 days.
  */
 export async function getAgingWork({ db, actor }: ServiceContext, teamId: string, tz: string): Promise<AgingWork> {
   await requireTeamAccess(db, actor, teamId, 'view');
   const board = await db.board.findFirst({
     where: { teamId, archivedAt: null },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, columns: { where: { flowCategory: 'IN_PROGRESS' }, orderBy: { position: 'asc' }, select: { id: true, name: true } } },
+    select: { id: true, columns: { where: { flowCategory: 'IN_PROGRESS' }, orderBy: { position: 'asc' }, select: { id: true, flowCategory: true, portfolioStageId: true } } },
   });
+  const stages = (await listStages(db)).filter((s) => s.flowCategory === 'IN_PROGRESS');
+  const stageOf = new Map((board?.columns ?? []).map((c) => [c.id, stageOfColumn({ flowCategory: c.flowCategory, stageId: c.portfolioStageId }, stages)!.id]));
   const now = Date.now();
   const [cards, history] = await Promise.all([
     db.$queryRawUnsafe<{ card_id: string; title: string; column_id: string; blocked: boolean; started: number }[]>(
@@ -35,9 +39,9 @@ export async function getAgingWork({ db, actor }: ServiceContext, teamId: string
   ]);
   const days = history.map((h) => h.days);
   return {
-    columns: board?.columns ?? [],
+    stages: stages.map((s) => ({ id: s.id, name: s.name })),
     cards: cards
-      .map((c) => ({ cardId: c.card_id, title: c.title, columnId: c.column_id, blocked: c.blocked, ageDays: calendarDays(c.started, now, tz) }))
+      .map((c) => ({ cardId: c.card_id, title: c.title, columnId: c.column_id, stageId: stageOf.get(c.column_id)!, blocked: c.blocked, ageDays: calendarDays(c.started, now, tz) }))
       .sort((a, b) => b.ageDays - a.ageDays),
     p50: percentile(days, 50),
     p85: percentile(days, 85),

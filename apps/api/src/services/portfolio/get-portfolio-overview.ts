@@ -38,19 +38,18 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
       boardIds,
     ),
     // Calendar days by local day number (width_bucket over local midnights); starts before the window of
-    // boundaries fall back to converting the time zone. Grouped into histograms, one row per team and value.
-    db.$queryRawUnsafe<{ team_id: string; measure: 'cycle' | 'lead'; days: number; cards: number }[]>(
-      `WITH finished AS (
+    // boundaries fall back to converting the time zone. One pass over the finished cards, grouped twice (grouping
+    // sets) into histograms: one row per team and cycle time, one per team and lead time.
+    db.$queryRawUnsafe<{ team_id: string; cycle: number | null; lead: number | null; cards: number }[]>(
+      `SELECT team_id, cycle, lead, COUNT(*)::int AS cards FROM (
          SELECT team_id,
            CASE WHEN LEAST(in_progress_at, done_at) >= b[1] THEN width_bucket(done_at, b) - width_bucket(LEAST(in_progress_at, done_at), b) + 1
              ELSE (${localDateSql('done_at', '$4')} - ${localDateSql('LEAST(in_progress_at, done_at)', '$4')}) + 1 END AS cycle,
            CASE WHEN first_seen_at >= b[1] THEN width_bucket(done_at, b) - width_bucket(first_seen_at, b) + 1
              ELSE (${localDateSql('done_at', '$4')} - ${localDateSql('first_seen_at', '$4')}) + 1 END AS lead
          FROM card_flow, (SELECT $5::timestamp[] AS b) bounds
-         WHERE team_id = ANY($1::text[]) AND done_at >= ${utcParam('$2')} AND done_at < ${utcParam('$3')})
-       SELECT team_id, 'cycle' AS measure, cycle AS days, COUNT(*)::int AS cards FROM finished GROUP BY team_id, cycle
-       UNION ALL
-       SELECT team_id, 'lead', lead, COUNT(*)::int FROM finished GROUP BY team_id, lead`,
+         WHERE team_id = ANY($1::text[]) AND done_at >= ${utcParam('$2')} AND done_at < ${utcParam('$3')}) finished
+       GROUP BY GROUPING SETS ((team_id, cycle), (team_id, lead))`,
       teamIds,
       period.from,
       period.to,
@@ -72,7 +71,8 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
   for (const row of flow) {
     let h = histograms.get(row.team_id);
     if (!h) histograms.set(row.team_id, (h = { cycle: [], lead: [] }));
-    h[row.measure].push({ value: row.days, count: row.cards });
+    if (row.cycle !== null) h.cycle.push({ value: row.cycle, count: row.cards });
+    else if (row.lead !== null) h.lead.push({ value: row.lead, count: row.cards });
   }
   const weeks = period.days.length / 7;
   return {

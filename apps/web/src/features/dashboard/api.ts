@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   agingSchema,
   cumulativeFlowSchema,
@@ -7,6 +7,8 @@ import {
   portfolioOverviewSchema,
   teamFlowSchema,
 } from '@amb/shared/portfolio';
+import { mappedColumnSchema, portfolioStageListSchema, portfolioStageSchema, stageMappingSchema } from '@amb/shared/portfolio-stages';
+import type { FlowCategory } from '@amb/domain/card-timeline';
 import { teamListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
@@ -73,3 +75,20 @@ export function fetchForecast(teamId: string, request: ForecastRequest) {
 export function useVisibleTeams() {
   return useQuery({ queryKey: ['portfolio', 'teams'], queryFn: ({ signal }) => api('GET', '/teams', { schema: teamListSchema, signal }) });
 }
+
+/** The organisation's portfolio stages and each visible team's columns with the stage each counts in. */
+export function useStageMapping() {
+  return useQuery({ queryKey: ['portfolio', 'stage-mapping'], queryFn: ({ signal }) => api('GET', '/dashboard/stage-mapping', { schema: stageMappingSchema, signal }) });
+}
+
+/** A change to the stages or the mapping; every chart by stage is fetched again after it. */
+function useStageChange<A, R>(change: (args: A) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: change, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portfolio'] }) });
+}
+
+export const useCreateStage = () => useStageChange((body: { name: string; flowCategory: FlowCategory }) => api('POST', '/dashboard/stages', { body, schema: portfolioStageSchema }));
+export const useRenameStage = () => useStageChange(({ stageId, name }: { stageId: string; name: string }) => api('PATCH', `/dashboard/stages/${stageId}`, { body: { name }, schema: portfolioStageSchema }));
+export const useReorderStages = () => useStageChange((stageIds: string[]) => api('PUT', '/dashboard/stages/order', { body: { stageIds }, schema: portfolioStageListSchema }));
+export const useRemoveStage = () => useStageChange((stageId: string) => api('DELETE', `/dashboard/stages/${stageId}`, { schema: portfolioStageListSchema }));
+export const useMapColumn = () => useStageChange(({ columnId, stageId }: { columnId: string; stageId: string | null }) => api('PUT', `/dashboard/columns/${columnId}/stage`, { body: { stageId }, schema: mappedColumnSchema }));

@@ -2,24 +2,25 @@
 // chart library stays out of the board's bundle.
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AgingWork, CumulativeFlow, CycleTime, Forecast, TeamFlow } from '@amb/shared/portfolio';
-import { stageColours, stageNames } from './stages';
+import { stageColour } from './stages';
 
 const HEIGHT = 280;
 const dayTick = (ms: number) => new Date(ms).toISOString().slice(5, 10);
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export function CumulativeFlowChart({ flow }: { flow: CumulativeFlow }) {
+  const data = flow.days.map((d) => ({ day: d.day, ...d.counts }));
   // Largest band first, so each later stage is drawn over it: done at the bottom, the earliest stage on top.
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
-      <AreaChart data={flow.days} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+      <AreaChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={24} />
         <YAxis allowDecimals={false} label={{ value: 'Cards', angle: -90, position: 'insideLeft' }} />
         <Tooltip />
-        <Legend itemSorter={(item) => flow.stages.indexOf(item.dataKey as (typeof flow.stages)[number])} />
+        <Legend itemSorter={(item) => flow.stages.findIndex((s) => s.id === item.dataKey)} />
         {flow.stages.map((stage) => (
-          <Area key={stage} type="stepAfter" dataKey={stage} name={stageNames[stage]} stroke={stageColours[stage]} fill={stageColours[stage]} fillOpacity={0.85} isAnimationActive={false} />
+          <Area key={stage.id} type="stepAfter" dataKey={stage.id} name={stage.name} stroke={stageColour(stage, flow.stages)} fill={stageColour(stage, flow.stages)} fillOpacity={0.85} isAnimationActive={false} />
         ))}
       </AreaChart>
     </ResponsiveContainer>
@@ -83,13 +84,13 @@ export function FlowEfficiencyChart({ flow }: { flow: TeamFlow }) {
 }
 
 export function AgingChart({ aging }: { aging: AgingWork }) {
-  const index = new Map(aging.columns.map((c, i) => [c.id, i]));
-  const perColumn = new Map<string, number>();
+  const index = new Map(aging.stages.map((s, i) => [s.id, i]));
+  const perStage = new Map<string, number>();
   const data = aging.cards.map((c) => {
-    const n = perColumn.get(c.columnId) ?? 0;
-    perColumn.set(c.columnId, n + 1);
-    // Spread cards of one column sideways a little, so equal ages stay visible.
-    return { x: (index.get(c.columnId) ?? 0) + (((n % 7) - 3) * 0.06), y: c.ageDays, title: c.title, blocked: c.blocked };
+    const n = perStage.get(c.stageId) ?? 0;
+    perStage.set(c.stageId, n + 1);
+    // Spread cards of one stage sideways a little, so equal ages stay visible.
+    return { x: (index.get(c.stageId) ?? 0) + (((n % 7) - 3) * 0.06), y: c.ageDays, title: c.title, blocked: c.blocked };
   });
   const top = Math.max(aging.p95 ?? 0, ...aging.cards.map((c) => c.ageDays), 1) + 1;
   const bands = [
@@ -103,7 +104,7 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
       <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         {aging.p50 !== null && bands.map(([y1, y2, fill], i) => (y1 !== null && y2 !== null ? <ReferenceArea key={i} y1={y1} y2={y2} fill={fill} fillOpacity={1} ifOverflow="extendDomain" /> : null))}
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" domain={[-0.5, Math.max(aging.columns.length - 0.5, 0.5)]} ticks={aging.columns.map((_, i) => i)} tickFormatter={(i: number) => aging.columns[i]?.name ?? ''} />
+        <XAxis type="number" dataKey="x" domain={[-0.5, Math.max(aging.stages.length - 0.5, 0.5)]} ticks={aging.stages.map((_, i) => i)} tickFormatter={(i: number) => aging.stages[i]?.name ?? ''} />
         <YAxis type="number" dataKey="y" name="Age (days)" allowDecimals={false} domain={[0, top]} label={{ value: 'Age in days', angle: -90, position: 'insideLeft' }} />
         <Tooltip />
         <Scatter name="Open cards" data={data.filter((d) => !d.blocked)} fill="#4f46e5" isAnimationActive={false} />

@@ -1,5 +1,19 @@
 import type { FlowCategory } from '@amb/domain/card-timeline';
+import type { PortfolioStage } from '@amb/shared/portfolio-stages';
 
-/** The portfolio stages' names and colours, the same on every chart. */
-export const stageNames: Record<FlowCategory, string> = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' };
-export const stageColours: Record<FlowCategory, string> = { BACKLOG: '#d0d5dd', TODO: '#84adff', IN_PROGRESS: '#fdb022', DONE: '#32d583' };
+/** Shades per flow category: a stage's colour follows its category and its place among that category's stages. */
+const shades: Record<FlowCategory, string[]> = {
+  BACKLOG: ['#d0d5dd', '#98a2b3', '#eaecf0', '#667085'],
+  TODO: ['#84adff', '#528bff', '#b2ccff', '#2970ff'],
+  IN_PROGRESS: ['#fdb022', '#f79009', '#fec84b', '#dc6803'],
+  DONE: ['#32d583', '#12b76a', '#6ce9a6', '#039855'],
+};
+
+/** The stage's colour, the same on every chart: the n-th stage of a flow category gets that category's n-th shade. */
+export function stageColour(stage: Pick<PortfolioStage, 'id' | 'flowCategory'>, stages: readonly Pick<PortfolioStage, 'id' | 'flowCategory'>[]): string {
+  const n = stages.filter((s) => s.flowCategory === stage.flowCategory).findIndex((s) => s.id === stage.id);
+  const palette = shades[stage.flowCategory];
+  return palette[Math.max(n, 0) % palette.length]!;
+}
+
+export const flowCategoryNames: Record<FlowCategory, string> = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' };

@@ -116,7 +116,7 @@ function Aging({ teamId, tz, name }: { teamId: string; tz: string; name: string 
   return (
     <Loaded query={useAgingWork(teamId, tz)} what="Aging work">
       {(aging) => {
-        const column = new Map(aging.columns.map((c) => [c.id, c.name]));
+        const stage = new Map(aging.stages.map((s) => [s.id, s.name]));
         return (
           <ChartSection
             title={`Aging work in progress, ${name}, today`}
@@ -124,7 +124,7 @@ function Aging({ teamId, tz, name }: { teamId: string; tz: string; name: string 
             rows={aging.cards}
             columns={[
               { header: 'Card', value: (c) => c.title },
-              { header: 'Column', value: (c) => column.get(c.columnId) ?? '' },
+              { header: 'Stage', value: (c) => stage.get(c.stageId) ?? '' },
               { header: 'Age (days)', value: (c) => c.ageDays },
               { header: 'Blocked', value: (c) => (c.blocked ? 'yes' : 'no') },
             ]}
