@@ -74,6 +74,8 @@ describe('the activity log', () => {
     return t.db.retrospective.create({ data: { sprintId: closed.id } });
   };
 
+  const freshStage = () => t.db.portfolioStage.create({ data: { name: `Stage ${n++}`, position: 100 + n, flowCategory: 'DONE' } });
+
   // What the current case's request set up, for its expectations.
   let last: Record<string, string> = {};
 
@@ -156,6 +158,47 @@ describe('the activity log', () => {
       status: 200,
       entries: [{ kind: activityKinds.personWipLimitChanged, with: { from: { wipLimit: null, wipPolicy: 'SOFT' }, to: { wipLimit: 3, wipPolicy: 'HARD' } } }],
       request: async () => ({ method: 'PUT', url: `/api/users/${(await member()).id}/wip-limit`, body: { wipLimit: 3, wipPolicy: 'HARD' } }),
+    },
+    // The organisation's portfolio stages (a done stage at the end keeps the stages in flow order).
+    {
+      route: 'POST /api/dashboard/stages',
+      status: 201,
+      entries: [{ kind: activityKinds.portfolioStageCreated, with: { to: { name: 'Live and measured', flowCategory: 'DONE' } } }],
+      request: async () => ({ method: 'POST', url: '/api/dashboard/stages', body: { name: 'Live and measured', flowCategory: 'DONE' } }),
+    },
+    {
+      route: 'PATCH /api/dashboard/stages/:stageId',
+      status: 200,
+      entries: [{ kind: activityKinds.portfolioStageRenamed, with: { to: { name: 'Shipped and measured' } } }],
+      request: async () => ({ method: 'PATCH', url: `/api/dashboard/stages/${(await freshStage()).id}`, body: { name: 'Shipped and measured' } }),
+    },
+    {
+      route: 'PUT /api/dashboard/stages/order',
+      status: 200,
+      entries: [{ kind: activityKinds.portfolioStagesReordered }],
+      request: async () => {
+        await freshStage();
+        const ids = (await t.db.portfolioStage.findMany({ orderBy: { position: 'asc' } })).map((s) => s.id);
+        // The two last (both done stages) change places.
+        return { method: 'PUT', url: '/api/dashboard/stages/order', body: { stageIds: [...ids.slice(0, -2), ids.at(-1), ids.at(-2)] } };
+      },
+    },
+    {
+      route: 'DELETE /api/dashboard/stages/:stageId',
+      status: 200,
+      entries: [{ kind: activityKinds.portfolioStageRemoved }],
+      request: async () => ({ method: 'DELETE', url: `/api/dashboard/stages/${(await freshStage()).id}` }),
+    },
+    {
+      route: 'PUT /api/dashboard/columns/:columnId/stage',
+      status: 200,
+      entries: [{ kind: activityKinds.portfolioColumnMapped, with: () => ({ to: { columnId: column('Done').id, stageId: last.stageId } }) }],
+      request: async () => {
+        const stage = await freshStage();
+        const col = column('Done');
+        last = { stageId: stage.id };
+        return { method: 'PUT', url: `/api/dashboard/columns/${col.id}/stage`, body: { stageId: stage.id } };
+      },
     },
     // Queuing an import writes no entry; its job writes each card's (its only row here is skipped: nothing is written later).
     {

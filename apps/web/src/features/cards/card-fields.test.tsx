@@ -83,11 +83,11 @@ describe('the card panel’s fields (react-hook-form with the API’s update sch
     expect(await screen.findByText('Nothing to save: no field has changed.')).toBeTruthy();
     expect(write).not.toHaveBeenCalled();
 
-    const fetch = vi.fn(async () => new Response('{}', { status: 200 }));
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ card, overLimit: [] }), { status: 200, headers: { 'content-type': 'application/json' } }));
     vi.stubGlobal('fetch', fetch);
     write.mockImplementation(async (action, saved) => {
       await action();
-      expect(saved).toBe('Saved the estimate, the labels.');
+      expect(typeof saved === 'function' ? saved() : saved).toBe('Saved the estimate, the labels.');
       return null;
     });
     fill('estimate', '2');
