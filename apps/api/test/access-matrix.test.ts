@@ -274,6 +274,19 @@ describe('access matrix: role x route', () => {
     { route: 'GET /api/dashboard/teams/:teamId/flow', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/flow?from=2026-01-01&to=2026-01-31` }) },
     { route: 'GET /api/dashboard/teams/:teamId/aging', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/aging` }) },
     { route: 'GET /api/dashboard/teams/:teamId/forecast', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/teams/${team.id}/forecast?cards=12&seed=1` }) },
+    // Obstacles: asked for team A by name (without it, each person gets the teams they can read: checked below).
+    { route: 'GET /api/dashboard/obstacles', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/obstacles?teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/obstacles/blocked-time', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/obstacles/blocked-time?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/obstacles/time-to-clear', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/obstacles/time-to-clear?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    {
+      // Only the PMO and admins work the PMO's side of an escalated obstacle.
+      route: 'PUT /api/cards/:cardId/pmo-handling',
+      expected: { anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 404, pmo: 200, admin: 200 },
+      request: async () => {
+        const card = await t.db.card.update({ where: { id: (await freshCard()).id }, data: { blocked: true, blockedReason: 'Waiting on legal', blockedSince: new Date(), escalatedAt: new Date() } });
+        return { method: 'PUT', url: `/api/cards/${card.id}/pmo-handling`, body: { state: 'handling', note: 'Talking to legal today' } };
+      },
+    },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
@@ -320,6 +333,13 @@ describe('access matrix: role x route', () => {
     expect(await overview('admin')).toContain(team.id);
     expect(await overview('outsider')).not.toContain(team.id);
     expect(await overview('outsider')).toHaveLength(1);
+    const obstacleTeams = async (actor: Actor) => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/dashboard/obstacles/blocked-time?from=2026-01-01&to=2026-01-31', headers: { cookie: cookies[actor]! } });
+      return res.json().teams.map((x: { id: string }) => x.id);
+    };
+    expect(await obstacleTeams('member')).toContain(team.id);
+    expect(await obstacleTeams('pmo')).toContain(team.id);
+    expect(await obstacleTeams('outsider')).not.toContain(team.id);
     const teams = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
     expect(await teams('outsider')).not.toContain(team.id);
     expect(await teams('pmo')).toContain(team.id);

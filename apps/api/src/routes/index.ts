@@ -14,6 +14,7 @@ import { dashboardRoutes } from './dashboard';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { portfolioRoutes } from './portfolio';
+import { obstacleReportRoutes, pmoHandlingRoutes } from './obstacles';
 import { importRoutes, teamImportRoutes } from './imports';
 import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleRoutes } from './principles';
@@ -45,6 +46,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(cardPlanningRoutes, { prefix: '/cards' });
   await app.register(dashboardRoutes, { prefix: '/dashboard' });
   await app.register(portfolioRoutes, { prefix: '/dashboard' });
+  await app.register(obstacleReportRoutes, { prefix: '/dashboard' });
+  await app.register(pmoHandlingRoutes, { prefix: '/cards' });
   await app.register(principleRoutes, { prefix: '/principles' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(accountRoutes, { prefix: '/account' });

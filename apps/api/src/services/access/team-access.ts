@@ -19,6 +19,7 @@ const refusal: Record<TeamAction, string> = {
   'manage-board': 'Only a scrum master or an admin can change the board layout',
   'manage-sprints': 'Only a scrum master, a product owner or an admin can plan sprints',
   'manage-team': 'Only an admin can manage teams and people',
+  'handle-obstacles': 'Only the PMO or an admin can handle an escalated obstacle',
 };
 
 /**

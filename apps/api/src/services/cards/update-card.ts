@@ -7,6 +7,7 @@ import type { ServiceContext } from '../context';
 import { requireSprintPlanner } from '../sprints/sprint-access';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadOpenCardFor, staleVersion } from './load-card';
+import { noPmoHandling } from '../obstacles/pmo-handling';
 
 const updatedFields = ['title', 'description', 'type', 'labels', 'hypothesis', 'metric', 'experimentResult'] as const;
 
@@ -23,7 +24,7 @@ function blocking(current: Blocking, body: UpdateCardBody, data: Prisma.CardUnch
   if (!blocked) {
     if (!current.blocked) return [];
     // A cleared obstacle leaves the PMO's list with it.
-    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null, escalatedAt: null });
+    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null, escalatedAt: null, ...noPmoHandling });
     return [{ ...base, kind: activityKinds.cardUnblocked, from: was }];
   }
   const now = {
