@@ -35,6 +35,7 @@ export const router = createBrowserRouter([
       { path: '/teams/:teamId/standup', lazy: async () => ({ Component: (await import('../features/standup/standup-page')).StandupPage }) },
       { path: '/teams/:teamId/planning', lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }) },
       { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },
+      { path: '/pmo/obstacles', lazy: async () => ({ Component: (await import('../features/obstacles/obstacles-page')).ObstaclesPage }) },
       { path: '/welcome', lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }) },
       { path: '/account', lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }) },
       { path: '/teams/:teamId/members', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },

@@ -1,5 +1,5 @@
 import type { CumulativeFlow } from '@amb/shared/portfolio';
-import { ChartSection } from './chart-section';
+import { ChartSection } from '../../components/chart-section';
 import { CumulativeFlowChart } from './charts';
 import { stageNames } from './stages';
 

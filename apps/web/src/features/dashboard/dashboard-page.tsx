@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { PortfolioTeam } from '@amb/shared/portfolio';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
-import { periodSearch, readPeriod, readTeams, withParams } from './dashboard-filters';
-import { PeriodControls } from './period-controls';
+import { periodSearch, readPeriod, readTeams, withParams } from '../../lib/period-filters';
+import { PeriodControls } from '../../components/period-controls';
 import { TeamFilter } from './team-filter';
 import './dashboard.css';
 
@@ -73,6 +73,7 @@ export function DashboardPage() {
         <button type="button" disabled={!teams.length} onClick={() => downloadCsv(`portfolio-${period.from}-${period.to}.csv`, ...tableOf(teams, columns.map((c) => ({ header: c.header, value: c.csv }))))}>
           Export CSV<span className="visually-hidden"> of the portfolio table</span>
         </button>
+        <Link to={`/pmo/obstacles?${search}`}>Obstacles across teams</Link>
         {overview.isFetching && overview.data && <span className="muted" role="status">Updating…</span>}
       </div>
       {overview.error ? (
