@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { blockerCategories, type BlockerCategory } from '@amb/shared/obstacles';
 import { obstacleSortKeys, type Obstacle, type ObstacleSortKey } from '@amb/shared/obstacle-reports';
@@ -96,47 +96,35 @@ export function ObstaclesPage() {
           Blocked cards now
         </h2>
         <div className="obstacle-filters" role="group" aria-label="Filter the obstacles">
-          <label>
-            Team
-            <select value={filters.teams.length === 1 ? filters.teams[0] : ''} onChange={(e) => set({ teams: e.target.value || null })}>
-              <option value="">All teams</option>
-              {teams?.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Category
-            <select value={filters.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
-              <option value="">Any category</option>
-              {blockerCategories.map((c) => (
-                <option key={c} value={c}>
-                  {categoryName(c)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            Escalated
-            <select value={filters.escalated ?? ''} onChange={(e) => set({ escalated: e.target.value || null })}>
-              <option value="">Escalated or not</option>
-              <option value="yes">Escalated to the PMO</option>
-              <option value="no">Not escalated</option>
-            </select>
-          </label>
-          <label>
-            Owner
-            <select value={filters.owner ?? ''} onChange={(e) => set({ owner: e.target.value || null })}>
-              <option value="">Anyone</option>
-              {obstacles.data?.owners.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <FilterSelect label="Team" value={filters.teams.length === 1 ? filters.teams[0]! : ''} onChange={(e) => set({ teams: e.target.value || null })}>
+            <option value="">All teams</option>
+            {teams?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Category" value={filters.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
+            <option value="">Any category</option>
+            {blockerCategories.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(c)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Escalated" value={filters.escalated ?? ''} onChange={(e) => set({ escalated: e.target.value || null })}>
+            <option value="">Escalated or not</option>
+            <option value="yes">Escalated to the PMO</option>
+            <option value="no">Not escalated</option>
+          </FilterSelect>
+          <FilterSelect label="Owner" value={filters.owner ?? ''} onChange={(e) => set({ owner: e.target.value || null })}>
+            <option value="">Anyone</option>
+            {obstacles.data?.owners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
           <button type="button" onClick={() => void exportCsv()} disabled={!obstacles.data?.total}>
             Export CSV<span className="visually-hidden"> of the obstacles</span>
           </button>
@@ -189,6 +177,19 @@ export function ObstaclesPage() {
       <BlockedTimeSection period={period} teams={filters.teams} />
       <TimeToClearSection period={period} teams={filters.teams} by={params.get('clearBy') === 'team' ? 'team' : 'category'} onBy={(by) => set({ clearBy: by === 'team' ? 'team' : null })} />
     </section>
+  );
+}
+
+/** A filter's select with its label beside it (not around it, so its name is the label alone). */
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (e: ChangeEvent<HTMLSelectElement>) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="obstacle-filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={onChange}>
+        {children}
+      </select>
+    </div>
   );
 }
 
