@@ -194,8 +194,9 @@ for (let t = 0; t < TEAMS; t++) {
   if ((t + 1) % 10 === 0) console.log(`  ${t + 1} teams, ${((t + 1) * CARDS_PER_TEAM).toLocaleString()} cards, ${((t + 1) * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} entries (${elapsed()})`);
 }
 await client.query("SET session_replication_role = 'origin'");
-console.log(`Rebuilding the per-card flow rollup from the log… (${elapsed()})`);
+console.log(`Rebuilding the per-card flow and blocked-stretch rollups from the log… (${elapsed()})`);
 await client.query('SELECT rebuild_card_flow()');
+await client.query('SELECT rebuild_card_blocks()');
 await client.query('ANALYZE');
 const counts = (await client.query(`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM activity)::int AS entries, (SELECT count(*) FROM card_flow)::int AS flows`)).rows[0];
 console.log(`Seeded ${counts.cards.toLocaleString()} cards, ${counts.entries.toLocaleString()} activity entries, ${counts.flows.toLocaleString()} card-flow rows in ${elapsed()}`);

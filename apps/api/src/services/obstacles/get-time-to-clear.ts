@@ -1,31 +1,25 @@
-import { activityKinds, type BlockerCategory } from '@amb/shared/activity';
+import type { BlockerCategory } from '@amb/shared/activity';
 import type { TimeToClear } from '@amb/shared/obstacle-reports';
 import type { PortfolioQuery } from '@amb/shared/portfolio';
 import type { ServiceContext } from '../context';
 import { periodBounds, utcParam } from '../portfolio/period';
 import { visibleTeams } from '../portfolio/visible-teams';
-import { blockingEntriesSql } from './blocking-entries';
 
 /**
  * How long obstacles took to clear, per week they were cleared in (local Mondays), per blocker category and per
  * team: the median by nearest rank (`percentile_disc`, as `percentile` in packages/domain). An obstacle runs from
- * the entry that blocked the card to the one that unblocked it; one archived while blocked was never cleared.
+ * the entry that blocked the card to the one that unblocked it (`card_blocks` keeps both on the stretch that ended
+ * it); one archived while blocked was never cleared. The same rule as `clearedObstacles` in packages/domain.
  */
 export async function getTimeToClear({ db, actor }: ServiceContext, query: PortfolioQuery): Promise<TimeToClear> {
   const teams = await visibleTeams(db, actor, query.teams);
   const period = periodBounds(query);
   const rows = await db.$queryRawUnsafe<{ by_team: boolean; week: string; team_id: string | null; category: string | null; cleared: number; median_hours: number }[]>(
-    `WITH e AS (${blockingEntriesSql(utcParam('$3'))}),
-     obstacles AS (
-       SELECT team_id, card_id,
-         MIN(at) FILTER (WHERE kind = '${activityKinds.cardBlocked}') AS blocked_at,
-         MAX(at) FILTER (WHERE kind = '${activityKinds.cardUnblocked}') AS cleared_at,
-         MAX(cleared_category) FILTER (WHERE kind = '${activityKinds.cardUnblocked}') AS category
-       FROM e GROUP BY team_id, card_id, episode),
-     cleared AS (
-       SELECT team_id, category, to_char(date_trunc('week', (cleared_at AT TIME ZONE 'UTC') AT TIME ZONE $4), 'YYYY-MM-DD') AS week,
-         EXTRACT(EPOCH FROM cleared_at - blocked_at) / 3600 AS hours
-       FROM obstacles WHERE blocked_at IS NOT NULL AND cleared_at >= ${utcParam('$2')} AND cleared_at < ${utcParam('$3')})
+    `WITH cleared AS (
+       SELECT team_id, category, to_char(date_trunc('week', (ended_at AT TIME ZONE 'UTC') AT TIME ZONE $4), 'YYYY-MM-DD') AS week,
+         EXTRACT(EPOCH FROM ended_at - obstacle_started_at) / 3600 AS hours
+       FROM card_blocks
+       WHERE cleared AND team_id = ANY($1::text[]) AND ended_at >= ${utcParam('$2')} AND ended_at < ${utcParam('$3')})
      SELECT GROUPING(category) = 1 AS by_team, week, team_id, category, COUNT(*)::int AS cleared,
        (percentile_disc(0.5) WITHIN GROUP (ORDER BY hours))::float8 AS median_hours
      FROM cleared GROUP BY GROUPING SETS ((week, category), (week, team_id)) ORDER BY week, team_id, category`,
