@@ -19,6 +19,8 @@ const changeKinds: string[] = [
   activityKinds.cardUnblocked,
   activityKinds.cardEscalated,
   activityKinds.cardEscalationCleared,
+  activityKinds.cardEscalationHandling,
+  activityKinds.cardEscalationResolved,
   activityKinds.cardArchived,
   activityKinds.cardRestored,
   activityKinds.commentAdded,

@@ -5,7 +5,7 @@ import { QueryState } from '../../components/query-state';
 import type { CsvColumn } from '../../lib/csv';
 import type { Period } from '../../lib/period-filters';
 import { useBlockedTime } from './api';
-import { categoryName, colourOf, inDays } from './categories';
+import { capitalised, categoryName, colourOf, daysWord, inDays } from './categories';
 
 const BlockedTimeChart = lazy(() => import('./obstacle-charts').then((m) => ({ default: m.BlockedTimeChart })));
 
@@ -52,7 +52,7 @@ function BlockedTimeFigures({ data, period }: { data: BlockedTime; period: Perio
   return (
     <ChartSection
       title={`Blocked time by category, ${period.from} to ${period.to}`}
-      summary={worst ? `Card-days blocked within the period (a block still open counts up to now). ${worst.name} cost the teams most: ${worst.days} days.` : 'Card-days blocked within the period.'}
+      summary={worst ? `Card-days blocked within the period (a block still open counts up to now). ${capitalised(worst.name)} cost the teams most: ${daysWord(worst.days)}.` : 'Card-days blocked within the period.'}
       rows={rows}
       columns={columns}
       filename={`blocked-time-${period.from}-${period.to}.csv`}
@@ -77,7 +77,7 @@ function BlockedTimeFigures({ data, period }: { data: BlockedTime; period: Perio
                 <th scope="row">{t.name}</th>
                 <td className="num">{inDays(t.hours)}</td>
                 <td>
-                  {categoryName(t.top.category)} ({inDays(t.top.hours)} days)
+                  {categoryName(t.top.category)} ({daysWord(inDays(t.top.hours))})
                 </td>
               </tr>
             ))}

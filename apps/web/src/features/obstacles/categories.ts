@@ -19,3 +19,9 @@ export const colourOf = (c: BlockerCategory | null) => categoryColours[c ?? 'non
 
 /** Hours as days with one decimal, the unit the PMO talks in. */
 export const inDays = (hours: number) => Math.round((hours / 24) * 10) / 10;
+
+/** A number of days as people say it: "1 day", "2.5 days". */
+export const daysWord = (days: number) => `${days} ${days === 1 ? 'day' : 'days'}`;
+
+/** The first letter in capitals, for a name that starts a sentence. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -46,7 +46,7 @@ export function TimeToClearChart({ weeks, series }: { weeks: Record<string, stri
         <Tooltip formatter={(v, name) => [`${String(v)} days`, name]} labelFormatter={(w) => `Week of ${String(w)}`} />
         <Legend />
         {series.map((s) => (
-          <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} connectNulls isAnimationActive={false} />
+          <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />
         ))}
       </LineChart>
     </ResponsiveContainer>

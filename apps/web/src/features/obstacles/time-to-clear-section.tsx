@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { addDays, weekStart } from '@amb/domain/local-days';
 import type { BlockerCategory } from '@amb/shared/obstacles';
 import type { TimeToClear } from '@amb/shared/obstacle-reports';
 import { ChartSection } from '../../components/chart-section';
@@ -41,7 +42,8 @@ function TimeToClearFigures({ data, period, by, onBy }: { data: TimeToClear; per
     by === 'category'
       ? [...new Set(data.byCategory.map((w) => w.category))].map((c) => ({ key: categoryName(c), name: categoryName(c), colour: colourOf(c as BlockerCategory | null) }))
       : busiestTeams(data).map((id, i) => ({ key: teamName.get(id) ?? id, name: teamName.get(id) ?? id, colour: teamColours[i % teamColours.length]! }));
-  const weeks = [...new Set(rows.map((r) => r.week))].sort().map((week) => {
+  // Every week of the period, so a week without a cleared obstacle shows as a gap, not as no time at all.
+  const weeks = weeksOf(period).map((week) => {
     const point: Record<string, string | number | null> = { week };
     for (const r of rows) if (r.week === week) point[r.group] = inDays(r.medianHours);
     return point;
@@ -80,6 +82,13 @@ function TimeToClearFigures({ data, period, by, onBy }: { data: TimeToClear; per
       </Suspense>
     </ChartSection>
   );
+}
+
+/** The Mondays of the weeks the period touches. */
+function weeksOf(period: Period): string[] {
+  const weeks: string[] = [];
+  for (let week = weekStart(period.from); week <= period.to; week = addDays(week, 7)) weeks.push(week);
+  return weeks;
 }
 
 /** The teams that cleared the most obstacles in the period. */
