@@ -1,6 +1,7 @@
 // The PMO dashboard at scale: 100 teams, 200,000 cards and 2,000,000 activity entries over 180 days, then the
-// portfolio overview, the organisation's cumulative flow over 90 days and one team's cycle-time scatter, each
-// fetched beside the trivial health route.
+// portfolio overview, the organisation's cumulative flow over 90 days, one team's cycle-time scatter, and the
+// obstacle list, blocked time per category and time to clear across the organisation, each fetched beside the
+// trivial health route.
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { addDays, localDay } from '../packages/domain/src/local-days';
@@ -19,6 +20,7 @@ const HOUR = 3_600_000;
 
 type Stage = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 // Boards differ between teams: some have a review column, some a waiting column; all map onto the same stages.
+const categories = ['legal_compliance', 'creative_approval', 'vendor', 'data', 'other_team', 'other'] as const;
 const layouts: { name: string; stage: Stage; wipLimit?: number }[][] = [
   [{ name: 'Backlog', stage: 'BACKLOG' }, { name: 'To do', stage: 'TODO', wipLimit: 12 }, { name: 'In progress', stage: 'IN_PROGRESS', wipLimit: 6 }, { name: 'Review', stage: 'IN_PROGRESS', wipLimit: 4 }, { name: 'Done', stage: 'DONE' }],
   [{ name: 'Ideas', stage: 'BACKLOG' }, { name: 'Ready', stage: 'TODO', wipLimit: 10 }, { name: 'Writing', stage: 'IN_PROGRESS', wipLimit: 5 }, { name: 'Approval', stage: 'IN_PROGRESS', wipLimit: 3 }, { name: 'Scheduled', stage: 'IN_PROGRESS' }, { name: 'Published', stage: 'DONE' }],
@@ -75,7 +77,7 @@ for (let t = 0; t < TEAMS; t++) {
   const sprintId = randomUUID();
   await client.query(`INSERT INTO sprints (id, team_id, name, start_date, end_date, capacity_points, state) VALUES ($1, $2, 'Sprint 9', $3, $4, $5, 'ACTIVE')`, [sprintId, teamId, iso(now - 6 * DAY), iso(now + 8 * DAY), 30 + (t % 20)]);
 
-  const cards: unknown[][] = [[], [], [], [], [], [], [], [], [], [], []];
+  const cards: unknown[][] = [[], [], [], [], [], [], [], [], [], [], [], [], [], []];
   const activity: unknown[][] = [[], [], [], [], [], [], []];
   const tagged: string[] = [];
   const perColumn = new Map<string, number>();
@@ -98,6 +100,8 @@ for (let t = 0; t < TEAMS; t++) {
     add(at, cardId, 'card.created', null, { ...placeOf(place), title: `Campaign asset ${i + 1}` });
     let entries = 1;
     let blockedSince: number | null = null;
+    let blocker: { reason: string; category: string } | null = null;
+    let escalatedAt: number | null = null;
     let startedAt: number | null = null;
     let doneAt: number | null = null;
     for (let step = 1; step < path.length; step++) {
@@ -112,8 +116,9 @@ for (let t = 0; t < TEAMS; t++) {
       }
       if (place.stage === 'IN_PROGRESS' && random() < 0.15) {
         const b = at + (next - at) * 0.3;
-        add(b, cardId, 'card.blocked', null, { reason: 'Waiting on legal', category: 'legal_compliance' });
-        add(b + (next - at) * 0.4, cardId, 'card.unblocked', { reason: 'Waiting on legal', category: 'legal_compliance' }, null);
+        const category = categories[Math.floor(random() * categories.length)]!;
+        add(b, cardId, 'card.blocked', null, { reason: `Waiting: ${category}`, category });
+        add(b + (next - at) * 0.4, cardId, 'card.unblocked', { reason: `Waiting: ${category}`, category }, null);
         entries += 2;
       }
       const target = path[step]!;
@@ -127,8 +132,16 @@ for (let t = 0; t < TEAMS; t++) {
     // Cards still open may be blocked now.
     if (place.stage === 'IN_PROGRESS' && random() < 0.08) {
       blockedSince = at + (now - at) * random();
-      add(blockedSince, cardId, 'card.blocked', null, { reason: 'Waiting on the vendor', category: 'vendor' });
+      const category = categories[Math.floor(random() * categories.length)]!;
+      blocker = { reason: `Waiting: ${category}`, category };
+      add(blockedSince, cardId, 'card.blocked', null, blocker);
       entries++;
+      // A third of the open obstacles are escalated to the PMO.
+      if (random() < 0.33) {
+        escalatedAt = blockedSince + (now - blockedSince) * random();
+        add(escalatedAt, cardId, 'card.escalated', null, blocker);
+        entries++;
+      }
     }
     const archivedAt = doneAt !== null && now - doneAt > 30 * DAY ? doneAt + 3 * DAY : null;
     if (archivedAt !== null) {
@@ -149,17 +162,20 @@ for (let t = 0; t < TEAMS; t++) {
     cards[8]!.push((i % 8) + 1);
     cards[9]!.push(archivedAt === null && place.stage !== 'BACKLOG' && i % 10 === 0 ? sprintId : null);
     cards[10]!.push(startedAt === null ? null : iso(startedAt));
+    cards[11]!.push(archivedAt === null ? (blocker?.reason ?? null) : null);
+    cards[12]!.push(archivedAt === null ? (blocker?.category ?? null) : null);
+    cards[13]!.push(archivedAt === null && escalatedAt !== null ? iso(escalatedAt) : null);
     if (archivedAt === null && i % 3 === 0) tagged.push(cardId);
   }
   // Ranks per column, in insertion order.
   const ranks = new Map<string, string[]>([...perColumn].map(([columnId, n]) => [columnId, spreadRanks(n)]));
   const rank = (cards[1] as string[]).map((columnId, i) => ranks.get(columnId)![cards[3]![i] as number]!);
   await client.query(
-    `INSERT INTO cards (id, board_id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at)
-     SELECT id, $1, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[], $7::timestamp[], $8::bool[], $9::timestamp[], $10::int[], $11::text[], $12::timestamp[])
-       AS c(id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at)`,
-    [boardId, cards[0], cards[1], cards[2], rank, cards[4], cards[5], cards[6], cards[7], cards[8], cards[9], cards[10]],
+    `INSERT INTO cards (id, board_id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at)
+     SELECT id, $1, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[], $7::timestamp[], $8::bool[], $9::timestamp[], $10::int[], $11::text[], $12::timestamp[], $13::text[], $14::text[], $15::timestamp[])
+       AS c(id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at)`,
+    [boardId, cards[0], cards[1], cards[2], rank, cards[4], cards[5], cards[6], cards[7], cards[8], cards[9], cards[10], cards[11], cards[12], cards[13]],
   );
   await client.query(`INSERT INTO card_principles (card_id, principle_id) SELECT c, $2 FROM unnest($1::text[]) AS c`, [tagged, principleIds[t % principleIds.length]]);
   await client.query(
@@ -193,8 +209,9 @@ await client.query(
    WHERE abs(hashtext(id || 'x')) % 12 = 0`,
 );
 await client.query("SET session_replication_role = 'origin'");
-console.log(`Rebuilding the per-card flow rollup from the log… (${elapsed()})`);
+console.log(`Rebuilding the per-card flow and blocked-stretch rollups from the log… (${elapsed()})`);
 await client.query('SELECT rebuild_card_flow()');
+await client.query('SELECT rebuild_card_blocks()');
 // As autovacuum would after a load this size: statistics, and the visibility map that index-only scans need.
 await client.query('VACUUM ANALYZE');
 const counts = (await client.query(`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM activity)::int AS entries, (SELECT count(*) FROM card_flow)::int AS flows, (SELECT count(*) FROM card_links)::int AS links`)).rows[0];
@@ -220,6 +237,10 @@ try {
     dependency_graph: '/api/dashboard/dependencies/graph?tz=Europe/Berlin',
     dependency_list_at_risk: '/api/dashboard/dependencies?atRisk=true&tz=Europe/Berlin',
     principle_coverage_org_90d: `/api/dashboard/principle-coverage?${period}`,
+    obstacle_list_org: '/api/dashboard/obstacles',
+    obstacle_list_escalated_by_title: '/api/dashboard/obstacles?escalated=yes&sort=title',
+    blocked_time_org_90d: `/api/dashboard/obstacles/blocked-time?${period}`,
+    time_to_clear_org_90d: `/api/dashboard/obstacles/time-to-clear?${period}`,
   };
   for (const [name, path] of Object.entries(routes)) {
     for (let i = 0; i < 3; i++) await time(path); // warm-up

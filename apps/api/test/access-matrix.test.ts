@@ -310,6 +310,19 @@ describe('access matrix: role x route', () => {
     { route: 'DELETE /api/dashboard/stages/:stageId', expected: portfolioManager(200), request: async () => ({ method: 'DELETE', url: `/api/dashboard/stages/${(await freshStage()).id}` }) },
     { route: 'GET /api/dashboard/stage-mapping', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/dashboard/stage-mapping' }) },
     { route: 'PUT /api/dashboard/columns/:columnId/stage', expected: portfolioManager(200), request: async () => ({ method: 'PUT', url: `/api/dashboard/columns/${(await freshColumn()).id}/stage`, body: { stageId: null } }) },
+    // Obstacles: asked for team A by name (without it, each person gets the teams they can read: checked below).
+    { route: 'GET /api/dashboard/obstacles', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/obstacles?teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/obstacles/blocked-time', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/obstacles/blocked-time?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    { route: 'GET /api/dashboard/obstacles/time-to-clear', expected: read, request: async () => ({ method: 'GET', url: `/api/dashboard/obstacles/time-to-clear?from=2026-01-01&to=2026-01-31&teams=${team.id}` }) },
+    {
+      // Only the PMO and admins work the PMO's side of an escalated obstacle.
+      route: 'PUT /api/cards/:cardId/pmo-handling',
+      expected: { anonymous: 401, member: 403, viewer: 403, master: 403, outsider: 404, pmo: 200, admin: 200 },
+      request: async () => {
+        const card = await t.db.card.update({ where: { id: (await freshCard()).id }, data: { blocked: true, blockedReason: 'Waiting on legal', blockedSince: new Date(), escalatedAt: new Date() } });
+        return { method: 'PUT', url: `/api/cards/${card.id}/pmo-handling`, body: { state: 'handling', note: 'Talking to legal today' } };
+      },
+    },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
@@ -356,6 +369,13 @@ describe('access matrix: role x route', () => {
     expect(await overview('admin')).toContain(team.id);
     expect(await overview('outsider')).not.toContain(team.id);
     expect(await overview('outsider')).toHaveLength(1);
+    const obstacleTeams = async (actor: Actor) => {
+      const res = await t.app.inject({ method: 'GET', url: '/api/dashboard/obstacles/blocked-time?from=2026-01-01&to=2026-01-31', headers: { cookie: cookies[actor]! } });
+      return res.json().teams.map((x: { id: string }) => x.id);
+    };
+    expect(await obstacleTeams('member')).toContain(team.id);
+    expect(await obstacleTeams('pmo')).toContain(team.id);
+    expect(await obstacleTeams('outsider')).not.toContain(team.id);
     const teams = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);
     expect(await teams('outsider')).not.toContain(team.id);
     expect(await teams('pmo')).toContain(team.id);

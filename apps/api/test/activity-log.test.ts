@@ -305,6 +305,15 @@ describe('the activity log', () => {
       },
     },
     {
+      route: 'PUT /api/cards/:cardId/pmo-handling',
+      status: 200,
+      entries: [{ kind: activityKinds.cardEscalationHandling, with: () => ({ actorId: adminId, to: { handlerId: adminId, note: 'Calling the vendor today' } }) }],
+      request: async () => {
+        const card = await t.db.card.update({ where: { id: (await freshCard('In progress')).id }, data: { blocked: true, blockedReason: 'Vendor late', blockerCategory: 'vendor', blockedSince: new Date(), escalatedAt: new Date() } });
+        return { method: 'PUT', url: `/api/cards/${card.id}/pmo-handling`, body: { state: 'handling', note: 'Calling the vendor today' } };
+      },
+    },
+    {
       route: 'PUT /api/teams/:teamId/standup-settings',
       status: 200,
       entries: [{ kind: activityKinds.teamStandupTimeChanged, with: { from: { standupTime: '09:30' }, to: { standupTime: '08:45' } } }],

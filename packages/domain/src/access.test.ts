@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { can, type OrgRole, type TeamAction, type TeamRole } from './access';
 
-const actions: TeamAction[] = ['view', 'work', 'manage-board', 'manage-sprints', 'run-retrospectives', 'manage-team'];
+const actions: TeamAction[] = ['view', 'work', 'manage-board', 'manage-sprints', 'run-retrospectives', 'manage-team', 'handle-obstacles'];
 
 function allowed(orgRole: OrgRole, teamRole: TeamRole | null) {
   return actions.filter((a) => can({ orgRole, teamRole }, a));
@@ -19,12 +19,12 @@ describe('team access', () => {
     expect(allowed('NONE', null)).toEqual([]);
   });
 
-  it('lets the PMO read every team and change none', () => {
-    expect(allowed('PMO', null)).toEqual(['view']);
+  it('lets the PMO read every team and change none, only handle the obstacles escalated to it', () => {
+    expect(allowed('PMO', null)).toEqual(['view', 'handle-obstacles']);
   });
 
   it('lets a PMO person work on a team they belong to', () => {
-    expect(allowed('PMO', 'MEMBER')).toEqual(['view', 'work']);
+    expect(allowed('PMO', 'MEMBER')).toEqual(['view', 'work', 'handle-obstacles']);
   });
 
   it('lets an admin do everything', () => {

@@ -21,7 +21,9 @@ export type TeamAction =
   /** Open and close a sprint's retrospective, set its votes, turn its actions into cards. */
   | 'run-retrospectives'
   /** Add and remove people, rename the team. */
-  | 'manage-team';
+  | 'manage-team'
+  /** Take on an escalated obstacle for the PMO and say when it is cleared (the PMO and admins). */
+  | 'handle-obstacles';
 
 const memberRights: Record<TeamRole, readonly TeamAction[]> = {
   SCRUM_MASTER: ['view', 'work', 'manage-board', 'manage-sprints', 'run-retrospectives'],
@@ -33,8 +35,8 @@ const memberRights: Record<TeamRole, readonly TeamAction[]> = {
 export function can(access: TeamAccess, action: TeamAction): boolean {
   if (access.orgRole === 'ADMIN') return true;
   if (access.teamRole && memberRights[access.teamRole].includes(action)) return true;
-  // The PMO reads every team but changes none it is not a member of.
-  return access.orgRole === 'PMO' && action === 'view';
+  // The PMO reads every team but changes none it is not a member of; it only works the obstacles escalated to it.
+  return access.orgRole === 'PMO' && (action === 'view' || action === 'handle-obstacles');
 }
 
 /** Seeing a team at all: a person who may not gets "not found", so team names and ids do not leak. */

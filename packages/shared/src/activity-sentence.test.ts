@@ -31,6 +31,8 @@ describe('activitySentence', () => {
       'marked this blocked: Legal has not approved the pricing claims (legal and compliance)',
     );
     expect(describeActivity({ kind: activityKinds.cardEscalated, to: { reason: 'Vendor late', category: 'vendor' } }, lookup)).toBe('escalated the obstacle on this to the PMO: Vendor late');
+    expect(describeActivity({ kind: activityKinds.cardEscalationHandling, to: { handlerId: 'u1', note: 'Calling the vendor today' } }, lookup)).toBe('took on the obstacle on this for the PMO: “Calling the vendor today”');
+    expect(describeActivity({ kind: activityKinds.cardEscalationResolved, to: { handlerId: 'u1', note: 'Vendor delivered' } }, lookup)).toBe('marked the obstacle on this cleared for the PMO: “Vendor delivered”');
     expect(describeActivity({ kind: activityKinds.cardEscalationCleared }, lookup, { card: 'Spring launch' })).toBe('took Spring launch off the PMO’s obstacle list');
     expect(describeActivity({ kind: activityKinds.cardUnblocked, from: { reason: 'Vendor late', category: 'vendor' } }, lookup)).toBe('cleared the obstacle on this: Vendor late');
   });

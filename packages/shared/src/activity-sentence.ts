@@ -91,6 +91,10 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `escalated the obstacle on ${card} to the PMO${e.to.reason ? `: ${e.to.reason}` : ''}`;
     case activityKinds.cardEscalationCleared:
       return `took ${card} off the PMO’s obstacle list`;
+    case activityKinds.cardEscalationHandling:
+      return `took on the obstacle on ${card} for the PMO: ${quote(e.to.note, 200)}`;
+    case activityKinds.cardEscalationResolved:
+      return `marked the obstacle on ${card} cleared for the PMO: ${quote(e.to.note, 200)}`;
     case activityKinds.cardArchived:
       return `archived ${card} from ${w.column(e.from.columnId)}`;
     case activityKinds.cardRestored:

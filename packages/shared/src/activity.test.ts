@@ -19,6 +19,8 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   'card.unblocked': { valid: { from: { reason: 'Vendor late', category: 'vendor' } }, invalid: { to: { reason: 'Vendor late', category: 'vendor' } } },
   'card.escalated': { valid: { to: { reason: 'Legal has not answered for a week', category: 'legal_compliance' } }, invalid: { to: { reason: 'x', category: 'weather' } } },
   'card.escalation.cleared': { valid: {}, invalid: { to: { reason: 'x', category: null } } },
+  'card.escalation.handling': { valid: { to: { handlerId: 'u1', note: 'Talking to legal on Monday' } }, invalid: { to: { handlerId: 'u1' } } },
+  'card.escalation.resolved': { valid: { to: { handlerId: 'u1', note: 'Legal signed off' } }, invalid: { to: { note: 'Legal signed off' } } },
   'card.archived': { valid: { from: place('k4', 'DONE') }, invalid: { from: { columnId: 'k4' } } },
   'card.restored': { valid: { to: place('k4', 'DONE') }, invalid: { to: { columnId: 'k4' } } },
   'comment.added': { valid: { to: { commentId: 'm1' } }, invalid: {} },

@@ -24,6 +24,7 @@ export const cardPlaceSchema = z.strictObject({ columnId: id, swimlaneId: id.nul
 export type CardPlace = z.infer<typeof cardPlaceSchema>;
 
 const blocker = z.strictObject({ reason: z.string().nullable(), category: blockerCategorySchema.nullable() });
+const pmoHandling = z.strictObject({ handlerId: id, note: z.string() });
 const sprintRef = z.strictObject({ sprintId: id.nullable() });
 const sprintCard = z.strictObject({ cardId: id, points });
 const member = z.strictObject({ userId: id, role: teamRole });
@@ -89,6 +90,10 @@ const activityDefinitions = {
   cardEscalated: ['card.escalated', payload({ to: blocker })],
   /** The card left the PMO's obstacle list. */
   cardEscalationCleared: ['card.escalation.cleared', payload({})],
+  /** The PMO took the escalated obstacle on: who handles it, and their note for the team. */
+  cardEscalationHandling: ['card.escalation.handling', payload({ to: pmoHandling })],
+  /** The PMO says the obstacle is cleared on its side, with a note for the team; the team unblocks the card. */
+  cardEscalationResolved: ['card.escalation.resolved', payload({ to: pmoHandling })],
   /** Off the board, from the place (and flow category) it was in. */
   cardArchived: ['card.archived', payload({ from: cardPlaceSchema })],
   cardRestored: ['card.restored', payload({ to: cardPlaceSchema })],

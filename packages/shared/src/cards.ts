@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cardSummarySchema, cardTypeSchema, experimentResultSchema } from './boards';
-import { blockerCategorySchema } from './obstacles';
+import { blockerCategorySchema, pmoHandlingSchema } from './obstacles';
 import { idSchema, isoDateTime } from './common';
 import { cardOriginSchema } from './retrospectives';
 
@@ -135,6 +135,8 @@ export const cardDetailSchema = cardSummarySchema.extend({
   blockerCategory: blockerCategorySchema.nullable(),
   /** When the obstacle was escalated to the PMO; null when it is not on the PMO's obstacle list. */
   escalatedAt: isoDateTime.nullable(),
+  /** The PMO's handling of the escalated obstacle (being handled by whom, with a note); null when not escalated. */
+  pmo: pmoHandlingSchema.nullable(),
   archivedAt: isoDateTime.nullable(),
   createdAt: isoDateTime,
   startedAt: isoDateTime.nullable(),

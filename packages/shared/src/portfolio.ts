@@ -24,7 +24,7 @@ export const periodQuerySchema = z.object(periodFields).superRefine(checkPeriod)
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
 /** Team ids, comma-separated in the URL (`teams=a,b`); none means every team the person can see. */
-const teamListSchema = z
+export const teamListSchema = z
   .string()
   .max(100 * 37)
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { standupTimePattern } from '@amb/domain/standup';
 import { blockerCategorySchema } from './activity';
 import { idSchema, isoDateTime } from './common';
+import { pmoHandlingSchema } from './obstacles';
 
 export const standupTimeSchema = z.string().regex(standupTimePattern, { message: 'must be a time of day as HH:MM (24-hour clock)' });
 
@@ -32,6 +33,8 @@ export const standupBlockedCardSchema = z.object({
   blockedDays: z.number().int().min(0),
   /** When it was escalated to the PMO; null when it is not on the PMO's obstacle list. */
   escalatedAt: isoDateTime.nullable(),
+  /** The PMO's handling of the escalated obstacle; null when not escalated. */
+  pmo: pmoHandlingSchema.nullable(),
   version: z.number().int(),
 });
 export type StandupBlockedCard = z.infer<typeof standupBlockedCardSchema>;

@@ -15,6 +15,7 @@ import { dependencyRoutes } from './dependencies';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
 import { portfolioRoutes } from './portfolio';
+import { obstacleReportRoutes, pmoHandlingRoutes } from './obstacles';
 import { importRoutes, teamImportRoutes } from './imports';
 import { boardPeopleWipRoutes, personWipLimitRoutes } from './person-wip';
 import { principleCoverageRoutes } from './principle-coverage';
@@ -51,6 +52,8 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(portfolioRoutes, { prefix: '/dashboard' });
   await app.register(dependencyRoutes, { prefix: '/dashboard' });
   await app.register(principleCoverageRoutes, { prefix: '/dashboard' });
+  await app.register(obstacleReportRoutes, { prefix: '/dashboard' });
+  await app.register(pmoHandlingRoutes, { prefix: '/cards' });
   await app.register(principleRoutes, { prefix: '/principles' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(accountRoutes, { prefix: '/account' });

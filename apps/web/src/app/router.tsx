@@ -37,6 +37,7 @@ export const router = createBrowserRouter([
       { path: '/teams/:teamId/planning', lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }) },
       { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },
       { path: '/dashboard/stages', lazy: async () => ({ Component: (await import('../features/dashboard/stages-page')).StagesPage }) },
+      { path: '/pmo/obstacles', lazy: async () => ({ Component: (await import('../features/obstacles/obstacles-page')).ObstaclesPage }) },
       { path: '/welcome', lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }) },
       { path: '/account', lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }) },
       { path: '/teams/:teamId/members', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },

@@ -20,6 +20,7 @@ const refusal: Record<TeamAction, string> = {
   'manage-sprints': 'Only a scrum master, a product owner or an admin can plan sprints',
   'run-retrospectives': 'Only a scrum master or an admin can run the retrospective',
   'manage-team': 'Only an admin can manage teams and people',
+  'handle-obstacles': 'Only the PMO or an admin can handle an escalated obstacle',
 };
 
 /**

@@ -4,6 +4,7 @@ import { notFound } from '../../lib/app-error';
 import { activityNames } from '../activity/activity-names';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
+import { toPmoHandling } from '../obstacles/pmo-handling';
 import { toCardSummary } from './card-summary';
 import { commentPage } from './list-comments';
 import { hideUnreadableLinkedCards, linkedCardInclude, toLinkedCard, visibleTeams } from './linked-card';
@@ -16,6 +17,7 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     where: { id: cardId },
     include: {
       board: { select: { teamId: true } },
+      pmoHandler: { select: { id: true, name: true } },
       owners: { select: { userId: true, user: { select: { id: true, name: true } } } },
       principles: { select: { principleId: true } },
       checklists: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
@@ -41,6 +43,7 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     metric: card.metric,
     blockerCategory: card.blockerCategory as BlockerCategory | null,
     escalatedAt: iso(card.escalatedAt),
+    pmo: toPmoHandling(card),
     archivedAt: iso(card.archivedAt),
     createdAt: card.createdAt.toISOString(),
     startedAt: iso(card.startedAt),

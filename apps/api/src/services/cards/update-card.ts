@@ -8,6 +8,7 @@ import { requireSprintPlanner } from '../sprints/sprint-access';
 import { admitOwners, lockPersonLimits } from './card-placement';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadOpenCardFor, staleVersion } from './load-card';
+import { noPmoHandling } from '../obstacles/pmo-handling';
 
 const updatedFields = ['title', 'description', 'type', 'labels', 'hypothesis', 'metric', 'experimentResult'] as const;
 
@@ -24,7 +25,7 @@ function blocking(current: Blocking, body: UpdateCardBody, data: Prisma.CardUnch
   if (!blocked) {
     if (!current.blocked) return [];
     // A cleared obstacle leaves the PMO's list with it.
-    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null, escalatedAt: null });
+    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null, escalatedAt: null, ...noPmoHandling });
     return [{ ...base, kind: activityKinds.cardUnblocked, from: was }];
   }
   const now = {

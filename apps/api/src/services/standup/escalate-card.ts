@@ -4,6 +4,7 @@ import { invalidField } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { loadOpenCardFor } from '../cards/load-card';
+import { noPmoHandling } from '../obstacles/pmo-handling';
 
 /**
  * Puts a blocked card on the PMO's obstacle list, or takes it off. Asking for the state it is already in changes
@@ -16,7 +17,7 @@ export async function escalateCard({ db, actor }: ServiceContext, cardId: string
     if (body.escalated) {
       const now = await tx.card.updateManyAndReturn({
         where: { id: cardId, blocked: true, escalatedAt: null, archivedAt: null },
-        data: { escalatedAt: new Date() },
+        data: { escalatedAt: new Date(), ...noPmoHandling },
         select: { escalatedAt: true, blockedReason: true, blockerCategory: true },
       });
       if (now[0]) {
@@ -24,7 +25,7 @@ export async function escalateCard({ db, actor }: ServiceContext, cardId: string
         return { cardId, escalatedAt: now[0].escalatedAt!.toISOString() };
       }
     } else {
-      const cleared = await tx.card.updateMany({ where: { id: cardId, escalatedAt: { not: null } }, data: { escalatedAt: null } });
+      const cleared = await tx.card.updateMany({ where: { id: cardId, escalatedAt: { not: null } }, data: { escalatedAt: null, ...noPmoHandling } });
       if (cleared.count) {
         await recordActivity(tx, { ...subject, kind: activityKinds.cardEscalationCleared });
         return { cardId, escalatedAt: null };

@@ -6,6 +6,7 @@ import { invalidField } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
 import { activityNames } from '../activity/activity-names';
 import type { ServiceContext } from '../context';
+import { pmoHandlingSelect, toPmoHandling } from '../obstacles/pmo-handling';
 
 /** What the stand-up talks about: the card's work, not its rank in a list. */
 const changeKinds: string[] = [
@@ -18,6 +19,8 @@ const changeKinds: string[] = [
   activityKinds.cardUnblocked,
   activityKinds.cardEscalated,
   activityKinds.cardEscalationCleared,
+  activityKinds.cardEscalationHandling,
+  activityKinds.cardEscalationResolved,
   activityKinds.cardArchived,
   activityKinds.cardRestored,
   activityKinds.commentAdded,
@@ -61,7 +64,7 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
     where: { boardId: { in: team.boards.map((b) => b.id) }, archivedAt: null },
     select: {
       id: true, title: true, boardId: true, columnId: true, swimlaneId: true, createdAt: true, version: true,
-      blocked: true, blockedReason: true, blockedSince: true, blockerCategory: true, escalatedAt: true,
+      blocked: true, blockedReason: true, blockedSince: true, blockerCategory: true, ...pmoHandlingSelect,
       owners: { select: { userId: true }, orderBy: { userId: 'asc' } },
     },
     orderBy: { id: 'asc' },
@@ -95,6 +98,7 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
       blockedSince: c.blockedSince?.toISOString() ?? null,
       blockedDays: c.blockedSince ? daysInColumn(c.blockedSince.getTime(), now) : 0,
       escalatedAt: c.escalatedAt?.toISOString() ?? null,
+      pmo: toPmoHandling(c),
       version: c.version,
     }));
 

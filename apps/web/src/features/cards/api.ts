@@ -45,3 +45,5 @@ export const fetchCommentsBefore = (cardId: string, before: string, signal?: Abo
   api('GET', `/cards/${cardId}/comments?before=${encodeURIComponent(before)}`, { schema: commentPageSchema, signal });
 /** Puts the card in a sprint, or back in the backlog (null): for those who plan sprints. */
 export const setCardSprint = (cardId: string, sprintId: string | null) => api('PUT', `/cards/${cardId}/sprint`, { body: { sprintId }, schema: cardSummarySchema });
+/** The PMO takes on an escalated obstacle, or says it is cleared, with a note for the team. */
+export const setPmoHandling = (cardId: string, state: 'handling' | 'cleared', note: string) => api('PUT', `/cards/${cardId}/pmo-handling`, { body: { state, note } });

@@ -42,6 +42,7 @@ const card: CardDetail = {
   history: [],
   historyNames: {},
   origin: null,
+  pmo: null,
 };
 
 const renderFields = (write: Write) => render(<CardFields card={card} people={[]} principles={[]} write={write} savedNote={null} />);

@@ -13,6 +13,7 @@ import { CardConversation } from './card-conversation';
 import { CardFields } from './card-fields';
 import { CardHistory } from './card-history';
 import { CardLinks } from './card-links';
+import { CardPmoHandling } from './card-pmo-handling';
 import { CardSprintField } from './card-sprint-field';
 import './cards.css';
 
@@ -111,6 +112,7 @@ export function CardPanel() {
           <>
             <CardWhere card={c} teamId={teamId} />
             {c.archivedAt && <p className="notice warning">This card is archived.</p>}
+            <CardPmoHandling card={c} write={write} />
             <CardFields key={`${c.id}:${c.version}`} card={c} people={people} principles={principles} write={write} savedNote={saved} />
             <CardSprintField card={c} write={write} />
             <CardConversation card={c} write={write} />

@@ -12,11 +12,9 @@ import type { FlowCategory } from '@amb/domain/card-timeline';
 import { teamListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
-export interface Period {
-  from: string;
-  to: string;
-  tz: string;
-}
+import type { Period } from '../../lib/period-filters';
+
+export type { Period };
 
 const qs = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();

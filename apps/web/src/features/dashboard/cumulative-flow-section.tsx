@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { CumulativeFlow } from '@amb/shared/portfolio';
-import { ChartSection } from './chart-section';
+import { ChartSection } from '../../components/chart-section';
 import { CumulativeFlowChart } from './charts';
 
 /** The cumulative flow diagram with its data table and CSV export, for one team or the whole organisation. */

@@ -3,8 +3,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { PortfolioTeam } from '@amb/shared/portfolio';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
-import { periodSearch, readPeriod, readTeams, withParams } from './dashboard-filters';
-import { PeriodControls } from './period-controls';
+import { periodSearch, readPeriod, readTeams, withParams } from '../../lib/period-filters';
+import { PeriodControls } from '../../components/period-controls';
 import { TeamFilter } from './team-filter';
 import './dashboard.css';
 
@@ -67,8 +67,10 @@ export function DashboardPage() {
       <header className="dashboard-header">
         <h1 id="dashboard-title">Portfolio</h1>
         <nav className="drill" aria-label="Across teams">
+          <Link to={`/pmo/obstacles?${search}`}>Obstacles</Link>
           <Link to="/pmo/dependencies">Dependencies</Link>
           <Link to="/pmo/principles">Principles</Link>
+          <Link to="/dashboard/stages">Stages</Link>
         </nav>
         <PeriodControls period={period} />
       </header>

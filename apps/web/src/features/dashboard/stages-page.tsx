@@ -10,7 +10,7 @@ import { FieldError } from '../../components/field-error';
 import { QueryState } from '../../components/query-state';
 import { applyApiErrors } from '../../lib/form-errors';
 import { useCreateStage, useMapColumn, useRemoveStage, useRenameStage, useReorderStages, useStageMapping } from './api';
-import { periodSearch, readPeriod } from './dashboard-filters';
+import { periodSearch, readPeriod } from '../../lib/period-filters';
 import { flowCategoryNames, stageColour } from './stages';
 import './dashboard.css';
 

@@ -1,6 +1,6 @@
 import { useSearchParams } from 'react-router';
 import { useVisibleTeams } from './api';
-import { withParams } from './dashboard-filters';
+import { withParams } from '../../lib/period-filters';
 
 /** Which teams the overview shows: all (nothing ticked) or the ticked ones. Kept in the URL. */
 export function TeamFilter({ selected }: { selected: string[] }) {

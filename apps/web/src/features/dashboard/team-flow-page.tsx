@@ -3,12 +3,12 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { forecastFormSchema, type Forecast, type ForecastForm } from '@amb/shared/portfolio';
-import { ChartSection } from './chart-section';
+import { ChartSection } from '../../components/chart-section';
 import { AgingChart, CycleTimeScatter, FlowEfficiencyChart, ForecastHistogram, ThroughputBars } from './charts';
 import CumulativeFlowSection from './cumulative-flow-section';
 import { fetchForecast, useAgingWork, useCumulativeFlow, useCycleTime, useTeamFlow, useVisibleTeams, type Period } from './api';
-import { periodSearch, readPeriod } from './dashboard-filters';
-import { PeriodControls } from './period-controls';
+import { periodSearch, readPeriod } from '../../lib/period-filters';
+import { PeriodControls } from '../../components/period-controls';
 import './dashboard.css';
 
 /** One team's flow: cumulative flow, cycle time, throughput, aging work, flow efficiency and a forecast. */

@@ -244,6 +244,8 @@ function BlockedCard({ card, teamId, owners, tag }: { card: Standup['blocked'][n
       {card.escalatedAt ? (
         <span className="escalated">
           <span aria-hidden="true">⚑ </span>Escalated to the PMO {when(card.escalatedAt)}
+          {card.pmo?.state === 'handling' && ` · being handled by ${card.pmo.handler?.name ?? 'the PMO'}`}
+          {card.pmo?.state === 'cleared' && ` · cleared by ${card.pmo.handler?.name ?? 'the PMO'}`}
         </span>
       ) : (
         can('work') && (
@@ -252,6 +254,7 @@ function BlockedCard({ card, teamId, owners, tag }: { card: Standup['blocked'][n
           </button>
         )
       )}
+      {card.pmo?.note && <span className="standup-pmo-note">PMO: “{card.pmo.note}”</span>}
       {escalate.isError && (
         <span role="alert" className="field-error">
           Could not escalate: {escalate.error.message}

@@ -1,6 +1,5 @@
 import { useSearchParams } from 'react-router';
-import { lastDays, withParams } from './dashboard-filters';
-import type { Period } from './api';
+import { lastDays, withParams, type Period } from '../lib/period-filters';
 
 /** The date range: two date fields and quick choices. Changes go into the URL, which the queries follow. */
 export function PeriodControls({ period }: { period: Period }) {

@@ -1,6 +1,12 @@
 // The dashboard's filters live in the URL (period, time zone, teams, sort), so a view can be bookmarked and shared.
 import { addDays, localDay } from '@amb/domain/local-days';
-import type { Period } from './api';
+
+/** A period of calendar days (both included) in a time zone, as the portfolio routes take it. */
+export interface Period {
+  from: string;
+  to: string;
+  tz: string;
+}
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 

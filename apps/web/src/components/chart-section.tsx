@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
+import { downloadCsv, tableOf, type CsvColumn } from '../lib/csv';
 
 interface ChartSectionProps<Row> {
   title: string;

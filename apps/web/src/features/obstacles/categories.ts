@@ -1,0 +1,27 @@
+import { blockerCategoryLabels } from '@amb/shared/activity-sentence';
+import type { BlockerCategory } from '@amb/shared/obstacles';
+
+/** A blocker category in words; obstacles raised without one are "not said". */
+export const categoryName = (c: BlockerCategory | null) => (c ? blockerCategoryLabels[c] : 'not said');
+
+/** One colour per category, the same on every obstacle chart. */
+export const categoryColours: Record<BlockerCategory | 'none', string> = {
+  legal_compliance: '#6941c6',
+  creative_approval: '#c11574',
+  vendor: '#b54708',
+  data: '#026aa2',
+  other_team: '#067647',
+  other: '#475467',
+  none: '#98a2b3',
+};
+
+export const colourOf = (c: BlockerCategory | null) => categoryColours[c ?? 'none'];
+
+/** Hours as days with one decimal, the unit the PMO talks in. */
+export const inDays = (hours: number) => Math.round((hours / 24) * 10) / 10;
+
+/** A number of days as people say it: "1 day", "2.5 days". */
+export const daysWord = (days: number) => `${days} ${days === 1 ? 'day' : 'days'}`;
+
+/** The first letter in capitals, for a name that starts a sentence. */
+export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

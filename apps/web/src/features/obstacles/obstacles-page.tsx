@@ -1,0 +1,222 @@
+import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { blockerCategories, type BlockerCategory } from '@amb/shared/obstacles';
+import { obstacleSortKeys, type Obstacle, type ObstacleSortKey } from '@amb/shared/obstacle-reports';
+import { useTeams } from '../../app/teams';
+import { PeriodControls } from '../../components/period-controls';
+import { QueryState } from '../../components/query-state';
+import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
+import { periodSearch, readPeriod, readTeams, withParams } from '../../lib/period-filters';
+import { fetchAllObstacles, useObstacles, type ObstacleFilters } from './api';
+import { BlockedTimeSection } from './blocked-time-section';
+import { categoryName } from './categories';
+import { TimeToClearSection } from './time-to-clear-section';
+import './obstacles.css';
+
+const stateWords = { escalated: 'Waiting for the PMO', handling: 'Being handled', cleared: 'Cleared by the PMO' } as const;
+const pmoWords = (o: Obstacle) => (o.pmo ? `${stateWords[o.pmo.state]}${o.pmo.handler && o.pmo.state !== 'escalated' ? ` (${o.pmo.handler.name})` : ''}` : '');
+
+const columns: { key: ObstacleSortKey; header: string; numeric?: boolean }[] = [
+  { key: 'team', header: 'Team' },
+  { key: 'title', header: 'Card' },
+  { key: 'owner', header: 'Owners' },
+  { key: 'category', header: 'Category' },
+  { key: 'age', header: 'Age (days)', numeric: true },
+  { key: 'escalated', header: 'Escalated' },
+  { key: 'state', header: 'PMO handling' },
+];
+
+const csvColumns: CsvColumn<Obstacle>[] = [
+  { header: 'Team', value: (o) => o.teamName },
+  { header: 'Card', value: (o) => o.title },
+  { header: 'Owners', value: (o) => o.owners.map((p) => p.name).join('; ') },
+  { header: 'Category', value: (o) => categoryName(o.category) },
+  { header: 'Reason', value: (o) => o.reason },
+  { header: 'Blocked since', value: (o) => o.blockedSince },
+  { header: 'Age (days)', value: (o) => o.ageDays },
+  { header: 'Escalated', value: (o) => (o.escalatedAt ? 'yes' : 'no') },
+  { header: 'PMO handling', value: pmoWords },
+  { header: 'PMO note', value: (o) => o.pmo?.note ?? '' },
+];
+
+function readFilters(params: URLSearchParams): ObstacleFilters {
+  const sort = params.get('sort') as ObstacleSortKey | null;
+  const dir = params.get('dir');
+  const escalated = params.get('escalated');
+  return {
+    teams: readTeams(params),
+    category: params.get('category') ?? undefined,
+    escalated: escalated === 'yes' || escalated === 'no' ? escalated : undefined,
+    owner: params.get('owner') ?? undefined,
+    sort: sort && obstacleSortKeys.includes(sort) ? sort : 'age',
+    dir: dir === 'asc' || dir === 'desc' ? dir : undefined,
+  };
+}
+
+/** Which way a column sorts now: each key has its own first direction (age: oldest first). */
+const currentDir = (f: ObstacleFilters) => f.dir ?? (f.sort === 'age' || f.sort === 'escalated' || f.sort === 'state' ? 'desc' : 'asc');
+
+/**
+ * The PMO's obstacles: every blocked card across the teams the person may read, oldest first, with filters in the
+ * URL, then blocked time per category and team and the weekly time to clear over the chosen period.
+ */
+export function ObstaclesPage() {
+  const [params, setParams] = useSearchParams();
+  const filters = readFilters(params);
+  const period = readPeriod(params);
+  const obstacles = useObstacles(filters);
+  const teams = useTeams();
+  const [exporting, setExporting] = useState<string | null>(null);
+  const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
+  const dir = currentDir(filters);
+  const setSort = (key: ObstacleSortKey) => set({ sort: key, dir: key === filters.sort ? (dir === 'asc' ? 'desc' : 'asc') : null });
+
+  const exportCsv = async () => {
+    setExporting('Preparing the CSV…');
+    try {
+      const all = await fetchAllObstacles(filters);
+      downloadCsv(`obstacles-${new Date().toISOString().slice(0, 10)}.csv`, ...tableOf(all.obstacles, csvColumns));
+      setExporting(all.total > all.obstacles.length ? `Exported the first ${all.obstacles.length.toLocaleString()} of ${all.total.toLocaleString()} obstacles; narrow the filters for the rest.` : null);
+    } catch (e) {
+      setExporting(`The CSV could not be made: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <section className="obstacles-page" aria-labelledby="obstacles-title">
+      <p className="breadcrumbs">
+        <Link to={`/dashboard?${periodSearch(period)}`}>Portfolio</Link> / Obstacles
+      </p>
+      <header className="obstacles-header">
+        <h1 id="obstacles-title">Obstacles across teams</h1>
+      </header>
+
+      <section aria-labelledby="obstacle-list-title" className="obstacle-list">
+        <h2 id="obstacle-list-title" className="visually-hidden">
+          Blocked cards now
+        </h2>
+        <div className="obstacle-filters" role="group" aria-label="Filter the obstacles">
+          <FilterSelect label="Team" value={filters.teams.length === 1 ? filters.teams[0]! : ''} onChange={(e) => set({ teams: e.target.value || null })}>
+            <option value="">All teams</option>
+            {teams?.map((t) => (
+              <option key={t.id} value={t.id}>
+                {t.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Category" value={filters.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
+            <option value="">Any category</option>
+            {blockerCategories.map((c) => (
+              <option key={c} value={c}>
+                {categoryName(c)}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Escalated" value={filters.escalated ?? ''} onChange={(e) => set({ escalated: e.target.value || null })}>
+            <option value="">Escalated or not</option>
+            <option value="yes">Escalated to the PMO</option>
+            <option value="no">Not escalated</option>
+          </FilterSelect>
+          <FilterSelect label="Owner" value={filters.owner ?? ''} onChange={(e) => set({ owner: e.target.value || null })}>
+            <option value="">Anyone</option>
+            {obstacles.data?.owners.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <button type="button" onClick={() => void exportCsv()} disabled={!obstacles.data?.total}>
+            Export CSV<span className="visually-hidden"> of the obstacles</span>
+          </button>
+          {obstacles.isFetching && obstacles.data && (
+            <span className="muted" role="status">
+              Updating…
+            </span>
+          )}
+          {exporting && (
+            <span className="muted" role="status">
+              {exporting}
+            </span>
+          )}
+        </div>
+        <QueryState query={obstacles} loading="Loading the obstacles…" failed="The obstacles could not be loaded" isEmpty={(d) => d.total === 0} empty={<p>No blocked card matches{params.toString() ? ' these filters' : ''}: nothing stands in any team’s way right now.</p>}>
+          {(data) => (
+            <div className="table-scroll">
+              <table className="data-table obstacle-table">
+                <caption>
+                  {data.total === data.obstacles.length ? `${data.total} blocked ${data.total === 1 ? 'card' : 'cards'} now` : `The first ${data.obstacles.length} of ${data.total} blocked cards now; narrow the filters or export them all`}
+                </caption>
+                <thead>
+                  <tr>
+                    {columns.map((c) => (
+                      <th key={c.key} scope="col" className={c.numeric ? 'num' : ''} aria-sort={filters.sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                        <button type="button" className="sort-button" onClick={() => setSort(c.key)}>
+                          {c.header}
+                          <span aria-hidden="true">{filters.sort === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                        </button>
+                      </th>
+                    ))}
+                    <th scope="col">Reason</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.obstacles.map((o) => (
+                    <ObstacleRow key={o.cardId} obstacle={o} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
+      </section>
+
+      <header className="obstacles-header obstacles-period">
+        <h2>What obstacles cost over time</h2>
+        <PeriodControls period={period} />
+      </header>
+      <BlockedTimeSection period={period} teams={filters.teams} />
+      <TimeToClearSection period={period} teams={filters.teams} by={params.get('clearBy') === 'team' ? 'team' : 'category'} onBy={(by) => set({ clearBy: by === 'team' ? 'team' : null })} />
+    </section>
+  );
+}
+
+/** A filter's select with its label beside it (not around it, so its name is the label alone). */
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (e: ChangeEvent<HTMLSelectElement>) => void; children: ReactNode }) {
+  const id = useId();
+  return (
+    <div className="obstacle-filter">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} value={value} onChange={onChange}>
+        {children}
+      </select>
+    </div>
+  );
+}
+
+function ObstacleRow({ obstacle: o }: { obstacle: Obstacle }) {
+  return (
+    <tr>
+      <td>{o.teamName}</td>
+      <th scope="row">
+        <Link to={`/teams/${o.teamId}/board/cards/${o.cardId}`}>{o.title}</Link>
+      </th>
+      <td>{o.owners.length ? o.owners.map((p) => p.name).join(', ') : <span className="muted">nobody</span>}</td>
+      <td>
+        <span className="category-tag" data-category={o.category ?? 'none'}>
+          {categoryName(o.category as BlockerCategory | null)}
+        </span>
+      </td>
+      <td className="num">{o.ageDays}</td>
+      <td>{o.escalatedAt ? <span className="escalated-tag"><span aria-hidden="true">⚑ </span>Escalated</span> : <span className="muted">No</span>}</td>
+      <td>
+        {o.pmo ? (
+          <span className={`pmo-tag pmo-tag-${o.pmo.state}`}>{pmoWords(o)}</span>
+        ) : (
+          <span className="muted">—</span>
+        )}
+        {o.pmo?.note && <small className="pmo-list-note">{o.pmo.note}</small>}
+      </td>
+      <td className="reason">{o.reason ?? <span className="muted">no reason given</span>}</td>
+    </tr>
+  );
+}
