@@ -21,7 +21,7 @@ test('a PMO sorts the obstacle list, takes on an escalated card with a note, and
   // The PMO opens the obstacle list from the portfolio and narrows it to the team.
   await signIn(page.request, 'pat@demo.test');
   await page.goto('/dashboard');
-  await page.getByRole('link', { name: 'Obstacles', exact: true }).click();
+  await page.getByRole('navigation', { name: 'Across teams' }).getByRole('link', { name: 'Obstacles' }).click();
   await expect(page.getByRole('heading', { name: 'Obstacles across teams' })).toBeVisible();
   await page.getByRole('group', { name: 'Filter the obstacles' }).getByLabel('Team', { exact: true }).selectOption({ label: (await (await page.request.get(`/api/teams/${board.teamId}`)).json()).name });
   await expect(page).toHaveURL(new RegExp(`teams=${board.teamId}`));
