@@ -59,10 +59,15 @@ test('while dragging, a full hard-limit column shows it will not take the card',
   await board.card('Under review', 'Review');
   await board.card('Next for review', 'Backlog');
   await page.goto(`/teams/${board.teamId}/board`);
-  const from = (await cardIn(page, 'Backlog', 'Next for review').boundingBox())!;
-  await page.mouse.move(from.x + 20, from.y + 10);
-  await page.mouse.down();
-  await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+  // Lift the card; if the board was still settling (the card moved under the pointer), let go and lift again.
+  await expect(async () => {
+    await page.mouse.up();
+    const from = (await cardIn(page, 'Backlog', 'Next for review').boundingBox())!;
+    await page.mouse.move(from.x + 20, from.y + 10);
+    await page.mouse.down();
+    await page.mouse.move(from.x + 40, from.y + 30, { steps: 4 });
+    await expect(page.locator('.board-card.overlay')).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await expect(column(page, 'Review')).toHaveClass(/refusing/);
   await expect(column(page, 'Review')).toContainText('Full');
   // Over the full column, the card under the pointer says so.
