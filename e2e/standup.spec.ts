@@ -85,9 +85,10 @@ test('a scrum master steps through columns with a timer, and sets the stand-up t
   // The stand-up time: saved, the default window counts from it.
   const time = page.getByLabel('Stand-up at');
   await time.fill('08:15');
+  await page.getByLabel('Team time zone').selectOption('Europe/Berlin');
   await page.getByRole('button', { name: 'Save time' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
-  await expect(page.getByText('since the last stand-up at 08:15')).toBeVisible();
+  await expect(page.getByText('since the last stand-up at 08:15, Europe/Berlin')).toBeVisible();
 
   // A column's aging threshold, set where its WIP limit is set.
   await page.goto(`/teams/${board.teamId}/board/columns`);

@@ -316,8 +316,11 @@ describe('the activity log', () => {
     {
       route: 'PUT /api/teams/:teamId/standup-settings',
       status: 200,
-      entries: [{ kind: activityKinds.teamStandupTimeChanged, with: { from: { standupTime: '09:30' }, to: { standupTime: '08:45' } } }],
-      request: async () => ({ method: 'PUT', url: `/api/teams/${(await createTeam(t.db)).id}/standup-settings`, body: { standupTime: '08:45' } }),
+      entries: [
+        { kind: activityKinds.teamTimeZoneChanged, with: { from: { timeZone: 'UTC' }, to: { timeZone: 'Asia/Kolkata' } } },
+        { kind: activityKinds.teamStandupTimeChanged, with: { from: { standupTime: '09:30' }, to: { standupTime: '08:45' } } },
+      ],
+      request: async () => ({ method: 'PUT', url: `/api/teams/${(await createTeam(t.db)).id}/standup-settings`, body: { standupTime: '08:45', timeZone: 'Asia/Kolkata' } }),
     },
     { route: 'POST /api/cards/:cardId/comments', status: 201, entries: [{ kind: activityKinds.commentAdded, with: { actorId: expectString } }], request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/comments`, body: { body: 'Chased legal' } }) },
     { route: 'POST /api/cards/:cardId/checklists', status: 201, entries: [{ kind: activityKinds.checklistAdded, with: { to: { title: 'Done means' } } }], request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/checklists`, body: { title: 'Done means' } }) },

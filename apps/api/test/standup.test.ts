@@ -193,6 +193,22 @@ describe('stand-up', () => {
     expect(entry).toMatchObject({ actorId: masterId, from: { standupTime: '09:30' }, to: { standupTime: '10:15' } });
   });
 
+  it('lets a scrum master move the team to another time zone with its stand-up time, logged, and refuses one that is not a time zone', async () => {
+    const bad = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:15', timeZone: 'Mars/Olympus_Mons' });
+    expect(bad.statusCode).toBe(400);
+    expect(fieldOf(bad)).toEqual(['body.timeZone']);
+    const ok = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:15', timeZone: 'America/New_York' });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toEqual({ teamId: team.id, standupTime: '10:15', timeZone: 'America/New_York' });
+    const s = await standup();
+    expect(s.timeZone).toBe('America/New_York');
+    expect(s.since).toBe(new Date(lastStandupWindow(Date.parse(s.until), '10:15', 'America/New_York').since).toISOString());
+    const entry = await t.db.activity.findFirst({ where: { teamId: team.id, kind: activityKinds.teamTimeZoneChanged } });
+    expect(entry).toMatchObject({ actorId: masterId, from: { timeZone: 'Europe/Berlin' }, to: { timeZone: 'America/New_York' } });
+    // Back where the other cases expect it.
+    expect((await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:15', timeZone: 'Europe/Berlin' })).statusCode).toBe(200);
+  });
+
   it('shows the active sprint', async () => {
     const sprint = await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 1', startDate: new Date(), endDate: new Date(Date.now() + 14 * DAY), state: 'ACTIVE', startedAt: new Date() } });
     expect((await standup()).activeSprintId).toBe(sprint.id);

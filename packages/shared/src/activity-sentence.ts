@@ -162,6 +162,8 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `created the team ${e.to.name}`;
     case activityKinds.teamRenamed:
       return `renamed the team ${e.from.name} to ${e.to.name}`;
+    case activityKinds.teamTimeZoneChanged:
+      return `moved the team from the time zone ${e.from.timeZone} to ${e.to.timeZone}`;
     case activityKinds.teamStandupTimeChanged:
       return `moved the daily stand-up from ${e.from.standupTime} to ${e.to.standupTime}`;
     case activityKinds.teamArchived:

@@ -61,6 +61,7 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   'retrospective.action.converted': { valid: { to: { retrospectiveId: 'r1', noteId: 'n1', text: 'Book legal review' } }, invalid: { to: { noteId: 'n1' } } },
   'team.created': { valid: { to: { name: 'Content Marketing' } }, invalid: { to: { title: 'Content Marketing' } } },
   'team.renamed': { valid: { from: { name: 'Content' }, to: { name: 'Content Marketing' } }, invalid: { to: { name: 'Content Marketing' } } },
+  'team.time-zone.changed': { valid: { from: { timeZone: 'UTC' }, to: { timeZone: 'Europe/Berlin' } }, invalid: { to: { timeZone: 1 } } },
   'team.standup-time.changed': { valid: { from: { standupTime: '09:30' }, to: { standupTime: '10:00' } }, invalid: { to: { standupTime: 10 } } },
   'team.archived': { valid: { from: { name: 'Content' } }, invalid: { from: null } },
   'team.member.added': { valid: { to: { userId: 'u1', role: 'MEMBER' } }, invalid: { to: { userId: 'u1', role: 'OWNER' } } },

@@ -150,6 +150,7 @@ const activityDefinitions = {
   /** `template`: the board template the team started from, when one was chosen. */
   teamCreated: ['team.created', payload({ to: z.strictObject({ name: z.string(), template: z.string().nullable().optional() }) })],
   teamRenamed: ['team.renamed', payload({ from: z.strictObject({ name: z.string() }), to: z.strictObject({ name: z.string() }) })],
+  teamTimeZoneChanged: ['team.time-zone.changed', payload({ from: z.strictObject({ timeZone: z.string() }), to: z.strictObject({ timeZone: z.string() }) })],
   teamStandupTimeChanged: ['team.standup-time.changed', payload({ from: z.strictObject({ standupTime: z.string() }), to: z.strictObject({ standupTime: z.string() }) })],
   teamArchived: ['team.archived', payload({ from: z.strictObject({ name: z.string() }) })],
   memberAdded: ['team.member.added', payload({ to: member })],
@@ -241,6 +242,7 @@ export const cardKinds: readonly ActivityKind[] = activityKindList.filter((k) =>
 export const adminActivityKinds: readonly ActivityKind[] = [
   activityKinds.teamCreated,
   activityKinds.teamRenamed,
+  activityKinds.teamTimeZoneChanged,
   activityKinds.teamArchived,
   activityKinds.memberAdded,
   activityKinds.memberRoleChanged,

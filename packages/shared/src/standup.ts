@@ -4,6 +4,7 @@ import { standupTimePattern } from '@amb/domain/standup';
 import { blockerCategorySchema } from './activity';
 import { idSchema, isoDateTime } from './common';
 import { pmoHandlingSchema } from './obstacles';
+import { timeZoneSchema } from './portfolio';
 
 export const standupTimeSchema = z.string().regex(standupTimePattern, { message: 'must be a time of day as HH:MM (24-hour clock)' });
 
@@ -11,7 +12,8 @@ export const standupTimeSchema = z.string().regex(standupTimePattern, { message:
 export const standupQuerySchema = z.object({ since: isoDateTime.optional(), until: isoDateTime.optional() });
 export type StandupQuery = z.infer<typeof standupQuerySchema>;
 
-export const standupSettingsBodySchema = z.object({ standupTime: standupTimeSchema });
+/** When the team's stand-up starts, in the team's time zone (which may be changed with it: it also sets the team's days). */
+export const standupSettingsBodySchema = z.object({ standupTime: standupTimeSchema, timeZone: timeZoneSchema.optional() });
 export type StandupSettingsBody = z.infer<typeof standupSettingsBodySchema>;
 export const standupSettingsSchema = z.object({ teamId: idSchema, standupTime: z.string(), timeZone: z.string() });
 

@@ -5,7 +5,7 @@ import { teamParamsSchema } from '@amb/shared/teams';
 import { signedIn } from '../../plugins/auth';
 import { escalateCard } from '../../services/standup/escalate-card';
 import { getStandup } from '../../services/standup/get-standup';
-import { setStandupTime } from '../../services/standup/set-standup-time';
+import { setStandupSettings } from '../../services/standup/set-standup-settings';
 import { readErrors, writeErrors } from '../errors';
 
 export const standupRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -29,8 +29,8 @@ export const standupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.put(
     '/teams/:teamId/standup-settings',
-    { schema: { tags, summary: 'Set when the team’s stand-up starts (scrum master, admin)', params: teamParamsSchema, body: standupSettingsBodySchema, response: { 200: standupSettingsSchema, ...writeErrors } } },
-    async (request) => setStandupTime(ctx(request), request.params.teamId, request.body.standupTime),
+    { schema: { tags, summary: 'Set when the team’s stand-up starts and, optionally, the team’s time zone (scrum master, admin)', params: teamParamsSchema, body: standupSettingsBodySchema, response: { 200: standupSettingsSchema, ...writeErrors } } },
+    async (request) => setStandupSettings(ctx(request), request.params.teamId, request.body),
   );
 
   app.put(

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { sprintChartSchema } from '@amb/shared/sprints';
-import { escalationSchema, standupSchema, standupSettingsSchema } from '@amb/shared/standup';
+import { escalationSchema, standupSchema, standupSettingsSchema, type StandupSettingsBody } from '@amb/shared/standup';
 import { api } from '../../lib/api-client';
 
 // The stand-up feature's calls to the API.
@@ -39,10 +39,11 @@ export function useEscalate(teamId: string) {
 }
 
 /** The team's stand-up time; the stand-up's default window moves with it. */
-export function useSetStandupTime(teamId: string) {
+export function useSetStandupSettings(teamId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (standupTime: string) => api('PUT', `/teams/${teamId}/standup-settings`, { body: { standupTime }, schema: standupSettingsSchema }),
-    onSuccess: () => client.invalidateQueries({ queryKey: standupKeys.team(teamId) }),
+    mutationFn: (body: StandupSettingsBody) => api('PUT', `/teams/${teamId}/standup-settings`, { body, schema: standupSettingsSchema }),
+    // The time zone sets where the team's days begin, so everything cached is read again when next shown (a rare change).
+    onSuccess: () => client.invalidateQueries(),
   });
 }
