@@ -71,28 +71,8 @@ export function DependencyListPage() {
         <h1 id="dependency-list-title">Open waits: {scope}</h1>
       </header>
       <div className="pmo-tools">
-        <label>
-          Waiting team
-          <select value={waiting ?? ''} onChange={(e) => set({ waiting: e.target.value })}>
-            <option value="">Any team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Waits on
-          <select value={on ?? ''} onChange={(e) => set({ on: e.target.value })}>
-            <option value="">Any team</option>
-            {teams.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TeamSelect label="Waiting team" value={waiting} teams={teams} onChange={(id) => set({ waiting: id })} />
+        <TeamSelect label="Waits on" value={on} teams={teams} onChange={(id) => set({ on: id })} />
         <label className="pmo-check">
           <input type="checkbox" checked={atRisk === 'true'} onChange={(e) => set({ atRisk: e.target.checked ? 'true' : null })} /> At risk only
         </label>
@@ -171,3 +151,20 @@ export function DependencyListPage() {
 }
 
 export default DependencyListPage;
+
+/** A choice of one team, or any. */
+function TeamSelect({ label, value, teams, onChange }: { label: string; value: string | null | undefined; teams: { id: string; name: string }[]; onChange: (id: string) => void }) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(e.target.value)}>
+        <option value="">Any team</option>
+        {teams.map((t) => (
+          <option key={t.id} value={t.id}>
+            {t.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
