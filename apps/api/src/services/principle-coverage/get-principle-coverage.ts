@@ -47,7 +47,7 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
           COUNT(*) FILTER (WHERE f.done_at >= ${recentStart} AND f.done_at < ${to}) AS finished_recently,
           MAX(${Prisma.raw(epochMsSql('f.done_at'))}) FILTER (WHERE f.done_at < ${to}) AS last_done
         FROM card_flow f
-        WHERE f.team_id = ANY(${teamIds}::text[])
+        WHERE f.team_id = ANY(${teamIds}::text[]) AND f.principle_ids <> '{}'
         GROUP BY f.principle_ids
       ) g CROSS JOIN LATERAL unnest(g.principle_ids) AS cp(principle_id)
       GROUP BY cp.principle_id`,
