@@ -219,6 +219,33 @@ describe('PMO dependencies and principle coverage', () => {
       expect(body.cells.every((c: { teamId: string }) => c.teamId === marketing.id)).toBe(true);
       expect((await get('marketer', `/api/dashboard/principle-coverage?${march}&teams=${development.id}`)).status).toBe(404);
     });
+
+    // Last: it edits two finished cards. The rollup keeps estimate and principles; edits must reach it.
+    it('follows a finished card’s later estimate and principle changes', async () => {
+      const experiment = principles.find((p) => p.key === 'small-experiments')!;
+      const customer = principles.find((p) => p.key === 'customer-focus')!;
+      const edit = async (title: string, body: { estimate?: number; principleIds: string[] }) => {
+        const c = await t.db.card.findFirstOrThrow({ where: { title } });
+        const res = await t.app.inject({ method: 'PATCH', url: `/api/cards/${c.id}`, headers: { cookie: cookie.marketer }, payload: { version: c.version, ...body } });
+        expect(res.statusCode).toBe(200);
+      };
+      await edit('Untagged flyer', { estimate: 4, principleIds: [customer.id] });
+      await edit('Price page test', { principleIds: [experiment.id] });
+      const { body } = await get('pmo', `/api/dashboard/principle-coverage?${march}&teams=${marketing.id}`);
+      const key = (id: string | null) => principles.find((p) => p.id === id)?.key ?? 'none';
+      const cells = body.cells.map((c: { principleId: string | null; bucket: number; cards: number; points: number }) => `${key(c.principleId)} w${c.bucket}: ${c.cards} cards ${c.points} pt`).sort();
+      // Rebuilding the rollup from the log and the cards gives the same answer.
+      await t.db.$executeRaw`SELECT rebuild_card_flow()`;
+      expect((await get('pmo', `/api/dashboard/principle-coverage?${march}&teams=${marketing.id}`)).body).toEqual(body);
+      expect(cells).toEqual([
+        'customer-focus w2: 1 cards 4 pt',
+        'small-experiments w1: 1 cards 3 pt',
+        'small-experiments w2: 1 cards 5 pt',
+        'small-experiments w5: 1 cards 0 pt',
+      ]);
+      const byKey = new Map(body.recent.principles.map((r: { principleId: string }) => [key(r.principleId), r]));
+      expect(byKey.get('customer-focus')).toMatchObject({ finishedRecently: 1, lastFinishedOn: '2026-03-11' });
+    });
   });
 
   describe('bad filters', () => {

@@ -11,8 +11,8 @@ const utcTimestamp = (ms: number) => new Date(ms).toISOString().slice(0, 23).rep
 
 /**
  * Cards finished and their points per team, principle and week or month; per principle, whether anyone worked on
- * it lately; experiments per team by result. Grouped in the database from the per-card flow rollup (decision 22)
- * and the cards' current principles and results.
+ * it lately; experiments per team by result. Grouped in the database from the per-card flow rollup (decision 22),
+ * which keeps each card's estimate and principles now (decision 30), and, for experiments, the cards' results.
  */
 export async function getPrincipleCoverage({ db, actor }: ServiceContext, query: z.output<typeof principleCoverageQuerySchema>): Promise<PrincipleCoverage> {
   const teams = await visibleTeams(db, actor, query.teams);
@@ -25,23 +25,37 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
   const utc = (iso: string) => Prisma.sql`(${iso}::timestamptz AT TIME ZONE 'UTC')`;
   const [from, to, recentStart] = [utc(period.from), utc(period.to), utc(new Date(dayStart(recent, query.tz)).toISOString())];
   const inPeriod = Prisma.sql`f.done_at >= ${from} AND f.done_at < ${to}`;
-  const [principles, cells, lately, experiments] = await Promise.all([
+  const [principles, cells, lately, doing, experiments] = await Promise.all([
     db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, select: { id: true, key: true, name: true } }),
-    // Cards without a principle come out with principle_id null (the left join), so the untagged share shows.
+    // Grouped first by the cards' sets of principles (a handful), then spread over each principle: a card tagged
+    // with two counts under both. A card without a principle comes out with principle_id null (the left join),
+    // so the untagged share shows.
     db.$queryRaw<{ team_id: string; principle_id: string | null; bucket: number; cards: number; points: number }[]>`
-      SELECT f.team_id, cp.principle_id, width_bucket(f.done_at, ${bounds}::timestamp[]) AS bucket, COUNT(*)::int AS cards, COALESCE(SUM(c.estimate), 0)::int AS points
-      FROM card_flow f JOIN cards c ON c.id = f.card_id LEFT JOIN card_principles cp ON cp.card_id = f.card_id
-      WHERE f.team_id = ANY(${teamIds}::text[]) AND ${inPeriod}
+      SELECT g.team_id, cp.principle_id, g.bucket, SUM(g.cards)::int AS cards, SUM(g.points)::int AS points
+      FROM (
+        SELECT f.team_id, f.principle_ids, width_bucket(f.done_at, ${bounds}::timestamp[]) AS bucket, COUNT(*) AS cards, COALESCE(SUM(f.estimate), 0) AS points
+        FROM card_flow f
+        WHERE f.team_id = ANY(${teamIds}::text[]) AND ${inPeriod}
+        GROUP BY 1, 2, 3
+      ) g LEFT JOIN LATERAL unnest(g.principle_ids) AS cp(principle_id) ON true
       GROUP BY 1, 2, 3`,
-    // Finishes come from the rollup alone; only cards started and not finished are looked up for their column now.
-    db.$queryRaw<{ principle_id: string; finished_recently: number; in_progress_now: number; last_done: number | null }[]>`
-      SELECT cp.principle_id,
-        COUNT(*) FILTER (WHERE f.done_at >= ${recentStart} AND f.done_at < ${to})::int AS finished_recently,
-        COUNT(*) FILTER (WHERE f.done_at IS NULL AND f.in_progress_at IS NOT NULL AND EXISTS (
-          SELECT 1 FROM cards c JOIN columns col ON col.id = c.column_id WHERE c.id = cp.card_id AND c.archived_at IS NULL AND col.flow_category = 'IN_PROGRESS'))::int AS in_progress_now,
-        MAX(${Prisma.raw(epochMsSql('f.done_at'))}) FILTER (WHERE f.done_at < ${to}) AS last_done
-      FROM card_principles cp JOIN card_flow f ON f.card_id = cp.card_id
-      WHERE f.team_id = ANY(${teamIds}::text[])
+    // Finishes come from the rollup alone, grouped the same way.
+    db.$queryRaw<{ principle_id: string; finished_recently: number; last_done: number | null }[]>`
+      SELECT cp.principle_id, SUM(g.finished_recently)::int AS finished_recently, MAX(g.last_done) AS last_done
+      FROM (
+        SELECT f.principle_ids,
+          COUNT(*) FILTER (WHERE f.done_at >= ${recentStart} AND f.done_at < ${to}) AS finished_recently,
+          MAX(${Prisma.raw(epochMsSql('f.done_at'))}) FILTER (WHERE f.done_at < ${to}) AS last_done
+        FROM card_flow f
+        WHERE f.team_id = ANY(${teamIds}::text[]) AND f.principle_ids <> '{}'
+        GROUP BY f.principle_ids
+      ) g CROSS JOIN LATERAL unnest(g.principle_ids) AS cp(principle_id)
+      GROUP BY cp.principle_id`,
+    // Cards started and not finished that are in an in-progress column now.
+    db.$queryRaw<{ principle_id: string; in_progress_now: number }[]>`
+      SELECT cp.principle_id, COUNT(*)::int AS in_progress_now
+      FROM columns col JOIN cards c ON c.column_id = col.id JOIN card_flow f ON f.card_id = c.id CROSS JOIN LATERAL unnest(f.principle_ids) AS cp(principle_id)
+      WHERE col.flow_category = 'IN_PROGRESS' AND c.archived_at IS NULL AND f.done_at IS NULL AND f.in_progress_at IS NOT NULL AND f.team_id = ANY(${teamIds}::text[])
       GROUP BY cp.principle_id`,
     db.$queryRaw<{ team_id: string; validated: number; invalidated: number; inconclusive: number; no_result: number; running: number }[]>`
       SELECT f.team_id,
@@ -56,6 +70,7 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
   ]);
 
   const latelyOf = new Map(lately.map((r) => [r.principle_id, r]));
+  const doingOf = new Map(doing.map((r) => [r.principle_id, r.in_progress_now]));
   return {
     from: query.from,
     to: query.to,
@@ -69,7 +84,7 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
       from: recent,
       principles: principles.map((p) => {
         const r = latelyOf.get(p.id);
-        const counts = { finishedRecently: r?.finished_recently ?? 0, inProgressNow: r?.in_progress_now ?? 0 };
+        const counts = { finishedRecently: r?.finished_recently ?? 0, inProgressNow: doingOf.get(p.id) ?? 0 };
         return { principleId: p.id, ...counts, lastFinishedOn: r?.last_done == null ? null : localDay(r.last_done, query.tz), neglected: isNeglected(counts) };
       }),
     },
