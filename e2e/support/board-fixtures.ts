@@ -46,12 +46,28 @@ export const column = (page: Page, name: string) => page.getByRole('region', { n
 export const cardIn = (page: Page, columnName: string, title: string) => column(page, columnName).getByRole('button', { name: title, exact: true });
 
 /** Drags with the mouse the way a person does: press, move a little, travel, release. */
-export async function dragWithMouse(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>) {
-  const a = (await from.boundingBox())!;
+/**
+ * Drags with the mouse from one element to another. On the board (`liftsCard`, the default) it first waits for the
+ * card to be lifted: if the board was still settling and the card moved from under the pointer, it lets go and
+ * lifts again. Pass `liftsCard: false` where no card is lifted (a viewer) or the page has no drag overlay.
+ */
+export async function dragWithMouse(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>, { liftsCard = true } = {}) {
+  const lift = async () => {
+    const a = (await from.boundingBox())!;
+    await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  };
+  if (liftsCard) {
+    await expect(async () => {
+      await page.mouse.up();
+      await lift();
+      await expect(page.locator('.board-card.overlay')).toBeVisible({ timeout: 2_000 });
+    }).toPass();
+  } else {
+    await lift();
+  }
   const b = (await to.boundingBox())!;
-  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
   await page.mouse.up();
 }
