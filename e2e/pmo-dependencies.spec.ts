@@ -15,7 +15,7 @@ test('a PMO opens the dependency graph, follows an at-risk edge to its list, and
 
   await signIn(page.request, 'pat@demo.test');
   await page.goto('/dashboard');
-  await page.getByRole('link', { name: 'Dependencies' }).click();
+  await page.getByRole('navigation', { name: 'Across teams' }).getByRole('link', { name: 'Dependencies' }).click();
   await expect(page.getByRole('heading', { name: 'Dependencies between teams' })).toBeVisible();
 
   // The edge between the two teams is drawn as at risk and says so in words.
@@ -42,7 +42,7 @@ test('a PMO opens the dependency graph, follows an at-risk edge to its list, and
 
   // Principle coverage for this quarter, from the portfolio.
   await page.goto('/dashboard');
-  await page.getByRole('link', { name: 'Principles' }).click();
+  await page.getByRole('navigation', { name: 'Across teams' }).getByRole('link', { name: 'Principles' }).click();
   await expect(page.getByRole('heading', { name: /^Manifesto principles: Q[1-4] \d{4} so far$/ })).toBeVisible();
   await expect(page.getByRole('button', { name: 'This quarter' })).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('region', { name: /principles nobody worked on lately|Every principle was worked on lately/ })).toBeVisible();
