@@ -39,7 +39,7 @@ export function localDay(ms: number, timeZone: string): LocalDay {
 }
 
 /** How far the zone's wall clock is ahead of UTC at that instant, in ms. */
-function offsetAt(ms: number, timeZone: string) {
+export function offsetAt(ms: number, timeZone: string) {
   const { y, m, d, h, min, s } = parts(ms, timeZone);
   return Date.UTC(y, m - 1, d, h, min, s) - (ms - (ms % 1000));
 }

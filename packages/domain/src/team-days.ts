@@ -1,42 +1,12 @@
 // Calendar days in a team's time zone: where a day begins and ends, which days are working days.
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-function formatter(timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+import { localDay, offsetAt } from './local-days';
 
-/** Whether the name is an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
-export function isTimeZone(name: string): boolean {
-  try {
-    formatter(name);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function wallClock(ms: number, timeZone: string) {
-  const parts = formatter(timeZone).formatToParts(new Date(ms));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: get('year'), month: get('month'), day: get('day'), hour: get('hour'), minute: get('minute'), second: get('second') };
-}
-
-/** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
-export function offsetAt(ms: number, timeZone: string): number {
-  const w = wallClock(ms, timeZone);
-  return Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second) - Math.floor(ms / 1000) * 1000;
-}
+// The wall clock of a zone is read in one place (local-days.ts); these are its names in the team's calendar.
+export { isTimeZone, offsetAt } from './local-days';
 
 /** The calendar day (`YYYY-MM-DD`) an instant falls on in the zone. */
-export function dayOf(ms: number, timeZone: string): string {
-  const w = wallClock(ms, timeZone);
-  return `${String(w.year).padStart(4, '0')}-${String(w.month).padStart(2, '0')}-${String(w.day).padStart(2, '0')}`;
-}
+export const dayOf = (ms: number, timeZone: string): string => localDay(ms, timeZone);
 
 /** The instant a calendar day begins in the zone (its local midnight). */
 export function startOfDay(day: string, timeZone: string): number {
