@@ -45,6 +45,7 @@ async function measure(teamId: string): Promise<Sample> {
   const drops: number[] = [];
   for (let i = 0; i < DROPS; i++) drops.push(await dropTopCard(page, i % 2 === 0 ? ['Backlog', 'To do'] : ['To do', 'Backlog']));
   await context.close();
+  console.log(`  ${teamId === big.team.id ? CARDS : 30} cards: first card ${round(firstCard)} ms, ready ${round(ready)} ms, drops ${drops.map(round).join(', ')} ms`);
   return { firstCard, ready, drops };
 }
 
@@ -58,6 +59,8 @@ async function dropTopCard(page: Page, [from, to]: [string, string]): Promise<nu
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
+  // The board said it was ready: the card must be lifted now, not after a retry.
+  await page.locator('.board-card.overlay').waitFor({ timeout: 10_000 });
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction(() => ((globalThis as unknown as Probe).placed ?? 0) > 0);

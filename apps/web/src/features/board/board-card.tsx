@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useMemo } from 'react';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { CardSummary } from '@amb/shared/boards';
 import type { DropData } from './keyboard-coordinates';
@@ -6,10 +6,12 @@ import { OwnerAvatar } from './people-wip';
 
 interface Props {
   card: CardSummary;
-  drop: DropData;
-  ownerNames: string[];
-  /** Short names of the card's principles, in the legend's order. */
-  principleNames: { short: string; full: string }[];
+  /** The cell the card is in, and its place there: a card dropped on this one goes before it. */
+  cellDrop: DropData;
+  index: number;
+  peopleNames: Map<string, string>;
+  /** Each principle's short and full name. */
+  principleNames: Map<string, { short: string; full: string }>;
   onOpen: (cardId: string) => void;
   pending: boolean;
   /** Why this person cannot move the card (a viewer), or null when they can. */
@@ -36,18 +38,27 @@ export const READ_ONLY_REASON_ID = 'board-read-only-reason';
 
 export const experimentResultText = { VALIDATED: 'Validated', INVALIDATED: 'Invalidated', INCONCLUSIVE: 'Inconclusive' } as const;
 
-/** A card on the board: draggable (mouse, touch, keyboard) and a drop target for cards placed before it. */
-export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, principleNames, onOpen, pending, readOnlyReason }: Props) {
+/**
+ * A card on the board: draggable (mouse, touch, keyboard) and a drop target for cards placed before it. Every prop
+ * keeps its identity while the card is unchanged, so a drop re-renders only the cards it moved.
+ */
+export const BoardCard = memo(function BoardCard({ card, cellDrop, index, peopleNames, principleNames: principleNameMap, onOpen, pending, readOnlyReason }: Props) {
+  const drop = useMemo<DropData>(() => ({ ...cellDrop, kind: 'card', index }), [cellDrop, index]);
   const { attributes, listeners, setNodeRef: dragRef, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: readOnlyReason !== null });
   const { setNodeRef: dropRef, isOver } = useDroppable({ id: `card:${card.id}`, data: drop });
-  const due = card.dueDate ? dueText(card.dueDate) : null;
+  // One ref for both roles, kept across renders: a new one each time would detach and re-attach the card from the
+  // drag context on every render.
+  const ref = useCallback(
+    (node: HTMLDivElement | null) => {
+      dragRef(node);
+      dropRef(node);
+    },
+    [dragRef, dropRef],
+  );
   const readOnly = readOnlyReason !== null;
   return (
     <div
-      ref={(node) => {
-        dragRef(node);
-        dropRef(node);
-      }}
+      ref={ref}
       className={`board-card${isDragging ? ' dragging' : ''}${isOver ? ' drop-before' : ''}${card.blocked ? ' blocked' : ''}${pending ? ' pending' : ''}${readOnly ? ' read-only' : ''}`}
       {...attributes}
       {...listeners}
@@ -66,6 +77,21 @@ export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, princ
       }}
       onClick={() => onOpen(card.id)}
     >
+      <CardFace card={card} peopleNames={peopleNames} principleNames={principleNameMap} />
+    </div>
+  );
+});
+
+/**
+ * What a card shows. The drag context re-renders every card when a drag starts or ends; this part only re-renders
+ * when the card itself, or a name it shows, changes.
+ */
+const CardFace = memo(function CardFace({ card, peopleNames, principleNames: principleNameMap }: Pick<Props, 'card' | 'peopleNames' | 'principleNames'>) {
+  const ownerNames = card.ownerIds.map((id) => peopleNames.get(id) ?? '?');
+  const principleNames = card.principleIds.flatMap((id) => principleNameMap.get(id) ?? []);
+  const due = card.dueDate ? dueText(card.dueDate) : null;
+  return (
+    <>
       <div className="card-title">
         {card.type === 'EXPERIMENT' && (
           <span className="badge experiment" title="Experiment">
@@ -112,6 +138,6 @@ export const BoardCard = memo(function BoardCard({ card, drop, ownerNames, princ
           ))}
         </span>
       </div>
-    </div>
+    </>
   );
 });

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useCallback, useMemo, useRef, type ReactNode } from 'react';
 import { useDroppable } from '@dnd-kit/core';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { CardSummary } from '@amb/shared/boards';
@@ -30,21 +30,19 @@ interface Props {
 /** One column in one swimlane: its cards in order, and the place to drop a card at the end. */
 export function BoardCell({ drop, label, cards, peopleNames, principleNames, pending, refusing, collapsed, readOnlyReason, onOpen, header, notice, footer }: Props) {
   const { setNodeRef, isOver } = useDroppable({ id: `cell:${drop.columnId}:${drop.laneKey}`, data: drop, disabled: false });
+  // The same object for as long as the cell is the same place, so the cards below it skip a render they do not need.
+  const { columnId, columnIndex, swimlaneId, laneKey } = drop;
+  const cellDrop = useMemo<DropData>(() => ({ kind: 'cell', columnId, columnIndex, swimlaneId, laneKey, index: 0 }), [columnId, columnIndex, swimlaneId, laneKey]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = cards.length >= VIRTUALISE_FROM;
+  // Rows are keyed by card, not by position: a card dropped at the top shifts the rows below instead of
+  // re-creating every card in view. The same function while the cards are the same, or the virtualiser would
+  // recompute every row's place on each render.
+  const itemKey = useCallback((index: number) => cards[index]?.id ?? index, [cards]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render by design
-  const virtualizer = useVirtualizer({ count: virtual ? cards.length : 0, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8 });
+  const virtualizer = useVirtualizer({ count: virtual ? cards.length : 0, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8, getItemKey: itemKey });
   const card = (c: CardSummary, index: number) => (
-    <BoardCard
-      key={c.id}
-      card={c}
-      drop={{ ...drop, kind: 'card', index }}
-      ownerNames={c.ownerIds.map((id) => peopleNames.get(id) ?? '?')}
-      principleNames={c.principleIds.flatMap((id) => principleNames.get(id) ?? [])}
-      onOpen={onOpen}
-      pending={Boolean(pending[c.id])}
-      readOnlyReason={readOnlyReason}
-    />
+    <BoardCard key={c.id} card={c} cellDrop={cellDrop} index={index} peopleNames={peopleNames} principleNames={principleNames} onOpen={onOpen} pending={Boolean(pending[c.id])} readOnlyReason={readOnlyReason} />
   );
   return (
     <div

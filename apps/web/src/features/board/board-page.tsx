@@ -276,7 +276,7 @@ export function BoardPage() {
           Filters{filterCount ? ` (${filterCount})` : ''}
         </button>
         {canWork && (
-          <button type="button" onClick={() => void undo()} disabled={!lastMove} title="Undo the last move (Ctrl+Z)">
+          <button type="button" className="undo-move" onClick={() => void undo()} disabled={!lastMove} title={lastMove ? `Undo move of “${lastMove.title}” (Ctrl+Z)` : 'Undo the last move (Ctrl+Z)'}>
             {lastMove ? `Undo move of “${lastMove.title}”` : 'Undo'}
           </button>
         )}
@@ -304,11 +304,14 @@ export function BoardPage() {
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
         <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />
       </div>
-      <Suspense fallback={null}>
-        <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={meId} canManage={canManage} />
-      </Suspense>
-      <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
-        {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
+      {/* People's work in progress and the board's notices share one row of fixed height, so neither arriving moves the cards. */}
+      <div className="board-status">
+        <Suspense fallback={<div className="people-wip" />}>
+          <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={meId} canManage={canManage} />
+        </Suspense>
+        <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
+          {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
+        </div>
       </div>
       <PeopleWipProvider value={peopleWipById}>
       <DndContext sensors={sensors} collisionDetection={collision} onDragStart={onDragStart} onDragOver={onDragOver} onDragEnd={onDragEnd} onDragCancel={() => (setActiveId(null), setOverDrop(null))} accessibility={{ announcements }}>

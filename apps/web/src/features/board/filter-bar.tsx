@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { BoardView } from '@amb/shared/boards';
 import type { Principle } from '@amb/shared/principles';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
@@ -9,7 +9,9 @@ import { emptyFilters, isFiltering, type BoardFilters } from './board-filters';
  * The search text applies once typing pauses, so a 5,000-card board is not filtered on every keystroke.
  */
 export function FilterBar({ view, principles, filters, onChange, shown, id, activeSprintName = null }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number; id?: string; activeSprintName?: string | null }) {
-  const labels = useMemo(() => [...new Set(view.cards.flatMap((c) => c.labels))].sort(), [view.cards]);
+  // The label list follows the cards a moment later, after a drop has been painted, not as part of it.
+  const cards = useDeferredValue(view.cards);
+  const labels = useMemo(() => [...new Set(cards.flatMap((c) => c.labels))].sort(), [cards]);
   const set = (patch: Partial<BoardFilters>) => onChange({ ...filters, ...patch });
   const [text, setText] = useState(filters.text);
   const settled = useDebouncedValue(text, 250);
