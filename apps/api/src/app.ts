@@ -71,7 +71,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
-  const replica = config.DATABASE_REPLICA_URL ? createPrisma(config.DATABASE_REPLICA_URL, config.DATABASE_POOL_SIZE) : null;
+  const replica = config.DATABASE_REPLICA_URL ? createPrisma(config.DATABASE_REPLICA_URL, config.DATABASE_POOL_SIZE, { jit: config.DATABASE_JIT }) : null;
   app.decorate('readDb', replica ?? db);
   if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);

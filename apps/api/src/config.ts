@@ -34,6 +34,11 @@ const configSchema = z.object({
    */
   LIVE_UPDATES: z.enum(['listen', 'poll']).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  /**
+   * PostgreSQL's JIT compiler for the app's own connections: off unless set. The dashboards' queries cross its cost
+   * threshold on large organisations, and compiling took longer than the query it sped up.
+   */
+  DATABASE_JIT: flag.default(false),
   /** A sign-in ends after this many hours without use (each use extends it)... */
   SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
   /** ...and in any case this many hours after it began. */

@@ -19,7 +19,7 @@ export async function openDatabase(config: Config, log: (msg: string) => void = 
   const { applied } = await migrate(url);
   if (applied.length) log(`Applied migrations: ${applied.join(', ')}`);
   // PGlite runs one query at a time; a small pool avoids queueing many idle connections on it.
-  const prisma = createPrisma(url, embedded ? Math.min(config.DATABASE_POOL_SIZE, 10) : config.DATABASE_POOL_SIZE);
+  const prisma = createPrisma(url, embedded ? Math.min(config.DATABASE_POOL_SIZE, 10) : config.DATABASE_POOL_SIZE, { jit: config.DATABASE_JIT });
   return {
     prisma,
     url,

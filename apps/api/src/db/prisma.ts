@@ -8,8 +8,9 @@ export { Prisma } from '../generated/prisma/client';
 const pools = new WeakMap<Db, pg.Pool>();
 
 /** The one Prisma client, the same for PostgreSQL and the embedded database: both speak the wire protocol. */
-export function createPrisma(databaseUrl: string, poolSize: number): Db {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize });
+export function createPrisma(databaseUrl: string, poolSize: number, { jit = false }: { jit?: boolean } = {}): Db {
+  // PostgreSQL's JIT compiler is set as each connection starts (see DATABASE_JIT in config).
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, ...(jit ? {} : { options: '-c jit=off' }) });
   // A connection that breaks while idle leaves the pool; the next query opens another.
   pool.on('error', () => {});
   // A connection can also break while checked out and between two queries (PostgreSQL restarts, a failover,
