@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseActivityPayload, type ActivityKind } from '@amb/shared/activity';
 import { localDay } from '@amb/domain/local-days';
 import { activityRows, type ActivityEntry } from '../src/services/activity/record-activity';
+import { StageRecounter } from '../src/services/portfolio/stages/stage-recounts';
 import { addCards } from './support/board-fixtures';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
@@ -43,6 +44,18 @@ describe('portfolio stages set by the PMO', () => {
     return Object.fromEntries(flow.stages.map((s) => [s.name, d.counts[s.id]]));
   };
   const stageNamed = async (name: string) => ((await call('pmo', 'GET', '/api/dashboard/stages')).body.stages as { id: string; name: string }[]).find((s) => s.name === name)!;
+  /** Reordering and removing recount every team after answering: wait until none is left. */
+  const recounted = () => expect.poll(async () => (await call('pmo', 'GET', '/api/dashboard/stages')).body.teamsRecounting, { timeout: 60_000 }).toBe(0);
+  /** The stage rollups as they are, and as a recount of every team from the log makes them. */
+  const rollups = async () => {
+    const read = async () => ({
+      arrivals: await t.db.$queryRaw`SELECT card_id, stage_id, team_id, reached_at FROM card_stage_flow ORDER BY 1, 2`,
+      days: await t.db.$queryRaw`SELECT team_id, stage_id, day, arrivals FROM stage_day_flow WHERE arrivals > 0 ORDER BY 1, 2, 3`,
+    });
+    const kept = await read();
+    await t.db.$executeRaw`SELECT rebuild_card_stage_flow(NULL)`;
+    return { kept, rebuilt: await read() };
+  };
   const lastEntry = async (kind: ActivityKind) => {
     const row = await t.db.activity.findFirstOrThrow({ where: { kind }, orderBy: { id: 'desc' } });
     return { ...parseActivityPayload({ kind, field: row.field, from: row.from, to: row.to }), teamId: row.teamId, actorId: row.actorId };
@@ -128,12 +141,14 @@ describe('portfolio stages set by the PMO', () => {
     expect(res.status).toBe(200);
     expect(res.body.stages.map((s: { name: string }) => s.name)).toEqual(['Backlog', 'To do', 'Approval', 'In progress', 'Done']);
     expect(await lastEntry('portfolio.stages.reordered')).toMatchObject({ from: { stageIds: ids }, to: { stageIds: swapped } });
+    await recounted();
     // Approval is now the first in-progress stage, so the unmapped In progress column counts in it too, and the
     // In progress stage has no column left: a card passes it on its way to done.
     expect(await flowOn('2026-03-06')).toEqual({ Backlog: 3, 'To do': 3, Approval: 3, 'In progress': 0, Done: 0 });
     expect(await flowOn('2026-03-08')).toEqual({ Backlog: 3, 'To do': 3, Approval: 3, 'In progress': 1, Done: 1 });
     const back = await call('pmo', 'PUT', '/api/dashboard/stages/order', { stageIds: ids });
     expect(back.status).toBe(200);
+    await recounted();
     expect(await flowOn('2026-03-06')).toMatchObject({ Approval: 1 });
 
     const wrong = await call('pmo', 'PUT', '/api/dashboard/stages/order', { stageIds: [ids[4]!, ...ids.slice(0, 4)] });
@@ -156,6 +171,7 @@ describe('portfolio stages set by the PMO', () => {
     ]);
     expect(await lastEntry('portfolio.stage.removed')).toMatchObject({ from: { stageId: approval.id, name: 'Approval', flowCategory: 'IN_PROGRESS', columnIds: [column('Review').id] } });
     expect((await t.db.column.findUniqueOrThrow({ where: { id: column('Review').id } })).portfolioStageId).toBeNull();
+    await recounted();
     expect(await flowOn('2026-03-08')).toEqual({ Backlog: 3, 'To do': 3, 'In progress': 3, Done: 1 });
 
     const done = await stageNamed('Done');
@@ -195,6 +211,54 @@ describe('portfolio stages set by the PMO', () => {
     } finally {
       await mover.end();
     }
+  });
+
+  // Reordering or removing stages recounts every team's arrivals, one team per transaction that locks only that
+  // team's columns: while one team is recounted (here held up by a move in flight there), other teams' moves go on.
+  it.skipIf(!onPostgres)('recounts team by team after a reorder, while other teams keep moving cards', async () => {
+    const mover = await createUser(t.db);
+    const other = await createTeam(t.db, [{ userId: mover.id, role: 'MEMBER' }], 'Stage other team');
+    const moverCookie = await signIn(t.app, mover.email);
+    const [card] = await addCards(t.db, other.board.id, other.board.columns[0]!.id, 1, 'Moves meanwhile');
+    const held = new pg.Client({ connectionString: t.database.url });
+    await held.connect();
+    try {
+      await held.query('BEGIN');
+      await held.query('SELECT 1 FROM columns WHERE id = $1 FOR UPDATE', [column('Review').id]);
+      const checks = await call('pmo', 'POST', '/api/dashboard/stages', { name: 'Checks', flowCategory: 'IN_PROGRESS' });
+      const ids = ((await call('pmo', 'GET', '/api/dashboard/stages')).body.stages as { id: string }[]).map((s) => s.id);
+      const swapped = [ids[0]!, ids[1]!, ids[3]!, ids[2]!, ids[4]!];
+      expect(ids[3]).toBe(checks.body.id);
+      expect((await call('pmo', 'PUT', '/api/dashboard/stages/order', { stageIds: swapped })).status).toBe(200);
+      // The recount reaches our team and waits for the move in flight there.
+      await expect.poll(async () => (await held.query("SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'")).rows[0].n, { timeout: 60_000 }).toBeGreaterThan(0);
+      const moved = await t.app.inject({ method: 'POST', url: `/api/cards/${card!.id}/move`, headers: { cookie: moverCookie }, payload: { columnId: other.board.columns[1]!.id, afterCardId: null, version: card!.version } });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect((await call('pmo', 'GET', '/api/dashboard/stages')).body.teamsRecounting).toBeGreaterThan(0);
+      await held.query('COMMIT');
+      await recounted();
+      const { kept, rebuilt } = await rollups();
+      expect(kept).toEqual(rebuilt);
+      expect((await call('pmo', 'DELETE', `/api/dashboard/stages/${checks.body.id}`)).status).toBe(200);
+      await recounted();
+    } finally {
+      await held.end();
+    }
+  });
+
+  it('recounts, as an API process starts, what a stopped one left waiting', async () => {
+    await t.db.$executeRaw`DELETE FROM card_stage_flow WHERE team_id = ${team.id}`;
+    await t.db.$executeRaw`INSERT INTO stage_recounts (team_id, requested_at) VALUES (${team.id}, now())`;
+    const recounter = new StageRecounter(t.db, t.app.log);
+    recounter.start();
+    try {
+      await recounted();
+    } finally {
+      await recounter.close();
+    }
+    const { kept, rebuilt } = await rollups();
+    expect(kept).toEqual(rebuilt);
+    expect(await flowOn('2026-03-08')).toEqual({ Backlog: 3, 'To do': 3, 'In progress': 3, Done: 1 });
   });
 
   describe('refusals', () => {

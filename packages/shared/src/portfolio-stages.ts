@@ -8,7 +8,11 @@ export const stageNameSchema = z.string().trim().min(1, { message: 'is required'
 
 export const portfolioStageSchema = z.object({ id: idSchema, name: z.string(), position: z.number().int(), flowCategory: flowCategorySchema });
 export type PortfolioStage = z.infer<typeof portfolioStageSchema>;
-export const portfolioStageListSchema = z.object({ stages: z.array(portfolioStageSchema) });
+export const portfolioStageListSchema = z.object({
+  stages: z.array(portfolioStageSchema),
+  /** Teams whose arrivals wait to be recounted after stages were reordered or removed; they show the old counts meanwhile. */
+  teamsRecounting: z.number().int().min(0),
+});
 
 /** A new stage goes after the last stage of its flow category. */
 export const createStageBodySchema = z.object({ name: stageNameSchema, flowCategory: flowCategorySchema });

@@ -24,6 +24,7 @@ import {
   reorderStagesBodySchema,
   stageMappingSchema,
   stageParamsSchema,
+  type PortfolioStage,
 } from '@amb/shared/portfolio-stages';
 import { signedIn } from '../../plugins/auth';
 import { forecastTeam } from '../../services/portfolio/forecast-team';
@@ -39,6 +40,7 @@ import { mapColumn } from '../../services/portfolio/stages/map-column';
 import { removeStage } from '../../services/portfolio/stages/remove-stage';
 import { renameStage } from '../../services/portfolio/stages/rename-stage';
 import { reorderStages } from '../../services/portfolio/stages/reorder-stages';
+import { teamsToRecount } from '../../services/portfolio/stages/stage-recounts';
 import { readErrors, writeErrors } from '../errors';
 
 /** The PMO's portfolio and flow analytics. Reads go to the read replica when one is configured. */
@@ -69,19 +71,27 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
   const stageTags = ['portfolio stages'];
   app.get('/stages', { schema: { tags: stageTags, summary: 'The organisation’s portfolio stages in order', response: { 200: portfolioStageListSchema, ...readErrors } } }, async (request) => ({
     stages: await listStages(write(request).db),
+    teamsRecounting: await teamsToRecount(app.db),
   }));
   app.post('/stages', { schema: { tags: stageTags, summary: 'Add a stage after the last one of its flow category (PMO, admin)', body: createStageBodySchema, response: { 201: portfolioStageSchema, ...writeErrors } } }, async (request, reply) =>
     reply.status(201).send(await createStage(write(request), request.body)),
   );
-  app.put('/stages/order', { schema: { tags: stageTags, summary: 'Put the stages in a new order (PMO, admin)', body: reorderStagesBodySchema, response: { 200: portfolioStageListSchema, ...writeErrors } } }, async (request) => ({
-    stages: await reorderStages(write(request), request.body.stageIds),
-  }));
+  // Reordering and removing recount every team's arrivals after the answer, team by team (teamsRecounting says how
+  // many are left; GET /stages follows it).
+  const recountAfter = async (stages: Promise<PortfolioStage[]>) => {
+    const result = { stages: await stages, teamsRecounting: await teamsToRecount(app.db) };
+    app.stageRecounts.kick();
+    return result;
+  };
+  app.put('/stages/order', { schema: { tags: stageTags, summary: 'Put the stages in a new order (PMO, admin); every team’s arrivals are recounted after', body: reorderStagesBodySchema, response: { 200: portfolioStageListSchema, ...writeErrors } } }, async (request) =>
+    recountAfter(reorderStages(write(request), request.body.stageIds)),
+  );
   app.patch('/stages/:stageId', { schema: { tags: stageTags, summary: 'Rename a stage (PMO, admin)', params: stageParamsSchema, body: renameStageBodySchema, response: { 200: portfolioStageSchema, ...writeErrors } } }, async (request) =>
     renameStage(write(request), request.params.stageId, request.body.name),
   );
-  app.delete('/stages/:stageId', { schema: { tags: stageTags, summary: 'Remove a stage; its columns go back to their flow category’s first stage (PMO, admin)', params: stageParamsSchema, response: { 200: portfolioStageListSchema, ...writeErrors } } }, async (request) => ({
-    stages: await removeStage(write(request), request.params.stageId),
-  }));
+  app.delete('/stages/:stageId', { schema: { tags: stageTags, summary: 'Remove a stage; its columns go back to their flow category’s first stage (PMO, admin); every team’s arrivals are recounted after', params: stageParamsSchema, response: { 200: portfolioStageListSchema, ...writeErrors } } }, async (request) =>
+    recountAfter(removeStage(write(request), request.params.stageId)),
+  );
   app.get('/stage-mapping', { schema: { tags: stageTags, summary: 'Each visible team’s columns with the stage each counts in', response: { 200: stageMappingSchema, ...readErrors } } }, async (request) =>
     getStageMapping(write(request)),
   );

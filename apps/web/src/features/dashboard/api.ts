@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   agingSchema,
@@ -77,6 +78,26 @@ export function useVisibleTeams() {
 /** The organisation's portfolio stages and each visible team's columns with the stage each counts in. */
 export function useStageMapping() {
   return useQuery({ queryKey: ['portfolio', 'stage-mapping'], queryFn: ({ signal }) => api('GET', '/dashboard/stage-mapping', { schema: stageMappingSchema, signal }) });
+}
+
+/**
+ * How many teams wait for their arrivals to be recounted after stages were reordered or removed: asked again every
+ * two seconds while any do, and every chart by stage is fetched again once none is left.
+ */
+export function useStageRecount() {
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ['portfolio', 'stages'],
+    queryFn: ({ signal }) => api('GET', '/dashboard/stages', { schema: portfolioStageListSchema, signal }),
+    refetchInterval: (q) => (q.state.data?.teamsRecounting ? 2000 : false),
+  });
+  const left = query.data?.teamsRecounting ?? 0;
+  const before = useRef(left);
+  useEffect(() => {
+    if (before.current > 0 && left === 0) void queryClient.invalidateQueries({ queryKey: ['portfolio'], predicate: (q) => q.queryKey[1] !== 'stages' });
+    before.current = left;
+  }, [left, queryClient]);
+  return left;
 }
 
 /** A change to the stages or the mapping; every chart by stage is fetched again after it. */

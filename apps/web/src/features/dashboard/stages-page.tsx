@@ -9,7 +9,7 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { FieldError } from '../../components/field-error';
 import { QueryState } from '../../components/query-state';
 import { applyApiErrors } from '../../lib/form-errors';
-import { useCreateStage, useMapColumn, useRemoveStage, useRenameStage, useReorderStages, useStageMapping } from './api';
+import { useCreateStage, useMapColumn, useRemoveStage, useRenameStage, useReorderStages, useStageMapping, useStageRecount } from './api';
 import { periodSearch, readPeriod } from '../../lib/period-filters';
 import { flowCategoryNames, stageColour } from './stages';
 import './dashboard.css';
@@ -26,6 +26,7 @@ export function StagesPage() {
   const orgRole = useAuthStore((s) => s.me?.user.orgRole);
   const canEdit = orgRole === 'PMO' || orgRole === 'ADMIN';
   const said = useActionMessage();
+  const recounting = useStageRecount();
   return (
     <section className="dashboard" aria-labelledby="stages-title">
       <p className="breadcrumbs">
@@ -40,6 +41,10 @@ export function StagesPage() {
       </p>
       {!canEdit && <p className="muted">Only the PMO or an admin can change the stages and the mapping.</p>}
       <ActionMessage message={said.message} />
+      <p className="recount-progress" role="status">
+        {recounting > 0 &&
+          `Recounting arrivals under the new stages: ${recounting} team${recounting === 1 ? '' : 's'} left. Until then the charts show those teams as counted before the change.`}
+      </p>
       <QueryState query={mapping} loading="Loading the stages…" failed="The stages could not be loaded">
         {(data) => (
           <>

@@ -30,5 +30,12 @@ export async function mapColumn({ db, actor }: ServiceContext, columnId: string,
       await recordActivity(tx, { actorId: actor.id, teamId: column.board.teamId, kind: activityKinds.portfolioColumnMapped, from: { columnId, stageId: column.portfolioStageId }, to: { columnId, stageId } });
     }
     return { id: column.id, name: column.name, flowCategory: column.flowCategory, stageId: after.id, mapped: stageId !== null && after.id === stageId };
-  }, async () => [columnId]);
+  }, {
+    // Every column of the column's team: that team's moves wait for its recount, other teams' moves go on.
+    columns: async (tx) => {
+      const column = await tx.column.findUnique({ where: { id: columnId }, select: { board: { select: { teamId: true } } } });
+      return column ? (await tx.column.findMany({ where: { board: { teamId: column.board.teamId } }, select: { id: true } })).map((c) => c.id) : [];
+    },
+    wholeRollup: false,
+  });
 }

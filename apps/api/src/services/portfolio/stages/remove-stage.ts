@@ -5,11 +5,11 @@ import { AppError, notFound } from '../../../lib/app-error';
 import { recordActivity } from '../../activity/record-activity';
 import type { ServiceContext } from '../../context';
 import { listStages } from './list-stages';
-import { changeStages, rebuildStageFlow, requireStageManager, writePositions } from './stage-writes';
+import { changeStages, requireStageManager, writePositions } from './stage-writes';
 
 /**
- * Removes a stage. The columns mapped onto it go back to their flow category's first stage, and arrivals are
- * recounted. The last stage of a flow category stays: every column needs a stage to count in.
+ * Removes a stage. The columns mapped onto it go back to their flow category's first stage, and each team's
+ * arrivals are then recounted. The last stage of a flow category stays: every column needs a stage to count in.
  */
 export async function removeStage({ db, actor }: ServiceContext, stageId: string): Promise<PortfolioStage[]> {
   requireStageManager(actor);
@@ -24,12 +24,11 @@ export async function removeStage({ db, actor }: ServiceContext, stageId: string
     const columns = await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } });
     await tx.portfolioStage.delete({ where: { id: stageId } });
     await writePositions(tx, rest.map((s) => s.id));
-    await rebuildStageFlow(tx, null);
     await recordActivity(tx, {
       actorId: actor.id,
       kind: activityKinds.portfolioStageRemoved,
       from: { stageId, name: stage.name, position: stage.position, flowCategory: stage.flowCategory, columnIds: columns.map((c) => c.id) },
     });
     return listStages(tx);
-  }, async (tx) => (await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } })).map((c) => c.id));
+  }, { columns: async (tx) => (await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } })).map((c) => c.id), recount: true });
 }

@@ -5,11 +5,14 @@ import { invalidField } from '../../../lib/app-error';
 import { recordActivity } from '../../activity/record-activity';
 import type { ServiceContext } from '../../context';
 import { listStages } from './list-stages';
-import { changeStages, rebuildStageFlow, requireStageManager, writePositions } from './stage-writes';
+import { changeStages, requireStageManager, writePositions } from './stage-writes';
 
-/** Puts the stages in a new order (every stage once, flow categories kept in order) and recounts arrivals. */
+/** Puts the stages in a new order (every stage once, flow categories kept in order); each team's arrivals are then recounted. */
 export async function reorderStages({ db, actor }: ServiceContext, stageIds: string[]): Promise<PortfolioStage[]> {
   requireStageManager(actor);
+  // The same order asks for nothing, not even a recount.
+  const current = await listStages(db);
+  if (current.map((s) => s.id).join() === stageIds.join()) return current;
   return changeStages(db, async (tx) => {
     const stages = await listStages(tx);
     const byId = new Map(stages.map((s) => [s.id, s]));
@@ -21,8 +24,7 @@ export async function reorderStages({ db, actor }: ServiceContext, stageIds: str
     const before = stages.map((s) => s.id);
     if (before.join() === stageIds.join()) return stages;
     await writePositions(tx, stageIds);
-    await rebuildStageFlow(tx, null);
     await recordActivity(tx, { actorId: actor.id, kind: activityKinds.portfolioStagesReordered, from: { stageIds: before }, to: { stageIds } });
     return listStages(tx);
-  });
+  }, { recount: true });
 }

@@ -9,18 +9,37 @@ export function requireStageManager(actor: Actor) {
 }
 
 /**
- * Runs a change to the stages or the mapping. Writes to the stage rollup wait meanwhile (and the change waits for
- * those in flight), so a card moved during the change is counted under the new stages once it commits. Columns the
- * change updates are locked first, in the order a card move takes its locks (column, then rollup), so the two never
- * wait on each other in a circle.
+ * Runs a change to the stages or the mapping. Columns the change names are locked first, in the order a card move
+ * takes its locks (column, then rollup), so the two never wait on each other in a circle. A change to the stages
+ * themselves (`wholeRollup`) also makes every write to the stage rollup wait until it commits (and waits for those
+ * in flight), so no move is counted under stages that are going away; a change to one team's mapping locks that
+ * team's columns instead, and other teams' moves go on. With `recount`, every team's rollup is recounted after
+ * the change commits (see stage-recounts).
  */
-export function changeStages<T>(db: Db, change: (tx: Prisma.TransactionClient) => Promise<T>, columns: (tx: Prisma.TransactionClient) => Promise<string[]> = async () => []): Promise<T> {
+export function changeStages<T>(
+  db: Db,
+  change: (tx: Prisma.TransactionClient) => Promise<T>,
+  {
+    columns = async () => [],
+    wholeRollup = true,
+    recount = false,
+  }: { columns?: (tx: Prisma.TransactionClient) => Promise<string[]>; wholeRollup?: boolean; recount?: boolean } = {},
+): Promise<T> {
   return db.$transaction(async (tx) => {
+    // First, as a recount takes its team's request first: a recount under way finishes before the change goes on.
+    if (recount) await requestRecount(tx);
     const ids = await columns(tx);
     if (ids.length) await tx.$executeRaw`SELECT 1 FROM columns WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-    await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
+    if (wholeRollup) await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
     return change(tx);
   });
+}
+
+/** Every team's rollup waits to be recounted. */
+async function requestRecount(tx: Prisma.TransactionClient) {
+  await tx.$executeRaw`
+    INSERT INTO stage_recounts (team_id, requested_at) SELECT id, now() AT TIME ZONE 'UTC' FROM teams
+    ON CONFLICT (team_id) DO UPDATE SET requested_at = EXCLUDED.requested_at`;
 }
 
 /** Recomputes the stage rollups from the log, for some teams or (null) every team. */
