@@ -65,6 +65,8 @@ for (let t = 0; t < TEAMS; t++) {
   const columns = layout.map((c, position) => ({ ...c, id: randomUUID(), position }));
   if (t === 0) firstTeamId.push(teamId);
   await client.query(`INSERT INTO teams (id, name, slug) VALUES ($1, $2, $3)`, [teamId, `Team ${String(t + 1).padStart(3, '0')}`, `team-${t + 1}`]);
+  // The PMO works on the first team's board too, for the moves timed while stages are recounted.
+  if (t === 0) await client.query(`INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'MEMBER')`, [pmo.id, teamId]);
   await client.query(`INSERT INTO boards (id, team_id, name) VALUES ($1, $2, 'Board')`, [boardId, teamId]);
   await client.query(`INSERT INTO columns (id, board_id, name, position, wip_limit, flow_category) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::"FlowCategory"[])`, [
     columns.map((c) => c.id),
@@ -255,6 +257,45 @@ try {
     console.log(figure('dashboard', `${name}_p50_ms`, percentile(measured, 50), 'ms', percentile(base, 50)));
     console.log(figure('dashboard', `${name}_p95_ms`, percentile(measured, 95), 'ms', percentile(base, 95)));
   }
+
+  // A stage change at this size: a new in-progress stage moved before the other, which recounts every team's
+  // arrivals after answering, while cards move on the first team's board. Baseline: the same moves before.
+  const send = async (method: string, path: string, body?: unknown) => {
+    const t0 = performance.now();
+    const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const json = (await res.json()) as Record<string, unknown>;
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+    return { ms: performance.now() - t0, json };
+  };
+  const open = await database.db.column.findMany({ where: { board: { teamId: firstTeamId[0] }, wipLimit: null }, orderBy: { position: 'asc' }, take: 2, select: { id: true } });
+  const moving = await database.db.card.findMany({ where: { columnId: open[0]!.id, archivedAt: null }, take: 40, select: { id: true, version: true } });
+  let turn = 0;
+  const moveOne = async () => {
+    const card = moving[turn++ % moving.length]!;
+    const { ms, json } = await send('POST', `/api/cards/${card.id}/move`, { columnId: open[turn % 2]!.id, afterCardId: null, version: card.version });
+    card.version = (json.card as { version: number }).version;
+    return ms;
+  };
+  const before: number[] = [];
+  for (let i = 0; i < 40; i++) before.push(await moveOne());
+  const stages = (await send('GET', '/api/dashboard/stages')).json.stages as { id: string; flowCategory: string }[];
+  const added = (await send('POST', '/api/dashboard/stages', { name: 'Bench checks', flowCategory: 'IN_PROGRESS' })).json as { id: string };
+  const order = [...stages.map((x) => x.id)];
+  order.splice(order.indexOf(stages.filter((x) => x.flowCategory === 'IN_PROGRESS').at(-1)!.id), 0, added.id);
+  const started = performance.now();
+  const reorder = await send('PUT', '/api/dashboard/stages/order', { stageIds: order });
+  const during: number[] = [];
+  while (((await send('GET', '/api/dashboard/stages')).json.teamsRecounting as number) > 0) during.push(await moveOne());
+  const recount = performance.now() - started;
+  before.sort((a, b) => a - b);
+  during.sort((a, b) => a - b);
+  console.log(`Stage reorder answered in ${round(reorder.ms)} ms; every team recounted ${round(recount / 1000)} s after; ${during.length} moves meanwhile`);
+  console.log(figure('dashboard', 'stage_reorder_answer_ms', reorder.ms, 'ms', percentile(before, 50)));
+  console.log(figure('dashboard', 'stage_recount_all_teams_ms', recount, 'ms', percentile(before, 50)));
+  console.log(figure('dashboard', 'move_during_recount_p50_ms', percentile(during, 50), 'ms', percentile(before, 50)));
+  console.log(figure('dashboard', 'move_during_recount_p95_ms', percentile(during, 95), 'ms', percentile(before, 95)));
+  console.log(figure('dashboard', 'move_during_recount_max_ms', during.at(-1) ?? NaN, 'ms', before.at(-1)!));
+  await send('DELETE', `/api/dashboard/stages/${added.id}`);
 } finally {
   await server.stop();
   // BENCH_KEEP_DATABASE=1 leaves the seeded database in place (for EXPLAIN); drop it by hand afterwards.
