@@ -32,7 +32,9 @@ export function changeStages<T>(
     if (ids.length) await tx.$executeRaw`SELECT 1 FROM columns WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
     if (wholeRollup) await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
     return change(tx);
-  });
+    // A new stage copies a stage's arrivals, and a removed one takes its rows along: hundreds of thousands of rows
+    // in a large organisation, which take longer than an interactive transaction's usual five seconds.
+  }, { timeout: 120_000 });
 }
 
 /** Every team's rollup waits to be recounted. */
