@@ -201,11 +201,12 @@ describe('PMO obstacles', () => {
       const query = { from: addDays(today, -20), to: today, tz: 'UTC' };
       const period = periodBounds(query);
       const at = (daysAgo: number) => new Date(now - daysAgo * DAY);
-      const cards = await addCards(t.db, team.board.id, inProgress(team).id, 6, 'Fixture');
+      const cards = await addCards(t.db, team.board.id, inProgress(team).id, 8, 'Fixture');
       const [otherCard] = await addCards(t.db, other.board.id, inProgress(other).id, 1, 'Other fixture');
       const blocked = (category: string) => ({ kind: activityKinds.cardBlocked, to: { reason: 'Waiting', category } });
       const unblocked = (category: string) => ({ kind: activityKinds.cardUnblocked, from: { reason: 'Waiting', category } });
       const archived = { kind: activityKinds.cardArchived, from: { columnId: inProgress(team).id, swimlaneId: null, flowCategory: 'IN_PROGRESS' } };
+      const restored = { kind: activityKinds.cardRestored, to: { columnId: inProgress(team).id, swimlaneId: null, flowCategory: 'IN_PROGRESS' } };
       const fixture: { card: { id: string }; team: typeof team; daysAgo: number; entry: { kind: string; from?: object; to?: object } }[] = [
         // Across the period's start, cleared inside it.
         { card: cards[0]!, team, daysAgo: 25, entry: blocked('legal_compliance') },
@@ -225,6 +226,16 @@ describe('PMO obstacles', () => {
         { card: cards[4]!, team, daysAgo: 11, entry: archived },
         // Open since before the period.
         { card: cards[5]!, team, daysAgo: 60, entry: blocked('other_team') },
+        // Archived while blocked, restored still blocked, then cleared: blocked again from the restore.
+        { card: cards[6]!, team, daysAgo: 15, entry: blocked('creative_approval') },
+        { card: cards[6]!, team, daysAgo: 14, entry: archived },
+        { card: cards[6]!, team, daysAgo: 7, entry: restored },
+        { card: cards[6]!, team, daysAgo: 5, entry: unblocked('creative_approval') },
+        // Unblocked before it was archived: restoring it blocks nothing.
+        { card: cards[7]!, team, daysAgo: 15, entry: blocked('creative_approval') },
+        { card: cards[7]!, team, daysAgo: 14.5, entry: unblocked('creative_approval') },
+        { card: cards[7]!, team, daysAgo: 14, entry: archived },
+        { card: cards[7]!, team, daysAgo: 7, entry: restored },
         { card: otherCard!, team: other, daysAgo: 5, entry: blocked('legal_compliance') },
         { card: otherCard!, team: other, daysAgo: 4.25, entry: unblocked('legal_compliance') },
       ];
@@ -239,17 +250,17 @@ describe('PMO obstacles', () => {
       // The stretches the trigger kept as each entry was written are the ones a rebuild from the log makes.
       const stretches = async () => (await t.db.cardBlock.findMany({ where: { teamId: { in: [team.id, other.id] } }, orderBy: { activityId: 'asc' } })).map((b) => ({ ...b, activityId: String(b.activityId) }));
       const kept = await stretches();
-      expect(kept).toHaveLength(9);
+      expect(kept).toHaveLength(12);
       await t.db.$executeRawUnsafe('SELECT rebuild_card_blocks()');
       expect(await stretches()).toEqual(kept);
 
-      const rows = await t.db.activity.findMany({ where: { teamId: { in: [team.id, other.id] }, kind: { in: [activityKinds.cardBlocked, activityKinds.cardUnblocked, activityKinds.cardArchived] } } });
+      const rows = await t.db.activity.findMany({ where: { teamId: { in: [team.id, other.id] }, kind: { in: [activityKinds.cardBlocked, activityKinds.cardUnblocked, activityKinds.cardArchived, activityKinds.cardRestored] } } });
       const events: BlockingEvent[] = rows.map((r) => ({
         cardId: r.cardId!,
         teamId: r.teamId!,
         at: r.at.getTime(),
         seq: Number(r.id),
-        kind: r.kind === activityKinds.cardBlocked ? 'blocked' : r.kind === activityKinds.cardUnblocked ? 'unblocked' : 'archived',
+        kind: ({ [activityKinds.cardBlocked]: 'blocked', [activityKinds.cardUnblocked]: 'unblocked', [activityKinds.cardArchived]: 'archived' } as const)[r.kind as string] ?? 'restored',
         category: ((r.kind === activityKinds.cardBlocked ? r.to : r.from) as { category?: string } | null)?.category ?? null,
       }));
       const domain = blockedTime(events, { from: period.fromMs, to: period.toMs }, Date.now());
@@ -269,6 +280,7 @@ describe('PMO obstacles', () => {
       expect(fromSql['fixture/vendor']!.hours).toBeCloseTo(1.5 * 24 + 3 * 24, 0);
       expect(fromSql['fixture/data']!.hours).toBeCloseTo(24, 0);
       expect(fromSql['fixture/other_team']!.hours).toBeCloseTo(periodStartDaysAgo * 24, 0);
+      expect(fromSql['fixture/creative_approval']).toEqual({ hours: 24 + 0.5 * 24 + 2 * 24, cards: 2 });
       expect(fromSql['other/legal_compliance']).toEqual({ hours: 18, cards: 1 });
 
       const clear = timeToClearSchema.parse((await call('pmo', 'GET', `/dashboard/obstacles/time-to-clear?from=${query.from}&to=${query.to}&tz=UTC&teams=${teams}`)).json());
@@ -280,7 +292,9 @@ describe('PMO obstacles', () => {
       const sortRows = <R extends { week: string; teamId?: string | null; category?: string | null }>(r: R[]) => [...r].sort((a, b) => keyOf(a).localeCompare(keyOf(b)));
       expect(sortRows(clear.byCategory)).toEqual(sortRows(expectedByCategory));
       expect(sortRows(clear.byTeam)).toEqual(sortRows(expectedByTeam));
-      expect(clear.byCategory.reduce((n, w) => n + w.cleared, 0)).toBe(3);
+      expect(clear.byCategory.reduce((n, w) => n + w.cleared, 0)).toBe(5);
+      // The restored card's obstacle is timed from its restore: two days.
+      expect(obstacles.find((o) => o.cardId === cards[6]!.id)).toMatchObject({ blockedAt: at(7).getTime(), clearedAt: at(5).getTime() });
     });
 
     it('covers only the teams a person may read', async () => {

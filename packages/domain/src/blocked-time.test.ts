@@ -50,6 +50,18 @@ describe('blocked time per team and category', () => {
     expect(hours(blockedTime(events, period, now))).toEqual({ 'marketing/legal_compliance': 2 });
   });
 
+  it('counts a card restored still blocked from the restore, under the category it had; not one restored unblocked', () => {
+    // Blocked on a vendor at 10, archived at 12, restored at 30 still blocked, cleared at 34; card b was unblocked
+    // before it was archived, so its restore blocks nothing.
+    const events = [ev('a', 10, 'blocked', 'vendor'), ev('a', 12, 'archived', null), ev('a', 30, 'restored', null), ev('a', 34, 'unblocked', 'vendor')];
+    const unblockedFirst = [ev('b', 10, 'blocked'), ev('b', 11, 'unblocked'), ev('b', 12, 'archived', null), ev('b', 20, 'restored', null)];
+    expect(hours(blockedTime([...events, ...unblockedFirst], period, now))).toEqual({ 'marketing/vendor': 2 + 4, 'marketing/legal_compliance': 1 });
+    expect(blockSpans(events).map((s) => [s.category, s.start - t0, s.end! - t0])).toEqual([
+      ['vendor', 10 * H, 12 * H],
+      ['vendor', 30 * H, 34 * H],
+    ]);
+  });
+
   it('keeps teams apart and orders entries of the same instant by their place in the log', () => {
     const events = [ev('a', 10, 'blocked', 'data', 'dev'), ev('b', 10, 'blocked', 'data'), ev('b', 12, 'unblocked', 'data'), ev('a', 11, 'unblocked', 'data', 'dev')];
     expect(hours(blockedTime(events, period, now))).toEqual({ 'dev/data': 1, 'marketing/data': 2 });
@@ -63,6 +75,14 @@ describe('time to clear', () => {
   it('runs from the first block to the unblocking, new reasons in between included', () => {
     const events = [ev('a', 0, 'blocked'), ev('a', 5, 'blocked', 'vendor'), ev('a', 24, 'unblocked', 'vendor'), ev('a', 30, 'blocked'), ev('b', 0, 'blocked'), ev('b', 3, 'archived', null)];
     expect(clearedObstacles(events)).toEqual([{ cardId: 'a', teamId: 'marketing', category: 'vendor', blockedAt: t0, clearedAt: t0 + 24 * H }]);
+  });
+
+  it('times an obstacle restored still blocked from the restore', () => {
+    const events = [ev('a', 0, 'blocked'), ev('a', 2, 'archived', null), ev('a', 50, 'restored', null), ev('a', 53, 'unblocked'), ev('b', 0, 'blocked'), ev('b', 1, 'unblocked'), ev('b', 2, 'archived', null), ev('b', 3, 'restored', null), ev('b', 9, 'unblocked')];
+    expect(clearedObstacles(events).map((o) => [o.cardId, (o.clearedAt - o.blockedAt) / H])).toEqual([
+      ['a', 3],
+      ['b', 1],
+    ]);
   });
 
   it('gives the weekly median per group, by the week the obstacle was cleared in', () => {

@@ -3,13 +3,16 @@
 import { percentile } from './flow-metrics';
 import { localDay, weekStart, type LocalDay } from './local-days';
 
-/** An entry that starts or ends a block: `blocked` (also a new reason or category while blocked), `unblocked`, `archived`. */
+/**
+ * An entry that starts or ends a block: `blocked` (also a new reason or category while blocked), `unblocked`,
+ * `archived`, and `restored` (a card archived while blocked comes back blocked).
+ */
 export interface BlockingEvent {
   cardId: string;
   teamId: string;
   at: number;
-  kind: 'blocked' | 'unblocked' | 'archived';
-  /** The blocker category the entry names (for `blocked`: the new one; for `unblocked`: the one it had). */
+  kind: 'blocked' | 'unblocked' | 'archived' | 'restored';
+  /** The blocker category the entry names (for `blocked`: the new one; for `unblocked`: the one it had; else null). */
   category: string | null;
   /** The entry's place in the log, to order entries written at the same instant. */
   seq: number;
@@ -39,13 +42,21 @@ function byCard(events: readonly BlockingEvent[]): Map<string, BlockingEvent[]> 
  * A card's blocked stretches. Each `blocked` entry starts one under its category, and it lasts until the card's next
  * blocking entry of any kind: a second `blocked` while blocked (a new reason or category) ends the first stretch
  * and starts the next, so overlapping blocks of one card count once and the time goes to the category it had then.
- * An archived card's block ends when it leaves the board.
+ * An archived card's block ends when it leaves the board; if it is restored still blocked, a stretch starts again
+ * from the restore, under the category it had.
  */
 export function blockSpans(events: readonly BlockingEvent[]): BlockSpan[] {
   const spans: BlockSpan[] = [];
   for (const list of byCard(events).values()) {
+    // The card's block as the log has it so far (kept through an archive), or null when it is not blocked.
+    let block: { category: string | null } | null = null;
     list.forEach((e, i) => {
-      if (e.kind === 'blocked') spans.push({ cardId: e.cardId, teamId: e.teamId, category: e.category, start: e.at, end: list[i + 1]?.at ?? null });
+      const span = (category: string | null) => spans.push({ cardId: e.cardId, teamId: e.teamId, category, start: e.at, end: list[i + 1]?.at ?? null });
+      if (e.kind === 'blocked') {
+        block = { category: e.category };
+        span(e.category);
+      } else if (e.kind === 'unblocked') block = null;
+      else if (e.kind === 'restored' && block) span(block.category);
     });
   }
   return spans;
@@ -91,17 +102,24 @@ export interface ClearedObstacle {
 
 /**
  * Obstacles that were cleared: from the `blocked` entry that blocked an unblocked card to the `unblocked` entry that
- * ended it (new reasons in between do not restart the clock). A card archived while blocked was never cleared.
+ * ended it (new reasons in between do not restart the clock). A card archived while blocked was not cleared then;
+ * restored still blocked, its obstacle is timed again from the restore.
  */
 export function clearedObstacles(events: readonly BlockingEvent[]): ClearedObstacle[] {
   const cleared: ClearedObstacle[] = [];
   for (const list of byCard(events).values()) {
     let since: number | null = null;
+    let blocked = false;
     for (const e of list) {
-      if (e.kind === 'blocked') since ??= e.at;
-      else {
+      if (e.kind === 'blocked') {
+        since ??= e.at;
+        blocked = true;
+      } else if (e.kind === 'restored') {
+        if (blocked) since = e.at;
+      } else {
         if (e.kind === 'unblocked' && since !== null) cleared.push({ cardId: e.cardId, teamId: e.teamId, category: e.category, blockedAt: since, clearedAt: e.at });
         since = null;
+        if (e.kind === 'unblocked') blocked = false;
       }
     }
   }
