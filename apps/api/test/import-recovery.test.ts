@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { failAbandonedImports } from '../src/services/imports/fail-import';
 import { ImportRunner } from '../src/services/imports/import-runner';
@@ -103,6 +105,42 @@ describe('an import left running by a stopped server', () => {
     await runner.close();
     expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('server running it stopped') });
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
+    wake.resolve();
+    await running;
+  });
+
+  it('takes away the columns it added, unless someone put a card in one meanwhile', async () => {
+    const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const trello = readFileSync(path.join(import.meta.dirname, 'fixtures', 'trello-board.json')).toString('base64');
+    const queued = await t.app.inject({ method: 'POST', url: `/api/teams/${team.id}/imports`, headers: { cookie }, payload: { format: 'trello', fileName: 'spring.json', content: trello, flowCategories: { 'Up next': 'TODO', Writing: 'IN_PROGRESS', 'Old stuff': 'DONE' } } });
+    expect(queued.statusCode, queued.body).toBe(202);
+    const jobId = queued.json().id as string;
+    const before = (await t.db.column.findMany({ where: { boardId: team.board.id } })).map((c) => c.name);
+    const firstBatch = deferred();
+    const wake = deferred();
+    const running = runNextImport(t.db, {
+      afterBatch: async () => {
+        firstBatch.resolve();
+        await wake.promise;
+      },
+    });
+    await Promise.race([firstBatch.promise, running]);
+    const added = (await t.db.column.findMany({ where: { boardId: team.board.id, name: { notIn: before } }, orderBy: { position: 'asc' } })).map((c) => c.name);
+    expect(added.length).toBeGreaterThan(1);
+    // Someone puts a card of their own in the first of them.
+    const kept = await t.db.column.findFirstOrThrow({ where: { boardId: team.board.id, name: added[0] } });
+    await t.db.card.create({ data: { boardId: team.board.id, columnId: kept.id, rank: 'm', title: 'Mine, not imported' } });
+
+    await age(jobId);
+    expect(await failAbandonedImports(t.db)).toBe(1);
+    const error = (await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).error!;
+    expect(error).toContain(`and the columns it added (${added.slice(1).join(', ')}) were taken away again.`);
+    const after = (await t.db.column.findMany({ where: { boardId: team.board.id } })).map((c) => c.name);
+    expect(after.sort()).toEqual([...before, added[0]!].sort());
+    const logged = await t.db.activity.findMany({ where: { boardId: team.board.id, kind: 'column.deleted' } });
+    expect(logged.map((e) => (e.from as { name: string }).name).sort()).toEqual(added.slice(1).sort());
+    expect(logged.every((e) => e.actorId === null)).toBe(true);
+    expect((await t.db.card.findMany({ where: { boardId: team.board.id } })).map((c) => c.title)).toEqual(['Mine, not imported']);
     wake.resolve();
     await running;
   });

@@ -1,7 +1,10 @@
+import { activityKinds } from '@amb/shared/activity';
 import type { Db, Prisma } from '../../db/prisma';
+import { recordActivity, type ActivityEntry } from '../activity/record-activity';
 
 // An import that cannot finish leaves nothing behind: its cards (found by `cards.import_job_id`, with what hangs
-// off them) are taken away in the same transaction that marks the job failed. A job is taken for dead when its
+// off them), and the columns and swimlanes it added while no card is in them, are taken away in the same
+// transaction that marks the job failed. A job is taken for dead when its
 // process has renewed no lease for IMPORT_LEASE_MS: every batch renews it, so a live job is never taken.
 
 /** How long a running import may go without finishing a batch before it is taken for dead. */
@@ -26,7 +29,27 @@ async function takeBack(tx: Prisma.TransactionClient, jobId: string, reason: str
   if (!job) return false;
   await tx.$executeRaw`DELETE FROM card_flow WHERE card_id IN (SELECT id FROM cards WHERE import_job_id = ${jobId})`;
   const removed = await tx.card.deleteMany({ where: { importJobId: jobId } });
-  const kept = removed.count ? ` The ${removed.count} card${removed.count === 1 ? '' : 's'} it had written were taken away again.` : '';
+  // What it added to the board goes too, unless someone has put a card in it meanwhile.
+  const columns = await tx.$queryRaw<{ id: string; name: string; board_id: string }[]>`
+    DELETE FROM columns k WHERE k.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.column_id = k.id) RETURNING k.id, k.name, k.board_id`;
+  const lanes = await tx.$queryRaw<{ id: string; name: string; board_id: string }[]>`
+    DELETE FROM swimlanes l WHERE l.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.swimlane_id = l.id) RETURNING l.id, l.name, l.board_id`;
+  if (columns.length || lanes.length) {
+    const { team_id: teamId } = (await tx.$queryRaw<{ team_id: string }[]>`SELECT team_id FROM import_jobs WHERE id = ${jobId}`)[0]!;
+    await recordActivity(
+      tx,
+      ...columns.map((c): ActivityEntry => ({ actorId: null, teamId, boardId: c.board_id, kind: activityKinds.columnDeleted, from: { columnId: c.id, name: c.name } })),
+      ...lanes.map((l): ActivityEntry => ({ actorId: null, teamId, boardId: l.board_id, kind: activityKinds.swimlaneDeleted, from: { swimlaneId: l.id, name: l.name } })),
+    );
+  }
+  const named = (what: string, list: { name: string }[]) => `the ${what}${list.length === 1 ? '' : 's'} it added (${list.map((x) => x.name).join(', ')})`;
+  const taken = [
+    ...(removed.count ? [`the ${removed.count} card${removed.count === 1 ? '' : 's'} it had written`] : []),
+    ...(columns.length ? [named('column', columns)] : []),
+    ...(lanes.length ? [named('swimlane', lanes)] : []),
+  ];
+  const one = removed.count + columns.length + lanes.length === 1;
+  const kept = taken.length ? ` ${taken.join(' and ').replace(/^t/, 'T')} ${one ? 'was' : 'were'} taken away again.` : '';
   await tx.importJob.update({ where: { id: jobId }, data: { status: 'FAILED', created: 0, error: `${reason}${kept} Nothing from this import is on the board; import the file again.`.slice(0, 1000), finishedAt: new Date() } });
   return true;
 }

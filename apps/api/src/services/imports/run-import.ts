@@ -49,7 +49,7 @@ async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
   const subject = { actorId: job.createdById, teamId: job.teamId, boardId: job.boardId };
   await db.$transaction(async (tx) => {
     await renewLease(tx, jobId);
-    await prepareLayout(tx, job.boardId, plan, subject);
+    await prepareLayout(tx, job.boardId, plan, subject, jobId);
   }, BATCH_TRANSACTION);
   const people = await lookUpPeople(db, plan);
   const principles = new Map((await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [p.name.toLowerCase(), p.id]));
@@ -104,7 +104,7 @@ async function readLayout(tx: Tx, boardId: string): Promise<Layout> {
 }
 
 /** Columns (and swimlanes) the file names that the board lacks are added; a board export into an empty board sets them exactly. */
-async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject: { actorId: string | null; teamId: string; boardId: string }) {
+async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject: { actorId: string | null; teamId: string; boardId: string }, importJobId: string) {
   await lockBoard(tx, boardId);
   const columns = await tx.column.findMany({ where: { boardId }, orderBy: { position: 'asc' } });
   const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
@@ -119,7 +119,7 @@ async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject:
       }
       continue;
     }
-    const data = { boardId, name: planned.name, position: plan.replaceColumns ? (planned.position ?? i) : ++position, flowCategory: planned.flowCategory, wipLimit: planned.wipLimit ?? null, wipPolicy: planned.wipPolicy ?? 'SOFT' };
+    const data = { boardId, name: planned.name, position: plan.replaceColumns ? (planned.position ?? i) : ++position, flowCategory: planned.flowCategory, wipLimit: planned.wipLimit ?? null, wipPolicy: planned.wipPolicy ?? 'SOFT', importJobId };
     const column = await tx.column.create({ data });
     entries.push({ ...subject, kind: activityKinds.columnCreated, to: { columnId: column.id, name: column.name, position: column.position, flowCategory: column.flowCategory, wipLimit: column.wipLimit, wipPolicy: column.wipPolicy } });
   }
@@ -134,7 +134,7 @@ async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject:
   const lanes = new Set((await tx.swimlane.findMany({ where: { boardId }, select: { name: true } })).map((l) => l.name.toLowerCase()));
   for (const lane of plan.swimlanes) {
     if (lanes.has(lane.name.toLowerCase())) continue;
-    const created = await tx.swimlane.create({ data: { boardId, ...lane } });
+    const created = await tx.swimlane.create({ data: { boardId, ...lane, importJobId } });
     entries.push({ ...subject, kind: activityKinds.swimlaneCreated, to: { swimlaneId: created.id, name: created.name, position: created.position, wipLimit: created.wipLimit, wipPolicy: created.wipPolicy } });
   }
   await recordActivity(tx, ...entries);

@@ -1,0 +1,5 @@
+-- AlterTable
+ALTER TABLE "columns" ADD COLUMN     "import_job_id" TEXT;
+
+-- AlterTable
+ALTER TABLE "swimlanes" ADD COLUMN     "import_job_id" TEXT;
