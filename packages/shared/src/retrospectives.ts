@@ -15,6 +15,13 @@ export const votesPerPersonSchema = z
   .min(1, { message: 'must be at least 1' })
   .max(MAX_VOTES_PER_PERSON, { message: `must be at most ${MAX_VOTES_PER_PERSON}` });
 
+/**
+ * Why the allowance cannot go lower while someone has `mostPlaced` votes on the notes (decision 40), for the field:
+ * the API's refusal and the browser's warning before saving say the same.
+ */
+export const allowanceBelowPlacedMessage = (mostPlaced: number) =>
+  `must be at least ${mostPlaced}: someone has already placed ${mostPlaced} vote${mostPlaced === 1 ? '' : 's'} (they can take some back first)`;
+
 /** Opening (or reopening) and closing; the allowance may be changed at the same time. */
 export const retrospectiveSettingsBodySchema = z.object({ state: z.enum(['OPEN', 'CLOSED']), votesPerPerson: votesPerPersonSchema.optional() });
 export type RetrospectiveSettingsBody = z.infer<typeof retrospectiveSettingsBodySchema>;

@@ -1,6 +1,6 @@
 import { checkAllowance, DEFAULT_VOTES_PER_PERSON, mostDotsPlaced } from '@amb/domain/retrospective';
 import { activityKinds } from '@amb/shared/activity';
-import type { RetrospectiveSettingsBody } from '@amb/shared/retrospectives';
+import { allowanceBelowPlacedMessage, type RetrospectiveSettingsBody } from '@amb/shared/retrospectives';
 import type { Prisma } from '../../db/prisma';
 import { AppError } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
@@ -56,7 +56,7 @@ async function requireRoomForPlacedDots(tx: Prisma.TransactionClient, retro: { i
   if (!refused) return;
   const placed = `${refused.mostPlaced} vote${refused.mostPlaced === 1 ? '' : 's'}`;
   throw new AppError('CONFLICT', `Someone has already placed ${placed}: keep at least ${refused.mostPlaced} per person, or ask them to take some back first`, {
-    fields: [{ field: 'body.votesPerPerson', message: `must be at least ${refused.mostPlaced}: someone has already placed ${placed}` }],
+    fields: [{ field: 'body.votesPerPerson', message: allowanceBelowPlacedMessage(refused.mostPlaced) }],
     details: { mostDotsPlaced: refused.mostPlaced },
   });
 }
