@@ -3,7 +3,7 @@ import type { AddNoteBody } from '@amb/shared/retrospectives';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { toNote, noteInclude } from './get-retrospective';
-import { liveBoardOf, loadRetroSprint, notOpened, requireActivePrinciple, requireOpen } from './retrospective-access';
+import { loadRetroSprint, notOpened, requireActivePrinciple, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
 
 /** A note in one of the three groups, while the retrospective is open; anyone who works on the team. */
 export async function addNote({ db, actor }: ServiceContext, sprintId: string, body: AddNoteBody) {
@@ -18,10 +18,7 @@ export async function addNote({ db, actor }: ServiceContext, sprintId: string, b
       include: noteInclude,
     });
     await recordActivity(tx, {
-      actorId: actor.id,
-      teamId: sprint.teamId,
-      sprintId,
-      boardId: await liveBoardOf(tx, sprint.teamId),
+      ...(await retrospectiveEntrySubject(tx, actor.id, sprint)),
       kind: activityKinds.retrospectiveNoteAdded,
       to: { retrospectiveId: retro.id, noteId: note.id, group: note.group, text: note.text, principleId: note.principleId },
     });

@@ -2,7 +2,7 @@ import { activityKinds } from '@amb/shared/activity';
 import type { DeleteNoteResult } from '@amb/shared/retrospectives';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
-import { liveBoardOf, loadNoteToChange, lockNoteToChange, requireOpen } from './retrospective-access';
+import { loadNoteToChange, lockNoteToChange, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
 
 /**
  * Deletes a note while the retrospective is open: its author, or a scrum master or admin. Its votes go with it, so
@@ -18,10 +18,7 @@ export async function deleteNote({ db, actor }: ServiceContext, noteId: string):
     const current = await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, include: { votes: { select: { userId: true, dots: true }, orderBy: { userId: 'asc' } } } });
     await tx.retrospectiveNote.delete({ where: { id: noteId } });
     await recordActivity(tx, {
-      actorId: actor.id,
-      teamId: retro.sprint.teamId,
-      sprintId: retro.sprint.id,
-      boardId: await liveBoardOf(tx, retro.sprint.teamId),
+      ...(await retrospectiveEntrySubject(tx, actor.id, retro.sprint)),
       kind: activityKinds.retrospectiveNoteDeleted,
       from: { retrospectiveId: retro.id, noteId, group: current.group, text: current.text, principleId: current.principleId, authorId: current.authorId, votes: current.votes },
     });

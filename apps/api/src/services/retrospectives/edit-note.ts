@@ -3,7 +3,7 @@ import type { EditNoteBody, RetrospectiveNote } from '@amb/shared/retrospectives
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { noteInclude, toNote } from './get-retrospective';
-import { liveBoardOf, loadNoteToChange, lockNoteToChange, requireActivePrinciple, requireOpen } from './retrospective-access';
+import { loadNoteToChange, lockNoteToChange, requireActivePrinciple, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
 
 type NoteFields = Pick<EditNoteBody, 'text' | 'group' | 'principleId'>;
 
@@ -32,10 +32,7 @@ export async function editNote({ db, actor }: ServiceContext, noteId: string, bo
     if (Object.keys(to).length > 0) {
       await tx.retrospectiveNote.update({ where: { id: noteId }, data: { ...to, editedAt: new Date() } });
       await recordActivity(tx, {
-        actorId: actor.id,
-        teamId: retro.sprint.teamId,
-        sprintId: retro.sprint.id,
-        boardId: await liveBoardOf(tx, retro.sprint.teamId),
+        ...(await retrospectiveEntrySubject(tx, actor.id, retro.sprint)),
         kind: activityKinds.retrospectiveNoteEdited,
         from: { noteId, ...from },
         to: { retrospectiveId: retro.id, noteId, ...to },

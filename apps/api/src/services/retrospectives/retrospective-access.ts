@@ -68,6 +68,11 @@ export async function liveBoardOf(db: Db | Tx, teamId: string): Promise<string |
   return board?.id ?? null;
 }
 
+/** Where a retrospective's entries are stored: under its sprint, and under the board whose stream carries them. */
+export async function retrospectiveEntrySubject(tx: Tx, actorId: string, sprint: { id: string; teamId: string }) {
+  return { actorId, teamId: sprint.teamId, sprintId: sprint.id, boardId: await liveBoardOf(tx, sprint.teamId) };
+}
+
 /**
  * Holds the retrospective still (a shared row lock) for the rest of the transaction and checks that it takes notes
  * and votes: closing it waits until this write commits, and a write that waits on a close sees it closed.

@@ -3,7 +3,7 @@ import { activityKinds } from '@amb/shared/activity';
 import { AppError, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
-import { liveBoardOf, loadNote, requireOpen } from './retrospective-access';
+import { loadNote, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
 
 /**
  * Sets the actor's dots on a note (0 takes them back). Their dots on all notes together stay within the allowance;
@@ -29,10 +29,7 @@ export async function voteOnNote({ db, actor }: ServiceContext, noteId: string, 
       if (dots === 0) await tx.retrospectiveVote.delete({ where: { noteId_userId: { noteId, userId: actor.id } } });
       else await tx.retrospectiveVote.upsert({ where: { noteId_userId: { noteId, userId: actor.id } }, create: { noteId, userId: actor.id, dots }, update: { dots } });
       await recordActivity(tx, {
-        actorId: actor.id,
-        teamId: retro.sprint.teamId,
-        sprintId: retro.sprint.id,
-        boardId: await liveBoardOf(tx, retro.sprint.teamId),
+        ...(await retrospectiveEntrySubject(tx, actor.id, retro.sprint)),
         kind: activityKinds.retrospectiveVoted,
         from: { dots: before },
         to: { retrospectiveId: retro.id, noteId, dots },
