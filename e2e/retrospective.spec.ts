@@ -2,7 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freshBoard, signIn } from './support/board-fixtures';
 
 // A sprint retrospective with two people in two browsers: the scrum master opens it with two votes each, both add
-// notes and see each other's appear live, the member votes (two dots on one action, then no more), and the scrum
+// notes and see each other's appear live, the member votes (two dots on one action, then no more), edits a note and
+// deletes another by keyboard (the scrum master sees both, and gets the vote she had placed back), and the scrum
 // master turns the action into a backlog card that says where it came from.
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -69,6 +70,50 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   await expect(noteIn(maya, 'Actions', action)).toContainText('2 votes');
   await noteIn(maya, 'To improve', 'Legal review came').getByRole('button', { name: /^Vote for/ }).click();
   await expect(noteIn(sam, 'To improve', 'Legal review came')).toContainText('1 vote');
+
+  // Sam rewords his note from the keyboard; Maya sees the new text, marked as edited, without reloading.
+  const legal = noteIn(sam, 'To improve', 'Legal review came');
+  await legal.getByRole('button', { name: /^Edit/ }).focus();
+  await sam.keyboard.press('Enter');
+  await expect(sam.getByLabel('Note text')).toBeFocused();
+  await sam.getByLabel('Note text').fill('Legal review came two days before launch; book it a week ahead');
+  await sam.keyboard.press('Enter');
+  await expect(legal).toContainText('book it a week ahead');
+  await expect(legal.getByRole('button', { name: /^Edit/ })).toBeFocused();
+  await expect(noteIn(maya, 'To improve', 'book it a week ahead')).toContainText('edited');
+  // Her vote stayed on it.
+  await expect(noteIn(maya, 'To improve', 'book it a week ahead')).toContainText('1 vote · 1 yours');
+  // Sam changes only his own notes; Maya, the scrum master, may change any.
+  await expect(noteIn(sam, 'Actions', action).getByRole('button', { name: /^(Edit|Delete)/ })).toHaveCount(0);
+  await expect(noteIn(maya, 'To improve', 'book it a week ahead').getByRole('button', { name: /^Edit/ })).toBeVisible();
+
+  // A note in the wrong place: Maya puts her last vote on it, then Sam deletes it, confirming first.
+  await sam.getByLabel('New note: Went well').fill('Legal was late again');
+  await sam.getByLabel('New note: Went well').press('Enter');
+  await noteIn(maya, 'Went well', 'Legal was late again').getByRole('button', { name: /^Vote for/ }).click();
+  await expect(maya.getByText('You have 0 of 2 votes left')).toBeVisible();
+  const wrong = noteIn(sam, 'Went well', 'Legal was late again');
+  await expect(wrong).toContainText('1 vote');
+  await wrong.getByRole('button', { name: /^Delete/ }).focus();
+  await sam.keyboard.press('Enter');
+  const confirm = sam.getByRole('dialog', { name: 'Delete this note?' });
+  await expect(confirm).toContainText('Its 1 vote goes back to the person who placed it.');
+  // Escape says no: the note stays, and focus is back where it was.
+  await sam.keyboard.press('Escape');
+  await expect(confirm).toHaveCount(0);
+  await expect(wrong.getByRole('button', { name: /^Delete/ })).toBeFocused();
+  await sam.keyboard.press('Enter');
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await sam.keyboard.press('Tab');
+  await expect(confirm.getByRole('button', { name: 'Delete note' })).toBeFocused();
+  await sam.keyboard.press('Enter');
+  await expect(wrong).toHaveCount(0);
+  // The group is empty now: focus is on its heading, and the page says what happened.
+  await expect(group(sam, 'Went well').getByRole('heading', { name: /^Went well/ })).toBeFocused();
+  await expect(group(sam, 'Went well').getByRole('status')).toHaveText('Note deleted. Its vote went back to the person who placed it.');
+  // Maya sees it go, and has her vote back.
+  await expect(noteIn(maya, 'Went well', 'Legal was late again')).toHaveCount(0);
+  await expect(maya.getByText('You have 1 of 2 votes left')).toBeVisible();
 
   // The scrum master turns the action into a backlog card in one step.
   await noteIn(maya, 'Actions', action).getByRole('button', { name: /^Make a backlog card/ }).click();

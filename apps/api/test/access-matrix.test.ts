@@ -80,7 +80,10 @@ describe('access matrix: role x route', () => {
     const closed = await t.db.sprint.create({ data: { teamId: team.id, name: `Matrix sprint ${n++}`, startDate: new Date('2026-11-02'), endDate: new Date('2026-11-13'), state: 'CLOSED' } });
     return t.db.retrospective.create({ data: { sprintId: closed.id } });
   };
-  const freshNote = async (group: 'WENT_WELL' | 'ACTION' = 'WENT_WELL') => t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetro()).id, group, text: `Matrix note ${n++}` } });
+  const freshNote = async (group: 'WENT_WELL' | 'ACTION' = 'WENT_WELL', authorId?: string) =>
+    t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetro()).id, group, text: `Matrix note ${n++}`, authorId } });
+  // The member's own note: its author may change it, and so may the team's scrum masters and admins.
+  const membersNote = () => freshNote('WENT_WELL', teamMembers[0]!.userId);
   // A done stage at the end keeps the stages in flow order.
   const freshStage = () => t.db.portfolioStage.create({ data: { name: `Matrix stage ${n++}`, position: 100 + n, flowCategory: 'DONE' } });
   const freshLink = async () => t.db.cardLink.create({ data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' } });
@@ -276,6 +279,8 @@ describe('access matrix: role x route', () => {
       request: async () => ({ method: 'POST', url: `/api/sprints/${(await freshRetro()).sprintId}/retrospective/notes`, body: { group: 'TO_IMPROVE', text: 'Fewer channels' } }),
     },
     { route: 'PUT /api/retrospective-notes/:noteId/vote', expected: work(200), request: async () => ({ method: 'PUT', url: `/api/retrospective-notes/${(await freshNote()).id}/vote`, body: { dots: 2 } }) },
+    { route: 'PATCH /api/retrospective-notes/:noteId', expected: work(200), request: async () => ({ method: 'PATCH', url: `/api/retrospective-notes/${(await membersNote()).id}`, body: { text: 'Reworded' } }) },
+    { route: 'DELETE /api/retrospective-notes/:noteId', expected: work(200), request: async () => ({ method: 'DELETE', url: `/api/retrospective-notes/${(await membersNote()).id}` }) },
     { route: 'POST /api/retrospective-notes/:noteId/card', expected: layout(201), request: async () => ({ method: 'POST', url: `/api/retrospective-notes/${(await freshNote('ACTION')).id}/card` }) },
     { route: 'GET /api/teams/:teamId/standup', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/standup` }) },
     { route: 'PUT /api/teams/:teamId/standup-settings', expected: layout(200), request: async () => ({ method: 'PUT', url: `/api/teams/${team.id}/standup-settings`, body: { standupTime: '09:45' } }) },
@@ -357,6 +362,19 @@ describe('access matrix: role x route', () => {
       expect(answers).toEqual(c.expected);
     });
   }
+
+  // The rows above change the member's own note. Someone else's note is the scrum master's (or an admin's) to change.
+  it('lets a member change their own retrospective notes only', async () => {
+    const mastersNote = () => freshNote('WENT_WELL', teamMembers[2]!.userId);
+    const answers = {} as Record<Actor, number[]>;
+    for (const actor of Object.keys(cookies) as Actor[]) {
+      const headers = { cookie: cookies[actor]! };
+      const edited = await t.app.inject({ method: 'PATCH', url: `/api/retrospective-notes/${(await mastersNote()).id}`, payload: { text: 'Reworded' }, headers });
+      const deleted = await t.app.inject({ method: 'DELETE', url: `/api/retrospective-notes/${(await mastersNote()).id}`, headers });
+      answers[actor] = [edited.statusCode, deleted.statusCode];
+    }
+    expect(answers).toEqual({ member: [403, 403], viewer: [403, 403], master: [200, 200], outsider: [404, 404], pmo: [403, 403], admin: [200, 200] });
+  });
 
   it('shows a team to the PMO and its members only', async () => {
     const dashboard = async (actor: Actor) => (await t.app.inject({ method: 'GET', url: '/api/dashboard/teams', headers: { cookie: cookies[actor]! } })).json().teams.map((x: { id: string }) => x.id);

@@ -502,6 +502,44 @@ describe('the activity log', () => {
       },
     },
     {
+      route: 'PATCH /api/retrospective-notes/:noteId',
+      status: 200,
+      // Only the fields that changed: the group stays as it was, so it is in neither side.
+      entries: [
+        {
+          kind: activityKinds.retrospectiveNoteEdited,
+          with: () => ({ sprintId: last.sprintId, boardId: team.board.id, from: { noteId: last.noteId, text: 'On time' }, to: { retrospectiveId: last.retrospectiveId, noteId: last.noteId, text: 'Launched on time' } }),
+        },
+      ],
+      request: async () => {
+        const retro = await freshRetrospective();
+        const note = await t.db.retrospectiveNote.create({ data: { retrospectiveId: retro.id, group: 'WENT_WELL', text: 'On time' } });
+        last = { noteId: note.id, sprintId: retro.sprintId, retrospectiveId: retro.id };
+        return { method: 'PATCH', url: `/api/retrospective-notes/${note.id}`, body: { text: 'Launched on time', group: 'WENT_WELL' } };
+      },
+    },
+    {
+      route: 'DELETE /api/retrospective-notes/:noteId',
+      status: 200,
+      // The note as it was, and whose dots went back.
+      entries: [
+        {
+          kind: activityKinds.retrospectiveNoteDeleted,
+          with: () => ({
+            sprintId: last.sprintId,
+            boardId: team.board.id,
+            from: { noteId: last.noteId, group: 'TO_IMPROVE', text: 'Said twice', principleId: null, authorId: null, votes: [{ userId: adminId, dots: 2 }] },
+          }),
+        },
+      ],
+      request: async () => {
+        const retro = await freshRetrospective();
+        const note = await t.db.retrospectiveNote.create({ data: { retrospectiveId: retro.id, group: 'TO_IMPROVE', text: 'Said twice', votes: { create: { userId: adminId, dots: 2 } } } });
+        last = { noteId: note.id, sprintId: retro.sprintId };
+        return { method: 'DELETE', url: `/api/retrospective-notes/${note.id}` };
+      },
+    },
+    {
       route: 'POST /api/retrospective-notes/:noteId/card',
       status: 201,
       // The new card, then where it came from, both on the card.
@@ -642,6 +680,20 @@ describe('the activity log', () => {
         prepare: async () => {
           const person = await freshPerson();
           return { method: 'POST', url: `/api/teams/${team.id}/members`, body: { email: person.email, role: 'MEMBER' }, state: () => t.db.membership.findMany({ where: { userId: person.id } }) };
+        },
+      },
+      {
+        name: 'editing a retrospective note',
+        prepare: async () => {
+          const note = await t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetrospective()).id, group: 'WENT_WELL', text: 'On time' } });
+          return { method: 'PATCH', url: `/api/retrospective-notes/${note.id}`, body: { text: 'Late' }, state: () => t.db.retrospectiveNote.findUnique({ where: { id: note.id } }) };
+        },
+      },
+      {
+        name: 'deleting a retrospective note',
+        prepare: async () => {
+          const note = await t.db.retrospectiveNote.create({ data: { retrospectiveId: (await freshRetrospective()).id, group: 'WENT_WELL', text: 'On time', votes: { create: { userId: adminId, dots: 1 } } } });
+          return { method: 'DELETE', url: `/api/retrospective-notes/${note.id}`, state: () => t.db.retrospectiveNote.findUnique({ where: { id: note.id }, include: { votes: true } }) };
         },
       },
       {

@@ -4,8 +4,9 @@ import { retrospectiveSchema, type Retrospective } from '@amb/shared/retrospecti
 import { watchEvents } from './support/event-stream';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
-// Sprint retrospectives through the API, on a real database: opening and closing, notes, dot votes and their
-// allowance, actions turned into backlog cards, last time's actions, the live stream, and who may do what.
+// Sprint retrospectives through the API, on a real database: opening and closing, notes (added, edited, deleted),
+// dot votes and their allowance, actions turned into backlog cards, last time's actions, the live stream, and who may
+// do what.
 
 type Who = 'master' | 'member' | 'other' | 'viewer' | 'outsider';
 
@@ -37,7 +38,7 @@ describe('sprint retrospectives', () => {
 
   const sprint = (state: 'PLANNED' | 'ACTIVE' | 'CLOSED', start: string) =>
     t.db.sprint.create({ data: { teamId: team.id, name: `Sprint ${++n}`, startDate: new Date(start), endDate: new Date(Date.parse(start) + 11 * 86_400_000), state } });
-  const call = (who: Who, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) => t.app.inject({ method, url: `/api${url}`, headers: { cookie: cookie[who] }, payload });
+  const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url: `/api${url}`, headers: { cookie: cookie[who] }, payload });
   const read = async (who: Who = 'viewer', id = sprintId) => {
     const res = await call(who, 'GET', `/sprints/${id}/retrospective`);
     expect(res.statusCode, res.body).toBe(200);
@@ -50,6 +51,12 @@ describe('sprint retrospectives', () => {
     return res.json() as { id: string };
   };
   const vote = (who: Who, noteId: string, dots: number) => call(who, 'PUT', `/retrospective-notes/${noteId}/vote`, { dots });
+  const edit = (who: Who, noteId: string, body: object) => call(who, 'PATCH', `/retrospective-notes/${noteId}`, body);
+  const remove = (who: Who, noteId: string) => call(who, 'DELETE', `/retrospective-notes/${noteId}`);
+  const setVotes = (votesPerPerson: number) => call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN', votesPerPerson });
+  const entriesOf = (kind: string, noteId: string) => t.db.activity.findMany({ where: { kind, to: { path: ['noteId'], equals: noteId } }, orderBy: { id: 'asc' } });
+  // A note of the member's that stays until the retrospective is closed.
+  let membersNote: string;
 
   it('is not opened until a scrum master opens it, and not for a sprint that has not started', async () => {
     expect((await read()).state).toBe('NOT_OPENED');
@@ -159,6 +166,160 @@ describe('sprint retrospectives', () => {
     expect((await read()).notes.find((x) => x.id === action.id)?.card).toMatchObject({ cardId, done: false });
   });
 
+  it('lets a note’s author change its text, group and principle, with the rules of adding one, and logs what changed', async () => {
+    const [principle, other] = await t.db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, take: 2 });
+    membersNote = (await note('Legal late')).id;
+    const reworded = await edit('member', membersNote, { text: '  Legal review came two days late  ' });
+    expect(reworded.statusCode, reworded.body).toBe(200);
+    expect(reworded.json()).toMatchObject({ id: membersNote, text: 'Legal review came two days late', group: 'TO_IMPROVE', principleId: null, authorName: 'member person' });
+    expect(reworded.json().editedAt).not.toBeNull();
+    const moved = await edit('member', membersNote, { group: 'WENT_WELL', principleId: principle!.id });
+    expect(moved.json()).toMatchObject({ group: 'WENT_WELL', principleId: principle!.id, text: 'Legal review came two days late' });
+
+    for (const [body, field] of [
+      [{ text: '   ' }, 'body.text'],
+      [{ text: 'x'.repeat(501) }, 'body.text'],
+      [{ group: 'SOMETIMES' }, 'body.group'],
+      [{ principleId: '00000000-0000-4000-8000-000000000000' }, 'body.principleId'],
+    ] as const) {
+      const res = await edit('member', membersNote, body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(400);
+      expect(fieldsOf(res)).toEqual([field]);
+    }
+    // Exactly 500 characters is a note.
+    expect((await edit('member', membersNote, { text: 'y'.repeat(500) })).statusCode).toBe(200);
+
+    // One entry per edit, with only what changed; the same values again write nothing.
+    const log = await entriesOf(activityKinds.retrospectiveNoteEdited, membersNote);
+    expect(log.map((e) => [e.from, e.to])).toEqual([
+      [{ noteId: membersNote, text: 'Legal late' }, { retrospectiveId: expect.any(String), noteId: membersNote, text: 'Legal review came two days late' }],
+      [{ noteId: membersNote, group: 'TO_IMPROVE', principleId: null }, { retrospectiveId: expect.any(String), noteId: membersNote, group: 'WENT_WELL', principleId: principle!.id }],
+      [{ noteId: membersNote, text: 'Legal review came two days late' }, { retrospectiveId: expect.any(String), noteId: membersNote, text: 'y'.repeat(500) }],
+    ]);
+    expect(log[0]).toMatchObject({ actorId: ids.member, teamId: team.id, sprintId, boardId: team.board.id });
+    const editedAt = (await t.db.retrospectiveNote.findUniqueOrThrow({ where: { id: membersNote } })).editedAt;
+    expect((await edit('member', membersNote, { text: 'y'.repeat(500), group: 'WENT_WELL' })).statusCode).toBe(200);
+    expect(await entriesOf(activityKinds.retrospectiveNoteEdited, membersNote)).toHaveLength(3);
+    expect((await t.db.retrospectiveNote.findUniqueOrThrow({ where: { id: membersNote } })).editedAt).toEqual(editedAt);
+
+    // A principle archived since the note was tagged may stay while the text changes; it cannot be newly chosen.
+    await t.db.principle.update({ where: { id: principle!.id }, data: { archivedAt: new Date() } });
+    try {
+      const kept = await edit('member', membersNote, { text: 'Legal review came late', principleId: principle!.id });
+      expect(kept.statusCode, kept.body).toBe(200);
+      expect((await edit('member', membersNote, { principleId: other!.id })).statusCode).toBe(200);
+      const archived = await edit('member', membersNote, { principleId: principle!.id });
+      expect(archived.statusCode).toBe(400);
+      expect(fieldsOf(archived)).toEqual(['body.principleId']);
+      expect((await edit('member', membersNote, { principleId: null })).json().principleId).toBeNull();
+    } finally {
+      await t.db.principle.update({ where: { id: principle!.id }, data: { archivedAt: null } });
+    }
+  });
+
+  it('keeps a note’s votes through an edit, and lets a scrum master edit anyone’s note but no one else', async () => {
+    const voted = (await read('member')).notes.find((x) => x.text === 'Too many channels at once')!;
+    expect(voted.dots).toBe(4);
+    const byMaster = await edit('master', voted.id, { text: 'Too many channels at once for a team of four' });
+    expect(byMaster.statusCode, byMaster.body).toBe(200);
+    expect(byMaster.json()).toMatchObject({ dots: 4, authorName: 'other person' });
+    expect((await entriesOf(activityKinds.retrospectiveNoteEdited, voted.id))[0]).toMatchObject({ actorId: ids.master });
+
+    // Another member, a viewer: refused; someone who cannot see the team: not found, as if there were no note.
+    for (const [who, status] of [['member', 403], ['viewer', 403], ['outsider', 404]] as const) {
+      expect((await edit(who, voted.id, { text: 'Not yours' })).statusCode, who).toBe(status);
+    }
+    expect((await edit('member', '00000000-0000-4000-8000-000000000000', { text: 'Nothing' })).statusCode).toBe(404);
+    // An author who is now only a viewer of the team no longer changes their notes.
+    const former = await createUser(t.db, { name: 'former member' });
+    await t.db.membership.create({ data: { teamId: team.id, userId: former.id, role: 'MEMBER' } });
+    const formerCookie = await signIn(t.app, former.email);
+    const theirs = await t.app.inject({ method: 'POST', url: `/api/sprints/${sprintId}/retrospective/notes`, headers: { cookie: formerCookie }, payload: { group: 'WENT_WELL', text: 'Mine' } });
+    await t.db.membership.update({ where: { userId_teamId: { userId: former.id, teamId: team.id } }, data: { role: 'VIEWER' } });
+    const stale = await t.app.inject({ method: 'PATCH', url: `/api/retrospective-notes/${theirs.json().id}`, headers: { cookie: formerCookie }, payload: { text: 'Still mine?' } });
+    expect(stale.statusCode).toBe(403);
+    expect((await edit('master', theirs.json().id, { text: 'Kept by the scrum master' })).statusCode).toBe(200);
+    expect((await t.db.retrospectiveNote.findUniqueOrThrow({ where: { id: voted.id } })).text).toBe('Too many channels at once for a team of four');
+  });
+
+  it('lets the author or a scrum master delete a note, giving its votes back to those who placed them', async () => {
+    const voted = (await read('member')).notes.find((x) => x.text.startsWith('Too many channels'))!;
+    expect([(await read('member')).myDotsLeft, (await read('other')).myDotsLeft]).toEqual([0, 0]);
+    for (const [who, status] of [['member', 403], ['viewer', 403], ['outsider', 404]] as const) {
+      expect((await remove(who, voted.id)).statusCode, who).toBe(status);
+    }
+    const removed = await remove('other', voted.id);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toEqual({ noteId: voted.id, dotsReturned: 4 });
+    expect(await t.db.retrospectiveNote.findUnique({ where: { id: voted.id } })).toBeNull();
+    expect(await t.db.retrospectiveVote.count({ where: { noteId: voted.id } })).toBe(0);
+    expect([(await read('member')).myDotsLeft, (await read('other')).myDotsLeft]).toEqual([1, 3]);
+    expect((await read()).notes.map((x) => x.id)).not.toContain(voted.id);
+
+    // The entry keeps the note and whose dots went back.
+    const [entry, ...more] = await t.db.activity.findMany({ where: { kind: activityKinds.retrospectiveNoteDeleted, from: { path: ['noteId'], equals: voted.id } } });
+    expect(more).toHaveLength(0);
+    expect(entry).toMatchObject({ actorId: ids.other, teamId: team.id, sprintId, boardId: team.board.id });
+    expect(entry!.from).toMatchObject({ noteId: voted.id, group: 'TO_IMPROVE', text: 'Too many channels at once for a team of four', authorId: ids.other });
+    expect((entry!.from as { votes: { userId: string; dots: number }[] }).votes).toEqual(expect.arrayContaining([{ userId: ids.member, dots: 1 }, { userId: ids.other, dots: 3 }]));
+
+    // A scrum master removes anyone's note; a note already gone is not found.
+    const duplicate = await note('Legal late (again)');
+    expect((await remove('master', duplicate.id)).json()).toEqual({ noteId: duplicate.id, dotsReturned: 0 });
+    expect((await remove('master', duplicate.id)).statusCode).toBe(404);
+    expect((await edit('member', duplicate.id, { text: 'Gone' })).statusCode).toBe(404);
+  });
+
+  it('does not let a vote and a deletion of the same note overrun each other', async () => {
+    // Without the vote holding the note, a vote that waited on the deletion fails on the note it no longer has (500).
+    for (let round = 0; round < 5; round++) {
+      const target = await note(`Raced ${round}`, 'WENT_WELL', 'master');
+      const results = await Promise.all([vote('member', target.id, 1), vote('other', target.id, 1), remove('master', target.id)]);
+      expect(results[2]!.statusCode, results[2]!.body).toBe(200);
+      // Each vote landed before the deletion (and went back with it) or found the note gone.
+      for (const r of results.slice(0, 2)) expect([200, 404], r.body).toContain(r.statusCode);
+      expect(results[2]!.json().dotsReturned).toBe(results.slice(0, 2).filter((r) => r.statusCode === 200).length);
+      expect(await t.db.retrospectiveVote.count({ where: { noteId: target.id } })).toBe(0);
+    }
+  });
+
+  it('refuses to change or delete an action that has become a card: the card is what changes', async () => {
+    const converted = (await read()).notes.find((x) => x.card)!;
+    for (const res of [await edit('master', converted.id, { text: 'Reworded' }), await remove('master', converted.id)]) {
+      expect(res.statusCode).toBe(409);
+      expect(fieldsOf(res)).toEqual(['params.noteId']);
+    }
+    expect((await read()).notes.find((x) => x.id === converted.id)?.text).toBe(converted.text);
+  });
+
+  it('refuses to lower the allowance below the votes someone has placed, and says how many', async () => {
+    // The member has 2 of 3 placed, the scrum master 3 of 3 (on the parallel notes).
+    expect((await read()).mostDotsPlaced).toBe(3);
+    expect((await setVotes(5)).statusCode).toBe(200);
+    const parallel = (await read('member')).notes.find((x) => x.text === 'Parallel 1')!;
+    expect((await vote('member', parallel.id, 3)).json()).toMatchObject({ myDotsLeft: 0 });
+    expect((await read()).mostDotsPlaced).toBe(5);
+
+    const entries = await t.db.activity.count({ where: { kind: activityKinds.retrospectiveAllowanceChanged } });
+    const refused = await setVotes(4);
+    expect(refused.statusCode).toBe(409);
+    expect(fieldsOf(refused)).toEqual(['body.votesPerPerson']);
+    expect(refused.json().error.message).toContain('Someone has already placed 5 votes');
+    expect(refused.json().error.details).toEqual({ mostDotsPlaced: 5 });
+    // Nothing changed: the allowance, the votes, the log.
+    expect((await read('member')).votesPerPerson).toBe(5);
+    expect((await read('member')).notes.find((x) => x.id === parallel.id)?.myDots).toBe(3);
+    expect(await t.db.activity.count({ where: { kind: activityKinds.retrospectiveAllowanceChanged } })).toBe(entries);
+
+    // Once the most active voter takes two back, it can go down to what they have placed.
+    expect((await vote('member', parallel.id, 1)).statusCode).toBe(200);
+    expect((await setVotes(2)).statusCode).toBe(409);
+    const lowered = await setVotes(3);
+    expect(lowered.statusCode, lowered.body).toBe(200);
+    expect(lowered.json()).toMatchObject({ votesPerPerson: 3, mostDotsPlaced: 3 });
+    expect(await t.db.activity.count({ where: { kind: activityKinds.retrospectiveAllowanceChanged } })).toBe(entries + 1);
+  });
+
   it('is read-only once closed, readable by everyone, and convertible by the scrum master', async () => {
     const action = await note('Write the brief before the kick-off', 'ACTION');
     const closed = await call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'CLOSED' });
@@ -170,6 +331,15 @@ describe('sprint retrospectives', () => {
     const lateVote = await vote('other', action.id, 1);
     expect(lateVote.statusCode).toBe(409);
     expect(fieldsOf(lateVote)).toEqual(['params.noteId']);
+    // Not even the author or the scrum master changes a note of a closed retrospective.
+    for (const res of [await edit('member', membersNote, { text: 'Late edit' }), await remove('member', membersNote), await edit('master', action.id, { text: 'Late' }), await remove('master', action.id)]) {
+      expect(res.statusCode).toBe(409);
+      expect(fieldsOf(res)).toEqual(['params.noteId']);
+      expect(res.json().error.message).toContain('not changed');
+    }
+    expect(await t.db.retrospectiveNote.findUnique({ where: { id: membersNote } })).not.toBeNull();
+    // Someone who cannot see the team still learns nothing.
+    expect((await edit('outsider', membersNote, { text: 'Late edit' })).statusCode).toBe(404);
     expect((await read('viewer')).state).toBe('CLOSED');
     expect((await call('outsider', 'GET', `/sprints/${sprintId}/retrospective`)).statusCode).toBe(404);
     expect((await call('master', 'POST', `/retrospective-notes/${action.id}/card`)).statusCode).toBe(201);
@@ -194,8 +364,12 @@ describe('sprint retrospectives', () => {
     expect(stream.status).toBe(200);
     expect((await call('master', 'PUT', `/sprints/${next.id}/retrospective`, { state: 'OPEN' })).statusCode).toBe(200);
     await stream.until((e) => e.kind === activityKinds.retrospectiveOpened);
-    await note('Seen live', 'WENT_WELL', 'member', next.id);
+    const live = await note('Seen live', 'WENT_WELL', 'member', next.id);
     await stream.until((e) => e.kind === activityKinds.retrospectiveNoteAdded);
+    expect((await edit('member', live.id, { text: 'Seen live, then edited' })).statusCode).toBe(200);
+    await stream.until((e) => e.kind === activityKinds.retrospectiveNoteEdited);
+    expect((await remove('member', live.id)).statusCode).toBe(200);
+    await stream.until((e) => e.kind === activityKinds.retrospectiveNoteDeleted && e.actorId === ids.member);
     stream.close();
   });
 });

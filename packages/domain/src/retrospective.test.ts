@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDots, dotsLeft, sortByDots } from './retrospective';
+import { checkAllowance, checkDots, dotsLeft, mostDotsPlaced, sortByDots } from './retrospective';
 
 const votes = [
   { noteId: 'n1', userId: 'ana', dots: 2 },
@@ -31,6 +31,24 @@ describe('dot voting', () => {
 
   it('does not count other people’s dots against a person', () => {
     expect(checkDots(votes, { userId: 'cy', noteId: 'n1', dots: 3, allowance: 3 })).toBeNull();
+  });
+});
+
+describe('changing the allowance', () => {
+  it('finds the most dots one person has placed, across notes', () => {
+    expect(mostDotsPlaced(votes)).toBe(3);
+    expect(mostDotsPlaced([...votes, { noteId: 'n3', userId: 'ana', dots: 2 }])).toBe(5);
+    expect(mostDotsPlaced([])).toBe(0);
+  });
+
+  it('refuses to lower it below what someone has placed, and nothing else', () => {
+    expect(checkAllowance({ current: 5, next: 2, mostPlaced: 3 })).toEqual({ mostPlaced: 3 });
+    // Down to exactly what the most active voter placed leaves them none left, which is fine.
+    expect(checkAllowance({ current: 5, next: 3, mostPlaced: 3 })).toBeNull();
+    expect(checkAllowance({ current: 5, next: 1, mostPlaced: 0 })).toBeNull();
+    // Raising is always allowed, even where someone is still over an older, lower allowance.
+    expect(checkAllowance({ current: 2, next: 3, mostPlaced: 4 })).toBeNull();
+    expect(checkAllowance({ current: 3, next: 3, mostPlaced: 4 })).toBeNull();
   });
 });
 

@@ -33,6 +33,22 @@ export function checkDots(votes: readonly Dots[], p: { userId: string; noteId: s
   return p.dots <= available ? null : { available };
 }
 
+/** The most dots any one person has placed in the retrospective (0 before anyone votes). */
+export function mostDotsPlaced(votes: readonly Dots[]): number {
+  const byPerson = new Map<string, number>();
+  for (const v of votes) byPerson.set(v.userId, (byPerson.get(v.userId) ?? 0) + v.dots);
+  return Math.max(0, ...byPerson.values());
+}
+
+/**
+ * Whether the allowance may go from `current` to `next`. Raising it is always fine. Lowering it below the dots
+ * someone has already placed is refused rather than taking their votes away: the scrum master sees how many that
+ * is and chooses (decision 40). Returns null when allowed, or the most dots one person has placed.
+ */
+export function checkAllowance(p: { current: number; next: number; mostPlaced: number }): { mostPlaced: number } | null {
+  return p.next < p.current && p.next < p.mostPlaced ? { mostPlaced: p.mostPlaced } : null;
+}
+
 /** Notes by dots, most first; ties keep the order they were written in (then by id, so the order is stable). */
 export function sortByDots<T extends { id: string; dots: number; createdAt: string | number }>(notes: readonly T[]): T[] {
   const time = (v: string | number) => (typeof v === 'number' ? v : Date.parse(v));

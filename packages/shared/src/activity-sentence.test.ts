@@ -54,6 +54,19 @@ describe('activitySentence', () => {
     expect(describeActivity({ kind: activityKinds.linkAdded, to: { ...link, fromCardId: 'other', toCardId: 'mine' }, cardId: 'mine' }, lookup)).toBe('linked cards: “Landing template” depends on this');
   });
 
+  it('says what an edit changed on a retrospective note, and what a deletion gave back', () => {
+    const note = { retrospectiveId: 'r1', noteId: 'n1' };
+    expect(describeActivity({ kind: activityKinds.retrospectiveNoteEdited, from: { noteId: 'n1', text: 'Legal', group: 'WENT_WELL' }, to: { ...note, text: 'Legal came late', group: 'TO_IMPROVE' } }, lookup)).toBe(
+      'edited a retrospective note: reworded it to “Legal came late” and moved it to “to improve”',
+    );
+    expect(describeActivity({ kind: activityKinds.retrospectiveNoteEdited, from: { noteId: 'n1', principleId: 'p1' }, to: { ...note, principleId: null } }, lookup)).toBe('edited a retrospective note: took its principle off');
+    const deleted = { ...note, group: 'TO_IMPROVE', text: 'Duplicate', principleId: null, authorId: 'sam' };
+    expect(describeActivity({ kind: activityKinds.retrospectiveNoteDeleted, from: { ...deleted, votes: [{ userId: 'sam', dots: 2 }, { userId: 'maya', dots: 1 }] } }, lookup)).toBe(
+      'deleted “Duplicate” from the retrospective (its 3 votes went back)',
+    );
+    expect(describeActivity({ kind: activityKinds.retrospectiveNoteDeleted, from: { ...deleted, votes: [] } }, lookup)).toBe('deleted “Duplicate” from the retrospective');
+  });
+
   it('uses the card’s title where the card is not the page', () => {
     expect(describeActivity({ kind: activityKinds.cardMoved, from: place('doing'), to: place('review') }, lookup, { card: '“Spring launch”' })).toBe('moved “Spring launch” from In progress to Review');
   });

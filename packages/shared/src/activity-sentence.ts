@@ -154,6 +154,18 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `gave everyone ${e.to.votesPerPerson} vote${e.to.votesPerPerson === 1 ? '' : 's'} in the retrospective (was ${e.from.votesPerPerson})`;
     case activityKinds.retrospectiveNoteAdded:
       return `added ${quote(e.to.text)} to the retrospective (${groupLabels[e.to.group]})`;
+    case activityKinds.retrospectiveNoteEdited: {
+      const changes = [
+        e.to.text !== undefined ? `reworded it to ${quote(e.to.text)}` : null,
+        e.to.group ? `moved it to ${quote(groupLabels[e.to.group])}` : null,
+        e.to.principleId === undefined ? null : e.to.principleId ? `tagged it ${w.name(e.to.principleId, 'with a principle')}` : 'took its principle off',
+      ].filter((c): c is string => c !== null);
+      return `edited a retrospective note: ${list(changes)}`;
+    }
+    case activityKinds.retrospectiveNoteDeleted: {
+      const dots = e.from.votes.reduce((sum, v) => sum + v.dots, 0);
+      return `deleted ${quote(e.from.text)} from the retrospective${dots ? ` (its ${dots} vote${dots === 1 ? '' : 's'} went back)` : ''}`;
+    }
     case activityKinds.retrospectiveVoted:
       return e.to.dots === 0 ? 'took back their votes on a retrospective note' : `put ${e.to.dots} vote${e.to.dots === 1 ? '' : 's'} on a retrospective note`;
     case activityKinds.retrospectiveActionConverted:

@@ -57,6 +57,14 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
     valid: { to: { retrospectiveId: 'r1', noteId: 'n1', group: 'ACTION', text: 'Book legal review a week earlier', principleId: null } },
     invalid: { to: { retrospectiveId: 'r1', noteId: 'n1', group: 'MAYBE', text: 'x', principleId: null } },
   },
+  'retrospective.note.edited': {
+    valid: { from: { noteId: 'n1', text: 'Legal late' }, to: { retrospectiveId: 'r1', noteId: 'n1', text: 'Legal review came late' } },
+    invalid: { from: { noteId: 'n1', votes: 2 }, to: { retrospectiveId: 'r1', noteId: 'n1', votes: 3 } },
+  },
+  'retrospective.note.deleted': {
+    valid: { from: { retrospectiveId: 'r1', noteId: 'n1', group: 'TO_IMPROVE', text: 'Duplicate', principleId: null, authorId: 'u1', votes: [{ userId: 'u2', dots: 2 }] } },
+    invalid: { from: { retrospectiveId: 'r1', noteId: 'n1', group: 'TO_IMPROVE', text: 'Duplicate', principleId: null, authorId: 'u1', votes: [{ userId: 'u2', dots: 0 }] } },
+  },
   'retrospective.voted': { valid: { from: { dots: 0 }, to: { retrospectiveId: 'r1', noteId: 'n1', dots: 2 } }, invalid: { from: { dots: 0 }, to: { retrospectiveId: 'r1', noteId: 'n1', dots: -1 } } },
   'retrospective.action.converted': { valid: { to: { retrospectiveId: 'r1', noteId: 'n1', text: 'Book legal review' } }, invalid: { to: { noteId: 'n1' } } },
   'team.created': { valid: { to: { name: 'Content Marketing' } }, invalid: { to: { title: 'Content Marketing' } } },

@@ -56,6 +56,8 @@ const signUpPolicy = z.strictObject({ signUpPolicy: z.enum(['OPEN', 'INVITATION_
 const personLimit = z.strictObject({ userId: id, wipLimit: z.number().int().nullable(), wipPolicy });
 const portfolioStage = z.strictObject({ stageId: id, name: z.string(), position: z.number().int(), flowCategory });
 const columnStage = z.strictObject({ columnId: id, stageId: id.nullable() });
+/** A retrospective note's fields an edit may change. */
+const noteFields = z.strictObject({ text: z.string().optional(), group: retrospectiveGroup.optional(), principleId: id.nullable().optional() });
 const principleFields = z.strictObject({ name: z.string().optional(), description: z.string().optional(), position: z.number().int().optional(), archived: z.boolean().optional() });
 
 /** The card fields whose edits are logged as `card.updated`; estimate, sprint and blocking have kinds of their own. */
@@ -142,6 +144,23 @@ const activityDefinitions = {
   retrospectiveClosed: ['retrospective.closed', payload({ to: z.strictObject({ retrospectiveId: id }) })],
   retrospectiveAllowanceChanged: ['retrospective.allowance.changed', payload({ from: z.strictObject({ votesPerPerson: z.number().int() }), to: z.strictObject({ votesPerPerson: z.number().int() }) })],
   retrospectiveNoteAdded: ['retrospective.note.added', payload({ to: z.strictObject({ retrospectiveId: id, noteId: id, group: retrospectiveGroup, text: z.string(), principleId: id.nullable() }) })],
+  /** Only the fields that changed, before and after. */
+  retrospectiveNoteEdited: ['retrospective.note.edited', payload({ from: noteFields.extend({ noteId: id }), to: noteFields.extend({ retrospectiveId: id, noteId: id }) })],
+  /** The note as it was, with the dots each person had on it: they went back to those people. */
+  retrospectiveNoteDeleted: [
+    'retrospective.note.deleted',
+    payload({
+      from: z.strictObject({
+        retrospectiveId: id,
+        noteId: id,
+        group: retrospectiveGroup,
+        text: z.string(),
+        principleId: id.nullable(),
+        authorId: id.nullable(),
+        votes: z.array(z.strictObject({ userId: id, dots: z.number().int().min(1) })),
+      }),
+    }),
+  ],
   /** A person's dots on one note, before and after. */
   retrospectiveVoted: ['retrospective.voted', payload({ from: z.strictObject({ dots: z.number().int().min(0) }), to: z.strictObject({ retrospectiveId: id, noteId: id, dots: z.number().int().min(0) }) })],
   /** An action became a backlog card (the entry's card). */

@@ -15,16 +15,37 @@ export const votesPerPersonSchema = z
   .min(1, { message: 'must be at least 1' })
   .max(MAX_VOTES_PER_PERSON, { message: `must be at most ${MAX_VOTES_PER_PERSON}` });
 
+/**
+ * Why the allowance cannot go lower while someone has `mostPlaced` votes on the notes (decision 40), for the field:
+ * the API's refusal and the browser's warning before saving say the same.
+ */
+export const allowanceBelowPlacedMessage = (mostPlaced: number) =>
+  `must be at least ${mostPlaced}: someone has already placed ${mostPlaced} vote${mostPlaced === 1 ? '' : 's'} (they can take some back first)`;
+
 /** Opening (or reopening) and closing; the allowance may be changed at the same time. */
 export const retrospectiveSettingsBodySchema = z.object({ state: z.enum(['OPEN', 'CLOSED']), votesPerPerson: votesPerPersonSchema.optional() });
 export type RetrospectiveSettingsBody = z.infer<typeof retrospectiveSettingsBodySchema>;
 
+const noteTextSchema = z.string().trim().min(1, { message: 'is required' }).max(NOTE_MAX_LENGTH, { message: `must be at most ${NOTE_MAX_LENGTH} characters` });
+
 export const addNoteBodySchema = z.object({
   group: retrospectiveGroupSchema,
-  text: z.string().trim().min(1, { message: 'is required' }).max(NOTE_MAX_LENGTH, { message: `must be at most ${NOTE_MAX_LENGTH} characters` }),
+  text: noteTextSchema,
   principleId: idSchema.nullable().optional(),
 });
 export type AddNoteBody = z.infer<typeof addNoteBodySchema>;
+
+/** A note's author (or a scrum master) changes its text, group or principle; what is left out stays. */
+export const editNoteBodySchema = z.object({
+  text: noteTextSchema.optional(),
+  group: retrospectiveGroupSchema.optional(),
+  principleId: idSchema.nullable().optional(),
+});
+export type EditNoteBody = z.infer<typeof editNoteBodySchema>;
+
+/** A deleted note, and how many dots went back to those who had placed them on it. */
+export const deleteNoteResultSchema = z.object({ noteId: idSchema, dotsReturned: z.number().int().min(0) });
+export type DeleteNoteResult = z.infer<typeof deleteNoteResultSchema>;
 
 /** The dots the person puts on the note, replacing theirs there; 0 takes them back. */
 export const voteBodySchema = z.object({
@@ -44,6 +65,8 @@ export const retrospectiveNoteSchema = z.object({
   authorId: idSchema.nullable(),
   authorName: z.string().nullable(),
   createdAt: isoDateTime,
+  /** When its text, group or principle last changed; null if never. */
+  editedAt: isoDateTime.nullable(),
   /** Everyone's dots on the note. */
   dots: z.number().int().min(0),
   /** The reader's own dots on it. */
@@ -62,6 +85,8 @@ export const retrospectiveSchema = z.object({
   votesPerPerson: z.number().int(),
   /** Dots the reader has left to place. */
   myDotsLeft: z.number().int().min(0),
+  /** The most dots any one person has placed: the allowance cannot be lowered below it (decision 40). */
+  mostDotsPlaced: z.number().int().min(0),
   openedAt: isoDateTime.nullable(),
   closedAt: isoDateTime.nullable(),
   /** Every note, most dots first. */

@@ -2,6 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   addNoteBodySchema,
   convertActionResultSchema,
+  deleteNoteResultSchema,
+  editNoteBodySchema,
   retrospectiveNoteParamsSchema,
   retrospectiveNoteSchema,
   retrospectiveSchema,
@@ -13,6 +15,8 @@ import { z } from 'zod';
 import { signedIn } from '../../plugins/auth';
 import { addNote } from '../../services/retrospectives/add-note';
 import { convertAction } from '../../services/retrospectives/convert-action';
+import { deleteNote } from '../../services/retrospectives/delete-note';
+import { editNote } from '../../services/retrospectives/edit-note';
 import { getRetrospective } from '../../services/retrospectives/get-retrospective';
 import { setRetrospectiveState } from '../../services/retrospectives/set-retrospective-state';
 import { voteOnNote } from '../../services/retrospectives/vote-on-note';
@@ -36,7 +40,7 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Open or close a sprint’s retrospective and set each person’s votes (scrum master, admin)',
-        description: 'Refused with 409 CONFLICT for a sprint that has not started.',
+        description: 'Refused with 409 CONFLICT for a sprint that has not started, and for an allowance lowered below the votes someone has already placed.',
         params: sprintParamsSchema,
         body: retrospectiveSettingsBodySchema,
         response: { 200: retrospectiveSchema, ...writeErrors },
@@ -57,6 +61,33 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => reply.status(201).send(await addNote(ctx(request), request.params.sprintId, request.body)),
+  );
+  app.patch(
+    '/retrospective-notes/:noteId',
+    {
+      schema: {
+        tags,
+        summary: 'Change a note’s text, group or principle while the retrospective is open (its author; a scrum master or admin for any note)',
+        description: 'Its votes stay. Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
+        params: retrospectiveNoteParamsSchema,
+        body: editNoteBodySchema,
+        response: { 200: retrospectiveNoteSchema, ...writeErrors },
+      },
+    },
+    async (request) => editNote(ctx(request), request.params.noteId, request.body),
+  );
+  app.delete(
+    '/retrospective-notes/:noteId',
+    {
+      schema: {
+        tags,
+        summary: 'Delete a note while the retrospective is open; its votes go back to those who placed them (its author; a scrum master or admin for any note)',
+        description: 'Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
+        params: retrospectiveNoteParamsSchema,
+        response: { 200: deleteNoteResultSchema, ...writeErrors },
+      },
+    },
+    async (request) => deleteNote(ctx(request), request.params.noteId),
   );
   app.put(
     '/retrospective-notes/:noteId/vote',

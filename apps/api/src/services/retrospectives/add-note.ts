@@ -1,20 +1,16 @@
 import { activityKinds } from '@amb/shared/activity';
 import type { AddNoteBody } from '@amb/shared/retrospectives';
-import { invalidField } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { toNote, noteInclude } from './get-retrospective';
-import { liveBoardOf, loadRetroSprint, notOpened, requireOpen } from './retrospective-access';
+import { loadRetroSprint, notOpened, requireActivePrinciple, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
 
 /** A note in one of the three groups, while the retrospective is open; anyone who works on the team. */
 export async function addNote({ db, actor }: ServiceContext, sprintId: string, body: AddNoteBody) {
   const { sprint } = await loadRetroSprint(db, actor, sprintId, 'work');
   const retro = sprint.retrospective;
   if (!retro) throw notOpened('params.sprintId');
-  if (body.principleId) {
-    const principle = await db.principle.findUnique({ where: { id: body.principleId }, select: { archivedAt: true } });
-    if (!principle || principle.archivedAt) throw invalidField('body.principleId', 'must be one of the manifesto’s principles');
-  }
+  if (body.principleId) await requireActivePrinciple(db, body.principleId);
   return db.$transaction(async (tx) => {
     await requireOpen(tx, retro.id, 'params.sprintId');
     const note = await tx.retrospectiveNote.create({
@@ -22,10 +18,7 @@ export async function addNote({ db, actor }: ServiceContext, sprintId: string, b
       include: noteInclude,
     });
     await recordActivity(tx, {
-      actorId: actor.id,
-      teamId: sprint.teamId,
-      sprintId,
-      boardId: await liveBoardOf(tx, sprint.teamId),
+      ...(await retrospectiveEntrySubject(tx, actor.id, sprint)),
       kind: activityKinds.retrospectiveNoteAdded,
       to: { retrospectiveId: retro.id, noteId: note.id, group: note.group, text: note.text, principleId: note.principleId },
     });

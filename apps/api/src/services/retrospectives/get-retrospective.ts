@@ -1,5 +1,5 @@
 import { can } from '@amb/domain/access';
-import { dotsLeft, sortByDots } from '@amb/domain/retrospective';
+import { dotsLeft, mostDotsPlaced, sortByDots } from '@amb/domain/retrospective';
 import type { Retrospective, RetrospectiveNote } from '@amb/shared/retrospectives';
 import type { Db, Prisma } from '../../db/prisma';
 import type { ServiceContext } from '../context';
@@ -21,6 +21,7 @@ export function toNote(n: NoteRow, userId: string): RetrospectiveNote {
     authorId: n.authorId,
     authorName: n.author?.name ?? null,
     createdAt: n.createdAt.toISOString(),
+    editedAt: n.editedAt?.toISOString() ?? null,
     dots: n.votes.reduce((sum, v) => sum + v.dots, 0),
     myDots: n.votes.find((v) => v.userId === userId)?.dots ?? 0,
     card: n.card ? { cardId: n.card.id, title: n.card.title, boardId: n.card.boardId, done: n.card.column.flowCategory === 'DONE', archived: n.card.archivedAt !== null } : null,
@@ -48,6 +49,7 @@ export async function getRetrospective({ db, actor }: ServiceContext, sprintId: 
     liveBoardOf(db, sprint.teamId),
   ]);
   const votesPerPerson = retro?.votesPerPerson ?? 0;
+  const votes = notes.flatMap((n) => n.votes);
   return {
     sprintId,
     sprintName: sprint.name,
@@ -56,7 +58,8 @@ export async function getRetrospective({ db, actor }: ServiceContext, sprintId: 
     state: retro?.state ?? 'NOT_OPENED',
     votesPerPerson,
     // Only those who may vote have dots to place.
-    myDotsLeft: retro && can(access, 'work') ? dotsLeft(notes.flatMap((n) => n.votes), actor.id, votesPerPerson) : 0,
+    myDotsLeft: retro && can(access, 'work') ? dotsLeft(votes, actor.id, votesPerPerson) : 0,
+    mostDotsPlaced: mostDotsPlaced(votes),
     openedAt: retro?.openedAt.toISOString() ?? null,
     closedAt: retro?.closedAt?.toISOString() ?? null,
     notes: sortByDots(notes.map((n) => toNote(n, actor.id))),

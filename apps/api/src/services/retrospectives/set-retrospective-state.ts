@@ -1,6 +1,7 @@
-import { DEFAULT_VOTES_PER_PERSON } from '@amb/domain/retrospective';
+import { checkAllowance, DEFAULT_VOTES_PER_PERSON, mostDotsPlaced } from '@amb/domain/retrospective';
 import { activityKinds } from '@amb/shared/activity';
-import type { RetrospectiveSettingsBody } from '@amb/shared/retrospectives';
+import { allowanceBelowPlacedMessage, type RetrospectiveSettingsBody } from '@amb/shared/retrospectives';
+import type { Prisma } from '../../db/prisma';
 import { AppError } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
@@ -22,6 +23,7 @@ export async function setRetrospectiveState({ db, actor }: ServiceContext, sprin
     const [before] = await tx.$queryRaw<{ id: string; state: string; votes_per_person: number }[]>`
       SELECT id, state::text AS state, votes_per_person FROM retrospectives WHERE sprint_id = ${sprintId} FOR UPDATE`;
     const votesPerPerson = body.votesPerPerson ?? before?.votes_per_person ?? DEFAULT_VOTES_PER_PERSON;
+    if (before && votesPerPerson < before.votes_per_person) await requireRoomForPlacedDots(tx, before, votesPerPerson);
     const now = new Date();
     const retro = await tx.retrospective.upsert({
       where: { sprintId },
@@ -42,4 +44,19 @@ export async function setRetrospectiveState({ db, actor }: ServiceContext, sprin
     await recordActivity(tx, ...entries);
   });
   return getRetrospective({ db, actor }, sprintId);
+}
+
+/**
+ * Lowering the allowance below the dots someone has already placed is refused, saying how many that is, rather than
+ * taking their votes away (decision 40). Read under the retrospective's row lock, so no vote lands in between.
+ */
+async function requireRoomForPlacedDots(tx: Prisma.TransactionClient, retro: { id: string; votes_per_person: number }, next: number) {
+  const votes = await tx.retrospectiveVote.findMany({ where: { note: { retrospectiveId: retro.id } }, select: { noteId: true, userId: true, dots: true } });
+  const refused = checkAllowance({ current: retro.votes_per_person, next, mostPlaced: mostDotsPlaced(votes) });
+  if (!refused) return;
+  const placed = `${refused.mostPlaced} vote${refused.mostPlaced === 1 ? '' : 's'}`;
+  throw new AppError('CONFLICT', `Someone has already placed ${placed}: keep at least ${refused.mostPlaced} per person, or ask them to take some back first`, {
+    fields: [{ field: 'body.votesPerPerson', message: allowanceBelowPlacedMessage(refused.mostPlaced) }],
+    details: { mostDotsPlaced: refused.mostPlaced },
+  });
 }

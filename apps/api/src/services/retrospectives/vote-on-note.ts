@@ -1,9 +1,9 @@
 import { checkDots, dotsLeft } from '@amb/domain/retrospective';
 import { activityKinds } from '@amb/shared/activity';
-import { AppError } from '../../lib/app-error';
+import { AppError, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
-import { liveBoardOf, loadNote, requireOpen } from './retrospective-access';
+import { loadNote, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
 
 /**
  * Sets the actor's dots on a note (0 takes them back). Their dots on all notes together stay within the allowance;
@@ -14,6 +14,9 @@ export async function voteOnNote({ db, actor }: ServiceContext, noteId: string, 
   const retro = note.retrospective;
   return db.$transaction(async (tx) => {
     const { votesPerPerson } = await requireOpen(tx, retro.id, 'params.noteId');
+    // Holds the note while the vote is written: a deletion waits for it, or has gone first and the vote finds nothing.
+    const [held] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM retrospective_notes WHERE id = ${noteId} FOR KEY SHARE`;
+    if (!held) throw notFound('Note');
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(20261127, hashtext(${`${retro.id}:${actor.id}`}))::text`;
     const mine = await tx.retrospectiveVote.findMany({ where: { userId: actor.id, note: { retrospectiveId: retro.id } }, select: { noteId: true, userId: true, dots: true } });
     const refused = checkDots(mine, { userId: actor.id, noteId, dots, allowance: votesPerPerson });
@@ -26,10 +29,7 @@ export async function voteOnNote({ db, actor }: ServiceContext, noteId: string, 
       if (dots === 0) await tx.retrospectiveVote.delete({ where: { noteId_userId: { noteId, userId: actor.id } } });
       else await tx.retrospectiveVote.upsert({ where: { noteId_userId: { noteId, userId: actor.id } }, create: { noteId, userId: actor.id, dots }, update: { dots } });
       await recordActivity(tx, {
-        actorId: actor.id,
-        teamId: retro.sprint.teamId,
-        sprintId: retro.sprint.id,
-        boardId: await liveBoardOf(tx, retro.sprint.teamId),
+        ...(await retrospectiveEntrySubject(tx, actor.id, retro.sprint)),
         kind: activityKinds.retrospectiveVoted,
         from: { dots: before },
         to: { retrospectiveId: retro.id, noteId, dots },

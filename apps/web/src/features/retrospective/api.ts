@@ -4,9 +4,11 @@ import { retrospectiveKinds } from '@amb/shared/activity';
 import type { BoardEvent } from '@amb/shared/boards';
 import {
   convertActionResultSchema,
+  deleteNoteResultSchema,
   retrospectiveNoteSchema,
   retrospectiveSchema,
   type AddNoteBody,
+  type EditNoteBody,
   type RetrospectiveSettingsBody,
 } from '@amb/shared/retrospectives';
 import { z } from 'zod';
@@ -30,6 +32,12 @@ export const useSetRetrospective = (sprintId: string) =>
 
 export const useAddNote = (sprintId: string) =>
   useRetrospectiveWrite(sprintId, (body: AddNoteBody) => api('POST', `/sprints/${sprintId}/retrospective/notes`, { body, schema: retrospectiveNoteSchema }));
+
+export const useEditNote = (sprintId: string) =>
+  useRetrospectiveWrite(sprintId, ({ noteId, body }: { noteId: string; body: EditNoteBody }) => api('PATCH', `/retrospective-notes/${noteId}`, { body, schema: retrospectiveNoteSchema }));
+
+export const useDeleteNote = (sprintId: string) =>
+  useRetrospectiveWrite(sprintId, (noteId: string) => api('DELETE', `/retrospective-notes/${noteId}`, { schema: deleteNoteResultSchema }));
 
 const voteResultSchema = z.object({ noteId: z.string(), myDots: z.number(), myDotsLeft: z.number() });
 export const useVote = (sprintId: string) =>

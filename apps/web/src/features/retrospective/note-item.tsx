@@ -1,36 +1,103 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
 import type { Retrospective, RetrospectiveNote } from '@amb/shared/retrospectives';
-import { useActivePrinciples } from '../../app/principles';
+import { principlesQuery } from '../../app/principles';
+import { useConfirm } from '../../components/confirm-dialog';
 import { ApiError } from '../../lib/api-client';
-import { useConvertAction, useVote } from './api';
+import { useConvertAction, useDeleteNote, useVote } from './api';
+import { NoteEditForm } from './note-edit-form';
+
+/** Where focus goes once the screen has caught up: a note itself, or its Edit button. */
+export type NoteFocus = { noteId: string; on: 'note' | 'edit' };
 
 interface Props {
   note: RetrospectiveNote;
   retro: Retrospective;
   canVote: boolean;
   canConvert: boolean;
+  /** The reader may edit and delete it: their own note, or anyone's for a scrum master. */
+  canChange: boolean;
+  /** Focus asked for on this note; `onFocused` says it was taken. */
+  focus: NoteFocus['on'] | null;
+  onFocused: () => void;
+  /** The edit form closed, saved or not: focus goes back to the note's Edit button, wherever the note now is. */
+  onEditClosed: () => void;
+  onDeleted: (dotsReturned: number) => void;
 }
 
 /** One note: its text and principle, its votes (with the reader's own dots to add or take back), its card. */
-export function NoteItem({ note, retro, canVote, canConvert }: Props) {
-  const principles = useActivePrinciples();
+export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, onFocused, onEditClosed, onDeleted }: Props) {
+  const { data: principles = [] } = useQuery(principlesQuery);
   const vote = useVote(retro.sprintId);
   const convert = useConvertAction(retro.sprintId);
+  const remove = useDeleteNote(retro.sprintId);
+  const [confirm, confirmDialog] = useConfirm();
+  const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const editRef = useRef<HTMLButtonElement>(null);
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'That did not work; try again.');
   const principle = principles.find((p) => p.id === note.principleId);
   const open = retro.state === 'OPEN';
   // Votes left are announced at the top of the page; only a refusal is said here, on the note.
   const setDots = (dots: number) => vote.mutate({ noteId: note.id, dots }, { onError: fail, onSuccess: () => setError(null) });
   const short = note.text.length > 40 ? `${note.text.slice(0, 39)}…` : note.text;
+
+  useEffect(() => {
+    if (!focus || editing) return;
+    (focus === 'edit' ? editRef : itemRef).current?.focus();
+    onFocused();
+  }, [focus, editing, onFocused]);
+
+  const deleteNote = async () => {
+    const votes = note.dots === 0 ? '' : note.dots === 1 ? ' Its 1 vote goes back to the person who placed it.' : ` Its ${note.dots} votes go back to those who placed them.`;
+    const ok = await confirm({ title: 'Delete this note?', message: `“${short}” leaves the retrospective for everyone.${votes}`, confirmLabel: 'Delete note' });
+    if (!ok) return;
+    try {
+      const { dotsReturned } = await remove.mutateAsync(note.id);
+      onDeleted(dotsReturned);
+    } catch (e) {
+      fail(e);
+    }
+  };
+
   return (
-    <li className="retro-note">
-      <p className="note-text">{note.text}</p>
-      <p className="note-meta muted">
-        {principle && <span className="principle-tag">{principle.name}</span>}
-        <span>{note.authorName ?? 'Someone'}</span>
-      </p>
+    // Focusable from code only: after a neighbouring note is deleted, focus lands here, not on the page.
+    <li className="retro-note" ref={itemRef} tabIndex={-1}>
+      {editing ? (
+        <NoteEditForm
+          note={note}
+          sprintId={retro.sprintId}
+          short={short}
+          onDone={() => {
+            setEditing(false);
+            setError(null);
+            onEditClosed();
+          }}
+        />
+      ) : (
+        <>
+          <p className="note-text">{note.text}</p>
+          <div className="note-meta-row">
+            <p className="note-meta muted">
+              {principle && <span className="principle-tag">{principle.name}</span>}
+              <span>{note.authorName ?? 'Someone'}</span>
+              {note.editedAt && <span>(edited)</span>}
+            </p>
+            {canChange && (
+              <span className="note-actions">
+                <button type="button" className="quiet" ref={editRef} onClick={() => setEditing(true)}>
+                  Edit<span className="visually-hidden"> “{short}”</span>
+                </button>
+                <button type="button" className="quiet danger-text" onClick={() => !remove.isPending && void deleteNote()}>
+                  Delete<span className="visually-hidden"> “{short}”</span>
+                </button>
+              </span>
+            )}
+          </div>
+        </>
+      )}
       <div className="note-votes">
         <span className="dots" aria-label={`${note.dots} vote${note.dots === 1 ? '' : 's'}`}>
           <span aria-hidden="true">{'●'.repeat(Math.min(note.dots, 12))}</span> {note.dots} vote{note.dots === 1 ? '' : 's'}
@@ -65,6 +132,7 @@ export function NoteItem({ note, retro, canVote, canConvert }: Props) {
           {error}
         </p>
       )}
+      {confirmDialog}
     </li>
   );
 }
