@@ -3,9 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import type { PortfolioTeam } from '@amb/shared/portfolio';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
-import { periodSearch, readPeriod, readTeams, withParams } from '../../lib/period-filters';
+import { periodSearch, readPeriod, withParams } from '../../lib/period-filters';
 import { PeriodControls } from '../../components/period-controls';
-import { TeamFilter } from './team-filter';
+import { TeamChoice, useTeamChoice } from '../../components/team-choice';
 import './dashboard.css';
 
 const CumulativeFlowSection = lazy(() => import('./cumulative-flow-section'));
@@ -53,7 +53,8 @@ function sortTeams(teams: PortfolioTeam[], key: SortKey, dir: 'asc' | 'desc') {
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const period = readPeriod(params);
-  const teamFilter = readTeams(params);
+  const choice = useTeamChoice();
+  const teamFilter = choice.chosen;
   const sort = (params.get('sort') as SortKey | null) ?? 'name';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const overview = usePortfolioOverview(period, teamFilter);
@@ -75,7 +76,7 @@ export function DashboardPage() {
         <PeriodControls period={period} />
       </header>
       <div className="dashboard-tools">
-        <TeamFilter selected={teamFilter} />
+        <TeamChoice teams={choice.teams} chosen={choice.chosen} unknown={choice.unknown} onChange={choice.choose} />
         <button type="button" disabled={!teams.length} onClick={() => downloadCsv(`portfolio-${period.from}-${period.to}.csv`, ...tableOf(teams, columns.map((c) => ({ header: c.header, value: c.csv }))))}>
           Export CSV<span className="visually-hidden"> of the portfolio table</span>
         </button>
