@@ -91,6 +91,9 @@ describe('TeamChoice', () => {
     expect(chosenNow()).toBe('t-growth,t-content,t-events');
     // Everything found is chosen: nothing left to add.
     expect(screen.queryByRole('button', { name: /^Choose the/ })).toBeNull();
+    // Emptying the search lists the chosen teams first.
+    fireEvent.change(searchBox(), { target: { value: '' } });
+    expect(shownTeams()).toEqual(['Content Marketing', 'Events & Field Marketing', 'Growth', 'Café Social', 'Platform']);
   });
 
   it('says when a search finds no team and offers to clear it', () => {
@@ -115,10 +118,11 @@ describe('TeamChoice', () => {
     expect(chosenNow()).toBe('t-platform');
     expect(searchBox().value).toBe('');
 
+    // The team just chosen comes first in the list.
     fireEvent.keyDown(searchBox(), { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(box('Café Social'));
+    expect(document.activeElement).toBe(box('Platform'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowDown' });
-    expect(document.activeElement).toBe(box('Content Marketing'));
+    expect(document.activeElement).toBe(box('Café Social'));
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
     fireEvent.keyDown(document.activeElement!, { key: 'ArrowUp' });
     expect(document.activeElement).toBe(searchBox());

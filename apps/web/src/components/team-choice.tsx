@@ -96,6 +96,11 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
     return () => document.removeEventListener('pointerdown', onPress);
   }, [open]);
 
+  // Emptying the search lists the teams afresh, the chosen ones first (so what a search chose is in sight).
+  const find = (text: string, chosenNow = chosen) => {
+    setSearch(text);
+    if (!text.trim()) setPinned(new Set(chosenNow));
+  };
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((c) => c !== id));
   const addShown = () => onChange([...chosen, ...shown.filter((t) => !chosenSet.has(t.id)).map((t) => t.id)].slice(0, TEAM_FILTER_MAX));
 
@@ -119,8 +124,9 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
     if (e.key !== 'Enter') return;
     e.preventDefault();
     const first = shown[0];
-    if (first && !chosenSet.has(first.id) && !full) toggle(first.id, true);
-    setSearch('');
+    const next = first && !chosenSet.has(first.id) && !full ? [...chosen, first.id] : chosen;
+    if (next !== chosen) onChange(next);
+    find('', next);
   };
 
   return (
@@ -164,12 +170,12 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
             aria-label="Find a team"
             placeholder={teams && teams.length > 8 ? `Find among ${teams.length} teams` : 'Find a team'}
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => find(e.target.value)}
             onKeyDown={onSearchKey}
             autoFocus
           />
           <div className="team-choice-summary">
-            <span role="status">{chosen.length ? `${chosen.length} chosen` : 'All teams shown'}</span>
+            <span role="status">{chosen.length ? `${chosen.length} chosen` : 'All teams'}</span>
             {search.trim() && shown.length > 0 && shown.some((t) => !chosenSet.has(t.id)) && (
               <button type="button" onClick={addShown} disabled={full}>
                 Choose the {shown.length} found
@@ -187,7 +193,7 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
             <p className="team-choice-empty">
               {teams.length ? `No team matches “${search.trim()}”.` : 'You are on no team yet.'}{' '}
               {teams.length > 0 && (
-                <button type="button" className="team-choice-link" onClick={() => (setSearch(''), searchBox.current?.focus())}>
+                <button type="button" className="team-choice-link" onClick={() => (find(''), searchBox.current?.focus())}>
                   Clear the search
                 </button>
               )}
