@@ -3,7 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { PortfolioTeam } from '@amb/shared/portfolio';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
-import { periodSearch, readPeriod, withParams } from '../../lib/period-filters';
+import { periodSearch, readPeriod, teamsSearch, withParams } from '../../lib/period-filters';
 import { PeriodControls } from '../../components/period-controls';
 import { TeamChoice, useTeamChoice } from '../../components/team-choice';
 import './dashboard.css';
@@ -68,9 +68,9 @@ export function DashboardPage() {
       <header className="dashboard-header">
         <h1 id="dashboard-title">Portfolio</h1>
         <nav className="drill" aria-label="Across teams">
-          <Link to={`/pmo/obstacles?${search}`}>Obstacles</Link>
+          <Link to={`/pmo/obstacles?${periodSearch(period, teamFilter)}`}>Obstacles</Link>
           <Link to="/pmo/dependencies">Dependencies</Link>
-          <Link to="/pmo/principles">Principles</Link>
+          <Link to={`/pmo/principles${teamsSearch(teamFilter)}`}>Principles</Link>
           <Link to="/dashboard/stages">Stages</Link>
         </nav>
         <PeriodControls period={period} />

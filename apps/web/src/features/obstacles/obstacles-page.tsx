@@ -85,7 +85,7 @@ export function ObstaclesPage() {
   return (
     <section className="obstacles-page" aria-labelledby="obstacles-title">
       <p className="breadcrumbs">
-        <Link to={`/dashboard?${periodSearch(period)}`}>Portfolio</Link> / Obstacles
+        <Link to={`/dashboard?${periodSearch(period, filters.teams)}`}>Portfolio</Link> / Obstacles
       </p>
       <header className="obstacles-header">
         <h1 id="obstacles-title">Obstacles across teams</h1>

@@ -6,6 +6,7 @@ import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
 import { QueryState } from '../../components/query-state';
 import { TeamChoice, useTeamChoice } from '../../components/team-choice';
 import { downloadCsv } from '../../lib/csv';
+import { teamsSearch } from '../../lib/period-filters';
 import { usePrincipleCoverage } from './api';
 import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
 import { quarterPeriod } from './quarters';
@@ -32,7 +33,7 @@ export function PrincipleCoveragePage() {
   return (
     <section className="pmo-page" aria-labelledby="principles-title">
       <nav className="pmo-crumbs" aria-label="Breadcrumb">
-        <Link to="/dashboard">Portfolio</Link> / Principles
+        <Link to={`/dashboard${teamsSearch(choice.chosen)}`}>Portfolio</Link> / Principles
       </nav>
       <header className="pmo-header">
         <h1 id="principles-title">Manifesto principles: {label}</h1>
