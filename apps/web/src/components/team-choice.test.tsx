@@ -81,6 +81,21 @@ describe('TeamChoice', () => {
     expect(chosenNow()).toBe('every team');
     expect(trigger().textContent).toContain('All teams');
     expect((screen.getByRole('button', { name: 'Clear the team choice' }) as HTMLButtonElement).disabled).toBe(true);
+    // The pressed button is off now: focus stays in the list, where Escape still closes it.
+    expect(document.activeElement).toBe(searchBox());
+    fireEvent.keyDown(searchBox(), { key: 'Escape' });
+    expect(trigger().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('shows a ticked team at once, while the page is still taking the change in', () => {
+    const reported: string[][] = [];
+    render(<TeamChoice teams={fiveTeams} chosen={[]} onChange={(ids) => reported.push(ids)} />);
+    fireEvent.click(trigger());
+    fireEvent.click(box('Growth'));
+    fireEvent.click(box('Platform'));
+    expect(box('Growth').checked).toBe(true);
+    expect(box('Platform').checked).toBe(true);
+    expect(reported).toEqual([['t-growth'], ['t-growth', 't-platform']]);
   });
 
   it('chooses every team a search finds at once', () => {
@@ -89,6 +104,7 @@ describe('TeamChoice', () => {
     fireEvent.change(searchBox(), { target: { value: 'marketing' } });
     fireEvent.click(screen.getByRole('button', { name: 'Choose the 2 found' }));
     expect(chosenNow()).toBe('t-growth,t-content,t-events');
+    expect(document.activeElement).toBe(searchBox());
     // Everything found is chosen: nothing left to add.
     expect(screen.queryByRole('button', { name: /^Choose the/ })).toBeNull();
     // Emptying the search lists the chosen teams first.
@@ -129,6 +145,15 @@ describe('TeamChoice', () => {
 
     fireEvent.keyDown(searchBox(), { key: 'Escape' });
     expect(screen.queryByRole('group', { name: 'Choose teams' })).toBeNull();
+    expect(document.activeElement).toBe(trigger());
+  });
+
+  it('closes on Escape when focus has fallen to the page', () => {
+    render(<Harness />);
+    fireEvent.click(trigger());
+    act(() => (document.activeElement as HTMLElement).blur());
+    fireEvent.keyDown(document.body, { key: 'Escape' });
+    expect(trigger().getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(trigger());
   });
 

@@ -61,7 +61,17 @@ interface Props {
  * applies at once. Keyboard: the arrow keys move between the search and the teams, Enter in the search chooses the
  * first team shown, Escape closes.
  */
-export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
+export function TeamChoice({ teams, chosen: given, onChange: report, unknown = 0 }: Props) {
+  // The URL that holds the choice changes in a transition: until it has, the boxes show what was just ticked
+  // (a controlled checkbox would otherwise spring back for a moment).
+  const givenKey = given.join(',');
+  const [draft, setDraft] = useState<{ over: string; ids: string[] } | null>(null);
+  if (draft && draft.over !== givenKey) setDraft(null);
+  const chosen = draft?.over === givenKey ? draft.ids : given;
+  const onChange = (ids: string[]) => {
+    setDraft({ over: givenKey, ids });
+    report(ids);
+  };
   const [open, setOpen] = useState(false);
   const [search, setSearch] = useState('');
   const [pinned, setPinned] = useState<ReadonlySet<string>>(new Set());
@@ -83,17 +93,22 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
     setSearch('');
     if (focusButton) button.current?.focus();
   };
-  // A press outside closes the list (focus moving out is handled on blur).
+  // A press outside closes the list (focus moving out is handled on blur), and so does Escape when focus has
+  // fallen to the page (Escape within the list is handled, and stopped, on the list).
   useEffect(() => {
     if (!open) return;
-    const onPress = (e: PointerEvent) => {
-      if (root.current && !root.current.contains(e.target as Node)) {
-        setOpen(false);
-        setSearch('');
-      }
+    const shut = () => {
+      setOpen(false);
+      setSearch('');
     };
+    const onPress = (e: PointerEvent) => root.current && !root.current.contains(e.target as Node) && shut();
+    const onKey = (e: globalThis.KeyboardEvent) => e.key === 'Escape' && (shut(), button.current?.focus());
     document.addEventListener('pointerdown', onPress);
-    return () => document.removeEventListener('pointerdown', onPress);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('pointerdown', onPress);
+      document.removeEventListener('keydown', onKey);
+    };
   }, [open]);
 
   // Emptying the search lists the teams afresh, the chosen ones first (so what a search chose is in sight).
@@ -102,7 +117,15 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
     if (!text.trim()) setPinned(new Set(chosenNow));
   };
   const toggle = (id: string, on: boolean) => onChange(on ? [...chosen, id] : chosen.filter((c) => c !== id));
-  const addShown = () => onChange([...chosen, ...shown.filter((t) => !chosenSet.has(t.id)).map((t) => t.id)].slice(0, TEAM_FILTER_MAX));
+  // Both buttons below go away or turn off once pressed, so focus goes back to the search, not to the page.
+  const addShown = () => {
+    onChange([...chosen, ...shown.filter((t) => !chosenSet.has(t.id)).map((t) => t.id)].slice(0, TEAM_FILTER_MAX));
+    searchBox.current?.focus();
+  };
+  const clear = () => {
+    onChange([]);
+    searchBox.current?.focus();
+  };
 
   const boxes = () => [...(root.current?.querySelectorAll<HTMLInputElement>('.team-choice-list input:not(:disabled)') ?? [])];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -145,10 +168,11 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
         className="team-choice-button"
         aria-expanded={open}
         aria-controls={panelId}
+        aria-label={`Teams: ${label}`}
         onClick={() => (open ? close(false) : show())}
         onKeyDown={(e) => e.key === 'ArrowDown' && !open && (e.preventDefault(), show())}
       >
-        Teams<span className="visually-hidden">:</span> <span className={`team-choice-value ${chosen.length ? 'some' : ''}`}>{label}</span>
+        Teams <span className={`team-choice-value ${chosen.length ? 'some' : ''}`}>{label}</span>
         <span aria-hidden="true" className="team-choice-caret">
           ▾
         </span>
@@ -181,7 +205,7 @@ export function TeamChoice({ teams, chosen, onChange, unknown = 0 }: Props) {
                 Choose the {shown.length} found
               </button>
             )}
-            <button type="button" onClick={() => onChange([])} disabled={!chosen.length}>
+            <button type="button" onClick={clear} disabled={!chosen.length}>
               Clear<span className="visually-hidden"> the team choice</span>
             </button>
           </div>
