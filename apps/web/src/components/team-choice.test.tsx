@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { teamsQuery } from '../app/teams';
-import { choiceLabel, listOrder, matchTeams, TeamChoice, useTeamChoice, type TeamOption } from './team-choice';
+import { choiceLabel, LeftOutTeams, listOrder, matchTeams, TeamChoice, useTeamChoice, type TeamOption } from './team-choice';
 
 const fiveTeams: TeamOption[] = [
   { id: 't-content', name: 'Content Marketing' },
@@ -16,11 +16,11 @@ const fiveTeams: TeamOption[] = [
 const manyTeams: TeamOption[] = Array.from({ length: 120 }, (_, i) => ({ id: `t${i}`, name: `Team ${String(i).padStart(3, '0')}` }));
 
 /** The choice as a page holds it: in its own state, shown in an output for the test to read. */
-function Harness({ teams = fiveTeams, initial = [] as string[], unknown = 0 }) {
+function Harness({ teams = fiveTeams, initial = [] as string[] }) {
   const [chosen, setChosen] = useState(initial);
   return (
     <>
-      <TeamChoice teams={teams} chosen={chosen} onChange={setChosen} unknown={unknown} />
+      <TeamChoice teams={teams} chosen={chosen} onChange={setChosen} />
       <p data-testid="chosen">{chosen.join(',') || 'every team'}</p>
       <button type="button">Elsewhere</button>
     </>
@@ -183,12 +183,6 @@ describe('TeamChoice', () => {
     expect(screen.getByText(/At most 100 teams at once/)).toBeTruthy();
   });
 
-  it('says when the link names teams the person cannot see and removes them on request', () => {
-    render(<Harness initial={['t-growth']} unknown={2} />);
-    expect(screen.getByRole('status').textContent).toMatch(/2 teams in this link are not one you can see/);
-    fireEvent.click(screen.getByRole('button', { name: 'Remove from the link' }));
-    expect(chosenNow()).toBe('t-growth');
-  });
 });
 
 describe('useTeamChoice', () => {
@@ -199,7 +193,8 @@ describe('useTeamChoice', () => {
     const { search } = useLocation();
     return (
       <>
-        <TeamChoice teams={choice.teams} chosen={choice.chosen} unknown={choice.unknown} onChange={choice.choose} />
+        <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
+        <LeftOutTeams choice={choice} />
         <p data-testid="search">{search}</p>
         <p data-testid="chosen">{choice.chosen.join(',')}</p>
       </>
@@ -227,10 +222,11 @@ describe('useTeamChoice', () => {
     expect(urlNow()).toBe('?category=vendor');
   });
 
-  it('leaves out teams the person cannot see, so a stale link still opens', () => {
+  it('leaves out teams the person cannot see, so a stale link still opens, says so and drops them on request', () => {
     renderAt('/pmo?teams=t-growth,t-gone');
     expect(screen.getByTestId('chosen').textContent).toBe('t-growth');
     expect(trigger().textContent).toContain('Growth');
+    expect(screen.getByRole('status').textContent).toMatch(/^A team in this link is not one you can see, so it is left out/);
     fireEvent.click(screen.getByRole('button', { name: 'Remove from the link' }));
     expect(urlNow()).toBe('?teams=t-growth');
   });

@@ -51,8 +51,6 @@ interface Props {
   /** The chosen team ids; none means every team. */
   chosen: string[];
   onChange: (ids: string[]) => void;
-  /** Teams named in the URL that are not in `teams`. */
-  unknown?: number;
 }
 
 /**
@@ -61,7 +59,7 @@ interface Props {
  * applies at once. Keyboard: the arrow keys move between the search and the teams, Enter in the search chooses the
  * first team shown, Escape closes.
  */
-export function TeamChoice({ teams, chosen: given, onChange: report, unknown = 0 }: Props) {
+export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
   // The URL that holds the choice changes in a transition: until it has, the boxes show what was just ticked
   // (a controlled checkbox would otherwise spring back for a moment).
   const givenKey = given.join(',');
@@ -177,14 +175,6 @@ export function TeamChoice({ teams, chosen: given, onChange: report, unknown = 0
           ▾
         </span>
       </button>
-      {unknown > 0 && (
-        <p className="team-choice-unknown" role="status">
-          {unknown === 1 ? 'A team in this link is' : `${unknown} teams in this link are`} not one you can see, so {unknown === 1 ? 'it is' : 'they are'} left out.{' '}
-          <button type="button" className="team-choice-link" onClick={() => onChange(chosen)}>
-            Remove from the link
-          </button>
-        </p>
-      )}
       {open && (
         <div className="team-choice-panel" id={panelId} role="group" aria-label="Choose teams">
           <input
@@ -240,5 +230,19 @@ export function TeamChoice({ teams, chosen: given, onChange: report, unknown = 0
         </div>
       )}
     </div>
+  );
+}
+
+/** Says that the link named teams the person cannot see (or that are gone), which the page leaves out; offers to drop them. */
+export function LeftOutTeams({ choice }: { choice: ReturnType<typeof useTeamChoice> }) {
+  const n = choice.unknown;
+  if (!n) return null;
+  return (
+    <p className="team-choice-unknown" role="status">
+      {n === 1 ? 'A team in this link is' : `${n} teams in this link are`} not one you can see, so {n === 1 ? 'it is' : 'they are'} left out.{' '}
+      <button type="button" className="team-choice-link" onClick={() => choice.choose(choice.chosen)}>
+        Remove from the link
+      </button>
+    </p>
   );
 }

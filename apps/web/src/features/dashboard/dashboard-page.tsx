@@ -5,7 +5,7 @@ import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
 import { periodSearch, readPeriod, teamsSearch, withParams } from '../../lib/period-filters';
 import { PeriodControls } from '../../components/period-controls';
-import { TeamChoice, useTeamChoice } from '../../components/team-choice';
+import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import './dashboard.css';
 
 const CumulativeFlowSection = lazy(() => import('./cumulative-flow-section'));
@@ -76,12 +76,13 @@ export function DashboardPage() {
         <PeriodControls period={period} />
       </header>
       <div className="dashboard-tools">
-        <TeamChoice teams={choice.teams} chosen={choice.chosen} unknown={choice.unknown} onChange={choice.choose} />
+        <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
         <button type="button" disabled={!teams.length} onClick={() => downloadCsv(`portfolio-${period.from}-${period.to}.csv`, ...tableOf(teams, columns.map((c) => ({ header: c.header, value: c.csv }))))}>
           Export CSV<span className="visually-hidden"> of the portfolio table</span>
         </button>
         {overview.isFetching && overview.data && <span className="muted" role="status">Updating…</span>}
       </div>
+      <LeftOutTeams choice={choice} />
       {overview.error ? (
         <p role="alert" className="form-error">The portfolio could not be loaded: {overview.error.message}</p>
       ) : !overview.data ? (

@@ -4,7 +4,7 @@ import { blockerCategories, type BlockerCategory } from '@amb/shared/obstacles';
 import { obstacleSortKeys, type Obstacle, type ObstacleSortKey } from '@amb/shared/obstacle-reports';
 import { PeriodControls } from '../../components/period-controls';
 import { QueryState } from '../../components/query-state';
-import { TeamChoice, useTeamChoice } from '../../components/team-choice';
+import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { periodSearch, readPeriod, withParams } from '../../lib/period-filters';
 import { fetchAllObstacles, useObstacles, type ObstacleFilters } from './api';
@@ -96,7 +96,7 @@ export function ObstaclesPage() {
           Blocked cards now
         </h2>
         <div className="obstacle-filters" role="group" aria-label="Filter the obstacles">
-          <TeamChoice teams={choice.teams} chosen={choice.chosen} unknown={choice.unknown} onChange={choice.choose} />
+          <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
           <FilterSelect label="Category" value={filters.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
             <option value="">Any category</option>
             {blockerCategories.map((c) => (
@@ -132,6 +132,7 @@ export function ObstaclesPage() {
             </span>
           )}
         </div>
+        <LeftOutTeams choice={choice} />
         <QueryState query={obstacles} loading="Loading the obstacles…" failed="The obstacles could not be loaded" isEmpty={(d) => d.total === 0} empty={<NoObstacles filters={filters} onClear={set} />}>
           {(data) => (
             <div className="table-scroll">

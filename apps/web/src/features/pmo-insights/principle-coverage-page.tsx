@@ -4,7 +4,7 @@ import { localDay } from '@amb/domain/local-days';
 import { principleShortName } from '@amb/domain/principles';
 import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
 import { QueryState } from '../../components/query-state';
-import { TeamChoice, useTeamChoice } from '../../components/team-choice';
+import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import { downloadCsv } from '../../lib/csv';
 import { teamsSearch } from '../../lib/period-filters';
 import { usePrincipleCoverage } from './api';
@@ -38,7 +38,7 @@ export function PrincipleCoveragePage() {
       <header className="pmo-header">
         <h1 id="principles-title">Manifesto principles: {label}</h1>
         <div className="pmo-tools">
-          <TeamChoice teams={choice.teams} chosen={choice.chosen} unknown={choice.unknown} onChange={choice.choose} />
+          <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
           <fieldset className="pmo-tools">
             <legend className="visually-hidden">Period</legend>
             <button type="button" aria-pressed={from === quarter.from && to === quarter.to} onClick={() => set({ from: quarter.from, to: quarter.to })}>
@@ -63,6 +63,7 @@ export function PrincipleCoveragePage() {
           </fieldset>
         </div>
       </header>
+      <LeftOutTeams choice={choice} />
       <QueryState query={coverage} loading="Loading the principle coverage…" failed="The principle coverage could not be loaded">
         {(c) => <Coverage coverage={c} chosen={choice.chosen.length} onClearTeams={() => choice.choose([])} />}
       </QueryState>
