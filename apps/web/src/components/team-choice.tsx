@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { TEAM_FILTER_MAX } from '@amb/shared/portfolio';
 import { useTeams } from '../app/teams';
 import { readTeams, withParams } from '../lib/period-filters';
+import { useDismiss } from '../lib/use-dismiss';
 import './team-choice.css';
 
 export interface TeamOption {
@@ -93,21 +94,7 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
   };
   // A press outside closes the list (focus moving out is handled on blur), and so does Escape when focus has
   // fallen to the page (Escape within the list is handled, and stopped, on the list).
-  useEffect(() => {
-    if (!open) return;
-    const shut = () => {
-      setOpen(false);
-      setSearch('');
-    };
-    const onPress = (e: PointerEvent) => root.current && !root.current.contains(e.target as Node) && shut();
-    const onKey = (e: globalThis.KeyboardEvent) => e.key === 'Escape' && (shut(), button.current?.focus());
-    document.addEventListener('pointerdown', onPress);
-    document.addEventListener('keydown', onKey);
-    return () => {
-      document.removeEventListener('pointerdown', onPress);
-      document.removeEventListener('keydown', onKey);
-    };
-  }, [open]);
+  useDismiss(open, root, (how) => close(how === 'escape'));
 
   // Emptying the search lists the teams afresh, the chosen ones first (so what a search chose is in sight).
   const find = (text: string, chosenNow = chosen) => {
