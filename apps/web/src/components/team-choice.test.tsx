@@ -75,7 +75,7 @@ describe('TeamChoice', () => {
     fireEvent.click(box('Growth'));
     expect(chosenNow()).toBe('t-content,t-growth');
     expect(trigger().textContent).toContain('2 of 5');
-    expect(screen.getByRole('status').textContent).toBe('2 chosen');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toEqual(['2 chosen', '1 team found']);
 
     fireEvent.click(screen.getByRole('button', { name: 'Clear the team choice' }));
     expect(chosenNow()).toBe('every team');

@@ -114,6 +114,7 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
 
   const boxes = () => [...(root.current?.querySelectorAll<HTMLInputElement>('.team-choice-list input:not(:disabled)') ?? [])];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    if (!open) return;
     if (e.key === 'Escape') {
       e.stopPropagation();
       close(true);
@@ -176,7 +177,10 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
             autoFocus
           />
           <div className="team-choice-summary">
-            <span role="status">{chosen.length ? `${chosen.length} chosen` : 'All teams'}</span>
+            <span className="team-choice-count" role="status">{chosen.length ? `${chosen.length} chosen` : 'All teams'}</span>
+            <span className="visually-hidden" role="status">
+              {search.trim() ? `${shown.length} ${shown.length === 1 ? 'team' : 'teams'} found` : ''}
+            </span>
             {search.trim() && shown.length > 0 && shown.some((t) => !chosenSet.has(t.id)) && (
               <button type="button" onClick={addShown} disabled={full}>
                 Choose the {shown.length} found
