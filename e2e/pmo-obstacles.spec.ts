@@ -1,5 +1,20 @@
-import { expect, test } from '@playwright/test';
-import { freshBoard, signIn } from './support/board-fixtures';
+import { readFile } from 'node:fs/promises';
+import { expect, test, type Page } from '@playwright/test';
+import { freshBoard, signIn, type BoardFixture } from './support/board-fixtures';
+
+const filters = (page: Page) => page.getByRole('group', { name: 'Filter the obstacles' });
+const teamList = (page: Page) => page.getByRole('group', { name: 'Choose teams' });
+
+/** Opens the team choice, finds each team by its (unique) name and ticks it, then closes the list. */
+async function chooseTeams(page: Page, names: string[]) {
+  await filters(page).getByRole('button', { name: /^Teams/ }).click();
+  for (const name of names) {
+    await teamList(page).getByRole('searchbox', { name: 'Find a team' }).fill(name);
+    await teamList(page).getByRole('checkbox', { name, exact: true }).check();
+  }
+  await page.keyboard.press('Escape');
+  await expect(teamList(page)).toBeHidden();
+}
 
 // The PMO works the obstacles across teams: opens the list from the portfolio, sorts it by age, opens an escalated
 // card and takes it on with a note, which the team then reads on the card and at the stand-up.
@@ -23,7 +38,7 @@ test('a PMO sorts the obstacle list, takes on an escalated card with a note, and
   await page.goto('/dashboard');
   await page.getByRole('navigation', { name: 'Across teams' }).getByRole('link', { name: 'Obstacles' }).click();
   await expect(page.getByRole('heading', { name: 'Obstacles across teams' })).toBeVisible();
-  await page.getByRole('group', { name: 'Filter the obstacles' }).getByLabel('Team', { exact: true }).selectOption({ label: (await (await page.request.get(`/api/teams/${board.teamId}`)).json()).name });
+  await chooseTeams(page, [(await (await page.request.get(`/api/teams/${board.teamId}`)).json()).name]);
   await expect(page).toHaveURL(new RegExp(`teams=${board.teamId}`));
   const table = page.getByRole('table', { name: /blocked cards now/ });
   const cardLinks = table.getByRole('rowheader');
@@ -65,4 +80,70 @@ test('a PMO sorts the obstacle list, takes on an escalated card with a note, and
   const item = page.getByRole('region', { name: /^Blocked/ }).getByRole('listitem').filter({ hasText: 'Claims for the spring mailing' });
   await expect(item).toContainText('being handled by Pat Okafor');
   await expect(item).toContainText('PMO: “Meeting legal on Tuesday; you hear from me by Wednesday noon”');
+});
+
+test('a PMO chooses two teams for the obstacle list, keeps them after a reload and in the CSV, and clears the choice', async ({ page }) => {
+  // Three teams of their own, each with one obstacle; the PMO wants the first two.
+  const boards: BoardFixture[] = [];
+  const cards: string[] = [];
+  for (const [team, title] of [
+    ['Choice north', 'North poster awaits the printer'],
+    ['Choice south', 'South mailing awaits legal'],
+    ['Choice west', 'West webinar awaits a speaker'],
+  ] as const) {
+    const board = await freshBoard(page, team);
+    const card = await board.card(title, 'In progress');
+    expect((await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, blocked: true, blockedReason: 'Waiting on others', blockerCategory: 'vendor' } })).status()).toBe(200);
+    boards.push(board);
+    cards.push(title);
+  }
+  const quiet = await freshBoard(page, 'Choice quiet');
+  const teams = (await (await page.request.get('/api/teams')).json()).teams as { id: string; name: string }[];
+  const name = (b: BoardFixture) => teams.find((t) => t.id === b.teamId)!.name;
+
+  await signIn(page.request, 'pat@demo.test');
+  await page.goto('/pmo/obstacles');
+  const table = page.getByRole('table', { name: /blocked cards? now/ });
+  await expect(table.getByRole('rowheader', { name: cards[2], exact: true })).toBeVisible();
+
+  await chooseTeams(page, [name(boards[0]!), name(boards[1]!)]);
+  await expect(filters(page).getByRole('button', { name: /^Teams/ })).toHaveAccessibleName(new RegExp(`^Teams: 2 of \\d+`));
+  await expect(page).toHaveURL(new RegExp(`teams=${boards[0]!.teamId}(%2C|,)${boards[1]!.teamId}`));
+  const expected = [cards[0], cards[1]].sort();
+  const listed = async () => (await table.getByRole('rowheader').allTextContents()).sort();
+  await expect.poll(listed).toEqual(expected);
+
+  // The choice is in the URL: a reload opens the same two teams, ticked when the list is opened again.
+  await page.reload();
+  await expect.poll(listed).toEqual(expected);
+  await filters(page).getByRole('button', { name: /^Teams/ }).click();
+  await expect(teamList(page).getByRole('checkbox', { name: name(boards[0]!), exact: true })).toBeChecked();
+  await expect(teamList(page).getByRole('checkbox', { name: name(boards[1]!), exact: true })).toBeChecked();
+  await expect(teamList(page).getByRole('checkbox', { name: name(boards[2]!), exact: true })).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(filters(page).getByRole('button', { name: /^Teams/ })).toBeFocused();
+
+  // The CSV holds the chosen teams' obstacles and nothing else.
+  const download = page.waitForEvent('download');
+  await filters(page).getByRole('button', { name: 'Export CSV of the obstacles' }).click();
+  const csv = (await readFile((await (await download).path())!, 'utf8')).trim().split('\r\n');
+  expect(csv[0]).toMatch(/^Team,Card,/);
+  expect(csv.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(expected);
+  expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([name(boards[0]!), name(boards[1]!)].sort());
+
+  // Clearing goes back to every team.
+  await filters(page).getByRole('button', { name: /^Teams/ }).click();
+  await teamList(page).getByRole('button', { name: 'Clear the team choice' }).click();
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/teams=/);
+  await expect(filters(page).getByRole('button', { name: /^Teams/ })).toHaveAccessibleName(/^Teams: All teams/);
+  await expect(table.getByRole('rowheader', { name: cards[2], exact: true })).toBeVisible();
+
+  // A team with nothing blocked: the list says so and offers to clear the choice.
+  await chooseTeams(page, [name(quiet)]);
+  const empty = page.getByText('No blocked card in the chosen team.');
+  await expect(empty).toBeVisible();
+  await page.getByRole('button', { name: 'Clear the team choice', exact: true }).click();
+  await expect(page).not.toHaveURL(/teams=/);
+  await expect(table.getByRole('rowheader', { name: cards[2], exact: true })).toBeVisible();
 });

@@ -23,12 +23,15 @@ function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx) {
 export const periodQuerySchema = z.object(periodFields).superRefine(checkPeriod);
 export type PeriodQuery = z.infer<typeof periodQuerySchema>;
 
+/** How many teams one filter may name; the team choice in the web app stops there too. */
+export const TEAM_FILTER_MAX = 100;
+
 /** Team ids, comma-separated in the URL (`teams=a,b`); none means every team the person can see. */
 export const teamListSchema = z
   .string()
-  .max(100 * 37)
+  .max(TEAM_FILTER_MAX * 37)
   .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-  .pipe(z.array(idSchema).max(100, 'must name at most 100 teams'));
+  .pipe(z.array(idSchema).max(TEAM_FILTER_MAX, `must name at most ${TEAM_FILTER_MAX} teams`));
 
 export const portfolioQuerySchema = z.object({ ...periodFields, teams: teamListSchema.optional() }).superRefine(checkPeriod);
 export type PortfolioQuery = z.infer<typeof portfolioQuerySchema>;

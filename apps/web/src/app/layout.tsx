@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuthStore } from './auth-store';
+import { useDismiss } from '../lib/use-dismiss';
 import { teamsQuery, useTeams } from './teams';
 
 /**
@@ -23,17 +24,7 @@ export function Layout() {
     setMenuPath(pathname);
     setMenuOpen(false);
   }
-  useEffect(() => {
-    if (!menuOpen) return;
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
-    const onPointer = (e: PointerEvent) => !header.current?.contains(e.target as Node) && setMenuOpen(false);
-    document.addEventListener('keydown', onKey);
-    document.addEventListener('pointerdown', onPointer);
-    return () => {
-      document.removeEventListener('keydown', onKey);
-      document.removeEventListener('pointerdown', onPointer);
-    };
-  }, [menuOpen]);
+  useDismiss(menuOpen, header, () => setMenuOpen(false));
 
   const current = teams?.find((t) => t.id === teamId) ?? null;
   // A team created or joined since the list was read: read it again.

@@ -3,9 +3,9 @@ import { Link, useSearchParams } from 'react-router';
 import type { PortfolioTeam } from '@amb/shared/portfolio';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
-import { periodSearch, readPeriod, readTeams, withParams } from '../../lib/period-filters';
+import { periodSearch, readPeriod, teamsSearch, withParams } from '../../lib/period-filters';
 import { PeriodControls } from '../../components/period-controls';
-import { TeamFilter } from './team-filter';
+import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import './dashboard.css';
 
 const CumulativeFlowSection = lazy(() => import('./cumulative-flow-section'));
@@ -53,7 +53,8 @@ function sortTeams(teams: PortfolioTeam[], key: SortKey, dir: 'asc' | 'desc') {
 export function DashboardPage() {
   const [params, setParams] = useSearchParams();
   const period = readPeriod(params);
-  const teamFilter = readTeams(params);
+  const choice = useTeamChoice();
+  const teamFilter = choice.chosen;
   const sort = (params.get('sort') as SortKey | null) ?? 'name';
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const overview = usePortfolioOverview(period, teamFilter);
@@ -67,20 +68,21 @@ export function DashboardPage() {
       <header className="dashboard-header">
         <h1 id="dashboard-title">Portfolio</h1>
         <nav className="drill" aria-label="Across teams">
-          <Link to={`/pmo/obstacles?${search}`}>Obstacles</Link>
+          <Link to={`/pmo/obstacles?${periodSearch(period, teamFilter)}`}>Obstacles</Link>
           <Link to="/pmo/dependencies">Dependencies</Link>
-          <Link to="/pmo/principles">Principles</Link>
+          <Link to={`/pmo/principles${teamsSearch(teamFilter)}`}>Principles</Link>
           <Link to="/dashboard/stages">Stages</Link>
         </nav>
         <PeriodControls period={period} />
       </header>
       <div className="dashboard-tools">
-        <TeamFilter selected={teamFilter} />
+        <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
         <button type="button" disabled={!teams.length} onClick={() => downloadCsv(`portfolio-${period.from}-${period.to}.csv`, ...tableOf(teams, columns.map((c) => ({ header: c.header, value: c.csv }))))}>
           Export CSV<span className="visually-hidden"> of the portfolio table</span>
         </button>
         {overview.isFetching && overview.data && <span className="muted" role="status">Updating…</span>}
       </div>
+      <LeftOutTeams choice={choice} />
       {overview.error ? (
         <p role="alert" className="form-error">The portfolio could not be loaded: {overview.error.message}</p>
       ) : !overview.data ? (

@@ -2,11 +2,11 @@ import { useId, useState, type ChangeEvent, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { blockerCategories, type BlockerCategory } from '@amb/shared/obstacles';
 import { obstacleSortKeys, type Obstacle, type ObstacleSortKey } from '@amb/shared/obstacle-reports';
-import { useTeams } from '../../app/teams';
 import { PeriodControls } from '../../components/period-controls';
 import { QueryState } from '../../components/query-state';
+import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
-import { periodSearch, readPeriod, readTeams, withParams } from '../../lib/period-filters';
+import { periodSearch, readPeriod, withParams } from '../../lib/period-filters';
 import { fetchAllObstacles, useObstacles, type ObstacleFilters } from './api';
 import { BlockedTimeSection } from './blocked-time-section';
 import { categoryName } from './categories';
@@ -39,12 +39,12 @@ const csvColumns: CsvColumn<Obstacle>[] = [
   { header: 'PMO note', value: (o) => o.pmo?.note ?? '' },
 ];
 
-function readFilters(params: URLSearchParams): ObstacleFilters {
+function readFilters(params: URLSearchParams, teams: string[]): ObstacleFilters {
   const sort = params.get('sort') as ObstacleSortKey | null;
   const dir = params.get('dir');
   const escalated = params.get('escalated');
   return {
-    teams: readTeams(params),
+    teams,
     category: params.get('category') ?? undefined,
     escalated: escalated === 'yes' || escalated === 'no' ? escalated : undefined,
     owner: params.get('owner') ?? undefined,
@@ -62,10 +62,10 @@ const currentDir = (f: ObstacleFilters) => f.dir ?? (f.sort === 'age' || f.sort 
  */
 export function ObstaclesPage() {
   const [params, setParams] = useSearchParams();
-  const filters = readFilters(params);
+  const choice = useTeamChoice();
+  const filters = readFilters(params, choice.chosen);
   const period = readPeriod(params);
   const obstacles = useObstacles(filters);
-  const teams = useTeams();
   const [exporting, setExporting] = useState<string | null>(null);
   const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
   const dir = currentDir(filters);
@@ -85,7 +85,7 @@ export function ObstaclesPage() {
   return (
     <section className="obstacles-page" aria-labelledby="obstacles-title">
       <p className="breadcrumbs">
-        <Link to={`/dashboard?${periodSearch(period)}`}>Portfolio</Link> / Obstacles
+        <Link to={`/dashboard?${periodSearch(period, filters.teams)}`}>Portfolio</Link> / Obstacles
       </p>
       <header className="obstacles-header">
         <h1 id="obstacles-title">Obstacles across teams</h1>
@@ -96,14 +96,7 @@ export function ObstaclesPage() {
           Blocked cards now
         </h2>
         <div className="obstacle-filters" role="group" aria-label="Filter the obstacles">
-          <FilterSelect label="Team" value={filters.teams.length === 1 ? filters.teams[0]! : ''} onChange={(e) => set({ teams: e.target.value || null })}>
-            <option value="">All teams</option>
-            {teams?.map((t) => (
-              <option key={t.id} value={t.id}>
-                {t.name}
-              </option>
-            ))}
-          </FilterSelect>
+          <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
           <FilterSelect label="Category" value={filters.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
             <option value="">Any category</option>
             {blockerCategories.map((c) => (
@@ -139,7 +132,8 @@ export function ObstaclesPage() {
             </span>
           )}
         </div>
-        <QueryState query={obstacles} loading="Loading the obstacles…" failed="The obstacles could not be loaded" isEmpty={(d) => d.total === 0} empty={<p>No blocked card matches{params.toString() ? ' these filters' : ''}: nothing stands in any team’s way right now.</p>}>
+        <LeftOutTeams choice={choice} />
+        <QueryState query={obstacles} loading="Loading the obstacles…" failed="The obstacles could not be loaded" isEmpty={(d) => d.total === 0} empty={<NoObstacles filters={filters} onClear={set} />}>
           {(data) => (
             <div className="table-scroll">
               <table className="data-table obstacle-table">
@@ -177,6 +171,32 @@ export function ObstaclesPage() {
       <BlockedTimeSection period={period} teams={filters.teams} />
       <TimeToClearSection period={period} teams={filters.teams} by={params.get('clearBy') === 'team' ? 'team' : 'category'} onBy={(by) => set({ clearBy: by === 'team' ? 'team' : null })} />
     </section>
+  );
+}
+
+/** Why the list is empty, with a way out when the filters are what empties it. */
+function NoObstacles({ filters, onClear }: { filters: ObstacleFilters; onClear: (changes: Record<string, null>) => void }) {
+  const others = Boolean(filters.category || filters.escalated || filters.owner);
+  const chosen = filters.teams.length;
+  if (!chosen && !others) return <p>No blocked card: nothing stands in any team’s way right now.</p>;
+  const where = chosen === 1 ? ' in the chosen team' : chosen ? ` in the ${chosen} chosen teams` : '';
+  return (
+    <div className="obstacles-empty">
+      <p>
+        No blocked card{where}
+        {others ? (chosen ? ' matches the other filters' : ' matches these filters') : ''}.
+      </p>
+      {chosen > 0 && (
+        <button type="button" onClick={() => onClear({ teams: null })}>
+          Clear the team choice
+        </button>
+      )}
+      {others && (
+        <button type="button" onClick={() => onClear({ teams: null, category: null, escalated: null, owner: null })}>
+          Clear all filters
+        </button>
+      )}
+    </div>
   );
 }
 

@@ -32,12 +32,14 @@ export interface CoverageFilter {
   to: string;
   tz: string;
   bucket: 'week' | 'month';
+  /** None: every team the person can read. */
+  teams: string[];
 }
 
 export function usePrincipleCoverage(filter: CoverageFilter) {
   return useQuery({
     queryKey: ['pmo', 'principle-coverage', filter],
-    queryFn: ({ signal }) => api('GET', `/dashboard/principle-coverage?${search({ ...filter })}`, { schema: principleCoverageSchema, signal }),
+    queryFn: ({ signal }) => api('GET', `/dashboard/principle-coverage?${search({ ...filter, teams: filter.teams.join(',') })}`, { schema: principleCoverageSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }

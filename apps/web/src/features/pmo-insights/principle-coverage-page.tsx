@@ -4,7 +4,9 @@ import { localDay } from '@amb/domain/local-days';
 import { principleShortName } from '@amb/domain/principles';
 import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
 import { QueryState } from '../../components/query-state';
+import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import { downloadCsv } from '../../lib/csv';
+import { teamsSearch } from '../../lib/period-filters';
 import { usePrincipleCoverage } from './api';
 import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
 import { quarterPeriod } from './quarters';
@@ -22,7 +24,8 @@ export function PrincipleCoveragePage() {
   const from = params.get('from') || quarter.from;
   const to = params.get('to') || quarter.to;
   const bucket = params.get('bucket') === 'month' ? 'month' : 'week';
-  const coverage = usePrincipleCoverage({ from, to, tz, bucket });
+  const choice = useTeamChoice();
+  const coverage = usePrincipleCoverage({ from, to, tz, bucket, teams: choice.chosen });
   const set = (changes: Record<string, string | null>) => updateSearch(params, setParams, changes);
   const last = quarterPeriod(today, 'last');
   const label = from === quarter.from && to === quarter.to ? `${quarter.label} so far` : from === last.from && to === last.to ? last.label : `${from} to ${to}`;
@@ -30,41 +33,48 @@ export function PrincipleCoveragePage() {
   return (
     <section className="pmo-page" aria-labelledby="principles-title">
       <nav className="pmo-crumbs" aria-label="Breadcrumb">
-        <Link to="/dashboard">Portfolio</Link> / Principles
+        <Link to={`/dashboard${teamsSearch(choice.chosen)}`}>Portfolio</Link> / Principles
       </nav>
       <header className="pmo-header">
         <h1 id="principles-title">Manifesto principles: {label}</h1>
-        <fieldset className="pmo-tools">
-          <legend className="visually-hidden">Period</legend>
-          <button type="button" aria-pressed={from === quarter.from && to === quarter.to} onClick={() => set({ from: quarter.from, to: quarter.to })}>
-            This quarter
-          </button>
-          <button type="button" aria-pressed={from === last.from && to === last.to} onClick={() => set({ from: last.from, to: last.to })}>
-            Last quarter
-          </button>
-          <label>
-            From <input type="date" value={from} max={to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
-          </label>
-          <label>
-            To <input type="date" value={to} onChange={(e) => e.target.value && set({ to: e.target.value })} />
-          </label>
-          <label>
-            By
-            <select value={bucket} onChange={(e) => set({ bucket: e.target.value === 'month' ? 'month' : null })}>
-              <option value="week">week</option>
-              <option value="month">month</option>
-            </select>
-          </label>
-        </fieldset>
+        <div className="pmo-tools">
+          <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
+          <fieldset className="pmo-tools">
+            <legend className="visually-hidden">Period</legend>
+            <button type="button" aria-pressed={from === quarter.from && to === quarter.to} onClick={() => set({ from: quarter.from, to: quarter.to })}>
+              This quarter
+            </button>
+            <button type="button" aria-pressed={from === last.from && to === last.to} onClick={() => set({ from: last.from, to: last.to })}>
+              Last quarter
+            </button>
+            <label>
+              From <input type="date" value={from} max={to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
+            </label>
+            <label>
+              To <input type="date" value={to} onChange={(e) => e.target.value && set({ to: e.target.value })} />
+            </label>
+            <label>
+              By
+              <select value={bucket} onChange={(e) => set({ bucket: e.target.value === 'month' ? 'month' : null })}>
+                <option value="week">week</option>
+                <option value="month">month</option>
+              </select>
+            </label>
+          </fieldset>
+        </div>
       </header>
+      <LeftOutTeams choice={choice} />
       <QueryState query={coverage} loading="Loading the principle coverage…" failed="The principle coverage could not be loaded">
-        {(c) => <Coverage coverage={c} />}
+        {(c) => <Coverage coverage={c} chosen={choice.chosen.length} onClearTeams={() => choice.choose([])} />}
       </QueryState>
     </section>
   );
 }
 
-function Coverage({ coverage: c }: { coverage: PrincipleCoverage }) {
+/** Whose work the page shows, for its sentences: "the chosen team", "the 3 chosen teams" or every team. */
+const chosenTeams = (chosen: number) => (chosen === 1 ? 'the chosen team' : `the ${chosen} chosen teams`);
+
+function Coverage({ coverage: c, chosen, onClearTeams }: { coverage: PrincipleCoverage; chosen: number; onClearTeams: () => void }) {
   const name = new Map(c.principles.map((p) => [p.id, p.name]));
   const neglected = c.recent.principles.filter((p) => p.neglected);
   const anyFinished = c.cells.length > 0;
@@ -73,7 +83,7 @@ function Coverage({ coverage: c }: { coverage: PrincipleCoverage }) {
       <section className={`pmo-callout ${neglected.length ? 'warn' : 'ok'}`} aria-labelledby="neglected-title">
         <h2 id="neglected-title">{neglected.length ? `${neglected.length} of ${c.principles.length} principles nobody worked on lately` : 'Every principle was worked on lately'}</h2>
         <p>
-          Neglected: no card with the principle finished from {c.recent.from} to {c.to}, and none is in progress now.
+          Neglected: no card with the principle finished from {c.recent.from} to {c.to}, and none is in progress now{chosen ? ` in ${chosenTeams(chosen)}` : ''}.
         </p>
         <ul className="pmo-principle-status">
           {[...c.recent.principles]
@@ -97,12 +107,21 @@ function Coverage({ coverage: c }: { coverage: PrincipleCoverage }) {
       {anyFinished ? (
         <>
           <TeamHeatmap coverage={c} />
-          <Trend coverage={c} />
+          <Trend coverage={c} scope={chosen ? `${chosenTeams(chosen)} together` : 'all teams together'} />
         </>
       ) : (
-        <p className="pmo-card pmo-empty">No card was finished from {c.from} to {c.to} by the teams you can read, so there is nothing to spread over the principles.</p>
+        <div className="pmo-card pmo-empty">
+          <p>
+            No card was finished from {c.from} to {c.to} by {chosen ? chosenTeams(chosen) : 'the teams you can read'}, so there is nothing to spread over the principles.
+          </p>
+          {chosen > 0 && (
+            <button type="button" onClick={onClearTeams}>
+              Clear the team choice
+            </button>
+          )}
+        </div>
       )}
-      <Experiments coverage={c} />
+      <Experiments coverage={c} scope={chosen ? ` by ${chosenTeams(chosen)}` : ''} />
     </>
   );
 }
@@ -169,7 +188,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
   );
 }
 
-function Trend({ coverage: c }: { coverage: PrincipleCoverage }) {
+function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: string }) {
   const totals = byPrincipleAndBucket(c);
   const rows = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
   const max = maxima(totals);
@@ -179,7 +198,7 @@ function Trend({ coverage: c }: { coverage: PrincipleCoverage }) {
     <section className="pmo-card" aria-labelledby="trend-title">
       <div className="pmo-card-header">
         <h2 id="trend-title">
-          Cards finished per principle, {c.bucket} by {c.bucket}, all teams shown
+          Cards finished per principle, {c.bucket} by {c.bucket}, {scope}
         </h2>
         <button type="button" onClick={csv}>
           Export CSV<span className="visually-hidden"> of cards per principle and {c.bucket}</span>
@@ -237,7 +256,7 @@ const results = [
   { key: 'running', label: 'Running now' },
 ] as const;
 
-function Experiments({ coverage: c }: { coverage: PrincipleCoverage }) {
+function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: string }) {
   const name = new Map(c.teams.map((t) => [t.id, t.name]));
   const rows = [...c.experiments].sort((a, b) => (name.get(a.teamId) ?? '').localeCompare(name.get(b.teamId) ?? ''));
   const csv = () => downloadCsv(`experiments-${c.from}-${c.to}.csv`, ['Team', ...results.map((r) => r.label)], rows.map((e) => [name.get(e.teamId) ?? '', ...results.map((r) => e[r.key])]));
@@ -252,7 +271,7 @@ function Experiments({ coverage: c }: { coverage: PrincipleCoverage }) {
         </button>
       </div>
       {rows.length === 0 ? (
-        <p className="pmo-empty">No experiment card was finished in this period or is running now. An experiment is a card of type experiment, with a hypothesis and a result.</p>
+        <p className="pmo-empty">No experiment card was finished in this period or is running now{scope}. An experiment is a card of type experiment, with a hypothesis and a result.</p>
       ) : (
         <div className="pmo-scroll">
           <table className="data-table pmo-table experiments">
