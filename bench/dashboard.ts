@@ -276,10 +276,14 @@ try {
     card.version = (json.card as { version: number }).version;
     return ms;
   };
-  const before: number[] = [];
-  for (let i = 0; i < 40; i++) before.push(await moveOne());
+  const recounted = async () => {
+    while (((await send('GET', '/api/dashboard/stages')).json.teamsRecounting as number) > 0) await new Promise((r) => setTimeout(r, 200));
+  };
   const stages = (await send('GET', '/api/dashboard/stages')).json.stages as { id: string; flowCategory: string }[];
   const added = (await send('POST', '/api/dashboard/stages', { name: 'Bench checks', flowCategory: 'IN_PROGRESS' })).json as { id: string };
+  await recounted();
+  const before: number[] = [];
+  for (let i = 0; i < 40; i++) before.push(await moveOne());
   const order = [...stages.map((x) => x.id)];
   order.splice(order.indexOf(stages.filter((x) => x.flowCategory === 'IN_PROGRESS').at(-1)!.id), 0, added.id);
   const started = performance.now();

@@ -91,6 +91,7 @@ describe('portfolio stages set by the PMO', () => {
     expect(added.status).toBe(201);
     expect(added.body).toMatchObject({ name: 'Review', position: 3, flowCategory: 'IN_PROGRESS' });
     expect(await lastEntry('portfolio.stage.created')).toMatchObject({ to: { stageId: added.body.id, name: 'Review', position: 3, flowCategory: 'IN_PROGRESS' } });
+    await recounted();
     // Nothing counts in it yet: a card reached it when it reached done.
     expect(await flowOn('2026-03-08')).toEqual({ Backlog: 3, 'To do': 3, 'In progress': 3, Review: 1, Done: 1 });
 
@@ -220,12 +221,13 @@ describe('portfolio stages set by the PMO', () => {
     const other = await createTeam(t.db, [{ userId: mover.id, role: 'MEMBER' }], 'Stage other team');
     const moverCookie = await signIn(t.app, mover.email);
     const [card] = await addCards(t.db, other.board.id, other.board.columns[0]!.id, 1, 'Moves meanwhile');
+    const checks = await call('pmo', 'POST', '/api/dashboard/stages', { name: 'Checks', flowCategory: 'IN_PROGRESS' });
+    await recounted();
     const held = new pg.Client({ connectionString: t.database.url });
     await held.connect();
     try {
       await held.query('BEGIN');
       await held.query('SELECT 1 FROM columns WHERE id = $1 FOR UPDATE', [column('Review').id]);
-      const checks = await call('pmo', 'POST', '/api/dashboard/stages', { name: 'Checks', flowCategory: 'IN_PROGRESS' });
       const ids = ((await call('pmo', 'GET', '/api/dashboard/stages')).body.stages as { id: string }[]).map((s) => s.id);
       const swapped = [ids[0]!, ids[1]!, ids[3]!, ids[2]!, ids[4]!];
       expect(ids[3]).toBe(checks.body.id);

@@ -73,11 +73,13 @@ export const portfolioRoutes: FastifyPluginAsyncZod = async (app) => {
     stages: await listStages(write(request).db),
     teamsRecounting: await teamsToRecount(app.db),
   }));
-  app.post('/stages', { schema: { tags: stageTags, summary: 'Add a stage after the last one of its flow category (PMO, admin)', body: createStageBodySchema, response: { 201: portfolioStageSchema, ...writeErrors } } }, async (request, reply) =>
-    reply.status(201).send(await createStage(write(request), request.body)),
-  );
-  // Reordering and removing recount every team's arrivals after the answer, team by team (teamsRecounting says how
-  // many are left; GET /stages follows it).
+  app.post('/stages', { schema: { tags: stageTags, summary: 'Add a stage after the last one of its flow category (PMO, admin); every team’s arrivals are recounted after', body: createStageBodySchema, response: { 201: portfolioStageSchema, ...writeErrors } } }, async (request, reply) => {
+    const stage = await createStage(write(request), request.body);
+    app.stageRecounts.kick();
+    return reply.status(201).send(stage);
+  });
+  // Adding, reordering and removing recount every team's arrivals after the answer, team by team (teamsRecounting
+  // says how many are left; GET /stages follows it).
   const recountAfter = async (stages: Promise<PortfolioStage[]>) => {
     const result = { stages: await stages, teamsRecounting: await teamsToRecount(app.db) };
     app.stageRecounts.kick();

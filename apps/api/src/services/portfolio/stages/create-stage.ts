@@ -9,8 +9,8 @@ import { changeStages, requireStageManager, writePositions } from './stage-write
 import { stageNameTaken } from './stage-name-taken';
 
 /**
- * Adds a stage after the last one of its flow category. No column is mapped onto it yet, so a card reached it
- * exactly when it reached the stage after it: the rollup copies that stage's arrivals.
+ * Adds a stage after the last one of its flow category; each team's arrivals are then recounted (no column is
+ * mapped onto it yet, so a card reaches it when it reaches the stage after it).
  */
 export async function createStage({ db, actor }: ServiceContext, body: z.output<typeof createStageBodySchema>): Promise<PortfolioStage> {
   requireStageManager(actor);
@@ -22,13 +22,8 @@ export async function createStage({ db, actor }: ServiceContext, body: z.output<
       const order = stages.map((s) => s.id);
       order.splice(position, 0, stage.id);
       await writePositions(tx, order);
-      const next = stages[position];
-      if (next) {
-        await tx.$executeRaw`INSERT INTO card_stage_flow (card_id, stage_id, team_id, reached_at) SELECT card_id, ${stage.id}, team_id, reached_at FROM card_stage_flow WHERE stage_id = ${next.id}`;
-        await tx.$executeRaw`INSERT INTO stage_day_flow (team_id, stage_id, day, arrivals) SELECT team_id, ${stage.id}, day, arrivals FROM stage_day_flow WHERE stage_id = ${next.id}`;
-      }
       await recordActivity(tx, { actorId: actor.id, kind: activityKinds.portfolioStageCreated, to: { stageId: stage.id, name: stage.name, position, flowCategory: stage.flowCategory } });
       return stage;
-    }),
+    }, { recount: true }),
   );
 }
