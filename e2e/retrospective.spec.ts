@@ -115,6 +115,14 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   await expect(noteIn(maya, 'Went well', 'Legal was late again')).toHaveCount(0);
   await expect(maya.getByText('You have 1 of 2 votes left')).toBeVisible();
 
+  // Sam starts rewording a note that Maya deletes meanwhile: his form goes, and the page says why.
+  await noteIn(sam, 'To improve', 'book it a week ahead').getByRole('button', { name: /^Edit/ }).click();
+  await expect(sam.getByLabel('Note text')).toBeFocused();
+  await noteIn(maya, 'To improve', 'book it a week ahead').getByRole('button', { name: /^Delete/ }).click();
+  await maya.getByRole('dialog', { name: 'Delete this note?' }).getByRole('button', { name: 'Delete note' }).click();
+  await expect(sam.getByLabel('Note text')).toHaveCount(0);
+  await expect(group(sam, 'To improve').getByRole('status')).toContainText('was deleted by someone else while you were editing it; your changes were not saved.');
+
   // The scrum master turns the action into a backlog card in one step.
   await noteIn(maya, 'Actions', action).getByRole('button', { name: /^Make a backlog card/ }).click();
   const cardLink = noteIn(maya, 'Actions', action).getByRole('link', { name: action });

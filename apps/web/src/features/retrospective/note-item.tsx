@@ -21,13 +21,15 @@ interface Props {
   /** Focus asked for on this note; `onFocused` says it was taken. */
   focus: NoteFocus['on'] | null;
   onFocused: () => void;
+  /** The edit form opened (with the note's text, shortened): the page notices if someone deletes the note meanwhile. */
+  onEditOpened: (short: string) => void;
   /** The edit form closed, saved or not: focus goes back to the note's Edit button, wherever the note now is. */
   onEditClosed: () => void;
   onDeleted: (dotsReturned: number) => void;
 }
 
 /** One note: its text and principle, its votes (with the reader's own dots to add or take back), its card. */
-export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, onFocused, onEditClosed, onDeleted }: Props) {
+export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, onFocused, onEditOpened, onEditClosed, onDeleted }: Props) {
   const { data: principles = [] } = useQuery(principlesQuery);
   const vote = useVote(retro.sprintId);
   const convert = useConvertAction(retro.sprintId);
@@ -87,7 +89,10 @@ export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, o
             </p>
             {canChange && (
               <span className="note-actions">
-                <button type="button" className="quiet" ref={editRef} onClick={() => setEditing(true)}>
+                <button type="button" className="quiet" ref={editRef} onClick={() => {
+                    setEditing(true);
+                    onEditOpened(short);
+                  }}>
                   Edit<span className="visually-hidden"> “{short}”</span>
                 </button>
                 <button type="button" className="quiet danger-text" onClick={() => !remove.isPending && void deleteNote()}>

@@ -40,6 +40,13 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
   const focusedNote = focus && 'noteId' in focus ? focus : null;
   // What the last deletion gave back, said in the group it happened in.
   const [said, setSaid] = useState<{ group: RetrospectiveGroup; text: string } | null>(null);
+  // The note this person is editing: if someone else deletes it meanwhile, its form goes with it, and this says why.
+  const [editing, setEditing] = useState<{ id: string; group: RetrospectiveGroup; short: string } | null>(null);
+  if (editing && !retro.notes.some((n) => n.id === editing.id)) {
+    setEditing(null);
+    setSaid({ group: editing.group, text: `“${editing.short}” was deleted by someone else while you were editing it; your changes were not saved.` });
+    setFocus({ group: editing.group });
+  }
   const stateText = { NOT_OPENED: 'Not opened', OPEN: 'Open', CLOSED: 'Closed' }[retro.state];
   return (
     <>
@@ -84,11 +91,14 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
                         canChange={retro.state === 'OPEN' && !n.card && (canRun || (canWork && n.authorId === meId))}
                         focus={focusedNote?.noteId === n.id ? focusedNote.on : null}
                         onFocused={focused}
+                        onEditOpened={(short) => setEditing({ id: n.id, group, short })}
                         onEditClosed={() => {
+                          setEditing(null);
                           setFocus({ noteId: n.id, on: 'edit' });
                           setSaid(null);
                         }}
                         onDeleted={(dots) => {
+                          setEditing(null);
                           // The next note takes its place under focus; the last one gone leaves the group's heading.
                           const neighbour = notes[i + 1] ?? notes[i - 1];
                           setFocus(neighbour ? { noteId: neighbour.id, on: 'note' } : { group });
