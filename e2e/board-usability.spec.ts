@@ -122,4 +122,13 @@ test('on a phone the first card is on the first screen, and the filters open fro
   await search.fill('nothing like this');
   await expect(card).toBeHidden();
   await expect(page.getByRole('button', { name: 'Filters (1)' })).toBeVisible();
+
+  // The board's other actions wait behind "More", so its toolbar is the title and one row of buttons.
+  expect((await page.locator('.board-toolbar').boundingBox())!.height).toBeLessThanOrEqual(90);
+  const archived = page.getByRole('link', { name: 'Archived cards' });
+  await expect(archived).toBeHidden();
+  await page.getByRole('button', { name: 'More' }).click();
+  await expect(page.getByRole('button', { name: 'More' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(archived).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Export CSV' })).toBeVisible();
 });

@@ -137,6 +137,7 @@ export function BoardPage() {
   const [overDrop, setOverDrop] = useState<DropData | null>(null);
   const [laneChoice, setLaneChoice] = useLaneChoice(boardId);
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const [moreOpen, setMoreOpen] = useState(false);
   const filters = readFilters(params);
   const activeSprint = useActiveSprint(teamId);
   const activeSprintId = activeSprint?.id ?? null;
@@ -280,26 +281,32 @@ export function BoardPage() {
             {lastMove ? `Undo move of “${lastMove.title}”` : 'Undo'}
           </button>
         )}
-        <Link to={{ pathname: 'archived', search: params.toString() }} className="button-link">
-          Archived cards
-        </Link>
-        <ExportLinks boardId={view.board.id} />
-        {canManage && (
-          <Link to={{ pathname: 'columns', search: params.toString() }} className="button-link">
-            Columns
+        {/* On a phone the board's other actions wait behind one button, so the toolbar is one row and the cards rise. */}
+        <button type="button" className="more-toggle" aria-expanded={moreOpen} aria-controls="board-more" onClick={() => setMoreOpen(!moreOpen)}>
+          More
+        </button>
+        <div id="board-more" className={`board-more${moreOpen ? ' open' : ''}`}>
+          <Link to={{ pathname: 'archived', search: params.toString() }} className="button-link">
+            Archived cards
           </Link>
-        )}
-        <BoardLegend principles={principles} />
-        {canManage && (
-          <Link to={`/teams/${teamId}/import`} className="button-link">
-            Import
-          </Link>
-        )}
-        {canManage && (
-          <Link to={`/teams/${teamId}/webhooks`} className="button-link">
-            Webhooks
-          </Link>
-        )}
+          <ExportLinks boardId={view.board.id} />
+          {canManage && (
+            <Link to={{ pathname: 'columns', search: params.toString() }} className="button-link">
+              Columns
+            </Link>
+          )}
+          <BoardLegend principles={principles} />
+          {canManage && (
+            <Link to={`/teams/${teamId}/import`} className="button-link">
+              Import
+            </Link>
+          )}
+          {canManage && (
+            <Link to={`/teams/${teamId}/webhooks`} className="button-link">
+              Webhooks
+            </Link>
+          )}
+        </div>
       </div>
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
         <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />
