@@ -112,6 +112,9 @@ test('a PMO chooses two teams for the obstacle list, keeps them after a reload a
   const expected = [cards[0], cards[1]].sort();
   const listed = async () => (await table.getByRole('rowheader').allTextContents()).sort();
   await expect.poll(listed).toEqual(expected);
+  // The period sections say whose obstacles they count.
+  await expect(page.getByRole('heading', { name: /^Blocked time by category, .*, 2 chosen teams$/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Time to clear an obstacle, .*, 2 chosen teams$/ })).toBeVisible();
 
   // The choice is in the URL: a reload opens the same two teams, ticked when the list is opened again.
   await page.reload();

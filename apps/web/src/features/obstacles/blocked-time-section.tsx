@@ -5,7 +5,7 @@ import { QueryState } from '../../components/query-state';
 import type { CsvColumn } from '../../lib/csv';
 import type { Period } from '../../lib/period-filters';
 import { useBlockedTime } from './api';
-import { capitalised, categoryName, colourOf, daysWord, inDays } from './categories';
+import { capitalised, categoryName, chosenTeamsText, colourOf, daysWord, inChosenTeams, inDays } from './categories';
 
 const BlockedTimeChart = lazy(() => import('./obstacle-charts').then((m) => ({ default: m.BlockedTimeChart })));
 
@@ -16,12 +16,12 @@ export function BlockedTimeSection({ period, teams }: { period: Period; teams: s
   const blocked = useBlockedTime(period, teams);
   return (
     <QueryState query={blocked} loading="Loading blocked time…" failed="Blocked time could not be loaded">
-      {(data) => <BlockedTimeFigures data={data} period={period} />}
+      {(data) => <BlockedTimeFigures data={data} period={period} teams={teams} />}
     </QueryState>
   );
 }
 
-function BlockedTimeFigures({ data, period }: { data: BlockedTime; period: Period }) {
+function BlockedTimeFigures({ data, period, teams }: { data: BlockedTime; period: Period; teams: string[] }) {
   const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
   const rows: Row[] = data.rows.map((r) => ({ ...r, teamName: teamName.get(r.teamId) ?? '' }));
   const perCategory = new Map<string, { category: Row['category']; hours: number }>();
@@ -51,12 +51,12 @@ function BlockedTimeFigures({ data, period }: { data: BlockedTime; period: Perio
   const worst = bars[0];
   return (
     <ChartSection
-      title={`Blocked time by category, ${period.from} to ${period.to}`}
+      title={`Blocked time by category, ${period.from} to ${period.to}${chosenTeamsText(teams, data.teams)}`}
       summary={worst ? `Card-days blocked within the period (a block still open counts up to now). ${capitalised(worst.name)} cost the teams most: ${daysWord(worst.days)}.` : 'Card-days blocked within the period.'}
       rows={rows}
       columns={columns}
       filename={`blocked-time-${period.from}-${period.to}.csv`}
-      empty={rows.length ? null : 'No card was blocked in this period.'}
+      empty={rows.length ? null : `No card${inChosenTeams(teams)} was blocked in this period.`}
     >
       <Suspense fallback={<p className="page-loading" role="status">Loading the chart…</p>}>
         <BlockedTimeChart bars={bars} />

@@ -25,3 +25,13 @@ export const daysWord = (days: number) => `${days} ${days === 1 ? 'day' : 'days'
 
 /** The first letter in capitals, for a name that starts a sentence. */
 export const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** Whose work a section covers, for its title: nothing for every team, the team's name for one, a count for more. */
+export function chosenTeamsText(chosen: string[], teams: { id: string; name: string }[]): string {
+  if (!chosen.length) return '';
+  if (chosen.length === 1) return `, ${teams.find((t) => t.id === chosen[0])?.name ?? 'the chosen team'}`;
+  return `, ${chosen.length} chosen teams`;
+}
+
+/** For an empty section: " in the chosen team(s)" when teams are chosen, else nothing. */
+export const inChosenTeams = (chosen: string[]) => (chosen.length ? ` in the chosen team${chosen.length === 1 ? '' : 's'}` : '');

@@ -7,7 +7,7 @@ import { QueryState } from '../../components/query-state';
 import type { CsvColumn } from '../../lib/csv';
 import type { Period } from '../../lib/period-filters';
 import { useTimeToClear } from './api';
-import { categoryName, colourOf, inDays } from './categories';
+import { categoryName, chosenTeamsText, colourOf, inChosenTeams, inDays } from './categories';
 
 const TimeToClearChart = lazy(() => import('./obstacle-charts').then((m) => ({ default: m.TimeToClearChart })));
 
@@ -27,12 +27,12 @@ export function TimeToClearSection({ period, teams, by, onBy }: { period: Period
   const clear = useTimeToClear(period, teams);
   return (
     <QueryState query={clear} loading="Loading time to clear…" failed="Time to clear could not be loaded">
-      {(data) => <TimeToClearFigures data={data} period={period} by={by} onBy={onBy} />}
+      {(data) => <TimeToClearFigures data={data} period={period} teams={teams} by={by} onBy={onBy} />}
     </QueryState>
   );
 }
 
-function TimeToClearFigures({ data, period, by, onBy }: { data: TimeToClear; period: Period; by: 'category' | 'team'; onBy: (by: 'category' | 'team') => void }) {
+function TimeToClearFigures({ data, period, teams, by, onBy }: { data: TimeToClear; period: Period; teams: string[]; by: 'category' | 'team'; onBy: (by: 'category' | 'team') => void }) {
   const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
   const rows: Row[] =
     by === 'category'
@@ -57,7 +57,7 @@ function TimeToClearFigures({ data, period, by, onBy }: { data: TimeToClear; per
   const cleared = rows.reduce((n, r) => n + r.cleared, 0);
   return (
     <ChartSection
-      title={`Time to clear an obstacle, weekly median by ${by}, ${period.from} to ${period.to}`}
+      title={`Time to clear an obstacle, weekly median by ${by}, ${period.from} to ${period.to}${chosenTeamsText(teams, data.teams)}`}
       summary={
         <>
           From the moment a card was blocked to the moment it was unblocked, by the week it was cleared in; {cleared} {cleared === 1 ? 'obstacle' : 'obstacles'} cleared.
@@ -75,7 +75,7 @@ function TimeToClearFigures({ data, period, by, onBy }: { data: TimeToClear; per
       rows={rows}
       columns={columns}
       filename={`time-to-clear-by-${by}-${period.from}-${period.to}.csv`}
-      empty={rows.length ? null : 'No obstacle was cleared in this period.'}
+      empty={rows.length ? null : `No obstacle${inChosenTeams(teams)} was cleared in this period.`}
     >
       <Suspense fallback={<p className="page-loading" role="status">Loading the chart…</p>}>
         <TimeToClearChart weeks={weeks} series={series} />
