@@ -36,12 +36,11 @@ describe('an import left running by a stopped server', () => {
     expect(res.statusCode, res.body).toBe(202);
     return res.json().id as string;
   };
-  const age = (jobId: string) => t.db.$executeRaw`UPDATE import_jobs SET heartbeat_at = heartbeat_at - interval '1 hour' WHERE id = ${jobId}`;
-
-  it('is failed with a clear message once its lease lapses, with none of its cards left; the stopped job writes nothing more', async () => {
-    const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
-    const jobId = await queue(team.id);
-    // The first batch commits, then the job stops there, as a process that dies between batches would.
+  /**
+   * Runs the next import until its first batch has committed, then holds it there, as a process that dies between
+   * batches would; `wake` lets it go on. (A job that fails instead ends `running` early, and the test with it.)
+   */
+  const stopAfterFirstBatch = async () => {
     const firstBatch = deferred();
     const wake = deferred();
     const running = runNextImport(t.db, {
@@ -50,8 +49,16 @@ describe('an import left running by a stopped server', () => {
         await wake.promise;
       },
     });
-    // (A job that fails instead ends `running` early, and the test with it.)
     await Promise.race([firstBatch.promise, running]);
+    return { running, wake };
+  };
+  const age = (jobId: string) => t.db.$executeRaw`UPDATE import_jobs SET heartbeat_at = heartbeat_at - interval '1 hour' WHERE id = ${jobId}`;
+
+  it('is failed with a clear message once its lease lapses, with none of its cards left; the stopped job writes nothing more', async () => {
+    const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const jobId = await queue(team.id);
+    // The first batch commits, then the job stops there, as a process that dies between batches would.
+    const { running, wake } = await stopAfterFirstBatch();
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(100);
     expect(await t.db.cardFlow.count({ where: { boardId: team.board.id } })).toBe(100);
     expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'RUNNING', processed: 100 });
@@ -83,15 +90,7 @@ describe('an import left running by a stopped server', () => {
   it('is failed by a server as it starts', async () => {
     const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
     const jobId = await queue(team.id);
-    const firstBatch = deferred();
-    const wake = deferred();
-    const running = runNextImport(t.db, {
-      afterBatch: async () => {
-        firstBatch.resolve();
-        await wake.promise;
-      },
-    });
-    await Promise.race([firstBatch.promise, running]);
+    const { running, wake } = await stopAfterFirstBatch();
     await age(jobId);
 
     // A server starting finds it; the import runner is what its start-up runs.
@@ -116,15 +115,7 @@ describe('an import left running by a stopped server', () => {
     expect(queued.statusCode, queued.body).toBe(202);
     const jobId = queued.json().id as string;
     const before = (await t.db.column.findMany({ where: { boardId: team.board.id } })).map((c) => c.name);
-    const firstBatch = deferred();
-    const wake = deferred();
-    const running = runNextImport(t.db, {
-      afterBatch: async () => {
-        firstBatch.resolve();
-        await wake.promise;
-      },
-    });
-    await Promise.race([firstBatch.promise, running]);
+    const { running, wake } = await stopAfterFirstBatch();
     const added = (await t.db.column.findMany({ where: { boardId: team.board.id, name: { notIn: before } }, orderBy: { position: 'asc' } })).map((c) => c.name);
     expect(added.length).toBeGreaterThan(1);
     // Someone puts a card of their own in the first of them.

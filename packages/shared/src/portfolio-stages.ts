@@ -10,7 +10,7 @@ export const portfolioStageSchema = z.object({ id: idSchema, name: z.string(), p
 export type PortfolioStage = z.infer<typeof portfolioStageSchema>;
 export const portfolioStageListSchema = z.object({
   stages: z.array(portfolioStageSchema),
-  /** Teams whose arrivals wait to be recounted after stages were reordered or removed; they show the old counts meanwhile. */
+  /** Teams whose arrivals wait to be recounted after stages were added, reordered or removed; they show the old counts meanwhile. */
   teamsRecounting: z.number().int().min(0),
 });
 

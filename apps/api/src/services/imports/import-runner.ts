@@ -1,44 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/prisma';
+import { BackgroundWork } from '../../lib/background-work';
 import { failAbandonedImports, IMPORT_LEASE_MS } from './fail-import';
 import { runNextImport } from './run-import';
 
 /**
  * Runs queued imports in the background of an API process, one at a time. `kick` after queueing one; on start
  * it fails the imports a stopped process left running (taking their cards back) and picks up what is waiting,
- * and it looks again every lease period. Several processes may run side by side: each job is claimed by one.
+ * and it looks again every half lease period; `close` waits for the import under way (each batch is its own
+ * transaction; the rest is picked up on the next start). Several processes may run side by side: each job is
+ * claimed by one.
  */
-export class ImportRunner {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
-  private timer: NodeJS.Timeout | null = null;
-
+export class ImportRunner extends BackgroundWork {
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-  ) {}
-
-  start() {
-    if (this.timer || this.closed) return;
-    this.timer = setInterval(() => this.kick(), IMPORT_LEASE_MS / 2);
-    this.timer.unref();
-    this.kick();
-  }
-
-  kick() {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again && !this.closed) {
-        this.again = false;
-        this.kick();
-      }
-    });
+  ) {
+    super(IMPORT_LEASE_MS / 2, () => this.drain());
   }
 
   private async drain() {
@@ -56,12 +34,5 @@ export class ImportRunner {
         this.log.error({ err: error }, 'An import failed');
       }
     }
-  }
-
-  /** Waits for the import under way (each batch is its own transaction; the rest is picked up on the next start). */
-  async close() {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
   }
 }

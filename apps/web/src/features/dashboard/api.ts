@@ -81,8 +81,8 @@ export function useStageMapping() {
 }
 
 /**
- * How many teams wait for their arrivals to be recounted after stages were reordered or removed: asked again every
- * two seconds while any do, and every chart by stage is fetched again once none is left.
+ * How many teams wait for their arrivals to be recounted after stages were added, reordered or removed: asked
+ * again every two seconds while any do, and every chart by stage is fetched again once none is left.
  */
 export function useStageRecount() {
   const queryClient = useQueryClient();

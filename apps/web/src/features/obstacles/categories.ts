@@ -33,5 +33,5 @@ export function chosenTeamsText(chosen: string[], teams: { id: string; name: str
   return `, ${chosen.length} chosen teams`;
 }
 
-/** For an empty section: " in the chosen team(s)" when teams are chosen, else nothing. */
-export const inChosenTeams = (chosen: string[]) => (chosen.length ? ` in the chosen team${chosen.length === 1 ? '' : 's'}` : '');
+/** For an empty list or section: " in the chosen team", " in the 2 chosen teams", or nothing for every team. */
+export const inChosenTeams = (chosen: string[]) => (chosen.length === 1 ? ' in the chosen team' : chosen.length ? ` in the ${chosen.length} chosen teams` : '');

@@ -9,7 +9,7 @@ import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { periodSearch, readPeriod, withParams } from '../../lib/period-filters';
 import { fetchAllObstacles, useObstacles, type ObstacleFilters } from './api';
 import { BlockedTimeSection } from './blocked-time-section';
-import { categoryName } from './categories';
+import { categoryName, inChosenTeams } from './categories';
 import { TimeToClearSection } from './time-to-clear-section';
 import './obstacles.css';
 
@@ -179,11 +179,10 @@ function NoObstacles({ filters, onClear }: { filters: ObstacleFilters; onClear: 
   const others = Boolean(filters.category || filters.escalated || filters.owner);
   const chosen = filters.teams.length;
   if (!chosen && !others) return <p>No blocked card: nothing stands in any team’s way right now.</p>;
-  const where = chosen === 1 ? ' in the chosen team' : chosen ? ` in the ${chosen} chosen teams` : '';
   return (
     <div className="obstacles-empty">
       <p>
-        No blocked card{where}
+        No blocked card{inChosenTeams(filters.teams)}
         {others ? (chosen ? ' matches the other filters' : ' matches these filters') : ''}.
       </p>
       {chosen > 0 && (

@@ -1,8 +1,9 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { Db, Prisma } from '../../../db/prisma';
+import { BackgroundWork } from '../../../lib/background-work';
 import { rebuildStageFlow } from './stage-writes';
 
-// After the PMO reorders or removes stages, every team's stage rollup is recounted from the log, one team per
+// After the PMO adds, reorders or removes stages, every team's stage rollup is recounted from the log, one team per
 // transaction (decision 37). While a team is recounted its columns are locked, so that team's moves wait for it
 // (about a second on a busy team) and every other team's moves go on. A team waiting its turn shows the stages as
 // they were counted before the change.
@@ -35,43 +36,12 @@ export async function recountNextTeam(db: Db): Promise<boolean> {
  * Recounts waiting teams in the background of an API process: `kick` after a stage change; on start it picks up
  * what a stopped process left, and it looks again every minute. Several processes share the work team by team.
  */
-export class StageRecounter {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private closed = false;
-  private timer: NodeJS.Timeout | null = null;
-
+export class StageRecounter extends BackgroundWork {
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-  ) {}
-
-  start() {
-    if (this.timer || this.closed) return;
-    this.timer = setInterval(() => this.kick(), 60_000);
-    this.timer.unref();
-    this.kick();
-  }
-
-  kick() {
-    if (this.closed) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.again && !this.closed) {
-        this.again = false;
-        this.kick();
-      }
-    });
-  }
-
-  async close() {
-    this.closed = true;
-    if (this.timer) clearInterval(this.timer);
-    await this.running;
+  ) {
+    super(60_000, () => this.drain());
   }
 
   private async drain() {
