@@ -175,14 +175,14 @@ for (let t = 0; t < TEAMS; t++) {
   await client.query(
     `INSERT INTO cards (id, board_id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at)
      SELECT id, $1, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at
-     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp[], $7::timestamp[], $8::bool[], $9::timestamp[], $10::int[], $11::text[], $12::timestamp[], $13::text[], $14::text[], $15::timestamp[])
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::bool[], $9::timestamptz[], $10::int[], $11::text[], $12::timestamptz[], $13::text[], $14::text[], $15::timestamptz[])
        AS c(id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at)`,
     [boardId, cards[0], cards[1], cards[2], rank, cards[4], cards[5], cards[6], cards[7], cards[8], cards[9], cards[10], cards[11], cards[12], cards[13]],
   );
   await client.query(`INSERT INTO card_principles (card_id, principle_id) SELECT c, $2 FROM unnest($1::text[]) AS c`, [tagged, principleIds[t % principleIds.length]]);
   await client.query(
     `INSERT INTO activity (at, team_id, board_id, card_id, kind, "from", "to")
-     SELECT * FROM unnest($1::timestamp[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
+     SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
     activity,
   );
   // A few dozen stretches over the in-progress column's WIP limit, the last one still open on some teams.
@@ -190,7 +190,7 @@ for (let t = 0; t < TEAMS; t++) {
   const breaches = Array.from({ length: 40 }, (_, b) => now - (HISTORY_DAYS - b * 4.4) * DAY);
   await client.query(
     `INSERT INTO wip_breaches (id, board_id, column_id, "limit", peak_count, started_at, ended_at)
-     SELECT gen_random_uuid()::text, $1, $2, $3, $3 + 2, s, CASE WHEN i = $5 AND $6 THEN NULL ELSE s + interval '7 hours' END FROM unnest($4::timestamp[]) WITH ORDINALITY AS b(s, i)`,
+     SELECT gen_random_uuid()::text, $1, $2, $3, $3 + 2, s, CASE WHEN i = $5 AND $6 THEN NULL ELSE s + interval '7 hours' END FROM unnest($4::timestamptz[]) WITH ORDINALITY AS b(s, i)`,
     [boardId, limited.id, limited.wipLimit!, breaches.map(iso), breaches.length, t % 3 === 0],
   );
   if ((t + 1) % 10 === 0) console.log(`  ${t + 1} teams, ${((t + 1) * CARDS_PER_TEAM).toLocaleString()} cards, ${((t + 1) * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} entries (${elapsed()})`);

@@ -1,12 +1,12 @@
 // The migration that typed the activity log, applied to the demo data as it was loaded before it (and to the
-// entries the API wrote then): every entry comes out in the shape its kind says, or marked as not recoverable.
-import { cpSync, mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+// entries the API wrote then): every entry comes out in the shape its kind says, or marked as not recoverable. That
+// migration is now part of the baseline; an install made before it is upgraded through the baseline to today's
+// schema here, as it would be, and its entries read as today's API reads them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityKinds, readActivityPayload } from '@amb/shared/activity';
-import { migrate, migrationsDir } from '../src/db/migrate';
+import { migrate } from '../src/db/migrate';
 import { seedDemoDataBeforeTypedLog } from './fixtures/seed-before-typed-log';
+import { migrationsBeforeBaselineDir, olderMigrations } from './support/older-migrations';
 import { createTestDatabase, type TestDatabase } from './support/test-database';
 
 const TYPED_LOG = '20261126065402_typed_activity_log';
@@ -17,9 +17,7 @@ describe('the typed activity log migration, on the demo data of before', () => {
   const ids: Record<string, string> = {};
 
   beforeAll(async () => {
-    const older = mkdtempSync(path.join(tmpdir(), 'amb-migrations-'));
-    for (const name of readdirSync(migrationsDir)) if (name < TYPED_LOG) cpSync(path.join(migrationsDir, name), path.join(older, name), { recursive: true });
-    database = await createTestDatabase({ migrationsDir: older });
+    database = await createTestDatabase({ migrationsDir: olderMigrations((name) => name < TYPED_LOG) });
     const db = database.prisma;
     await seedDemoDataBeforeTypedLog(db);
 
@@ -53,6 +51,7 @@ describe('the typed activity log migration, on the demo data of before', () => {
     await old('principle.updated', principle.id, { name: 'Old' }, { name: 'New' }, { cardId: null });
     before = await db.activity.findMany({ select: { id: true, kind: true, field: true }, orderBy: { id: 'asc' } });
 
+    await migrate(database.url, migrationsBeforeBaselineDir);
     await migrate(database.url);
   }, 120_000);
   afterAll(() => database.drop());

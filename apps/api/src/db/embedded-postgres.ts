@@ -19,6 +19,9 @@ export interface EmbeddedPostgres {
 export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir);
+  // Every connection shares this one session, and Prisma sends times without their zone: the session stays in UTC,
+  // as the app's connections to PostgreSQL do.
+  await db.exec("SET TimeZone = 'UTC'");
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 500 });
   // Connections take their queue from the server as they arrive; replace it before the first one.
   (server as unknown as { queryQueue: EmbeddedProtocolQueue }).queryQueue = new EmbeddedProtocolQueue(db);

@@ -9,8 +9,11 @@ const pools = new WeakMap<Db, pg.Pool>();
 
 /** The one Prisma client, the same for PostgreSQL and the embedded database: both speak the wire protocol. */
 export function createPrisma(databaseUrl: string, poolSize: number, { jit = false }: { jit?: boolean } = {}): Db {
-  // PostgreSQL's JIT compiler is set as each connection starts (see DATABASE_JIT in config).
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, ...(jit ? {} : { options: '-c jit=off' }) });
+  // Set as each connection starts: PostgreSQL's JIT compiler (see DATABASE_JIT in config), and UTC, so that whatever
+  // zone the server or database is set to, nothing the API reads or writes depends on it (the embedded database
+  // ignores these and stays in its own zone, UTC).
+  const options = `-c TimeZone=UTC${jit ? '' : ' -c jit=off'}`;
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, options });
   // A connection that breaks while idle leaves the pool; the next query opens another.
   pool.on('error', () => {});
   // A connection can also break while checked out and between two queries (PostgreSQL restarts, a failover,

@@ -15,11 +15,35 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+/**
+ * The time zone every test database is set to: as far from UTC as any (UTC+14), so that a time written or read in
+ * the session's zone instead of as an instant shows up as a day off, in every test that looks at times.
+ */
+export const TEST_DATABASE_TIME_ZONE = 'Pacific/Kiritimati';
+
+/**
+ * Sets a test database's own time zone, the one every session that does not choose its own starts in
+ * (`ALTER DATABASE`, which `CREATE DATABASE ... TEMPLATE` does not copy: set it on each new database). The app's
+ * connections choose UTC; psql, report tools and the tests' plain sessions start in this zone. The embedded database
+ * serves every connection from one session, which the app keeps in UTC, so there the setting is only recorded.
+ */
+export async function setTestDatabaseTimeZone(url: string, zone = TEST_DATABASE_TIME_ZONE): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ db: string; zone: string }>('SELECT quote_ident(current_database()) AS db, quote_literal($1::text) AS zone', [zone]);
+    await client.query(`ALTER DATABASE ${rows[0]!.db} SET TimeZone = ${rows[0]!.zone}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /** `migrationsDir` builds the database from other migrations (an older set, to test a later one on it). */
 export async function createTestDatabase(options: { migrationsDir?: string } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
+    await setTestDatabaseTimeZone(embedded.url);
     await migrate(embedded.url, options.migrationsDir);
     const prisma = createPrisma(embedded.url, 10);
     await ensureDefaultPrinciples(prisma);
@@ -40,6 +64,7 @@ export async function createTestDatabase(options: { migrationsDir?: string } = {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  await setTestDatabaseTimeZone(url.toString());
   await migrate(url.toString(), options.migrationsDir);
   const prisma = createPrisma(url.toString(), 20);
   await ensureDefaultPrinciples(prisma);

@@ -22,9 +22,9 @@ export const openDependenciesSql = (readable: string[], teams: string[] | null) 
   ),
   open AS (
     SELECT l.id AS link_id, l.kind, w.id AS w_card, w.title AS w_title, wb.team_id AS w_team, wc.name AS w_column, w.blocked AS w_blocked,
-      w.due_date::date AS w_due, s.name AS sprint_name, s.end_date::date AS sprint_end,
+      (w.due_date AT TIME ZONE 'UTC')::date AS w_due, s.name AS sprint_name, (s.end_date AT TIME ZONE 'UTC')::date AS sprint_end,
       o.id AS o_card, o.title AS o_title, ob.team_id AS o_team, oc.name AS o_column, o.blocked AS o_blocked,
-      LEAST(w.due_date::date, s.end_date::date) AS deadline
+      LEAST((w.due_date AT TIME ZONE 'UTC')::date, (s.end_date AT TIME ZONE 'UTC')::date) AS deadline
     FROM waits l
     JOIN cards w ON w.id = l.waiting_id AND w.archived_at IS NULL
     JOIN columns wc ON wc.id = w.column_id AND wc.flow_category <> 'DONE'

@@ -19,7 +19,7 @@ export class ImportStopped extends Error {
 
 /** Renews the job's lease within a batch's transaction, holding its row until the batch commits. */
 export async function renewLease(tx: Prisma.TransactionClient, jobId: string) {
-  const renewed = await tx.$executeRaw`UPDATE import_jobs SET heartbeat_at = now() AT TIME ZONE 'UTC' WHERE id = ${jobId} AND status = 'RUNNING'`;
+  const renewed = await tx.$executeRaw`UPDATE import_jobs SET heartbeat_at = now() WHERE id = ${jobId} AND status = 'RUNNING'`;
   if (renewed === 0) throw new ImportStopped(`Import ${jobId} is no longer running`);
 }
 
@@ -66,7 +66,7 @@ export async function failAbandonedImports(db: Db, leaseMs = IMPORT_LEASE_MS): P
       // SKIP LOCKED: a job whose batch is being written right now is alive, and another process may be failing one.
       const [job] = await tx.$queryRaw<{ id: string; heartbeat_at: Date | null }[]>`
         SELECT id, heartbeat_at FROM import_jobs
-        WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() AT TIME ZONE 'UTC' - ${`${leaseMs} milliseconds`}::interval)
+        WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - ${`${leaseMs} milliseconds`}::interval)
         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!job) return false;
       const since = job.heartbeat_at ? ` (its last progress was at ${job.heartbeat_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';

@@ -25,7 +25,7 @@ export interface ImportHooks {
 /** Claims the oldest queued import and runs it; false when none is waiting. */
 export async function runNextImport(db: Db, hooks: ImportHooks = {}): Promise<boolean> {
   const [job] = await db.$queryRaw<{ id: string }[]>`
-    UPDATE import_jobs SET status = 'RUNNING', heartbeat_at = now() AT TIME ZONE 'UTC'
+    UPDATE import_jobs SET status = 'RUNNING', heartbeat_at = now()
     WHERE id = (SELECT id FROM import_jobs WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING id`;
   if (!job) return false;

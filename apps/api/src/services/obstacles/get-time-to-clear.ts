@@ -22,7 +22,7 @@ export async function getTimeToClear({ db, actor }: ServiceContext, query: Portf
   const bounds = [...weeks, addDays(weeks.at(-1)!, 7)].map((d) => new Date(dayStart(d, query.tz)).toISOString().slice(0, 23).replace('T', ' '));
   const rows = await db.$queryRawUnsafe<{ by_team: boolean; week: number; team_id: string | null; category: string | null; cleared: number; median_hours: number }[]>(
     `WITH cleared AS (
-       SELECT team_id, category, width_bucket(ended_at, $4::timestamp[]) AS week,
+       SELECT team_id, category, width_bucket(ended_at, $4::timestamptz[]) AS week,
          EXTRACT(EPOCH FROM ended_at - obstacle_started_at) / 3600 AS hours
        FROM card_blocks
        WHERE cleared AND team_id = ANY($1::text[]) AND ended_at >= ${utcParam('$2')} AND ended_at < ${utcParam('$3')})

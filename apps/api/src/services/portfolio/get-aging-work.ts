@@ -32,7 +32,7 @@ export async function getAgingWork({ db, actor }: ServiceContext, teamId: string
     ),
     db.$queryRawUnsafe<{ days: number }[]>(
       `SELECT (${localDateSql('done_at', '$2')} - ${localDateSql('LEAST(in_progress_at, done_at)', '$2')}) + 1 AS days
-       FROM card_flow WHERE team_id = $1 AND done_at >= (now() AT TIME ZONE 'UTC') - make_interval(days => ${HISTORY_DAYS})`,
+       FROM card_flow WHERE team_id = $1 AND done_at >= now() - make_interval(days => ${HISTORY_DAYS})`,
       teamId,
       tz,
     ),

@@ -36,7 +36,7 @@ export async function getCumulativeFlow({ db, actor }: ServiceContext, query: Cu
     ),
     db.$queryRawUnsafe<{ i: number; stage_id: string; cards: number }[]>(
       `SELECT e.i::int AS i, f.stage_id, SUM(CASE WHEN f.reached_at < e.t THEN 1 ELSE -1 END)::int AS cards
-       FROM unnest($1::timestamp[], $2::timestamp[]) WITH ORDINALITY AS e(t, m, i)
+       FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS e(t, m, i)
        JOIN card_stage_flow f ON f.reached_at >= LEAST(e.t, e.m) AND f.reached_at < GREATEST(e.t, e.m) ${teamFilter('f', '$3')}
        GROUP BY 1, 2`,
       ends,

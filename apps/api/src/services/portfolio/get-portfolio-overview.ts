@@ -47,7 +47,7 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
              ELSE (${localDateSql('done_at', '$4')} - ${localDateSql('LEAST(in_progress_at, done_at)', '$4')}) + 1 END AS cycle,
            CASE WHEN first_seen_at >= b[1] THEN width_bucket(done_at, b) - width_bucket(first_seen_at, b) + 1
              ELSE (${localDateSql('done_at', '$4')} - ${localDateSql('first_seen_at', '$4')}) + 1 END AS lead
-         FROM card_flow, (SELECT $5::timestamp[] AS b) bounds
+         FROM card_flow, (SELECT $5::timestamptz[] AS b) bounds
          WHERE team_id = ANY($1::text[]) AND done_at >= ${utcParam('$2')} AND done_at < ${utcParam('$3')}) finished
        GROUP BY GROUPING SETS ((team_id, cycle), (team_id, lead))`,
       teamIds,

@@ -8,22 +8,18 @@ export function periodBounds(q: { from: LocalDay; to: LocalDay; tz: string }) {
 }
 
 /**
- * The instants each local day from `first` to `last` starts, plus the instant after `last` ends, as the UTC
- * timestamps the columns hold. With `width_bucket(at, bounds)` the database puts a time on its local day by binary
+ * The instants each local day from `first` to `last` starts, plus the instant after `last` ends. With `width_bucket(at, bounds)` the database puts a time on its local day by binary
  * search (bucket 0 before `first`, i for the i-th day), cheaper than converting every row's time zone.
  */
 export function dayBoundaries(first: LocalDay, last: LocalDay, tz: string): string[] {
-  return [...daysInRange(first, last), addDays(last, 1)].map((d) => new Date(dayStart(d, tz)).toISOString().slice(0, 23).replace('T', ' '));
+  return [...daysInRange(first, last), addDays(last, 1)].map((d) => new Date(dayStart(d, tz)).toISOString());
 }
 
-/**
- * SQL for the local calendar day of a timestamp column. Columns hold UTC without a zone; `tzParam` is the
- * placeholder of the time zone's name.
- */
-export const localDateSql = (column: string, tzParam: string) => `((${column} AT TIME ZONE 'UTC') AT TIME ZONE ${tzParam})::date`;
+/** SQL for the local calendar day of an instant column; `tzParam` is the placeholder of the time zone's name. */
+export const localDateSql = (column: string, tzParam: string) => `(${column} AT TIME ZONE ${tzParam})::date`;
 
-/** SQL for an ISO instant parameter as the UTC timestamp the columns hold. */
-export const utcParam = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+/** SQL for an ISO 8601 instant parameter. */
+export const utcParam = (param: string) => `${param}::timestamptz`;
 
-/** SQL for a timestamp column as epoch milliseconds (the columns hold UTC). */
+/** SQL for an instant column as epoch milliseconds. */
 export const epochMsSql = (column: string) => `(EXTRACT(EPOCH FROM ${column}) * 1000)::float8`;

@@ -22,7 +22,7 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
   const bounds = [...starts, addDays(query.to, 1)].map((d) => utcTimestamp(dayStart(d, query.tz)));
   const recent = recentFrom(query.from, query.to);
 
-  const utc = (iso: string) => Prisma.sql`(${iso}::timestamptz AT TIME ZONE 'UTC')`;
+  const utc = (iso: string) => Prisma.sql`${iso}::timestamptz`;
   const [from, to, recentStart] = [utc(period.from), utc(period.to), utc(new Date(dayStart(recent, query.tz)).toISOString())];
   const inPeriod = Prisma.sql`f.done_at >= ${from} AND f.done_at < ${to}`;
   const [principles, cells, lately, doing, experiments] = await Promise.all([
@@ -33,7 +33,7 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
     db.$queryRaw<{ team_id: string; principle_id: string | null; bucket: number; cards: number; points: number }[]>`
       SELECT g.team_id, cp.principle_id, g.bucket, SUM(g.cards)::int AS cards, SUM(g.points)::int AS points
       FROM (
-        SELECT f.team_id, f.principle_ids, width_bucket(f.done_at, ${bounds}::timestamp[]) AS bucket, COUNT(*) AS cards, COALESCE(SUM(f.estimate), 0) AS points
+        SELECT f.team_id, f.principle_ids, width_bucket(f.done_at, ${bounds}::timestamptz[]) AS bucket, COUNT(*) AS cards, COALESCE(SUM(f.estimate), 0) AS points
         FROM card_flow f
         WHERE f.team_id = ANY(${teamIds}::text[]) AND ${inPeriod}
         GROUP BY 1, 2, 3

@@ -69,12 +69,12 @@ export class WebhookSender {
   /** Claims and sends what is due; returns how many were sent (whatever the answer). */
   async sendDue(): Promise<number> {
     const claimed = await this.db.$queryRaw<Claimed[]>`
-      UPDATE webhook_deliveries d SET locked_until = now() AT TIME ZONE 'UTC' + ${`${LEASE_MS} milliseconds`}::interval, attempts = d.attempts + 1
+      UPDATE webhook_deliveries d SET locked_until = now() + ${`${LEASE_MS} milliseconds`}::interval, attempts = d.attempts + 1
       FROM webhooks w
       WHERE w.id = d.webhook_id AND d.id IN (
         SELECT x.id FROM webhook_deliveries x JOIN webhooks y ON y.id = x.webhook_id
-        WHERE x.status = 'PENDING' AND y.active AND x.next_attempt_at <= now() AT TIME ZONE 'UTC'
-          AND (x.locked_until IS NULL OR x.locked_until < now() AT TIME ZONE 'UTC')
+        WHERE x.status = 'PENDING' AND y.active AND x.next_attempt_at <= now()
+          AND (x.locked_until IS NULL OR x.locked_until < now())
         ORDER BY x.next_attempt_at LIMIT ${CLAIM} FOR UPDATE OF x SKIP LOCKED)
       RETURNING d.id, d.event, d.payload, d.attempts, d.created_at, w.url, w.secret, w.id AS webhook_id`;
     await Promise.all(claimed.map((d) => this.send(d)));

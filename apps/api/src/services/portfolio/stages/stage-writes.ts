@@ -40,7 +40,7 @@ export function changeStages<T>(
 /** Every team's rollup waits to be recounted. */
 async function requestRecount(tx: Prisma.TransactionClient) {
   await tx.$executeRaw`
-    INSERT INTO stage_recounts (team_id, requested_at) SELECT id, now() AT TIME ZONE 'UTC' FROM teams
+    INSERT INTO stage_recounts (team_id, requested_at) SELECT id, now() FROM teams
     ON CONFLICT (team_id) DO UPDATE SET requested_at = EXCLUDED.requested_at`;
 }
 

@@ -1,0 +1,5 @@
+DROP TRIGGER IF EXISTS activity_sequence ON activity;
+CREATE CONSTRAINT TRIGGER activity_sequence AFTER INSERT ON activity
+  DEFERRABLE INITIALLY DEFERRED
+  FOR EACH ROW
+  EXECUTE FUNCTION sequence_activity();
