@@ -12,13 +12,18 @@ export interface EmbeddedPostgres {
    * itself stays up. Returns how many were closed.
    */
   dropConnections(): number;
+  /** The whole data directory as one tar file, which `from` starts another database from. */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
-/** dataDir undefined keeps the database in memory (tests). */
-export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedPostgres> {
+/**
+ * dataDir undefined keeps the database in memory (tests). `from` starts it as a copy of a dumped data directory
+ * instead of an empty one (tests start from a migrated copy: much quicker than creating and migrating each).
+ */
+export async function startEmbeddedPostgres(dataDir?: string, { from }: { from?: Blob } = {}): Promise<EmbeddedPostgres> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, from ? { loadDataDir: from } : {});
   // Every connection shares this one session, and Prisma sends times without their zone: the session stays in UTC,
   // as the app's connections to PostgreSQL do.
   await db.exec("SET TimeZone = 'UTC'");
@@ -37,6 +42,7 @@ export async function startEmbeddedPostgres(dataDir?: string): Promise<EmbeddedP
       for (const handler of attached) handler.handleError(new Error('Connection dropped by the server'));
       return attached.length;
     },
+    dumpDataDir: () => db.dumpDataDir('none'),
     async stop() {
       await server.stop();
       await db.close();

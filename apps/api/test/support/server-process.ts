@@ -4,10 +4,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../../src/db/embedded-postgres';
-import { migrate } from '../../src/db/migrate';
 import { createPrisma, type Db } from '../../src/db/prisma';
-import { ensureDefaultPrinciples } from '../../src/db/seed-principles';
-import { createTestDatabase } from './test-database';
+import { createTestDatabase, startEmbeddedFromTemplate } from './test-database';
 
 const root = path.resolve(import.meta.dirname, '../../../..');
 
@@ -29,14 +27,13 @@ export async function prepareServerDatabase<T>(seed: (db: Db) => Promise<T>): Pr
     return { seeded, env: { DATABASE_URL: database.url }, inspect: (read) => read(database.prisma), drop: () => database.drop() };
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'amb-server-'));
-  const open = async () => {
-    const embedded = await startEmbeddedPostgres(path.join(dataDir, 'pgdata'));
+  const open = async (fromTemplate = false) => {
+    const pgdata = path.join(dataDir, 'pgdata');
+    const embedded = fromTemplate ? await startEmbeddedFromTemplate(pgdata) : await startEmbeddedPostgres(pgdata);
     const db = createPrisma(embedded.url, 2);
     return { embedded, db, close: async () => (await db.$disconnect(), await embedded.stop()) };
   };
-  const first = await open();
-  await migrate(first.embedded.url);
-  await ensureDefaultPrinciples(first.db);
+  const first = await open(true);
   const seeded = await seed(first.db);
   await first.close();
   return {
