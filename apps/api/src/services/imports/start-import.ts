@@ -1,4 +1,4 @@
-import type { ImportPlan, StartImportBody } from '@amb/shared/imports';
+import { cleanText, IMPORT_MAX_QUEUED_PER_TEAM, type ImportPlan, type StartImportBody } from '@amb/shared/imports';
 import type { Prisma } from '../../db/prisma';
 import { AppError, notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
@@ -11,8 +11,13 @@ import { decodeImportFile, planImport } from './read-import-file';
  * (runImports). Scrum masters and admins import: an import may add columns. A file that cannot be imported is
  * refused here, with nothing written.
  */
-export async function startImport({ db, actor }: ServiceContext, teamId: string, body: StartImportBody) {
+export async function startImport({ db, actor }: ServiceContext, teamId: string, body: StartImportBody, requestId: string) {
   await requireTeamAccess(db, actor, teamId, 'manage-board');
+  // A team may queue a few imports, not flood the queue: each waits its turn behind the team's others.
+  const waiting = await db.importJob.count({ where: { teamId, status: { in: ['QUEUED', 'RUNNING'] } } });
+  if (waiting >= IMPORT_MAX_QUEUED_PER_TEAM) {
+    throw new AppError('RATE_LIMITED', `This team already has ${waiting} imports waiting or under way; import again once one has finished`);
+  }
   const board = await db.board.findFirst({ where: { teamId, archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, columns: { orderBy: { position: 'asc' }, select: { name: true } } } });
   if (!board) throw notFound('Board');
   const text = decodeImportFile(body.content);
@@ -26,10 +31,12 @@ export async function startImport({ db, actor }: ServiceContext, teamId: string,
       boardId: board.id,
       createdById: actor.id,
       format: body.format,
-      fileName: body.fileName,
+      fileName: cleanText(body.fileName),
       plan: plan as unknown as Prisma.InputJsonValue,
       total: plan.cards.length,
       skipped: plan.skipped,
+      notes: plan.notes,
+      requestId,
     },
   });
   return importView(job);
