@@ -22,7 +22,7 @@ export const teamImportRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const job = await startImport({ db: app.db, actor: signedIn(request) }, request.params.teamId, request.body, request.id);
+      const job = await startImport({ db: app.db, actor: signedIn(request) }, request.params.teamId, request.body, { requestId: request.id, checker: app.importChecker });
       app.imports.kick();
       return reply.code(202).send(job);
     },

@@ -68,20 +68,30 @@ const reference = (requestId: string | null) => (requestId ? ` (reference ${requ
 /** Imports serialise per board: ranks at the end of a column and source ids are read and written one import at a time. */
 const lockBoard = (tx: Tx, boardId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${boardId}`}))`;
 
+/** A job's cards from `start` (0-based), `count` of them, read from its stored plan: a batch parses only its own cards. */
+function readCards(db: Db | Tx, jobId: string, start: number, count: number) {
+  return db.$queryRaw<{ card: PlannedCard }[]>`
+    SELECT c.value AS card FROM import_jobs j CROSS JOIN LATERAL jsonb_array_elements(j.plan->'cards') WITH ORDINALITY AS c(value, n)
+    WHERE j.id = ${jobId} AND c.n > ${start} AND c.n <= ${start + count} ORDER BY c.n`;
+}
+
 async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
-  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
-  const plan = job.plan as unknown as ImportPlan;
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, omit: { plan: true, skipped: true, notes: true } });
+  // The plan without its cards (columns, swimlanes), and how many cards: a 10,000-card plan is never parsed whole.
+  const [meta] = await db.$queryRaw<{ layout: Omit<ImportPlan, 'cards'>; count: number }[]>`
+    SELECT plan - 'cards' AS layout, jsonb_array_length(plan->'cards')::int AS count FROM import_jobs WHERE id = ${jobId}`;
+  const plan = meta!.layout;
   const subject = { actorId: job.createdById, teamId: job.teamId, boardId: job.boardId };
   await db.$transaction(async (tx) => {
     await renewLease(tx, jobId);
     await prepareLayout(tx, job.boardId, plan, subject, jobId);
   }, BATCH_TRANSACTION);
-  const people = await lookUpPeople(db, plan, job.teamId);
+  const people = await lookUpPeople(db, jobId, job.teamId);
   const importer = job.createdById ? await db.user.findUnique({ where: { id: job.createdById }, select: { email: true } }) : null;
   const principles = new Map((await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [p.name.toLowerCase(), p.id]));
 
-  for (let start = 0; start < plan.cards.length; start += BATCH) {
-    const batch = plan.cards.slice(start, start + BATCH);
+  for (let start = 0; start < meta!.count; start += BATCH) {
+    const batch = (await readCards(db, jobId, start, BATCH)).map((r) => r.card);
     await db.$transaction(async (tx) => {
       await renewLease(tx, jobId);
       await lockBoard(tx, job.boardId);
@@ -107,23 +117,18 @@ async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
           skipped.push({ ref: card.ref, reason: `it could not be saved because of an unexpected error${reference(job.requestId)}` });
         }
       }
-      const current = await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { skipped: true, notes: true } });
-      await tx.importJob.update({
-        where: { id: jobId },
-        data: {
-          processed: { increment: batch.length },
-          created: { increment: created },
-          skipped: [...(current.skipped as ImportSkip[]), ...skipped],
-          notes: [...(current.notes as ImportNote[]), ...notes],
-        },
-      });
+      // Appended in the database: the report's lists are never read back and written whole per batch.
+      await tx.$executeRaw`
+        UPDATE import_jobs SET processed = processed + ${batch.length}, created = created + ${created},
+          skipped = skipped || ${JSON.stringify(skipped)}::jsonb, notes = notes || ${JSON.stringify(notes)}::jsonb
+        WHERE id = ${jobId}`;
     }, BATCH_TRANSACTION);
     await hooks.afterBatch?.(jobId);
   }
   await db.$transaction(async (tx) => {
     await renewLease(tx, jobId);
     await lockBoard(tx, job.boardId);
-    await writeLinks(tx, job.boardId, plan.cards, subject);
+    await writeLinks(tx, job.boardId, jobId, subject);
     await tx.importJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date() } });
   }, BATCH_TRANSACTION);
 }
@@ -145,7 +150,7 @@ async function readLayout(tx: Tx, boardId: string): Promise<Layout> {
 }
 
 /** Columns (and swimlanes) the file names that the board lacks are added; a board export into an empty board sets them exactly. */
-async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject: { actorId: string | null; teamId: string; boardId: string }, importJobId: string) {
+async function prepareLayout(tx: Tx, boardId: string, plan: Omit<ImportPlan, 'cards'>, subject: { actorId: string | null; teamId: string; boardId: string }, importJobId: string) {
   await lockBoard(tx, boardId);
   const columns = await tx.column.findMany({ where: { boardId }, orderBy: { position: 'asc' } });
   const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
@@ -182,13 +187,13 @@ async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject:
 }
 
 /** The people the file names as owners who are on the team (only they may own its cards, as in POST /api/cards). */
-async function lookUpPeople(db: Db, plan: ImportPlan, teamId: string) {
-  const emails = new Set(plan.cards.flatMap((c) => c.ownerEmails).map((e) => e.toLowerCase()));
-  const users = await db.user.findMany({
-    where: { email: { in: [...emails], mode: 'insensitive' }, memberships: { some: { teamId } } },
-    select: { id: true, email: true },
-  });
-  return new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
+async function lookUpPeople(db: Db, jobId: string, teamId: string) {
+  const users = await db.$queryRaw<{ id: string; email: string }[]>`
+    SELECT u.id, lower(u.email) AS email FROM users u JOIN memberships m ON m.user_id = u.id AND m.team_id = ${teamId}
+    WHERE lower(u.email) IN (
+      SELECT lower(e.value) FROM import_jobs j CROSS JOIN LATERAL jsonb_array_elements(j.plan->'cards') c
+      CROSS JOIN LATERAL jsonb_array_elements_text(c.value->'ownerEmails') e WHERE j.id = ${jobId})`;
+  return new Map(users.map((u) => [u.email, u.id]));
 }
 
 /**
@@ -286,8 +291,13 @@ async function writeCard(
 }
 
 /** Links between cards of the file, once both ends exist on the board. */
-async function writeLinks(tx: Tx, boardId: string, cards: PlannedCard[], subject: { actorId: string | null; teamId: string; boardId: string }) {
-  const linked = cards.filter((c) => c.links.length);
+async function writeLinks(tx: Tx, boardId: string, jobId: string, subject: { actorId: string | null; teamId: string; boardId: string }) {
+  const linked = (
+    await tx.$queryRaw<{ card: Pick<PlannedCard, 'sourceId' | 'links'> }[]>`
+      SELECT jsonb_build_object('sourceId', c.value->'sourceId', 'links', c.value->'links') AS card
+      FROM import_jobs j CROSS JOIN LATERAL jsonb_array_elements(j.plan->'cards') c
+      WHERE j.id = ${jobId} AND jsonb_array_length(c.value->'links') > 0`
+  ).map((r) => r.card);
   if (!linked.length) return;
   const sources = [...new Set(linked.flatMap((c) => [c.sourceId, ...c.links.map((l) => l.toSourceId)]))];
   const ids = new Map((await tx.card.findMany({ where: { boardId, sourceId: { in: sources } }, select: { id: true, sourceId: true } })).map((c) => [c.sourceId!, c.id]));
