@@ -11,7 +11,13 @@ const external = Object.keys(api.dependencies).filter((name) => !name.startsWith
 
 await build({
   absWorkingDir: root,
-  entryPoints: { server: 'apps/api/src/server.ts', 'migrate-cli': 'apps/api/src/db/migrate-cli.ts', 'seed-cli': 'apps/api/src/db/seed-cli.ts' },
+  entryPoints: {
+    server: 'apps/api/src/server.ts',
+    // Checks import files in a worker thread (services/imports/import-checker.ts looks for it beside the server).
+    'import-plan-worker': 'apps/api/src/services/imports/plan-worker.ts',
+    'migrate-cli': 'apps/api/src/db/migrate-cli.ts',
+    'seed-cli': 'apps/api/src/db/seed-cli.ts',
+  },
   outdir: 'apps/api/dist',
   bundle: true,
   platform: 'node',

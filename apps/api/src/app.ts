@@ -20,6 +20,7 @@ import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
 import { LiveStreams } from './services/board-events/live-streams';
+import { ImportChecker } from './services/imports/import-checker';
 import { ImportRunner } from './services/imports/import-runner';
 import { StageRecounter } from './services/portfolio/stages/stage-recounts';
 import { WebhookSender } from './services/webhooks/webhook-sender';
@@ -35,6 +36,7 @@ declare module 'fastify' {
     /** Sends invitations and notices; null when no mail server is configured. */
     mailer: Mailer | null;
     imports: ImportRunner;
+    importChecker: ImportChecker;
     stageRecounts: StageRecounter;
     webhooks: WebhookSender;
   }
@@ -90,6 +92,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.boardEvents.onAccessChange((userId) => void liveStreams.recheck(userId));
   app.decorate('liveStreams', liveStreams);
   app.decorate('imports', new ImportRunner(db, app.log));
+  app.decorate('importChecker', new ImportChecker());
   app.decorate('stageRecounts', new StageRecounter(db, app.log));
   app.decorate('webhooks', new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
@@ -183,6 +186,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // Imports queued before a restart are picked up once the app is ready.
   app.addHook('onReady', async () => app.imports.start());
   app.addHook('preClose', async () => app.imports.close());
+  app.addHook('onClose', async () => app.importChecker.close());
   app.addHook('onReady', async () => app.stageRecounts.start());
   app.addHook('preClose', async () => app.stageRecounts.close());
   // The outbox is sent every second by each API process (tests send it themselves).

@@ -12,20 +12,29 @@ describe('importing into a team’s board', () => {
   let cookie: string;
   let memberCookie: string;
   let master: Awaited<ReturnType<typeof createUser>>;
+  let sam: Awaited<ReturnType<typeof createUser>>;
+  let owen: Awaited<ReturnType<typeof createUser>>;
 
   beforeAll(async () => {
     t = await startTestApp();
     master = await createUser(t.db, { name: 'Maya Master' });
     const member = await createUser(t.db);
-    await createUser(t.db, { name: 'Sam Rivera', email: 'sam.trello@demo.test' });
-    await createUser(t.db, { name: 'Owen Csv', email: 'owner.csv@demo.test' });
+    sam = await createUser(t.db, { name: 'Sam Rivera', email: 'sam.trello@demo.test' });
+    owen = await createUser(t.db, { name: 'Owen Csv', email: 'owner.csv@demo.test' });
     cookie = await signIn(t.app, master.email);
     memberCookie = await signIn(t.app, member.email);
     (globalThis as { memberId?: string }).memberId = member.id;
   }, 60_000);
   afterAll(() => t.close());
 
-  const newTeam = async () => createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }, { userId: (globalThis as { memberId?: string }).memberId!, role: 'MEMBER' }]);
+  // The people the files name are on the team: only people on a team may own its cards.
+  const newTeam = async () =>
+    createTeam(t.db, [
+      { userId: master.id, role: 'SCRUM_MASTER' },
+      { userId: (globalThis as { memberId?: string }).memberId!, role: 'MEMBER' },
+      { userId: sam.id, role: 'MEMBER' },
+      { userId: owen.id, role: 'MEMBER' },
+    ]);
   const start = (teamId: string, body: object, who = cookie) => t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie: who }, payload: body });
   /** Waits for the background job to finish, reading its progress as the browser does. */
   async function finished(jobId: string): Promise<ImportJob> {
@@ -58,14 +67,15 @@ describe('importing into a team’s board', () => {
 
       const cards = await t.db.card.findMany({ where: { boardId: team.board.id }, include: { owners: true, checklists: { include: { items: { orderBy: { position: 'asc' } } } }, comments: { orderBy: { createdAt: 'asc' } } } });
       const email = cards.find((c) => c.title === 'Draft the launch email')!;
-      const sam = await t.db.user.findUniqueOrThrow({ where: { email: 'sam.trello@demo.test' } });
       expect(email).toMatchObject({ columnId: byName.Writing!.id, labels: ['Email'], sourceId: 'trello:card-3', archivedAt: null });
       expect(email.owners.map((o) => o.userId)).toEqual([sam.id]);
       expect(email.description).toContain('Owners in the imported file: Zoe Unknown');
       expect(email.dueDate?.toISOString()).toBe('2026-12-01T17:00:00.000Z');
       expect(email.startedAt).not.toBeNull();
       expect(email.checklists[0]).toMatchObject({ title: 'Before sending', items: [{ text: 'Proofread', done: true }, { text: 'Legal check', done: false }] });
-      expect(email.comments.map((c) => c.body)).toEqual(['Sam Rivera: First draft is in the doc.', 'Zoe Unknown: Legal wants to see it, too.']);
+      // Comments belong to the person who imported, saying who wrote them.
+      expect(email.comments.map((c) => c.body)).toEqual(['Originally by Sam Rivera: First draft is in the doc.', 'Originally by Zoe Unknown: Legal wants to see it, too.']);
+      expect(email.comments.map((c) => c.authorId)).toEqual([master.id, master.id]);
       expect(cards.find((c) => c.title === 'Pick a podcast guest')!.labels).toEqual(['Social', 'red']);
       expect(cards.find((c) => c.title === 'Retired banner idea')!.archivedAt).not.toBeNull();
       expect(cards.find((c) => c.title === 'Old newsletter')!.archivedAt).not.toBeNull();

@@ -31,8 +31,8 @@ describe('an import left running by a stopped server', () => {
   afterAll(() => t.close());
 
   const csv = `title,column\n${Array.from({ length: 150 }, (_, i) => `Imported card ${i},In progress`).join('\n')}\n`;
-  const queue = async (teamId: string) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie }, payload: { format: 'csv', fileName: 'many.csv', content: Buffer.from(csv).toString('base64') } });
+  const queue = async (teamId: string, content = csv) => {
+    const res = await t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie }, payload: { format: 'csv', fileName: 'many.csv', content: Buffer.from(content).toString('base64') } });
     expect(res.statusCode, res.body).toBe(202);
     return res.json().id as string;
   };
@@ -134,5 +134,45 @@ describe('an import left running by a stopped server', () => {
     expect((await t.db.card.findMany({ where: { boardId: team.board.id } })).map((c) => c.title)).toEqual(['Mine, not imported']);
     wake.resolve();
     await running;
+  });
+
+  it('lets another team’s small import finish while a large one is under way', async () => {
+    const large = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const small = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const largeJob = await queue(large.id);
+    const firstBatch = deferred();
+    const held = deferred();
+    // The large import is held after its first batch, as a slow one would be.
+    const runner = new ImportRunner(t.db, t.app.log, {
+      afterBatch: async (jobId) => {
+        if (jobId !== largeJob) return;
+        firstBatch.resolve();
+        await held.promise;
+      },
+    });
+    runner.start();
+    await firstBatch.promise;
+    const smallJob = await queue(small.id, 'title\nQuick one\n');
+    runner.kick();
+    const status = async (id: string) => (await t.db.importJob.findUniqueOrThrow({ where: { id } })).status;
+    while ((await status(smallJob)) !== 'DONE') await new Promise((r) => setTimeout(r, 50));
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: largeJob } })).toMatchObject({ status: 'RUNNING', processed: 100 });
+    held.resolve();
+    while ((await status(largeJob)) !== 'DONE') await new Promise((r) => setTimeout(r, 50));
+    await runner.close();
+    expect(await t.db.card.count({ where: { boardId: large.board.id } })).toBe(150);
+  });
+
+  it('runs one team’s imports one after the other', async () => {
+    const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
+    const first = await queue(team.id);
+    const { running, wake } = await stopAfterFirstBatch();
+    await queue(team.id, 'title\nSecond\n');
+    // The team's first import is under way: its second waits for it.
+    expect(await runNextImport(t.db)).toBe(false);
+    wake.resolve();
+    await running;
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: first } })).toMatchObject({ status: 'DONE' });
+    expect(await runNextImport(t.db)).toBe(true);
   });
 });

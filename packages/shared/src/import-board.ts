@@ -1,5 +1,5 @@
 import { boardExportSchema, type BoardExport } from './board-export';
-import { emptyCard, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan } from './imports';
+import { cardRef, emptyCard, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan } from './imports';
 
 // This board's own JSON export, read back: into an empty board it gives the same columns, swimlanes and cards.
 
@@ -18,13 +18,14 @@ export function readBoardExport(json: unknown): BoardExport {
 }
 
 export function planBoardImport(file: BoardExport): ImportPlan {
-  return {
+  return finishPlan({
     columns: file.board.columns.map((c) => ({ ...c })),
     swimlanes: file.board.swimlanes.map((s) => ({ ...s })),
     replaceColumns: true,
     skipped: [],
+    notes: [],
     cards: file.cards.map((c) => ({
-      ...emptyCard(`board:${c.id}`, `card "${c.title}"`, c.title, c.column),
+      ...emptyCard(`board:${c.id}`, cardRef(c.title), c.title, c.column),
       swimlane: c.swimlane,
       rank: c.rank,
       archived: c.archivedAt !== null,
@@ -43,5 +44,5 @@ export function planBoardImport(file: BoardExport): ImportPlan {
       checklists: c.checklists,
       links: c.links.map((l) => ({ kind: l.kind, toSourceId: `board:${l.toCardId}` })),
     })),
-  };
+  });
 }

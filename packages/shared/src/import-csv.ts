@@ -1,5 +1,5 @@
 import { CsvError, parseCsv, unguardCsvValue } from './csv';
-import { emptyCard, fingerprint, IMPORT_MAX_CARDS, ImportRefusal, type CsvField, type ImportPlan, type ImportSkip, type PlannedCard } from './imports';
+import { CARD_TITLE_MAX, emptyCard, fingerprint, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, TITLE_MOVED_NOTE, type CsvField, type ImportPlan, type ImportSkip, type PlannedCard } from './imports';
 
 // A CSV import: the header row names the columns; the person maps each header to a card field (the importer
 // suggests a mapping from the header's words), sees the first rows with their errors, then imports.
@@ -38,8 +38,11 @@ export interface CsvImportPreview {
   headers: string[];
   mapping: Record<string, CsvField>;
   plan: ImportPlan;
-  /** Rows after the header: their line, values, and what is wrong with them (empty when fine). */
-  rows: { line: number; values: string[]; errors: string[] }[];
+  /**
+   * Rows after the header: their line, values, what is wrong with them (the row is left out) and what the import
+   * will do differently from the file (the row is imported; empty when it goes in as it is).
+   */
+  rows: { line: number; values: string[]; errors: string[]; warnings: string[] }[];
 }
 
 const list = (value: string) =>
@@ -50,11 +53,25 @@ const list = (value: string) =>
 const truthy = /^(yes|y|true|1|x|blocked)$/i;
 
 /**
+ * What happens to a row's owners: an e-mail of someone on the team makes them an owner; anyone else is kept as
+ * text in the card's description (the import then also leaves out owners a hard personal WIP limit refuses).
+ */
+export function ownerWarnings(owners: string[], teamEmails: ReadonlySet<string>): string[] {
+  return owners.map((o) =>
+    o.includes('@')
+      ? teamEmails.has(o.toLowerCase())
+        ? ''
+        : `owner ${o} is not on the team: kept as text in the description, not made an owner`
+      : `owner "${o}" is not an e-mail address: kept as text in the description`,
+  ).filter(Boolean);
+}
+
+/**
  * Reads a CSV text with a mapping (or the suggested one) into a plan for a board with the given column names. A
  * file that is not CSV, lacks a title column or has too many rows is refused; a row with a problem is skipped
- * with its reason.
+ * with its reason. With the team's e-mails, each row also says what will happen to owners not on the team.
  */
-export function planCsvImport(text: string, boardColumns: string[], mapping?: Record<string, CsvField>): CsvImportPreview {
+export function planCsvImport(text: string, boardColumns: string[], mapping?: Record<string, CsvField>, teamEmails?: ReadonlySet<string>): CsvImportPreview {
   let records;
   try {
     records = parseCsv(text);
@@ -87,7 +104,6 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
     if (record.values.length > headers.length && record.values.slice(headers.length).some((v) => v.trim())) errors.push(`has ${record.values.length} values for ${headers.length} headers`);
     const title = get('title');
     if (!title) errors.push('title is empty');
-    if (title.length > 200) errors.push('title is longer than 200 characters');
     const columnText = get('column');
     const column = columnText ? columnsByName.get(columnText.toLowerCase()) : boardColumns[0];
     if (!column) errors.push(`column: the board has no column named "${columnText}"`);
@@ -101,13 +117,14 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
     if (typeText && typeText !== 'TASK' && typeText !== 'EXPERIMENT') errors.push(`type: "${get('type')}" is neither task nor experiment`);
     const sourceId = get('id') ? `csv:${get('id')}` : `csv:${fingerprint([title, columnText, get('description')].join('\u0000'))}`;
     if (!errors.length && seen.has(sourceId)) errors.push('repeats an earlier row');
-    rows.push({ line: record.line, values: record.values, errors });
+    const owners = list(get('owners'));
+    const warnings = errors.length ? [] : [...(title.length > CARD_TITLE_MAX ? [TITLE_MOVED_NOTE] : []), ...(teamEmails ? ownerWarnings(owners, teamEmails) : [])];
+    rows.push({ line: record.line, values: record.values, errors, warnings });
     if (errors.length) {
       skipped.push({ ref, reason: errors.join('; ') });
       continue;
     }
     seen.add(sourceId);
-    const owners = list(get('owners'));
     const blockedReason = get('blockedReason') || null;
     cards.push({
       ...emptyCard(sourceId, ref, title, column!),
@@ -126,5 +143,5 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
       metric: get('metric') || null,
     });
   }
-  return { headers, mapping: effective, rows, plan: { columns: [], swimlanes: [], replaceColumns: false, cards, skipped } };
+  return { headers, mapping: effective, rows, plan: finishPlan({ columns: [], swimlanes: [], replaceColumns: false, cards, skipped, notes: [] }) };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { emptyCard, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan, type PlannedCard, type PlannedColumn } from './imports';
+import { cardRef, emptyCard, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan, type PlannedCard, type PlannedColumn } from './imports';
 
 // A board exported from Trello (Menu → Print, export and share → Export as JSON). Lists become columns, with a
 // flow category the person confirms; labels, checklists, comments, members, due dates, archived state and
@@ -67,19 +67,27 @@ export function trelloColumns(board: TrelloBoard, suggestFlowCategory: Suggest):
   return lists.map((l, i) => ({ name: l.name.trim() || `List ${i + 1}`, flowCategory: suggestFlowCategory(l.name, i, lists.length) }));
 }
 
-/** The plan for a Trello board, with the flow categories the person confirmed (by list name). */
+/**
+ * The plan for a Trello board, with the flow categories the person confirmed (by list name). Linear in the file:
+ * checklists and comments are grouped by card once, not searched for each card.
+ */
 export function planTrelloImport(board: TrelloBoard, suggest: Suggest, flowCategories: Record<string, PlannedColumn['flowCategory']> = {}): ImportPlan {
   const columns = trelloColumns(board, suggest).map((c) => ({ ...c, flowCategory: flowCategories[c.name] ?? c.flowCategory }));
   const lists = new Map([...board.lists].sort((a, b) => a.pos - b.pos).map((l, i) => [l.id, { name: columns[i]!.name, closed: l.closed }]));
   const labels = new Map(board.labels.map((l) => [l.id, l.name.trim() || l.color || 'label']));
   const members = new Map(board.members.map((m) => [m.id, m]));
+  const checklists = groupBy(board.checklists, (l) => l.idCard);
+  const comments = groupBy(
+    board.actions.filter((a) => a.type === 'commentCard' && a.data.card?.id && a.data.text),
+    (a) => a.data.card!.id,
+  );
   const cards: PlannedCard[] = [];
   const skipped: ImportPlan['skipped'] = [];
   for (const c of [...board.cards].sort((a, b) => a.pos - b.pos)) {
     const list = lists.get(c.idList);
-    const title = c.name.trim().slice(0, 200);
+    const title = c.name.trim();
     if (!list) {
-      skipped.push({ ref: `card "${c.name}"`, reason: `its list ${c.idList} is not in the file` });
+      skipped.push({ ref: cardRef(title || c.id), reason: `its list ${c.idList} is not in the file` });
       continue;
     }
     if (!title) {
@@ -89,22 +97,31 @@ export function planTrelloImport(board: TrelloBoard, suggest: Suggest, flowCateg
     const due = c.due ? new Date(c.due) : null;
     const owners = c.idMembers.map((id) => members.get(id)).filter((m) => m !== undefined);
     cards.push({
-      ...emptyCard(`trello:${c.id}`, `card "${title}"`, title, list.name),
+      ...emptyCard(`trello:${c.id}`, cardRef(title), title, list.name),
       archived: c.closed || list.closed,
       description: c.desc,
       labels: [...new Set(c.idLabels.map((id) => labels.get(id)).filter((l): l is string => Boolean(l)))].map((l) => l.slice(0, 40)),
       ownerEmails: owners.map((m) => m.email?.toLowerCase()).filter((e): e is string => Boolean(e)),
       ownerNames: owners.filter((m) => !m.email).map((m) => m.fullName || m.username),
       dueDate: due && !Number.isNaN(due.getTime()) ? due.toISOString() : null,
-      checklists: board.checklists
-        .filter((l) => l.idCard === c.id)
+      checklists: (checklists.get(c.id) ?? [])
         .sort((a, b) => a.pos - b.pos)
         .map((l) => ({ title: l.name, items: [...l.checkItems].sort((a, b) => a.pos - b.pos).map((i) => ({ text: i.name, done: i.state === 'complete' })) })),
-      comments: board.actions
-        .filter((a) => a.type === 'commentCard' && a.data.card?.id === c.id && a.data.text)
+      comments: (comments.get(c.id) ?? [])
         .map((a) => ({ author: a.memberCreator?.fullName ?? a.memberCreator?.username ?? null, body: a.data.text!, at: a.date ?? null }))
         .reverse(),
     });
   }
-  return { columns, swimlanes: [], replaceColumns: false, cards, skipped };
+  return finishPlan({ columns, swimlanes: [], replaceColumns: false, cards, skipped, notes: [] });
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }

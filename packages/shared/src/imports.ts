@@ -36,6 +36,12 @@ export const importParamsSchema = z.object({ importId: idSchema });
 
 export const importSkipSchema = z.object({ ref: z.string(), reason: z.string() });
 export type ImportSkip = z.infer<typeof importSkipSchema>;
+/** Something an import changed on a card it did import (a long title moved, text cleaned, an owner not added). */
+export const importNoteSchema = z.object({ ref: z.string(), note: z.string() });
+export type ImportNote = z.infer<typeof importNoteSchema>;
+
+/** At most this many imports of one team may wait or run at once; one more is refused (429). */
+export const IMPORT_MAX_QUEUED_PER_TEAM = 3;
 
 export const importJobSchema = z.object({
   id: idSchema,
@@ -48,6 +54,7 @@ export const importJobSchema = z.object({
   processed: z.number().int(),
   created: z.number().int(),
   skipped: z.array(importSkipSchema),
+  notes: z.array(importNoteSchema),
   error: z.string().nullable(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
@@ -101,6 +108,8 @@ export interface ImportPlan {
   cards: PlannedCard[];
   /** Rows or cards left out, and why (shown in the preview and in the report). */
   skipped: ImportSkip[];
+  /** What was changed on cards that are imported (shown in the preview and in the report). */
+  notes: ImportNote[];
 }
 
 /** A file that cannot be imported at all: the message names the row or field. */
@@ -149,4 +158,94 @@ export function fingerprint(text: string): string {
     b = Math.imul(b ^ c, 0x5bd1e995) >>> 0;
   }
   return a.toString(16).padStart(8, '0') + b.toString(16).padStart(8, '0');
+}
+
+// ---------- what every plan goes through before it is shown or stored ----------
+
+/** A card's title is at most this long (the API's own limit): it is read on the card's face. */
+export const CARD_TITLE_MAX = 200;
+
+/** How a report names a card: its title, shortened. */
+export function cardRef(title: string): string {
+  const short = title.length > 60 ? `${title.slice(0, 59).trimEnd()}…` : title;
+  return `card "${short}"`;
+}
+
+/**
+ * A title that fits on a card: one longer than CARD_TITLE_MAX is cut at the last word before the limit and ends
+ * with "…"; the caller keeps the whole title in the description.
+ */
+export function fitTitle(title: string): { title: string; cut: boolean } {
+  if (title.length <= CARD_TITLE_MAX) return { title, cut: false };
+  const head = title.slice(0, CARD_TITLE_MAX - 1);
+  const space = head.lastIndexOf(' ');
+  return { title: `${(space > CARD_TITLE_MAX / 2 ? head.slice(0, space) : head).trimEnd()}…`, cut: true };
+}
+
+export const TITLE_MOVED_NOTE = `the title is longer than ${CARD_TITLE_MAX} characters: it is shortened on the card and kept whole at the top of its description`;
+export const TEXT_CLEANED_NOTE = 'characters that cannot be stored (a NUL character or half of an emoji) were taken out of its text';
+
+// NUL cannot be stored in PostgreSQL text; a lone surrogate is not Unicode (it becomes U+FFFD, the replacement sign).
+// eslint-disable-next-line no-control-regex -- NUL is exactly what it looks for
+const unstorable = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** `text` without NUL characters and with lone surrogates replaced. */
+export function cleanText(text: string): string {
+  return text.replace(unstorable, (c) => (c === '\u0000' ? '' : '\uFFFD'));
+}
+
+/** Every string in `value` cleaned (a new value only where something changed), and whether anything was. */
+function cleanDeep<T>(value: T): { value: T; changed: boolean } {
+  if (typeof value === 'string') {
+    unstorable.lastIndex = 0;
+    if (!unstorable.test(value)) return { value, changed: false };
+    return { value: cleanText(value) as T, changed: true };
+  }
+  if (Array.isArray(value)) {
+    let changed = false;
+    const out = value.map((v: unknown) => {
+      const r = cleanDeep(v);
+      changed ||= r.changed;
+      return r.value;
+    });
+    return { value: (changed ? out : value) as T, changed };
+  }
+  if (value && typeof value === 'object') {
+    let changed = false;
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(value)) {
+      const r = cleanDeep(v);
+      changed ||= r.changed;
+      out[k] = r.value;
+    }
+    return { value: (changed ? out : value) as T, changed };
+  }
+  return { value, changed: false };
+}
+
+/**
+ * The last step of every plan: text that cannot be stored is cleaned, and a title too long for a card is shortened
+ * with the whole title kept at the top of the description. Each change is a note naming the card, so the preview
+ * and the report say it; nothing is lost without a word.
+ */
+export function finishPlan(plan: ImportPlan): ImportPlan {
+  const notes: ImportNote[] = [...plan.notes];
+  const columns = plan.columns.map((c) => {
+    const r = cleanDeep(c);
+    if (r.changed) notes.push({ ref: `column "${r.value.name}"`, note: `characters that cannot be stored were taken out of its name` });
+    return r.value;
+  });
+  const swimlanes = plan.swimlanes.map((l) => cleanDeep(l).value);
+  const cards = plan.cards.map(({ column, ...raw }) => {
+    // The column's name is noted once, with the column.
+    const cleaned = cleanDeep(raw);
+    const card = { ...cleaned.value, column: cleanText(column) };
+    const changed = cleaned.changed;
+    const fitted = fitTitle(card.title);
+    if (changed) notes.push({ ref: card.ref, note: TEXT_CLEANED_NOTE });
+    if (!fitted.cut) return card;
+    notes.push({ ref: card.ref, note: TITLE_MOVED_NOTE });
+    return { ...card, title: fitted.title, description: [`Full title: ${card.title}`, card.description].filter(Boolean).join('\n\n') };
+  });
+  return { ...plan, columns, swimlanes, cards, skipped: cleanDeep(plan.skipped).value, notes };
 }

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorBodySchema } from '@amb/shared/errors';
 import { IMPORT_MAX_BYTES, importJobSchema, importParamsSchema, startImportBodySchema, teamImportParamsSchema } from '@amb/shared/imports';
 import { signedIn } from '../../plugins/auth';
 import { getImport } from '../../services/imports/get-import';
@@ -17,11 +18,11 @@ export const teamImportRoutes: FastifyPluginAsyncZod = async (app) => {
         summary: 'Check a Trello export, a CSV file or a board export and import it into the team’s board in the background (scrum master, admin)',
         params: teamImportParamsSchema,
         body: startImportBodySchema,
-        response: { 202: importJobSchema, ...writeErrors },
+        response: { 202: importJobSchema, ...writeErrors, 429: errorBodySchema },
       },
     },
     async (request, reply) => {
-      const job = await startImport({ db: app.db, actor: signedIn(request) }, request.params.teamId, request.body);
+      const job = await startImport({ db: app.db, actor: signedIn(request) }, request.params.teamId, request.body, { requestId: request.id, checker: app.importChecker });
       app.imports.kick();
       return reply.code(202).send(job);
     },

@@ -1,4 +1,4 @@
-import type { ImportJob as ImportJobView, ImportSkip } from '@amb/shared/imports';
+import type { ImportJob as ImportJobView, ImportNote, ImportSkip } from '@amb/shared/imports';
 import type { ImportJob } from '../../generated/prisma/client';
 
 export function importView(job: ImportJob): ImportJobView {
@@ -13,6 +13,7 @@ export function importView(job: ImportJob): ImportJobView {
     processed: job.processed,
     created: job.created,
     skipped: job.skipped as ImportSkip[],
+    notes: job.notes as ImportNote[],
     error: job.error,
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt?.toISOString() ?? null,

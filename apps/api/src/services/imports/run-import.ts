@@ -1,7 +1,9 @@
 import { rankAfter } from '@amb/domain/ranks';
 import { activityKinds } from '@amb/shared/activity';
-import type { ImportPlan, ImportSkip, PlannedCard } from '@amb/shared/imports';
+import type { ImportNote, ImportPlan, ImportSkip, PlannedCard } from '@amb/shared/imports';
+import type { FastifyBaseLogger } from 'fastify';
 import { Prisma, type Db } from '../../db/prisma';
+import { lockPersonLimits } from '../cards/card-placement';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
 import { flowTimes } from '@amb/domain/flow-times';
 import { failImport, ImportStopped, renewLease } from './fail-import';
@@ -17,49 +19,84 @@ const BATCH = 100;
 const BATCH_TRANSACTION = { timeout: 60_000, maxWait: 60_000 };
 type Tx = Prisma.TransactionClient;
 
-/** Called after each batch has committed (tests stop a job there, as a process that dies would). */
 export interface ImportHooks {
+  /** Called after each batch has committed (tests stop a job there, as a process that dies would). */
   afterBatch?: (jobId: string) => Promise<void>;
+  /** Where what went wrong is written in full, under the job's request id; people see plain words and that id. */
+  log?: FastifyBaseLogger;
 }
 
-/** Claims the oldest queued import and runs it; false when none is waiting. */
-export async function runNextImport(db: Db, hooks: ImportHooks = {}): Promise<boolean> {
+/**
+ * Claims the oldest queued import of a team that has none running, so that one team's long import never holds up
+ * another team's: each team's imports run one after the other, different teams' side by side. Null when none waits.
+ */
+export async function claimNextImport(db: Db): Promise<string | null> {
   const [job] = await db.$queryRaw<{ id: string }[]>`
     UPDATE import_jobs SET status = 'RUNNING', heartbeat_at = now()
-    WHERE id = (SELECT id FROM import_jobs WHERE status = 'QUEUED' ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
+    WHERE id = (
+      SELECT id FROM import_jobs
+      WHERE status = 'QUEUED' AND team_id NOT IN (SELECT team_id FROM import_jobs WHERE status = 'RUNNING')
+      ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1)
     RETURNING id`;
-  if (!job) return false;
+  return job?.id ?? null;
+}
+
+/** Runs a claimed import; one that fails is taken back with a message in plain words (its cause goes to the log). */
+export async function runClaimedImport(db: Db, jobId: string, hooks: ImportHooks = {}): Promise<void> {
   try {
-    await runImport(db, job.id, hooks);
+    await runImport(db, jobId, hooks);
   } catch (error) {
     // Given up by another process (its lease had run out): that process took the cards back already.
-    if (error instanceof ImportStopped) return true;
-    await failImport(db, job.id, `The import failed: ${(error as Error).message.slice(0, 500)}.`);
+    if (error instanceof ImportStopped) return;
+    const { requestId } = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { requestId: true } });
+    hooks.log?.error({ err: error, importId: jobId, reqId: requestId }, 'An import failed');
+    await failImport(db, jobId, `The import stopped because of an unexpected error${reference(requestId)}.`);
     throw error;
   }
+}
+
+/** Claims the oldest waiting import and runs it; false when none is waiting. */
+export async function runNextImport(db: Db, hooks: ImportHooks = {}): Promise<boolean> {
+  const jobId = await claimNextImport(db);
+  if (!jobId) return false;
+  await runClaimedImport(db, jobId, hooks);
   return true;
 }
+
+const reference = (requestId: string | null) => (requestId ? ` (reference ${requestId})` : '');
 
 /** Imports serialise per board: ranks at the end of a column and source ids are read and written one import at a time. */
 const lockBoard = (tx: Tx, boardId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${boardId}`}))`;
 
+/** A job's cards from `start` (0-based), `count` of them, read from its stored plan: a batch parses only its own cards. */
+function readCards(db: Db | Tx, jobId: string, start: number, count: number) {
+  return db.$queryRaw<{ card: PlannedCard }[]>`
+    SELECT c.value AS card FROM import_jobs j CROSS JOIN LATERAL jsonb_array_elements(j.plan->'cards') WITH ORDINALITY AS c(value, n)
+    WHERE j.id = ${jobId} AND c.n > ${start} AND c.n <= ${start + count} ORDER BY c.n`;
+}
+
 async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
-  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId } });
-  const plan = job.plan as unknown as ImportPlan;
+  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, omit: { plan: true, skipped: true, notes: true } });
+  // The plan without its cards (columns, swimlanes), and how many cards: a 10,000-card plan is never parsed whole.
+  const [meta] = await db.$queryRaw<{ layout: Omit<ImportPlan, 'cards'>; count: number }[]>`
+    SELECT plan - 'cards' AS layout, jsonb_array_length(plan->'cards')::int AS count FROM import_jobs WHERE id = ${jobId}`;
+  const plan = meta!.layout;
   const subject = { actorId: job.createdById, teamId: job.teamId, boardId: job.boardId };
   await db.$transaction(async (tx) => {
     await renewLease(tx, jobId);
     await prepareLayout(tx, job.boardId, plan, subject, jobId);
   }, BATCH_TRANSACTION);
-  const people = await lookUpPeople(db, plan);
+  const people = await lookUpPeople(db, jobId, job.teamId);
+  const importer = job.createdById ? await db.user.findUnique({ where: { id: job.createdById }, select: { email: true } }) : null;
   const principles = new Map((await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [p.name.toLowerCase(), p.id]));
 
-  for (let start = 0; start < plan.cards.length; start += BATCH) {
-    const batch = plan.cards.slice(start, start + BATCH);
+  for (let start = 0; start < meta!.count; start += BATCH) {
+    const batch = (await readCards(db, jobId, start, BATCH)).map((r) => r.card);
     await db.$transaction(async (tx) => {
       await renewLease(tx, jobId);
       await lockBoard(tx, job.boardId);
       const skipped: ImportSkip[] = [];
+      const notes: ImportNote[] = [];
       let created = 0;
       const layout = await readLayout(tx, job.boardId);
       const existing = new Set((await tx.card.findMany({ where: { boardId: job.boardId, sourceId: { in: batch.map((c) => c.sourceId) } }, select: { sourceId: true } })).map((c) => c.sourceId));
@@ -68,21 +105,30 @@ async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
           skipped.push({ ref: card.ref, reason: 'already imported from this source' });
           continue;
         }
-        await writeCard(tx, { card, layout, people, principles, boardId: job.boardId, jobId, subject });
-        created++;
+        // One card that cannot be written never sinks the others: it is rolled back alone and reported.
+        await tx.$executeRaw`SAVEPOINT import_card`;
+        try {
+          const o = { card, layout, people, principles, boardId: job.boardId, jobId, subject, importerEmail: importer?.email ?? null };
+          notes.push(...(await writeCard(tx, o)));
+          created++;
+        } catch (error) {
+          await tx.$executeRaw`ROLLBACK TO SAVEPOINT import_card`;
+          hooks.log?.error({ err: error, importId: jobId, reqId: job.requestId, sourceId: card.sourceId }, 'An imported card could not be written');
+          skipped.push({ ref: card.ref, reason: `it could not be saved because of an unexpected error${reference(job.requestId)}` });
+        }
       }
-      const current = await tx.importJob.findUniqueOrThrow({ where: { id: jobId }, select: { skipped: true } });
-      await tx.importJob.update({
-        where: { id: jobId },
-        data: { processed: { increment: batch.length }, created: { increment: created }, skipped: [...(current.skipped as ImportSkip[]), ...skipped] },
-      });
+      // Appended in the database: the report's lists are never read back and written whole per batch.
+      await tx.$executeRaw`
+        UPDATE import_jobs SET processed = processed + ${batch.length}, created = created + ${created},
+          skipped = skipped || ${JSON.stringify(skipped)}::jsonb, notes = notes || ${JSON.stringify(notes)}::jsonb
+        WHERE id = ${jobId}`;
     }, BATCH_TRANSACTION);
     await hooks.afterBatch?.(jobId);
   }
   await db.$transaction(async (tx) => {
     await renewLease(tx, jobId);
     await lockBoard(tx, job.boardId);
-    await writeLinks(tx, job.boardId, plan.cards, subject);
+    await writeLinks(tx, job.boardId, jobId, subject);
     await tx.importJob.update({ where: { id: jobId }, data: { status: 'DONE', finishedAt: new Date() } });
   }, BATCH_TRANSACTION);
 }
@@ -104,7 +150,7 @@ async function readLayout(tx: Tx, boardId: string): Promise<Layout> {
 }
 
 /** Columns (and swimlanes) the file names that the board lacks are added; a board export into an empty board sets them exactly. */
-async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject: { actorId: string | null; teamId: string; boardId: string }, importJobId: string) {
+async function prepareLayout(tx: Tx, boardId: string, plan: Omit<ImportPlan, 'cards'>, subject: { actorId: string | null; teamId: string; boardId: string }, importJobId: string) {
   await lockBoard(tx, boardId);
   const columns = await tx.column.findMany({ where: { boardId }, orderBy: { position: 'asc' } });
   const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
@@ -140,35 +186,64 @@ async function prepareLayout(tx: Tx, boardId: string, plan: ImportPlan, subject:
   await recordActivity(tx, ...entries);
 }
 
-/** The people the file names by e-mail (owners, comment authors) who have an account here. */
-async function lookUpPeople(db: Db, plan: ImportPlan) {
-  const emails = new Set(plan.cards.flatMap((c) => [...c.ownerEmails, ...c.comments.map((m) => m.author ?? '').filter((a) => a.includes('@'))]).map((e) => e.toLowerCase()));
-  const users = await db.user.findMany({ where: { email: { in: [...emails], mode: 'insensitive' } }, select: { id: true, email: true } });
-  return new Map(users.map((u) => [u.email.toLowerCase(), u.id]));
+/** The people the file names as owners who are on the team (only they may own its cards, as in POST /api/cards). */
+async function lookUpPeople(db: Db, jobId: string, teamId: string) {
+  const users = await db.$queryRaw<{ id: string; email: string }[]>`
+    SELECT u.id, lower(u.email) AS email FROM users u JOIN memberships m ON m.user_id = u.id AND m.team_id = ${teamId}
+    WHERE lower(u.email) IN (
+      SELECT lower(e.value) FROM import_jobs j CROSS JOIN LATERAL jsonb_array_elements(j.plan->'cards') c
+      CROSS JOIN LATERAL jsonb_array_elements_text(c.value->'ownerEmails') e WHERE j.id = ${jobId})`;
+  return new Map(users.map((u) => [u.email, u.id]));
 }
 
+/**
+ * Writes one card with what hangs off it and its history; returns what it did differently from the file. An archived
+ * card is written open, then archived: an archived card is read-only, its checklists and comments included.
+ */
 async function writeCard(
   tx: Tx,
-  o: { card: PlannedCard; layout: Layout; people: Map<string, string>; principles: Map<string, string>; boardId: string; jobId: string; subject: { actorId: string | null; teamId: string; boardId: string } },
-) {
+  o: {
+    card: PlannedCard;
+    layout: Layout;
+    people: Map<string, string>;
+    principles: Map<string, string>;
+    boardId: string;
+    jobId: string;
+    subject: { actorId: string | null; teamId: string; boardId: string };
+    importerEmail: string | null;
+  },
+): Promise<ImportNote[]> {
   const { card, layout } = o;
   const column = layout.columns.get(card.column.toLowerCase()) ?? [...layout.columns.values()][0]!;
   const swimlaneId = card.swimlane ? (layout.swimlanes.get(card.swimlane.toLowerCase()) ?? null) : null;
   const taken = card.rank !== undefined && (await tx.card.count({ where: { columnId: column.id, rank: card.rank } })) > 0;
   const rank = card.rank !== undefined && !taken ? card.rank : rankAfter(column.last);
-  if (column.last === null || rank > column.last) column.last = rank;
 
-  const ownerIds = [...new Set(card.ownerEmails.map((e) => o.people.get(e.toLowerCase())).filter((id): id is string => Boolean(id)))];
-  const unknownOwners = [...card.ownerEmails.filter((e) => !o.people.has(e.toLowerCase())), ...card.ownerNames];
+  const notes: ImportNote[] = [];
+  const notOnTeam = card.ownerEmails.filter((e) => !o.people.has(e.toLowerCase()));
+  if (notOnTeam.length) notes.push({ ref: card.ref, note: `not made owners, as they are not on the team (kept as text in the description): ${notOnTeam.join(', ')}` });
+  let ownerIds = [...new Set(card.ownerEmails.map((e) => o.people.get(e.toLowerCase())).filter((id): id is string => Boolean(id)))];
+  // A card that starts in progress counts against its owners' limits: a hard limit it would break leaves that owner out.
+  const overLimit = !card.archived && column.flowCategory === 'IN_PROGRESS' ? (await lockPersonLimits(tx, ownerIds, '')).filter((p) => p.wip_policy === 'HARD' && p.count + 1 > p.wip_limit) : [];
+  if (overLimit.length) {
+    const full = new Set(overLimit.map((p) => p.user_id));
+    ownerIds = ownerIds.filter((id) => !full.has(id));
+    const named = overLimit.map((p) => `${p.name} (at their hard WIP limit of ${p.wip_limit})`).join(', ');
+    notes.push({ ref: card.ref, note: `not made owners, as the card is in progress and they would go over their limit (kept as text in the description): ${named}` });
+  }
+  const unknownOwners = [...notOnTeam, ...card.ownerNames];
   const principleIds = [...new Set(card.principles.map((p) => o.principles.get(p.toLowerCase())).filter((id): id is string => Boolean(id)))];
   const unknownPrinciples = card.principles.filter((p) => !o.principles.has(p.toLowerCase()));
-  const notes = [
+  const description = [
+    card.description,
     unknownOwners.length ? `Owners in the imported file: ${unknownOwners.join(', ')}` : '',
+    overLimit.length ? `Owners in the imported file, left out at their WIP limit: ${overLimit.map((p) => p.name).join(', ')}` : '',
     unknownPrinciples.length ? `Principles in the imported file: ${unknownPrinciples.join(', ')}` : '',
     card.swimlane && !swimlaneId ? `Swimlane in the imported file: ${card.swimlane}` : '',
   ].filter(Boolean);
   const now = new Date();
   const times = flowTimes({ startedAt: null, completedAt: null }, column.flowCategory, now);
+  const importer = o.importerEmail?.toLowerCase();
   const created = await tx.card.create({
     data: {
       boardId: o.boardId,
@@ -179,7 +254,7 @@ async function writeCard(
       rank,
       type: card.type,
       title: card.title,
-      description: [card.description, ...notes].filter(Boolean).join('\n\n'),
+      description: description.join('\n\n'),
       labels: card.labels,
       estimate: card.estimate,
       dueDate: card.dueDate ? new Date(card.dueDate) : null,
@@ -188,31 +263,41 @@ async function writeCard(
       blockedSince: card.blocked ? now : null,
       hypothesis: card.hypothesis,
       metric: card.metric,
-      archivedAt: card.archived ? now : null,
       createdById: o.subject.actorId,
       startedAt: times.startedAt,
       completedAt: times.completedAt,
       owners: { create: ownerIds.map((userId) => ({ userId })) },
       principles: { create: principleIds.map((principleId) => ({ principleId })) },
+      // Comments belong to the person who imported: a name in a file proves nothing about who wrote it.
       comments: {
-        create: card.comments.map((m) => {
-          const authorId = m.author ? (o.people.get(m.author.toLowerCase()) ?? null) : null;
-          return { authorId, body: authorId || !m.author ? m.body : `${m.author}: ${m.body}`, createdAt: m.at ? new Date(m.at) : now };
-        }),
+        create: card.comments.map((m) => ({
+          authorId: o.subject.actorId,
+          body: m.author && m.author.toLowerCase() !== importer ? `Originally by ${m.author}: ${m.body}` : m.body,
+          createdAt: m.at ? new Date(m.at) : now,
+        })),
       },
       checklists: { create: card.checklists.map((l, i) => ({ title: l.title, position: i, items: { create: l.items.map((it, j) => ({ text: it.text, done: it.done, position: j })) } })) },
     },
     select: { id: true },
   });
+  if (card.archived) await tx.card.update({ where: { id: created.id }, data: { archivedAt: now }, select: { id: true } });
+  // Only once the card is written: a card that fails leaves the column's last rank as it was.
+  if (column.last === null || rank > column.last) column.last = rank;
   const place = { columnId: column.id, swimlaneId, flowCategory: column.flowCategory };
   const entries: ActivityEntry[] = [{ ...o.subject, cardId: created.id, kind: activityKinds.cardCreated, to: { ...place, title: card.title } }];
   if (card.archived) entries.push({ ...o.subject, cardId: created.id, kind: activityKinds.cardArchived, from: place });
   await recordActivity(tx, ...entries);
+  return notes;
 }
 
 /** Links between cards of the file, once both ends exist on the board. */
-async function writeLinks(tx: Tx, boardId: string, cards: PlannedCard[], subject: { actorId: string | null; teamId: string; boardId: string }) {
-  const linked = cards.filter((c) => c.links.length);
+async function writeLinks(tx: Tx, boardId: string, jobId: string, subject: { actorId: string | null; teamId: string; boardId: string }) {
+  const linked = (
+    await tx.$queryRaw<{ card: Pick<PlannedCard, 'sourceId' | 'links'> }[]>`
+      SELECT jsonb_build_object('sourceId', c.value->'sourceId', 'links', c.value->'links') AS card
+      FROM import_jobs j CROSS JOIN LATERAL jsonb_array_elements(j.plan->'cards') c
+      WHERE j.id = ${jobId} AND jsonb_array_length(c.value->'links') > 0`
+  ).map((r) => r.card);
   if (!linked.length) return;
   const sources = [...new Set(linked.flatMap((c) => [c.sourceId, ...c.links.map((l) => l.toSourceId)]))];
   const ids = new Map((await tx.card.findMany({ where: { boardId, sourceId: { in: sources } }, select: { id: true, sourceId: true } })).map((c) => [c.sourceId!, c.id]));
