@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -10,10 +10,12 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
+import { AppError } from './lib/app-error';
 import { loggerOptions } from './lib/logger';
 import { createMailer, type Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
+import { jsonBodyPlugin } from './plugins/json-body';
 import { originCheckPlugin } from './plugins/origin-check';
 import { textSafetyPlugin } from './plugins/text-safety';
 import { apiRoutes } from './routes';
@@ -39,6 +41,8 @@ declare module 'fastify' {
     importChecker: ImportChecker;
     stageRecounts: StageRecounter;
     webhooks: WebhookSender;
+    /** The per-address limit on password guesses, shared by every route that takes an account's password. */
+    passwordAttempts: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
   }
 }
 
@@ -128,6 +132,15 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  // Its own counter, checked by hand: the plugin runs only the first limit a request meets, and the limit on
+  // people's writes comes first for every request.
+  const passwordLimit = app.createRateLimit({ max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' });
+  app.decorate('passwordAttempts', async (request: FastifyRequest, reply: FastifyReply) => {
+    const limit = await passwordLimit(request);
+    if (limit.isAllowed || !limit.isExceeded) return;
+    reply.header('retry-after', String(limit.ttlInSeconds));
+    throw new AppError('RATE_LIMITED', `Too many attempts from this address; try again in ${limit.ttlInSeconds} seconds`);
+  });
   await app.register(swagger, {
     openapi: {
       info: {
@@ -142,7 +155,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
-  // 2. App plugins: where a write comes from, who is asking, and the one rule for text in every request.
+  // 2. App plugins: bodies only as JSON of a sane depth, where a write comes from, who is asking, and the one rule
+  // for text in every request.
+  await app.register(jsonBodyPlugin);
   await app.register(originCheckPlugin, { allowed: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), ...config.ALLOWED_ORIGINS] });
   await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS });
   await app.register(textSafetyPlugin);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { DEFAULT_COST_LOG2, hashPassword } from '../src/lib/passwords';
-import { createUser, signIn, startTestApp, TEST_HASH_COST, TEST_PASSWORD, type TestContext } from './support/test-app';
+import { newInvitationToken } from '../src/services/invitations/invitation-token';
+import { createTeam, createUser, signIn, startTestApp, TEST_HASH_COST, TEST_PASSWORD, type TestContext } from './support/test-app';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -108,5 +109,65 @@ describe('session lifetime', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
     const [session] = await t.db.session.findMany({ where: { userId: user.id } });
     expect(session!.expiresAt.getTime()).toBeLessThanOrEqual(createdAt.getTime() + t.app.config.SESSION_MAX_HOURS * 3600_000);
+  });
+});
+
+// Joining a team with an existing account takes that account's password: it is a sign-in by another door, and
+// shares the per-address limit and the account's lock with the sign-in route.
+describe('the invitation link as a way in', () => {
+  let s: TestContext;
+  beforeAll(async () => {
+    s = await startTestApp({ LOGIN_RATE_LIMIT: '5', LOGIN_ACCOUNT_LIMIT: '3', LOGIN_LOCKOUT_MINUTES: '5' });
+  });
+  afterAll(async () => s.close());
+
+  const invite = async (email: string) => {
+    const team = await createTeam(s.db);
+    const { token, tokenHash } = newInvitationToken();
+    await s.db.invitation.create({ data: { tokenHash, email, teamId: team.id, role: 'MEMBER', expiresAt: new Date(Date.now() + 86_400_000) } });
+    return token;
+  };
+  const accept = (token: string, password: string, remoteAddress: string) =>
+    s.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token, password }, remoteAddress });
+  const signInFrom = (email: string, password: string, remoteAddress: string) =>
+    s.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password }, remoteAddress });
+
+  it('counts guesses through the link against the same per-address limit as signing in', async () => {
+    const user = await createUser(s.db);
+    const token = await invite(user.email);
+    const statuses: number[] = [];
+    // Each wrong guess from the same address; the account lock is reset between them so only the address limit shows.
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await accept(token, `wrong-guess-${i}`, '198.51.100.7')).statusCode);
+      await s.db.user.update({ where: { id: user.id }, data: { failedSignIns: 0 } });
+    }
+    statuses.push((await signInFrom(user.email, `wrong-guess-5`, '198.51.100.7')).statusCode);
+    expect(statuses).toEqual([401, 401, 401, 401, 401]);
+    expect((await accept(token, 'wrong-guess-6', '198.51.100.7')).statusCode).toBe(429);
+    expect((await signInFrom(user.email, TEST_PASSWORD, '198.51.100.7')).statusCode).toBe(429);
+    expect((await signInFrom(user.email, TEST_PASSWORD, '198.51.100.8')).statusCode).toBe(200);
+  });
+
+  it('locks the account after wrong passwords through the link, and a locked account cannot join through it', async () => {
+    const user = await createUser(s.db);
+    const token = await invite(user.email);
+    for (let i = 0; i < 2; i++) expect((await accept(token, `wrong-guess-${i}`, `198.51.100.${20 + i}`)).statusCode).toBe(401);
+    const third = await accept(token, 'wrong-guess-2', '198.51.100.22');
+    expect(third.json().error.code).toBe('ACCOUNT_LOCKED');
+    const right = await accept(token, TEST_PASSWORD, '198.51.100.23');
+    expect(right.statusCode).toBe(429);
+    expect(right.json().error.code).toBe('ACCOUNT_LOCKED');
+    expect(await s.db.membership.count({ where: { userId: user.id } })).toBe(0);
+    expect((await signInFrom(user.email, TEST_PASSWORD, '198.51.100.24')).json().error.code).toBe('ACCOUNT_LOCKED');
+  });
+
+  it('a wrong sign-in counts towards the lock the link then honours, and the right password through the link clears it', async () => {
+    const user = await createUser(s.db);
+    const token = await invite(user.email);
+    await signInFrom(user.email, 'wrong-guess-a', '198.51.100.30');
+    await signInFrom(user.email, 'wrong-guess-b', '198.51.100.31');
+    expect((await s.db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(2);
+    expect((await accept(token, TEST_PASSWORD, '198.51.100.32')).statusCode).toBe(200);
+    expect((await s.db.user.findUniqueOrThrow({ where: { id: user.id } })).failedSignIns).toBe(0);
   });
 });

@@ -23,3 +23,11 @@ export function setSessionCookie(reply: FastifyReply, config: Config, session: {
 export const publicOrigin = (config: Config, request: FastifyRequest) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
 
 export const userAgentOf = (request: FastifyRequest) => request.headers['user-agent'] ?? '';
+
+/** How passwords are checked and counted, the same for signing in and for joining a team with an existing account. */
+export const signInPolicy = (config: Config) => ({
+  ttlHours: config.SESSION_TTL_HOURS,
+  hashCost: config.PASSWORD_HASH_COST,
+  accountLimit: config.LOGIN_ACCOUNT_LIMIT,
+  lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+});

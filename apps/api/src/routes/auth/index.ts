@@ -4,7 +4,7 @@ import { signUpBodySchema } from '@amb/shared/sign-up';
 import { okSchema } from '@amb/shared/common';
 import { errorBodySchema } from '@amb/shared/errors';
 import { signUpStatusSchema } from '@amb/shared/organisation';
-import { publicOrigin, secureCookie, setSessionCookie, userAgentOf } from '../../lib/http';
+import { publicOrigin, secureCookie, setSessionCookie, signInPolicy, userAgentOf } from '../../lib/http';
 import { signedIn } from '../../plugins/auth';
 import { getMe } from '../../services/auth/get-me';
 import { endSession, SESSION_COOKIE } from '../../services/auth/sessions';
@@ -16,12 +16,6 @@ const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchem
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app;
-  const signInPolicy = {
-    ttlHours: config.SESSION_TTL_HOURS,
-    hashCost: config.PASSWORD_HASH_COST,
-    accountLimit: config.LOGIN_ACCOUNT_LIMIT,
-    lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
-  };
   const loginLimit = { rateLimit: { max: config.LOGIN_RATE_LIMIT, timeWindow: '1 minute' } };
 
   app.get(
@@ -52,9 +46,9 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/sign-in',
-    { config: loginLimit, schema: { tags: ['auth'], security: [], body: signInBodySchema, response: { 200: meSchema, ...errors } } },
+    { preHandler: app.passwordAttempts, schema: { tags: ['auth'], security: [], body: signInBodySchema, response: { 200: meSchema, ...errors } } },
     async (request, reply) => {
-      const { session, actor } = await signIn({ db: app.db, body: request.body, policy: signInPolicy, userAgent: userAgentOf(request) });
+      const { session, actor } = await signIn({ db: app.db, body: request.body, policy: signInPolicy(config), userAgent: userAgentOf(request) });
       setSessionCookie(reply, config, session);
       return getMe({ db: app.db, actor });
     },

@@ -8,7 +8,7 @@ import {
   invitationSchema,
   invitationTokenParamsSchema,
 } from '@amb/shared/invitations';
-import { setSessionCookie, userAgentOf } from '../../lib/http';
+import { setSessionCookie, signInPolicy, userAgentOf } from '../../lib/http';
 import { signedIn } from '../../plugins/auth';
 import { acceptInvitation } from '../../services/invitations/accept-invitation';
 import { previewInvitation } from '../../services/invitations/preview-invitation';
@@ -32,6 +32,8 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
     '/accept',
     {
       config: linkLimit,
+      // Joining with an existing account is signing in with its password: the same limit per address.
+      preHandler: app.passwordAttempts,
       schema: {
         tags: ['invitations'],
         security: [],
@@ -41,7 +43,7 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation({ db: app.db, body: request.body, actor: request.actor, ttlHours: config.SESSION_TTL_HOURS, hashCost: config.PASSWORD_HASH_COST, userAgent: userAgentOf(request) });
+      const result = await acceptInvitation({ db: app.db, body: request.body, actor: request.actor, policy: signInPolicy(config), userAgent: userAgentOf(request) });
       if (result.session) setSessionCookie(reply, config, result.session);
       return { teamId: result.teamId, boardId: result.boardId };
     },

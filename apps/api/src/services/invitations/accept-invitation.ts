@@ -2,10 +2,11 @@ import { activityKinds } from '@amb/shared/activity';
 import type { AcceptInvitationBody } from '@amb/shared/invitations';
 import { Prisma, type Db } from '../../db/prisma';
 import { AppError } from '../../lib/app-error';
-import { hashPassword, verifyPassword } from '../../lib/passwords';
+import { hashPassword } from '../../lib/passwords';
 import { recordActivity } from '../activity/record-activity';
 import type { Actor } from '../context';
 import { createSession } from '../auth/sessions';
+import { checkAccountPassword, type SignInPolicy } from '../auth/sign-in';
 import { findUsableInvitation, hashInvitationToken } from './invitation-token';
 
 const required = (field: string, message: string) => new AppError('VALIDATION_FAILED', `${field.replace('body.', '')} ${message}`, { fields: [{ field, message }] });
@@ -15,21 +16,23 @@ const required = (field: string, message: string) => new AppError('VALIDATION_FA
  * existing account to the team (its password given, or already signed in as it). The link works once: two
  * accepts at the same moment cannot both pass the conditional update. Signs the person in when they were not.
  */
-export async function acceptInvitation(options: { db: Db; body: AcceptInvitationBody; actor: Actor | null; ttlHours: number; hashCost: number; userAgent?: string }) {
-  const { db, body, actor } = options;
+export async function acceptInvitation(options: { db: Db; body: AcceptInvitationBody; actor: Actor | null; policy: SignInPolicy; userAgent?: string }) {
+  const { db, body, actor, policy } = options;
   const invitation = await findUsableInvitation(db, body.token);
-  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true, deactivatedAt: true } });
+  const account = await db.user.findUnique({ where: { email: invitation.email }, select: { id: true, passwordHash: true, signInLockedUntil: true, deactivatedAt: true } });
   if (account?.deactivatedAt) throw new AppError('FORBIDDEN', 'The account with this email is deactivated; ask an admin');
   const signedInAsInvitee = !!account && actor?.id === account.id;
   if (account && !signedInAsInvitee) {
     if (!body.password) throw required('body.password', 'is required: enter the password of your account');
-    if (!(await verifyPassword(body.password, account.passwordHash))) throw new AppError('INVALID_CREDENTIALS', 'The password is wrong');
+    // The same check as signing in: wrong passwords count towards the account's lock, and a locked account waits.
+    await checkAccountPassword(db, account, body.password, policy);
+    await db.user.update({ where: { id: account.id }, data: { failedSignIns: 0, signInLockedUntil: null } });
   }
   if (!account) {
     if (!body.name) throw required('body.name', 'is required');
     if (!body.password) throw required('body.password', 'is required');
   }
-  const passwordHash = account ? null : await hashPassword(body.password!, options.hashCost);
+  const passwordHash = account ? null : await hashPassword(body.password!, policy.hashCost);
   try {
     const result = await db.$transaction(async (tx) => {
       const { count } = await tx.invitation.updateMany({
@@ -53,7 +56,7 @@ export async function acceptInvitation(options: { db: Db; body: AcceptInvitation
       const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { id: true, orgRole: true } });
       return { user, boardId: board?.id ?? null };
     });
-    const session = signedInAsInvitee ? null : await createSession(db, result.user.id, options.ttlHours, options.userAgent);
+    const session = signedInAsInvitee ? null : await createSession(db, result.user.id, policy.ttlHours, options.userAgent);
     return { session, actor: result.user, teamId: invitation.teamId, boardId: result.boardId };
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {

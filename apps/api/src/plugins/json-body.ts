@@ -1,0 +1,44 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { invalidField } from '../lib/app-error';
+
+/** The deepest nesting of arrays and objects a request body may have; no route's body comes near it. */
+export const MAX_BODY_DEPTH = 32;
+
+/**
+ * How deep the body's arrays and objects nest, counted in one pass over the text before it is parsed, stopping as
+ * soon as it passes `limit`: a body nested 100,000 deep would otherwise be parsed and then walked recursively (the
+ * text rule, the schemas), which overflows the stack.
+ */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++; // a backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      if (++depth > limit) return true;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return false;
+}
+
+/**
+ * Request bodies are JSON and nothing else. Fastify also parses text/plain by default, which a form on another site
+ * can send without the browser asking first; without that parser such a body is a 415 on every route.
+ */
+export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
+    const body = raw as string;
+    if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
+      done(invalidField('body', `is nested too deeply (arrays and objects at most ${MAX_BODY_DEPTH} levels deep)`), undefined);
+      return;
+    }
+    parseJson(request, body, done);
+  });
+});
