@@ -102,10 +102,10 @@ test('quick add puts a card at the top or the bottom of a column; filters live i
   const board = await freshBoard(page, 'Quick');
   await board.card('Middle card', 'To do');
   await page.goto(`/teams/${board.teamId}/board`);
-  await page.getByRole('button', { name: 'Add a card to the top of To do' }).click();
+  await page.getByRole('button', { name: 'Add card at top of To do' }).click();
   await page.getByLabel('Title of the new card (top of To do)').fill('Top card');
   await page.keyboard.press('Enter');
-  await page.getByRole('button', { name: 'Add a card to the bottom of To do' }).click();
+  await page.getByRole('button', { name: 'Add card at bottom of To do' }).click();
   await page.getByLabel('Title of the new card (bottom of To do)').fill('Bottom card');
   await page.keyboard.press('Enter');
   const titles = column(page, 'To do').getByRole('button', { name: /card$/ });

@@ -68,7 +68,7 @@ test('an empty swimlane is a thin labelled row that opens on request and still t
   }
   await page.goto(`/teams/${board.teamId}/board`);
 
-  const expedite = page.getByRole('button', { name: /^Swimlane Expedite: no cards, folded/ });
+  const expedite = page.getByRole('button', { name: /^Swimlane Expedite · no cards, folded/ });
   await expect(expedite).toHaveAttribute('aria-expanded', 'false');
   await expect(page.getByRole('button', { name: /^Swimlane Busy lane: 3 cards/ })).toHaveAttribute('aria-expanded', 'true');
   const thin = (await page.getByRole('group', { name: 'To do, Expedite' }).boundingBox())!;
@@ -82,7 +82,7 @@ test('an empty swimlane is a thin labelled row that opens on request and still t
   await expect(page.getByRole('group', { name: 'In progress, Expedite' }).getByRole('button', { name: 'One', exact: true })).toBeVisible();
 
   await page.getByRole('button', { name: /^Swimlane Busy lane/ }).click();
-  await expect(page.getByRole('button', { name: /^Swimlane Busy lane: 2 cards, folded/ })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: /^Swimlane Busy lane · 2 hidden, folded/ })).toHaveAttribute('aria-expanded', 'false');
   await expect(cardIn(page, 'To do', 'Two')).toHaveCount(0);
 });
 

@@ -39,19 +39,19 @@ test('a scrum master plans, runs and closes a sprint; the charts follow from his
 
   // By mouse, then by keyboard.
   await dragWithMouse(page, grip(page, cards.brief[0], 5), sprintList(page, 'Launch sprint'), { liftsCard: false });
-  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.brief[0]}, 5 points` })).toBeVisible();
+  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.brief[0]}, 5 pt` })).toBeVisible();
   await grip(page, cards.banner[0], 3).focus();
   await page.keyboard.press('Space');
   await expect(page.getByText(`${cards.banner[0]} is over the backlog.`)).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText(`${cards.banner[0]} is over the sprint.`)).toBeAttached();
   await page.keyboard.press('Space');
-  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.banner[0]}, 3 points` })).toBeVisible();
+  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.banner[0]}, 3 pt` })).toBeVisible();
   await expect(page.getByText('8 of 10 points of capacity committed')).toBeVisible();
   await dragWithMouse(page, grip(page, cards.video[0], 8), sprintList(page, 'Launch sprint'), { liftsCard: false });
   await expect(page.getByText('16 of 10 points of capacity committed')).toBeVisible();
   await expect(page.getByText('6 points over capacity')).toBeVisible();
-  await expect(backlogList(page).getByRole('button', { name: `${cards.faq[0]}, 2 points` })).toBeVisible();
+  await expect(backlogList(page).getByRole('button', { name: `${cards.faq[0]}, 2 pt` })).toBeVisible();
 
   // The plan survives a reload: it was saved, not only drawn.
   await page.reload();
@@ -88,7 +88,7 @@ test('a scrum master plans, runs and closes a sprint; the charts follow from his
   await page.goto(`/teams/${board.teamId}/planning`);
   await page.getByRole('combobox', { name: 'Sprint to plan' }).selectOption({ label: 'Launch sprint (active)' });
   await page.getByRole('button', { name: `Add to Launch sprint: ${cards.faq[0]}` }).click();
-  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.faq[0]}, 2 points` })).toBeVisible();
+  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.faq[0]}, 2 pt` })).toBeVisible();
   await page.goto(`/teams/${board.teamId}/sprint`);
   const scope = page.getByRole('region', { name: 'Scope changed after the start' });
   await expect(scope.getByRole('row', { name: new RegExp(cards.faq[0]) })).toContainText('Added');

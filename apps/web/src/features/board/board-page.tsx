@@ -369,7 +369,7 @@ export function BoardPage() {
                       header={
                         view.swimlanes.length ? (
                           columnIndex === 0 ? (
-                            <button type="button" className={`lane-title lane-toggle${laneState !== 'within' ? ' over' : ''}`} aria-expanded={!collapsed} aria-label={`Swimlane ${lane.name}: ${inLane === 0 ? 'no cards' : `${inLane} card${inLane === 1 ? '' : 's'}`}${collapsed ? ', folded' : ''}`} onClick={toggle}>
+                            <button type="button" className={`lane-title lane-toggle${laneState !== 'within' ? ' over' : ''}`} aria-expanded={!collapsed} aria-label={`Swimlane ${lane.name}${laneLimit}${collapsed ? ` · ${inLane === 0 ? 'no cards' : `${inLane} hidden`}, folded` : `: ${inLane} card${inLane === 1 ? '' : 's'}`}`} onClick={toggle}>
                               <span aria-hidden="true">{collapsed ? '▸' : '▾'} </span>
                               {lane.name}
                               {laneLimit}

@@ -17,20 +17,23 @@ export function PeopleWipBar({ boardId, people, meId, canManage }: { boardId: st
         {shown.map((p) => {
           const state = wipState(p);
           const label = `${p.name}: ${wipText(p)}`;
+          const shown = `${p.name.split(/\s+/)[0]} ${p.wipLimit === null ? p.count : `${p.count}/${p.wipLimit}`}`;
+          // The name starts with what the chip shows (voice control users say what they see), then says it in words.
+          const name = `${shown}, ${label}`;
           const chip = (
             <>
-              {p.name.split(/\s+/)[0]} <strong>{p.wipLimit === null ? p.count : `${p.count}/${p.wipLimit}`}</strong>
-              {state === 'over' ? ' ▲' : state === 'at' ? ' ●' : ''}
+              {shown.slice(0, shown.lastIndexOf(' '))} <strong>{shown.slice(shown.lastIndexOf(' ') + 1)}</strong>
+              {state && state !== 'within' && <span aria-hidden="true">{state === 'over' ? ' ▲' : ' ●'}</span>}
             </>
           );
           return (
             <li key={p.userId} className={`wip-chip${state ? ` wip-${state}` : ''}`}>
               {canManage || p.userId === meId ? (
-                <button type="button" aria-label={`${label}. Change WIP limit`} title={label} onClick={() => setEditing(p)}>
+                <button type="button" aria-label={`${name}. Change WIP limit`} title={label} onClick={() => setEditing(p)}>
                   {chip}
                 </button>
               ) : (
-                <span title={label} aria-label={label}>
+                <span title={label} aria-label={name}>
                   {chip}
                 </span>
               )}

@@ -5,7 +5,8 @@ export function QuickAdd({ columnName, position, onAdd }: { columnName: string; 
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);
-  const label = `Add a card to the ${position} of ${columnName}`;
+  // The name starts with the button's visible words, so a person using voice control can say what they see.
+  const label = `Add card at ${position} of ${columnName}`;
   if (!open) {
     return (
       <button type="button" className="quick-add-open" aria-label={label} title={label} onClick={() => setOpen(true)}>

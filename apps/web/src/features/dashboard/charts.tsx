@@ -3,9 +3,10 @@
 import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
 import type { AgingWork, CumulativeFlow, CycleTime, Forecast, TeamFlow } from '@amb/shared/portfolio';
 import { stageColour } from './stages';
+import { tooltipStyle } from '../../lib/chart-tooltip';
+import { dayLabel, dayTicks } from '../../lib/day-ticks';
 
 const HEIGHT = 280;
-const dayTick = (ms: number) => new Date(ms).toISOString().slice(5, 10);
 const dayMs = (day: string) => Date.parse(`${day}T00:00:00Z`);
 
 export function CumulativeFlowChart({ flow }: { flow: CumulativeFlow }) {
@@ -17,7 +18,7 @@ export function CumulativeFlowChart({ flow }: { flow: CumulativeFlow }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={24} />
         <YAxis allowDecimals={false} label={{ value: 'Cards', angle: -90, position: 'insideLeft' }} />
-        <Tooltip />
+        <Tooltip {...tooltipStyle} />
         <Legend itemSorter={(item) => flow.stages.findIndex((s) => s.id === item.dataKey)} />
         {flow.stages.map((stage) => (
           <Area key={stage.id} type="stepAfter" dataKey={stage.id} name={stage.name} stroke={stageColour(stage, flow.stages)} fill={stageColour(stage, flow.stages)} fillOpacity={0.85} isAnimationActive={false} />
@@ -40,13 +41,15 @@ function percentileLines(p: { p50: number | null; p85: number | null; p95?: numb
 
 export function CycleTimeScatter({ cycle }: { cycle: CycleTime }) {
   const data = cycle.points.map((p) => ({ x: dayMs(p.finishedOn), y: p.days, title: p.title }));
+  const domain: [number, number] = [dayMs(cycle.from), dayMs(cycle.to)];
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" name="Finished" domain={[dayMs(cycle.from), dayMs(cycle.to)]} tickFormatter={dayTick} scale="time" />
+        {/* A time axis: ticks a whole number of days apart, six at most, none on the first day at the left edge. */}
+        <XAxis type="number" dataKey="x" name="Finished" domain={domain} ticks={dayTicks(domain[0], domain[1], 6)} interval={0} tickFormatter={dayLabel} scale="time" />
         <YAxis type="number" dataKey="y" name="Cycle time (days)" allowDecimals={false} label={{ value: 'Days', angle: -90, position: 'insideLeft' }} />
-        <Tooltip formatter={(value, name) => (name === 'Finished' ? dayTick(Number(value)) : value)} />
+        <Tooltip {...tooltipStyle} formatter={(value, name) => (name === 'Finished' ? dayLabel(Number(value)) : value)} />
         <Scatter name="Cards finished" data={data} fill="#4f46e5" isAnimationActive={false} />
         {percentileLines(cycle)}
       </ScatterChart>
@@ -61,7 +64,7 @@ export function ThroughputBars({ flow }: { flow: TeamFlow }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="week" tickFormatter={(d: string) => d.slice(5)} />
         <YAxis allowDecimals={false} />
-        <Tooltip />
+        <Tooltip {...tooltipStyle} />
         <Bar dataKey="cards" name="Cards finished" fill="#12b76a" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
@@ -76,7 +79,7 @@ export function FlowEfficiencyChart({ flow }: { flow: TeamFlow }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="week" tickFormatter={(d: string) => d.slice(5)} />
         <YAxis domain={[0, 100]} unit="%" />
-        <Tooltip />
+        <Tooltip {...tooltipStyle} />
         <Line dataKey="percent" name="Flow efficiency" unit="%" stroke="#4f46e5" connectNulls isAnimationActive={false} />
       </LineChart>
     </ResponsiveContainer>
@@ -106,7 +109,7 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" dataKey="x" domain={[-0.5, Math.max(aging.stages.length - 0.5, 0.5)]} ticks={aging.stages.map((_, i) => i)} tickFormatter={(i: number) => aging.stages[i]?.name ?? ''} />
         <YAxis type="number" dataKey="y" name="Age (days)" allowDecimals={false} domain={[0, top]} label={{ value: 'Age in days', angle: -90, position: 'insideLeft' }} />
-        <Tooltip />
+        <Tooltip {...tooltipStyle} />
         <Scatter name="Open cards" data={data.filter((d) => !d.blocked)} fill="#4f46e5" isAnimationActive={false} />
         <Scatter name="Blocked cards" data={data.filter((d) => d.blocked)} fill="#b42318" shape="cross" isAnimationActive={false} />
         {percentileLines(aging)}
@@ -124,7 +127,7 @@ export function ForecastHistogram({ result }: { result: Forecast }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
         <YAxis allowDecimals={false} label={{ value: 'Runs', angle: -90, position: 'insideLeft' }} />
-        <Tooltip />
+        <Tooltip {...tooltipStyle} />
         <Bar dataKey="runs" name="Runs finishing that day" fill="#84adff" isAnimationActive={false} />
         {markers.map(([label, day]) => (day ? <ReferenceLine key={label} x={day} stroke="#b54708" strokeDasharray="6 3" label={{ value: `${label} ${day.slice(5)}`, position: 'top', fontSize: 12 }} /> : null))}
         {result.target && <ReferenceLine x={result.target} stroke="#b42318" label={{ value: 'Target', position: 'insideTop', fontSize: 12 }} />}

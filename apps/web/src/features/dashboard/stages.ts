@@ -3,7 +3,8 @@ import type { PortfolioStage } from '@amb/shared/portfolio-stages';
 
 /** Shades per flow category: a stage's colour follows its category and its place among that category's stages. */
 const shades: Record<FlowCategory, string[]> = {
-  BACKLOG: ['#d0d5dd', '#98a2b3', '#eaecf0', '#667085'],
+  // The first shade of each is dark enough to stand out on white (3:1): most boards have one stage per category.
+  BACKLOG: ['#667085', '#98a2b3', '#475467', '#d0d5dd'],
   TODO: ['#84adff', '#528bff', '#b2ccff', '#2970ff'],
   IN_PROGRESS: ['#fdb022', '#f79009', '#fec84b', '#dc6803'],
   DONE: ['#32d583', '#12b76a', '#6ce9a6', '#039855'],

@@ -1,6 +1,7 @@
 // The obstacle charts, drawn with recharts like the flow charts. Loaded only when the obstacles page draws a chart
 // (React.lazy), so the chart library stays out of every other bundle.
 import { Bar, BarChart, CartesianGrid, Cell, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { tooltipStyle } from '../../lib/chart-tooltip';
 
 const HEIGHT = 260;
 
@@ -18,7 +19,7 @@ export function BlockedTimeChart({ bars }: { bars: CategoryBar[] }) {
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis type="number" allowDecimals={false} label={{ value: 'Blocked days (card-days)', position: 'insideBottom', offset: -2 }} height={40} />
         <YAxis type="category" dataKey="name" width={140} />
-        <Tooltip formatter={(v) => [`${String(v)} days`, 'Blocked']} />
+        <Tooltip {...tooltipStyle} formatter={(v) => [`${String(v)} days`, 'Blocked']} />
         <Bar dataKey="days" name="Blocked days" isAnimationActive={false}>
           {bars.map((b) => (
             <Cell key={b.name} fill={b.colour} />
@@ -43,7 +44,7 @@ export function TimeToClearChart({ weeks, series }: { weeks: Record<string, stri
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="week" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
         <YAxis label={{ value: 'Median days to clear', angle: -90, position: 'insideLeft', style: { textAnchor: 'middle' } }} />
-        <Tooltip formatter={(v, name) => [`${String(v)} days`, name]} labelFormatter={(w) => `Week of ${String(w)}`} />
+        <Tooltip {...tooltipStyle} formatter={(v, name) => [`${String(v)} days`, name]} labelFormatter={(w) => `Week of ${String(w)}`} />
         <Legend />
         {series.map((s) => (
           <Line key={s.key} type="monotone" dataKey={s.key} name={s.name} stroke={s.colour} strokeWidth={2} dot={{ r: 3 }} isAnimationActive={false} />

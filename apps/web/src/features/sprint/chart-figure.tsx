@@ -35,7 +35,9 @@ export function ChartFigure({ title, fileName, table, empty, children }: { title
           <div className="chart-body" aria-hidden="true">
             {children}
           </div>
-          <table className={showTable ? 'data-table chart-table' : 'visually-hidden'} aria-label={`${title}: data`}>
+          {/* The box, not the page, scrolls a wide table on a phone; hidden, it is still read out. */}
+          <div className={showTable ? 'chart-table' : 'visually-hidden'} {...(showTable && { role: 'region', tabIndex: 0, 'aria-label': `${title}: data` })}>
+          <table className="data-table" aria-label={`${title}: data`}>
             <thead>
               <tr>
                 {table.header.map((h) => (
@@ -53,6 +55,7 @@ export function ChartFigure({ title, fileName, table, empty, children }: { title
               ))}
             </tbody>
           </table>
+          </div>
         </>
       )}
     </figure>

@@ -9,18 +9,23 @@ export function PlanningCardItem({ card, list, action, onAction, canPlan }: { ca
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({ id: card.id, data: { list }, disabled: !canPlan });
   return (
     <li ref={setNodeRef} style={{ transform: CSS.Translate.toString(transform), transition }} className={`planning-card${isDragging ? ' dragging' : ''}${card.blocked ? ' blocked' : ''}`}>
-      <div className="planning-card-grip" {...attributes} {...listeners} aria-label={`${card.title}, ${card.estimate ?? 'no'} points`} aria-describedby="planning-drag-help">
+      <div className="planning-card-grip" {...attributes} {...listeners} aria-describedby="planning-drag-help">
+        {/* Named by what it shows (voice control users say what they see); the hidden commas part it when read out. */}
         <span className="planning-card-title">{card.title}</span>
+        <span className="visually-hidden">, </span>
         <span className={`points${card.estimate === null ? ' unestimated' : ''}`}>{card.estimate === null ? 'no estimate' : `${card.estimate} pt`}</span>
+        <span className="visually-hidden">, </span>
         <span className="planning-card-meta">
           {card.principleNames.map((p) => (
             <span key={p} className="principle-tag">
               {p}
+              <span className="visually-hidden">, </span>
             </span>
           ))}
           {card.labels.map((l) => (
             <span key={l} className="label-tag">
               {l}
+              <span className="visually-hidden">, </span>
             </span>
           ))}
           <span className="muted">{card.ownerNames.join(', ') || 'no owner'}</span>

@@ -5,6 +5,7 @@ import type { SprintChart, Velocity } from '@amb/shared/sprints';
 import type { ReactNode } from 'react';
 import { ChartFigure, type ChartTable } from './chart-figure';
 import { period, shortDay } from './format';
+import { tooltipStyle } from '../../lib/chart-tooltip';
 
 const colours = { ideal: '#98a2b3', remaining: '#4f46e5', scope: '#b54708', completed: '#067647', committed: '#98a2b3' };
 
@@ -22,11 +23,13 @@ function BurnFigure({ chart, what, table, data, children }: { chart: SprintChart
   return (
     <ChartFigure title={`${what}: ${chart.name}, ${period(chart.startDate, chart.endDate)}`} fileName={`${what.toLowerCase()}-${chart.name}.csv`} empty={burnEmpty(chart)} table={table}>
       <ResponsiveContainer width="100%" height={260}>
-        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        {/* The picture is hidden from screen readers (the table says it), so it takes no keyboard focus either. */}
+        <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#eaecf0" />
-          <XAxis dataKey="day" />
+          {/* Day labels keep a gap between them: on a narrow chart some days go unlabelled rather than touch. */}
+          <XAxis dataKey="day" interval="preserveStartEnd" minTickGap={16} tickMargin={6} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={points} />
+          <Tooltip {...tooltipStyle} formatter={points} />
           <Legend />
           {children}
         </LineChart>
@@ -80,19 +83,25 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
       }}
     >
       <ResponsiveContainer width="100%" height={260}>
-        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
+        <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid stroke="#eaecf0" />
           <XAxis dataKey="sprint" />
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
-          <Tooltip formatter={points} />
+          <Tooltip {...tooltipStyle} formatter={points} />
           <Legend />
           <Bar dataKey="Committed" fill={colours.committed} isAnimationActive={false} />
           <Bar dataKey="Completed" fill={colours.completed} isAnimationActive={false} />
           {velocity.averageOfLastThree !== null && (
-            <ReferenceLine y={velocity.averageOfLastThree} stroke={colours.remaining} strokeDasharray="6 3" label={{ value: `Average of last 3: ${velocity.averageOfLastThree} pt`, position: 'insideTopRight', fill: colours.remaining }} />
+            <ReferenceLine y={velocity.averageOfLastThree} stroke={colours.remaining} strokeDasharray="6 3" />
           )}
         </ComposedChart>
       </ResponsiveContainer>
+      {/* Said under the chart rather than on the line, where on a phone it would sit on a bar. */}
+      {velocity.averageOfLastThree !== null && (
+        <p className="chart-note">
+          <span className="key-dashed" style={{ borderColor: colours.remaining }} /> Average of last 3: {velocity.averageOfLastThree} pt
+        </p>
+      )}
     </ChartFigure>
   );
 }

@@ -23,7 +23,9 @@ export function SmallBurndown({ chart }: { chart: SprintChart }) {
       <p className="burndown-legend">
         <span className="key actual" aria-hidden="true" /> remaining <span className="key ideal" aria-hidden="true" /> ideal
       </p>
-      <table className="visually-hidden">
+      {/* Hidden in a box of its own: a table is as wide as its figures, and would widen the page on a phone. */}
+      <div className="visually-hidden">
+      <table>
         <caption>Remaining points by day</caption>
         <thead>
           <tr>
@@ -42,6 +44,7 @@ export function SmallBurndown({ chart }: { chart: SprintChart }) {
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
