@@ -24,6 +24,8 @@ import { BoardEventHub } from './services/board-events/board-event-hub';
 import { LiveStreams } from './services/board-events/live-streams';
 import { ImportChecker } from './services/imports/import-checker';
 import { ImportRunner } from './services/imports/import-runner';
+import { NotificationFanOut } from './services/notifications/fan-out';
+import { InboxHub } from './services/notifications/inbox-hub';
 import { StageRecounter } from './services/portfolio/stages/stage-recounts';
 import { WebhookSender } from './services/webhooks/webhook-sender';
 
@@ -43,6 +45,10 @@ declare module 'fastify' {
     webhooks: WebhookSender;
     /** The per-address limit on password guesses, shared by every route that takes an account's password. */
     passwordAttempts: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
+    /** Writes people's notifications from the activity log, after the commit (decision 58). */
+    notifications: NotificationFanOut;
+    /** This process's open inbox streams. */
+    inbox: InboxHub;
   }
 }
 
@@ -99,6 +105,8 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.decorate('importChecker', new ImportChecker());
   app.decorate('stageRecounts', new StageRecounter(db, app.log));
   app.decorate('webhooks', new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }));
+  app.decorate('notifications', new NotificationFanOut(db, app.log, config.NOTIFICATION_FAN_OUT_MS));
+  app.decorate('inbox', new InboxHub(app.boardEvents));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
   // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
@@ -207,6 +215,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // The outbox is sent every second by each API process (tests send it themselves).
   if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.webhooks.start());
   app.addHook('preClose', async () => app.webhooks.close());
+  // Notifications are fanned out by every API process (tests run the fan-out themselves unless they ask for it).
+  if (config.NODE_ENV !== 'test' || config.NOTIFICATIONS_IN_TESTS) app.addHook('onReady', async () => app.notifications.start());
+  app.addHook('preClose', async () => app.notifications.close());
 
   return app;
 }

@@ -117,6 +117,10 @@ const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Webhooks to private, loopback and link-local addresses are refused unless this is on (an admin's choice). */
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
+  /** How often each API process looks for activity to turn into notifications (it also looks after each write heard of). */
+  NOTIFICATION_FAN_OUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Under NODE_ENV=test the fan-out runs only when a test calls it, unless this is on (process tests). */
+  NOTIFICATIONS_IN_TESTS: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app; served on the same port when it exists. */
   WEB_DIST_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../web/dist')),

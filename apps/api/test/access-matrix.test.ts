@@ -328,8 +328,27 @@ describe('access matrix: role x route', () => {
         return { method: 'PUT', url: `/api/cards/${card.id}/pmo-handling`, body: { state: 'handling', note: 'Talking to legal today' } };
       },
     },
+    // Notifications: each person's own inbox and choices; watching and mentioning follow reading the card.
+    { route: 'GET /api/notifications', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/notifications' }) },
+    { route: 'GET /api/notifications/unread', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/notifications/unread' }) },
+    { route: 'POST /api/notifications/read-all', expected: anyoneSignedIn, request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
+    {
+      // Only the member's own notification: to everyone else it does not exist.
+      route: 'POST /api/notifications/:notificationId/read',
+      expected: { anonymous: 401, member: 200, viewer: 404, master: 404, outsider: 404, pmo: 404, admin: 404 },
+      request: async () => {
+        const note = await t.db.notification.create({ data: { userId: teamMembers[0]!.userId, kind: 'card.done', key: `matrix-${n++}`, teamId: team.id } });
+        return { method: 'POST', url: `/api/notifications/${note.id}/read` };
+      },
+    },
+    { route: 'GET /api/notifications/preferences', expected: anyoneSignedIn, request: async () => ({ method: 'GET', url: '/api/notifications/preferences' }) },
+    { route: 'PUT /api/notifications/preferences', expected: anyoneSignedIn, request: async () => ({ method: 'PUT', url: '/api/notifications/preferences', body: { digestHour: 9 } }) },
+    { route: 'GET /api/cards/:cardId/watchers', expected: read, request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}/watchers` }) },
+    { route: 'PUT /api/cards/:cardId/watch', expected: read, request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/watch`, body: { watching: true } }) },
+    { route: 'GET /api/cards/:cardId/mention-candidates', expected: read, request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}/mention-candidates?q=a` }) },
+    { route: 'GET /api/teams/:teamId/mention-candidates', expected: read, request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/mention-candidates` }) },
   ];
-  // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts).
+  // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts and notifications.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
   const outsideTheMatrix = [
     'GET /api/health',
@@ -338,6 +357,7 @@ describe('access matrix: role x route', () => {
     'POST /api/auth/sign-out',
     'GET /api/auth/sign-up-status',
     'GET /api/boards/:boardId/events',
+    'GET /api/notifications/events',
     'GET /api/invitations/token/:token',
     'POST /api/invitations/accept',
   ];

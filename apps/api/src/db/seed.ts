@@ -6,6 +6,7 @@ import { activityRows, type ActivityEntry } from '../services/activity/record-ac
 import { ensureDefaultPrinciples } from './seed-principles';
 import { demoPeople, demoTeams, type DemoTeam } from './seed-demo-content';
 import { hashPassword } from '../lib/passwords';
+import { notifyFromNow } from '../services/notifications/fan-out';
 
 export interface SeedOptions {
   onProgress?: (message: string) => void;
@@ -96,6 +97,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
   activity.sort((a, b) => a.at.getTime() - b.at.getTime());
   tagSprints(activity);
   for (let i = 0; i < activity.length; i += 1000) await db.activity.createMany({ data: activityRows(activity.slice(i, i + 1000)) });
+  await notifyFromNow(db);
   progress(`Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`);
   return true;
 }

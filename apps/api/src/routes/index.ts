@@ -14,6 +14,7 @@ import { dashboardRoutes } from './dashboard';
 import { dependencyRoutes } from './dependencies';
 import { healthRoutes } from './health';
 import { invitationRoutes } from './invitations';
+import { cardNotificationRoutes, notificationRoutes, teamNotificationRoutes } from './notifications';
 import { portfolioRoutes } from './portfolio';
 import { obstacleReportRoutes, pmoHandlingRoutes } from './obstacles';
 import { importRoutes, teamImportRoutes } from './imports';
@@ -65,4 +66,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(importRoutes, { prefix: '/imports' });
   await app.register(teamWebhookRoutes, { prefix: '/teams' });
   await app.register(webhookRoutes, { prefix: '/webhooks' });
+  await app.register(notificationRoutes, { prefix: '/notifications' });
+  await app.register(cardNotificationRoutes, { prefix: '/cards' });
+  await app.register(teamNotificationRoutes, { prefix: '/teams' });
 };

@@ -6,6 +6,8 @@ export interface SignalHandlers {
   activity: (boardId: string | null) => void;
   /** A person's access (or, with null, anyone's) may have narrowed: their open streams re-check it. */
   access: (userId: string | null) => void;
+  /** A person's inbox changed (a notification arrived, or was read). */
+  notification: (userId: string) => void;
 }
 
 /** Tells the hub about new activity and changed access, from whichever process caused it. Returns a stop function. */
@@ -43,6 +45,7 @@ export function listenSignal(databaseUrl: string, log: (msg: string) => void): A
       };
       c.on('notification', (msg) => {
         if (msg.channel === 'access_change') handlers.access(msg.payload ?? null);
+        else if (msg.channel === 'notification') handlers.notification(msg.payload ?? '');
         else handlers.activity(msg.payload?.split(':')[0] ?? null);
       });
       c.on('error', (error) => onLost(error.message));
@@ -51,6 +54,7 @@ export function listenSignal(databaseUrl: string, log: (msg: string) => void): A
         await c.connect();
         await c.query('LISTEN board_activity');
         await c.query('LISTEN access_change');
+        await c.query('LISTEN notification');
       } catch (error) {
         onLost((error as Error).message);
         return;
@@ -82,6 +86,7 @@ export function pollSignal(db: Db, intervalMs = 250): ActivitySignal {
   return async (handlers) => {
     let last = (await db.activityCommit.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
     let lastAccess = (await db.accessChange.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+    let lastNotification = (await db.notification.aggregate({ _max: { id: true } }))._max.id ?? 0n;
     let busy = false;
     const poll = async () => {
       const { _max } = await db.activityCommit.aggregate({ _max: { seq: true } });
@@ -93,6 +98,11 @@ export function pollSignal(db: Db, intervalMs = 250): ActivitySignal {
       if (changes.length) {
         lastAccess = changes.at(-1)!.id;
         for (const userId of new Set(changes.map((c) => c.userId))) handlers.access(userId);
+      }
+      const arrived = await db.notification.findMany({ where: { id: { gt: lastNotification } }, orderBy: { id: 'asc' }, select: { id: true, userId: true } });
+      if (arrived.length) {
+        lastNotification = arrived.at(-1)!.id;
+        for (const userId of new Set(arrived.map((n) => n.userId))) handlers.notification(userId);
       }
     };
     const timer = setInterval(() => {

@@ -82,6 +82,7 @@ export class BoardEventHub {
   private stopSignal: (() => Promise<void>) | null = null;
   private starting: Promise<void> | null = null;
   private accessListeners = new Set<(userId: string | null) => void>();
+  private inboxListeners = new Set<(userId: string) => void>();
 
   constructor(
     private readonly db: Db,
@@ -107,6 +108,12 @@ export class BoardEventHub {
     this.accessListeners.add(listener);
   }
 
+  /** Tells `listener` whenever someone's inbox changed, in whichever process; starts listening if not yet. */
+  async onInboxChange(listener: (userId: string) => void) {
+    this.inboxListeners.add(listener);
+    await this.start();
+  }
+
   async close() {
     this.boards.clear();
     await this.starting;
@@ -118,6 +125,7 @@ export class BoardEventHub {
     this.starting ??= this.signal({
       activity: (boardId) => (boardId ? this.wake(boardId) : [...this.boards.keys()].forEach((b) => this.wake(b))),
       access: (userId) => this.accessListeners.forEach((listener) => listener(userId)),
+      notification: (userId) => this.inboxListeners.forEach((listener) => listener(userId)),
     }).then((stop) => {
       this.stopSignal = stop;
     });
