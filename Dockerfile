@@ -2,7 +2,7 @@
 # Two stages: the first builds (it needs the dev dependencies: TypeScript, Vite, esbuild, Prisma's generator); the
 # second runs the built JavaScript with node alone, with production dependencies only, as an unprivileged user.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
@@ -15,7 +15,7 @@ COPY . .
 # apps/api/dist (the workspace packages and the generated client inside; npm packages stay imports).
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 WORKDIR /app
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=3000
 COPY package.json package-lock.json ./

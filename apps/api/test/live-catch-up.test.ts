@@ -87,7 +87,7 @@ describe('gap-free live catch-up', () => {
         expect((await moveB).status).toBe(200);
         const idB = (await t.db.activity.findFirstOrThrow({ where: { cardId: moved!.id, kind: activityKinds.cardMoved } })).id;
         expect(idB).toBeGreaterThan(BigInt(entryA!.id)); // the lower id is the one still uncommitted
-        const { event: seenB } = await watcher.until((e) => e.cardId === moved!.id, 20_000);
+        const { event: seenB } = await watcher.until((e) => e.cardId === moved!.id);
         expect(watcher.events.some((e) => e.cardId === held!.id)).toBe(false);
         // A client that has seen B's event reconnects from it.
         resumed = await watch(`${watchUrl}/api/boards/${team.board.id}/events`, watcherCookie, { 'last-event-id': seenB.activityId });
@@ -98,7 +98,7 @@ describe('gap-free live catch-up', () => {
       // One more change afterwards: once it has arrived, everything before it has too.
       expect((await httpClient(baseUrl, moverCookie)('POST', `/cards/${last!.id}/move`, { columnId: column('To do').id, afterCardId: null, version: 1 })).status).toBe(200);
       for (const client of resumed ? [watcher, resumed] : [watcher]) {
-        await client.until((e) => e.cardId === last!.id, 20_000);
+        await client.until((e) => e.cardId === last!.id);
         const forA = client.events.filter((e) => e.cardId === held!.id);
         expect(forA).toHaveLength(1);
         expect(forA[0]!.card).toMatchObject({ title: 'Held open' });

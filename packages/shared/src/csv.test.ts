@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CsvError, csvRow, parseCsv, unguardCsvValue } from './csv';
+import { CsvError, csvRow, parseCsv, toCsv, unguardCsvValue } from './csv';
 
 describe('CSV', () => {
   it('quotes what needs quoting and reads it back', () => {
@@ -12,6 +12,17 @@ describe('CSV', () => {
     expect(csvRow(['=HYPERLINK("x")', '-3 days', '@me'])).toBe('"\'=HYPERLINK(""x"")",\'-3 days,\'@me\r\n');
     expect(unguardCsvValue("'=SUM(A1)")).toBe('=SUM(A1)');
     expect(unguardCsvValue("'tis the season")).toBe("'tis the season");
+  });
+
+  it('guards a value starting with a tab or a carriage return, which spreadsheets also read as a formula', () => {
+    expect(csvRow(['\t=1+1', '\r=cmd'])).toBe('\'\t=1+1,"\'\r=cmd"\r\n');
+    expect(parseCsv(`a,b\r\n${csvRow(['\t=1+1', '\r=cmd'])}`)[1]!.values.map(unguardCsvValue)).toEqual(['\t=1+1', '\r=cmd']);
+    // Numbers are never guarded: a negative figure stays a number.
+    expect(csvRow([-3, 'x'])).toBe('-3,x\r\n');
+  });
+
+  it('writes a whole file, header first, each row ended by CRLF', () => {
+    expect(toCsv(['Card', 'Days'], [['Launch', 3], ['=bad', null]])).toBe("Card,Days\r\nLaunch,3\r\n'=bad,\r\n");
   });
 
   it('drops a byte-order mark and empty rows, and keeps line numbers', () => {

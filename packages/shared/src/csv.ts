@@ -1,18 +1,26 @@
 // CSV as spreadsheets write it (RFC 4180): comma-separated, fields quoted with " when they hold a comma, a quote
-// or a line break, "" for a quote inside. Used to export boards and to read CSV imports, in the API and the browser.
+// or a line break, "" for a quote inside. The one writer for every export (the board's in the API, tables and charts
+// in the browser), and the reader of CSV imports.
 
 /** A value that a spreadsheet would run as a formula gets a leading apostrophe, so an export cannot attack its reader. */
 const formulaStart = /^[=+\-@\t\r]/;
 
-export function csvField(value: string | number | boolean | null | undefined): string {
+export type CsvCell = string | number | boolean | null | undefined;
+
+export function csvField(value: CsvCell): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && formulaStart.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) || text !== text.trim() ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: (string | number | boolean | null | undefined)[]): string {
+export function csvRow(values: readonly CsvCell[]): string {
   return `${values.map(csvField).join(',')}\r\n`;
+}
+
+/** A whole file: the header row, then the rows. */
+export function toCsv(header: readonly string[], rows: readonly (readonly CsvCell[])[]): string {
+  return [header, ...rows].map(csvRow).join('');
 }
 
 /** Undoes the export's guard against formulas: `'=SUM(A1)` reads back as `=SUM(A1)`. */

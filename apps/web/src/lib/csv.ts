@@ -1,29 +1,16 @@
-// CSV export for tables and charts: RFC 4180 quoting, and a download the browser saves under a given name.
+// CSV export for tables and charts: the rows of a table from its columns, and a download the browser saves under a
+// given name. The writing itself (quoting, the guard against formulas) is the shared one the API's exports use.
+import { toCsv, type CsvCell } from '@amb/shared/csv';
 
-type Cell = string | number | boolean | null | undefined;
-
-export type CsvColumn<Row> = { header: string; value: (row: Row) => Cell };
-
-function cell(value: Cell): string {
-  if (value === null || value === undefined) return '';
-  let text = String(value);
-  // A leading =, +, - or @ would run as a formula when opened in a spreadsheet.
-  if (/^[=+\-@]/.test(text) && typeof value === 'string') text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** Rows as CSV text (RFC 4180): fields with commas, quotes or line breaks are quoted. */
-export function toCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
-  return [header, ...rows].map((r) => r.map((v) => cell(v)).join(',')).join('\r\n') + '\r\n';
-}
+export type CsvColumn<Row> = { header: string; value: (row: Row) => CsvCell };
 
 /** A header and rows of cells from objects and the columns that read them. */
-export function tableOf<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[]): [string[], Cell[][]] {
+export function tableOf<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row>[]): [string[], CsvCell[][]] {
   return [columns.map((c) => c.header), rows.map((row) => columns.map((c) => c.value(row)))];
 }
 
 /** Hands a CSV file to the browser to save. */
-export function downloadCsv(fileName: string, header: readonly string[], rows: readonly (readonly Cell[])[]) {
+export function downloadCsv(fileName: string, header: readonly string[], rows: readonly (readonly CsvCell[])[]) {
   const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
   const link = document.createElement('a');
   link.href = url;
