@@ -77,7 +77,15 @@ export const versionBodySchema = z.object({ version: versionSchema });
 
 export const personRefSchema = z.object({ id: idSchema, name: z.string() });
 
-export const commentSchema = z.object({ id: idSchema, author: personRefSchema.nullable(), body: z.string(), createdAt: isoDateTime, editedAt: isoDateTime.nullable() });
+/** `body` keeps mentions as references (`@[person id]`); `mentions` names those people as they are called now. */
+export const commentSchema = z.object({
+  id: idSchema,
+  author: personRefSchema.nullable(),
+  body: z.string(),
+  mentions: z.array(personRefSchema),
+  createdAt: isoDateTime,
+  editedAt: isoDateTime.nullable(),
+});
 /** A page of a card's comments, oldest first, before the comment `before` (or the newest, without it). */
 export const commentPageQuerySchema = z.object({ before: idSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
 export const commentPageSchema = z.object({ comments: z.array(commentSchema), hasOlder: z.boolean() });

@@ -4,6 +4,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'reac
 import { useAuthStore } from './auth-store';
 import { useDismiss } from '../lib/use-dismiss';
 import { teamsQuery, useTeams } from './teams';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 /**
  * The signed-in frame: product name, team switcher, navigation and the person's menu. On a phone the navigation
@@ -81,6 +82,7 @@ export function Layout() {
             </button>
           </div>
         </div>
+        <NotificationBell />
       </header>
       <main className="content" id="main">
         <Outlet />

@@ -39,6 +39,7 @@ export const router = createBrowserRouter([
       { path: '/dashboard/stages', lazy: async () => ({ Component: (await import('../features/dashboard/stages-page')).StagesPage }) },
       { path: '/pmo/obstacles', lazy: async () => ({ Component: (await import('../features/obstacles/obstacles-page')).ObstaclesPage }) },
       { path: '/welcome', lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }) },
+      { path: '/account/notifications', lazy: async () => ({ Component: (await import('../features/notifications/preferences-page')).NotificationPreferencesPage }) },
       { path: '/account', lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }) },
       { path: '/teams/:teamId/members', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },
       {

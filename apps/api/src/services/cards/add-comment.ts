@@ -1,5 +1,6 @@
 import { activityKinds } from '@amb/shared/activity';
 import { recordActivity } from '../activity/record-activity';
+import { mentionedPeople } from '../notifications/mention-names';
 import type { ServiceContext } from '../context';
 import { requireRoomOnCard } from './card-room';
 import { loadOpenCardFor } from './load-card';
@@ -10,6 +11,7 @@ export async function addComment({ db, actor }: ServiceContext, cardId: string, 
   return db.$transaction(async (tx) => {
     const comment = await tx.comment.create({ data: { cardId, authorId: actor.id, body }, include: { author: { select: { id: true, name: true } } } });
     await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.commentAdded, to: { commentId: comment.id } });
-    return { id: comment.id, author: comment.author, body: comment.body, createdAt: comment.createdAt.toISOString(), editedAt: null };
+    const [mentions] = await mentionedPeople(tx, [comment.body]);
+    return { id: comment.id, author: comment.author, body: comment.body, mentions: mentions!, createdAt: comment.createdAt.toISOString(), editedAt: null };
   });
 }

@@ -3,6 +3,7 @@ import type { CommentPage } from '@amb/shared/cards';
 import type { Db } from '../../db/prisma';
 import { invalidField } from '../../lib/app-error';
 import type { ServiceContext } from '../context';
+import { mentionedPeople } from '../notifications/mention-names';
 import { loadCardFor } from './load-card';
 
 const commentInclude = { author: { select: { id: true, name: true } } } as const;
@@ -23,8 +24,9 @@ export async function commentPage(db: Db, cardId: string, options: { before?: st
     include: commentInclude,
   });
   const page = rows.slice(0, limit).reverse();
+  const mentions = await mentionedPeople(db, page.map((c) => c.body));
   return {
-    comments: page.map((c) => ({ id: c.id, author: c.author, body: c.body, createdAt: c.createdAt.toISOString(), editedAt: c.editedAt?.toISOString() ?? null })),
+    comments: page.map((c, i) => ({ id: c.id, author: c.author, body: c.body, mentions: mentions[i]!, createdAt: c.createdAt.toISOString(), editedAt: c.editedAt?.toISOString() ?? null })),
     hasOlder: rows.length > limit,
   };
 }

@@ -1,3 +1,4 @@
+import { mentionCandidatesSchema, watchersSchema } from '@amb/shared/notifications';
 import { queryOptions } from '@tanstack/react-query';
 import { cardSummarySchema } from '@amb/shared/boards';
 import { archivedCardsSchema, cardDetailSchema, cardSearchResultSchema, cardWriteResultSchema, commentPageSchema, type UpdateCardBody } from '@amb/shared/cards';
@@ -33,6 +34,11 @@ export const cardOwnersQuery = (teamId: string) =>
 export const updateCard = (cardId: string, body: UpdateCardBody) => api('PATCH', `/cards/${cardId}`, { body, schema: cardWriteResultSchema });
 export const archiveCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/archive`, { body: { version } });
 export const restoreCard = (cardId: string, version: number) => api('POST', `/cards/${cardId}/restore`, { body: { version } });
+/** The people who can read the card, by name, for a mention. */
+export const fetchMentionCandidates = async (cardId: string, q: string, signal?: AbortSignal) =>
+  (await api('GET', `/cards/${cardId}/mention-candidates?q=${encodeURIComponent(q)}`, { schema: mentionCandidatesSchema, signal })).people;
+export const fetchWatchers = (cardId: string) => api('GET', `/cards/${cardId}/watchers`, { schema: watchersSchema });
+export const setWatching = (cardId: string, watching: boolean) => api('PUT', `/cards/${cardId}/watch`, { body: { watching }, schema: watchersSchema });
 export const addComment = (cardId: string, body: string) => api('POST', `/cards/${cardId}/comments`, { body: { body } });
 export const addChecklist = (cardId: string, title: string) => api('POST', `/cards/${cardId}/checklists`, { body: { title } });
 export const addChecklistItem = (checklistId: string, text: string) => api('POST', `/checklists/${checklistId}/items`, { body: { text } });

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { CardDetail, CommentPage } from '@amb/shared/cards';
 import type { ApiError } from '../../lib/api-client';
-import { addChecklist, addChecklistItem, addComment, fetchCommentsBefore, setChecklistItemDone } from './api';
+import { MentionTextarea, TextWithMentions, useMentionText } from '../../components/mention-text';
+import { addChecklist, addChecklistItem, addComment, fetchCommentsBefore, fetchMentionCandidates, setChecklistItemDone } from './api';
 
 type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
 
@@ -10,7 +11,7 @@ const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'nu
 
 /** Checklists and comments: the work's small steps and the talk about it. */
 export function CardConversation({ card, write }: { card: CardDetail; write: Write }) {
-  const [comment, setComment] = useState('');
+  const comment = useMentionText();
   const [checklistTitle, setChecklistTitle] = useState('');
   const [items, setItems] = useState<Record<string, string>>({});
   const readOnly = Boolean(card.archivedAt);
@@ -85,7 +86,9 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
               <span className="muted">
                 {c.author?.name ?? 'Someone'} · {when(c.createdAt)}
               </span>
-              <p>{c.body}</p>
+              <p>
+                <TextWithMentions text={c.body} people={c.mentions} />
+              </p>
             </li>
           ))}
         </ol>
@@ -94,10 +97,17 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (comment.trim()) void write(() => addComment(card.id, comment.trim())).then((err) => !err && setComment(''));
+              const body = comment.stored().trim();
+              if (body) void write(() => addComment(card.id, body)).then((err) => !err && comment.reset());
             }}
           >
-            <textarea aria-label="New comment" placeholder="Write a comment" rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />
+            <MentionTextarea
+              label="New comment"
+              placeholder="Write a comment; type @ to mention someone"
+              mention={comment}
+              candidates={(q, signal) => fetchMentionCandidates(card.id, q, signal)}
+              candidatesKey={['cards', card.id]}
+            />
             <button type="submit">Comment</button>
           </form>
         )}

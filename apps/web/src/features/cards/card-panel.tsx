@@ -15,6 +15,7 @@ import { CardHistory } from './card-history';
 import { CardLinks } from './card-links';
 import { CardPmoHandling } from './card-pmo-handling';
 import { CardSprintField } from './card-sprint-field';
+import { CardWatchers } from './card-watchers';
 import './cards.css';
 
 /** Where the card is: its column, swimlane and sprint, in words. */
@@ -115,6 +116,7 @@ export function CardPanel() {
             <CardPmoHandling card={c} write={write} />
             <CardFields key={`${c.id}:${c.version}`} card={c} people={people} principles={principles} write={write} savedNote={saved} />
             <CardSprintField card={c} write={write} />
+            <CardWatchers cardId={c.id} />
             <CardConversation card={c} write={write} />
             <CardLinks card={c} write={write} />
             <div className="card-actions">
