@@ -97,21 +97,21 @@ async function definitionInDatabase(query: Query, kind: DefinitionKind, name: st
 }
 
 /**
- * The files whose definition differs from the database's (or that the database lacks): each file is run inside a
- * transaction that is rolled back, and what the database then says the object is compared with what it said before.
+ * The files whose definition differs from the database's (or that the database lacks): the files are run in order
+ * inside one transaction that is rolled back, and what the database says each object is after its file ran is
+ * compared with what it said before.
  */
 export async function definitionsThatDiffer(query: Query, definitions: SqlDefinition[]): Promise<SqlDefinition[]> {
   const differ: SqlDefinition[] = [];
-  for (const d of definitions) {
-    const before = await definitionInDatabase(query, d.kind, d.name);
-    await query('BEGIN');
-    try {
+  await query('BEGIN');
+  try {
+    for (const d of definitions) {
+      const before = await definitionInDatabase(query, d.kind, d.name);
       await query(d.sql);
-      const after = await definitionInDatabase(query, d.kind, d.name);
-      if (before !== after) differ.push(d);
-    } finally {
-      await query('ROLLBACK');
+      if (before !== (await definitionInDatabase(query, d.kind, d.name))) differ.push(d);
     }
+  } finally {
+    await query('ROLLBACK');
   }
   return differ;
 }

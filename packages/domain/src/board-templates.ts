@@ -1,7 +1,9 @@
 // The boards a new team can start from. Each is a complete layout: columns in order with their flow category and
 // WIP limit, and the swimlanes work is split into. Scrum masters change them afterwards like any board.
 
-export type FlowCategory = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
+import type { FlowCategory } from './flow-categories';
+
+export type { FlowCategory } from './flow-categories';
 
 export interface TemplateColumn {
   name: string;

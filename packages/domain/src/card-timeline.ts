@@ -2,7 +2,9 @@
 // it was estimated at, at every moment. Sprint charts, the stand-up view and the PMO's flow metrics read these
 // instead of today's state of the card. Times are epoch milliseconds; an open interval has `to: null`.
 
-export type FlowCategory = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
+import type { FlowCategory } from './flow-categories';
+
+export type { FlowCategory } from './flow-categories';
 
 export interface Interval {
   from: number;

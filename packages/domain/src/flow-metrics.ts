@@ -1,11 +1,11 @@
 // Flow metrics after Vacanti's "Actionable Agile Metrics": percentiles of cycle time, cumulative flow with each
 // arrival counted once, time over WIP limits, and flow efficiency. The API computes the same figures in SQL for
 // whole organisations; these are the definitions, and what the API uses for the small per-team series.
-import type { FlowCategory } from './card-timeline';
+import { flowCategories, type FlowCategory } from './flow-categories';
 import { dayStart, type LocalDay } from './local-days';
 
 /** The portfolio stages in board order: every team's columns map onto these through their flow category. */
-export const portfolioStages: readonly FlowCategory[] = ['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE'];
+export const portfolioStages: readonly FlowCategory[] = flowCategories;
 
 /**
  * The p-th percentile (0-100) by nearest rank: the smallest value that at least p% of values do not exceed, so it is

@@ -1,8 +1,8 @@
 // The PMO's portfolio stages: an ordered list shared by every team, each stage refining one flow category, and
 // each column counted in one stage (decision 37).
-import type { FlowCategory } from './card-timeline';
+import { flowCategories, type FlowCategory } from './flow-categories';
 
-export const flowOrder: readonly FlowCategory[] = ['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE'];
+export const flowOrder: readonly FlowCategory[] = flowCategories;
 
 export interface Stage {
   id: string;

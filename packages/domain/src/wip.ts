@@ -1,8 +1,10 @@
 // WIP limits. The API decides a move with `admitCard`; the web app calls the same function while a card
 // is dragged, to show a column that will refuse it before it is dropped.
 
+import type { FlowCategory } from './flow-categories';
+
+export type { FlowCategory } from './flow-categories';
 export type WipPolicy = 'SOFT' | 'HARD';
-export type FlowCategory = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 
 /** Where a WIP limit applies: a column, a swimlane, or a person (the cards they own in progress, on every board). */
 export type WipScope = 'column' | 'swimlane' | 'person';
@@ -30,9 +32,17 @@ export type WipDecision =
   | { allowed: true; /** Soft limits the move takes (or keeps) over their limit. */ overLimit: WipOverage[] }
   | { allowed: false; refusedBy: WipOverage; message: string };
 
-/** A swimlane's limit counts only work under way: cards in its backlog and done columns do not count. */
-export function countsTowardSwimlaneLimit(flowCategory: FlowCategory): boolean {
+/** Work under way: cards in to-do and in-progress columns, not in the backlog and not done. */
+export function isWorkUnderWay(flowCategory: FlowCategory): boolean {
   return flowCategory === 'TODO' || flowCategory === 'IN_PROGRESS';
+}
+
+/**
+ * A swimlane's limit counts only work under way: cards in its backlog and done columns do not count.
+ * SQL twin: counts_toward_swimlane_limit() in prisma/sql/functions.
+ */
+export function countsTowardSwimlaneLimit(flowCategory: FlowCategory): boolean {
+  return isWorkUnderWay(flowCategory);
 }
 
 /** The open cards of a swimlane that count toward its WIP limit (those in to-do and in-progress columns). */
@@ -94,7 +104,8 @@ export function wipState(count: number, wipLimit: number | null): 'within' | 'at
 
 /**
  * A person's limit counts the open cards they own in in-progress columns, on every board: a card counts against
- * it when it enters an in-progress column from a column that is not.
+ * it when it enters an in-progress column from a column that is not (or from nowhere: new, restored, or simply
+ * counted where it is). SQL twin: counts_toward_person_limit() in prisma/sql/functions.
  */
 export function countsTowardPersonLimit(fromFlow: FlowCategory | null | undefined, toFlow: FlowCategory): boolean {
   return toFlow === 'IN_PROGRESS' && fromFlow !== 'IN_PROGRESS';

@@ -6,9 +6,10 @@
 // Adding a kind is one entry in `activityDefinitions` below: its name, and its payload made with `payload()`.
 import { z } from 'zod';
 import { blockerCategorySchema } from './obstacles';
+import { flowCategories } from './boards';
 
 const id = z.string().min(1);
-const flowCategory = z.enum(['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE']);
+const flowCategory = z.enum(flowCategories);
 const teamRole = z.enum(['SCRUM_MASTER', 'PRODUCT_OWNER', 'MEMBER', 'VIEWER']);
 const orgRole = z.enum(['NONE', 'PMO', 'ADMIN']);
 const wipPolicy = z.enum(['SOFT', 'HARD']);

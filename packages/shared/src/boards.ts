@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { flowCategories } from '@amb/domain/flow-categories';
 import { idSchema, isoDateTime } from './common';
 
 export const wipPolicies = ['SOFT', 'HARD'] as const;
-export const flowCategories = ['BACKLOG', 'TODO', 'IN_PROGRESS', 'DONE'] as const;
+export { flowCategories };
 export const cardTypes = ['TASK', 'EXPERIMENT'] as const;
 export const experimentResults = ['VALIDATED', 'INVALIDATED', 'INCONCLUSIVE'] as const;
 

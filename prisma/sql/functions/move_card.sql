@@ -40,10 +40,7 @@ BEGIN
       status := 'changed';
       RETURN;
     END IF;
-    IF (p_expect->>'laneCount') IS NOT NULL AND (
-      SELECT count(*) FROM cards c JOIN columns k ON k.id = c.column_id
-      WHERE c.swimlane_id = v_lane_id AND c.archived_at IS NULL AND c.id <> p_card_id AND k.flow_category IN ('TODO', 'IN_PROGRESS')
-    ) > (p_expect->>'laneCount')::int THEN
+    IF (p_expect->>'laneCount') IS NOT NULL AND swimlane_wip_count(v_lane_id, p_card_id) > (p_expect->>'laneCount')::int THEN
       status := 'changed';
       RETURN;
     END IF;
@@ -60,10 +57,7 @@ BEGIN
         FROM jsonb_array_elements(p_expect->'owners') e
       ) OR EXISTS (
         SELECT 1 FROM jsonb_array_elements(p_expect->'owners') e
-        WHERE (
-          SELECT count(*) FROM card_owners o JOIN cards c ON c.id = o.card_id JOIN columns k ON k.id = c.column_id
-          WHERE o.user_id = e->>'userId' AND c.archived_at IS NULL AND c.id <> p_card_id AND k.flow_category = 'IN_PROGRESS'
-        ) > (e->>'count')::int
+        WHERE person_wip_count(e->>'userId', p_card_id) > (e->>'count')::int
       ) THEN
         status := 'changed';
         RETURN;

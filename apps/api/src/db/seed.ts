@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { spreadRanks } from '@amb/domain/ranks';
+import { breachChange } from '@amb/domain/wip-breaches';
 import { activityKinds, type BlockerCategory } from '@amb/shared/activity';
 import type { Db, Prisma } from './prisma';
 import { activityRows, type ActivityEntry } from '../services/activity/record-activity';
@@ -224,34 +225,44 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
   await db.cardOwner.createMany({ data: owners });
   await db.cardPrinciple.createMany({ data: tags });
 
-  recordMovesAndBreaches(moves, columns, cards, { teamId, boardId, activity, people: memberIds, random });
-  const breaches = activity.filter((a) => a.boardId === boardId && (a.kind === activityKinds.wipBreachStarted || a.kind === activityKinds.wipBreachEnded));
-  await db.wipBreach.createMany({ data: breachRows(breaches, boardId) });
+  const breaches = recordMovesAndBreaches(moves, columns, cards, { teamId, boardId, activity, people: memberIds, random });
+  await db.wipBreach.createMany({ data: breaches });
 
   await seedConversation(db, team, cards, { people, random, now, activity, teamId, boardId });
   return result;
 }
 
-/** Replays the moves in time order, writing card.moved entries and the soft-limit breaches they caused. */
+/**
+ * Replays the moves in time order, writing card.moved entries and the soft-limit breaches they caused, as moves
+ * through the API keep them (breachChange); returns the breach records.
+ */
 function recordMovesAndBreaches(
   moves: { at: Date; cardId: string; from: ColumnRow; to: ColumnRow; swimlaneId: string | null }[],
   columns: ColumnRow[],
   cards: Prisma.CardCreateManyInput[],
   ctx: { teamId: string; boardId: string; activity: ActivityRow[]; people: string[]; random: ReturnType<typeof randomFrom> },
-) {
+): Prisma.WipBreachCreateManyInput[] {
   const counts = new Map(columns.map((c) => [c.id, 0]));
   const events: { at: Date; apply: () => void }[] = [];
   for (const card of cards) events.push({ at: card.createdAt as Date, apply: () => counts.set(columns[0]!.id, counts.get(columns[0]!.id)! + 1) });
-  const open = new Map<string, boolean>();
+  const breaches: Prisma.WipBreachCreateManyInput[] = [];
+  const open = new Map<string, Prisma.WipBreachCreateManyInput>();
   const check = (column: ColumnRow, at: Date) => {
     if (column.wipLimit === null || column.wipPolicy !== 'SOFT') return;
     const count = counts.get(column.id)!;
     const payload = { scope: 'column' as const, id: column.id, name: column.name, limit: column.wipLimit, count };
-    if (count > column.wipLimit && !open.get(column.id)) {
-      open.set(column.id, true);
+    const breach = open.get(column.id) ?? null;
+    const change = breachChange(count, column.wipLimit, breach);
+    if (change === 'start') {
+      const row = { boardId: ctx.boardId, columnId: column.id, limit: column.wipLimit, peakCount: count, startedAt: at, endedAt: null };
+      open.set(column.id, row);
+      breaches.push(row);
       ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachStarted, to: payload });
-    } else if (count <= column.wipLimit && open.get(column.id)) {
-      open.set(column.id, false);
+    } else if (change === 'peak') {
+      breach!.peakCount = count;
+    } else if (change === 'end') {
+      breach!.endedAt = at;
+      open.delete(column.id);
       ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachEnded, to: payload });
     }
   };
@@ -277,24 +288,7 @@ function recordMovesAndBreaches(
     });
   }
   events.sort((a, b) => a.at.getTime() - b.at.getTime()).forEach((e) => e.apply());
-}
-
-function breachRows(entries: ActivityRow[], boardId: string): Prisma.WipBreachCreateManyInput[] {
-  const rows: Prisma.WipBreachCreateManyInput[] = [];
-  const openRows = new Map<string, Prisma.WipBreachCreateManyInput>();
-  for (const entry of entries) {
-    const to = entry.to as { id: string; limit: number; count: number };
-    if (entry.kind === activityKinds.wipBreachStarted) {
-      const row = { boardId, columnId: to.id, limit: to.limit, peakCount: to.count, startedAt: entry.at as Date, endedAt: null };
-      openRows.set(to.id, row);
-      rows.push(row);
-    } else {
-      const row = openRows.get(to.id);
-      if (row) row.endedAt = entry.at as Date;
-      openRows.delete(to.id);
-    }
-  }
-  return rows;
+  return breaches;
 }
 
 async function seedConversation(

@@ -6,7 +6,8 @@ import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess } from '../access/team-access';
 import type { Prisma } from '../../db/prisma';
 import type { ServiceContext } from '../context';
-import { placeCard, trackBreaches } from './card-placement';
+import { placeCard } from './placement/place-card';
+import { trackBreaches } from './placement/wip-breaches';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { flowTimes } from '@amb/domain/flow-times';
 

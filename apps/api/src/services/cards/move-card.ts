@@ -8,7 +8,9 @@ import { isoTimestampSql } from '../../db/sql-time';
 import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
-import { checkTarget, decidePlacement, personCountSql, type OwnerLimitRow, placeCard, trackBreaches, trackBreachesUnderLock, type ColumnRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './card-placement';
+import { checkTarget, decidePlacement, type ColumnRow, type OwnerLimitRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './placement/decide-placement';
+import { placeCard } from './placement/place-card';
+import { trackBreaches, trackBreachesUnderLock } from './placement/wip-breaches';
 import { flowTimes } from '@amb/domain/flow-times';
 import { activityRow } from '../activity/record-activity';
 import { staleVersion } from './load-card';
@@ -64,7 +66,7 @@ const readSituationSql = `
     SELECT id, board_id, name, wip_limit, wip_policy::text AS wip_policy FROM swimlanes
     WHERE id = CASE WHEN $4::boolean THEN $5::text ELSE (SELECT swimlane_id FROM card) END
   ), owners AS NOT MATERIALIZED (
-    SELECT u.id AS user_id, u.name, u.wip_limit, u.wip_policy::text AS wip_policy, ${personCountSql('u.id', '$1')} AS count
+    SELECT u.id AS user_id, u.name, u.wip_limit, u.wip_policy::text AS wip_policy, person_wip_count(u.id, $1) AS count
     FROM card_owners o JOIN users u ON u.id = o.user_id WHERE o.card_id = $1 AND u.wip_limit IS NOT NULL
   ), open AS NOT MATERIALIZED (
     SELECT id, rank FROM cards WHERE column_id = $3 AND archived_at IS NULL AND id <> $1
@@ -76,11 +78,8 @@ const readSituationSql = `
     (SELECT row_to_json(target) FROM target) AS target,
     (SELECT row_to_json(lane) FROM lane) AS lane,
     CASE WHEN (SELECT wip_limit FROM target) IS NOT NULL THEN (SELECT count(*)::int FROM open) END AS column_count,
-    CASE WHEN (SELECT wip_limit FROM lane) IS NOT NULL THEN (
-      SELECT count(*)::int FROM cards c JOIN columns k ON k.id = c.column_id
-      WHERE c.swimlane_id = (SELECT id FROM lane) AND c.archived_at IS NULL AND c.id <> $1 AND k.flow_category IN ('TODO', 'IN_PROGRESS')
-    ) END AS lane_count,
-    CASE WHEN (SELECT flow_category FROM target) = 'IN_PROGRESS' AND card.from_flow <> 'IN_PROGRESS' THEN (
+    CASE WHEN (SELECT wip_limit FROM lane) IS NOT NULL THEN swimlane_wip_count((SELECT id FROM lane), $1) END AS lane_count,
+    CASE WHEN counts_toward_person_limit(card.from_flow::"FlowCategory", (SELECT flow_category FROM target)::"FlowCategory") THEN (
       SELECT COALESCE(json_agg(owners ORDER BY user_id), '[]') FROM owners
     ) END AS owners,
     CASE WHEN $6 = 'top' THEN NULL ELSE (SELECT rank FROM after) END AS above,

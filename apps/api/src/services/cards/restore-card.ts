@@ -3,7 +3,8 @@ import type { CardWriteResult } from '@amb/shared/cards';
 import { AppError } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
-import { placeCard, trackBreaches } from './card-placement';
+import { placeCard } from './placement/place-card';
+import { trackBreaches } from './placement/wip-breaches';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadCardFor, staleVersion } from './load-card';
 

@@ -2,7 +2,6 @@ import { activityKinds } from '@amb/shared/activity';
 import type { PersonWip, SetPersonWipLimitBody } from '@amb/shared/person-wip';
 import { AppError, notFound } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
-import { personCountSql } from '../cards/card-placement';
 import type { ServiceContext } from '../context';
 
 /**
@@ -30,7 +29,7 @@ export async function setPersonWipLimit({ db, actor }: ServiceContext, userId: s
         to: { userId, wipLimit: body.wipLimit, wipPolicy: body.wipPolicy },
       });
     }
-    const [count] = await tx.$queryRawUnsafe<{ count: number }[]>(`SELECT ${personCountSql('$1', "''")} AS count`, userId);
+    const [count] = await tx.$queryRawUnsafe<{ count: number }[]>(`SELECT person_wip_count($1, '') AS count`, userId);
     return { userId, name: before.name, wipLimit: body.wipLimit, wipPolicy: body.wipPolicy, count: count!.count };
   });
 }

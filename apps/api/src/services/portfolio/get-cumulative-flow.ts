@@ -23,7 +23,7 @@ export async function getCumulativeFlow({ db, actor }: ServiceContext, query: Cu
   const ends = dayBoundaries(query.from, query.to, query.tz).slice(1);
   // The UTC midnight nearest each end: whole days before it come from the daily rollup, the hours between it and
   // the local midnight card by card.
-  const nearest = ends.map((e) => new Date(Math.round(Date.parse(`${e.replace(' ', 'T')}Z`) / DAY) * DAY).toISOString().slice(0, 10));
+  const nearest = ends.map((e) => new Date(Math.round(Date.parse(e) / DAY) * DAY).toISOString().slice(0, 10));
   const teamFilter = (alias: string, param: string) => (teams ? `AND ${alias}.team_id = ANY(${param}::text[])` : '');
   const teamParam = teams ? [teams.map((t) => t.id)] : [];
   const [stages, daily, part] = await Promise.all([
@@ -40,7 +40,7 @@ export async function getCumulativeFlow({ db, actor }: ServiceContext, query: Cu
        JOIN card_stage_flow f ON f.reached_at >= LEAST(e.t, e.m) AND f.reached_at < GREATEST(e.t, e.m) ${teamFilter('f', '$3')}
        GROUP BY 1, 2`,
       ends,
-      nearest,
+      nearest.map((day) => `${day}T00:00:00Z`),
       ...teamParam,
     ),
   ]);

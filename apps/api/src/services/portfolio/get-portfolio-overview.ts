@@ -1,6 +1,6 @@
 import { breachSummary, percentileOfCounts } from '@amb/domain/flow-metrics';
 import { addDays } from '@amb/domain/local-days';
-import { isOverLimit } from '@amb/domain/wip';
+import { isOverLimit, isWorkUnderWay } from '@amb/domain/wip';
 import type { PortfolioOverview, PortfolioQuery } from '@amb/shared/portfolio';
 import type { ServiceContext } from '../context';
 import { activeSprintProgress } from './active-sprint-progress';
@@ -82,7 +82,7 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
     teams: teams.map((team) => {
       const board = boardOf.get(team.id);
       const columns = (board?.columns ?? []).map((c) => ({ ...c, stats: statsOf.get(c.id) }));
-      const inProcess = columns.filter((c) => c.flowCategory === 'TODO' || c.flowCategory === 'IN_PROGRESS');
+      const inProcess = columns.filter((c) => isWorkUnderWay(c.flowCategory));
       const limits = inProcess.filter((c) => c.wipLimit !== null);
       const oldest = columns.reduce<number | null>((min, c) => (c.stats?.oldest_blocked != null && (min === null || c.stats.oldest_blocked < min) ? c.stats.oldest_blocked : min), null);
       const open = columns.reduce((n, c) => n + (c.stats?.cards ?? 0), 0);
