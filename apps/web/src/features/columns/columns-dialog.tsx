@@ -10,6 +10,7 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { FieldError } from '../../components/field-error';
 import { QueryState } from '../../components/query-state';
 import { ApiError } from '../../lib/api-client';
+import { flowCategoryNames } from '../../lib/flow-category-names';
 import { applyApiErrors } from '../../lib/form-errors';
 import { useEscapeKey } from '../../lib/use-escape-key';
 import { addColumn, addSwimlane, boardLayoutQuery, changeColumn, changeSwimlane, deleteColumn, deleteSwimlane } from './api';
@@ -75,7 +76,6 @@ function AddByName({ label, placeholder, button, add }: { label: string; placeho
   );
 }
 
-const flowNames = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' } as const;
 
 /** The board's layout for scrum masters and admins: columns and swimlanes, their order and WIP limits. */
 export function ColumnsDialog() {
@@ -146,7 +146,7 @@ export function ColumnsDialog() {
               <li key={c.id} aria-label={`Column ${c.name}`}>
                 <input aria-label={`Name of column ${c.name}`} defaultValue={c.name} onBlur={(e) => e.target.value.trim() !== c.name && void change(() => changeColumn(c.id, { name: e.target.value }))} />
                 <select aria-label={`Flow of ${c.name}`} value={c.flowCategory} onChange={(e) => void change(() => changeColumn(c.id, { flowCategory: e.target.value }))}>
-                  {Object.entries(flowNames).map(([value, label]) => (
+                  {Object.entries(flowCategoryNames).map(([value, label]) => (
                     <option key={value} value={value}>
                       {label}
                     </option>

@@ -11,7 +11,8 @@ import { QueryState } from '../../components/query-state';
 import { applyApiErrors } from '../../lib/form-errors';
 import { useCreateStage, useMapColumn, useRemoveStage, useRenameStage, useReorderStages, useStageMapping, useStageRecount } from './api';
 import { periodSearch, readPeriod } from '../../lib/period-filters';
-import { flowCategoryNames, stageColour } from './stages';
+import { flowCategoryNames } from '../../lib/flow-category-names';
+import { stageColour } from './stages';
 import './dashboard.css';
 
 type Say = ReturnType<typeof useActionMessage>;

@@ -17,4 +17,3 @@ export function stageColour(stage: Pick<PortfolioStage, 'id' | 'flowCategory'>, 
   return palette[Math.max(n, 0) % palette.length]!;
 }
 
-export const flowCategoryNames: Record<FlowCategory, string> = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' };

@@ -8,6 +8,7 @@ import { readTrelloBoard, trelloColumns } from '@amb/shared/import-trello';
 import { readBoardExport } from '@amb/shared/import-board';
 import { csvFields, IMPORT_MAX_BYTES, ImportRefusal, type CsvField, type ImportFormat, type PlannedColumn } from '@amb/shared/imports';
 import { ApiError } from '../../lib/api-client';
+import { flowCategoryNames } from '../../lib/flow-category-names';
 import { fetchBoardColumns, fetchImport, startImport } from './api';
 import './imports.css';
 
@@ -30,7 +31,6 @@ const fieldNames: Record<CsvField, string> = {
   hypothesis: 'Hypothesis',
   metric: 'Metric',
 };
-const flowNames: Record<string, string> = { BACKLOG: 'Backlog', TODO: 'To do', IN_PROGRESS: 'In progress', DONE: 'Done' };
 
 interface Loaded {
   name: string;
@@ -151,7 +151,7 @@ export function ImportPage() {
                     <select aria-label={`Flow category of ${l.name}`} value={flows[l.name] ?? l.flowCategory} onChange={(e) => setFlows({ ...flows, [l.name]: e.target.value as PlannedColumn['flowCategory'] })}>
                       {flowCategories.map((f) => (
                         <option key={f} value={f}>
-                          {flowNames[f]}
+                          {flowCategoryNames[f]}
                         </option>
                       ))}
                     </select>

@@ -5,7 +5,7 @@ import { QueryState } from '../../components/query-state';
 import { downloadCsv, tableOf } from '../../lib/csv';
 import { useDependencyGraph } from './api';
 import { DependencyGraphDrawing, edgeListUrl } from './dependency-graph';
-import { browserZone, updateSearch } from './url-filters';
+import { browserTimeZone, withParams } from '../../lib/period-filters';
 import './pmo-insights.css';
 
 type Edge = DependencyGraph['edges'][number];
@@ -13,7 +13,7 @@ type Edge = DependencyGraph['edges'][number];
 /** The PMO's map of waits between teams: a graph of teams and a table of its edges, each opening its list. */
 export function DependenciesPage() {
   const [params, setParams] = useSearchParams();
-  const tz = params.get('tz') || browserZone();
+  const tz = params.get('tz') || browserTimeZone();
   const graph = useDependencyGraph(tz);
   return (
     <section className="pmo-page" aria-labelledby="dependencies-title">
@@ -36,7 +36,7 @@ export function DependenciesPage() {
             graph={g}
             tz={tz}
             onlyAtRisk={params.get('only') === 'at-risk'}
-            setOnlyAtRisk={(on) => updateSearch(params, setParams, { only: on ? 'at-risk' : null })}
+            setOnlyAtRisk={(on) => setParams(withParams(params, { only: on ? 'at-risk' : null }), { replace: true })}
           />
         )}
       </QueryState>

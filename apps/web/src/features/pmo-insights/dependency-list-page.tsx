@@ -3,7 +3,7 @@ import type { Dependency } from '@amb/shared/dependencies';
 import { QueryState } from '../../components/query-state';
 import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { useDependencies, useDependencyGraph } from './api';
-import { browserZone, updateSearch } from './url-filters';
+import { browserTimeZone, withParams } from '../../lib/period-filters';
 import './pmo-insights.css';
 
 const deadlineSource = (d: Dependency) => {
@@ -49,13 +49,13 @@ const csvColumns: CsvColumn<Dependency>[] = [
 /** Open waits between teams as a list, filtered in the URL (a pair of teams, at risk only). */
 export function DependencyListPage() {
   const [params, setParams] = useSearchParams();
-  const tz = params.get('tz') || browserZone();
+  const tz = params.get('tz') || browserTimeZone();
   const waiting = params.get('waiting') ?? undefined;
   const on = params.get('on') ?? undefined;
   const atRisk = params.get('atRisk') === 'true' ? 'true' : undefined;
   const list = useDependencies({ waiting, on, atRisk, tz });
   const teams = useDependencyGraph(tz).data?.teams ?? [];
-  const set = (changes: Record<string, string | null>) => updateSearch(params, setParams, changes);
+  const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
   const sort = (headers.find((h) => h.key === params.get('sort'))?.key ?? 'status') as SortKey;
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const setSort = (key: SortKey) => set({ sort: key === 'status' ? null : key, dir: key === sort && dir === 'asc' ? 'desc' : null });

@@ -6,17 +6,16 @@ import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
 import { QueryState } from '../../components/query-state';
 import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
 import { downloadCsv } from '../../lib/csv';
-import { teamsSearch } from '../../lib/period-filters';
+import { browserTimeZone, teamsSearch, withParams } from '../../lib/period-filters';
 import { usePrincipleCoverage } from './api';
 import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
 import { quarterPeriod } from './quarters';
-import { browserZone, updateSearch } from './url-filters';
 import './pmo-insights.css';
 
 /** How the teams' finished work spreads over the manifesto's principles in a period: for the quarterly review. */
 export function PrincipleCoveragePage() {
   const [params, setParams] = useSearchParams();
-  const tz = params.get('tz') || browserZone();
+  const tz = params.get('tz') || browserTimeZone();
   // Today as of opening the page: the period does not move under the person while they read it.
   const [openedAt] = useState(() => Date.now());
   const today = localDay(openedAt, tz);
@@ -26,7 +25,7 @@ export function PrincipleCoveragePage() {
   const bucket = params.get('bucket') === 'month' ? 'month' : 'week';
   const choice = useTeamChoice();
   const coverage = usePrincipleCoverage({ from, to, tz, bucket, teams: choice.chosen });
-  const set = (changes: Record<string, string | null>) => updateSearch(params, setParams, changes);
+  const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
   const last = quarterPeriod(today, 'last');
   const label = from === quarter.from && to === quarter.to ? `${quarter.label} so far` : from === last.from && to === last.to ? last.label : `${from} to ${to}`;
 
