@@ -56,11 +56,46 @@ test('map a CSV’s headers, see the rows with errors in the preview, import, an
   await page.getByLabel('File to import', { exact: true }).setInputFiles(path.join(fixtures, 'awkward.csv'));
   await expect(page.getByLabel('Field for header title')).toHaveValue('title');
   await page.getByLabel('Field for header due date').selectOption('dueDate');
-  await expect(page.getByRole('status').filter({ hasText: 'cards will be imported' })).toHaveText('3 cards will be imported; 2 rows have errors and will be skipped.');
+  await expect(page.getByRole('status').filter({ hasText: 'cards will be imported' })).toHaveText(
+    '3 cards will be imported; 2 rows have errors and will be skipped; 2 rows go in with changes (see the warnings).',
+  );
   await expect(page.getByRole('row', { name: /Bad estimate/ })).toContainText('estimate: "lots" is not a whole number of points');
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByText('Imported 3 cards; skipped 2.')).toBeVisible();
   await expect(page.getByRole('table', { name: 'Skipped' })).toContainText('column: the board has no column named "Somewhere"');
+});
+
+test('the CSV preview warns of owners not on the team and long titles, and the report lists the changes and gives the skipped rows as CSV', async ({ page }) => {
+  const board = await freshBoard(page, 'Csv warnings');
+  expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email: 'sam@demo.test', role: 'MEMBER' } })).ok()).toBe(true);
+  const long = `${'A launch plan for every channel we run this quarter '.repeat(5)}and more`;
+  const csv = `title,column,owners,estimate\n"${long}",To do,,\nOutsider's card,To do,someone@elsewhere.test,\nOn the team,To do,sam@demo.test,\nBad one,To do,,lots\n`;
+  await page.goto(`/teams/${board.teamId}/import`);
+  await page.getByLabel('CSV file').check();
+  await page.getByLabel('File to import', { exact: true }).setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  // Before importing: what will happen to each row, where the row is.
+  await expect(page.getByRole('row', { name: /Outsider's card/ })).toContainText('⚠ Imported, but owner someone@elsewhere.test is not on the team: kept as text in the description, not made an owner');
+  await expect(page.getByRole('row', { name: /A launch plan/ })).toContainText('the title is longer than 200 characters');
+  await expect(page.getByRole('row', { name: /On the team/ })).toContainText('OK');
+  await expect(page.getByRole('row', { name: /Bad one/ })).toContainText('⚠ Skipped: estimate: "lots" is not a whole number of points');
+  // The preview's table scrolls inside its own box, and a keyboard reaches it to scroll it.
+  const region = page.getByRole('region', { name: 'Preview of the first rows' });
+  await page.getByLabel('Field for header estimate').focus();
+  for (let i = 0; i < 10 && !(await region.and(page.locator(':focus')).count()); i++) await page.keyboard.press('Tab');
+  await expect(region).toBeFocused();
+
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByText('Imported 3 cards; skipped 1.')).toBeVisible();
+  const changes = page.getByRole('table', { name: 'Imported with changes' });
+  await expect(changes).toContainText('not made owners, as they are not on the team (kept as text in the description): someone@elsewhere.test');
+  await expect(changes).toContainText('kept whole at the top of its description');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download the skipped rows (CSV)' }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toBe('warnings-skipped.csv');
+  const [header, ...rows] = parseCsv(readFileSync(await saved.path(), 'utf8'));
+  expect(header!.values).toEqual(['title', 'column', 'owners', 'estimate', 'Why it was skipped']);
+  expect(rows.map((r) => r.values)).toEqual([['Bad one', 'To do', '', 'lots', 'row 5: estimate: "lots" is not a whole number of points']]);
 });
 
 test('a bad file is refused with the line at fault, before anything is imported', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { threadId } from 'node:worker_threads';
 import type { ImportPlan } from '@amb/shared/imports';
 import { afterAll, describe, expect, it } from 'vitest';
-import { largeTrelloBoard } from '../../../bench/large-trello-file';
+import { largeTrelloBoard } from '../../../bench/support-large-trello-file';
 import { ImportChecker } from '../src/services/imports/import-checker';
 
 // Checking an import file is CPU work of a second or more for a large file: it runs in a worker thread, so the

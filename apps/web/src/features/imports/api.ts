@@ -1,6 +1,6 @@
 import { boardViewSchema } from '@amb/shared/boards';
 import { importJobSchema, type StartImportBody } from '@amb/shared/imports';
-import { teamSchema } from '@amb/shared/teams';
+import { memberListSchema, teamSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
 /** The names of the columns of the team's board, which a CSV's "column" values must match. */
@@ -11,6 +11,10 @@ export async function fetchBoardColumns(teamId: string) {
   const board = await api('GET', `/boards/${boardId}`, { schema: boardViewSchema });
   return { team, columns: board.columns.map((c) => c.name) };
 }
+
+/** The e-mails of the team's people: only they can become owners of imported cards (the preview says so per row). */
+export const fetchTeamEmails = (teamId: string) =>
+  api('GET', `/teams/${teamId}/members`, { schema: memberListSchema }).then((r) => new Set(r.members.map((m) => m.email.toLowerCase())));
 
 export const startImport = (teamId: string, body: StartImportBody) => api('POST', `/teams/${teamId}/imports`, { body, schema: importJobSchema });
 

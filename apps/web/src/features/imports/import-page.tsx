@@ -4,12 +4,13 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { suggestFlowCategory } from '@amb/domain/import-flow';
 import { flowCategories } from '@amb/shared/boards';
 import { planCsvImport, type CsvImportPreview } from '@amb/shared/import-csv';
-import { readTrelloBoard, trelloColumns } from '@amb/shared/import-trello';
+import { planTrelloImport, readTrelloBoard, trelloColumns } from '@amb/shared/import-trello';
 import { readBoardExport } from '@amb/shared/import-board';
-import { csvFields, IMPORT_MAX_BYTES, ImportRefusal, type CsvField, type ImportFormat, type PlannedColumn } from '@amb/shared/imports';
+import { csvFields, IMPORT_MAX_BYTES, ImportRefusal, type CsvField, type ImportFormat, type ImportJob, type ImportNote, type PlannedColumn } from '@amb/shared/imports';
 import { ApiError } from '../../lib/api-client';
 import { flowCategoryNames } from '../../lib/flow-category-names';
-import { fetchBoardColumns, fetchImport, startImport } from './api';
+import { downloadCsv } from '../../lib/csv';
+import { fetchBoardColumns, fetchImport, fetchTeamEmails, startImport } from './api';
 import './imports.css';
 
 const formatNames: Record<ImportFormat, string> = { trello: 'Trello board (JSON export)', csv: 'CSV file', board: 'Board export (JSON from this app)' };
@@ -49,6 +50,7 @@ function toBase64(bytes: ArrayBuffer) {
 export function ImportPage() {
   const { teamId = '' } = useParams();
   const board = useQuery({ queryKey: ['teams', teamId, 'board-columns'], queryFn: () => fetchBoardColumns(teamId) });
+  const teamEmails = useQuery({ queryKey: ['teams', teamId, 'member-emails'], queryFn: () => fetchTeamEmails(teamId) });
   const [format, setFormat] = useState<ImportFormat>('trello');
   const [file, setFile] = useState<Loaded | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
@@ -60,17 +62,18 @@ export function ImportPage() {
   const preview = useMemo(() => {
     if (!file) return null;
     try {
-      if (format === 'csv') return { kind: 'csv' as const, csv: planCsvImport(file.text, boardColumns ?? [], mapping) };
+      if (format === 'csv') return { kind: 'csv' as const, csv: planCsvImport(file.text, boardColumns ?? [], mapping, teamEmails.data) };
       const json: unknown = JSON.parse(file.text.replace(/^\uFEFF/, ''));
       if (format === 'trello') {
         const trello = readTrelloBoard(json);
-        return { kind: 'trello' as const, lists: trelloColumns(trello, suggestFlowCategory), cards: trello.cards.length };
+        const plan = planTrelloImport(trello, suggestFlowCategory);
+        return { kind: 'trello' as const, lists: trelloColumns(trello, suggestFlowCategory), cards: trello.cards.length, notes: plan.notes, skipped: plan.skipped };
       }
       return { kind: 'board' as const, cards: readBoardExport(json).cards.length };
     } catch (error) {
       return { kind: 'refused' as const, message: error instanceof ImportRefusal || error instanceof SyntaxError ? error.message : String(error) };
     }
-  }, [file, format, mapping, boardColumns]);
+  }, [file, format, mapping, boardColumns, teamEmails.data]);
 
   const start = useMutation({
     mutationFn: () =>
@@ -160,6 +163,12 @@ export function ImportPage() {
               ))}
             </tbody>
           </table>
+          <ChangesTable notes={preview.notes} caption="What the import will change" />
+          {preview.skipped.length > 0 && (
+            <p className="notice warning" role="status">
+              {preview.skipped.length} {preview.skipped.length === 1 ? 'card' : 'cards'} will be left out: {preview.skipped.map((s) => `${s.ref} (${s.reason})`).join('; ')}.
+            </p>
+          )}
         </section>
       )}
       {!jobId && preview?.kind === 'board' && <p>{preview.cards} cards, with the board’s columns and swimlanes. The team’s board must have no cards yet.</p>}
@@ -176,7 +185,7 @@ export function ImportPage() {
           )}
         </p>
       )}
-      {jobId && <ImportProgress importId={jobId} teamId={teamId} />}
+      {jobId && <ImportProgress importId={jobId} teamId={teamId} csv={preview?.kind === 'csv' ? preview.csv : undefined} />}
     </main>
   );
 }
@@ -184,6 +193,7 @@ export function ImportPage() {
 function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange: (m: Record<string, CsvField>) => void }) {
   const shown = preview.rows.slice(0, 8);
   const bad = preview.rows.filter((r) => r.errors.length).length;
+  const changed = preview.rows.filter((r) => r.warnings.length).length;
   return (
     <section aria-labelledby="import-mapping">
       <h2 id="import-mapping">2. Match the headers to card fields</h2>
@@ -205,9 +215,11 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
       </ul>
       <h2>3. Preview</h2>
       <p role="status">
-        {preview.plan.cards.length} cards will be imported{bad ? `; ${bad} rows have errors and will be skipped` : ''}.
+        {preview.plan.cards.length} cards will be imported{bad ? `; ${bad} ${bad === 1 ? 'row has errors and will be' : 'rows have errors and will be'} skipped` : ''}
+        {changed ? `; ${changed} ${changed === 1 ? 'row goes' : 'rows go'} in with changes (see the warnings)` : ''}.
       </p>
-      <div className="import-preview">
+      {/* Focusable, so that a keyboard can scroll a table wider than the page. */}
+      <div className="import-preview" role="region" aria-label="Preview of the first rows" tabIndex={0}>
         <table className="import-table">
           <caption>The first {shown.length} rows</caption>
           <thead>
@@ -223,9 +235,9 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
           </thead>
           <tbody>
             {shown.map((r) => (
-              <tr key={r.line} className={r.errors.length ? 'row-error' : ''}>
+              <tr key={r.line} className={r.errors.length ? 'row-error' : r.warnings.length ? 'row-warning' : ''}>
                 <td className="num">{r.line}</td>
-                <td>{r.errors.length ? `⚠ ${r.errors.join('; ')}` : 'OK'}</td>
+                <td>{r.errors.length ? `⚠ Skipped: ${r.errors.join('; ')}` : r.warnings.length ? `⚠ Imported, but ${r.warnings.join('; ')}` : 'OK'}</td>
                 {preview.headers.map((h, i) => (
                   <td key={h}>{r.values[i]}</td>
                 ))}
@@ -238,7 +250,46 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
   );
 }
 
-function ImportProgress({ importId, teamId }: { importId: string; teamId: string }) {
+/** What an import changed (or will change) on cards it imports: a long title moved, an owner not added, text cleaned. */
+function ChangesTable({ notes, caption }: { notes: ImportNote[]; caption: string }) {
+  if (!notes.length) return null;
+  return (
+    <div className="import-preview" role="region" aria-label={caption} tabIndex={0}>
+      <table className="import-table">
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Card or column</th>
+            <th scope="col">What happens</th>
+          </tr>
+        </thead>
+        <tbody>
+          {notes.map((n, i) => (
+            <tr key={i}>
+              <td>{n.ref}</td>
+              <td>{n.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * The skipped rows as a CSV file: for a CSV import, the file's own rows with the reason added, so they can be put
+ * right and imported again; otherwise each card with its reason.
+ */
+function downloadSkipped(job: ImportJob, csv: CsvImportPreview | undefined) {
+  const name = `${job.fileName.replace(/\.[^.]*$/, '')}-skipped.csv`;
+  if (csv) {
+    const byLine = new Map(csv.rows.map((r) => [`row ${r.line}`, r.values]));
+    return downloadCsv(name, [...csv.headers, 'Why it was skipped'], job.skipped.map((s) => [...(byLine.get(s.ref) ?? csv.headers.map(() => '')), `${s.ref}: ${s.reason}`]));
+  }
+  downloadCsv(name, ['Row or card', 'Why it was skipped'], job.skipped.map((s) => [s.ref, s.reason]));
+}
+
+function ImportProgress({ importId, teamId, csv }: { importId: string; teamId: string; csv?: CsvImportPreview }) {
   const job = useQuery({
     queryKey: ['imports', importId],
     queryFn: () => fetchImport(importId),
@@ -266,6 +317,14 @@ function ImportProgress({ importId, teamId }: { importId: string; teamId: string
         <p className="notice error" role="alert">
           {/* The API says what happened and what to do ("… Nothing from this import is on the board; import the file again."). */}
           {j.error ?? 'The import stopped.'}
+        </p>
+      )}
+      {finished && <ChangesTable notes={j.notes} caption="Imported with changes" />}
+      {finished && j.skipped.length > 0 && (
+        <p>
+          <button type="button" onClick={() => downloadSkipped(j, csv)}>
+            Download the skipped rows (CSV)
+          </button>
         </p>
       )}
       {finished && j.skipped.length > 0 && (
