@@ -277,6 +277,36 @@ describe('PMO portfolio and flow analytics', () => {
       expect(none.body).toMatchObject({ possible: false, when: null, sampleCards: 0 });
     });
 
+    it('refuses a target beyond two years, naming it, and keeps answering others while the heaviest forecast runs', async () => {
+      const today = localDay(Date.now(), 'UTC');
+      const far = await get('outsider', `/api/dashboard/teams/${teamB.id}/forecast?cards=12&target=2300-12-31`);
+      expect(far.status).toBe(400);
+      expect(far.body.error.fields).toEqual([{ field: 'querystring.target', message: expect.stringContaining('at most 730 days from today') }]);
+      // A card finished every day of the last week: each run needs a day drawn per card, the most a forecast can cost.
+      for (let i = 1; i <= 7; i++) {
+        const day = addDays(today, -i);
+        await cardWithHistory(teamB, `Daily ${i}`, [
+          { at: at(`${day}T08:00:00Z`), stage: 'IN_PROGRESS' },
+          { at: at(`${day}T09:00:00Z`), stage: 'DONE' },
+        ]);
+      }
+      const heaviest = `/api/dashboard/teams/${teamB.id}/forecast?cards=1000&weeks=1&runs=20000&target=${addDays(today, 730)}`;
+      let finished = false;
+      const forecast = get('outsider', heaviest).finally(() => (finished = true));
+      // Another person's simple requests, one after another, until the forecast has answered: while it is worked
+      // out in slices they keep being answered; worked out in one go, none would be between its query and its answer.
+      let answered = 0;
+      while (!finished) {
+        const me = await get('member', '/api/auth/me');
+        expect(me.status).toBe(200);
+        if (!finished) answered++;
+      }
+      const result = await forecast;
+      expect(result.status).toBe(200);
+      expect(result.body.howMany.p50).toBeGreaterThan(600);
+      expect(answered).toBeGreaterThan(10);
+    });
+
     it('agrees with the scatter in any time zone, also for cards started long before the period', async () => {
       await cardWithHistory(teamB, 'Evergreen guide', [
         { at: at('2024-06-01T22:30:00Z'), stage: 'IN_PROGRESS' },

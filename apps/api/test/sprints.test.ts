@@ -72,6 +72,21 @@ describe('sprints', () => {
       expect(await t.db.sprint.count({ where: { name: { in: ['Backwards', 'Negative'] } } })).toBe(0);
     });
 
+    it('refuses a sprint longer than a quarter, also when one date is moved alone, naming the field', async () => {
+      const century = await call('master', 'POST', '/sprints', { teamId: team.id, name: 'Century', startDate: '2026-01-01', endDate: '2126-01-01' });
+      expect(century.statusCode).toBe(400);
+      expect(fieldOf(century)).toEqual(['body.endDate']);
+      const quarter = await call('master', 'POST', '/sprints', { teamId: team.id, name: 'Quarter', startDate: day(1), endDate: day(91) });
+      expect(quarter.statusCode, quarter.body).toBe(201);
+      const later = await call('master', 'PATCH', `/sprints/${quarter.json().id}`, { endDate: day(92) });
+      expect(later.statusCode).toBe(400);
+      expect(fieldOf(later)).toEqual(['body.endDate']);
+      const earlier = await call('master', 'PATCH', `/sprints/${quarter.json().id}`, { startDate: day(0) });
+      expect(earlier.statusCode).toBe(400);
+      expect(fieldOf(earlier)).toEqual(['body.startDate']);
+      expect(await t.db.sprint.count({ where: { name: 'Century' } })).toBe(0);
+    });
+
     it('keeps the rules in the database too', async () => {
       await expect(t.db.sprint.create({ data: { teamId: team.id, name: 'Raw', startDate: new Date('2026-12-10'), endDate: new Date('2026-12-01') } })).rejects.toThrow(/sprints_dates_in_order/);
       await expect(t.db.sprint.create({ data: { teamId: team.id, name: 'Raw', startDate: new Date('2026-12-01'), endDate: new Date('2026-12-10'), capacityPoints: -3 } })).rejects.toThrow(/sprints_capacity_not_negative/);

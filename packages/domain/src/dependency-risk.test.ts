@@ -41,6 +41,21 @@ describe('near means within five working days', () => {
     expect(workingDaysUntil('2026-12-07', '2026-12-14')).toBe(5);
     expect(workingDaysUntil('2026-12-14', '2026-12-11')).toBe(-1);
     expect(workingDaysUntil('2026-12-14', '2026-12-07')).toBe(-5);
+    // Whole weeks counted at once agree with counting day by day, from every weekday and over every remainder.
+    const byDay = (from: string, to: string) => {
+      let n = 0;
+      for (let d = from; d < to; ) {
+        d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+        if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) n++;
+      }
+      return n;
+    };
+    for (const from of ['2026-12-05', '2026-12-06', '2026-12-07', '2026-12-09', '2026-12-11']) {
+      for (const to of ['2026-12-12', '2026-12-20', '2027-01-01', '2027-03-17']) expect(workingDaysUntil(from, to)).toBe(byDay(from, to));
+    }
+    // 380,000 weeks after a Monday is a Monday.
+    expect(workingDaysUntil('2026-12-07', '9309-10-07')).toBe(380_000 * 5);
+    expect(workingDaysUntil('9309-10-07', '2026-12-07')).toBe(-380_000 * 5);
   });
 });
 

@@ -47,8 +47,12 @@ export function nearHorizon(today: LocalDay, workingDays = NEAR_WORKING_DAYS): L
 export function workingDaysUntil(today: LocalDay, deadline: LocalDay): number {
   const sign = deadline >= today ? 1 : -1;
   const [a, b] = sign === 1 ? [today, deadline] : [deadline, today];
-  let n = 0;
-  for (let d = addDays(a, 1), i = 0; i < daysBetween(a, b); d = addDays(d, 1), i++) if (isWeekday(d)) n++;
+  // Whole weeks hold five working days each; only the few days left over are looked at one by one, so a deadline
+  // in the year 9999 costs no more than one next week.
+  const days = daysBetween(a, b);
+  const weeks = Math.floor(days / 7);
+  let n = weeks * 5;
+  for (let d = addDays(a, weeks * 7 + 1), i = weeks * 7; i < days; d = addDays(d, 1), i++) if (isWeekday(d)) n++;
   return sign * n;
 }
 

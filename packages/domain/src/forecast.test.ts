@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forecast, seededRandom } from './forecast';
+import { ForecastSimulation, forecast, seededRandom } from './forecast';
 
 describe('seeded random source', () => {
   it('gives the same numbers for the same seed, others for another, all in [0, 1)', () => {
@@ -44,5 +44,27 @@ describe('Monte Carlo forecast', () => {
     expect(result.possible).toBe(false);
     expect(result.when).toBeNull();
     expect(result.probabilityByTarget).toBe(0);
+  });
+
+  it('gives the same answer run in slices as at once', () => {
+    const input = { dailyThroughput: [0, 2, 0, 0, 1, 3, 0], cards: 20, startDay: '2026-03-02', targetDay: '2026-05-01', runs: 3000, seed: 11 };
+    const sliced = new ForecastSimulation(input);
+    let slices = 1;
+    while (!sliced.step(500)) slices++;
+    expect(slices).toBeGreaterThan(10);
+    expect(sliced.result()).toEqual(forecast(input));
+  });
+
+  it('draws only the days that finish something, so a far target with little throughput stays cheap', () => {
+    // One card in eight weeks, twelve cards to go, a target two years out: the old day-by-day runs drew 3,650 days
+    // each for the completion date and 731 more for the target.
+    const dailyThroughput = Array.from({ length: 56 }, (_, i) => (i === 30 ? 1 : 0));
+    const simulation = new ForecastSimulation({ dailyThroughput, cards: 12, startDay: '2026-03-02', targetDay: '2028-03-01', runs: 1000, seed: 5 });
+    simulation.step();
+    expect(simulation.draws).toBeLessThanOrEqual(1000 * (12 + 731 / 20));
+    const result = simulation.result();
+    // About 56 days a card: 12 cards take about 672 days.
+    expect(result.when!.p50! > '2027-09-01' && result.when!.p50! < '2028-05-01').toBe(true);
+    expect(result.howMany!.p50).toBeGreaterThanOrEqual(10);
   });
 });

@@ -46,43 +46,93 @@ export interface ForecastResult {
   howMany: { p50: number; p85: number; p95: number } | null;
 }
 
-export function forecast(input: ForecastInput): ForecastResult {
-  const { dailyThroughput: samples, cards, startDay, targetDay, runs, seed } = input;
-  const horizon = input.horizonDays ?? 3650;
-  const random = seededRandom(seed);
-  const draw = () => samples[Math.floor(random() * samples.length)]!;
-  const possible = samples.some((s) => s > 0) || cards <= 0;
-  const finishDays: number[] = [];
-  const targetDays = targetDay === undefined ? null : daysBetween(startDay, targetDay) + 1;
-  const doneByTarget: number[] = [];
-  for (let r = 0; r < runs && possible; r++) {
-    let remaining = cards;
-    let day = 0;
-    while (remaining > 0 && day < horizon) {
-      day++;
-      remaining -= draw();
-    }
-    finishDays.push(remaining > 0 ? Infinity : Math.max(day, 1));
+/** Completion dates further than this from the first day are "not within 10 years". */
+export const FORECAST_HORIZON_DAYS = 3650;
+/** The furthest target day a forecast is asked about, counted from its first day. */
+export const FORECAST_TARGET_MAX_DAYS = 731;
+
+/**
+ * The simulation, run a slice at a time so a server can let other work in between (`step`). Each run draws only
+ * the days that finish something: the days with none before the next such day are one draw from their geometric
+ * distribution, which is the same process as drawing them one by one. A run ends once its cards are done and the
+ * target day (if any) is reached, so it costs at most as many draws as cards plus the target's distance, never the
+ * whole horizon, however low the throughput.
+ */
+export class ForecastSimulation {
+  private readonly random: () => number;
+  private readonly busyDays: readonly number[];
+  private readonly logIdle: number;
+  private readonly targetDays: number | null;
+  private readonly possible: boolean;
+  private readonly finishDays: number[] = [];
+  private readonly doneByTarget: number[] = [];
+  /** Days drawn so far (each one finishing something): the simulation's cost. */
+  draws = 0;
+
+  constructor(private readonly input: ForecastInput) {
+    const samples = input.dailyThroughput;
+    this.random = seededRandom(input.seed);
+    this.busyDays = samples.filter((s) => s > 0);
+    const idleShare = samples.length ? (samples.length - this.busyDays.length) / samples.length : 1;
+    this.logIdle = idleShare > 0 ? Math.log(idleShare) : 0;
+    this.possible = this.busyDays.length > 0 || input.cards <= 0;
+    this.targetDays = input.targetDay === undefined ? null : daysBetween(input.startDay, input.targetDay) + 1;
   }
-  if (targetDays !== null && possible) {
-    for (let r = 0; r < runs; r++) {
+
+  /** Runs more of the simulation, stopping after about `budget` draws; true once every run is done. */
+  step(budget = Infinity): boolean {
+    const { runs, cards } = this.input;
+    const horizon = this.input.horizonDays ?? FORECAST_HORIZON_DAYS;
+    const target = this.targetDays;
+    const limit = Math.max(horizon, target ?? 0);
+    let draws = 0;
+    while (this.possible && this.finishDays.length < runs && draws < budget) {
+      let remaining = cards;
+      let finish = cards <= 0 ? 1 : Infinity;
       let done = 0;
-      for (let d = 0; d < targetDays; d++) done += draw();
-      doneByTarget.push(done);
+      for (let day = 0; this.busyDays.length > 0; ) {
+        // Days that finish nothing, then one that finishes something.
+        day += (this.logIdle === 0 ? 0 : Math.floor(Math.log(1 - this.random()) / this.logIdle)) + 1;
+        if (day > limit) break;
+        const finished = this.busyDays[Math.floor(this.random() * this.busyDays.length)]!;
+        draws++;
+        this.draws++;
+        if (target !== null && day <= target) done += finished;
+        if (remaining > 0) {
+          remaining -= finished;
+          if (remaining <= 0 && day <= horizon) finish = day;
+        }
+        if (remaining <= 0 && (target === null || day >= target)) break;
+      }
+      this.finishDays.push(finish);
+      if (target !== null) this.doneByTarget.push(done);
     }
+    return !this.possible || this.finishDays.length >= runs;
   }
-  const finished = finishDays.filter(Number.isFinite);
-  const dateOf = (days: number | null) => (days === null || !Number.isFinite(days) ? null : addDays(startDay, days - 1));
-  const when = finishDays.length ? { p50: dateOf(percentile(finishDays, 50)), p85: dateOf(percentile(finishDays, 85)), p95: dateOf(percentile(finishDays, 95)) } : null;
-  const counts = new Map<number, number>();
-  for (const d of finished) counts.set(d, (counts.get(d) ?? 0) + 1);
-  return {
-    runs,
-    possible,
-    when,
-    histogram: [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([d, n]) => ({ day: dateOf(d)!, runs: n })),
-    probabilityByTarget: targetDays === null ? null : possible && runs ? finishDays.filter((d) => d <= targetDays).length / runs : 0,
-    // "At least N with 95% confidence" reads from the other tail: 95% of runs finished N or more.
-    howMany: targetDays === null || !doneByTarget.length ? null : { p50: percentile(doneByTarget, 50)!, p85: percentile(doneByTarget, 15)!, p95: percentile(doneByTarget, 5)! },
-  };
+
+  result(): ForecastResult {
+    const { runs, startDay } = this.input;
+    const { finishDays, doneByTarget, targetDays, possible } = this;
+    const finished = finishDays.filter(Number.isFinite);
+    const dateOf = (days: number | null) => (days === null || !Number.isFinite(days) ? null : addDays(startDay, days - 1));
+    const when = finishDays.length ? { p50: dateOf(percentile(finishDays, 50)), p85: dateOf(percentile(finishDays, 85)), p95: dateOf(percentile(finishDays, 95)) } : null;
+    const counts = new Map<number, number>();
+    for (const d of finished) counts.set(d, (counts.get(d) ?? 0) + 1);
+    return {
+      runs,
+      possible,
+      when,
+      histogram: [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([d, n]) => ({ day: dateOf(d)!, runs: n })),
+      probabilityByTarget: targetDays === null ? null : possible && runs ? finishDays.filter((d) => d <= targetDays).length / runs : 0,
+      // "At least N with 95% confidence" reads from the other tail: 95% of runs finished N or more.
+      howMany: targetDays === null || !doneByTarget.length ? null : { p50: percentile(doneByTarget, 50)!, p85: percentile(doneByTarget, 15)!, p95: percentile(doneByTarget, 5)! },
+    };
+  }
+}
+
+/** The whole simulation at once (the browser, tests); a server runs `ForecastSimulation` in slices. */
+export function forecast(input: ForecastInput): ForecastResult {
+  const simulation = new ForecastSimulation(input);
+  simulation.step();
+  return simulation.result();
 }

@@ -47,17 +47,25 @@ const sprintGoal = z.string().trim().max(500, { message: 'must be at most 500 ch
 /** A calendar day (the sprint runs from the start of its first day to the end of its last, in the team's time zone) or a timestamp. */
 const sprintDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date like 2026-12-01' });
 const capacity = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number of points' }).min(0, { message: 'may not be below zero' }).max(10_000);
+/** The longest sprint, from its first day to its last: a quarter. Charts and capacity are worked out per day. */
+export const SPRINT_MAX_DAYS = 91;
+/** Days from the first day to the last (a date-time counts from its calendar day, as the API stores it). */
+export const sprintLengthDays = (startDate: string, endDate: string) => Math.round((Date.parse(endDate.slice(0, 10)) - Date.parse(startDate.slice(0, 10))) / 86_400_000);
 const datesInOrder = (b: { startDate?: string; endDate?: string }) => !b.startDate || !b.endDate || new Date(b.endDate) > new Date(b.startDate);
 const datesMessage = { message: 'must be after the start date', path: ['endDate'] };
+const notTooLong = (b: { startDate?: string; endDate?: string }) => !b.startDate || !b.endDate || sprintLengthDays(b.startDate, b.endDate) < SPRINT_MAX_DAYS;
+const lengthMessage = { message: `must be at most ${SPRINT_MAX_DAYS - 1} days after the start date`, path: ['endDate'] };
 
 export const createSprintBodySchema = z
   .object({ teamId: idSchema, name: sprintName, goal: sprintGoal.default(''), startDate: sprintDate, endDate: sprintDate, capacityPoints: capacity.nullable().default(null) })
-  .refine(datesInOrder, datesMessage);
+  .refine(datesInOrder, datesMessage)
+  .refine(notTooLong, lengthMessage);
 export type CreateSprintBody = z.input<typeof createSprintBodySchema>;
 
 export const updateSprintBodySchema = z
   .object({ name: sprintName.optional(), goal: sprintGoal.optional(), startDate: sprintDate.optional(), endDate: sprintDate.optional(), capacityPoints: capacity.nullable().optional() })
-  .refine(datesInOrder, datesMessage);
+  .refine(datesInOrder, datesMessage)
+  .refine(notTooLong, lengthMessage);
 export type UpdateSprintBody = z.infer<typeof updateSprintBodySchema>;
 
 export const availabilityBodySchema = z.object({

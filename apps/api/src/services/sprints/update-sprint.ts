@@ -1,5 +1,5 @@
 import { activityKinds } from '@amb/shared/activity';
-import type { SprintSummary, UpdateSprintBody } from '@amb/shared/sprints';
+import { SPRINT_MAX_DAYS, sprintLengthDays, type SprintSummary, type UpdateSprintBody } from '@amb/shared/sprints';
 import type { Prisma } from '../../db/prisma';
 import { invalidField } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
@@ -26,7 +26,12 @@ export async function updateSprint({ db, actor }: ServiceContext, sprintId: stri
   if (body.capacityPoints !== undefined) change('capacityPoints', sprint.capacityPoints, body.capacityPoints, body.capacityPoints);
   const start = body.startDate ? sprintDay(body.startDate) : sprint.startDate;
   const end = body.endDate ? sprintDay(body.endDate) : sprint.endDate;
-  if (end <= start) throw invalidField(body.endDate ? 'body.endDate' : 'body.startDate', body.endDate ? 'must be after the start date' : 'must be before the end date');
+  const field = body.endDate ? 'body.endDate' : 'body.startDate';
+  if (end <= start) throw invalidField(field, body.endDate ? 'must be after the start date' : 'must be before the end date');
+  // One date changed alone: the other is the stored one, which the body's own check could not see.
+  if (sprintLengthDays(start.toISOString(), end.toISOString()) >= SPRINT_MAX_DAYS) {
+    throw invalidField(field, `must be at most ${SPRINT_MAX_DAYS - 1} days ${body.endDate ? 'after the start date' : 'before the end date'}`);
+  }
   if (body.startDate) change('startDate', sprint.startDate.toISOString(), start.toISOString(), start);
   if (body.endDate) change('endDate', sprint.endDate.toISOString(), end.toISOString(), end);
   const fields = Object.keys(to);
