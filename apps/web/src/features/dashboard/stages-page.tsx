@@ -13,6 +13,7 @@ import { useCreateStage, useMapColumn, useRemoveStage, useRenameStage, useReorde
 import { periodSearch, readPeriod } from '../../lib/period-filters';
 import { flowCategoryNames, stageColour } from './stages';
 import './dashboard.css';
+import { ScrollBox } from '../../components/scroll-box';
 
 type Say = ReturnType<typeof useActionMessage>;
 
@@ -190,7 +191,7 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
       {data.teams.length === 0 && <p className="chart-empty">No team to map yet.</p>}
       <div className="stage-teams">
         {data.teams.map((team) => (
-          <div key={team.id} className="table-scroll">
+          <ScrollBox key={team.id} label={`Columns of ${team.name}`}>
             <table className="data-table portfolio-table">
               <caption className="stage-team">{team.name}</caption>
               <thead>
@@ -244,7 +245,7 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         ))}
       </div>
     </div>
