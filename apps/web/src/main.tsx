@@ -11,8 +11,9 @@ import './styles.css';
 
 onUnauthenticated(() => useAuthStore.getState().forget());
 void useAuthStore.getState().load();
-// The teams are needed by every signed-in page; asked for beside "who am I" rather than after it.
-void queryClient.prefetchQuery(teamsQuery);
+// The teams are needed by every signed-in page; asked for beside "who am I" rather than after it. The pages for
+// people signed out (sign-in, sign-up, an invitation) ask for nothing that needs a session.
+if (!/^\/(sign-in|sign-up|invitations\/)/.test(window.location.pathname)) void queryClient.prefetchQuery(teamsQuery);
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

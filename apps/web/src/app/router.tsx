@@ -3,6 +3,7 @@ import { BoardPage } from '../features/board/board-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { HomeRedirect } from './home-redirect';
 import { Layout } from './layout';
+import { NotFoundPage, RouteErrorPage } from './not-found';
 import { RequireSignIn } from './require-sign-in';
 
 /**
@@ -10,16 +11,21 @@ import { RequireSignIn } from './require-sign-in';
  * the first page stays small as screens are added. A new screen copies one of the `lazy` lines below.
  */
 export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/sign-up', lazy: async () => ({ Component: (await import('../features/auth/sign-up-page')).SignUpPage }) },
-  { path: '/invitations/:token', lazy: async () => ({ Component: (await import('../features/invitations/accept-invitation-page')).AcceptInvitationPage }) },
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
+  { path: '/sign-up', errorElement: <RouteErrorPage />, lazy: async () => ({ Component: (await import('../features/auth/sign-up-page')).SignUpPage }) },
+  { path: '/invitations/:token', errorElement: <RouteErrorPage />, lazy: async () => ({ Component: (await import('../features/invitations/accept-invitation-page')).AcceptInvitationPage }) },
   {
     element: (
       <RequireSignIn>
         <Layout />
       </RequireSignIn>
     ),
+    // A page that fails shows a message inside the frame (top bar kept); an unknown address, the not-found page.
+    errorElement: <RouteErrorPage />,
     children: [
+      {
+        errorElement: <RouteErrorPage />,
+        children: [
       { path: '/', element: <HomeRedirect /> },
       // The card panel opens over the board (the board page renders an <Outlet />), so a card has a shareable URL.
       {
@@ -60,6 +66,9 @@ export const router = createBrowserRouter([
       { path: '/pmo/principles', lazy: async () => ({ Component: (await import('../features/pmo-insights/principle-coverage-page')).default }) },
       { path: '/teams/:teamId/import', lazy: async () => ({ Component: (await import('../features/imports/import-page')).ImportPage }) },
       { path: '/teams/:teamId/webhooks', lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }) },
+      { path: '*', element: <NotFoundPage /> },
+        ],
+      },
     ],
   },
 ]);

@@ -14,6 +14,7 @@ import { periodSearch, readPeriod } from '../../lib/period-filters';
 import { flowCategoryNames } from '../../lib/flow-category-names';
 import { stageColour } from './stages';
 import './dashboard.css';
+import { ScrollBox } from '../../components/scroll-box';
 
 type Say = ReturnType<typeof useActionMessage>;
 
@@ -191,7 +192,7 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
       {data.teams.length === 0 && <p className="chart-empty">No team to map yet.</p>}
       <div className="stage-teams">
         {data.teams.map((team) => (
-          <div key={team.id} className="table-scroll">
+          <ScrollBox key={team.id} label={`Columns of ${team.name}`}>
             <table className="data-table portfolio-table">
               <caption className="stage-team">{team.name}</caption>
               <thead>
@@ -245,7 +246,7 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
                 })}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         ))}
       </div>
     </div>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
-import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, heat, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
+import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, contrast, heat, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
 
 const coverage = {
   cells: [
@@ -24,8 +24,21 @@ describe('coverage tables', () => {
   it('shades principles and untagged cards each on their own scale', () => {
     const max = maxima(byTeamAndPrinciple(coverage));
     expect(max).toEqual({ principle: 4, untagged: 30 });
-    expect(shade(4, 'p1', max).backgroundColor).toBe('rgb(21 94 239 / 0.82)');
-    expect(shade(30, NO_PRINCIPLE, max).backgroundColor).toBe('rgb(102 112 133 / 0.82)');
+    // Dark text reads on the darkest shade at 4.5:1.
+    expect(shade(4, 'p1', max)).toEqual({ backgroundColor: 'rgb(21 94 239 / 0.82)' });
+    expect(shade(30, NO_PRINCIPLE, max)).toEqual({ backgroundColor: 'rgb(102 112 133 / 0.82)' });
     expect(heat(0, 10)).toEqual({});
+  });
+
+  it('keeps the text on every shade at 4.5:1 or more, from the palest to the darkest', () => {
+    const over = (alpha: number, rgb: number[]) => rgb.map((c) => 255 * (1 - alpha) + c * alpha) as [number, number, number];
+    for (const tone of ['principle', 'untagged'] as const) {
+      for (let value = 1; value <= 40; value++) {
+        const { backgroundColor, color } = heat(value, 40, tone);
+        const [, r, g, b, a] = /rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)/.exec(backgroundColor!)!.map(Number);
+        const text: [number, number, number] = color === '#fff' ? [255, 255, 255] : [16, 24, 40];
+        expect(contrast(text, over(a!, [r!, g!, b!]))).toBeGreaterThanOrEqual(4.5);
+      }
+    }
   });
 });

@@ -40,8 +40,29 @@ export const cellOf = (totals: Map<string, Totals>, a: string, b: string | numbe
  */
 export function heat(value: number, max: number, tone: 'principle' | 'untagged' = 'principle'): { backgroundColor?: string; color?: string } {
   if (value <= 0 || max <= 0) return {};
-  const alpha = 0.12 + 0.7 * Math.min(1, value / max);
-  return { backgroundColor: `rgb(${tone === 'principle' ? '21 94 239' : '102 112 133'} / ${alpha.toFixed(2)})`, color: alpha > 0.5 ? '#fff' : undefined };
+  const rgb: Rgb = tone === 'principle' ? [21, 94, 239] : [102, 112, 133];
+  let alpha = 0.12 + 0.7 * Math.min(1, value / max);
+  // Text on the shade, small type included, keeps 4.5:1 (WCAG AA): dark while it can; where neither dark nor white
+  // would, the shade is deepened until white does.
+  if (contrast(DARK, over(rgb, alpha)) >= 4.5) return { backgroundColor: shadeText(rgb, alpha) };
+  while (alpha < 1 && contrast(WHITE, over(rgb, alpha)) < 4.5) alpha = Math.min(1, alpha + 0.02);
+  return { backgroundColor: shadeText(rgb, alpha), color: '#fff' };
+}
+
+type Rgb = [number, number, number];
+const DARK: Rgb = [16, 24, 40];
+const WHITE: Rgb = [255, 255, 255];
+const shadeText = (rgb: Rgb, alpha: number) => `rgb(${rgb.join(' ')} / ${alpha.toFixed(2)})`;
+/** The colour seen when `rgb` at `alpha` lies over white. */
+const over = (rgb: Rgb, alpha: number): Rgb => rgb.map((c) => 255 * (1 - alpha) + c * alpha) as Rgb;
+const luminance = (rgb: Rgb) => {
+  const [r, g, b] = rgb.map((c) => (c / 255 <= 0.03928 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4)) as Rgb;
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+};
+/** WCAG contrast ratio of two colours. */
+export function contrast(a: Rgb, b: Rgb): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
 }
 
 /** The largest count per kind of column: principles, and cards without one. */

@@ -7,6 +7,7 @@ import { useDependencyGraph } from './api';
 import { DependencyGraphDrawing, edgeListUrl } from './dependency-graph';
 import { browserTimeZone, withParams } from '../../lib/period-filters';
 import './pmo-insights.css';
+import { ScrollBox } from '../../components/scroll-box';
 
 type Edge = DependencyGraph['edges'][number];
 
@@ -120,7 +121,7 @@ function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: Dependency
               Export CSV<span className="visually-hidden"> of the team pairs</span>
             </button>
           </div>
-          <div className="pmo-scroll">
+          <ScrollBox className="pmo-scroll" label="Team pairs">
             <table className="data-table pmo-table">
               <caption className="visually-hidden">Open waits per pair of teams, at-risk first</caption>
               <thead>
@@ -150,7 +151,7 @@ function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: Dependency
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
         </section>
       </div>
     </>

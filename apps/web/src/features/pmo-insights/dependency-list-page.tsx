@@ -5,6 +5,7 @@ import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
 import { useDependencies, useDependencyGraph } from './api';
 import { browserTimeZone, withParams } from '../../lib/period-filters';
 import './pmo-insights.css';
+import { ScrollBox } from '../../components/scroll-box';
 
 const deadlineSource = (d: Dependency) => {
   if (d.deadline === null) return 'no due date or sprint';
@@ -98,7 +99,7 @@ export function DependencyListPage() {
               {l.total} open {l.total === 1 ? 'wait' : 'waits'}
               {l.total > l.dependencies.length && `, the first ${l.dependencies.length} shown`}; at-risk first, then by deadline. Near means by {l.nearUntil}.
             </p>
-            <div className="pmo-scroll">
+            <ScrollBox className="pmo-scroll" label="Open waits between teams">
               <table className="data-table pmo-table">
                 <caption className="visually-hidden">Open waits between teams, at-risk first</caption>
                 <thead>
@@ -142,7 +143,7 @@ export function DependencyListPage() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollBox>
           </>
         )}
       </QueryState>

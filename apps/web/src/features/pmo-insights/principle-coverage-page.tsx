@@ -11,6 +11,7 @@ import { usePrincipleCoverage } from './api';
 import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
 import { quarterPeriod } from './quarters';
 import './pmo-insights.css';
+import { ScrollBox } from '../../components/scroll-box';
 
 /** How the teams' finished work spreads over the manifesto's principles in a period: for the quarterly review. */
 export function PrincipleCoveragePage() {
@@ -154,7 +155,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
       <p className="pmo-note">
         Darker is more; cards without a principle are shaded grey on their own scale. A card with two principles counts under both. Points in small type.{idle > 0 && ` ${idle} ${idle === 1 ? 'team' : 'teams'} finished no card in the period and ${idle === 1 ? 'is' : 'are'} left out.`}
       </p>
-      <div className="pmo-scroll">
+      <ScrollBox className="pmo-scroll" label="Cards finished per team and principle">
         <table className="data-table pmo-table heatmap">
           <caption className="visually-hidden">Cards finished (and points) per team and principle</caption>
           <thead>
@@ -182,7 +183,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
@@ -203,7 +204,7 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
           Export CSV<span className="visually-hidden"> of cards per principle and {c.bucket}</span>
         </button>
       </div>
-      <div className="pmo-scroll">
+      <ScrollBox className="pmo-scroll" label={`Cards finished per principle and ${c.bucket}`}>
         <table className="data-table pmo-table heatmap trend">
           <caption className="visually-hidden">Cards finished per principle and {c.bucket}; columns are the first day of each {c.bucket}</caption>
           <thead>
@@ -242,7 +243,7 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
     </section>
   );
 }
@@ -272,7 +273,7 @@ function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scop
       {rows.length === 0 ? (
         <p className="pmo-empty">No experiment card was finished in this period or is running now{scope}. An experiment is a card of type experiment, with a hypothesis and a result.</p>
       ) : (
-        <div className="pmo-scroll">
+        <ScrollBox className="pmo-scroll" label="Experiment cards per team by result">
           <table className="data-table pmo-table experiments">
             <caption className="visually-hidden">Experiment cards per team by result</caption>
             <thead>
@@ -307,7 +308,7 @@ function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scop
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       )}
     </section>
   );

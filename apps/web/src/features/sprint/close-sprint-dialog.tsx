@@ -4,6 +4,7 @@ import { closeSprintBodySchema, type CloseSprintBody, type SprintPlan, type Spri
 import { ApiError } from '../../lib/api-client';
 import { useEscapeKey } from '../../lib/use-escape-key';
 import { useCloseSprint } from './api';
+import { ScrollBox } from '../../components/scroll-box';
 
 /** Closing the active sprint: was the goal met, and where each unfinished card goes. */
 export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: SprintPlan; planned: SprintSummary[]; onClose: () => void }) {
@@ -68,6 +69,7 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
                   ))}
                 </select>
               </label>
+              <ScrollBox label="Unfinished cards">
               <table className="data-table">
                 <thead>
                   <tr>
@@ -94,6 +96,7 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
                   ))}
                 </tbody>
               </table>
+              </ScrollBox>
             </>
           )}
           {errors.root && (
