@@ -3,7 +3,7 @@ import { activityKinds } from '@amb/shared/activity';
 import type { ImportNote, ImportPlan, ImportSkip, PlannedCard } from '@amb/shared/imports';
 import type { FastifyBaseLogger } from 'fastify';
 import { Prisma, type Db } from '../../db/prisma';
-import { lockPersonLimits } from '../cards/card-placement';
+import { lockPersonLimits } from '../cards/placement/person-limits';
 import { recordActivity, type ActivityEntry } from '../activity/record-activity';
 import { flowTimes } from '@amb/domain/flow-times';
 import { failImport, ImportStopped, renewLease } from './fail-import';
