@@ -136,6 +136,19 @@ describe('the activity log', () => {
       request: async () => ({ method: 'PUT', url: '/api/admin/sign-up-settings', body: { signUpPolicy: 'OPEN' } }),
     },
     // One's own account: not admin actions, and not in the log.
+    // One's own inbox and watching: personal, not the card's history.
+    {
+      route: 'POST /api/notifications/:notificationId/read',
+      status: 200,
+      entries: [],
+      request: async () => {
+        const note = await t.db.notification.create({ data: { userId: adminId, kind: 'mentioned', key: `read-${n++}` } });
+        return { method: 'POST', url: `/api/notifications/${note.id}/read` };
+      },
+    },
+    { route: 'POST /api/notifications/read-all', status: 200, entries: [], request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }) },
+    { route: 'PUT /api/notifications/preferences', status: 200, entries: [], request: async () => ({ method: 'PUT', url: '/api/notifications/preferences', body: { digestHour: 8 } }) },
+    { route: 'PUT /api/cards/:cardId/watch', status: 200, entries: [], request: async () => ({ method: 'PUT', url: `/api/cards/${(await freshCard()).id}/watch`, body: { watching: true } }) },
     { route: 'PATCH /api/account', status: 200, entries: [], request: async () => ({ method: 'PATCH', url: '/api/account', body: { name: 'Alex Admin' } }) },
     { route: 'PUT /api/account/password', status: 200, entries: [], request: async () => ({ method: 'PUT', url: '/api/account/password', body: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }) },
     {
