@@ -1,10 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { useAuthStore } from './auth-store';
 import { useDismiss } from '../lib/use-dismiss';
 import { teamsQuery, useTeams } from './teams';
-import { NotificationBell } from '../features/notifications/notification-bell';
+
+// The bell reads its answers through the shared schemas (zod), which stay out of the first page's download.
+const NotificationBell = lazy(() => import('../features/notifications/notification-bell').then((m) => ({ default: m.NotificationBell })));
 
 /**
  * The signed-in frame: product name, team switcher, navigation and the person's menu. On a phone the navigation
@@ -82,7 +84,9 @@ export function Layout() {
             </button>
           </div>
         </div>
-        <NotificationBell />
+        <Suspense fallback={null}>
+          <NotificationBell />
+        </Suspense>
       </header>
       <main className="content" id="main">
         <Outlet />
