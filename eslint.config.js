@@ -4,13 +4,25 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'apps/api/src/generated/**', 'test-results/**', 'playwright-report/**', '.data/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/dist/**',
+      'apps/api/src/generated/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
@@ -24,14 +36,27 @@ export default tseslint.config(
   {
     files: ['apps/web/src/features/*/*.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./(?!\\.)', message: 'Features do not import each other: move what is shared to src/components, src/lib or src/app.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./(?!\\.)',
+              message: 'Features do not import each other: move what is shared to src/components, src/lib or src/app.',
+            },
+          ],
+        },
+      ],
     },
   },
   // The product's rules are pure: they depend on no other package of ours (the contracts and apps depend on them).
   {
     files: ['packages/domain/src/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@amb/*'], message: 'The domain package depends on no other package of ours.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@amb/*'], message: 'The domain package depends on no other package of ours.' }] },
+      ],
     },
   },
   // Route files parse, call one service and answer: the database is the services' business.
@@ -40,11 +65,27 @@ export default tseslint.config(
     files: ['apps/api/src/routes/**/*.ts'],
     ignores: ['apps/api/src/routes/health.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/db/*', '**/generated/**', '@prisma/*'], message: 'Routes call a service; they do not reach the database.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/db/*', '**/generated/**', '@prisma/*'],
+              message: 'Routes call a service; they do not reach the database.',
+            },
+          ],
+        },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "MemberExpression[object.type='MemberExpression'][object.property.name='db']", message: 'Routes call a service; they do not reach the database (pass app.db to the service).' },
-        { selector: "MemberExpression[property.name=/^\\$(queryRaw|executeRaw|transaction)/]", message: 'Routes call a service; they do not reach the database.' },
+        {
+          selector: "MemberExpression[object.type='MemberExpression'][object.property.name='db']",
+          message: 'Routes call a service; they do not reach the database (pass app.db to the service).',
+        },
+        {
+          selector: 'MemberExpression[property.name=/^\\$(queryRaw|executeRaw|transaction)/]',
+          message: 'Routes call a service; they do not reach the database.',
+        },
       ],
     },
   },
@@ -55,12 +96,28 @@ export default tseslint.config(
   // a fixed table of sort keys.
   {
     files: ['apps/api/src/**/*.ts'],
-    ignores: ['apps/api/src/services/cards/move-card.ts', 'apps/api/src/services/boards/get-board.ts', 'apps/api/src/db/seed-cli.ts', 'apps/api/src/services/portfolio/*.ts', 'apps/api/src/services/people/*.ts', 'apps/api/src/services/obstacles/*.ts', 'apps/api/src/generated/**'],
+    ignores: [
+      'apps/api/src/services/cards/move-card.ts',
+      'apps/api/src/services/boards/get-board.ts',
+      'apps/api/src/db/seed-cli.ts',
+      'apps/api/src/services/portfolio/*.ts',
+      'apps/api/src/services/people/*.ts',
+      'apps/api/src/services/obstacles/*.ts',
+      'apps/api/src/generated/**',
+    ],
     rules: {
       'no-restricted-properties': [
         'error',
-        { property: '$queryRawUnsafe', message: 'Use the tagged $queryRaw (values become parameters), or add the file to the allowed list in eslint.config.js with a reason.' },
-        { property: '$executeRawUnsafe', message: 'Use the tagged $executeRaw (values become parameters), or add the file to the allowed list in eslint.config.js with a reason.' },
+        {
+          property: '$queryRawUnsafe',
+          message:
+            'Use the tagged $queryRaw (values become parameters), or add the file to the allowed list in eslint.config.js with a reason.',
+        },
+        {
+          property: '$executeRawUnsafe',
+          message:
+            'Use the tagged $executeRaw (values become parameters), or add the file to the allowed list in eslint.config.js with a reason.',
+        },
       ],
     },
   },

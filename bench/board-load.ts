@@ -1,5 +1,14 @@
 // Fetching a board with 5,000 open cards, against the same HTTP stack answering a trivial route (the health check).
-import { figure, freePort, freshDatabase, percentile, round, seedBusyBoard, signInCookie, startServer } from './support';
+import {
+  figure,
+  freePort,
+  freshDatabase,
+  percentile,
+  round,
+  seedBusyBoard,
+  signInCookie,
+  startServer,
+} from './support';
 
 const CARDS = 5000;
 const RUNS = Number(process.env.BENCH_RUNS ?? 60);
@@ -31,7 +40,9 @@ try {
   }
   boardTimes.sort((a, b) => a - b);
   baseTimes.sort((a, b) => a - b);
-  console.log(`${RUNS} fetches of a ${CARDS}-card board (${round(bytes / 1024 / 1024, 2)} MB each), each beside a fetch of /api/health`);
+  console.log(
+    `${RUNS} fetches of a ${CARDS}-card board (${round(bytes / 1024 / 1024, 2)} MB each), each beside a fetch of /api/health`,
+  );
   console.log(figure('board-load', 'p50_ms', percentile(boardTimes, 50), 'ms', percentile(baseTimes, 50)));
   console.log(figure('board-load', 'p95_ms', percentile(boardTimes, 95), 'ms', percentile(baseTimes, 95)));
 } finally {

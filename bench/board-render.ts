@@ -4,14 +4,27 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type Page } from '@playwright/test';
-import { figure, freePort, freshDatabase, percentile, root, round, seedBusyBoard, signInCookie, startServer } from './support';
+import {
+  figure,
+  freePort,
+  freshDatabase,
+  percentile,
+  root,
+  round,
+  seedBusyBoard,
+  signInCookie,
+  startServer,
+} from './support';
 
 const CARDS = Number(process.env.BENCH_CARDS ?? 5000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const DROPS = Number(process.env.BENCH_DROPS ?? 6);
 
 // The production build of the web app, as users get it.
-const build = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], { cwd: path.join(root, 'apps/web'), stdio: 'inherit' });
+const build = spawnSync(path.join(root, 'node_modules/.bin/vite'), ['build', '--logLevel', 'error'], {
+  cwd: path.join(root, 'apps/web'),
+  stdio: 'inherit',
+});
 if (build.status !== 0) process.exit(build.status ?? 1);
 
 const database = await freshDatabase();
@@ -25,7 +38,15 @@ const probe = path.join(import.meta.dirname, 'board-render-probe.js');
 const server = await startServer(database.url, freePort(), { serveWeb: true });
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 
 /** What board-render-probe.js leaves on `window` (the bench's type program has no DOM types). */
@@ -40,12 +61,20 @@ async function measure(teamId: string): Promise<Sample> {
   await context.addInitScript({ path: probe });
   const page = await context.newPage();
   await page.goto(`${server.url}/teams/${teamId}/board`);
-  await page.waitForFunction(() => typeof (globalThis as unknown as Probe).ready === 'number', undefined, { timeout: 120_000 });
-  const { firstCard, ready } = (await page.evaluate('({ firstCard: window.firstCard, ready: window.ready })')) as { firstCard: number; ready: number };
+  await page.waitForFunction(() => typeof (globalThis as unknown as Probe).ready === 'number', undefined, {
+    timeout: 120_000,
+  });
+  const { firstCard, ready } = (await page.evaluate('({ firstCard: window.firstCard, ready: window.ready })')) as {
+    firstCard: number;
+    ready: number;
+  };
   const drops: number[] = [];
-  for (let i = 0; i < DROPS; i++) drops.push(await dropTopCard(page, i % 2 === 0 ? ['Backlog', 'To do'] : ['To do', 'Backlog']));
+  for (let i = 0; i < DROPS; i++)
+    drops.push(await dropTopCard(page, i % 2 === 0 ? ['Backlog', 'To do'] : ['To do', 'Backlog']));
   await context.close();
-  console.log(`  ${teamId === big.team.id ? CARDS : 30} cards: first card ${round(firstCard)} ms, ready ${round(ready)} ms, drops ${drops.map(round).join(', ')} ms`);
+  console.log(
+    `  ${teamId === big.team.id ? CARDS : 30} cards: first card ${round(firstCard)} ms, ready ${round(ready)} ms, drops ${drops.map(round).join(', ')} ms`,
+  );
   return { firstCard, ready, drops };
 }
 
@@ -55,7 +84,9 @@ async function dropTopCard(page: Page, [from, to]: [string, string]): Promise<nu
   const cardId = (await card.getAttribute('data-card-id'))!;
   const a = (await card.boundingBox())!;
   const b = (await page.locator(`section[aria-label="${to}"] .column-header`).boundingBox())!;
-  await page.evaluate(`Object.assign(window, { waitFor: ${JSON.stringify({ cardId, columnName: to })}, pointerUp: undefined, placed: undefined })`);
+  await page.evaluate(
+    `Object.assign(window, { waitFor: ${JSON.stringify({ cardId, columnName: to })}, pointerUp: undefined, placed: undefined })`,
+  );
   await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
   await page.mouse.down();
   await page.mouse.move(a.x + a.width / 2 + 10, a.y + a.height / 2 + 5, { steps: 3 });
@@ -64,9 +95,18 @@ async function dropTopCard(page: Page, [from, to]: [string, string]): Promise<nu
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 8 });
   await page.mouse.up();
   await page.waitForFunction(() => ((globalThis as unknown as Probe).placed ?? 0) > 0);
-  const { pointerUp, placed } = (await page.evaluate('({ pointerUp: window.pointerUp, placed: window.placed })')) as { pointerUp: number; placed: number };
+  const { pointerUp, placed } = (await page.evaluate('({ pointerUp: window.pointerUp, placed: window.placed })')) as {
+    pointerUp: number;
+    placed: number;
+  };
   // Let the server's answer land before the next drag, as a person's next drag would.
-  await page.waitForFunction((id) => !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(`[data-card-id="${id}"].pending`), cardId);
+  await page.waitForFunction(
+    (id) =>
+      !(globalThis as unknown as { document: { querySelector(s: string): unknown } }).document.querySelector(
+        `[data-card-id="${id}"].pending`,
+      ),
+    cardId,
+  );
   return placed - pointerUp;
 }
 
@@ -82,11 +122,22 @@ try {
   const report = (metric: string, pick: (s: Sample) => number[]) => {
     const b = sorted(bigRuns, pick);
     const s = sorted(smallRuns, pick);
-    console.log(`${metric}: ${CARDS} cards p50 ${round(percentile(b, 50))} ms, p95 ${round(percentile(b, 95))} ms; 30 cards p50 ${round(percentile(s, 50))} ms`);
-    return [figure('board-render', `${metric}_p50_ms`, percentile(b, 50), 'ms', percentile(s, 50)), figure('board-render', `${metric}_p95_ms`, percentile(b, 95), 'ms', percentile(s, 95))];
+    console.log(
+      `${metric}: ${CARDS} cards p50 ${round(percentile(b, 50))} ms, p95 ${round(percentile(b, 95))} ms; 30 cards p50 ${round(percentile(s, 50))} ms`,
+    );
+    return [
+      figure('board-render', `${metric}_p50_ms`, percentile(b, 50), 'ms', percentile(s, 50)),
+      figure('board-render', `${metric}_p95_ms`, percentile(b, 95), 'ms', percentile(s, 95)),
+    ];
   };
-  console.log(`${RUNS} openings of each board in Chromium at 1440x900, ${DROPS} drops each; baseline: the same page on a 30-card board`);
-  const lines = [...report('first_card', (r) => [r.firstCard]), ...report('ready_to_drag', (r) => [r.ready]), ...report('drop_commit', (r) => r.drops)];
+  console.log(
+    `${RUNS} openings of each board in Chromium at 1440x900, ${DROPS} drops each; baseline: the same page on a 30-card board`,
+  );
+  const lines = [
+    ...report('first_card', (r) => [r.firstCard]),
+    ...report('ready_to_drag', (r) => [r.ready]),
+    ...report('drop_commit', (r) => r.drops),
+  ];
   for (const line of lines) console.log(line);
 } finally {
   await browser.close();

@@ -8,7 +8,17 @@ import { addDays, localDay } from '../packages/domain/src/local-days';
 import { spreadRanks } from '../packages/domain/src/ranks';
 import { defaultPrinciples } from '../packages/domain/src/principles';
 import { hashPassword } from '../apps/api/src/lib/passwords';
-import { BENCH_EMAIL, BENCH_PASSWORD, figure, freePort, freshDatabase, percentile, round, signInCookie, startServer } from './support';
+import {
+  BENCH_EMAIL,
+  BENCH_PASSWORD,
+  figure,
+  freePort,
+  freshDatabase,
+  percentile,
+  round,
+  signInCookie,
+  startServer,
+} from './support';
 
 const TEAMS = Number(process.env.BENCH_TEAMS ?? 100);
 const CARDS_PER_TEAM = Number(process.env.BENCH_CARDS_PER_TEAM ?? 2000);
@@ -22,15 +32,34 @@ type Stage = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 // Boards differ between teams: some have a review column, some a waiting column; all map onto the same stages.
 const categories = ['legal_compliance', 'creative_approval', 'vendor', 'data', 'other_team', 'other'] as const;
 const layouts: { name: string; stage: Stage; wipLimit?: number }[][] = [
-  [{ name: 'Backlog', stage: 'BACKLOG' }, { name: 'To do', stage: 'TODO', wipLimit: 12 }, { name: 'In progress', stage: 'IN_PROGRESS', wipLimit: 6 }, { name: 'Review', stage: 'IN_PROGRESS', wipLimit: 4 }, { name: 'Done', stage: 'DONE' }],
-  [{ name: 'Ideas', stage: 'BACKLOG' }, { name: 'Ready', stage: 'TODO', wipLimit: 10 }, { name: 'Writing', stage: 'IN_PROGRESS', wipLimit: 5 }, { name: 'Approval', stage: 'IN_PROGRESS', wipLimit: 3 }, { name: 'Scheduled', stage: 'IN_PROGRESS' }, { name: 'Published', stage: 'DONE' }],
-  [{ name: 'Backlog', stage: 'BACKLOG' }, { name: 'Doing', stage: 'IN_PROGRESS', wipLimit: 8 }, { name: 'Done', stage: 'DONE' }],
+  [
+    { name: 'Backlog', stage: 'BACKLOG' },
+    { name: 'To do', stage: 'TODO', wipLimit: 12 },
+    { name: 'In progress', stage: 'IN_PROGRESS', wipLimit: 6 },
+    { name: 'Review', stage: 'IN_PROGRESS', wipLimit: 4 },
+    { name: 'Done', stage: 'DONE' },
+  ],
+  [
+    { name: 'Ideas', stage: 'BACKLOG' },
+    { name: 'Ready', stage: 'TODO', wipLimit: 10 },
+    { name: 'Writing', stage: 'IN_PROGRESS', wipLimit: 5 },
+    { name: 'Approval', stage: 'IN_PROGRESS', wipLimit: 3 },
+    { name: 'Scheduled', stage: 'IN_PROGRESS' },
+    { name: 'Published', stage: 'DONE' },
+  ],
+  [
+    { name: 'Backlog', stage: 'BACKLOG' },
+    { name: 'Doing', stage: 'IN_PROGRESS', wipLimit: 8 },
+    { name: 'Done', stage: 'DONE' },
+  ],
 ];
 
 const started = Date.now();
 const elapsed = () => `${round((Date.now() - started) / 1000, 0)} s`;
 const database = await freshDatabase();
-console.log(`Database: ${database.kind}. Seeding ${TEAMS} teams, ${(TEAMS * CARDS_PER_TEAM).toLocaleString()} cards, ${(TEAMS * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} activity entries…`);
+console.log(
+  `Database: ${database.kind}. Seeding ${TEAMS} teams, ${(TEAMS * CARDS_PER_TEAM).toLocaleString()} cards, ${(TEAMS * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} activity entries…`,
+);
 const client = new pg.Client({ connectionString: database.url });
 await client.connect();
 // Bulk load: triggers off for this session (no per-row commit numbering or rollup upkeep); the rollup is rebuilt
@@ -38,15 +67,21 @@ await client.connect();
 await client.query("SET session_replication_role = 'replica'");
 
 const pmo = { id: randomUUID(), passwordHash: await hashPassword(BENCH_PASSWORD) };
-await client.query(`INSERT INTO users (id, email, name, password_hash, org_role) VALUES ($1, $2, 'Bench PMO', $3, 'PMO')`, [pmo.id, BENCH_EMAIL, pmo.passwordHash]);
+await client.query(
+  `INSERT INTO users (id, email, name, password_hash, org_role) VALUES ($1, $2, 'Bench PMO', $3, 'PMO')`,
+  [pmo.id, BENCH_EMAIL, pmo.passwordHash],
+);
 const principleIds = defaultPrinciples.map(() => randomUUID());
-await client.query(`INSERT INTO principles (id, key, name, description, position) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`, [
-  principleIds,
-  defaultPrinciples.map((p) => p.key),
-  defaultPrinciples.map((p) => p.name),
-  defaultPrinciples.map((p) => p.description ?? ''),
-  defaultPrinciples.map((_, i) => i),
-]);
+await client.query(
+  `INSERT INTO principles (id, key, name, description, position) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[])`,
+  [
+    principleIds,
+    defaultPrinciples.map((p) => p.key),
+    defaultPrinciples.map((p) => p.name),
+    defaultPrinciples.map((p) => p.description ?? ''),
+    defaultPrinciples.map((_, i) => i),
+  ],
+);
 
 let seed = 12345;
 const random = () => {
@@ -64,20 +99,31 @@ for (let t = 0; t < TEAMS; t++) {
   const layout = layouts[t % layouts.length]!;
   const columns = layout.map((c, position) => ({ ...c, id: randomUUID(), position }));
   if (t === 0) firstTeamId.push(teamId);
-  await client.query(`INSERT INTO teams (id, name, slug) VALUES ($1, $2, $3)`, [teamId, `Team ${String(t + 1).padStart(3, '0')}`, `team-${t + 1}`]);
-  // The PMO works on the first team's board too, for the moves timed while stages are recounted.
-  if (t === 0) await client.query(`INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'MEMBER')`, [pmo.id, teamId]);
-  await client.query(`INSERT INTO boards (id, team_id, name) VALUES ($1, $2, 'Board')`, [boardId, teamId]);
-  await client.query(`INSERT INTO columns (id, board_id, name, position, wip_limit, flow_category) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::"FlowCategory"[])`, [
-    columns.map((c) => c.id),
-    columns.map(() => boardId),
-    columns.map((c) => c.name),
-    columns.map((c) => c.position),
-    columns.map((c) => c.wipLimit ?? null),
-    columns.map((c) => c.stage),
+  await client.query(`INSERT INTO teams (id, name, slug) VALUES ($1, $2, $3)`, [
+    teamId,
+    `Team ${String(t + 1).padStart(3, '0')}`,
+    `team-${t + 1}`,
   ]);
+  // The PMO works on the first team's board too, for the moves timed while stages are recounted.
+  if (t === 0)
+    await client.query(`INSERT INTO memberships (user_id, team_id, role) VALUES ($1, $2, 'MEMBER')`, [pmo.id, teamId]);
+  await client.query(`INSERT INTO boards (id, team_id, name) VALUES ($1, $2, 'Board')`, [boardId, teamId]);
+  await client.query(
+    `INSERT INTO columns (id, board_id, name, position, wip_limit, flow_category) SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::int[], $6::"FlowCategory"[])`,
+    [
+      columns.map((c) => c.id),
+      columns.map(() => boardId),
+      columns.map((c) => c.name),
+      columns.map((c) => c.position),
+      columns.map((c) => c.wipLimit ?? null),
+      columns.map((c) => c.stage),
+    ],
+  );
   const sprintId = randomUUID();
-  await client.query(`INSERT INTO sprints (id, team_id, name, start_date, end_date, capacity_points, state) VALUES ($1, $2, 'Sprint 9', $3, $4, $5, 'ACTIVE')`, [sprintId, teamId, iso(now - 6 * DAY), iso(now + 8 * DAY), 30 + (t % 20)]);
+  await client.query(
+    `INSERT INTO sprints (id, team_id, name, start_date, end_date, capacity_points, state) VALUES ($1, $2, 'Sprint 9', $3, $4, $5, 'ACTIVE')`,
+    [sprintId, teamId, iso(now - 6 * DAY), iso(now + 8 * DAY), 30 + (t % 20)],
+  );
 
   const cards: unknown[][] = [[], [], [], [], [], [], [], [], [], [], [], [], [], []];
   const activity: unknown[][] = [[], [], [], [], [], [], []];
@@ -150,7 +196,8 @@ for (let t = 0; t < TEAMS; t++) {
       add(archivedAt, cardId, 'card.archived', placeOf(place), null);
       entries++;
     }
-    for (let c = entries; c < ENTRIES_PER_CARD; c++) add(createdAt + (at - createdAt) * random(), cardId, 'comment.added', null, { commentId: randomUUID() });
+    for (let c = entries; c < ENTRIES_PER_CARD; c++)
+      add(createdAt + (at - createdAt) * random(), cardId, 'comment.added', null, { commentId: randomUUID() });
     const rankIndex = perColumn.get(place.id) ?? 0;
     perColumn.set(place.id, rankIndex + 1);
     cards[0]!.push(cardId);
@@ -177,9 +224,28 @@ for (let t = 0; t < TEAMS; t++) {
      SELECT id, $1, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at
      FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::timestamptz[], $7::timestamptz[], $8::bool[], $9::timestamptz[], $10::int[], $11::text[], $12::timestamptz[], $13::text[], $14::text[], $15::timestamptz[])
        AS c(id, column_id, title, rank, created_at, archived_at, blocked, blocked_since, estimate, sprint_id, started_at, blocked_reason, blocker_category, escalated_at)`,
-    [boardId, cards[0], cards[1], cards[2], rank, cards[4], cards[5], cards[6], cards[7], cards[8], cards[9], cards[10], cards[11], cards[12], cards[13]],
+    [
+      boardId,
+      cards[0],
+      cards[1],
+      cards[2],
+      rank,
+      cards[4],
+      cards[5],
+      cards[6],
+      cards[7],
+      cards[8],
+      cards[9],
+      cards[10],
+      cards[11],
+      cards[12],
+      cards[13],
+    ],
   );
-  await client.query(`INSERT INTO card_principles (card_id, principle_id) SELECT c, $2 FROM unnest($1::text[]) AS c`, [tagged, principleIds[t % principleIds.length]]);
+  await client.query(`INSERT INTO card_principles (card_id, principle_id) SELECT c, $2 FROM unnest($1::text[]) AS c`, [
+    tagged,
+    principleIds[t % principleIds.length],
+  ]);
   await client.query(
     `INSERT INTO activity (at, team_id, board_id, card_id, kind, "from", "to")
      SELECT * FROM unnest($1::timestamptz[], $2::text[], $3::text[], $4::text[], $5::text[], $6::jsonb[], $7::jsonb[])`,
@@ -193,7 +259,10 @@ for (let t = 0; t < TEAMS; t++) {
      SELECT gen_random_uuid()::text, $1, $2, $3, $3 + 2, s, CASE WHEN i = $5 AND $6 THEN NULL ELSE s + interval '7 hours' END FROM unnest($4::timestamptz[]) WITH ORDINALITY AS b(s, i)`,
     [boardId, limited.id, limited.wipLimit!, breaches.map(iso), breaches.length, t % 3 === 0],
   );
-  if ((t + 1) % 10 === 0) console.log(`  ${t + 1} teams, ${((t + 1) * CARDS_PER_TEAM).toLocaleString()} cards, ${((t + 1) * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} entries (${elapsed()})`);
+  if ((t + 1) % 10 === 0)
+    console.log(
+      `  ${t + 1} teams, ${((t + 1) * CARDS_PER_TEAM).toLocaleString()} cards, ${((t + 1) * CARDS_PER_TEAM * ENTRIES_PER_CARD).toLocaleString()} entries (${elapsed()})`,
+    );
 }
 // Dependencies and experiments: one open card in ten waits on (or blocks, or relates to) a random other card,
 // nearly always another team's; a quarter of the cards have a due date in the coming weeks; one card in twelve is
@@ -205,7 +274,9 @@ await client.query(
    JOIN (SELECT id, row_number() OVER (ORDER BY md5(id)) AS n FROM cards WHERE archived_at IS NULL) b ON a.n = b.n
    WHERE a.n % 10 = 0 AND a.id <> b.id`,
 );
-await client.query(`UPDATE cards SET due_date = date_trunc('day', now()) + (abs(hashtext(id)) % 30 - 5) * interval '1 day' WHERE abs(hashtext(id)) % 4 = 0`);
+await client.query(
+  `UPDATE cards SET due_date = date_trunc('day', now()) + (abs(hashtext(id)) % 30 - 5) * interval '1 day' WHERE abs(hashtext(id)) % 4 = 0`,
+);
 await client.query(
   `UPDATE cards SET type = 'EXPERIMENT', experiment_result = (ARRAY['VALIDATED', 'INVALIDATED', 'INCONCLUSIVE', NULL])[1 + abs(hashtext(id || 'r')) % 4]::"ExperimentResult"
    WHERE abs(hashtext(id || 'x')) % 12 = 0`,
@@ -216,8 +287,14 @@ await client.query('SELECT rebuild_card_flow()');
 await client.query('SELECT rebuild_card_blocks()');
 // As autovacuum would after a load this size: statistics, and the visibility map that index-only scans need.
 await client.query('VACUUM ANALYZE');
-const counts = (await client.query(`SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM activity)::int AS entries, (SELECT count(*) FROM card_flow)::int AS flows, (SELECT count(*) FROM card_links)::int AS links`)).rows[0];
-console.log(`Seeded ${counts.cards.toLocaleString()} cards, ${counts.entries.toLocaleString()} activity entries, ${counts.flows.toLocaleString()} card-flow rows, ${counts.links.toLocaleString()} card links in ${elapsed()}`);
+const counts = (
+  await client.query(
+    `SELECT (SELECT count(*) FROM cards)::int AS cards, (SELECT count(*) FROM activity)::int AS entries, (SELECT count(*) FROM card_flow)::int AS flows, (SELECT count(*) FROM card_links)::int AS links`,
+  )
+).rows[0];
+console.log(
+  `Seeded ${counts.cards.toLocaleString()} cards, ${counts.entries.toLocaleString()} activity entries, ${counts.flows.toLocaleString()} card-flow rows, ${counts.links.toLocaleString()} card links in ${elapsed()}`,
+);
 await client.end();
 
 const server = await startServer(database.url, freePort());
@@ -262,25 +339,44 @@ try {
   // arrivals after answering, while cards move on the first team's board. Baseline: the same moves before.
   const send = async (method: string, path: string, body?: unknown) => {
     const t0 = performance.now();
-    const res = await fetch(`${server.url}${path}`, { method, headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
+    const res = await fetch(`${server.url}${path}`, {
+      method,
+      headers: { cookie, origin: server.url, ...(body ? { 'content-type': 'application/json' } : {}) },
+      body: body ? JSON.stringify(body) : undefined,
+    });
     const json = (await res.json()) as Record<string, unknown>;
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return { ms: performance.now() - t0, json };
   };
-  const open = await database.db.column.findMany({ where: { board: { teamId: firstTeamId[0] }, wipLimit: null }, orderBy: { position: 'asc' }, take: 2, select: { id: true } });
-  const moving = await database.db.card.findMany({ where: { columnId: open[0]!.id, archivedAt: null }, take: 40, select: { id: true, version: true } });
+  const open = await database.db.column.findMany({
+    where: { board: { teamId: firstTeamId[0] }, wipLimit: null },
+    orderBy: { position: 'asc' },
+    take: 2,
+    select: { id: true },
+  });
+  const moving = await database.db.card.findMany({
+    where: { columnId: open[0]!.id, archivedAt: null },
+    take: 40,
+    select: { id: true, version: true },
+  });
   let turn = 0;
   const moveOne = async () => {
     const card = moving[turn++ % moving.length]!;
-    const { ms, json } = await send('POST', `/api/cards/${card.id}/move`, { columnId: open[turn % 2]!.id, afterCardId: null, version: card.version });
+    const { ms, json } = await send('POST', `/api/cards/${card.id}/move`, {
+      columnId: open[turn % 2]!.id,
+      afterCardId: null,
+      version: card.version,
+    });
     card.version = (json.card as { version: number }).version;
     return ms;
   };
   const recounted = async () => {
-    while (((await send('GET', '/api/dashboard/stages')).json.teamsRecounting as number) > 0) await new Promise((r) => setTimeout(r, 200));
+    while (((await send('GET', '/api/dashboard/stages')).json.teamsRecounting as number) > 0)
+      await new Promise((r) => setTimeout(r, 200));
   };
   const stages = (await send('GET', '/api/dashboard/stages')).json.stages as { id: string; flowCategory: string }[];
-  const added = (await send('POST', '/api/dashboard/stages', { name: 'Bench checks', flowCategory: 'IN_PROGRESS' })).json as { id: string };
+  const added = (await send('POST', '/api/dashboard/stages', { name: 'Bench checks', flowCategory: 'IN_PROGRESS' }))
+    .json as { id: string };
   await recounted();
   const before: number[] = [];
   for (let i = 0; i < 40; i++) before.push(await moveOne());
@@ -289,11 +385,14 @@ try {
   const started = performance.now();
   const reorder = await send('PUT', '/api/dashboard/stages/order', { stageIds: order });
   const during: number[] = [];
-  while (((await send('GET', '/api/dashboard/stages')).json.teamsRecounting as number) > 0) during.push(await moveOne());
+  while (((await send('GET', '/api/dashboard/stages')).json.teamsRecounting as number) > 0)
+    during.push(await moveOne());
   const recount = performance.now() - started;
   before.sort((a, b) => a - b);
   during.sort((a, b) => a - b);
-  console.log(`Stage reorder answered in ${round(reorder.ms)} ms; every team recounted ${round(recount / 1000)} s after; ${during.length} moves meanwhile`);
+  console.log(
+    `Stage reorder answered in ${round(reorder.ms)} ms; every team recounted ${round(recount / 1000)} s after; ${during.length} moves meanwhile`,
+  );
   console.log(figure('dashboard', 'stage_reorder_answer_ms', reorder.ms, 'ms', percentile(before, 50)));
   console.log(figure('dashboard', 'stage_recount_all_teams_ms', recount, 'ms', percentile(before, 50)));
   console.log(figure('dashboard', 'move_during_recount_p50_ms', percentile(during, 50), 'ms', percentile(before, 50)));

@@ -9,7 +9,10 @@ import { largeTrelloBoard } from './support-large-trello-file';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 3);
 const file = JSON.stringify(largeTrelloBoard());
-const input: ImportCheckInput = { body: { format: 'trello', fileName: 'large.json', content: Buffer.from(file).toString('base64') }, boardColumns: ['To do'] };
+const input: ImportCheckInput = {
+  body: { format: 'trello', fileName: 'large.json', content: Buffer.from(file).toString('base64') },
+  boardColumns: ['To do'],
+};
 console.log(`File: ${round(Buffer.byteLength(file) / 1024 / 1024, 2)} MB`);
 
 /**
@@ -40,12 +43,21 @@ async function watch(work: () => Promise<unknown>) {
 
 const checker = new ImportChecker();
 // The worker's start (and, from TypeScript, its compiling) is once per process: not part of a check.
-await checker.check({ body: { format: 'csv', fileName: 'x.csv', content: Buffer.from('title\nx\n').toString('base64') }, boardColumns: [] });
+await checker.check({
+  body: { format: 'csv', fileName: 'x.csv', content: Buffer.from('title\nx\n').toString('base64') },
+  boardColumns: [],
+});
 const onThread = await watch(async () => checkImportFile(input));
 const inWorker = await watch(() => checker.check(input));
 await checker.close();
 
-console.log(`Check on the event loop (before): ${round(onThread.meanMs)} ms, longest event-loop delay ${round(onThread.maxDelay)} ms`);
-console.log(`Check in the worker thread:       ${round(inWorker.meanMs)} ms, longest event-loop delay ${round(inWorker.maxDelay)} ms`);
-console.log(figure('import-check', 'longest event-loop delay while checking', inWorker.maxDelay, 'ms', onThread.maxDelay));
+console.log(
+  `Check on the event loop (before): ${round(onThread.meanMs)} ms, longest event-loop delay ${round(onThread.maxDelay)} ms`,
+);
+console.log(
+  `Check in the worker thread:       ${round(inWorker.meanMs)} ms, longest event-loop delay ${round(inWorker.maxDelay)} ms`,
+);
+console.log(
+  figure('import-check', 'longest event-loop delay while checking', inWorker.maxDelay, 'ms', onThread.maxDelay),
+);
 console.log(figure('import-check', 'time to check', inWorker.meanMs, 'ms', onThread.meanMs));

@@ -18,8 +18,18 @@ const { board } = await seedBoard(database.db, [
   { name: 'Done', flowCategory: 'DONE' },
 ]);
 const ranks = spreadRanks(CARDS);
-await database.db.card.createMany({ data: ranks.map((rank, i) => ({ boardId: board.id, columnId: board.columns[0]!.id, rank, title: `Campaign asset ${i + 1}` })) });
-const cards = await database.db.card.findMany({ where: { boardId: board.id }, select: { id: true, version: true, columnId: true } });
+await database.db.card.createMany({
+  data: ranks.map((rank, i) => ({
+    boardId: board.id,
+    columnId: board.columns[0]!.id,
+    rank,
+    title: `Campaign asset ${i + 1}`,
+  })),
+});
+const cards = await database.db.card.findMany({
+  where: { boardId: board.id },
+  select: { id: true, version: true, columnId: true },
+});
 
 // One person watching from a thousand tabs: the per-person stream cap is a setting, raised for the bench.
 // The embedded database lives in this process and its notifications do not cross the socket: the server polls it.
@@ -42,30 +52,40 @@ try {
     new Promise<void>((resolve, reject) => {
       const seen = new Map<string, number>();
       arrivals[i] = seen;
-      const req = http.get({ host: '127.0.0.1', port, path: `/api/boards/${board.id}/events`, headers: { cookie, accept: 'text/event-stream' }, agent }, (res) => {
-        if (res.statusCode !== 200) return reject(new Error(`stream ${i}: ${res.statusCode}`));
-        res.setEncoding('utf8');
-        let buffer = '';
-        res.on('data', (chunk: string) => {
-          const now = performance.now();
-          buffer += chunk;
-          let end;
-          while ((end = buffer.indexOf('\n\n')) >= 0) {
-            const block = buffer.slice(0, end);
-            buffer = buffer.slice(end + 2);
-            const data = block.indexOf('\ndata: ');
-            if (data < 0 || !block.startsWith('id: ')) continue;
-            const event = JSON.parse(block.slice(data + 7)) as { card: { id: string; version: number } | null };
-            if (event.card) seen.set(`${event.card.id}:${event.card.version}`, now);
-          }
-        });
-        resolve();
-      });
+      const req = http.get(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/boards/${board.id}/events`,
+          headers: { cookie, accept: 'text/event-stream' },
+          agent,
+        },
+        (res) => {
+          if (res.statusCode !== 200) return reject(new Error(`stream ${i}: ${res.statusCode}`));
+          res.setEncoding('utf8');
+          let buffer = '';
+          res.on('data', (chunk: string) => {
+            const now = performance.now();
+            buffer += chunk;
+            let end;
+            while ((end = buffer.indexOf('\n\n')) >= 0) {
+              const block = buffer.slice(0, end);
+              buffer = buffer.slice(end + 2);
+              const data = block.indexOf('\ndata: ');
+              if (data < 0 || !block.startsWith('id: ')) continue;
+              const event = JSON.parse(block.slice(data + 7)) as { card: { id: string; version: number } | null };
+              if (event.card) seen.set(`${event.card.id}:${event.card.version}`, now);
+            }
+          });
+          resolve();
+        },
+      );
       req.on('error', reject);
       streams.push(req);
     });
   const opening = performance.now();
-  for (let i = 0; i < STREAMS; i += 50) await Promise.all(Array.from({ length: Math.min(50, STREAMS - i) }, (_, j) => openStream(i + j)));
+  for (let i = 0; i < STREAMS; i += 50)
+    await Promise.all(Array.from({ length: Math.min(50, STREAMS - i) }, (_, j) => openStream(i + j)));
   console.log(`${STREAMS} streams open on one board in ${round((performance.now() - opening) / 1000, 1)} s`);
   await new Promise((r) => setTimeout(r, 1000));
 

@@ -20,8 +20,9 @@ const latencies: number[] = [];
 const statuses: Record<string, number> = {};
 const deadline = Date.now() + job.seconds * 1000;
 let seed = 12345;
-const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-const pause = () => (job.pauseMs ? new Promise((resolve) => setTimeout(resolve, job.pauseMs * (0.5 + random()))) : Promise.resolve());
+const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+const pause = () =>
+  job.pauseMs ? new Promise((resolve) => setTimeout(resolve, job.pauseMs * (0.5 + random()))) : Promise.resolve();
 
 const count = (key: string) => (statuses[key] = (statuses[key] ?? 0) + 1);
 
@@ -39,7 +40,10 @@ async function apiClient(cards: Job['cards'][number]) {
         headers: { cookie: job.cookie, 'content-type': 'application/json', origin: job.url },
         body: JSON.stringify({ columnId, afterCardId: after, version: card.version }),
       });
-      const body = (await res.json()) as { card?: { version: number; columnId: string }; error?: { code: string; details?: { card?: { version: number; columnId: string } } } };
+      const body = (await res.json()) as {
+        card?: { version: number; columnId: string };
+        error?: { code: string; details?: { card?: { version: number; columnId: string } } };
+      };
       latencies.push(performance.now() - started);
       count(res.ok ? String(res.status) : `${res.status} ${body.error?.code}`);
       // A 409 carries the card as it is now: carry on from there.

@@ -9,9 +9,15 @@ export interface LargeTrelloOptions {
 }
 
 export function largeTrelloBoard({ cards = 10_000, itemsPerCard = 7, commentsPerCard = 2 }: LargeTrelloOptions = {}) {
-  const lists = ['Ideas', 'Up next', 'Writing', 'Review', 'Scheduled', 'Published', 'Measured', 'Old'].map((name, i) => ({ id: `l${i}`, name, closed: false, pos: (i + 1) * 1024 }));
+  const lists = ['Ideas', 'Up next', 'Writing', 'Review', 'Scheduled', 'Published', 'Measured', 'Old'].map(
+    (name, i) => ({ id: `l${i}`, name, closed: false, pos: (i + 1) * 1024 }),
+  );
   const labels = ['Email', 'Social', 'Blog', 'Events'].map((name, i) => ({ id: `b${i}`, name, color: 'blue' }));
-  const members = Array.from({ length: 20 }, (_, i) => ({ id: `m${i}`, fullName: `Member ${i}`, username: `member${i}` }));
+  const members = Array.from({ length: 20 }, (_, i) => ({
+    id: `m${i}`,
+    fullName: `Member ${i}`,
+    username: `member${i}`,
+  }));
   // Only the fields Trello always writes, and defaults left out, as a compact export would: under 5 MB.
   const all = Array.from({ length: cards }, (_, i) => ({
     id: `c${i}`,
@@ -24,10 +30,16 @@ export function largeTrelloBoard({ cards = 10_000, itemsPerCard = 7, commentsPer
   const checklists = all.map((c) => ({
     idCard: c.id,
     name: 'Steps',
-    checkItems: Array.from({ length: itemsPerCard }, (_, j) => ({ name: `S${j + 1}`, state: j % 2 ? 'complete' : 'incomplete' })),
+    checkItems: Array.from({ length: itemsPerCard }, (_, j) => ({
+      name: `S${j + 1}`,
+      state: j % 2 ? 'complete' : 'incomplete',
+    })),
   }));
   const actions = all.flatMap((c) =>
-    Array.from({ length: commentsPerCard }, (_, j) => ({ type: 'commentCard', data: { text: `C${j + 1}`, card: { id: c.id } } })),
+    Array.from({ length: commentsPerCard }, (_, j) => ({
+      type: 'commentCard',
+      data: { text: `C${j + 1}`, card: { id: c.id } },
+    })),
   );
   return { name: 'Large board', lists, labels, members, cards: all, checklists, actions };
 }

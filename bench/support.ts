@@ -69,10 +69,26 @@ export const BENCH_EMAIL = 'bench@example.test';
 export const BENCH_PASSWORD = 'bench-password-1';
 
 /** A team with one board, its columns, and an admin to sign in as (one admin, shared by every board seeded). */
-export async function seedBoard(db: Db, columns: { name: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; wipLimit?: number; wipPolicy?: 'SOFT' | 'HARD' }[], boardName = 'Bench board') {
+export async function seedBoard(
+  db: Db,
+  columns: {
+    name: string;
+    flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
+    wipLimit?: number;
+    wipPolicy?: 'SOFT' | 'HARD';
+  }[],
+  boardName = 'Bench board',
+) {
   const user =
     (await db.user.findUnique({ where: { email: BENCH_EMAIL } })) ??
-    (await db.user.create({ data: { email: BENCH_EMAIL, name: 'Bench Admin', orgRole: 'ADMIN', passwordHash: await hashPassword(BENCH_PASSWORD) } }));
+    (await db.user.create({
+      data: {
+        email: BENCH_EMAIL,
+        name: 'Bench Admin',
+        orgRole: 'ADMIN',
+        passwordHash: await hashPassword(BENCH_PASSWORD),
+      },
+    }));
   const slug = boardName.toLowerCase().replace(/\W+/g, '-');
   const team = await db.team.create({
     data: {
@@ -103,7 +119,8 @@ export async function seedBusyBoard(db: Db, cards: number, boardName?: string) {
     boardName,
   );
   const { board, user } = seeded;
-  if ((await db.principle.count()) === 0) await db.principle.createMany({ data: defaultPrinciples.map((p, position) => ({ ...p, position })) });
+  if ((await db.principle.count()) === 0)
+    await db.principle.createMany({ data: defaultPrinciples.map((p, position) => ({ ...p, position })) });
   const principles = await db.principle.findMany();
   const perColumn = Math.ceil(cards / board.columns.length);
   const labels = ['blog', 'seo', 'video', 'email', 'social', 'paid'];
@@ -124,13 +141,23 @@ export async function seedBusyBoard(db: Db, cards: number, boardName?: string) {
     });
   }
   const ids = await db.card.findMany({ where: { boardId: board.id }, select: { id: true } });
-  await db.cardOwner.createMany({ data: ids.filter((_, i) => i % 2 === 0).map((c) => ({ cardId: c.id, userId: user.id })) });
-  await db.cardPrinciple.createMany({ data: ids.filter((_, i) => i % 3 === 0).map((c, i) => ({ cardId: c.id, principleId: principles[i % principles.length]!.id })) });
+  await db.cardOwner.createMany({
+    data: ids.filter((_, i) => i % 2 === 0).map((c) => ({ cardId: c.id, userId: user.id })),
+  });
+  await db.cardPrinciple.createMany({
+    data: ids
+      .filter((_, i) => i % 3 === 0)
+      .map((c, i) => ({ cardId: c.id, principleId: principles[i % principles.length]!.id })),
+  });
   return seeded;
 }
 
 /** The API server in its own process, on the given database (with `serveWeb`, it serves the built web app too; `env` adds settings). */
-export async function startServer(databaseUrl: string, port: number, options: { serveWeb?: boolean; env?: Record<string, string> } = {}): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  options: { serveWeb?: boolean; env?: Record<string, string> } = {},
+): Promise<{ url: string; process: ChildProcess; stop(): Promise<void> }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
     cwd: root,
     env: {
@@ -170,7 +197,11 @@ export async function startServer(databaseUrl: string, port: number, options: { 
 }
 
 export async function signInCookie(url: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: url }, body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }) });
+  const res = await fetch(`${url}/api/auth/sign-in`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ email: BENCH_EMAIL, password: BENCH_PASSWORD }),
+  });
   if (!res.ok) throw new Error(`sign-in failed: ${res.status}`);
   return res.headers.get('set-cookie')!.split(';')[0]!;
 }

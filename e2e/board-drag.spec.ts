@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { cardIn, column, dragWithMouse, freshBoard, setLimit, signIn } from './support/board-fixtures';
 
-test('drag a card to another column with the mouse; it stays there after a reload; Ctrl+Z undoes it', async ({ page }) => {
+test('drag a card to another column with the mouse; it stays there after a reload; Ctrl+Z undoes it', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Mouse');
   await board.card('Write the launch email', 'Backlog');
   await page.goto(`/teams/${board.teamId}/board`);
@@ -44,7 +46,9 @@ test('a soft-limit column warns; a hard-limit column refuses and says which limi
   await page.goto(`/teams/${board.teamId}/board`);
 
   await dragWithMouse(page, cardIn(page, 'Backlog', 'Eager card'), column(page, 'In progress'));
-  await expect(page.getByRole('alert')).toContainText('Column "In progress" is at its hard WIP limit of 1 (it holds 1 card)');
+  await expect(page.getByRole('alert')).toContainText(
+    'Column "In progress" is at its hard WIP limit of 1 (it holds 1 card)',
+  );
   await expect(cardIn(page, 'Backlog', 'Eager card')).toBeVisible();
 
   await dragWithMouse(page, cardIn(page, 'Backlog', 'Eager card'), column(page, 'To do'));
@@ -73,7 +77,9 @@ test('while dragging, a full hard-limit column shows it will not take the card',
   // Over the full column, the card under the pointer says so.
   const review = (await column(page, 'Review').boundingBox())!;
   await page.mouse.move(review.x + review.width / 2, review.y + 120, { steps: 10 });
-  await expect(page.locator('.board-card.overlay')).toContainText('Full: Column "Review" is at its hard WIP limit of 1');
+  await expect(page.locator('.board-card.overlay')).toContainText(
+    'Full: Column "Review" is at its hard WIP limit of 1',
+  );
   await page.mouse.up();
 });
 
@@ -93,7 +99,9 @@ test('a second browser sees a move live, without reloading', async ({ page, brow
   // And a change made elsewhere (another client of the API) arrives too.
   const latest = await (await page.request.get(`/api/boards/${board.boardId}`)).json();
   const version = latest.cards.find((c: { id: string }) => c.id === card.id).version;
-  await page.request.post(`/api/cards/${card.id}/move`, { data: { columnId: board.columns['Done'], afterCardId: null, version } });
+  await page.request.post(`/api/cards/${card.id}/move`, {
+    data: { columnId: board.columns['Done'], afterCardId: null, version },
+  });
   await expect(cardIn(otherPage, 'Done', 'Shared card')).toBeVisible({ timeout: 3000 });
   await other.close();
 });

@@ -4,7 +4,9 @@ import { cardIn, column, dragWithMouse, freshBoard, setLimit, signIn } from './s
 test('a viewer cannot lift a card and is told why', async ({ page }) => {
   const board = await freshBoard(page, 'Viewer');
   await board.card('Read me only', 'Backlog');
-  const added = await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email: 'vic@demo.test', role: 'VIEWER' } });
+  const added = await page.request.post(`/api/teams/${board.teamId}/members`, {
+    data: { email: 'vic@demo.test', role: 'VIEWER' },
+  });
   expect(added.ok()).toBe(true);
   await signIn(page.request, 'vic@demo.test');
   const moves: string[] = [];
@@ -33,7 +35,9 @@ test('a refused drop is said where the card was dropped, and announced', async (
 
   await dragWithMouse(page, cardIn(page, 'Backlog', 'Wants review'), column(page, 'Review'));
   const cell = column(page, 'Review').getByRole('group', { name: 'Review cards' });
-  await expect(cell.getByRole('alert')).toContainText('“Wants review” was not moved. Column "Review" is at its hard WIP limit of 1');
+  await expect(cell.getByRole('alert')).toContainText(
+    '“Wants review” was not moved. Column "Review" is at its hard WIP limit of 1',
+  );
   // Nothing about it at the top of the page, far from where the person was looking.
   await expect(page.locator('.board-notice')).toHaveText('');
   await expect(cardIn(page, 'Backlog', 'Wants review')).toBeVisible();
@@ -60,17 +64,25 @@ test('an empty swimlane is a thin labelled row that opens on request and still t
     const res = await page.request.post('/api/swimlanes', { data: { boardId: board.boardId, name } });
     expect(res.status()).toBe(201);
   }
-  const lanes = (await (await page.request.get(`/api/boards/${board.boardId}`)).json()).swimlanes as { id: string; name: string }[];
+  const lanes = (await (await page.request.get(`/api/boards/${board.boardId}`)).json()).swimlanes as {
+    id: string;
+    name: string;
+  }[];
   const busy = lanes.find((l) => l.name === 'Busy lane')!;
   for (const title of ['One', 'Two', 'Three']) {
-    const res = await page.request.post('/api/cards', { data: { columnId: board.columns['To do'], swimlaneId: busy.id, title, position: 'bottom' } });
+    const res = await page.request.post('/api/cards', {
+      data: { columnId: board.columns['To do'], swimlaneId: busy.id, title, position: 'bottom' },
+    });
     expect(res.status()).toBe(201);
   }
   await page.goto(`/teams/${board.teamId}/board`);
 
   const expedite = page.getByRole('button', { name: /^Swimlane Expedite · no cards, folded/ });
   await expect(expedite).toHaveAttribute('aria-expanded', 'false');
-  await expect(page.getByRole('button', { name: /^Swimlane Busy lane: 3 cards/ })).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByRole('button', { name: /^Swimlane Busy lane: 3 cards/ })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   const thin = (await page.getByRole('group', { name: 'To do, Expedite' }).boundingBox())!;
   const full = (await page.getByRole('group', { name: 'To do, Busy lane' }).boundingBox())!;
   expect(thin.height).toBeLessThan(full.height / 3);
@@ -79,20 +91,37 @@ test('an empty swimlane is a thin labelled row that opens on request and still t
 
   // A card dropped on the folded row goes into that swimlane.
   await dragWithMouse(page, cardIn(page, 'To do', 'One'), page.getByRole('group', { name: 'In progress, Expedite' }));
-  await expect(page.getByRole('group', { name: 'In progress, Expedite' }).getByRole('button', { name: 'One', exact: true })).toBeVisible();
+  await expect(
+    page.getByRole('group', { name: 'In progress, Expedite' }).getByRole('button', { name: 'One', exact: true }),
+  ).toBeVisible();
 
   await page.getByRole('button', { name: /^Swimlane Busy lane/ }).click();
-  await expect(page.getByRole('button', { name: /^Swimlane Busy lane · 2 hidden, folded/ })).toHaveAttribute('aria-expanded', 'false');
+  await expect(page.getByRole('button', { name: /^Swimlane Busy lane · 2 hidden, folded/ })).toHaveAttribute(
+    'aria-expanded',
+    'false',
+  );
   await expect(cardIn(page, 'To do', 'Two')).toHaveCount(0);
 });
 
-test('principle names and an experiment’s hypothesis and result show on the card, and in the legend', async ({ page }) => {
+test('principle names and an experiment’s hypothesis and result show on the card, and in the legend', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Principles');
   const created = await board.card('Subject line test', 'In progress');
-  const principles = (await (await page.request.get('/api/principles')).json()).principles as { id: string; key: string; name: string }[];
+  const principles = (await (await page.request.get('/api/principles')).json()).principles as {
+    id: string;
+    key: string;
+    name: string;
+  }[];
   const focus = principles.find((p) => p.key === 'customer-focus')!;
   const res = await page.request.patch(`/api/cards/${created.id}`, {
-    data: { version: created.version, type: 'EXPERIMENT', hypothesis: 'A question in the subject lifts opens', experimentResult: 'VALIDATED', principleIds: [focus.id] },
+    data: {
+      version: created.version,
+      type: 'EXPERIMENT',
+      hypothesis: 'A question in the subject lifts opens',
+      experimentResult: 'VALIDATED',
+      principleIds: [focus.id],
+    },
   });
   expect(res.status()).toBe(200);
   await page.goto(`/teams/${board.teamId}/board`);

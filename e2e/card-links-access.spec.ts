@@ -6,8 +6,18 @@ test('a link to a card on a team the reader cannot see shows only that such a li
   const web = await freshBoard(page, 'Links web');
   const ours = await content.card('Launch landing page', 'To do');
   const theirs = await web.card('Confidential checkout rebuild', 'In progress');
-  expect((await page.request.post(`/api/cards/${ours.id}/links`, { data: { toCardId: theirs.id, kind: 'DEPENDS_ON' } })).status()).toBe(201);
-  expect((await page.request.post(`/api/teams/${content.teamId}/members`, { data: { email: 'vic@demo.test', role: 'VIEWER' } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post(`/api/cards/${ours.id}/links`, { data: { toCardId: theirs.id, kind: 'DEPENDS_ON' } })
+    ).status(),
+  ).toBe(201);
+  expect(
+    (
+      await page.request.post(`/api/teams/${content.teamId}/members`, {
+        data: { email: 'vic@demo.test', role: 'VIEWER' },
+      })
+    ).status(),
+  ).toBe(200);
 
   // The admin sees the other card.
   await page.goto(`/teams/${content.teamId}/board/cards/${ours.id}`);

@@ -1,7 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { cardIn, freshBoard } from './support/board-fixtures';
 
-test('edit a card in its panel: fields, Markdown shown safely, comment, checklist, principle, obstacle', async ({ page }) => {
+test('edit a card in its panel: fields, Markdown shown safely, comment, checklist, principle, obstacle', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Panel');
   const card = await board.card('Draft the press release', 'To do');
   await page.goto(`/teams/${board.teamId}/board/cards/${card.id}`);
@@ -10,7 +12,11 @@ test('edit a card in its panel: fields, Markdown shown safely, comment, checklis
 
   await panel.getByLabel('Title', { exact: true }).fill('Press release: spring launch');
   await panel.getByRole('button', { name: 'Edit description' }).click();
-  await panel.getByLabel('Description (Markdown)').fill('**Bold plan** <script>window.__injected = 1</script> <img src="x" onerror="window.__injected = 2"> [site](javascript:alert(1))');
+  await panel
+    .getByLabel('Description (Markdown)')
+    .fill(
+      '**Bold plan** <script>window.__injected = 1</script> <img src="x" onerror="window.__injected = 2"> [site](javascript:alert(1))',
+    );
   await panel.getByRole('button', { name: 'Preview' }).click();
   await panel.getByLabel('Estimate (points)').fill('5');
   await panel.getByLabel('Labels (comma-separated)').fill('pr, launch');
@@ -26,7 +32,9 @@ test('edit a card in its panel: fields, Markdown shown safely, comment, checklis
   await expect(description.locator('script, img')).toHaveCount(0);
   await expect(description.locator('a[href^="javascript"]')).toHaveCount(0);
   expect(await page.evaluate(() => (globalThis as unknown as { __injected?: number }).__injected)).toBeUndefined();
-  await expect(cardIn(page, 'To do', 'Press release: spring launch')).toContainText('Blocked: Waiting for the CEO quote');
+  await expect(cardIn(page, 'To do', 'Press release: spring launch')).toContainText(
+    'Blocked: Waiting for the CEO quote',
+  );
 
   await saved.getByLabel('New comment').fill('Asked the CEO office again');
   await saved.getByRole('button', { name: 'Comment' }).click();
@@ -38,7 +46,9 @@ test('edit a card in its panel: fields, Markdown shown safely, comment, checklis
   await saved.getByRole('checkbox', { name: 'Legal approval' }).click();
   await expect(saved.getByRole('checkbox', { name: 'Legal approval' })).toBeChecked();
   await expect(saved.getByText('1/1')).toBeVisible();
-  await expect(saved.getByRole('region', { name: 'History' })).toContainText('renamed this from “Draft the press release” to “Press release: spring launch”');
+  await expect(saved.getByRole('region', { name: 'History' })).toContainText(
+    'renamed this from “Draft the press release” to “Press release: spring launch”',
+  );
 });
 
 test('a stale edit is refused and the newer version is shown', async ({ page }) => {
@@ -48,12 +58,16 @@ test('a stale edit is refused and the newer version is shown', async ({ page }) 
   const panel = page.getByRole('dialog', { name: 'Newsletter subject line' });
   await expect(panel).toBeVisible();
   // Someone else renames it while the panel is open.
-  const elsewhere = await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, title: 'Subject line, chosen by Sam' } });
+  const elsewhere = await page.request.patch(`/api/cards/${card.id}`, {
+    data: { version: card.version, title: 'Subject line, chosen by Sam' },
+  });
   expect(elsewhere.status()).toBe(200);
   await panel.getByLabel('Title', { exact: true }).fill('My subject line');
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.getByRole('alert').filter({ hasText: 'Someone else changed this card' })).toBeVisible();
-  await expect(page.getByRole('dialog').getByLabel('Title', { exact: true })).toHaveValue('Subject line, chosen by Sam');
+  await expect(page.getByRole('dialog').getByLabel('Title', { exact: true })).toHaveValue(
+    'Subject line, chosen by Sam',
+  );
 });
 
 test('link to a card on another team’s board, then archive and restore', async ({ page }) => {
@@ -74,8 +88,14 @@ test('link to a card on another team’s board, then archive and restore', async
   await expect(cardIn(page, 'To do', 'Launch landing page copy')).toHaveCount(0);
   await page.keyboard.press('Escape');
   await page.getByRole('link', { name: 'Archived cards' }).click();
-  await page.getByRole('dialog', { name: 'Archived cards' }).getByRole('link', { name: 'Launch landing page copy' }).click();
-  await page.getByRole('dialog', { name: 'Launch landing page copy' }).getByRole('button', { name: 'Restore card' }).click();
+  await page
+    .getByRole('dialog', { name: 'Archived cards' })
+    .getByRole('link', { name: 'Launch landing page copy' })
+    .click();
+  await page
+    .getByRole('dialog', { name: 'Launch landing page copy' })
+    .getByRole('button', { name: 'Restore card' })
+    .click();
   await expect(cardIn(page, 'To do', 'Launch landing page copy')).toBeVisible();
 });
 
@@ -95,7 +115,11 @@ test('the card panel names the card, says where it is, and confirms what was sav
   await panel.getByLabel('Estimate (points)').fill('2');
   await panel.getByRole('button', { name: 'Save changes' }).click();
   await expect(panel.getByRole('status').filter({ hasText: 'Saved the estimate, the labels.' })).toBeVisible();
-  await expect(page.getByRole('region', { name: 'In progress', exact: true }).getByRole('button', { name: 'Webinar follow-up mail' })).toContainText('webinar');
+  await expect(
+    page
+      .getByRole('region', { name: 'In progress', exact: true })
+      .getByRole('button', { name: 'Webinar follow-up mail' }),
+  ).toContainText('webinar');
 });
 
 test('the link picker asks the server once typing pauses, not on every keystroke', async ({ page }) => {
@@ -103,7 +127,10 @@ test('the link picker asks the server once typing pauses, not on every keystroke
   const card = await board.card('Partner newsletter', 'Backlog');
   await board.card('Partner logo wall', 'To do');
   const searches: string[] = [];
-  page.on('request', (r) => r.url().includes('/api/cards/search') && searches.push(new URL(r.url()).searchParams.get('q') ?? ''));
+  page.on(
+    'request',
+    (r) => r.url().includes('/api/cards/search') && searches.push(new URL(r.url()).searchParams.get('q') ?? ''),
+  );
   await page.goto(`/teams/${board.teamId}/board/cards/${card.id}`);
   const panel = page.getByRole('dialog', { name: 'Partner newsletter' });
   await panel.getByLabel('Find a card to link').pressSequentially('Partner logo', { delay: 20 });

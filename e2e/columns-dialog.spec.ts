@@ -21,7 +21,10 @@ test('a scrum master adds a column with a hard limit, renames it, and deletes it
   // A column with cards cannot go.
   await board.card('Contract check', 'Review');
   await dialog.getByRole('button', { name: 'Delete column Review' }).click();
-  await page.getByRole('dialog', { name: 'Delete column Review?' }).getByRole('button', { name: 'Delete column' }).click();
+  await page
+    .getByRole('dialog', { name: 'Delete column Review?' })
+    .getByRole('button', { name: 'Delete column' })
+    .click();
   await expect(dialog.getByRole('alert')).toContainText('holds 1 card');
 
   // Deleting asks first; Cancel (or Escape) keeps the column.

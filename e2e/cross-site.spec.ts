@@ -17,7 +17,10 @@ test('a form on another site cannot sign a person out', async ({ page }) => {
   await expect(page.getByRole('region', { name: 'In progress' })).toBeVisible();
 
   const refusals: number[] = [];
-  page.on('response', (r) => r.url().startsWith(`${app}/api/`) && r.request().method() === 'POST' && refusals.push(r.status()));
+  page.on(
+    'response',
+    (r) => r.url().startsWith(`${app}/api/`) && r.request().method() === 'POST' && refusals.push(r.status()),
+  );
   // The other site's page, served by the browser test itself: a form that submits as soon as it loads.
   await page.route(`${other}/**`, (route) =>
     route.fulfill({

@@ -27,10 +27,16 @@ test('the first page downloads at most 170 KB of gzipped script; other screens l
   console.log(`first page: ${chunks.length} scripts, ${(gzipped / 1024).toFixed(1)} KB gzipped`);
   expect(gzipped).toBeLessThanOrEqual(170 * 1024);
   // zod (about 26 KB gzipped) checks forms, which load with their screens; the first page reads typed answers.
-  for (const c of chunks) expect(readFileSync(path.join(dist, c.file), 'utf8').includes('$ZodType'), `${c.file} holds no zod`).toBe(false);
+  for (const c of chunks)
+    expect(readFileSync(path.join(dist, c.file), 'utf8').includes('$ZodType'), `${c.file} holds no zod`).toBe(false);
 
   const firstPageSources = new Set(chunks.map((c) => c.src).filter(Boolean));
-  for (const screen of ['src/features/sprint/sprint-page.tsx', 'src/features/dashboard/dashboard-page.tsx', 'src/features/cards/card-panel.tsx', 'src/features/columns/columns-dialog.tsx']) {
+  for (const screen of [
+    'src/features/sprint/sprint-page.tsx',
+    'src/features/dashboard/dashboard-page.tsx',
+    'src/features/cards/card-panel.tsx',
+    'src/features/columns/columns-dialog.tsx',
+  ]) {
     expect(manifest[screen], `${screen} is its own chunk`).toBeDefined();
     expect(firstPageSources.has(screen), `${screen} is not in the first download`).toBe(false);
   }

@@ -11,7 +11,9 @@ test.afterAll(async () => server?.stop());
 
 const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
-test('first sign-up creates a team from a template, invites a person who joins by link, and deactivation cuts them off', async ({ browser }) => {
+test('first sign-up creates a team from a template, invites a person who joins by link, and deactivation cuts them off', async ({
+  browser,
+}) => {
   // This app has an address of its own: its pages send their own Origin, not the one set for the shared test server.
   // Writes made through the API on the side name it as their origin, as its pages do.
   const own = { baseURL: server.baseURL, extraHTTPHeaders: {} };
@@ -59,12 +61,23 @@ test('first sign-up creates a team from a template, invites a person who joins b
   const boardId = (await (await a.request.get('/api/teams')).json()).teams[0].boards[0].id as string;
   const board = await (await a.request.get(`/api/boards/${boardId}`)).json();
   const brief = (board.columns as { id: string; name: string }[]).find((c) => c.name === 'Brief')!.id;
-  expect((await a.request.post('/api/cards', { headers: sameOrigin, data: { columnId: brief, title: 'Spring launch brief' } })).status()).toBe(201);
+  expect(
+    (
+      await a.request.post('/api/cards', {
+        headers: sameOrigin,
+        data: { columnId: brief, title: 'Spring launch brief' },
+      })
+    ).status(),
+  ).toBe(201);
   await expect(column(b, 'Brief').getByText('Spring launch brief')).toBeVisible();
 
   // 6. The admin deactivates them from the people screen.
-  const streamClosed = b.waitForEvent('requestfinished', { predicate: (r) => r.url().includes(`/api/boards/${boardId}/events`) });
-  const reconnectRefused = b.waitForResponse((r) => r.url().includes(`/api/boards/${boardId}/events`) && r.status() === 401);
+  const streamClosed = b.waitForEvent('requestfinished', {
+    predicate: (r) => r.url().includes(`/api/boards/${boardId}/events`),
+  });
+  const reconnectRefused = b.waitForResponse(
+    (r) => r.url().includes(`/api/boards/${boardId}/events`) && r.status() === 401,
+  );
   await a.goto('/admin/people');
   a.once('dialog', (d) => void d.accept());
   await a.getByRole('button', { name: 'Deactivate Ines Invitee' }).click();
@@ -77,11 +90,21 @@ test('first sign-up creates a team from a template, invites a person who joins b
   // and the browser's reconnection is refused.
   await streamClosed;
   await reconnectRefused;
-  expect((await a.request.post('/api/cards', { headers: sameOrigin, data: { columnId: brief, title: 'After deactivation' } })).status()).toBe(201);
+  expect(
+    (
+      await a.request.post('/api/cards', {
+        headers: sameOrigin,
+        data: { columnId: brief, title: 'After deactivation' },
+      })
+    ).status(),
+  ).toBe(201);
   await expect(column(b, 'Brief').getByText('After deactivation')).toHaveCount(0);
 
   // They cannot sign in again.
-  const signIn = await b.request.post('/api/auth/sign-in', { headers: sameOrigin, data: { email: 'ines@launch.test', password: 'an-invitee-password' } });
+  const signIn = await b.request.post('/api/auth/sign-in', {
+    headers: sameOrigin,
+    data: { email: 'ines@launch.test', password: 'an-invitee-password' },
+  });
   expect(signIn.status()).toBe(403);
 
   await admin.close();

@@ -6,7 +6,9 @@ import { cardIn, column, dragWithMouse, freshBoard, signIn } from './support/boa
 
 const fixtures = path.join(import.meta.dirname, '../apps/api/test/fixtures');
 
-test('import a Trello export with each list’s flow confirmed, follow it to its report, then export the board as CSV', async ({ page }) => {
+test('import a Trello export with each list’s flow confirmed, follow it to its report, then export the board as CSV', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Import');
   await page.goto(`/teams/${board.teamId}/board`);
   await page.getByRole('link', { name: 'Import' }).click();
@@ -32,7 +34,12 @@ test('import a Trello export with each list’s flow confirmed, follow it to its
   const file = await (await download).path();
   const [header, ...rows] = parseCsv(readFileSync(file, 'utf8'));
   const at = (name: string) => header!.values.indexOf(name);
-  const exported = rows.map((r) => `${r.values[at('title')]} | ${r.values[at('column')]} | ${r.values[at('archived at')] ? 'archived' : 'open'}`).sort();
+  const exported = rows
+    .map(
+      (r) =>
+        `${r.values[at('title')]} | ${r.values[at('column')]} | ${r.values[at('archived at')] ? 'archived' : 'open'}`,
+    )
+    .sort();
   expect(exported).toEqual(
     [
       'Brainstorm webinar topics | Ideas | open',
@@ -49,7 +56,9 @@ test('import a Trello export with each list’s flow confirmed, follow it to its
   expect(launch.values[at('checklist items')]).toBe('2');
 });
 
-test('map a CSV’s headers, see the rows with errors in the preview, import, and read what was skipped', async ({ page }) => {
+test('map a CSV’s headers, see the rows with errors in the preview, import, and read what was skipped', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Csv');
   await page.goto(`/teams/${board.teamId}/import`);
   await page.getByLabel('CSV file').check();
@@ -59,25 +68,45 @@ test('map a CSV’s headers, see the rows with errors in the preview, import, an
   await expect(page.getByRole('status').filter({ hasText: 'cards will be imported' })).toHaveText(
     '3 cards will be imported; 2 rows have errors and will be skipped; 2 rows go in with changes (see the warnings).',
   );
-  await expect(page.getByRole('row', { name: /Bad estimate/ })).toContainText('estimate: "lots" is not a whole number of points');
+  await expect(page.getByRole('row', { name: /Bad estimate/ })).toContainText(
+    'estimate: "lots" is not a whole number of points',
+  );
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByText('Imported 3 cards; skipped 2.')).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Skipped' })).toContainText('column: the board has no column named "Somewhere"');
+  await expect(page.getByRole('table', { name: 'Skipped' })).toContainText(
+    'column: the board has no column named "Somewhere"',
+  );
 });
 
-test('the CSV preview warns of owners not on the team and long titles, and the report lists the changes and gives the skipped rows as CSV', async ({ page }) => {
+test('the CSV preview warns of owners not on the team and long titles, and the report lists the changes and gives the skipped rows as CSV', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Csv warnings');
-  expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email: 'sam@demo.test', role: 'MEMBER' } })).ok()).toBe(true);
+  expect(
+    (
+      await page.request.post(`/api/teams/${board.teamId}/members`, {
+        data: { email: 'sam@demo.test', role: 'MEMBER' },
+      })
+    ).ok(),
+  ).toBe(true);
   const long = `${'A launch plan for every channel we run this quarter '.repeat(5)}and more`;
   const csv = `title,column,owners,estimate\n"${long}",To do,,\nOutsider's card,To do,someone@elsewhere.test,\nOn the team,To do,sam@demo.test,\nBad one,To do,,lots\n`;
   await page.goto(`/teams/${board.teamId}/import`);
   await page.getByLabel('CSV file').check();
-  await page.getByLabel('File to import', { exact: true }).setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await page
+    .getByLabel('File to import', { exact: true })
+    .setInputFiles({ name: 'warnings.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   // Before importing: what will happen to each row, where the row is.
-  await expect(page.getByRole('row', { name: /Outsider's card/ })).toContainText('⚠ Imported, but owner someone@elsewhere.test is not on the team: kept as text in the description, not made an owner');
-  await expect(page.getByRole('row', { name: /A launch plan/ })).toContainText('the title is longer than 200 characters');
+  await expect(page.getByRole('row', { name: /Outsider's card/ })).toContainText(
+    '⚠ Imported, but owner someone@elsewhere.test is not on the team: kept as text in the description, not made an owner',
+  );
+  await expect(page.getByRole('row', { name: /A launch plan/ })).toContainText(
+    'the title is longer than 200 characters',
+  );
   await expect(page.getByRole('row', { name: /On the team/ })).toContainText('OK');
-  await expect(page.getByRole('row', { name: /Bad one/ })).toContainText('⚠ Skipped: estimate: "lots" is not a whole number of points');
+  await expect(page.getByRole('row', { name: /Bad one/ })).toContainText(
+    '⚠ Skipped: estimate: "lots" is not a whole number of points',
+  );
   // The preview's table scrolls inside its own box, and a keyboard reaches it to scroll it.
   const region = page.getByRole('region', { name: 'Preview of the first rows' });
   await page.getByLabel('Field for header estimate').focus();
@@ -87,7 +116,9 @@ test('the CSV preview warns of owners not on the team and long titles, and the r
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByText('Imported 3 cards; skipped 1.')).toBeVisible();
   const changes = page.getByRole('table', { name: 'Imported with changes' });
-  await expect(changes).toContainText('not made owners, as they are not on the team (kept as text in the description): someone@elsewhere.test');
+  await expect(changes).toContainText(
+    'not made owners, as they are not on the team (kept as text in the description): someone@elsewhere.test',
+  );
   await expect(changes).toContainText('kept whole at the top of its description');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Download the skipped rows (CSV)' }).click();
@@ -95,7 +126,9 @@ test('the CSV preview warns of owners not on the team and long titles, and the r
   expect(saved.suggestedFilename()).toBe('warnings-skipped.csv');
   const [header, ...rows] = parseCsv(readFileSync(await saved.path(), 'utf8'));
   expect(header!.values).toEqual(['title', 'column', 'owners', 'estimate', 'Why it was skipped']);
-  expect(rows.map((r) => r.values)).toEqual([['Bad one', 'To do', '', 'lots', 'row 5: estimate: "lots" is not a whole number of points']]);
+  expect(rows.map((r) => r.values)).toEqual([
+    ['Bad one', 'To do', '', 'lots', 'row 5: estimate: "lots" is not a whole number of points'],
+  ]);
 });
 
 test('a bad file is refused with the line at fault, before anything is imported', async ({ page }) => {
@@ -103,7 +136,9 @@ test('a bad file is refused with the line at fault, before anything is imported'
   await page.goto(`/teams/${board.teamId}/import`);
   await page.getByLabel('CSV file').check();
   await page.getByLabel('File to import', { exact: true }).setInputFiles(path.join(fixtures, 'broken-quote.csv'));
-  await expect(page.getByRole('alert')).toHaveText('This file cannot be imported: Line 3: a quoted value is never closed');
+  await expect(page.getByRole('alert')).toHaveText(
+    'This file cannot be imported: Line 3: a quoted value is never closed',
+  );
   await expect(page.getByRole('button', { name: 'Start import' })).toHaveCount(0);
 });
 
@@ -113,19 +148,35 @@ test('a person at their hard WIP limit cannot take another card', async ({ page 
   const email = `wip-${unique}@e2e.test`;
   // The admin invites a new person into the team (accounts are made by invitation), they accept, and the admin
   // gives them two cards: one in progress, one to do.
-  const invited = await page.request.post(`/api/teams/${board.teamId}/invitations`, { data: { email, role: 'MEMBER' } });
+  const invited = await page.request.post(`/api/teams/${board.teamId}/invitations`, {
+    data: { email, role: 'MEMBER' },
+  });
   expect(invited.status()).toBe(201);
   const token = new URL((await invited.json()).link as string).pathname.split('/').pop()!;
   await page.request.post('/api/auth/sign-out');
-  expect((await page.request.post('/api/invitations/accept', { data: { token, name: 'Pia Person', password: 'demo-password-1' } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post('/api/invitations/accept', {
+        data: { token, name: 'Pia Person', password: 'demo-password-1' },
+      })
+    ).status(),
+  ).toBe(200);
   await signIn(page.request, 'alex@demo.test');
-  const person = (await (await page.request.get(`/api/teams/${board.teamId}/members`)).json()).members.find((m: { email: string }) => m.email === email);
+  const person = (await (await page.request.get(`/api/teams/${board.teamId}/members`)).json()).members.find(
+    (m: { email: string }) => m.email === email,
+  );
   for (const [title, columnName] of [
     ['Write the case study', 'In progress'],
     ['Record the podcast', 'To do'],
   ] as const) {
     const card = await board.card(title, columnName);
-    expect((await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, ownerIds: [person.userId] } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.patch(`/api/cards/${card.id}`, {
+          data: { version: card.version, ownerIds: [person.userId] },
+        })
+      ).status(),
+    ).toBe(200);
   }
 
   await signIn(page.request, email);
@@ -138,6 +189,8 @@ test('a person at their hard WIP limit cannot take another card', async ({ page 
   await expect(page.getByLabel('1 of 1 in progress (at limit)').first()).toBeVisible();
 
   await dragWithMouse(page, cardIn(page, 'To do', 'Record the podcast'), column(page, 'In progress'));
-  await expect(page.getByRole('alert')).toContainText('Pia Person is at their hard WIP limit of 1 (they own 1 card in progress)');
+  await expect(page.getByRole('alert')).toContainText(
+    'Pia Person is at their hard WIP limit of 1 (they own 1 card in progress)',
+  );
   await expect(cardIn(page, 'To do', 'Record the podcast')).toBeVisible();
 });

@@ -7,7 +7,9 @@ const teamList = (page: Page) => page.getByRole('group', { name: 'Choose teams' 
 
 /** Opens the team choice, finds each team by its (unique) name and ticks it, then closes the list. */
 async function chooseTeams(page: Page, names: string[]) {
-  await filters(page).getByRole('button', { name: /^Teams/ }).click();
+  await filters(page)
+    .getByRole('button', { name: /^Teams/ })
+    .click();
   for (const name of names) {
     await teamList(page).getByRole('searchbox', { name: 'Find a team' }).fill(name);
     await teamList(page).getByRole('checkbox', { name, exact: true }).check();
@@ -19,19 +21,28 @@ async function chooseTeams(page: Page, names: string[]) {
 // The PMO works the obstacles across teams: opens the list from the portfolio, sorts it by age, opens an escalated
 // card and takes it on with a note, which the team then reads on the card and at the stand-up.
 
-test('a PMO sorts the obstacle list, takes on an escalated card with a note, and the team reads it', async ({ page }) => {
+test('a PMO sorts the obstacle list, takes on an escalated card with a note, and the team reads it', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Obstacle team');
-  const added = await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email: 'sam@demo.test', role: 'MEMBER' } });
+  const added = await page.request.post(`/api/teams/${board.teamId}/members`, {
+    data: { email: 'sam@demo.test', role: 'MEMBER' },
+  });
   expect(added.status()).toBe(200);
   const copy = await board.card('Claims for the spring mailing', 'In progress');
   const banner = await board.card('Banner set for the fair', 'In progress');
 
   // Sam raises both obstacles, the legal one first, and escalates it to the PMO.
   await signIn(page.request, 'sam@demo.test');
-  const block = (card: { id: string; version: number }, blockedReason: string, blockerCategory: string) => page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, blocked: true, blockedReason, blockerCategory } });
+  const block = (card: { id: string; version: number }, blockedReason: string, blockerCategory: string) =>
+    page.request.patch(`/api/cards/${card.id}`, {
+      data: { version: card.version, blocked: true, blockedReason, blockerCategory },
+    });
   expect((await block(copy, 'Legal has not approved the health claims', 'legal_compliance')).status()).toBe(200);
   expect((await block(banner, 'Printer has not confirmed the format', 'vendor')).status()).toBe(200);
-  expect((await page.request.put(`/api/cards/${copy.id}/escalation`, { data: { escalated: true } })).status()).toBe(200);
+  expect((await page.request.put(`/api/cards/${copy.id}/escalation`, { data: { escalated: true } })).status()).toBe(
+    200,
+  );
 
   // The PMO opens the obstacle list from the portfolio and narrows it to the team.
   await signIn(page.request, 'pat@demo.test');
@@ -71,18 +82,25 @@ test('a PMO sorts the obstacle list, takes on an escalated card with a note, and
   // Sam sees the state, the handler and the note on the card, and cannot change them; the stand-up shows them too.
   await signIn(page.request, 'sam@demo.test');
   await page.goto(`/teams/${board.teamId}/board/cards/${copy.id}`);
-  const seen = page.getByRole('dialog', { name: 'Claims for the spring mailing' }).getByRole('region', { name: /^PMO:/ });
+  const seen = page
+    .getByRole('dialog', { name: 'Claims for the spring mailing' })
+    .getByRole('region', { name: /^PMO:/ });
   await expect(seen).toHaveAccessibleName('PMO: Being handled by the PMO');
   await expect(seen).toContainText('Handled by Pat Okafor');
   await expect(seen).toContainText('Meeting legal on Tuesday; you hear from me by Wednesday noon');
   await expect(seen.getByLabel('Note for the team')).toHaveCount(0);
   await page.goto(`/teams/${board.teamId}/standup`);
-  const item = page.getByRole('region', { name: /^Blocked/ }).getByRole('listitem').filter({ hasText: 'Claims for the spring mailing' });
+  const item = page
+    .getByRole('region', { name: /^Blocked/ })
+    .getByRole('listitem')
+    .filter({ hasText: 'Claims for the spring mailing' });
   await expect(item).toContainText('being handled by Pat Okafor');
   await expect(item).toContainText('PMO: “Meeting legal on Tuesday; you hear from me by Wednesday noon”');
 });
 
-test('a PMO chooses two teams for the obstacle list, keeps them after a reload and in the CSV, and clears the choice', async ({ page }) => {
+test('a PMO chooses two teams for the obstacle list, keeps them after a reload and in the CSV, and clears the choice', async ({
+  page,
+}) => {
   // Three teams of their own, each with one obstacle; the PMO wants the first two.
   const boards: BoardFixture[] = [];
   const cards: string[] = [];
@@ -93,7 +111,13 @@ test('a PMO chooses two teams for the obstacle list, keeps them after a reload a
   ] as const) {
     const board = await freshBoard(page, team);
     const card = await board.card(title, 'In progress');
-    expect((await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, blocked: true, blockedReason: 'Waiting on others', blockerCategory: 'vendor' } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.patch(`/api/cards/${card.id}`, {
+          data: { version: card.version, blocked: true, blockedReason: 'Waiting on others', blockerCategory: 'vendor' },
+        })
+      ).status(),
+    ).toBe(200);
     boards.push(board);
     cards.push(title);
   }
@@ -107,7 +131,9 @@ test('a PMO chooses two teams for the obstacle list, keeps them after a reload a
   await expect(table.getByRole('rowheader', { name: cards[2], exact: true })).toBeVisible();
 
   await chooseTeams(page, [name(boards[0]!), name(boards[1]!)]);
-  await expect(filters(page).getByRole('button', { name: /^Teams/ })).toHaveAccessibleName(new RegExp(`^Teams: 2 of \\d+`));
+  await expect(filters(page).getByRole('button', { name: /^Teams/ })).toHaveAccessibleName(
+    new RegExp(`^Teams: 2 of \\d+`),
+  );
   await expect(page).toHaveURL(new RegExp(`teams=${boards[0]!.teamId}(%2C|,)${boards[1]!.teamId}`));
   const expected = [cards[0], cards[1]].sort();
   const listed = async () => (await table.getByRole('rowheader').allTextContents()).sort();
@@ -119,7 +145,9 @@ test('a PMO chooses two teams for the obstacle list, keeps them after a reload a
   // The choice is in the URL: a reload opens the same two teams, ticked when the list is opened again.
   await page.reload();
   await expect.poll(listed).toEqual(expected);
-  await filters(page).getByRole('button', { name: /^Teams/ }).click();
+  await filters(page)
+    .getByRole('button', { name: /^Teams/ })
+    .click();
   await expect(teamList(page).getByRole('checkbox', { name: name(boards[0]!), exact: true })).toBeChecked();
   await expect(teamList(page).getByRole('checkbox', { name: name(boards[1]!), exact: true })).toBeChecked();
   await expect(teamList(page).getByRole('checkbox', { name: name(boards[2]!), exact: true })).not.toBeChecked();
@@ -131,11 +159,23 @@ test('a PMO chooses two teams for the obstacle list, keeps them after a reload a
   await filters(page).getByRole('button', { name: 'Export CSV of the obstacles' }).click();
   const csv = (await readFile((await (await download).path())!, 'utf8')).trim().split('\r\n');
   expect(csv[0]).toMatch(/^Team,Card,/);
-  expect(csv.slice(1).map((line) => line.split(',')[1]).sort()).toEqual(expected);
-  expect(csv.slice(1).map((line) => line.split(',')[0]).sort()).toEqual([name(boards[0]!), name(boards[1]!)].sort());
+  expect(
+    csv
+      .slice(1)
+      .map((line) => line.split(',')[1])
+      .sort(),
+  ).toEqual(expected);
+  expect(
+    csv
+      .slice(1)
+      .map((line) => line.split(',')[0])
+      .sort(),
+  ).toEqual([name(boards[0]!), name(boards[1]!)].sort());
 
   // Clearing goes back to every team.
-  await filters(page).getByRole('button', { name: /^Teams/ }).click();
+  await filters(page)
+    .getByRole('button', { name: /^Teams/ })
+    .click();
   await teamList(page).getByRole('button', { name: 'Clear the team choice' }).click();
   await page.keyboard.press('Escape');
   await expect(page).not.toHaveURL(/teams=/);

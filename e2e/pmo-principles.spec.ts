@@ -4,16 +4,21 @@ import { freshBoard, signIn, type BoardFixture } from './support/board-fixtures'
 // The principle coverage for the teams a PMO chooses: two teams of their own that finished work this quarter, a
 // third that finished nothing.
 
-const teamsButton = (page: Page) => page.getByRole('region', { name: /^Manifesto principles/ }).getByRole('button', { name: /^Teams/ });
+const teamsButton = (page: Page) =>
+  page.getByRole('region', { name: /^Manifesto principles/ }).getByRole('button', { name: /^Teams/ });
 const teamList = (page: Page) => page.getByRole('group', { name: 'Choose teams' });
 
 async function finishCard(page: Page, board: BoardFixture, title: string) {
   const card = await board.card(title, 'In progress');
-  const moved = await page.request.post(`/api/cards/${card.id}/move`, { data: { columnId: board.columns['Done'], afterCardId: null, version: card.version } });
+  const moved = await page.request.post(`/api/cards/${card.id}/move`, {
+    data: { columnId: board.columns['Done'], afterCardId: null, version: card.version },
+  });
   expect(moved.status()).toBe(200);
 }
 
-test('a PMO chooses two teams for the principle coverage, keeps them after a reload, and clears the choice', async ({ page }) => {
+test('a PMO chooses two teams for the principle coverage, keeps them after a reload, and clears the choice', async ({
+  page,
+}) => {
   const north = await freshBoard(page, 'Principles north');
   await finishCard(page, north, 'North case study');
   const south = await freshBoard(page, 'Principles south');
@@ -31,7 +36,9 @@ test('a PMO chooses two teams for the principle coverage, keeps them after a rel
   await teamsButton(page).click();
   for (const b of [north, south]) {
     await teamList(page).getByRole('searchbox', { name: 'Find a team' }).fill(name(b));
-    await teamList(page).getByRole('checkbox', { name: name(b), exact: true }).check();
+    await teamList(page)
+      .getByRole('checkbox', { name: name(b), exact: true })
+      .check();
   }
   await teamList(page).getByRole('button', { name: 'Done' }).click();
   await expect(teamList(page)).toBeHidden();
@@ -62,7 +69,9 @@ test('a PMO chooses two teams for the principle coverage, keeps them after a rel
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
   await expect(teamsButton(page)).toHaveAccessibleName(`Teams: ${name(idle)}`);
-  await expect(page.getByText(/No card was finished from .* by the chosen team, so there is nothing to spread/)).toBeVisible();
+  await expect(
+    page.getByText(/No card was finished from .* by the chosen team, so there is nothing to spread/),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Clear the team choice', exact: true }).click();
   await expect(page).not.toHaveURL(/teams=/);
   await expect(heatmap.getByRole('rowheader', { name: 'Content Marketing', exact: true })).toBeVisible();

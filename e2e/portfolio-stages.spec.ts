@@ -3,12 +3,22 @@ import { freshBoard } from './support/board-fixtures';
 
 // The PMO adds a portfolio stage, renames it, maps a team's column onto it, and the team's cumulative flow shows it.
 // The stage has a name of its own and is removed at the end, so tests beside this one keep the usual stages.
-test('a PMO adds and renames a portfolio stage, maps a column onto it, and cumulative flow shows the stage', async ({ page }) => {
+test('a PMO adds and renames a portfolio stage, maps a column onto it, and cumulative flow shows the stage', async ({
+  page,
+}) => {
   const board = await freshBoard(page, 'Stages');
-  const layout = (await (await page.request.get(`/api/boards/${board.boardId}`)).json()) as { columns: { id: string; name: string; flowCategory: string }[] };
+  const layout = (await (await page.request.get(`/api/boards/${board.boardId}`)).json()) as {
+    columns: { id: string; name: string; flowCategory: string }[];
+  };
   const working = layout.columns.filter((c) => c.flowCategory === 'IN_PROGRESS').at(-1)!;
   const card = await board.card('Spring teaser', layout.columns.find((c) => c.flowCategory === 'TODO')!.name);
-  expect((await page.request.post(`/api/cards/${card.id}/move`, { data: { columnId: working.id, afterCardId: null, version: card.version } })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post(`/api/cards/${card.id}/move`, {
+        data: { columnId: working.id, afterCardId: null, version: card.version },
+      })
+    ).status(),
+  ).toBe(200);
   const team = (await (await page.request.get(`/api/teams/${board.teamId}`)).json()) as { name: string };
   const unique = Date.now().toString(36);
   let stageId: string | undefined;
@@ -32,17 +42,23 @@ test('a PMO adds and renames a portfolio stage, maps a column onto it, and cumul
     await add.getByLabel('Flow category').selectOption('IN_PROGRESS');
     await add.getByRole('button', { name: 'Add stage' }).click();
     await expect(page.getByRole('status').filter({ hasText: `Added Review ${unique}` })).toBeVisible();
-    stageId = ((await (await page.request.get('/api/dashboard/stages')).json()).stages as { id: string; name: string }[]).find((s) => s.name === `Review ${unique}`)?.id;
+    stageId = (
+      (await (await page.request.get('/api/dashboard/stages')).json()).stages as { id: string; name: string }[]
+    ).find((s) => s.name === `Review ${unique}`)?.id;
 
     // Rename it.
     await page.getByLabel(`Name of the stage Review ${unique}`).fill(`Approval ${unique}`);
     await page.getByRole('button', { name: `Rename Review ${unique}` }).click();
-    await expect(page.getByRole('status').filter({ hasText: `Renamed Review ${unique} to Approval ${unique}` })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: `Renamed Review ${unique} to Approval ${unique}` }),
+    ).toBeVisible();
 
     // Map the team's last in-progress column onto it.
     const mapping = page.getByLabel(`Stage for ${team.name}, ${working.name}`);
     await mapping.selectOption({ label: `Approval ${unique}` });
-    await expect(page.getByRole('status').filter({ hasText: `${working.name} now counts in Approval ${unique}` })).toBeVisible();
+    await expect(
+      page.getByRole('status').filter({ hasText: `${working.name} now counts in Approval ${unique}` }),
+    ).toBeVisible();
 
     // The team's cumulative flow has the stage, with the card in it today.
     await page.goto(`/dashboard/teams/${board.teamId}`);

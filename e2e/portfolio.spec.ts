@@ -2,7 +2,9 @@ import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 
 // Reads the demo data only (changes nothing), so it runs beside tests that make their own teams.
-test('a PMO lands on the portfolio, narrows the period, opens a team’s flow, forecasts and exports CSV', async ({ page }) => {
+test('a PMO lands on the portfolio, narrows the period, opens a team’s flow, forecasts and exports CSV', async ({
+  page,
+}) => {
   await page.goto('/');
   await page.getByLabel('Email').fill('pat@demo.test');
   await page.getByLabel('Password').fill('demo-password-1');
@@ -12,7 +14,8 @@ test('a PMO lands on the portfolio, narrows the period, opens a team’s flow, f
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByRole('heading', { name: 'Portfolio' })).toBeVisible();
   const table = page.getByRole('table', { name: /^Teams from/ });
-  for (const team of ['Content Marketing', 'Growth', 'Web Development']) await expect(table.getByRole('rowheader', { name: new RegExp(team) })).toBeVisible();
+  for (const team of ['Content Marketing', 'Growth', 'Web Development'])
+    await expect(table.getByRole('rowheader', { name: new RegExp(team) })).toBeVisible();
 
   // The date range goes into the URL and survives a reload.
   await page.getByRole('button', { name: 'Last 30 days' }).click();
@@ -62,7 +65,10 @@ test('a forecast form names what is wrong before asking the server', async ({ pa
   await page.getByLabel('Email').fill('pat@demo.test');
   await page.getByLabel('Password').fill('demo-password-1');
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('table', { name: /^Teams from/ }).getByRole('link', { name: 'Growth' }).click();
+  await page
+    .getByRole('table', { name: /^Teams from/ })
+    .getByRole('link', { name: 'Growth' })
+    .click();
   await page.getByLabel('Cards to finish').fill('0');
   await page.getByRole('button', { name: 'Run forecast' }).click();
   await expect(page.getByText('must be at least 1')).toBeVisible();

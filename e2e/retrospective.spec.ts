@@ -14,12 +14,23 @@ async function personIn(browser: Browser, baseURL: string, email: string): Promi
   return context.newPage();
 }
 
-test('two people run a retrospective live, vote, and the scrum master turns an action into a backlog card', async ({ page, browser, baseURL }) => {
+test('two people run a retrospective live, vote, and the scrum master turns an action into a backlog card', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const board = await freshBoard(page, 'Retro team');
-  for (const [email, role] of [['maya@demo.test', 'SCRUM_MASTER'], ['sam@demo.test', 'MEMBER']] as const) {
-    expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role } })).status()).toBe(200);
+  for (const [email, role] of [
+    ['maya@demo.test', 'SCRUM_MASTER'],
+    ['sam@demo.test', 'MEMBER'],
+  ] as const) {
+    expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role } })).status()).toBe(
+      200,
+    );
   }
-  const created = await page.request.post('/api/sprints', { data: { teamId: board.teamId, name: 'Spring launch sprint', startDate: day(-10), endDate: day(3) } });
+  const created = await page.request.post('/api/sprints', {
+    data: { teamId: board.teamId, name: 'Spring launch sprint', startDate: day(-10), endDate: day(3) },
+  });
   expect(created.status()).toBe(201);
   const sprintId = (await created.json()).id as string;
   expect((await page.request.post(`/api/sprints/${sprintId}/start`)).status()).toBe(200);
@@ -41,7 +52,8 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   await expect(sam.getByRole('button', { name: 'Close the retrospective' })).toHaveCount(0);
 
   const group = (p: Page, name: string) => p.getByRole('region', { name: new RegExp(`^${name}`) });
-  const noteIn = (p: Page, name: string, text: string) => group(p, name).getByRole('listitem').filter({ hasText: text });
+  const noteIn = (p: Page, name: string, text: string) =>
+    group(p, name).getByRole('listitem').filter({ hasText: text });
 
   // Sam adds a note; Maya sees it without reloading.
   await sam.getByLabel('New note: To improve').fill('Legal review came two days before launch');
@@ -60,15 +72,23 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   await expect(noteIn(sam, 'Actions', action)).toBeVisible();
 
   // Sam puts both dots on the action; then there are none left.
-  await noteIn(sam, 'Actions', action).getByRole('button', { name: /^Vote for/ }).click();
+  await noteIn(sam, 'Actions', action)
+    .getByRole('button', { name: /^Vote for/ })
+    .click();
   await expect(noteIn(sam, 'Actions', action)).toContainText('1 vote · 1 yours');
-  await noteIn(sam, 'Actions', action).getByRole('button', { name: /^Vote for/ }).click();
+  await noteIn(sam, 'Actions', action)
+    .getByRole('button', { name: /^Vote for/ })
+    .click();
   await expect(noteIn(sam, 'Actions', action)).toContainText('2 votes · 2 yours');
   await expect(sam.getByText('You have 0 of 2 votes left')).toBeVisible();
-  await expect(noteIn(sam, 'To improve', 'Legal review came').getByRole('button', { name: /^Vote for/ })).toBeDisabled();
+  await expect(
+    noteIn(sam, 'To improve', 'Legal review came').getByRole('button', { name: /^Vote for/ }),
+  ).toBeDisabled();
   // Maya sees the votes arrive, and the notes sorted by them.
   await expect(noteIn(maya, 'Actions', action)).toContainText('2 votes');
-  await noteIn(maya, 'To improve', 'Legal review came').getByRole('button', { name: /^Vote for/ }).click();
+  await noteIn(maya, 'To improve', 'Legal review came')
+    .getByRole('button', { name: /^Vote for/ })
+    .click();
   await expect(noteIn(sam, 'To improve', 'Legal review came')).toContainText('1 vote');
 
   // Sam rewords his note from the keyboard; Maya sees the new text, marked as edited, without reloading.
@@ -90,7 +110,9 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   // A note in the wrong place: Maya puts her last vote on it, then Sam deletes it, confirming first.
   await sam.getByLabel('New note: Went well').fill('Legal was late again');
   await sam.getByLabel('New note: Went well').press('Enter');
-  await noteIn(maya, 'Went well', 'Legal was late again').getByRole('button', { name: /^Vote for/ }).click();
+  await noteIn(maya, 'Went well', 'Legal was late again')
+    .getByRole('button', { name: /^Vote for/ })
+    .click();
   await expect(maya.getByText('You have 0 of 2 votes left')).toBeVisible();
   const wrong = noteIn(sam, 'Went well', 'Legal was late again');
   await expect(wrong).toContainText('1 vote');
@@ -110,7 +132,9 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   await expect(wrong).toHaveCount(0);
   // The group is empty now: focus is on its heading, and the page says what happened.
   await expect(group(sam, 'Went well').getByRole('heading', { name: /^Went well/ })).toBeFocused();
-  await expect(group(sam, 'Went well').getByRole('status')).toHaveText('Note deleted. Its vote went back to the person who placed it.');
+  await expect(group(sam, 'Went well').getByRole('status')).toHaveText(
+    'Note deleted. Its vote went back to the person who placed it.',
+  );
   // Maya sees it go, and has her vote back.
   await expect(noteIn(maya, 'Went well', 'Legal was late again')).toHaveCount(0);
   await expect(maya.getByText('You have 1 of 2 votes left')).toBeVisible();
@@ -118,13 +142,19 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   // Sam starts rewording a note that Maya deletes meanwhile: his form goes, and the page says why.
   await noteIn(sam, 'To improve', 'book it a week ahead').getByRole('button', { name: /^Edit/ }).click();
   await expect(sam.getByLabel('Note text')).toBeFocused();
-  await noteIn(maya, 'To improve', 'book it a week ahead').getByRole('button', { name: /^Delete/ }).click();
+  await noteIn(maya, 'To improve', 'book it a week ahead')
+    .getByRole('button', { name: /^Delete/ })
+    .click();
   await maya.getByRole('dialog', { name: 'Delete this note?' }).getByRole('button', { name: 'Delete note' }).click();
   await expect(sam.getByLabel('Note text')).toHaveCount(0);
-  await expect(group(sam, 'To improve').getByRole('status')).toContainText('was deleted by someone else while you were editing it; your changes were not saved.');
+  await expect(group(sam, 'To improve').getByRole('status')).toContainText(
+    'was deleted by someone else while you were editing it; your changes were not saved.',
+  );
 
   // The scrum master turns the action into a backlog card in one step.
-  await noteIn(maya, 'Actions', action).getByRole('button', { name: /^Make a backlog card/ }).click();
+  await noteIn(maya, 'Actions', action)
+    .getByRole('button', { name: /^Make a backlog card/ })
+    .click();
   const cardLink = noteIn(maya, 'Actions', action).getByRole('link', { name: action });
   await expect(cardLink).toBeVisible();
   await expect(noteIn(maya, 'Actions', action)).toContainText('not done yet');
@@ -135,8 +165,12 @@ test('two people run a retrospective live, vote, and the scrum master turns an a
   await cardLink.click();
   const panel = maya.getByRole('dialog', { name: action });
   await expect(panel).toBeVisible();
-  await expect(panel.getByRole('link', { name: 'an action in the retrospective of Spring launch sprint' })).toBeVisible();
-  await expect(maya.getByRole('region', { name: 'Backlog', exact: true }).getByRole('button', { name: action, exact: true })).toBeVisible();
+  await expect(
+    panel.getByRole('link', { name: 'an action in the retrospective of Spring launch sprint' }),
+  ).toBeVisible();
+  await expect(
+    maya.getByRole('region', { name: 'Backlog', exact: true }).getByRole('button', { name: action, exact: true }),
+  ).toBeVisible();
 
   // Closed, it stays readable and takes no more notes.
   await panel.getByRole('link', { name: /^an action in the retrospective/ }).click();

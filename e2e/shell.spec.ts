@@ -4,7 +4,9 @@ import { signIn } from './support/board-fixtures';
 test('create an account, then find your way around as a demo scrum master', async ({ page }) => {
   // Sign-up is by invitation unless an admin opens it; the demo admin opens it for this test.
   await signIn(page.request, 'alex@demo.test');
-  expect((await page.request.put('/api/admin/sign-up-settings', { data: { signUpPolicy: 'OPEN' } })).status()).toBe(200);
+  expect((await page.request.put('/api/admin/sign-up-settings', { data: { signUpPolicy: 'OPEN' } })).status()).toBe(
+    200,
+  );
   await page.request.post('/api/auth/sign-out');
   await page.goto('/sign-in');
   await page.getByRole('link', { name: 'Create an account' }).click();
@@ -29,13 +31,16 @@ test('create an account, then find your way around as a demo scrum master', asyn
   await page.getByRole('combobox', { name: 'Team' }).selectOption({ label: 'Growth' });
   await expect(page.getByRole('region', { name: 'Running', exact: true })).toBeVisible();
   await page.getByRole('link', { name: 'Dashboard' }).click();
-  await expect(page.getByRole('row', { name: /Content Marketing/ }).getByRole('link', { name: 'Obstacles' })).toBeVisible();
+  await expect(
+    page.getByRole('row', { name: /Content Marketing/ }).getByRole('link', { name: 'Obstacles' }),
+  ).toBeVisible();
 });
 
 test('the PMO sees every team on the dashboard, with WIP against limits and obstacles', async ({ page }) => {
   await signIn(page.request, 'pat@demo.test');
   await page.goto('/dashboard');
-  for (const team of ['Content Marketing', 'Growth', 'Web Development']) await expect(page.getByRole('rowheader', { name: new RegExp(team) })).toBeVisible();
+  for (const team of ['Content Marketing', 'Growth', 'Web Development'])
+    await expect(page.getByRole('rowheader', { name: new RegExp(team) })).toBeVisible();
   await expect(page.getByRole('row', { name: /Growth/ })).toContainText('over in Running');
 });
 
@@ -45,7 +50,9 @@ test('the layout fits a phone', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('region', { name: 'In progress', exact: true })).toBeVisible();
   const overflow = await page.evaluate(() => {
-    const page = (globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }).document.documentElement;
+    const page = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
     return page.scrollWidth - page.clientWidth;
   });
   expect(overflow).toBeLessThanOrEqual(1);
@@ -58,7 +65,8 @@ test('the layout fits a phone', async ({ page }) => {
   const menu = page.getByRole('button', { name: 'Menu' });
   await menu.click();
   await expect(menu).toHaveAttribute('aria-expanded', 'true');
-  for (const name of ['Board', 'Backlog', 'Sprint', 'Stand-up', 'Dashboard']) await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
+  for (const name of ['Board', 'Backlog', 'Sprint', 'Stand-up', 'Dashboard'])
+    await expect(nav.getByRole('link', { name, exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Maya' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await nav.getByRole('link', { name: 'Sprint', exact: true }).click();

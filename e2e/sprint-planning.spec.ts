@@ -8,19 +8,36 @@ import { cardIn, column, dragWithMouse, freshBoard, signIn } from './support/boa
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const backlogList = (page: Page) => page.getByRole('list', { name: 'Backlog cards' });
 const sprintList = (page: Page, sprint: string) => page.getByRole('list', { name: `Cards in ${sprint}` });
-const grip = (page: Page, title: string, points: number) => page.getByRole('button', { name: `${title}, ${points} pt,` });
+const grip = (page: Page, title: string, points: number) =>
+  page.getByRole('button', { name: `${title}, ${points} pt,` });
 
 test('a scrum master plans, runs and closes a sprint; the charts follow from history', async ({ page }) => {
   const board = await freshBoard(page, 'Sprint team');
-  for (const [email, role] of [['maya@demo.test', 'SCRUM_MASTER'], ['sam@demo.test', 'MEMBER']]) {
-    expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role } })).status()).toBe(200);
+  for (const [email, role] of [
+    ['maya@demo.test', 'SCRUM_MASTER'],
+    ['sam@demo.test', 'MEMBER'],
+  ]) {
+    expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email, role } })).status()).toBe(
+      200,
+    );
   }
-  const cards = { brief: ['Write the launch brief', 5], banner: ['Design the banner', 3], video: ['Cut the teaser video', 8], faq: ['Draft the FAQ', 2] } as const;
+  const cards = {
+    brief: ['Write the launch brief', 5],
+    banner: ['Design the banner', 3],
+    video: ['Cut the teaser video', 8],
+    faq: ['Draft the FAQ', 2],
+  } as const;
   for (const [title, points] of Object.values(cards)) {
     const card = await board.card(title, 'To do');
-    expect((await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, estimate: points } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.patch(`/api/cards/${card.id}`, { data: { version: card.version, estimate: points } })
+      ).status(),
+    ).toBe(200);
   }
-  const next = await page.request.post('/api/sprints', { data: { teamId: board.teamId, name: 'Next sprint', startDate: day(20), endDate: day(33) } });
+  const next = await page.request.post('/api/sprints', {
+    data: { teamId: board.teamId, name: 'Next sprint', startDate: day(20), endDate: day(33) },
+  });
   expect(next.status()).toBe(201);
 
   // The scrum master creates the sprint on the planning screen.
@@ -39,14 +56,18 @@ test('a scrum master plans, runs and closes a sprint; the charts follow from his
 
   // By mouse, then by keyboard.
   await dragWithMouse(page, grip(page, cards.brief[0], 5), sprintList(page, 'Launch sprint'), { liftsCard: false });
-  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.brief[0]}, 5 pt` })).toBeVisible();
+  await expect(
+    sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.brief[0]}, 5 pt` }),
+  ).toBeVisible();
   await grip(page, cards.banner[0], 3).focus();
   await page.keyboard.press('Space');
   await expect(page.getByText(`${cards.banner[0]} is over the backlog.`)).toBeAttached();
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText(`${cards.banner[0]} is over the sprint.`)).toBeAttached();
   await page.keyboard.press('Space');
-  await expect(sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.banner[0]}, 3 pt` })).toBeVisible();
+  await expect(
+    sprintList(page, 'Launch sprint').getByRole('button', { name: `${cards.banner[0]}, 3 pt` }),
+  ).toBeVisible();
   await expect(page.getByText('8 of 10 points of capacity committed')).toBeVisible();
   await dragWithMouse(page, grip(page, cards.video[0], 8), sprintList(page, 'Launch sprint'), { liftsCard: false });
   await expect(page.getByText('16 of 10 points of capacity committed')).toBeVisible();
@@ -58,7 +79,9 @@ test('a scrum master plans, runs and closes a sprint; the charts follow from his
   await expect(sprintList(page, 'Launch sprint').getByRole('listitem')).toHaveCount(3);
   await page.getByRole('button', { name: 'Start Launch sprint' }).click();
   await expect(page.getByRole('button', { name: 'Start Launch sprint' })).toHaveCount(0);
-  await expect(page.getByRole('combobox', { name: 'Sprint to plan' }).locator('option:checked')).toHaveText('Launch sprint (active)');
+  await expect(page.getByRole('combobox', { name: 'Sprint to plan' }).locator('option:checked')).toHaveText(
+    'Launch sprint (active)',
+  );
 
   // A member finishes a card on the board.
   await signIn(page.request, 'sam@demo.test');

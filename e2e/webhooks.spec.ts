@@ -23,7 +23,13 @@ test('a scrum master registers a webhook, sees a move delivered and signed, and 
 
   try {
     const board = await freshBoard(page, 'Hooks');
-    expect((await page.request.post(`/api/teams/${board.teamId}/members`, { data: { email: 'maya@demo.test', role: 'SCRUM_MASTER' } })).status()).toBe(200);
+    expect(
+      (
+        await page.request.post(`/api/teams/${board.teamId}/members`, {
+          data: { email: 'maya@demo.test', role: 'SCRUM_MASTER' },
+        })
+      ).status(),
+    ).toBe(200);
     const card = await board.card('Announce the webinar', 'To do');
 
     await signIn(page.request, 'maya@demo.test');
@@ -48,7 +54,9 @@ test('a scrum master registers a webhook, sees a move delivered and signed, and 
     const hook = page.getByRole('region', { name: `Webhook ${url}` });
     await expect(hook.getByText('Nothing sent yet.')).toBeVisible();
 
-    const moved = await page.request.post(`/api/cards/${card.id}/move`, { data: { columnId: board.columns['In progress'], afterCardId: null, version: card.version } });
+    const moved = await page.request.post(`/api/cards/${card.id}/move`, {
+      data: { columnId: board.columns['In progress'], afterCardId: null, version: card.version },
+    });
     expect(moved.status()).toBe(200);
 
     const row = hook.getByRole('row', { name: /A card moves/ });
@@ -57,7 +65,9 @@ test('a scrum master registers a webhook, sees a move delivered and signed, and 
     await expect(row).toContainText('thanks from the receiver');
     expect(received).toHaveLength(1);
     const [first] = received;
-    expect(first!.headers['x-board-signature']).toBe(`sha256=${createHmac('sha256', secret).update(first!.body).digest('hex')}`);
+    expect(first!.headers['x-board-signature']).toBe(
+      `sha256=${createHmac('sha256', secret).update(first!.body).digest('hex')}`,
+    );
     expect(JSON.parse(first!.body)).toMatchObject({ event: 'card.moved', cardId: card.id });
 
     await row.getByRole('button', { name: /^Re-send/ }).click();
@@ -73,7 +83,10 @@ test('a scrum master registers a webhook, sees a move delivered and signed, and 
     await expect(hook.getByText('On', { exact: true })).toBeVisible();
 
     await hook.getByRole('button', { name: 'Delete…' }).click();
-    await page.getByRole('dialog', { name: 'Delete this webhook?' }).getByRole('button', { name: 'Delete webhook' }).click();
+    await page
+      .getByRole('dialog', { name: 'Delete this webhook?' })
+      .getByRole('button', { name: 'Delete webhook' })
+      .click();
     await expect(page.getByText('No webhook yet.')).toBeVisible();
   } finally {
     await new Promise((resolve) => receiver.close(resolve));

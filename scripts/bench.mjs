@@ -9,7 +9,9 @@ const benches = readdirSync(path.join(root, 'bench'))
   .map((f) => f.replace(/\.ts$/, ''));
 const name = process.argv[2];
 if (!name || !benches.includes(name)) {
-  console.error(`${name ? `No bench called "${name}". ` : ''}Run one of: ${benches.map((b) => `npm run bench -- ${b}`).join(', ')}`);
+  console.error(
+    `${name ? `No bench called "${name}". ` : ''}Run one of: ${benches.map((b) => `npm run bench -- ${b}`).join(', ')}`,
+  );
   process.exit(2);
 }
 if (!existsSync(path.join(root, 'apps/api/src/generated/prisma/client.ts'))) generateClient();

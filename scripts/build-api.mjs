@@ -27,6 +27,8 @@ await build({
   // Stack traces point at the TypeScript; the maps stay on the server, nothing serves them.
   sourcemap: true,
   // A few dependencies still call require(); ESM output gives them one.
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });

@@ -15,7 +15,10 @@ export const migrationsDir = path.join(root, 'prisma/migrations');
 
 export async function loadMigrationList() {
   const entries = await readdir(migrationsDir, { withFileTypes: true }).catch(() => []);
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const migrationDirectories = await Promise.all(
     dirs.map(async (dir) => ({
       path: dir,
@@ -36,12 +39,21 @@ export async function loadMigrationList() {
 }
 
 // Node has WebAssembly; the Node type definitions in use do not declare it.
-const wasmRuntime = (globalThis as unknown as { WebAssembly: { instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }> } }).WebAssembly;
+const wasmRuntime = (
+  globalThis as unknown as {
+    WebAssembly: {
+      instantiate(bytes: Uint8Array, imports: object): Promise<{ instance: { exports: Record<string, unknown> } }>;
+    };
+  }
+).WebAssembly;
 
 // The package is built for bundlers (it imports its .wasm as a module); Node instantiates it by hand.
 async function loadEngine(): Promise<typeof SchemaEngine> {
   const require = createRequire(import.meta.url);
-  const wasmPath = path.join(path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')), 'schema_engine_bg.wasm');
+  const wasmPath = path.join(
+    path.dirname(require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')),
+    'schema_engine_bg.wasm',
+  );
   const bindings = engineBindings as unknown as Record<string, unknown> & {
     __wbg_set_wasm(exports: Record<string, unknown>): void;
     SchemaEngine: typeof SchemaEngine;

@@ -23,7 +23,9 @@ const folders: [DefinitionKind, string][] = [
 ];
 
 async function readFolder(kind: DefinitionKind, folder: string, dir: string): Promise<SqlDefinition[]> {
-  const names = (await readdir(path.join(dir, folder)).catch(() => [] as string[])).filter((n) => n.endsWith('.sql')).sort();
+  const names = (await readdir(path.join(dir, folder)).catch(() => [] as string[]))
+    .filter((n) => n.endsWith('.sql'))
+    .sort();
   return Promise.all(
     names.map(async (file) => ({
       kind,
@@ -121,7 +123,8 @@ export async function objectsWithoutFiles(query: Query, definitions: SqlDefiniti
   const missing: string[] = [];
   for (const kind of Object.keys(everyObject) as DefinitionKind[]) {
     const files = new Set(definitions.filter((d) => d.kind === kind).map((d) => d.name));
-    for (const row of await query(everyObject[kind])) if (!files.has(String(row.name))) missing.push(`${kind} ${row.name}`);
+    for (const row of await query(everyObject[kind]))
+      if (!files.has(String(row.name))) missing.push(`${kind} ${row.name}`);
   }
   return missing.sort();
 }

@@ -5,4 +5,6 @@ import { buildApi, buildWeb, generateClient, startProcess } from './steps.mjs';
 generateClient();
 buildWeb();
 buildApi();
-startProcess(process.execPath, ['--enable-source-maps', 'apps/api/dist/server.js'], { env: { NODE_ENV: 'production', ...process.env } });
+startProcess(process.execPath, ['--enable-source-maps', 'apps/api/dist/server.js'], {
+  env: { NODE_ENV: 'production', ...process.env },
+});

@@ -29,6 +29,8 @@ export function startProcess(command, args, options = {}) {
   return child;
 }
 
-export const generateClient = () => runOrExit('Generate the Prisma client', process.execPath, ['scripts/prisma.mjs', 'generate']);
-export const buildWeb = () => runOrExit('Build the web app', bin('vite'), ['build', '--logLevel', 'warn'], { cwd: path.join(root, 'apps/web') });
+export const generateClient = () =>
+  runOrExit('Generate the Prisma client', process.execPath, ['scripts/prisma.mjs', 'generate']);
+export const buildWeb = () =>
+  runOrExit('Build the web app', bin('vite'), ['build', '--logLevel', 'warn'], { cwd: path.join(root, 'apps/web') });
 export const buildApi = () => runOrExit('Build the API', process.execPath, ['scripts/build-api.mjs']);

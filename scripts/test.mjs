@@ -1,5 +1,5 @@
 // npm test: every check. First what does not depend on a database, once: types, lint, the domain, shared and web
-// unit tests, the web build. Then, on each database, the API tests and the browser tests.
+// unit tests, the formatting, the web build. Then, on each database, the API tests and the browser tests.
 //
 //   npm test                                   on PostgreSQL when DATABASE_URL names a server, else the embedded one
 //   npm test -- --databases=postgresql,embedded   on both, one after the other (CI; needs DATABASE_URL)
@@ -19,7 +19,9 @@ const serverUrl = process.env.DATABASE_URL;
 const databases = databasesArg ? databasesArg.split(',') : [serverUrl ? 'postgresql' : 'embedded'];
 for (const database of databases) {
   if (!['postgresql', 'embedded'].includes(database)) {
-    console.error(`Unknown database "${database}": say postgresql, embedded or both (--databases=postgresql,embedded).`);
+    console.error(
+      `Unknown database "${database}": say postgresql, embedded or both (--databases=postgresql,embedded).`,
+    );
     process.exit(2);
   }
   if (database === 'postgresql' && !serverUrl) {
@@ -37,7 +39,8 @@ function step(label, command, args, options = {}) {
   const started = Date.now();
   const code = run(label, command, args, options);
   const entry = { label, ok: code === 0, seconds: (Date.now() - started) / 1000, passed: 0, failed: 0 };
-  if (options.report && existsSync(options.report)) Object.assign(entry, options.count(JSON.parse(readFileSync(options.report, 'utf8'))));
+  if (options.report && existsSync(options.report))
+    Object.assign(entry, options.count(JSON.parse(readFileSync(options.report, 'utf8'))));
   // A step that failed before its runner could count (a compile error, a server that did not start) counts as one.
   if (!entry.ok && entry.failed === 0) entry.failed = 1;
   steps.push(entry);
@@ -49,11 +52,16 @@ const countPlaywright = (p) => ({ passed: p.stats.expected + p.stats.flaky, fail
 function vitest(label, projects, env) {
   const report = path.join(reports, `vitest-${++reportCount}.json`);
   const projectArgs = projects.flatMap((p) => ['--project', p]);
-  step(label, bin('vitest'), ['run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`], {
-    env,
-    report,
-    count: countVitest,
-  });
+  step(
+    label,
+    bin('vitest'),
+    ['run', ...projectArgs, '--reporter=default', '--reporter=json', `--outputFile.json=${report}`],
+    {
+      env,
+      report,
+      count: countVitest,
+    },
+  );
 }
 
 function playwright(label, env) {
@@ -70,6 +78,7 @@ generateClient();
 step('Type check', bin('tsc'), ['-p', 'tsconfig.json']);
 step('Type check (web)', bin('tsc'), ['-p', 'apps/web/tsconfig.json']);
 step('Lint', bin('eslint'), ['.', '--max-warnings=0']);
+step('Format', bin('prettier'), ['--check', '--log-level=warn', '.']);
 vitest('Unit tests (domain, shared, web)', ['domain', 'shared', 'web'], process.env);
 
 // ---- On each database ----------------------------------------------------------------------------------------------
@@ -79,7 +88,9 @@ if (!unitOnly) {
     const name = database === 'postgresql' ? 'PostgreSQL' : 'embedded';
     const env = { ...process.env };
     if (database === 'embedded') delete env.DATABASE_URL;
-    console.log(`\n=== On ${database === 'postgresql' ? serverUrl.replace(/\/\/[^@]*@/, '//…@') : 'the embedded database'} ===`);
+    console.log(
+      `\n=== On ${database === 'postgresql' ? serverUrl.replace(/\/\/[^@]*@/, '//…@') : 'the embedded database'} ===`,
+    );
     vitest(`API tests (${name})`, ['api'], env);
     playwright(`Browser tests (Chromium, ${name})`, env);
   }

@@ -20,7 +20,12 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: {
-          groups: [{ name: 'vendor', test: /node_modules[\\/](react|react-dom|scheduler|react-router|zustand|@tanstack[\\/]react-query|@tanstack[\\/]query-core)[\\/]/ }],
+          groups: [
+            {
+              name: 'vendor',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|zustand|@tanstack[\\/]react-query|@tanstack[\\/]query-core)[\\/]/,
+            },
+          ],
         },
       },
     },

@@ -30,7 +30,9 @@ export async function freshBoard(page: Page, name: string): Promise<BoardFixture
     boardId,
     columns,
     async card(title, column) {
-      const res = await page.request.post('/api/cards', { data: { columnId: columns[column], title, position: 'bottom' } });
+      const res = await page.request.post('/api/cards', {
+        data: { columnId: columns[column], title, position: 'bottom' },
+      });
       expect(res.status()).toBe(201);
       return (await res.json()).card;
     },
@@ -43,7 +45,8 @@ export async function setLimit(page: Page, columnId: string, wipLimit: number | 
 }
 
 export const column = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-export const cardIn = (page: Page, columnName: string, title: string) => column(page, columnName).getByRole('button', { name: title, exact: true });
+export const cardIn = (page: Page, columnName: string, title: string) =>
+  column(page, columnName).getByRole('button', { name: title, exact: true });
 
 /** Drags with the mouse the way a person does: press, move a little, travel, release. */
 /**
@@ -51,7 +54,12 @@ export const cardIn = (page: Page, columnName: string, title: string) => column(
  * card to be lifted: if the board was still settling and the card moved from under the pointer, it lets go and
  * lifts again. Pass `liftsCard: false` where no card is lifted (a viewer) or the page has no drag overlay.
  */
-export async function dragWithMouse(page: Page, from: ReturnType<Page['locator']>, to: ReturnType<Page['locator']>, { liftsCard = true } = {}) {
+export async function dragWithMouse(
+  page: Page,
+  from: ReturnType<Page['locator']>,
+  to: ReturnType<Page['locator']>,
+  { liftsCard = true } = {},
+) {
   const lift = async () => {
     const a = (await from.boundingBox())!;
     await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);

@@ -12,7 +12,14 @@ const root = path.resolve(import.meta.dirname, '../..');
  * a free port, read from what it prints.
  */
 export async function startEmptyServer(): Promise<{ baseURL: string; stop(): Promise<void> }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: 'production', SEED_DEMO_DATA: 'false', PORT: '0', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '10000' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    SEED_DEMO_DATA: 'false',
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    LOGIN_RATE_LIMIT: '10000',
+  };
   let dropDatabase = async () => {};
   let dataDir: string | undefined;
   if (process.env.DATABASE_URL) {
@@ -35,7 +42,11 @@ export async function startEmptyServer(): Promise<{ baseURL: string; stop(): Pro
     dataDir = mkdtempSync(path.join(tmpdir(), 'amb-e2e-empty-'));
     env.DATA_DIR = dataDir;
   }
-  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const baseURL = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {

@@ -7,7 +7,12 @@ import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
 import { AppError } from './lib/app-error';
@@ -80,12 +85,17 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     reply.header('x-request-id', request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
-    request.log.debug({ method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) }, 'request');
+    request.log.debug(
+      { method: request.method, url: request.url, status: reply.statusCode, ms: Math.round(reply.elapsedTime) },
+      'request',
+    );
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('db', db);
-  const replica = config.DATABASE_REPLICA_URL ? createPrisma(config.DATABASE_REPLICA_URL, config.DATABASE_POOL_SIZE, { jit: config.DATABASE_JIT }) : null;
+  const replica = config.DATABASE_REPLICA_URL
+    ? createPrisma(config.DATABASE_REPLICA_URL, config.DATABASE_POOL_SIZE, { jit: config.DATABASE_JIT })
+    : null;
   app.decorate('readDb', replica ?? db);
   if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);
@@ -97,14 +107,21 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   const liveStreams = new LiveStreams(
     db,
     { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS },
-    { perPerson: config.STREAM_LIMIT_PER_PERSON, perProcess: config.STREAM_LIMIT_PER_PROCESS, recheckMs: config.STREAM_RECHECK_SECONDS * 1000 },
+    {
+      perPerson: config.STREAM_LIMIT_PER_PERSON,
+      perProcess: config.STREAM_LIMIT_PER_PROCESS,
+      recheckMs: config.STREAM_RECHECK_SECONDS * 1000,
+    },
   );
   app.boardEvents.onAccessChange((userId) => void liveStreams.recheck(userId));
   app.decorate('liveStreams', liveStreams);
   app.decorate('imports', new ImportRunner(db, app.log));
   app.decorate('importChecker', new ImportChecker());
   app.decorate('stageRecounts', new StageRecounter(db, app.log));
-  app.decorate('webhooks', new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }));
+  app.decorate(
+    'webhooks',
+    new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }),
+  );
   app.decorate('notifications', new NotificationFanOut(db, app.log, config.NOTIFICATION_FAN_OUT_MS));
   app.decorate('inbox', new InboxHub(app.boardEvents));
   const serveWeb = existsSync(config.WEB_DIST_DIR);
@@ -117,7 +134,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.addHook('onRequest', async (_request, reply) => {
     if (!closing) return;
     reply.header('connection', 'close').header('retry-after', '1');
-    return reply.status(503).send({ error: { code: 'UNAVAILABLE', message: 'The server is restarting; try again shortly.' } });
+    return reply
+      .status(503)
+      .send({ error: { code: 'UNAVAILABLE', message: 'The server is restarting; try again shortly.' } });
   });
   if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
@@ -147,7 +166,10 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     const limit = await passwordLimit(request);
     if (limit.isAllowed || !limit.isExceeded) return;
     reply.header('retry-after', String(limit.ttlInSeconds));
-    throw new AppError('RATE_LIMITED', `Too many attempts from this address; try again in ${limit.ttlInSeconds} seconds`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `Too many attempts from this address; try again in ${limit.ttlInSeconds} seconds`,
+    );
   });
   await app.register(swagger, {
     openapi: {
@@ -166,7 +188,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // 2. App plugins: bodies only as JSON of a sane depth, where a write comes from, who is asking, and the one rule
   // for text in every request.
   await app.register(jsonBodyPlugin);
-  await app.register(originCheckPlugin, { allowed: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), ...config.ALLOWED_ORIGINS] });
+  await app.register(originCheckPlugin, {
+    allowed: [...(config.PUBLIC_URL ? [new URL(config.PUBLIC_URL).origin] : []), ...config.ALLOWED_ORIGINS],
+  });
   await app.register(authPlugin, { ttlHours: config.SESSION_TTL_HOURS, maxHours: config.SESSION_MAX_HOURS });
   await app.register(textSafetyPlugin);
 
@@ -216,7 +240,8 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.webhooks.start());
   app.addHook('preClose', async () => app.webhooks.close());
   // Notifications are fanned out by every API process (tests run the fan-out themselves unless they ask for it).
-  if (config.NODE_ENV !== 'test' || config.NOTIFICATIONS_IN_TESTS) app.addHook('onReady', async () => app.notifications.start());
+  if (config.NODE_ENV !== 'test' || config.NOTIFICATIONS_IN_TESTS)
+    app.addHook('onReady', async () => app.notifications.start());
   app.addHook('preClose', async () => app.notifications.close());
 
   return app;

@@ -20,7 +20,10 @@ const configSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL')
     .optional(),
-  DATA_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../../.data')),
+  DATA_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(import.meta.dirname, '../../../.data')),
   /** Fill an empty database with demo teams, boards and three weeks of history. Defaults to on for the embedded database. */
   SEED_DEMO_DATA: flag.optional(),
   /**
@@ -40,9 +43,19 @@ const configSchema = z.object({
    */
   DATABASE_JIT: flag.default(false),
   /** A sign-in ends after this many hours without use (each use extends it)... */
-  SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  SESSION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** ...and in any case this many hours after it began. */
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 365).default(24 * 30),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 365)
+    .default(24 * 30),
   /**
    * scrypt's cost as a power of two. 17 is OWASP's recommendation and the least allowed outside tests; the test
    * suite lowers it to stay quick.
@@ -68,8 +81,16 @@ const configSchema = z.object({
       if (['true', 'yes', 'on'].includes(v)) return true;
       if (/^\d+$/.test(v)) return Number(v);
       const parts = v.split(',').map((s) => s.trim());
-      if (parts.every((s) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s) || ['loopback', 'linklocal', 'uniquelocal'].includes(s))) return parts.join(',');
-      ctx.addIssue({ code: 'custom', message: 'must be true, false, a number of proxies, or addresses/CIDRs separated by commas' });
+      if (
+        parts.every(
+          (s) => /^[0-9a-fA-F:.]+(\/\d{1,3})?$/.test(s) || ['loopback', 'linklocal', 'uniquelocal'].includes(s),
+        )
+      )
+        return parts.join(',');
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be true, false, a number of proxies, or addresses/CIDRs separated by commas',
+      });
       return z.NEVER;
     })
     .default(false),
@@ -77,9 +98,13 @@ const configSchema = z.object({
   ALLOWED_ORIGINS: z
     .string()
     .transform((v, ctx) => {
-      const origins = v.split(',').map((s) => s.trim()).filter(Boolean);
+      const origins = v
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
       for (const o of origins) {
-        if (!URL.canParse(o) || new URL(o).origin !== o.replace(/\/$/, '')) ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin like https://board.example.com` });
+        if (!URL.canParse(o) || new URL(o).origin !== o.replace(/\/$/, ''))
+          ctx.addIssue({ code: 'custom', message: `"${o}" is not an origin like https://board.example.com` });
       }
       return origins.map((o) => new URL(o).origin);
     })
@@ -87,7 +112,12 @@ const configSchema = z.object({
   /** false closes sign-up without an invitation, whatever the admins' sign-up policy says. */
   ALLOW_SIGN_UP: flag.default(true),
   /** How long an invitation link works, in hours. */
-  INVITATION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(24 * 7),
+  INVITATION_TTL_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
   /** Mail server for invitations and notices. Without SMTP_HOST no mail is sent and invitation links are shown to copy. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -99,20 +129,35 @@ const configSchema = z.object({
   /** Sign-in attempts allowed per client address per minute. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
   /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
-  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(10 * 60_000).default(10_000),
+  SHUTDOWN_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 60_000)
+    .default(10_000),
   /** Changes (POST, PUT, PATCH, DELETE) one signed-in person may make per minute. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   /** Card searches one signed-in person may make per minute. */
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Wrong passwords in a row on one account before it is locked for LOGIN_LOCKOUT_MINUTES. */
   LOGIN_ACCOUNT_LIMIT: z.coerce.number().int().min(1).max(100_000).default(10),
-  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_LOCKOUT_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(15),
   /** Live board streams (server-sent events) one person may hold open at once, and one API process in all. */
   STREAM_LIMIT_PER_PERSON: z.coerce.number().int().min(1).max(100_000).default(10),
   STREAM_LIMIT_PER_PROCESS: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   /** An open stream's access is checked again on every change to it and, in any case, this often (seconds). */
   STREAM_RECHECK_SECONDS: z.coerce.number().int().min(1).max(60).default(60),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   /** json (one object per line, the default in production) or pretty (readable lines, the default elsewhere). */
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Webhooks to private, loopback and link-local addresses are refused unless this is on (an admin's choice). */
@@ -123,7 +168,10 @@ const configSchema = z.object({
   NOTIFICATIONS_IN_TESTS: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Folder of the built web app; served on the same port when it exists. */
-  WEB_DIST_DIR: z.string().min(1).default(path.resolve(import.meta.dirname, '../../web/dist')),
+  WEB_DIST_DIR: z
+    .string()
+    .min(1)
+    .default(path.resolve(import.meta.dirname, '../../web/dist')),
 });
 
 export type Config = z.infer<typeof configSchema>;

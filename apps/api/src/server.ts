@@ -16,9 +16,13 @@ async function main() {
   const database = await openDatabase(config, (msg) => console.log(msg));
   if (config.SEED_DEMO_DATA ?? database.embedded) {
     // A shared server must not carry accounts with a published password: there the demo gets a random one.
-    const password = config.DEMO_PASSWORD ?? (database.embedded ? DEMO_PASSWORD : randomBytes(12).toString('base64url'));
+    const password =
+      config.DEMO_PASSWORD ?? (database.embedded ? DEMO_PASSWORD : randomBytes(12).toString('base64url'));
     const seeded = await seedDemoData(database.prisma, { onProgress: (msg) => console.log(msg), password });
-    if (seeded) console.log(`Demo data loaded. Sign in as maya@demo.test with password ${password} (shown only now; README lists the accounts).`);
+    if (seeded)
+      console.log(
+        `Demo data loaded. Sign in as maya@demo.test with password ${password} (shown only now; README lists the accounts).`,
+      );
   }
   const app = await buildApp({ config, db: database.prisma });
   // Graceful shutdown: stop accepting connections, end live streams with a hint to reconnect, let requests in flight
@@ -48,7 +52,9 @@ async function main() {
   process.on('SIGINT', () => void shutDown('SIGINT'));
   process.on('SIGTERM', () => void shutDown('SIGTERM'));
   const address = await app.listen({ host: config.HOST, port: config.PORT });
-  console.log(`Agile Marketing Board is running at ${address.replace('127.0.0.1', 'localhost')} (API docs at /api/docs)`);
+  console.log(
+    `Agile Marketing Board is running at ${address.replace('127.0.0.1', 'localhost')} (API docs at /api/docs)`,
+  );
 }
 
 main().catch((error) => {

@@ -23,14 +23,23 @@ describe('rate limits per signed-in person', () => {
       const a = await memberWithCard(limited);
       const b = await memberWithCard(limited);
       const comment = (who: typeof a, remoteAddress: string) =>
-        limited.app.inject({ method: 'POST', url: `/api/cards/${who.card.id}/comments`, headers: { cookie: who.cookie }, remoteAddress, payload: { body: 'Hello' } });
+        limited.app.inject({
+          method: 'POST',
+          url: `/api/cards/${who.card.id}/comments`,
+          headers: { cookie: who.cookie },
+          remoteAddress,
+          payload: { body: 'Hello' },
+        });
       const statuses = [];
       for (let i = 0; i < 5; i++) statuses.push((await comment(a, `198.51.100.${i + 1}`)).statusCode);
       expect(statuses).toEqual([201, 201, 201, 429, 429]);
       const refused = await comment(a, '198.51.100.9');
       expect(refused.json().error.code).toBe('RATE_LIMITED');
       expect((await comment(b, '198.51.100.1')).statusCode).toBe(201);
-      expect((await limited.app.inject({ method: 'GET', url: `/api/cards/${a.card.id}`, headers: { cookie: a.cookie } })).statusCode).toBe(200);
+      expect(
+        (await limited.app.inject({ method: 'GET', url: `/api/cards/${a.card.id}`, headers: { cookie: a.cookie } }))
+          .statusCode,
+      ).toBe(200);
     } finally {
       await limited.close();
     }
@@ -40,8 +49,11 @@ describe('rate limits per signed-in person', () => {
     const limited = await startTestApp({ SEARCH_RATE_LIMIT: '2' });
     try {
       const a = await memberWithCard(limited);
-      const search = () => limited.app.inject({ method: 'GET', url: '/api/cards/search?q=news', headers: { cookie: a.cookie } });
-      expect([(await search()).statusCode, (await search()).statusCode, (await search()).statusCode]).toEqual([200, 200, 429]);
+      const search = () =>
+        limited.app.inject({ method: 'GET', url: '/api/cards/search?q=news', headers: { cookie: a.cookie } });
+      expect([(await search()).statusCode, (await search()).statusCode, (await search()).statusCode]).toEqual([
+        200, 200, 429,
+      ]);
     } finally {
       await limited.close();
     }
@@ -68,7 +80,10 @@ describe('search', () => {
       ],
     });
     const titles = async (q: string) =>
-      (await t.app.inject({ method: 'GET', url: `/api/cards/search?q=${encodeURIComponent(q)}`, headers: { cookie } })).json().cards.map((c: { title: string }) => c.title).sort();
+      (await t.app.inject({ method: 'GET', url: `/api/cards/search?q=${encodeURIComponent(q)}`, headers: { cookie } }))
+        .json()
+        .cards.map((c: { title: string }) => c.title)
+        .sort();
     expect(await titles('20%')).toEqual(['Spring sale: 20% off']);
     expect(await titles('%%')).toEqual([]);
     expect(await titles('utm_s')).toEqual(['utm_source audit']);
@@ -79,19 +94,47 @@ describe('search', () => {
 describe('what one card may hold', () => {
   it(`refuses comment ${cardLimits.comments + 1} with 409 LIMIT_REACHED`, async () => {
     const { user, card, cookie } = await memberWithCard();
-    await t.db.comment.createMany({ data: Array.from({ length: cardLimits.comments }, (_, i) => ({ cardId: card.id, authorId: user.id, body: `Comment ${i}` })) });
-    const res = await t.app.inject({ method: 'POST', url: `/api/cards/${card.id}/comments`, headers: { cookie }, payload: { body: 'One more' } });
+    await t.db.comment.createMany({
+      data: Array.from({ length: cardLimits.comments }, (_, i) => ({
+        cardId: card.id,
+        authorId: user.id,
+        body: `Comment ${i}`,
+      })),
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/comments`,
+      headers: { cookie },
+      payload: { body: 'One more' },
+    });
     expect(res.statusCode).toBe(409);
-    expect(res.json().error).toMatchObject({ code: 'LIMIT_REACHED', message: expect.stringMatching(/the most a card may hold/) });
+    expect(res.json().error).toMatchObject({
+      code: 'LIMIT_REACHED',
+      message: expect.stringMatching(/the most a card may hold/),
+    });
     expect(await t.db.comment.count({ where: { cardId: card.id } })).toBe(cardLimits.comments);
   });
 
   it(`refuses checklist item ${cardLimits.checklistItems + 1}, counting every checklist of the card`, async () => {
     const { card, cookie } = await memberWithCard();
-    const [first, second] = await Promise.all([t.db.checklist.create({ data: { cardId: card.id, title: 'One', position: 0 } }), t.db.checklist.create({ data: { cardId: card.id, title: 'Two', position: 1 } })]);
+    const [first, second] = await Promise.all([
+      t.db.checklist.create({ data: { cardId: card.id, title: 'One', position: 0 } }),
+      t.db.checklist.create({ data: { cardId: card.id, title: 'Two', position: 1 } }),
+    ]);
     const half = cardLimits.checklistItems / 2;
-    await t.db.checklistItem.createMany({ data: Array.from({ length: cardLimits.checklistItems }, (_, i) => ({ checklistId: i < half ? first.id : second.id, text: `Item ${i}`, position: i })) });
-    const res = await t.app.inject({ method: 'POST', url: `/api/checklists/${second.id}/items`, headers: { cookie }, payload: { text: 'One more' } });
+    await t.db.checklistItem.createMany({
+      data: Array.from({ length: cardLimits.checklistItems }, (_, i) => ({
+        checklistId: i < half ? first.id : second.id,
+        text: `Item ${i}`,
+        position: i,
+      })),
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/checklists/${second.id}/items`,
+      headers: { cookie },
+      payload: { text: 'One more' },
+    });
     expect(res.statusCode).toBe(409);
     expect(res.json().error.code).toBe('LIMIT_REACHED');
   });
@@ -99,12 +142,26 @@ describe('what one card may hold', () => {
   it(`refuses link ${cardLimits.links + 1} on either card`, async () => {
     const { team, card, user, cookie } = await memberWithCard();
     const others = await addCards(t.db, team.board.id, team.board.columns[1]!.id, cardLimits.links + 1, 'Linked');
-    await t.db.cardLink.createMany({ data: others.slice(0, cardLimits.links).map((o) => ({ fromCardId: card.id, toCardId: o.id, kind: 'RELATES' as const, createdById: user.id })) });
-    const full = await t.app.inject({ method: 'POST', url: `/api/cards/${card.id}/links`, headers: { cookie }, payload: { toCardId: others.at(-1)!.id, kind: 'RELATES' } });
+    await t.db.cardLink.createMany({
+      data: others
+        .slice(0, cardLimits.links)
+        .map((o) => ({ fromCardId: card.id, toCardId: o.id, kind: 'RELATES' as const, createdById: user.id })),
+    });
+    const full = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/links`,
+      headers: { cookie },
+      payload: { toCardId: others.at(-1)!.id, kind: 'RELATES' },
+    });
     expect(full.statusCode).toBe(409);
     expect(full.json().error.code).toBe('LIMIT_REACHED');
     // From the other side too: the full card is the target.
-    const toFull = await t.app.inject({ method: 'POST', url: `/api/cards/${others.at(-1)!.id}/links`, headers: { cookie }, payload: { toCardId: card.id, kind: 'BLOCKS' } });
+    const toFull = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${others.at(-1)!.id}/links`,
+      headers: { cookie },
+      payload: { toCardId: card.id, kind: 'BLOCKS' },
+    });
     expect(toFull.statusCode).toBe(409);
   });
 });
@@ -114,7 +171,14 @@ describe('comments page by page', () => {
     const { user, card, cookie } = await memberWithCard();
     const total = COMMENTS_PAGE * 2 + 20;
     const start = Date.now() - total * 1000;
-    await t.db.comment.createMany({ data: Array.from({ length: total }, (_, i) => ({ cardId: card.id, authorId: user.id, body: `Comment ${i + 1}`, createdAt: new Date(start + i * 1000) })) });
+    await t.db.comment.createMany({
+      data: Array.from({ length: total }, (_, i) => ({
+        cardId: card.id,
+        authorId: user.id,
+        body: `Comment ${i + 1}`,
+        createdAt: new Date(start + i * 1000),
+      })),
+    });
     const detail = (await t.app.inject({ method: 'GET', url: `/api/cards/${card.id}`, headers: { cookie } })).json();
     expect(detail.comments).toHaveLength(COMMENTS_PAGE);
     expect(detail.comments[0].body).toBe(`Comment ${total - COMMENTS_PAGE + 1}`);
@@ -124,7 +188,13 @@ describe('comments page by page', () => {
     const seen = detail.comments.map((c: { body: string }) => c.body);
     let before = detail.comments[0].id;
     for (let pages = 0; ; pages++) {
-      const page = (await t.app.inject({ method: 'GET', url: `/api/cards/${card.id}/comments?before=${before}`, headers: { cookie } })).json();
+      const page = (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/cards/${card.id}/comments?before=${before}`,
+          headers: { cookie },
+        })
+      ).json();
       seen.unshift(...page.comments.map((c: { body: string }) => c.body));
       if (!page.hasOlder) break;
       before = page.comments[0].id;
@@ -136,8 +206,14 @@ describe('comments page by page', () => {
   it('refuses a `before` that is not a comment of the card', async () => {
     const a = await memberWithCard();
     const b = await memberWithCard();
-    const [other] = await Promise.all([t.db.comment.create({ data: { cardId: b.card.id, authorId: b.user.id, body: 'Elsewhere' } })]);
-    const res = await t.app.inject({ method: 'GET', url: `/api/cards/${a.card.id}/comments?before=${other!.id}`, headers: { cookie: a.cookie } });
+    const [other] = await Promise.all([
+      t.db.comment.create({ data: { cardId: b.card.id, authorId: b.user.id, body: 'Elsewhere' } }),
+    ]);
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/cards/${a.card.id}/comments?before=${other!.id}`,
+      headers: { cookie: a.cookie },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields[0].field).toBe('querystring.before');
   });

@@ -22,17 +22,34 @@ describe('account settings', () => {
     const person = await createUser(t.db);
     const here = await signIn(t.app, person.email);
     const elsewhere = await signIn(t.app, person.email);
-    const wrong = await call(here, 'PUT', '/account/password', { currentPassword: 'not-my-password', newPassword: 'a-brand-new-password' });
+    const wrong = await call(here, 'PUT', '/account/password', {
+      currentPassword: 'not-my-password',
+      newPassword: 'a-brand-new-password',
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.fields).toEqual([{ field: 'body.currentPassword', message: 'is wrong' }]);
-    const short = await call(here, 'PUT', '/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'short' });
+    const short = await call(here, 'PUT', '/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'short',
+    });
     expect(short.json().error.fields[0].field).toBe('body.newPassword');
 
-    const ok = await call(here, 'PUT', '/account/password', { currentPassword: TEST_PASSWORD, newPassword: 'a-brand-new-password' });
+    const ok = await call(here, 'PUT', '/account/password', {
+      currentPassword: TEST_PASSWORD,
+      newPassword: 'a-brand-new-password',
+    });
     expect(ok.json()).toEqual({ endedSessions: 1 });
     expect((await call(here, 'GET', '/auth/me')).statusCode).toBe(200);
     expect((await call(elsewhere, 'GET', '/auth/me')).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: person.email, password: TEST_PASSWORD } })).statusCode).toBe(401);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: person.email, password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(401);
     await signIn(t.app, person.email, 'a-brand-new-password');
   });
 

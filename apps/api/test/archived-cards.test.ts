@@ -17,17 +17,27 @@ describe('archived cards', () => {
     const marketer = await createUser(t.db);
     const colleague = await createUser(t.db);
     memberId = colleague.id;
-    team = await createTeam(t.db, [{ userId: marketer.id, role: 'MEMBER' }, { userId: colleague.id, role: 'MEMBER' }]);
+    team = await createTeam(t.db, [
+      { userId: marketer.id, role: 'MEMBER' },
+      { userId: colleague.id, role: 'MEMBER' },
+    ]);
     cookie = await signIn(t.app, marketer.email);
     principleId = (await t.db.principle.findFirstOrThrow()).id;
   });
   afterAll(() => t.close());
 
-  const call = (method: Method | 'GET', url: string, payload?: object) => t.app.inject({ method, url: `/api${url}`, headers: { cookie }, payload });
+  const call = (method: Method | 'GET', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api${url}`, headers: { cookie }, payload });
 
   /** An open card with a checklist, an item and a link to another card, then archived through the API. */
   const archivedCard = async () => {
-    const [card, other] = await addCards(t.db, team.board.id, team.board.columns[0]!.id, 2, `Archived ${crypto.randomUUID()}`);
+    const [card, other] = await addCards(
+      t.db,
+      team.board.id,
+      team.board.columns[0]!.id,
+      2,
+      `Archived ${crypto.randomUUID()}`,
+    );
     const list = (await call('POST', `/cards/${card!.id}/checklists`, { title: 'Done means' })).json();
     const item = (await call('POST', `/checklists/${list.id}/items`, { text: 'Proofread' })).json();
     const link = (await call('POST', `/cards/${card!.id}/links`, { toCardId: other!.id, kind: 'RELATES' })).json();
@@ -41,8 +51,18 @@ describe('archived cards', () => {
     ['edit its title', (f) => ['PATCH', `/cards/${f.card.id}`, { version: f.version, title: 'Renamed' }]],
     ['change its owners', (f) => ['PATCH', `/cards/${f.card.id}`, { version: f.version, ownerIds: [memberId] }]],
     ['tag a principle', (f) => ['PATCH', `/cards/${f.card.id}`, { version: f.version, principleIds: [principleId] }]],
-    ['block it', (f) => ['PATCH', `/cards/${f.card.id}`, { version: f.version, blocked: true, blockedReason: 'Waiting' }]],
-    ['move it', (f) => ['POST', `/cards/${f.card.id}/move`, { columnId: team.board.columns[1]!.id, afterCardId: null, version: f.version }]],
+    [
+      'block it',
+      (f) => ['PATCH', `/cards/${f.card.id}`, { version: f.version, blocked: true, blockedReason: 'Waiting' }],
+    ],
+    [
+      'move it',
+      (f) => [
+        'POST',
+        `/cards/${f.card.id}/move`,
+        { columnId: team.board.columns[1]!.id, afterCardId: null, version: f.version },
+      ],
+    ],
     ['comment on it', (f) => ['POST', `/cards/${f.card.id}/comments`, { body: 'Still here?' }]],
     ['add a checklist', (f) => ['POST', `/cards/${f.card.id}/checklists`, { title: 'Another' }]],
     ['delete its checklist', (f) => ['DELETE', `/checklists/${f.list.id}`]],
@@ -50,7 +70,11 @@ describe('archived cards', () => {
     ['tick a checklist item', (f) => ['PATCH', `/checklists/items/${f.item.id}`, { done: true }]],
     ['delete a checklist item', (f) => ['DELETE', `/checklists/items/${f.item.id}`]],
     ['link it to another card', (f) => ['POST', `/cards/${f.card.id}/links`, { toCardId: f.other.id, kind: 'BLOCKS' }]],
-    ['link another card to it', (f) => ['POST', `/cards/${f.other.id}/links`, { toCardId: f.card.id, kind: 'DEPENDS_ON' }], 'body.toCardId'],
+    [
+      'link another card to it',
+      (f) => ['POST', `/cards/${f.other.id}/links`, { toCardId: f.card.id, kind: 'DEPENDS_ON' }],
+      'body.toCardId',
+    ],
     ['remove its link', (f) => ['DELETE', `/card-links/${f.link.id}`]],
   ];
 
@@ -61,7 +85,10 @@ describe('archived cards', () => {
       const [method, url, body] = request(f);
       const res = await call(method, url, body);
       expect(res.statusCode, res.body).toBe(409);
-      expect(res.json().error).toMatchObject({ code: 'CARD_ARCHIVED', message: 'This card is archived; restore it before changing it' });
+      expect(res.json().error).toMatchObject({
+        code: 'CARD_ARCHIVED',
+        message: 'This card is archived; restore it before changing it',
+      });
       if (field) expect(res.json().error.fields).toEqual([{ field, message: 'is an archived card' }]);
       expect((await call('GET', `/cards/${f.card.id}`)).json()).toEqual(before);
     });
@@ -105,7 +132,10 @@ describe('archived cards', () => {
       results.push(
         ...(await Promise.all(
           cards.slice(i, i + 10).map(async (card) => {
-            const [comment, archive] = await Promise.all([http('POST', `/cards/${card.id}/comments`, { body: 'Last words' }), http('POST', `/cards/${card.id}/archive`, { version: 1 })]);
+            const [comment, archive] = await Promise.all([
+              http('POST', `/cards/${card.id}/comments`, { body: 'Last words' }),
+              http('POST', `/cards/${card.id}/archive`, { version: 1 }),
+            ]);
             return { card, comment, archive };
           }),
         )),
@@ -116,8 +146,13 @@ describe('archived cards', () => {
       expect([201, 409]).toContain(comment.status);
       if (comment.status === 409) expect(comment.body.error.code).toBe('CARD_ARCHIVED');
       // A comment that was accepted went in before the card was archived: its history entry comes first.
-      const entries = await t.db.activity.findMany({ where: { cardId: card.id, kind: { in: ['comment.added', 'card.archived'] } }, orderBy: { id: 'asc' } });
-      expect(entries.map((e) => e.kind)).toEqual(comment.status === 201 ? ['comment.added', 'card.archived'] : ['card.archived']);
+      const entries = await t.db.activity.findMany({
+        where: { cardId: card.id, kind: { in: ['comment.added', 'card.archived'] } },
+        orderBy: { id: 'asc' },
+      });
+      expect(entries.map((e) => e.kind)).toEqual(
+        comment.status === 201 ? ['comment.added', 'card.archived'] : ['card.archived'],
+      );
       expect(await t.db.comment.count({ where: { cardId: card.id } })).toBe(comment.status === 201 ? 1 : 0);
     }
   });

@@ -18,7 +18,11 @@ describe('sign-up', () => {
     expect(res.json().user).toMatchObject({ email: 'first@example.test', orgRole: 'ADMIN' });
     const cookie = res.cookies.find((c) => c.name === 'amb_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax' });
-    const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `amb_session=${cookie!.value}` } });
+    const me = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `amb_session=${cookie!.value}` },
+    });
     expect(me.json().user.name).toBe('First Person');
   });
 

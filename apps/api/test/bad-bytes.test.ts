@@ -24,7 +24,11 @@ const LONE_HIGH = 'launch \uD83D plan';
 const LONE_LOW = '\uDE80 launch';
 const badTexts = { 'a NUL byte': NUL, 'a lone high surrogate': LONE_HIGH, 'a lone low surrogate': LONE_LOW };
 // A URL cannot carry a lone surrogate as UTF-8; the nearest a client can send is its three bytes as if it could.
-const inUrl: Record<string, string> = { [NUL]: 'before%00after', [LONE_HIGH]: 'launch%20%ED%A0%BD%20plan', [LONE_LOW]: '%ED%BA%80%20launch' };
+const inUrl: Record<string, string> = {
+  [NUL]: 'before%00after',
+  [LONE_HIGH]: 'launch%20%ED%A0%BD%20plan',
+  [LONE_LOW]: '%ED%BA%80%20launch',
+};
 
 // Every write route listed in the OpenAPI document gets NUL bytes and lone surrogates in each of its text fields,
 // in its path parameters and in its query string, as a signed-in admin with real ids: each answer is a 400 that
@@ -39,21 +43,40 @@ describe('NUL bytes and lone surrogates', () => {
     t = await startTestApp();
     const admin = await createUser(t.db, { orgRole: 'ADMIN' });
     const other = await createUser(t.db);
-    const team = await createTeam(t.db, [{ userId: admin.id, role: 'SCRUM_MASTER' }, { userId: other.id, role: 'MEMBER' }]);
+    const team = await createTeam(t.db, [
+      { userId: admin.id, role: 'SCRUM_MASTER' },
+      { userId: other.id, role: 'MEMBER' },
+    ]);
     cookie = await signIn(t.app, admin.email);
     const [card, target] = await addCards(t.db, team.board.id, team.board.columns[0]!.id, 2, 'Fuzzed');
     const lane = await t.db.swimlane.create({ data: { boardId: team.board.id, name: 'Expedite', position: 0 } });
     const checklist = await t.db.checklist.create({ data: { cardId: card!.id, title: 'Done means', position: 0 } });
-    const item = await t.db.checklistItem.create({ data: { checklistId: checklist.id, text: 'Proofread', position: 0 } });
+    const item = await t.db.checklistItem.create({
+      data: { checklistId: checklist.id, text: 'Proofread', position: 0 },
+    });
     const link = await t.db.cardLink.create({ data: { fromCardId: card!.id, toCardId: target!.id, kind: 'RELATES' } });
     const principle = await t.db.principle.findFirstOrThrow();
     Object.assign(ids, {
-      teamId: team.id, userId: other.id, boardId: team.board.id, columnId: team.board.columns[1]!.id, swimlaneId: lane.id,
-      cardId: card!.id, toCardId: target!.id, afterCardId: target!.id, checklistId: checklist.id, itemId: item.id, linkId: link.id, principleId: principle.id,
+      teamId: team.id,
+      userId: other.id,
+      boardId: team.board.id,
+      columnId: team.board.columns[1]!.id,
+      swimlaneId: lane.id,
+      cardId: card!.id,
+      toCardId: target!.id,
+      afterCardId: target!.id,
+      checklistId: checklist.id,
+      itemId: item.id,
+      linkId: link.id,
+      principleId: principle.id,
     });
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as { paths: Record<string, Record<string, Operation>> };
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as {
+      paths: Record<string, Record<string, Operation>>;
+    };
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
-      Object.entries(ops).filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method)).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+      Object.entries(ops)
+        .filter(([method]) => ['post', 'put', 'patch', 'delete'].includes(method))
+        .map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
     );
   });
   afterAll(() => t.close());
@@ -63,7 +86,8 @@ describe('NUL bytes and lone surrogates', () => {
     if (schema.anyOf) return valid(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, name);
     if (schema.enum) return schema.enum[0];
     const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-    if (type === 'object') return Object.fromEntries((schema.required ?? []).map((key) => [key, valid(schema.properties![key]!, key)]));
+    if (type === 'object')
+      return Object.fromEntries((schema.required ?? []).map((key) => [key, valid(schema.properties![key]!, key)]));
     if (type === 'array') return [];
     if (type === 'integer' || type === 'number') return name === 'version' ? 1 : Math.max(schema.minimum ?? 1, 1);
     if (type === 'boolean') return false;
@@ -79,7 +103,8 @@ describe('NUL bytes and lone surrogates', () => {
     return Object.entries(schema.properties ?? {}).flatMap(([key, prop]): [string, unknown][] => {
       const inner = prop.anyOf?.find((s) => s.type !== 'null') ?? prop;
       if (inner.type === 'string' && !inner.enum) return [[`body.${key}`, { ...base, [key]: bad }]];
-      if (inner.type === 'array' && inner.items?.type === 'string' && !inner.items.enum) return [[`body.${key}.0`, { ...base, [key]: [bad] }]];
+      if (inner.type === 'array' && inner.items?.type === 'string' && !inner.items.enum)
+        return [[`body.${key}.0`, { ...base, [key]: [bad] }]];
       return [];
     });
   };
@@ -87,8 +112,19 @@ describe('NUL bytes and lone surrogates', () => {
   const urlFor = (path: string, raw: Record<string, string> = {}) =>
     path.replace(/\{(\w+)\}/g, (_, name: string) => raw[name] ?? ids[name] ?? crypto.randomUUID());
 
-  const expect400 = async (method: string, url: string, payload: unknown, field: string, message = unsafeTextMessage) => {
-    const res = await t.app.inject({ method: method as 'POST', url, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const expect400 = async (
+    method: string,
+    url: string,
+    payload: unknown,
+    field: string,
+    message = unsafeTextMessage,
+  ) => {
+    const res = await t.app.inject({
+      method: method as 'POST',
+      url,
+      headers: { cookie },
+      ...(payload === undefined ? {} : { payload: payload as object }),
+    });
     expect(res.statusCode, `${method} ${url} ${field}: ${res.body}`).toBe(400);
     const error = res.json().error;
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -97,7 +133,9 @@ describe('NUL bytes and lone surrogates', () => {
 
   it('finds the write routes in the OpenAPI document', () => {
     expect(operations.length).toBeGreaterThan(20);
-    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(expect.arrayContaining(['POST /api/cards/', 'PATCH /api/cards/{cardId}', 'POST /api/cards/{cardId}/comments']));
+    expect(operations.map((o) => `${o.method} ${o.path}`)).toEqual(
+      expect.arrayContaining(['POST /api/cards/', 'PATCH /api/cards/{cardId}', 'POST /api/cards/{cardId}/comments']),
+    );
   });
 
   for (const [what, bad] of Object.entries(badTexts)) {
@@ -131,7 +169,12 @@ describe('NUL bytes and lone surrogates', () => {
   it('refuses a NUL byte in the query string of every write route, and in a search', async () => {
     for (const { method, path, op } of operations) {
       const schema = op.requestBody?.content?.['application/json']?.schema;
-      await expect400(method, `${urlFor(path)}?note=a%00b`, schema ? valid(schema, 'body') : undefined, 'querystring.note');
+      await expect400(
+        method,
+        `${urlFor(path)}?note=a%00b`,
+        schema ? valid(schema, 'body') : undefined,
+        'querystring.note',
+      );
     }
     await expect400('GET', '/api/cards/search?q=launch%00', undefined, 'querystring.q');
   });

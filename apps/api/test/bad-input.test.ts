@@ -18,29 +18,111 @@ describe('bad input', () => {
   });
   afterAll(() => t.close());
 
-  const send = (method: 'POST' | 'PATCH' | 'PUT' | 'GET' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    t.app.inject({ method, url, payload: payload as string, headers: { cookie, ...headers } });
+  const send = (
+    method: 'POST' | 'PATCH' | 'PUT' | 'GET' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) => t.app.inject({ method, url, payload: payload as string, headers: { cookie, ...headers } });
 
   const fieldsOf = (body: string) => (JSON.parse(body).error.fields ?? []).map((f: { field: string }) => f.field);
 
   const cases: [string, 'POST' | 'PATCH' | 'PUT', () => string, () => object, string[]][] = [
-    ['sign-up', 'POST', () => '/api/auth/sign-up', () => ({ email: 'not-an-email', name: '', password: 'short' }), ['body.email', 'body.name', 'body.password']],
+    [
+      'sign-up',
+      'POST',
+      () => '/api/auth/sign-up',
+      () => ({ email: 'not-an-email', name: '', password: 'short' }),
+      ['body.email', 'body.name', 'body.password'],
+    ],
     ['create team', 'POST', () => '/api/teams', () => ({ name: '', slug: 'Bad Slug!' }), ['body.name', 'body.slug']],
-    ['add member', 'POST', () => `/api/teams/${team.id}/members`, () => ({ email: 'x', role: 'BOSS' }), ['body.email', 'body.role']],
-    ['create card', 'POST', () => '/api/cards', () => ({ columnId: 'nope', title: '', position: 'middle' }), ['body.columnId', 'body.title', 'body.position']],
-    ['move card', 'POST', () => `/api/cards/${cardId}/move`, () => ({ columnId: team.board.columns[1]!.id, afterCardId: 5, version: 'one' }), ['body.afterCardId', 'body.version']],
-    ['edit card', 'PATCH', () => `/api/cards/${cardId}`, () => ({ version: 1, estimate: -3, dueDate: 'next week', labels: [''] }), ['body.estimate', 'body.dueDate', 'body.labels.0']],
-    ['block without a reason', 'PATCH', () => `/api/cards/${cardId}`, () => ({ version: 1, blocked: true }), ['body.blockedReason']],
-    ['create column', 'POST', () => '/api/columns', () => ({ boardId: team.board.id, name: 'x'.repeat(81), wipPolicy: 'STRICT' }), ['body.name', 'body.wipPolicy']],
-    ['create principle', 'POST', () => '/api/principles', () => ({ key: 'Not A Key', name: '' }), ['body.key', 'body.name']],
+    [
+      'add member',
+      'POST',
+      () => `/api/teams/${team.id}/members`,
+      () => ({ email: 'x', role: 'BOSS' }),
+      ['body.email', 'body.role'],
+    ],
+    [
+      'create card',
+      'POST',
+      () => '/api/cards',
+      () => ({ columnId: 'nope', title: '', position: 'middle' }),
+      ['body.columnId', 'body.title', 'body.position'],
+    ],
+    [
+      'move card',
+      'POST',
+      () => `/api/cards/${cardId}/move`,
+      () => ({ columnId: team.board.columns[1]!.id, afterCardId: 5, version: 'one' }),
+      ['body.afterCardId', 'body.version'],
+    ],
+    [
+      'edit card',
+      'PATCH',
+      () => `/api/cards/${cardId}`,
+      () => ({ version: 1, estimate: -3, dueDate: 'next week', labels: [''] }),
+      ['body.estimate', 'body.dueDate', 'body.labels.0'],
+    ],
+    [
+      'block without a reason',
+      'PATCH',
+      () => `/api/cards/${cardId}`,
+      () => ({ version: 1, blocked: true }),
+      ['body.blockedReason'],
+    ],
+    [
+      'create column',
+      'POST',
+      () => '/api/columns',
+      () => ({ boardId: team.board.id, name: 'x'.repeat(81), wipPolicy: 'STRICT' }),
+      ['body.name', 'body.wipPolicy'],
+    ],
+    [
+      'create principle',
+      'POST',
+      () => '/api/principles',
+      () => ({ key: 'Not A Key', name: '' }),
+      ['body.key', 'body.name'],
+    ],
     ['change org role', 'PUT', () => `/api/users/${team.id}/org-role`, () => ({ orgRole: 'KING' }), ['body.orgRole']],
-    ['create team from a template', 'POST', () => '/api/teams', () => ({ name: 'x'.repeat(121), kind: 'SALES', template: 'kanban' }), ['body.name', 'body.kind', 'body.template']],
+    [
+      'create team from a template',
+      'POST',
+      () => '/api/teams',
+      () => ({ name: 'x'.repeat(121), kind: 'SALES', template: 'kanban' }),
+      ['body.name', 'body.kind', 'body.template'],
+    ],
     ['rename team', 'PATCH', () => `/api/teams/${team.id}`, () => ({ name: '' }), ['body.name']],
-    ['invite', 'POST', () => `/api/teams/${team.id}/invitations`, () => ({ email: 'someone@', role: 'OWNER' }), ['body.email', 'body.role']],
-    ['accept invitation', 'POST', () => '/api/invitations/accept', () => ({ token: 'short', password: 'short', name: '' }), ['body.token', 'body.password', 'body.name']],
-    ['sign-up settings', 'PUT', () => '/api/admin/sign-up-settings', () => ({ signUpPolicy: 'DOMAINS', allowedDomains: ['example', 'ok.example.com', 'bad_domain.com'] }), ['body.allowedDomains.0', 'body.allowedDomains.2']],
+    [
+      'invite',
+      'POST',
+      () => `/api/teams/${team.id}/invitations`,
+      () => ({ email: 'someone@', role: 'OWNER' }),
+      ['body.email', 'body.role'],
+    ],
+    [
+      'accept invitation',
+      'POST',
+      () => '/api/invitations/accept',
+      () => ({ token: 'short', password: 'short', name: '' }),
+      ['body.token', 'body.password', 'body.name'],
+    ],
+    [
+      'sign-up settings',
+      'PUT',
+      () => '/api/admin/sign-up-settings',
+      () => ({ signUpPolicy: 'DOMAINS', allowedDomains: ['example', 'ok.example.com', 'bad_domain.com'] }),
+      ['body.allowedDomains.0', 'body.allowedDomains.2'],
+    ],
     ['account name', 'PATCH', () => '/api/account', () => ({ name: 'x'.repeat(121) }), ['body.name']],
-    ['change password', 'PUT', () => '/api/account/password', () => ({ currentPassword: '', newPassword: 'short' }), ['body.currentPassword', 'body.newPassword']],
+    [
+      'change password',
+      'PUT',
+      () => '/api/account/password',
+      () => ({ currentPassword: '', newPassword: 'short' }),
+      ['body.currentPassword', 'body.newPassword'],
+    ],
   ];
 
   for (const [name, method, url, body, fields] of cases) {
@@ -62,10 +144,17 @@ describe('bad input', () => {
     const malformed = await send('POST', '/api/cards', '{"title": ', { 'content-type': 'application/json' });
     expect(malformed.statusCode).toBe(400);
     expect(malformed.json().error.code).toBe('VALIDATION_FAILED');
-    const wrongType = await send('POST', '/api/cards', 'title=hello', { 'content-type': 'application/x-www-form-urlencoded' });
+    const wrongType = await send('POST', '/api/cards', 'title=hello', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(wrongType.statusCode).toBe(415);
     expect(wrongType.json().error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
-    const huge = await send('POST', '/api/cards', JSON.stringify({ columnId: team.board.columns[0]!.id, title: 'x', description: 'y'.repeat(10_000) }), { 'content-type': 'application/json' });
+    const huge = await send(
+      'POST',
+      '/api/cards',
+      JSON.stringify({ columnId: team.board.columns[0]!.id, title: 'x', description: 'y'.repeat(10_000) }),
+      { 'content-type': 'application/json' },
+    );
     expect(huge.statusCode).toBe(413);
     expect(huge.json().error.code).toBe('PAYLOAD_TOO_LARGE');
   });

@@ -14,7 +14,10 @@ describe('moves under concurrency', () => {
   beforeAll(async () => {
     t = await startTestApp();
     const people = await Promise.all(Array.from({ length: 50 }, () => createUser(t.db)));
-    team = await createTeam(t.db, people.map((p) => ({ userId: p.id, role: 'MEMBER' as const })));
+    team = await createTeam(
+      t.db,
+      people.map((p) => ({ userId: p.id, role: 'MEMBER' as const })),
+    );
     cookies = [];
     for (const p of people) cookies.push(await signIn(t.app, p.email));
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -22,12 +25,27 @@ describe('moves under concurrency', () => {
   afterAll(() => t.close());
 
   it('lets exactly 3 of 20 simultaneous moves into a column with 3 free places', async () => {
-    const column = await t.db.column.create({ data: { boardId: team.board.id, name: 'Approval', position: 20, wipLimit: 5, wipPolicy: 'HARD', flowCategory: 'IN_PROGRESS' } });
+    const column = await t.db.column.create({
+      data: {
+        boardId: team.board.id,
+        name: 'Approval',
+        position: 20,
+        wipLimit: 5,
+        wipPolicy: 'HARD',
+        flowCategory: 'IN_PROGRESS',
+      },
+    });
     await addCards(t.db, team.board.id, column.id, 2, 'Already approving');
     const backlog = team.board.columns.find((c) => c.flowCategory === 'BACKLOG')!;
     const movers = await addCards(t.db, team.board.id, backlog.id, 20, 'Racing');
     const results = await Promise.all(
-      movers.map((card, i) => httpClient(baseUrl, cookies[i]!)('POST', `/cards/${card.id}/move`, { columnId: column.id, afterCardId: null, version: card.version })),
+      movers.map((card, i) =>
+        httpClient(baseUrl, cookies[i]!)('POST', `/cards/${card.id}/move`, {
+          columnId: column.id,
+          afterCardId: null,
+          version: card.version,
+        }),
+      ),
     );
     const ok = results.filter((r) => r.status === 200);
     const odd = results.find((r) => r.status !== 200 && r.status !== 409);
@@ -65,7 +83,7 @@ describe('moves under concurrency', () => {
     const versions = new Map(cards.map((c) => [c.id, c.version]));
     const ids = cards.map((c) => c.id);
     let seed = 42;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const pick = <T>(items: T[]) => items[Math.floor(random() * items.length)]!;
     const statuses = new Map<number, number>();
     const hardLimits = new Map(board.columns.filter((c) => c.wipPolicy === 'HARD').map((c) => [c.id, c.wipLimit!]));
@@ -106,17 +124,26 @@ describe('moves under concurrency', () => {
 
     expect([...statuses.keys()].every((s) => [200, 400, 409].includes(s))).toBe(true);
     expect(statuses.get(200)).toBeGreaterThan(100);
-    const after = await t.db.card.findMany({ where: { boardId: board.id }, orderBy: [{ columnId: 'asc' }, { rank: 'asc' }] });
+    const after = await t.db.card.findMany({
+      where: { boardId: board.id },
+      orderBy: [{ columnId: 'asc' }, { rank: 'asc' }],
+    });
     expect(after.map((c) => c.id).sort()).toEqual([...ids].sort());
     for (const column of board.columns) {
       const inColumn = after.filter((c) => c.columnId === column.id);
       expect(new Set(inColumn.map((c) => c.rank)).size).toBe(inColumn.length);
       if (column.wipPolicy === 'HARD') expect(inColumn.length).toBeLessThanOrEqual(column.wipLimit!);
     }
-    const inLane = after.filter((c) => c.swimlaneId === lane.id && ['TODO', 'IN_PROGRESS'].includes(board.columns.find((k) => k.id === c.columnId)!.flowCategory));
+    const inLane = after.filter(
+      (c) =>
+        c.swimlaneId === lane.id &&
+        ['TODO', 'IN_PROGRESS'].includes(board.columns.find((k) => k.id === c.columnId)!.flowCategory),
+    );
     expect(inLane.length).toBeLessThanOrEqual(2);
     // Every successful move left one history entry or a reorder entry; versions only grew by successful writes.
-    const written = await t.db.activity.count({ where: { boardId: board.id, kind: { in: [activityKinds.cardMoved, activityKinds.cardReordered] } } });
+    const written = await t.db.activity.count({
+      where: { boardId: board.id, kind: { in: [activityKinds.cardMoved, activityKinds.cardReordered] } },
+    });
     expect(written).toBe(statuses.get(200));
     for (const card of after) expect(card.version).toBe(versions.get(card.id));
   }, 180_000);

@@ -38,7 +38,11 @@ describe('live board updates', () => {
     // The stream answers only once it is subscribed, so the move below cannot slip past it.
     const stream = await watch(`${baseUrl}/api/boards/${team.board.id}/events`, watcherCookie);
     expect(stream.status).toBe(200);
-    const res = await httpClient(baseUrl, moverCookie)('POST', `/cards/${card!.id}/move`, { columnId: column('To do').id, afterCardId: null, version: 1 });
+    const res = await httpClient(baseUrl, moverCookie)('POST', `/cards/${card!.id}/move`, {
+      columnId: column('To do').id,
+      afterCardId: null,
+      version: 1,
+    });
     expect(res.status).toBe(200);
     const { event } = await stream.until((e) => e.cardId === card!.id);
     expect(event.kind).toBe('card.moved');
@@ -50,9 +54,15 @@ describe('live board updates', () => {
     const before = (await t.db.activityCommit.aggregate({ _max: { seq: true } }))._max.seq ?? 0n;
     const [card] = await addCards(t.db, team.board.id, column('Backlog').id, 1, 'Missed');
     const call = httpClient(baseUrl, moverCookie);
-    await call('POST', `/cards/${card!.id}/move`, { columnId: column('In progress').id, afterCardId: null, version: 1 });
+    await call('POST', `/cards/${card!.id}/move`, {
+      columnId: column('In progress').id,
+      afterCardId: null,
+      version: 1,
+    });
     await call('PATCH', `/cards/${card!.id}`, { version: 2, title: 'Missed, then renamed' });
-    const stream = await watch(`${baseUrl}/api/boards/${team.board.id}/events`, watcherCookie, { 'last-event-id': String(before) });
+    const stream = await watch(`${baseUrl}/api/boards/${team.board.id}/events`, watcherCookie, {
+      'last-event-id': String(before),
+    });
     const { event } = await stream.until((e) => e.cardId === card!.id);
     // One event per card, carrying its state now.
     expect(event.card).toMatchObject({ title: 'Missed, then renamed', columnId: column('In progress').id, version: 3 });
@@ -72,12 +82,16 @@ describe('live board updates', () => {
   });
 
   it('refuses people who may not see the board, before streaming', async () => {
-    const outsider = await fetch(`${baseUrl}/api/boards/${team.board.id}/events`, { headers: { cookie: outsiderCookie } });
+    const outsider = await fetch(`${baseUrl}/api/boards/${team.board.id}/events`, {
+      headers: { cookie: outsiderCookie },
+    });
     expect(outsider.status).toBe(404);
     expect(((await outsider.json()) as ErrorBody).error.code).toBe('NOT_FOUND');
     const anonymous = await fetch(`${baseUrl}/api/boards/${team.board.id}/events`);
     expect(anonymous.status).toBe(401);
-    const bad = await fetch(`${baseUrl}/api/boards/${team.board.id}/events?after=yesterday`, { headers: { cookie: watcherCookie } });
+    const bad = await fetch(`${baseUrl}/api/boards/${team.board.id}/events?after=yesterday`, {
+      headers: { cookie: watcherCookie },
+    });
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as ErrorBody).error.fields![0]!.field).toBe('querystring.after');
   });
@@ -86,13 +100,25 @@ describe('live board updates', () => {
   // The embedded database serves a single process, so this needs PostgreSQL.
   it.skipIf(!process.env.DATABASE_URL)('keeps two API processes in sync through PostgreSQL LISTEN/NOTIFY', async () => {
     const second = createPrisma(t.database.url, 5);
-    const other: App = await buildApp({ config: loadConfig({ DATABASE_URL: t.database.url, LOG_LEVEL: 'silent', NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent' }), db: second });
+    const other: App = await buildApp({
+      config: loadConfig({
+        DATABASE_URL: t.database.url,
+        LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
+        WEB_DIST_DIR: '/nonexistent',
+      }),
+      db: second,
+    });
     const otherUrl = await other.listen({ host: '127.0.0.1', port: 0 });
     try {
       const [card] = await addCards(t.db, team.board.id, column('Backlog').id, 1, 'Across');
       const stream = await watch(`${otherUrl}/api/boards/${team.board.id}/events`, watcherCookie);
       expect(stream.status).toBe(200);
-      const res = await httpClient(baseUrl, moverCookie)('POST', `/cards/${card!.id}/move`, { columnId: column('Review').id, afterCardId: null, version: 1 });
+      const res = await httpClient(baseUrl, moverCookie)('POST', `/cards/${card!.id}/move`, {
+        columnId: column('Review').id,
+        afterCardId: null,
+        version: 1,
+      });
       expect(res.status).toBe(200);
       const { event } = await stream.until((e) => e.cardId === card!.id);
       expect(event.card?.columnId).toBe(column('Review').id);
@@ -111,7 +137,11 @@ describe('live streams re-check access', () => {
   beforeAll(async () => {
     // The periodic check is far off here: what closes these streams is the change itself, heard from the database
     // (LISTEN/NOTIFY on PostgreSQL, whichever process wrote it; the access_changes table on the embedded one).
-    t = await startTestApp({ STREAM_RECHECK_SECONDS: '30', STREAM_LIMIT_PER_PERSON: '2', STREAM_LIMIT_PER_PROCESS: '5' });
+    t = await startTestApp({
+      STREAM_RECHECK_SECONDS: '30',
+      STREAM_LIMIT_PER_PERSON: '2',
+      STREAM_LIMIT_PER_PROCESS: '5',
+    });
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(() => t.close());
@@ -190,7 +220,10 @@ describe('live streams whose session ends quietly', () => {
       const stream = await watch(`${baseUrl}/api/boards/${team.board.id}/events`, await signIn(t.app, watcher.email));
       expect(stream.status).toBe(200);
       // Expiry is a time passing, not a write: only the periodic check can notice it.
-      await t.db.session.updateMany({ where: { userId: watcher.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+      await t.db.session.updateMany({
+        where: { userId: watcher.id },
+        data: { expiresAt: new Date(Date.now() - 1000) },
+      });
       expect(await stream.closedByServer()).toBe('signed-out');
     } finally {
       await t.close();

@@ -20,37 +20,89 @@ describe('board export', () => {
     cookie = await signIn(t.app, owner.email);
     outsiderCookie = await signIn(t.app, outsider.email);
     const todo = team.board.columns.find((c) => c.flowCategory === 'TODO')!;
-    const res = await t.app.inject({ method: 'POST', url: '/api/cards', headers: { cookie }, payload: { columnId: todo.id, title: 'Launch, "part 2"' } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cards',
+      headers: { cookie },
+      payload: { columnId: todo.id, title: 'Launch, "part 2"' },
+    });
     const card = res.json().card;
-    await t.app.inject({ method: 'PATCH', url: `/api/cards/${card.id}`, headers: { cookie }, payload: { version: card.version, description: 'Two\nlines', labels: ['email', 'q3'], ownerIds: [owner.id], estimate: 5 } });
-    await t.app.inject({ method: 'POST', url: `/api/cards/${card.id}/comments`, headers: { cookie }, payload: { body: 'Looks good' } });
-    await t.app.inject({ method: 'POST', url: `/api/cards/${card.id}/checklists`, headers: { cookie }, payload: { title: 'Done means' } });
+    await t.app.inject({
+      method: 'PATCH',
+      url: `/api/cards/${card.id}`,
+      headers: { cookie },
+      payload: {
+        version: card.version,
+        description: 'Two\nlines',
+        labels: ['email', 'q3'],
+        ownerIds: [owner.id],
+        estimate: 5,
+      },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/comments`,
+      headers: { cookie },
+      payload: { body: 'Looks good' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/checklists`,
+      headers: { cookie },
+      payload: { title: 'Done means' },
+    });
     await addCards(t.db, team.board.id, todo.id, 2, '=Formula');
   }, 60_000);
   afterAll(() => t.close());
 
   it('gives one CSV row per card with every field, quoted where needed', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/boards/${team.board.id}/export.csv`, headers: { cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/boards/${team.board.id}/export.csv`,
+      headers: { cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.headers['content-type']).toContain('text/csv');
     expect(res.headers['content-disposition']).toMatch(/attachment; filename=".+-board-\d{4}-\d\d-\d\d\.csv"/);
     const [header, ...rows] = parseCsv(res.body);
     expect(header!.values).toEqual([...boardCsvHeader]);
     expect(rows).toHaveLength(3);
-    const launch = Object.fromEntries(header!.values.map((h, i) => [h, rows.find((r) => r.values[1] === 'Launch, "part 2"')!.values[i]]));
-    expect(launch).toMatchObject({ column: 'To do', 'flow category': 'TODO', description: 'Two\nlines', labels: 'email; q3', owners: owner.email, estimate: '5', blocked: 'no', comments: '1' });
+    const launch = Object.fromEntries(
+      header!.values.map((h, i) => [h, rows.find((r) => r.values[1] === 'Launch, "part 2"')!.values[i]]),
+    );
+    expect(launch).toMatchObject({
+      column: 'To do',
+      'flow category': 'TODO',
+      description: 'Two\nlines',
+      labels: 'email; q3',
+      owners: owner.email,
+      estimate: '5',
+      blocked: 'no',
+      comments: '1',
+    });
     // A title a spreadsheet would run as a formula is written so that it does not.
     expect(rows.map((r) => r.values[1])).toContain("'=Formula 1");
   });
 
   it('gives JSON in the import format with comments, checklists and history', async () => {
-    const res = await t.app.inject({ method: 'GET', url: `/api/boards/${team.board.id}/export.json`, headers: { cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/boards/${team.board.id}/export.json`,
+      headers: { cookie },
+    });
     expect(res.statusCode).toBe(200);
     const file = boardExportSchema.parse(res.json());
     expect(file.board.columns.map((c) => c.name)).toEqual(team.board.columns.map((c) => c.name));
     const launch = file.cards.find((c) => c.title === 'Launch, "part 2"')!;
-    expect(launch).toMatchObject({ owners: [owner.email], labels: ['email', 'q3'], comments: [{ author: owner.email, body: 'Looks good' }], checklists: [{ title: 'Done means', items: [] }] });
-    expect(launch.history.map((h) => h.kind)).toEqual(expect.arrayContaining(['card.created', 'card.updated', 'comment.added', 'checklist.added']));
+    expect(launch).toMatchObject({
+      owners: [owner.email],
+      labels: ['email', 'q3'],
+      comments: [{ author: owner.email, body: 'Looks good' }],
+      checklists: [{ title: 'Done means', items: [] }],
+    });
+    expect(launch.history.map((h) => h.kind)).toEqual(
+      expect.arrayContaining(['card.created', 'card.updated', 'comment.added', 'checklist.added']),
+    );
     // Board order: by column, then rank.
     expect(file.cards.map((c) => c.title).sort()).toEqual(['=Formula 1', '=Formula 2', 'Launch, "part 2"']);
     const ranks = file.cards.map((c) => c.rank);
@@ -59,7 +111,11 @@ describe('board export', () => {
 
   it('refuses a person outside the team as if the board did not exist', async () => {
     for (const ext of ['csv', 'json']) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/boards/${team.board.id}/export.${ext}`, headers: { cookie: outsiderCookie } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: `/api/boards/${team.board.id}/export.${ext}`,
+        headers: { cookie: outsiderCookie },
+      });
       expect(res.statusCode).toBe(404);
       expect(res.json().error.code).toBe('NOT_FOUND');
     }

@@ -35,7 +35,8 @@ describe('importing into a team’s board', () => {
       { userId: sam.id, role: 'MEMBER' },
       { userId: owen.id, role: 'MEMBER' },
     ]);
-  const start = (teamId: string, body: object, who = cookie) => t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie: who }, payload: body });
+  const start = (teamId: string, body: object, who = cookie) =>
+    t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie: who }, payload: body });
   /** Waits for the background job to finish, reading its progress as the browser does. */
   async function finished(jobId: string): Promise<ImportJob> {
     for (;;) {
@@ -50,7 +51,12 @@ describe('importing into a team’s board', () => {
   describe('a Trello export', () => {
     it('becomes columns and cards with labels, checklists, comments, owners, due dates, archived state and order', async () => {
       const team = await newTeam();
-      const res = await start(team.id, { format: 'trello', fileName: 'spring.json', content: base64(fixture('trello-board.json')), flowCategories: { 'Up next': 'TODO', Writing: 'IN_PROGRESS', 'Old stuff': 'DONE' } });
+      const res = await start(team.id, {
+        format: 'trello',
+        fileName: 'spring.json',
+        content: base64(fixture('trello-board.json')),
+        flowCategories: { 'Up next': 'TODO', Writing: 'IN_PROGRESS', 'Old stuff': 'DONE' },
+      });
       expect(res.statusCode, res.body).toBe(202);
       expect(res.json()).toMatchObject({ status: 'QUEUED', total: 7, format: 'trello', fileName: 'spring.json' });
       const job = await finished(res.json().id);
@@ -65,28 +71,53 @@ describe('importing into a team’s board', () => {
       // Lists in Trello's order after the board's own columns.
       expect(columns.map((c) => c.name).slice(-5)).toEqual(['Ideas', 'Up next', 'Writing', 'Published', 'Old stuff']);
 
-      const cards = await t.db.card.findMany({ where: { boardId: team.board.id }, include: { owners: true, checklists: { include: { items: { orderBy: { position: 'asc' } } } }, comments: { orderBy: { createdAt: 'asc' } } } });
+      const cards = await t.db.card.findMany({
+        where: { boardId: team.board.id },
+        include: {
+          owners: true,
+          checklists: { include: { items: { orderBy: { position: 'asc' } } } },
+          comments: { orderBy: { createdAt: 'asc' } },
+        },
+      });
       const email = cards.find((c) => c.title === 'Draft the launch email')!;
-      expect(email).toMatchObject({ columnId: byName.Writing!.id, labels: ['Email'], sourceId: 'trello:card-3', archivedAt: null });
+      expect(email).toMatchObject({
+        columnId: byName.Writing!.id,
+        labels: ['Email'],
+        sourceId: 'trello:card-3',
+        archivedAt: null,
+      });
       expect(email.owners.map((o) => o.userId)).toEqual([sam.id]);
       expect(email.description).toContain('Owners in the imported file: Zoe Unknown');
       expect(email.dueDate?.toISOString()).toBe('2026-12-01T17:00:00.000Z');
       expect(email.startedAt).not.toBeNull();
-      expect(email.checklists[0]).toMatchObject({ title: 'Before sending', items: [{ text: 'Proofread', done: true }, { text: 'Legal check', done: false }] });
+      expect(email.checklists[0]).toMatchObject({
+        title: 'Before sending',
+        items: [
+          { text: 'Proofread', done: true },
+          { text: 'Legal check', done: false },
+        ],
+      });
       // Comments belong to the person who imported, saying who wrote them.
-      expect(email.comments.map((c) => c.body)).toEqual(['Originally by Sam Rivera: First draft is in the doc.', 'Originally by Zoe Unknown: Legal wants to see it, too.']);
+      expect(email.comments.map((c) => c.body)).toEqual([
+        'Originally by Sam Rivera: First draft is in the doc.',
+        'Originally by Zoe Unknown: Legal wants to see it, too.',
+      ]);
       expect(email.comments.map((c) => c.authorId)).toEqual([master.id, master.id]);
       expect(cards.find((c) => c.title === 'Pick a podcast guest')!.labels).toEqual(['Social', 'red']);
       expect(cards.find((c) => c.title === 'Retired banner idea')!.archivedAt).not.toBeNull();
       expect(cards.find((c) => c.title === 'Old newsletter')!.archivedAt).not.toBeNull();
-      const ideas = cards.filter((c) => c.columnId === byName.Ideas!.id && !c.archivedAt).sort((a, b) => (a.rank < b.rank ? -1 : 1));
+      const ideas = cards
+        .filter((c) => c.columnId === byName.Ideas!.id && !c.archivedAt)
+        .sort((a, b) => (a.rank < b.rank ? -1 : 1));
       expect(ideas.map((c) => c.title)).toEqual(['Brainstorm webinar topics', 'Pick a podcast guest']);
       // Each card's creation is in the history, with its place.
       expect(await t.db.activity.count({ where: { boardId: team.board.id, kind: 'card.created' } })).toBe(7);
       expect(await t.db.activity.count({ where: { boardId: team.board.id, kind: 'card.archived' } })).toBe(2);
 
       // The same file again adds nothing and says why.
-      const again = await finished((await start(team.id, { format: 'trello', content: base64(fixture('trello-board.json')) })).json().id);
+      const again = await finished(
+        (await start(team.id, { format: 'trello', content: base64(fixture('trello-board.json')) })).json().id,
+      );
       expect(again).toMatchObject({ status: 'DONE', created: 0, processed: 7 });
       expect(again.skipped).toHaveLength(7);
       expect(again.skipped[0]!.reason).toBe('already imported from this source');
@@ -113,7 +144,11 @@ describe('importing into a team’s board', () => {
   describe('a CSV file', () => {
     it('imports quoted commas and line breaks, skips empty rows, keeps unknown owners as text, and reports bad rows', async () => {
       const team = await newTeam();
-      const res = await start(team.id, { format: 'csv', content: base64(fixture('awkward.csv')), csvMapping: { 'due date': 'dueDate' } });
+      const res = await start(team.id, {
+        format: 'csv',
+        content: base64(fixture('awkward.csv')),
+        csvMapping: { 'due date': 'dueDate' },
+      });
       expect(res.statusCode, res.body).toBe(202);
       const job = await finished(res.json().id);
       expect(job).toMatchObject({ status: 'DONE', total: 3, created: 3 });
@@ -121,16 +156,29 @@ describe('importing into a team’s board', () => {
         { ref: 'row 7', reason: 'estimate: "lots" is not a whole number of points' },
         { ref: 'row 8', reason: 'column: the board has no column named "Somewhere"' },
       ]);
-      const cards = await t.db.card.findMany({ where: { boardId: team.board.id }, include: { owners: { include: { user: true } }, column: true } });
+      const cards = await t.db.card.findMany({
+        where: { boardId: team.board.id },
+        include: { owners: { include: { user: true } }, column: true },
+      });
       const launch = cards.find((c) => c.title === 'Launch, part 2')!;
       expect(launch).toMatchObject({ description: 'Line one\nline two', labels: ['email', 'q3'], estimate: 3 });
       expect(launch.column.name).toBe('To do');
       expect(launch.dueDate?.toISOString().slice(0, 10)).toBe('2026-12-24');
       expect(launch.owners.map((o) => o.user.email)).toEqual(['owner.csv@demo.test']);
       expect(cards.find((c) => c.title === 'He said "go"')!.column.name).toBe('Done');
-      expect(cards.find((c) => c.title === 'Unknown owner card')!.description).toBe('Owners in the imported file: nobody@elsewhere.test');
+      expect(cards.find((c) => c.title === 'Unknown owner card')!.description).toBe(
+        'Owners in the imported file: nobody@elsewhere.test',
+      );
 
-      const again = await finished((await start(team.id, { format: 'csv', content: base64(fixture('awkward.csv')), csvMapping: { 'due date': 'dueDate' } })).json().id);
+      const again = await finished(
+        (
+          await start(team.id, {
+            format: 'csv',
+            content: base64(fixture('awkward.csv')),
+            csvMapping: { 'due date': 'dueDate' },
+          })
+        ).json().id,
+      );
       expect(again.created).toBe(0);
       expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(3);
     });
@@ -139,18 +187,28 @@ describe('importing into a team’s board', () => {
       const team = await newTeam();
       const broken = await start(team.id, { format: 'csv', content: base64(fixture('broken-quote.csv')) });
       expect(broken.statusCode).toBe(400);
-      expect(broken.json().error.fields[0]).toEqual({ field: 'body.content.line 3', message: 'Line 3: a quoted value is never closed' });
+      expect(broken.json().error.fields[0]).toEqual({
+        field: 'body.content.line 3',
+        message: 'Line 3: a quoted value is never closed',
+      });
       const latin1 = await start(team.id, { format: 'csv', content: base64(fixture('latin1.csv')) });
       expect(latin1.statusCode).toBe(400);
       expect(latin1.json().error.message).toMatch(/not UTF-8/);
-      const utf16 = await start(team.id, { format: 'csv', content: base64(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\n', 'utf16le')])) });
+      const utf16 = await start(team.id, {
+        format: 'csv',
+        content: base64(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\n', 'utf16le')])),
+      });
       expect(utf16.json().error.message).toMatch(/UTF-16/);
       const huge = await start(team.id, { format: 'csv', content: base64(Buffer.alloc(5 * 1024 * 1024 + 10, 'a')) });
       expect(huge.statusCode).toBe(400);
       expect(huge.json().error.message).toMatch(/larger than 5 MB/);
       const garbage = await start(team.id, { format: 'csv', content: 'this is not base64!' });
       expect(garbage.statusCode).toBe(400);
-      const noTitle = await start(team.id, { format: 'csv', content: base64('name,column\nx,To do\n'), csvMapping: { name: 'ignore' } });
+      const noTitle = await start(team.id, {
+        format: 'csv',
+        content: base64('name,column\nx,To do\n'),
+        csvMapping: { name: 'ignore' },
+      });
       expect(noTitle.statusCode).toBe(400);
       expect(noTitle.json().error.message).toBe('No column is mapped to the card title');
       expect(await t.db.importJob.count({ where: { teamId: team.id } })).toBe(0);
@@ -161,21 +219,48 @@ describe('importing into a team’s board', () => {
   describe('a board export', () => {
     it('imported into an empty team gives the same board', async () => {
       const source = await newTeam();
-      await finished((await start(source.id, { format: 'trello', content: base64(fixture('trello-board.json')) })).json().id);
+      await finished(
+        (await start(source.id, { format: 'trello', content: base64(fixture('trello-board.json')) })).json().id,
+      );
       const [a, b] = await t.db.card.findMany({ where: { boardId: source.board.id, archivedAt: null }, take: 2 });
       await t.db.cardLink.create({ data: { fromCardId: a!.id, toCardId: b!.id, kind: 'DEPENDS_ON' } });
-      const exported = await t.app.inject({ method: 'GET', url: `/api/boards/${source.board.id}/export.json`, headers: { cookie } });
+      const exported = await t.app.inject({
+        method: 'GET',
+        url: `/api/boards/${source.board.id}/export.json`,
+        headers: { cookie },
+      });
       expect(exported.statusCode).toBe(200);
 
       const target = await newTeam();
-      const job = await finished((await start(target.id, { format: 'board', content: base64(exported.body) })).json().id);
+      const job = await finished(
+        (await start(target.id, { format: 'board', content: base64(exported.body) })).json().id,
+      );
       expect(job).toMatchObject({ status: 'DONE', created: 7 });
       const shape = async (boardId: string) => {
-        const columns = await t.db.column.findMany({ where: { boardId }, orderBy: { position: 'asc' }, select: { name: true, flowCategory: true, wipLimit: true, wipPolicy: true } });
+        const columns = await t.db.column.findMany({
+          where: { boardId },
+          orderBy: { position: 'asc' },
+          select: { name: true, flowCategory: true, wipLimit: true, wipPolicy: true },
+        });
         const cards = await t.db.card.findMany({
           where: { boardId },
           orderBy: [{ column: { position: 'asc' } }, { rank: 'asc' }],
-          select: { title: true, description: true, labels: true, rank: true, estimate: true, dueDate: true, archivedAt: true, column: { select: { name: true } }, owners: { select: { userId: true } }, comments: { select: { body: true }, orderBy: { createdAt: 'asc' } }, checklists: { select: { title: true, items: { select: { text: true, done: true }, orderBy: { position: 'asc' } } } }, linksFrom: { select: { kind: true, toCard: { select: { title: true } } } } },
+          select: {
+            title: true,
+            description: true,
+            labels: true,
+            rank: true,
+            estimate: true,
+            dueDate: true,
+            archivedAt: true,
+            column: { select: { name: true } },
+            owners: { select: { userId: true } },
+            comments: { select: { body: true }, orderBy: { createdAt: 'asc' } },
+            checklists: {
+              select: { title: true, items: { select: { text: true, done: true }, orderBy: { position: 'asc' } } },
+            },
+            linksFrom: { select: { kind: true, toCard: { select: { title: true } } } },
+          },
         });
         return { columns, cards: cards.map((c) => ({ ...c, archivedAt: c.archivedAt !== null })) };
       };

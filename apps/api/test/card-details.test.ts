@@ -20,12 +20,22 @@ describe('card details', () => {
   });
   afterAll(() => t.close());
 
-  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url: `/api${url}`, headers: { cookie }, payload });
+  const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api${url}`, headers: { cookie }, payload });
 
   it('gathers comments, checklists, links across teams and history in one answer', async () => {
     const [card] = await addCards(t.db, team.board.id, team.board.columns[0]!.id, 1, 'Launch page');
     const [devCard] = await addCards(t.db, devTeam.board.id, devTeam.board.columns[4]!.id, 1, 'Landing template');
-    expect((await call('PATCH', `/cards/${card!.id}`, { version: 1, description: '**Bold** plan', blocked: true, blockedReason: 'Waiting on legal' })).statusCode).toBe(200);
+    expect(
+      (
+        await call('PATCH', `/cards/${card!.id}`, {
+          version: 1,
+          description: '**Bold** plan',
+          blocked: true,
+          blockedReason: 'Waiting on legal',
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await call('POST', `/cards/${card!.id}/comments`, { body: 'Chased legal today' })).statusCode).toBe(201);
     const list = (await call('POST', `/cards/${card!.id}/checklists`, { title: 'Done means' })).json();
     const item = (await call('POST', `/checklists/${list.id}/items`, { text: 'Proofread' })).json();
@@ -35,12 +45,27 @@ describe('card details', () => {
     expect(link.json().card).toMatchObject({ teamName: 'Web Development', done: true });
 
     const detail = cardDetailSchema.parse((await call('GET', `/cards/${card!.id}`)).json());
-    expect(detail).toMatchObject({ description: '**Bold** plan', blocked: true, blockedReason: 'Waiting on legal', version: 2 });
+    expect(detail).toMatchObject({
+      description: '**Bold** plan',
+      blocked: true,
+      blockedReason: 'Waiting on legal',
+      version: 2,
+    });
     expect(detail.comments.map((c) => [c.body, c.author?.name])).toEqual([['Chased legal today', 'Maya Marketer']]);
     expect(detail.checklists[0]!.items).toMatchObject([{ text: 'Proofread', done: true }]);
-    expect(detail.links).toMatchObject([{ kind: 'DEPENDS_ON', direction: 'outgoing', card: { id: devCard!.id, columnName: 'Done' } }]);
+    expect(detail.links).toMatchObject([
+      { kind: 'DEPENDS_ON', direction: 'outgoing', card: { id: devCard!.id, columnName: 'Done' } },
+    ]);
     expect(detail.history.map((h) => h.field ?? h.kind)).toEqual(
-      expect.arrayContaining(['description', 'card.blocked', 'comment.added', 'checklist.added', 'checklist.item.added', 'checklist.item.updated', 'link.added']),
+      expect.arrayContaining([
+        'description',
+        'card.blocked',
+        'comment.added',
+        'checklist.added',
+        'checklist.item.added',
+        'checklist.item.updated',
+        'link.added',
+      ]),
     );
     expect(detail.history[0]!.actor?.name).toBe('Maya Marketer');
 

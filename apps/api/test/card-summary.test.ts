@@ -21,7 +21,14 @@ describe('the card summary', () => {
     ]);
     cookie = await signIn(t.app, a.email);
     const lane = await t.db.swimlane.create({ data: { boardId: team.board.id, name: 'Expedite', position: 0 } });
-    const sprint = await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 1', startDate: new Date('2026-03-02T00:00:00Z'), endDate: new Date('2026-03-13T00:00:00Z') } });
+    const sprint = await t.db.sprint.create({
+      data: {
+        teamId: team.id,
+        name: 'Sprint 1',
+        startDate: new Date('2026-03-02T00:00:00Z'),
+        endDate: new Date('2026-03-13T00:00:00Z'),
+      },
+    });
     const principles = await t.db.principle.findMany({ take: 2, orderBy: { position: 'desc' } });
     // Every field set, with values that would show a difference: owners and principles given out of id order,
     // times with milliseconds, an empty and a non-empty label list, text with quotes and non-ASCII letters.
@@ -46,11 +53,14 @@ describe('the card summary', () => {
         principles: { create: [...principles].reverse().map((p) => ({ principleId: p.id })) },
       },
     });
-    await t.db.card.create({ data: { boardId: team.board.id, columnId: col('Backlog').id, title: 'Plain task', rank: 'h' } });
+    await t.db.card.create({
+      data: { boardId: team.board.id, columnId: col('Backlog').id, title: 'Plain task', rank: 'h' },
+    });
   });
   afterAll(() => t.close());
 
-  const fromPrisma = async (id: string) => toCardSummary(await t.db.card.findUniqueOrThrow({ where: { id }, include: cardSummaryInclude }));
+  const fromPrisma = async (id: string) =>
+    toCardSummary(await t.db.card.findUniqueOrThrow({ where: { id }, include: cardSummaryInclude }));
 
   it('the board query gives, for every card and every field, what toCardSummary gives', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/boards/${team.board.id}`, headers: { cookie } });
@@ -72,7 +82,12 @@ describe('the card summary', () => {
 
   it('a move answers with the same summary as toCardSummary', async () => {
     const card = await t.db.card.findFirstOrThrow({ where: { boardId: team.board.id, type: 'EXPERIMENT' } });
-    const res = await t.app.inject({ method: 'POST', url: `/api/cards/${card.id}/move`, headers: { cookie }, payload: { columnId: col('Review').id, afterCardId: null, version: card.version } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/move`,
+      headers: { cookie },
+      payload: { columnId: col('Review').id, afterCardId: null, version: card.version },
+    });
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().card).toEqual(await fromPrisma(card.id));
     expect(res.json().card.hypothesis).toBe('A question in the subject line lifts opens by 10%');

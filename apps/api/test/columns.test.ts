@@ -24,16 +24,26 @@ describe('column and swimlane management', () => {
   });
   afterAll(() => t.close());
 
-  const call = (method: 'POST' | 'PATCH' | 'DELETE', url: string, cookie: string, payload?: object) => t.app.inject({ method, url: `/api${url}`, headers: { cookie }, payload });
+  const call = (method: 'POST' | 'PATCH' | 'DELETE', url: string, cookie: string, payload?: object) =>
+    t.app.inject({ method, url: `/api${url}`, headers: { cookie }, payload });
 
   it('adds, renames, limits, reorders and deletes a column', async () => {
-    let res = await call('POST', '/columns', master, { boardId: team.board.id, name: 'Legal', wipLimit: 2, wipPolicy: 'HARD', flowCategory: 'IN_PROGRESS', position: 1 });
+    let res = await call('POST', '/columns', master, {
+      boardId: team.board.id,
+      name: 'Legal',
+      wipLimit: 2,
+      wipPolicy: 'HARD',
+      flowCategory: 'IN_PROGRESS',
+      position: 1,
+    });
     expect(res.statusCode).toBe(201);
     const column = res.json();
     expect(column).toMatchObject({ name: 'Legal', wipLimit: 2, wipPolicy: 'HARD', position: 1 });
     res = await call('PATCH', `/columns/${column.id}`, master, { name: 'Legal review', wipLimit: null, position: 3 });
     expect(res.json()).toMatchObject({ name: 'Legal review', wipLimit: null, position: 3 });
-    const positions = (await t.db.column.findMany({ where: { boardId: team.board.id }, orderBy: { position: 'asc' } })).map((c) => c.position);
+    const positions = (
+      await t.db.column.findMany({ where: { boardId: team.board.id }, orderBy: { position: 'asc' } })
+    ).map((c) => c.position);
     expect(positions).toEqual(positions.map((_, i) => i));
     expect((await call('DELETE', `/columns/${column.id}`, master)).statusCode).toBe(200);
     expect(await t.db.activity.count({ where: { boardId: team.board.id, kind: { startsWith: 'column.' } } })).toBe(3);
@@ -44,11 +54,18 @@ describe('column and swimlane management', () => {
     await addCards(t.db, team.board.id, column.id, 2, 'Keep');
     const res = await call('DELETE', `/columns/${column.id}`, master);
     expect(res.statusCode).toBe(409);
-    expect(res.json().error.message).toBe(`Column "${column.name}" holds 2 cards; move them to another column before deleting it`);
+    expect(res.json().error.message).toBe(
+      `Column "${column.name}" holds 2 cards; move them to another column before deleting it`,
+    );
   });
 
   it('manages swimlanes; deleting one keeps its cards on the board', async () => {
-    let res = await call('POST', '/swimlanes', master, { boardId: team.board.id, name: 'Expedite', wipLimit: 1, wipPolicy: 'HARD' });
+    let res = await call('POST', '/swimlanes', master, {
+      boardId: team.board.id,
+      name: 'Expedite',
+      wipLimit: 1,
+      wipPolicy: 'HARD',
+    });
     expect(res.statusCode).toBe(201);
     const lane = res.json();
     const [card] = await addCards(t.db, team.board.id, team.board.columns[0]!.id, 1, 'Laned');
@@ -61,14 +78,23 @@ describe('column and swimlane management', () => {
 
   it('lets only scrum masters and admins change the layout', async () => {
     expect((await call('POST', '/columns', member, { boardId: team.board.id, name: 'Nope' })).statusCode).toBe(403);
-    expect((await call('PATCH', `/columns/${team.board.columns[0]!.id}`, member, { name: 'Nope' })).statusCode).toBe(403);
+    expect((await call('PATCH', `/columns/${team.board.columns[0]!.id}`, member, { name: 'Nope' })).statusCode).toBe(
+      403,
+    );
     expect((await call('POST', '/columns', outsider, { boardId: team.board.id, name: 'Nope' })).statusCode).toBe(404);
-    expect((await call('PATCH', `/columns/${team.board.columns[0]!.id}`, outsider, { name: 'Nope' })).statusCode).toBe(404);
+    expect((await call('PATCH', `/columns/${team.board.columns[0]!.id}`, outsider, { name: 'Nope' })).statusCode).toBe(
+      404,
+    );
   });
 
   it('names the field on bad input', async () => {
     const res = await call('POST', '/columns', master, { boardId: team.board.id, name: '', wipLimit: 0 });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields.map((f: { field: string }) => f.field).sort()).toEqual(['body.name', 'body.wipLimit']);
+    expect(
+      res
+        .json()
+        .error.fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['body.name', 'body.wipLimit']);
   });
 });

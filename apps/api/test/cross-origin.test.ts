@@ -23,17 +23,35 @@ describe('writes from other sites (CSRF)', () => {
       payload: '',
     });
     expect(res.statusCode).toBe(403);
-    expect(res.json().error).toMatchObject({ code: 'FORBIDDEN', fields: [{ field: 'headers.origin', message: 'is not an allowed origin' }] });
+    expect(res.json().error).toMatchObject({
+      code: 'FORBIDDEN',
+      fields: [{ field: 'headers.origin', message: 'is not an allowed origin' }],
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
   });
 
   it('refuses a cross-site card change, leaving the card as it was', async () => {
     const { team, cookie } = await member();
-    const created = await t.app.inject({ method: 'POST', url: '/api/cards', headers: { cookie }, payload: { columnId: team.board.columns[0]!.id, title: 'Launch e-mail', position: 'bottom' } });
+    const created = await t.app.inject({
+      method: 'POST',
+      url: '/api/cards',
+      headers: { cookie },
+      payload: { columnId: team.board.columns[0]!.id, title: 'Launch e-mail', position: 'bottom' },
+    });
     expect(created.statusCode).toBe(201);
     const { card } = created.json();
-    for (const headers of [{ origin: 'https://evil.example' }, { origin: 'null' }, { origin: undefined, referer: 'https://evil.example/page' }, { origin: undefined }]) {
-      const res = await t.app.inject({ method: 'PATCH', url: `/api/cards/${card.id}`, headers: { cookie, ...headers }, payload: { version: card.version, title: 'Hijacked' } });
+    for (const headers of [
+      { origin: 'https://evil.example' },
+      { origin: 'null' },
+      { origin: undefined, referer: 'https://evil.example/page' },
+      { origin: undefined },
+    ]) {
+      const res = await t.app.inject({
+        method: 'PATCH',
+        url: `/api/cards/${card.id}`,
+        headers: { cookie, ...headers },
+        payload: { version: card.version, title: 'Hijacked' },
+      });
       expect(res.statusCode, JSON.stringify(headers)).toBe(403);
     }
     expect((await t.db.card.findUniqueOrThrow({ where: { id: card.id } })).title).toBe('Launch e-mail');
@@ -41,7 +59,12 @@ describe('writes from other sites (CSRF)', () => {
 
   it('refuses a sign-in from another site (login CSRF)', async () => {
     const user = await createUser(t.db);
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { origin: 'https://evil.example' }, payload: { email: user.email, password: TEST_PASSWORD } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { origin: 'https://evil.example' },
+      payload: { email: user.email, password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(403);
     expect(res.cookies).toHaveLength(0);
   });
@@ -49,16 +72,25 @@ describe('writes from other sites (CSRF)', () => {
   it("accepts writes from the app's own origin, a configured one, or a same-origin Referer", async () => {
     const { team, cookie } = await member();
     const post = (headers: Record<string, string | undefined>, title: string) =>
-      t.app.inject({ method: 'POST', url: '/api/cards', headers: { cookie, ...headers }, payload: { columnId: team.board.columns[0]!.id, title, position: 'bottom' } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/cards',
+        headers: { cookie, ...headers },
+        payload: { columnId: team.board.columns[0]!.id, title, position: 'bottom' },
+      });
     expect((await post({ origin: 'http://localhost' }, 'Own origin')).statusCode).toBe(201);
     expect((await post({ origin: 'http://localhost:5173' }, 'Configured origin')).statusCode).toBe(201);
-    expect((await post({ origin: undefined, referer: 'http://localhost/teams/x/board' }, 'Referer only')).statusCode).toBe(201);
+    expect(
+      (await post({ origin: undefined, referer: 'http://localhost/teams/x/board' }, 'Referer only')).statusCode,
+    ).toBe(201);
     // The own origin is the one the request was addressed to, not any localhost.
     expect((await post({ origin: 'http://localhost:8080' }, 'Another port')).statusCode).toBe(403);
   });
 
   it('lets reads through without an Origin', async () => {
     const { cookie } = await member();
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie, origin: undefined } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie, origin: undefined } })).statusCode,
+    ).toBe(200);
   });
 });

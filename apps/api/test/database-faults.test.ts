@@ -21,7 +21,10 @@ describe('when the database drops its connections', () => {
     process.on('uncaughtException', onCrash);
     t = await startTestApp();
     const people = await Promise.all(Array.from({ length: CLIENTS }, () => createUser(t.db)));
-    team = await createTeam(t.db, people.map((p) => ({ userId: p.id, role: 'MEMBER' as const })));
+    team = await createTeam(
+      t.db,
+      people.map((p) => ({ userId: p.id, role: 'MEMBER' as const })),
+    );
     cookies = [];
     for (const p of people) cookies.push(await signIn(t.app, p.email));
     baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
@@ -38,8 +41,15 @@ describe('when the database drops its connections', () => {
     expect(stream.status).toBe(200);
 
     // What each client last heard about each of its own cards (no two clients move the same card).
-    interface Known { version: number; columnId: string; rank: string; acknowledged: boolean }
-    const known = new Map<string, Known>(cards.map((c) => [c.id, { version: c.version, columnId: c.columnId, rank: c.rank, acknowledged: true }]));
+    interface Known {
+      version: number;
+      columnId: string;
+      rank: string;
+      acknowledged: boolean;
+    }
+    const known = new Map<string, Known>(
+      cards.map((c) => [c.id, { version: c.version, columnId: c.columnId, rank: c.rank, acknowledged: true }]),
+    );
     const statuses = new Map<number, number>();
     const comments: string[] = [];
     const unexpected: unknown[] = [];
@@ -57,7 +67,9 @@ describe('when the database drops its connections', () => {
         if (step % 4 === 0) {
           // Now and then a comment: a write through a Prisma transaction rather than the plain-SQL move.
           const text = `Comment ${index}-${step}`;
-          const res = await call('POST', `/cards/${card.id}/comments`, { body: text }).catch((error) => (unexpected.push(error), null));
+          const res = await call('POST', `/cards/${card.id}/comments`, { body: text }).catch(
+            (error) => (unexpected.push(error), null),
+          );
           if (res?.status === 201) comments.push(text);
           else if (res && res.status !== 503) unexpected.push(res);
           continue;
@@ -65,19 +77,33 @@ describe('when the database drops its connections', () => {
         const before = known.get(card.id)!;
         let res;
         try {
-          res = await call('POST', `/cards/${card.id}/move`, { columnId: target.id, afterCardId: null, version: before.version });
+          res = await call('POST', `/cards/${card.id}/move`, {
+            columnId: target.id,
+            afterCardId: null,
+            version: before.version,
+          });
         } catch (error) {
           unexpected.push(error); // the API closed the connection without an answer
           continue;
         }
         statuses.set(res.status, (statuses.get(res.status) ?? 0) + 1);
         if (res.status === 200) {
-          known.set(card.id, { version: res.body.card.version, columnId: res.body.card.columnId, rank: res.body.card.rank, acknowledged: true });
+          known.set(card.id, {
+            version: res.body.card.version,
+            columnId: res.body.card.columnId,
+            rank: res.body.card.rank,
+            acknowledged: true,
+          });
           if (cutsDone === CUTS) movesAfterLastCut++;
         } else if (res.status === 409 && res.body.error.code === 'STALE_VERSION') {
           // A move that failed with 503 may still have been written: the refusal carries the current card.
           const current = res.body.error.details.card;
-          known.set(card.id, { version: current.version, columnId: current.columnId, rank: current.rank, acknowledged: true });
+          known.set(card.id, {
+            version: current.version,
+            columnId: current.columnId,
+            rank: current.rank,
+            acknowledged: true,
+          });
         } else if (res.status === 503) {
           expect(res.body.error.code).toBe('UNAVAILABLE');
           expect(typeof res.body.error.message).toBe('string');
@@ -112,11 +138,21 @@ describe('when the database drops its connections', () => {
     const rows = await t.db.card.findMany({ where: { id: { in: cards.map((c) => c.id) } } });
     for (const row of rows) {
       const last = known.get(row.id)!;
-      if (last.acknowledged) expect({ id: row.id, version: row.version, columnId: row.columnId, rank: row.rank }).toEqual({ id: row.id, version: last.version, columnId: last.columnId, rank: last.rank });
+      if (last.acknowledged)
+        expect({ id: row.id, version: row.version, columnId: row.columnId, rank: row.rank }).toEqual({
+          id: row.id,
+          version: last.version,
+          columnId: last.columnId,
+          rank: last.rank,
+        });
       else expect(row.version).toBeGreaterThanOrEqual(last.version);
     }
 
-    const saved = new Set((await t.db.comment.findMany({ where: { cardId: { in: cards.map((c) => c.id) } }, select: { body: true } })).map((c) => c.body));
+    const saved = new Set(
+      (await t.db.comment.findMany({ where: { cardId: { in: cards.map((c) => c.id) } }, select: { body: true } })).map(
+        (c) => c.body,
+      ),
+    );
     expect(comments.filter((c) => !saved.has(c))).toEqual([]);
     expect(comments.length).toBeGreaterThan(0);
 
@@ -126,7 +162,11 @@ describe('when the database drops its connections', () => {
     const card = cards[0]!;
     // The version as stored: a move left unanswered by a cut may have happened after all.
     const { version } = rows.find((r) => r.id === card.id)!;
-    const res = await httpClient(baseUrl, cookies[0]!)('POST', `/cards/${card.id}/move`, { columnId: columns[1]!.id, afterCardId: null, version });
+    const res = await httpClient(baseUrl, cookies[0]!)('POST', `/cards/${card.id}/move`, {
+      columnId: columns[1]!.id,
+      afterCardId: null,
+      version,
+    });
     expect(res.status).toBe(200);
     await stream.until((e) => e.cardId === card.id && e.card?.version === res.body.card.version);
     stream.close();

@@ -52,7 +52,10 @@ describe("Fastify's own refusals", () => {
   });
 
   it('headers too large: 431', async () => {
-    const res = await rawRequest(baseUrl, `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'x'.repeat(40_000)}\r\n\r\n`);
+    const res = await rawRequest(
+      baseUrl,
+      `GET /api/health HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'x'.repeat(40_000)}\r\n\r\n`,
+    );
     expect(res.status).toBe(431);
     expect(res.contentType).toMatch(/application\/json/);
     expect(errorBodySchema.parse(res.body).error.code).toBe('HEADERS_TOO_LARGE');
@@ -65,8 +68,15 @@ describe("Fastify's own refusals", () => {
   });
 
   it('bad JSON: 400 naming the body', async () => {
-    const res = await fetch(`${baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: baseUrl }, body: '{"email": ' });
+    const res = await fetch(`${baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: baseUrl },
+      body: '{"email": ',
+    });
     expect(res.status).toBe(400);
-    expect(errorBodySchema.parse(await res.json()).error).toMatchObject({ code: 'VALIDATION_FAILED', fields: [{ field: 'body' }] });
+    expect(errorBodySchema.parse(await res.json()).error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'body' }],
+    });
   });
 });

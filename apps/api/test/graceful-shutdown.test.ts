@@ -2,7 +2,12 @@ import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SESSION_COOKIE } from '../src/services/auth/sessions';
 import { watchEvents } from './support/event-stream';
-import { prepareServerDatabase, startServerProcess, type ServerDatabase, type ServerProcess } from './support/server-process';
+import {
+  prepareServerDatabase,
+  startServerProcess,
+  type ServerDatabase,
+  type ServerProcess,
+} from './support/server-process';
 import { createTeam, createUser, TEST_PASSWORD } from './support/test-app';
 
 /** Reads from a socket until `done` says the text so far is enough. */
@@ -17,7 +22,9 @@ function readUntil(socket: Socket, done: (text: string) => boolean): Promise<str
       }
     };
     socket.on('data', onData);
-    socket.once('close', () => (done(text) ? resolve(text) : reject(new Error(`socket closed after: ${JSON.stringify(text)}`))));
+    socket.once('close', () =>
+      done(text) ? resolve(text) : reject(new Error(`socket closed after: ${JSON.stringify(text)}`)),
+    );
   });
 }
 
@@ -42,9 +49,16 @@ describe('graceful shutdown', () => {
 
   it('finishes the request in flight and closes event streams with a reconnect hint', async () => {
     const { email, columnId, boardId } = database.seeded;
-    const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, { method: 'POST', headers: { 'content-type': 'application/json', origin: server.baseUrl }, body: JSON.stringify({ email, password: TEST_PASSWORD }) });
+    const signIn = await fetch(`${server.baseUrl}/api/auth/sign-in`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: server.baseUrl },
+      body: JSON.stringify({ email, password: TEST_PASSWORD }),
+    });
     expect(signIn.status).toBe(200);
-    const cookie = signIn.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`))!.split(';')[0]!;
+    const cookie = signIn.headers
+      .getSetCookie()
+      .find((c) => c.startsWith(`${SESSION_COOKIE}=`))!
+      .split(';')[0]!;
 
     const stream = await watchEvents(`${server.baseUrl}/api/boards/${boardId}/events`, cookie);
     expect(stream.status).toBe(200);

@@ -36,16 +36,30 @@ describe('hostile bodies on every JSON route', () => {
     t = await startTestApp();
     const admin = await createUser(t.db, { orgRole: 'ADMIN' });
     const other = await createUser(t.db);
-    const team = await createTeam(t.db, [{ userId: admin.id, role: 'SCRUM_MASTER' }, { userId: other.id, role: 'MEMBER' }]);
+    const team = await createTeam(t.db, [
+      { userId: admin.id, role: 'SCRUM_MASTER' },
+      { userId: other.id, role: 'MEMBER' },
+    ]);
     cookie = await signIn(t.app, admin.email);
     const [card, target] = await addCards(t.db, team.board.id, team.board.columns[0]!.id, 2, 'Fuzzed');
     const lane = await t.db.swimlane.create({ data: { boardId: team.board.id, name: 'Expedite', position: 0 } });
     const checklist = await t.db.checklist.create({ data: { cardId: card!.id, title: 'Done means', position: 0 } });
-    const item = await t.db.checklistItem.create({ data: { checklistId: checklist.id, text: 'Proofread', position: 0 } });
+    const item = await t.db.checklistItem.create({
+      data: { checklistId: checklist.id, text: 'Proofread', position: 0 },
+    });
     const principle = await t.db.principle.findFirstOrThrow();
     Object.assign(ids, {
-      teamId: team.id, userId: other.id, boardId: team.board.id, columnId: team.board.columns[1]!.id, swimlaneId: lane.id,
-      cardId: card!.id, toCardId: target!.id, afterCardId: target!.id, checklistId: checklist.id, itemId: item.id, principleId: principle.id,
+      teamId: team.id,
+      userId: other.id,
+      boardId: team.board.id,
+      columnId: team.board.columns[1]!.id,
+      swimlaneId: lane.id,
+      cardId: card!.id,
+      toCardId: target!.id,
+      afterCardId: target!.id,
+      checklistId: checklist.id,
+      itemId: item.id,
+      principleId: principle.id,
     });
     doc = (await t.app.inject({ method: 'GET', url: '/api/docs/json' })).json() as typeof doc;
     operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
@@ -62,7 +76,8 @@ describe('hostile bodies on every JSON route', () => {
     if (schema.anyOf) return valid(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, name);
     if (schema.enum) return schema.enum[0];
     const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
-    if (type === 'object') return Object.fromEntries((schema.required ?? []).map((key) => [key, valid(schema.properties![key]!, key)]));
+    if (type === 'object')
+      return Object.fromEntries((schema.required ?? []).map((key) => [key, valid(schema.properties![key]!, key)]));
     if (type === 'array') return [];
     if (type === 'integer' || type === 'number') return name === 'version' ? 1 : Math.max(schema.minimum ?? 1, 1);
     if (type === 'boolean') return false;
@@ -80,7 +95,10 @@ describe('hostile bodies on every JSON route', () => {
     expect(operations.length).toBeGreaterThan(20);
   });
 
-  for (const [what, body] of [['100,000 nested arrays', nestedArrays(100_000)], ['60,000 nested objects', nestedObjects(60_000)]] as const) {
+  for (const [what, body] of [
+    ['100,000 nested arrays', nestedArrays(100_000)],
+    ['60,000 nested objects', nestedObjects(60_000)],
+  ] as const) {
     it(`refuses ${what} with a 400 on every JSON route, before the route runs`, async () => {
       for (const { method, path } of operations) {
         const res = await send(method, urlFor(path), body);
@@ -91,11 +109,20 @@ describe('hostile bodies on every JSON route', () => {
   }
 
   // What a form on another site can send without the browser asking first: each is a 415 on every write route.
-  for (const [type, body] of [['text/plain', '{"a":1}'], ['application/x-www-form-urlencoded', 'a=1'], ['multipart/form-data; boundary=x', '--x--']] as const) {
+  for (const [type, body] of [
+    ['text/plain', '{"a":1}'],
+    ['application/x-www-form-urlencoded', 'a=1'],
+    ['multipart/form-data; boundary=x', '--x--'],
+  ] as const) {
     it(`refuses a ${type.split(';')[0]} body on every write route, signing out included`, async () => {
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const method of Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))) {
-          const res = await t.app.inject({ method: method.toUpperCase() as 'POST', url: urlFor(path), headers: { cookie, 'content-type': type }, payload: body });
+          const res = await t.app.inject({
+            method: method.toUpperCase() as 'POST',
+            url: urlFor(path),
+            headers: { cookie, 'content-type': type },
+            payload: body,
+          });
           expect(res.statusCode, `${method} ${path}: ${res.body}`).toBe(415);
         }
       }
@@ -112,7 +139,8 @@ describe('hostile bodies on every JSON route', () => {
         for (const value of [...oddTexts, ...oddValues]) {
           const res = await send(method, urlFor(path), JSON.stringify({ ...base, [key]: value }));
           probes++;
-          if (res.statusCode >= 500) failures.push(`${method} ${path} ${key}=${JSON.stringify(value).slice(0, 40)}: ${res.statusCode}`);
+          if (res.statusCode >= 500)
+            failures.push(`${method} ${path} ${key}=${JSON.stringify(value).slice(0, 40)}: ${res.statusCode}`);
           else if (res.statusCode === 400) {
             const fields = (res.json().error.fields ?? []) as { field: string }[];
             if (!fields.length) failures.push(`${method} ${path} ${key}: 400 naming no field`);

@@ -9,7 +9,12 @@ afterEach(async () => {
 
 const signInCookie = async (ctx: TestContext, headers: Record<string, string> = {}) => {
   const user = await createUser(ctx.db);
-  const res = await ctx.app.inject({ method: 'POST', url: '/api/auth/sign-in', headers, payload: { email: user.email, password: TEST_PASSWORD } });
+  const res = await ctx.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    headers,
+    payload: { email: user.email, password: TEST_PASSWORD },
+  });
   expect(res.statusCode).toBe(200);
   return res.cookies.find((c) => c.name === 'amb_session')!;
 };
@@ -41,7 +46,11 @@ describe('served over HTTPS', () => {
 
   it('behind a trusted proxy that terminates TLS: the cookie is Secure when the proxy says https', async () => {
     t = await startTestApp({ TRUST_PROXY: 'loopback' });
-    const headers = { 'x-forwarded-proto': 'https', 'x-forwarded-host': 'board.example.test', origin: 'https://board.example.test' };
+    const headers = {
+      'x-forwarded-proto': 'https',
+      'x-forwarded-host': 'board.example.test',
+      origin: 'https://board.example.test',
+    };
     expect((await signInCookie(t, headers)).secure).toBe(true);
     expect((await signInCookie(t)).secure).toBeFalsy();
   });

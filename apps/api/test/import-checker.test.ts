@@ -16,7 +16,10 @@ describe('checking an import file', () => {
   it('plans the largest Trello file in a worker thread, every card with its checklist items and comments', async () => {
     const file = JSON.stringify(largeTrelloBoard());
     expect(Buffer.byteLength(file)).toBeLessThan(5 * 1024 * 1024);
-    const result = await checker.check({ body: { format: 'trello', fileName: 'large.json', content: base64(file) }, boardColumns: ['To do'] });
+    const result = await checker.check({
+      body: { format: 'trello', fileName: 'large.json', content: base64(file) },
+      boardColumns: ['To do'],
+    });
     expect(result.threadId).not.toBe(threadId);
     if (!result.ok) throw new Error(result.message);
     const plan = JSON.parse(result.planJson) as ImportPlan;
@@ -27,9 +30,15 @@ describe('checking an import file', () => {
   });
 
   it('answers a file that cannot be imported with a refusal naming the field, and goes on checking', async () => {
-    const refused = await checker.check({ body: { format: 'trello', fileName: 'x.json', content: base64('{"lists": [') }, boardColumns: [] });
+    const refused = await checker.check({
+      body: { format: 'trello', fileName: 'x.json', content: base64('{"lists": [') },
+      boardColumns: [],
+    });
     expect(refused).toMatchObject({ ok: false, field: 'body.content', message: expect.stringMatching(/not JSON/) });
-    const csv = await checker.check({ body: { format: 'csv', fileName: 'x.csv', content: base64('title\nA card\n') }, boardColumns: ['To do'] });
+    const csv = await checker.check({
+      body: { format: 'csv', fileName: 'x.csv', content: base64('title\nA card\n') },
+      boardColumns: ['To do'],
+    });
     expect(csv).toMatchObject({ ok: true, total: 1 });
   });
 });

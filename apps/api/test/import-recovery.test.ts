@@ -32,7 +32,12 @@ describe('an import left running by a stopped server', () => {
 
   const csv = `title,column\n${Array.from({ length: 150 }, (_, i) => `Imported card ${i},In progress`).join('\n')}\n`;
   const queue = async (teamId: string, content = csv) => {
-    const res = await t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie }, payload: { format: 'csv', fileName: 'many.csv', content: Buffer.from(content).toString('base64') } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/teams/${teamId}/imports`,
+      headers: { cookie },
+      payload: { format: 'csv', fileName: 'many.csv', content: Buffer.from(content).toString('base64') },
+    });
     expect(res.statusCode, res.body).toBe(202);
     return res.json().id as string;
   };
@@ -52,7 +57,8 @@ describe('an import left running by a stopped server', () => {
     await Promise.race([firstBatch.promise, running]);
     return { running, wake };
   };
-  const age = (jobId: string) => t.db.$executeRaw`UPDATE import_jobs SET heartbeat_at = heartbeat_at - interval '1 hour' WHERE id = ${jobId}`;
+  const age = (jobId: string) =>
+    t.db.$executeRaw`UPDATE import_jobs SET heartbeat_at = heartbeat_at - interval '1 hour' WHERE id = ${jobId}`;
 
   it('is failed with a clear message once its lease lapses, with none of its cards left; the stopped job writes nothing more', async () => {
     const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
@@ -61,7 +67,10 @@ describe('an import left running by a stopped server', () => {
     const { running, wake } = await stopAfterFirstBatch();
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(100);
     expect(await t.db.cardFlow.count({ where: { boardId: team.board.id } })).toBe(100);
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'RUNNING', processed: 100 });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: 'RUNNING',
+      processed: 100,
+    });
 
     // Its lease is fresh: the job is alive and left alone.
     expect(await failAbandonedImports(t.db)).toBe(0);
@@ -70,7 +79,9 @@ describe('an import left running by a stopped server', () => {
 
     const res = await t.app.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: { cookie } });
     expect(res.json()).toMatchObject({ status: 'FAILED', created: 0 });
-    expect(res.json().error).toMatch(/^The import stopped because the server running it stopped \(its last progress was at .+ UTC\)\. The 100 cards it had written were taken away again\. Nothing from this import is on the board; import the file again\.$/);
+    expect(res.json().error).toMatch(
+      /^The import stopped because the server running it stopped \(its last progress was at .+ UTC\)\. The 100 cards it had written were taken away again\. Nothing from this import is on the board; import the file again\.$/,
+    );
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
     expect(await t.db.cardFlow.count({ where: { boardId: team.board.id } })).toBe(0);
 
@@ -78,12 +89,18 @@ describe('an import left running by a stopped server', () => {
     wake.resolve();
     expect(await running).toBe(true);
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'FAILED', processed: 100 });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: 'FAILED',
+      processed: 100,
+    });
 
     // The same file again imports in full: nothing of the failed job stands in its way.
     const again = await queue(team.id);
     expect(await runNextImport(t.db)).toBe(true);
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: again } })).toMatchObject({ status: 'DONE', created: 150 });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: again } })).toMatchObject({
+      status: 'DONE',
+      created: 150,
+    });
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(150);
   });
 
@@ -102,7 +119,10 @@ describe('an import left running by a stopped server', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     await runner.close();
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({ status: 'FAILED', error: expect.stringContaining('server running it stopped') });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+      status: 'FAILED',
+      error: expect.stringContaining('server running it stopped'),
+    });
     expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(0);
     wake.resolve();
     await running;
@@ -111,16 +131,33 @@ describe('an import left running by a stopped server', () => {
   it('takes away the columns it added, unless someone put a card in one meanwhile', async () => {
     const team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }]);
     const trello = readFileSync(path.join(import.meta.dirname, 'fixtures', 'trello-board.json')).toString('base64');
-    const queued = await t.app.inject({ method: 'POST', url: `/api/teams/${team.id}/imports`, headers: { cookie }, payload: { format: 'trello', fileName: 'spring.json', content: trello, flowCategories: { 'Up next': 'TODO', Writing: 'IN_PROGRESS', 'Old stuff': 'DONE' } } });
+    const queued = await t.app.inject({
+      method: 'POST',
+      url: `/api/teams/${team.id}/imports`,
+      headers: { cookie },
+      payload: {
+        format: 'trello',
+        fileName: 'spring.json',
+        content: trello,
+        flowCategories: { 'Up next': 'TODO', Writing: 'IN_PROGRESS', 'Old stuff': 'DONE' },
+      },
+    });
     expect(queued.statusCode, queued.body).toBe(202);
     const jobId = queued.json().id as string;
     const before = (await t.db.column.findMany({ where: { boardId: team.board.id } })).map((c) => c.name);
     const { running, wake } = await stopAfterFirstBatch();
-    const added = (await t.db.column.findMany({ where: { boardId: team.board.id, name: { notIn: before } }, orderBy: { position: 'asc' } })).map((c) => c.name);
+    const added = (
+      await t.db.column.findMany({
+        where: { boardId: team.board.id, name: { notIn: before } },
+        orderBy: { position: 'asc' },
+      })
+    ).map((c) => c.name);
     expect(added.length).toBeGreaterThan(1);
     // Someone puts a card of their own in the first of them.
     const kept = await t.db.column.findFirstOrThrow({ where: { boardId: team.board.id, name: added[0] } });
-    await t.db.card.create({ data: { boardId: team.board.id, columnId: kept.id, rank: 'm', title: 'Mine, not imported' } });
+    await t.db.card.create({
+      data: { boardId: team.board.id, columnId: kept.id, rank: 'm', title: 'Mine, not imported' },
+    });
 
     await age(jobId);
     expect(await failAbandonedImports(t.db)).toBe(1);
@@ -131,7 +168,9 @@ describe('an import left running by a stopped server', () => {
     const logged = await t.db.activity.findMany({ where: { boardId: team.board.id, kind: 'column.deleted' } });
     expect(logged.map((e) => (e.from as { name: string }).name).sort()).toEqual(added.slice(1).sort());
     expect(logged.every((e) => e.actorId === null)).toBe(true);
-    expect((await t.db.card.findMany({ where: { boardId: team.board.id } })).map((c) => c.title)).toEqual(['Mine, not imported']);
+    expect((await t.db.card.findMany({ where: { boardId: team.board.id } })).map((c) => c.title)).toEqual([
+      'Mine, not imported',
+    ]);
     wake.resolve();
     await running;
   });
@@ -156,7 +195,10 @@ describe('an import left running by a stopped server', () => {
     runner.kick();
     const status = async (id: string) => (await t.db.importJob.findUniqueOrThrow({ where: { id } })).status;
     while ((await status(smallJob)) !== 'DONE') await new Promise((r) => setTimeout(r, 50));
-    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: largeJob } })).toMatchObject({ status: 'RUNNING', processed: 100 });
+    expect(await t.db.importJob.findUniqueOrThrow({ where: { id: largeJob } })).toMatchObject({
+      status: 'RUNNING',
+      processed: 100,
+    });
     held.resolve();
     while ((await status(largeJob)) !== 'DONE') await new Promise((r) => setTimeout(r, 50));
     await runner.close();

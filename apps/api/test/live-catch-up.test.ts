@@ -16,7 +16,16 @@ const root = path.resolve(import.meta.dirname, '../../..');
 function startApiProcess(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(path.join(root, 'node_modules/.bin/tsx'), ['apps/api/src/server.ts'], {
     cwd: root,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: '0', SEED_DEMO_DATA: 'false', LOG_LEVEL: 'silent', NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', LOGIN_RATE_LIMIT: '10000' },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: '0',
+      SEED_DEMO_DATA: 'false',
+      LOG_LEVEL: 'silent',
+      NODE_ENV: 'test',
+      WEB_DIST_DIR: '/nonexistent',
+      LOGIN_RATE_LIMIT: '10000',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -81,22 +90,38 @@ describe('gap-free live catch-up', () => {
         [team.board.id, team.id, held!.id, activityKinds.cardUpdated, JSON.stringify(held!.title)],
       );
 
-      const moveB = httpClient(baseUrl, moverCookie)('POST', `/cards/${moved!.id}/move`, { columnId: column('To do').id, afterCardId: null, version: 1 });
+      const moveB = httpClient(baseUrl, moverCookie)('POST', `/cards/${moved!.id}/move`, {
+        columnId: column('To do').id,
+        afterCardId: null,
+        version: 1,
+      });
       let resumed: Awaited<ReturnType<typeof watch>> | null = null;
       if (onPostgres) {
         expect((await moveB).status).toBe(200);
-        const idB = (await t.db.activity.findFirstOrThrow({ where: { cardId: moved!.id, kind: activityKinds.cardMoved } })).id;
+        const idB = (
+          await t.db.activity.findFirstOrThrow({ where: { cardId: moved!.id, kind: activityKinds.cardMoved } })
+        ).id;
         expect(idB).toBeGreaterThan(BigInt(entryA!.id)); // the lower id is the one still uncommitted
         const { event: seenB } = await watcher.until((e) => e.cardId === moved!.id);
         expect(watcher.events.some((e) => e.cardId === held!.id)).toBe(false);
         // A client that has seen B's event reconnects from it.
-        resumed = await watch(`${watchUrl}/api/boards/${team.board.id}/events`, watcherCookie, { 'last-event-id': seenB.activityId });
+        resumed = await watch(`${watchUrl}/api/boards/${team.board.id}/events`, watcherCookie, {
+          'last-event-id': seenB.activityId,
+        });
       }
       await a.query('COMMIT');
       if (!onPostgres) expect((await moveB).status).toBe(200);
 
       // One more change afterwards: once it has arrived, everything before it has too.
-      expect((await httpClient(baseUrl, moverCookie)('POST', `/cards/${last!.id}/move`, { columnId: column('To do').id, afterCardId: null, version: 1 })).status).toBe(200);
+      expect(
+        (
+          await httpClient(baseUrl, moverCookie)('POST', `/cards/${last!.id}/move`, {
+            columnId: column('To do').id,
+            afterCardId: null,
+            version: 1,
+          })
+        ).status,
+      ).toBe(200);
       for (const client of resumed ? [watcher, resumed] : [watcher]) {
         await client.until((e) => e.cardId === last!.id);
         const forA = client.events.filter((e) => e.cardId === held!.id);
@@ -120,12 +145,19 @@ describe('gap-free live catch-up', () => {
     await scenario(baseUrl, 'One process');
   }, 60_000);
 
-  it.skipIf(!onPostgres)('does so across two API processes: written through one, watched through the other', async () => {
-    await scenario(second!.url, 'Two processes');
-  }, 60_000);
+  it.skipIf(!onPostgres)(
+    'does so across two API processes: written through one, watched through the other',
+    async () => {
+      await scenario(second!.url, 'Two processes');
+    },
+    60_000,
+  );
 
   it('numbers a transaction’s entries together, after the entries of transactions that committed before it', async () => {
-    const created = await httpClient(baseUrl, moverCookie)('POST', '/cards', { columnId: column('Backlog').id, title: 'Numbered' });
+    const created = await httpClient(baseUrl, moverCookie)('POST', '/cards', {
+      columnId: column('Backlog').id,
+      title: 'Numbered',
+    });
     expect(created.status).toBe(201);
     const card = created.body.card as { id: string };
     const rows = await t.db.$queryRaw<{ seq: bigint; activity_id: bigint; kind: string }[]>`

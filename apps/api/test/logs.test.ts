@@ -12,8 +12,17 @@ afterAll(async () => database.drop());
 
 async function appLogging(level: 'info' | 'debug') {
   const lines: Record<string, unknown>[] = [];
-  const config = loadConfig({ NODE_ENV: 'production', LOG_LEVEL: level, WEB_DIST_DIR: '/nonexistent', DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined });
-  const app: App = await buildApp({ config, db: database.prisma, logger: { level, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } } });
+  const config = loadConfig({
+    NODE_ENV: 'production',
+    LOG_LEVEL: level,
+    WEB_DIST_DIR: '/nonexistent',
+    DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined,
+  });
+  const app: App = await buildApp({
+    config,
+    db: database.prisma,
+    logger: { level, stream: { write: (line: string) => void lines.push(JSON.parse(line)) } },
+  });
   await app.ready();
   return { app, lines };
 }
@@ -36,7 +45,12 @@ describe('logs', () => {
     try {
       const res = await app.inject({ method: 'GET', url: '/api/health' });
       const line = lines.find((l) => l.msg === 'request');
-      expect(line).toMatchObject({ reqId: res.headers['x-request-id'], method: 'GET', url: '/api/health', status: 200 });
+      expect(line).toMatchObject({
+        reqId: res.headers['x-request-id'],
+        method: 'GET',
+        url: '/api/health',
+        status: 200,
+      });
     } finally {
       await app.close();
     }
@@ -50,14 +64,28 @@ describe('logs', () => {
     } finally {
       await app.close();
     }
-    expect(loggerOptions(loadConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' })).requestIdHeader).toBe('x-request-id');
+    expect(loggerOptions(loadConfig({ NODE_ENV: 'production', TRUST_PROXY: '1' })).requestIdHeader).toBe(
+      'x-request-id',
+    );
   });
 
   it('are JSON in production and readable lines in development', () => {
     expect(loggerOptions(loadConfig({ NODE_ENV: 'production' })).logger).toEqual({ level: 'info' });
     expect(loggerOptions(loadConfig({ NODE_ENV: 'development' })).logger).toMatchObject({ stream: expect.anything() });
-    expect(loggerOptions(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' })).logger).toMatchObject({ stream: expect.anything() });
-    const line = prettyLine(JSON.stringify({ level: 40, time: Date.UTC(2026, 0, 2, 3, 4, 5, 6), pid: 1, hostname: 'h', reqId: 'abc', msg: 'slow answer', ms: 950 }));
+    expect(loggerOptions(loadConfig({ NODE_ENV: 'production', LOG_FORMAT: 'pretty' })).logger).toMatchObject({
+      stream: expect.anything(),
+    });
+    const line = prettyLine(
+      JSON.stringify({
+        level: 40,
+        time: Date.UTC(2026, 0, 2, 3, 4, 5, 6),
+        pid: 1,
+        hostname: 'h',
+        reqId: 'abc',
+        msg: 'slow answer',
+        ms: 950,
+      }),
+    );
     expect(line).toBe('03:04:05.006 WARN  [abc] slow answer  ms=950\n');
   });
 });

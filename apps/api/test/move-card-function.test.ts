@@ -20,17 +20,55 @@ describe('the move_card database function', () => {
 
   /** A column with two cards (A above B) and a card elsewhere to move between them, and a call to move it. */
   async function scene(options: { wipLimit?: number } = {}) {
-    const column = await t.db.column.create({ data: { boardId: team.board.id, name: 'Checks', position: 30, flowCategory: 'IN_PROGRESS', wipLimit: options.wipLimit ?? null, wipPolicy: 'HARD' } });
+    const column = await t.db.column.create({
+      data: {
+        boardId: team.board.id,
+        name: 'Checks',
+        position: 30,
+        flowCategory: 'IN_PROGRESS',
+        wipLimit: options.wipLimit ?? null,
+        wipPolicy: 'HARD',
+      },
+    });
     const [a, b] = await addCards(t.db, team.board.id, column.id, 2, `Neighbour ${column.id}`);
     const backlog = team.board.columns.find((c) => c.flowCategory === 'BACKLOG')!;
     const [moved] = await addCards(t.db, team.board.id, backlog.id, 1, `Moved ${column.id}`);
     const rank = `${a!.rank}V`;
-    const expect0 = { flowCategory: 'IN_PROGRESS', columnLimit: column.wipLimit, columnPolicy: 'HARD', laneLimit: null, lanePolicy: null, columnCount: options.wipLimit ? 2 : null, laneCount: null, afterCardId: a!.id, above: a!.rank, rankEpoch: 0 };
-    const call = async (overrides: { expect?: Partial<typeof expect0> | null; rank?: string; version?: number } = {}) => {
-      const place = { columnId: column.id, swimlaneId: null, rank: overrides.rank ?? rank, startedAt: new Date().toISOString(), completedAt: null };
-      const entry = { actorId, teamId: team.id, kind: 'card.moved', field: 'columnId', from: { columnId: backlog.id }, to: { columnId: column.id } };
+    const expect0 = {
+      flowCategory: 'IN_PROGRESS',
+      columnLimit: column.wipLimit,
+      columnPolicy: 'HARD',
+      laneLimit: null,
+      lanePolicy: null,
+      columnCount: options.wipLimit ? 2 : null,
+      laneCount: null,
+      afterCardId: a!.id,
+      above: a!.rank,
+      rankEpoch: 0,
+    };
+    const call = async (
+      overrides: { expect?: Partial<typeof expect0> | null; rank?: string; version?: number } = {},
+    ) => {
+      const place = {
+        columnId: column.id,
+        swimlaneId: null,
+        rank: overrides.rank ?? rank,
+        startedAt: new Date().toISOString(),
+        completedAt: null,
+      };
+      const entry = {
+        actorId,
+        teamId: team.id,
+        kind: 'card.moved',
+        field: 'columnId',
+        from: { columnId: backlog.id },
+        to: { columnId: column.id },
+      };
       const expectation = overrides.expect === null ? null : { ...expect0, ...overrides.expect };
-      const [row] = await sql<{ status: string; card: { id: string; columnId: string; rank: string; version: number; updatedAt: string } | null }>(t.db, 'test-move-card', 'SELECT status, card FROM move_card($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)', [
+      const [row] = await sql<{
+        status: string;
+        card: { id: string; columnId: string; rank: string; version: number; updatedAt: string } | null;
+      }>(t.db, 'test-move-card', 'SELECT status, card FROM move_card($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)', [
         moved!.id,
         overrides.version ?? moved!.version,
         JSON.stringify(place),
@@ -46,7 +84,12 @@ describe('the move_card database function', () => {
     const s = await scene();
     const result = await s.call();
     expect(result.status).toBe('moved');
-    expect(result.card).toMatchObject({ id: s.moved.id, columnId: s.column.id, rank: `${s.a.rank}V`, version: s.moved.version + 1 });
+    expect(result.card).toMatchObject({
+      id: s.moved.id,
+      columnId: s.column.id,
+      rank: `${s.a.rank}V`,
+      version: s.moved.version + 1,
+    });
     expect(result.card!.updatedAt).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     expect(Math.abs(Date.parse(result.card!.updatedAt) - Date.now())).toBeLessThan(60_000);
     const history = await t.db.activity.findMany({ where: { cardId: s.moved.id } });
@@ -57,7 +100,10 @@ describe('the move_card database function', () => {
   it('answers "stale" for an old version, and writes nothing', async () => {
     const s = await scene();
     expect((await s.call({ version: s.moved.version + 5 })).status).toBe('stale');
-    expect(await t.db.card.findUniqueOrThrow({ where: { id: s.moved.id } })).toMatchObject({ columnId: s.moved.columnId, version: s.moved.version });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: s.moved.id } })).toMatchObject({
+      columnId: s.moved.columnId,
+      version: s.moved.version,
+    });
   });
 
   it('answers "changed", writing nothing, when what the decision rested on no longer holds', async () => {
@@ -74,7 +120,10 @@ describe('the move_card database function', () => {
     expect((await s.call({ expect: { flowCategory: 'DONE' } })).status).toBe('changed');
     // More cards in the column than were counted.
     expect((await s.call({ expect: { columnCount: 1 } })).status).toBe('changed');
-    expect(await t.db.card.findUniqueOrThrow({ where: { id: s.moved.id } })).toMatchObject({ columnId: s.moved.columnId, version: s.moved.version });
+    expect(await t.db.card.findUniqueOrThrow({ where: { id: s.moved.id } })).toMatchObject({
+      columnId: s.moved.columnId,
+      version: s.moved.version,
+    });
     expect(await t.db.activity.count({ where: { cardId: s.moved.id } })).toBe(0);
     // Fewer is fine: a card may have left since.
     expect((await s.call({ expect: { columnCount: 3 } })).status).toBe('moved');

@@ -74,7 +74,10 @@ describe('notifications', () => {
     expect(watchers.watchers.map((w: { name: string }) => w.name).sort()).toEqual(['Maya Master', 'Sam Member']);
     expect(watchers.watching).toBe(false);
     // Added later as an owner: told then.
-    await as('sam', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), ownerIds: [id.sam, id.maya, id.lee] });
+    await as('sam', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      ownerIds: [id.sam, id.maya, id.lee],
+    });
     expect(await told()).toEqual({ maya: [], sam: [], vic: [], lee: ['owner.added'], olga: [], pat: [] });
   });
 
@@ -82,58 +85,121 @@ describe('notifications', () => {
     const card = await newCard('Legal review');
     await as('vic', 'PUT', `/api/cards/${card.id}/watch`, { watching: true });
     await told();
-    await as('sam', 'POST', `/api/cards/${card.id}/comments`, { body: `Can ${mentionToken(id.lee)} and ${mentionToken(id.olga)} look? ${mentionToken(id.sam)}` });
+    await as('sam', 'POST', `/api/cards/${card.id}/comments`, {
+      body: `Can ${mentionToken(id.lee)} and ${mentionToken(id.olga)} look? ${mentionToken(id.sam)}`,
+    });
     const lee = await news('lee');
-    expect(lee.map((n) => [n.kind, n.cardTitle, n.text])).toEqual([['mentioned', 'Legal review', 'Sam Member mentioned you in a comment: “Can @Lee Leaver and @Olga Outsider look? @Sam Member”']]);
+    expect(lee.map((n) => [n.kind, n.cardTitle, n.text])).toEqual([
+      [
+        'mentioned',
+        'Legal review',
+        'Sam Member mentioned you in a comment: “Can @Lee Leaver and @Olga Outsider look? @Sam Member”',
+      ],
+    ]);
     expect(lee[0]!.link).toBe(`/teams/${team.id}/board/cards/${card.id}`);
-    expect(await told()).toEqual({ maya: ['comment.added'], sam: [], vic: ['comment.added'], lee: [], olga: [], pat: [] });
+    expect(await told()).toEqual({
+      maya: ['comment.added'],
+      sam: [],
+      vic: ['comment.added'],
+      lee: [],
+      olga: [],
+      pat: [],
+    });
     // The commenter and the mentioned reader now watch; the outsider does not.
-    const watchers = (await as('maya', 'GET', `/api/cards/${card.id}/watchers`)).watchers.map((w: { name: string }) => w.name);
+    const watchers = (await as('maya', 'GET', `/api/cards/${card.id}/watchers`)).watchers.map(
+      (w: { name: string }) => w.name,
+    );
     expect(watchers.sort()).toEqual(['Lee Leaver', 'Maya Master', 'Sam Member', 'Vic Viewer']);
     // Vic stops watching: the next comment tells Maya, Sam and Lee only.
     await as('vic', 'PUT', `/api/cards/${card.id}/watch`, { watching: false });
     await as('maya', 'POST', `/api/cards/${card.id}/comments`, { body: 'Signed off.' });
-    expect(await told()).toEqual({ maya: [], sam: ['comment.added'], vic: [], lee: ['comment.added'], olga: [], pat: [] });
+    expect(await told()).toEqual({
+      maya: [],
+      sam: ['comment.added'],
+      vic: [],
+      lee: ['comment.added'],
+      olga: [],
+      pat: [],
+    });
   });
 
   it('tells mentions in a description once, when they are added', async () => {
     const card = await newCard('Webinar');
     await told();
-    await as('maya', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), description: `Slides by ${mentionToken(id.vic)}` });
-    await as('maya', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), description: `Slides by ${mentionToken(id.vic)}, soon` });
+    await as('maya', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      description: `Slides by ${mentionToken(id.vic)}`,
+    });
+    await as('maya', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      description: `Slides by ${mentionToken(id.vic)}, soon`,
+    });
     expect(await told()).toEqual({ maya: [], sam: [], vic: ['mentioned'], lee: [], olga: [], pat: [] });
   });
 
-  it("tells owners when their card is blocked, unblocked, done or archived", async () => {
+  it('tells owners when their card is blocked, unblocked, done or archived', async () => {
     const card = await newCard('Newsletter', [id.sam, id.maya]);
     await told();
-    await as('maya', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), blocked: true, blockedReason: 'Waiting on legal' });
+    await as('maya', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      blocked: true,
+      blockedReason: 'Waiting on legal',
+    });
     const blocked = await news('sam');
     expect(blocked.map((n) => n.text)).toEqual(['Maya Master blocked it: “Waiting on legal”']);
     await as('maya', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), blocked: false });
-    await as('maya', 'POST', `/api/cards/${card.id}/move`, { version: await version(card.id), columnId: column('DONE').id, afterCardId: null });
+    await as('maya', 'POST', `/api/cards/${card.id}/move`, {
+      version: await version(card.id),
+      columnId: column('DONE').id,
+      afterCardId: null,
+    });
     await as('maya', 'POST', `/api/cards/${card.id}/archive`, { version: await version(card.id) });
-    expect(await told()).toEqual({ maya: [], sam: ['card.archived', 'card.done', 'card.unblocked'], vic: [], lee: [], olga: [], pat: [] });
+    expect(await told()).toEqual({
+      maya: [],
+      sam: ['card.archived', 'card.done', 'card.unblocked'],
+      vic: [],
+      lee: [],
+      olga: [],
+      pat: [],
+    });
   });
 
   it('tells the PMO of an escalation and the team of the PMO handling it, with the note', async () => {
     const card = await newCard('Vendor contract', [id.sam]);
-    await as('sam', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), blocked: true, blockedReason: 'Vendor silent' });
+    await as('sam', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      blocked: true,
+      blockedReason: 'Vendor silent',
+    });
     await told();
     await as('maya', 'PUT', `/api/cards/${card.id}/escalation`, { escalated: true });
     expect(await told()).toEqual({ maya: [], sam: [], vic: [], lee: [], olga: [], pat: ['obstacle.escalated'] });
     await as('pat', 'PUT', `/api/cards/${card.id}/pmo-handling`, { state: 'handling', note: 'Calling them today' });
     const sam = await news('sam');
     expect(sam.map((n) => n.text)).toEqual(['Pat PMO at the PMO is handling the obstacle: “Calling them today”']);
-    expect(await told()).toEqual({ maya: ['obstacle.handling'], sam: [], vic: ['obstacle.handling'], lee: ['obstacle.handling'], olga: [], pat: [] });
+    expect(await told()).toEqual({
+      maya: ['obstacle.handling'],
+      sam: [],
+      vic: ['obstacle.handling'],
+      lee: ['obstacle.handling'],
+      olga: [],
+      pat: [],
+    });
   });
 
   it('tells the team when a sprint starts and closes and the retrospective opens', async () => {
-    const sprint = await as('maya', 'POST', '/api/sprints', { teamId: team.id, name: 'Sprint 7', startDate: '2026-12-07', endDate: '2026-12-18' });
+    const sprint = await as('maya', 'POST', '/api/sprints', {
+      teamId: team.id,
+      name: 'Sprint 7',
+      startDate: '2026-12-07',
+      endDate: '2026-12-18',
+    });
     await told();
     await as('maya', 'POST', `/api/sprints/${sprint.id}/start`);
     const started = await news('sam');
-    expect(started.map((n) => [n.text, n.link])).toEqual([['Maya Master started the sprint Sprint 7', `/teams/${team.id}/sprint`]]);
+    expect(started.map((n) => [n.text, n.link])).toEqual([
+      ['Maya Master started the sprint Sprint 7', `/teams/${team.id}/sprint`],
+    ]);
     await as('maya', 'POST', `/api/sprints/${sprint.id}/close`, { goalMet: true });
     await as('maya', 'PUT', `/api/sprints/${sprint.id}/retrospective`, { state: 'OPEN' });
     expect(await told()).toEqual({
@@ -145,14 +211,24 @@ describe('notifications', () => {
       pat: [],
     });
     // A mention in a retrospective note tells that person.
-    await as('sam', 'POST', `/api/sprints/${sprint.id}/retrospective/notes`, { group: 'WENT_WELL', text: `Thanks ${mentionToken(id.vic)} for the slides` });
+    await as('sam', 'POST', `/api/sprints/${sprint.id}/retrospective/notes`, {
+      group: 'WENT_WELL',
+      text: `Thanks ${mentionToken(id.vic)} for the slides`,
+    });
     expect(await told()).toEqual({ maya: [], sam: [], vic: ['mentioned'], lee: [], olga: [], pat: [] });
   });
 
   it('tells the inviter when an invitation is accepted', async () => {
     await told();
-    const { link } = await as('maya', 'POST', `/api/teams/${team.id}/invitations`, { email: 'newcomer@example.test', role: 'MEMBER' });
-    const res = await t.app.inject({ method: 'POST', url: '/api/invitations/accept', payload: { token: link.split('/invitations/')[1], name: 'Nia Newcomer', password: TEST_PASSWORD } });
+    const { link } = await as('maya', 'POST', `/api/teams/${team.id}/invitations`, {
+      email: 'newcomer@example.test',
+      role: 'MEMBER',
+    });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/invitations/accept',
+      payload: { token: link.split('/invitations/')[1], name: 'Nia Newcomer', password: TEST_PASSWORD },
+    });
     expect(res.statusCode).toBe(200);
     const maya = await news('maya');
     expect(maya.map((n) => n.text)).toEqual(['Nia Newcomer accepted your invitation']);
@@ -167,16 +243,33 @@ describe('notifications', () => {
     expect(await t.db.notification.count({ where: { userId: id.lee, cardId: card.id } })).toBe(1);
     const inbox = inboxSchema.parse(await as('lee', 'GET', '/api/notifications'));
     expect(inbox).toEqual({ notifications: [], unread: 0 });
-    expect((await as('maya', 'GET', `/api/cards/${card.id}/watchers`)).watchers.map((w: { name: string }) => w.name)).toEqual(['Maya Master']);
+    expect(
+      (await as('maya', 'GET', `/api/cards/${card.id}/watchers`)).watchers.map((w: { name: string }) => w.name),
+    ).toEqual(['Maya Master']);
   });
 
   it('offers only the card’s readers for a mention', async () => {
     const card = await newCard('Podcast');
-    const names = async (who: Who, q = '') => (await as(who, 'GET', `/api/cards/${card.id}/mention-candidates?q=${q}`)).people.map((p: { name: string }) => p.name);
+    const names = async (who: Who, q = '') =>
+      (await as(who, 'GET', `/api/cards/${card.id}/mention-candidates?q=${q}`)).people.map(
+        (p: { name: string }) => p.name,
+      );
     expect(await names('sam')).toEqual(['Maya Master', 'Nia Newcomer', 'Sam Member', 'Vic Viewer', 'Pat PMO']);
     expect(await names('sam', 'MA')).toEqual(['Maya Master']);
-    expect((await t.app.inject({ method: 'GET', url: `/api/cards/${card.id}/mention-candidates`, headers: { cookie: cookie.olga } })).statusCode).toBe(404);
-    expect((await as('maya', 'GET', `/api/teams/${team.id}/mention-candidates?q=vic`)).people.map((p: { name: string }) => p.name)).toEqual(['Vic Viewer']);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/cards/${card.id}/mention-candidates`,
+          headers: { cookie: cookie.olga },
+        })
+      ).statusCode,
+    ).toBe(404);
+    expect(
+      (await as('maya', 'GET', `/api/teams/${team.id}/mention-candidates?q=vic`)).people.map(
+        (p: { name: string }) => p.name,
+      ),
+    ).toEqual(['Vic Viewer']);
   });
 
   it('marks one or all read, and streams the unread count live', async () => {
@@ -200,7 +293,15 @@ describe('notifications', () => {
     await unread(before);
     // Someone else's notification does not exist for Sam.
     const mayas = await t.db.notification.findFirstOrThrow({ where: { userId: id.maya } });
-    expect((await t.app.inject({ method: 'POST', url: `/api/notifications/${mayas.id}/read`, headers: { cookie: cookie.sam } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/notifications/${mayas.id}/read`,
+          headers: { cookie: cookie.sam },
+        })
+      ).statusCode,
+    ).toBe(404);
     afresh();
     expect((await as('sam', 'POST', '/api/notifications/read-all')).unread).toBe(0);
     await unread(0);
@@ -228,8 +329,17 @@ describe('notifications', () => {
       pausedUntil: '2026-12-07T08:00:00.000Z',
     });
     expect(changed.kinds.find((k: { kind: string }) => k.kind === 'comment.added').delivery).toBe('DIGEST');
-    expect(changed).toMatchObject({ timeZone: 'Europe/Berlin', digestHour: 7, pausedUntil: '2026-12-07T08:00:00.000Z' });
-    const bad = await t.app.inject({ method: 'PUT', url: '/api/notifications/preferences', payload: { timeZone: 'Mars/Olympus' }, headers: { cookie: cookie.sam } });
+    expect(changed).toMatchObject({
+      timeZone: 'Europe/Berlin',
+      digestHour: 7,
+      pausedUntil: '2026-12-07T08:00:00.000Z',
+    });
+    const bad = await t.app.inject({
+      method: 'PUT',
+      url: '/api/notifications/preferences',
+      payload: { timeZone: 'Mars/Olympus' },
+      headers: { cookie: cookie.sam },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('body.timeZone');
   });

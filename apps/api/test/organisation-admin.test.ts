@@ -18,18 +18,32 @@ const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE
 
 describe('teams', () => {
   it('creates a team from a template with its columns, limits and swimlanes, and a slug from its name', async () => {
-    const res = await call(admin, 'POST', '/teams', { name: 'Growth Squad', kind: 'MARKETING', template: 'growth-experiments' });
+    const res = await call(admin, 'POST', '/teams', {
+      name: 'Growth Squad',
+      kind: 'MARKETING',
+      template: 'growth-experiments',
+    });
     expect(res.statusCode).toBe(201);
     const team = res.json();
     expect(team.slug).toBe('growth-squad');
     const board = (await call(admin, 'GET', `/boards/${team.boards[0].id}`)).json();
     const template = boardTemplates['growth-experiments'];
-    expect(board.columns.map((c: { name: string; flowCategory: string; wipLimit: number | null; wipPolicy: string }) => [c.name, c.flowCategory, c.wipLimit, c.wipPolicy])).toEqual(
-      template.columns.map((c) => [c.name, c.flowCategory, c.wipLimit, c.wipPolicy]),
+    expect(
+      board.columns.map((c: { name: string; flowCategory: string; wipLimit: number | null; wipPolicy: string }) => [
+        c.name,
+        c.flowCategory,
+        c.wipLimit,
+        c.wipPolicy,
+      ]),
+    ).toEqual(template.columns.map((c) => [c.name, c.flowCategory, c.wipLimit, c.wipPolicy]));
+    expect(board.swimlanes.map((l: { name: string; wipLimit: number | null }) => [l.name, l.wipLimit])).toEqual(
+      template.swimlanes.map((l) => [l.name, l.wipLimit]),
     );
-    expect(board.swimlanes.map((l: { name: string; wipLimit: number | null }) => [l.name, l.wipLimit])).toEqual(template.swimlanes.map((l) => [l.name, l.wipLimit]));
     // The same name again gets the next free slug; a kind of "other" is accepted.
-    expect((await call(admin, 'POST', '/teams', { name: 'Growth Squad', kind: 'OTHER' })).json()).toMatchObject({ slug: 'growth-squad-2', kind: 'OTHER' });
+    expect((await call(admin, 'POST', '/teams', { name: 'Growth Squad', kind: 'OTHER' })).json()).toMatchObject({
+      slug: 'growth-squad-2',
+      kind: 'OTHER',
+    });
     const bad = await call(admin, 'POST', '/teams', { name: 'X', template: 'no-such-template' });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('body.template');
@@ -39,8 +53,14 @@ describe('teams', () => {
     const member = await createUser(t.db);
     const team = await createTeam(t.db, [{ userId: member.id, role: 'MEMBER' }], 'Events');
     const memberCookie = await signIn(t.app, member.email);
-    expect((await call(admin, 'PATCH', `/teams/${team.id}`, { name: 'Field Events' })).json()).toMatchObject({ name: 'Field Events', memberCount: 1, archivedAt: null });
-    expect((await call(admin, 'PATCH', `/teams/${team.id}`, { name: '  ' })).json().error.fields[0].field).toBe('body.name');
+    expect((await call(admin, 'PATCH', `/teams/${team.id}`, { name: 'Field Events' })).json()).toMatchObject({
+      name: 'Field Events',
+      memberCount: 1,
+      archivedAt: null,
+    });
+    expect((await call(admin, 'PATCH', `/teams/${team.id}`, { name: '  ' })).json().error.fields[0].field).toBe(
+      'body.name',
+    );
     expect((await call(admin, 'POST', `/teams/${team.id}/archive`)).json().archivedAt).not.toBeNull();
     expect((await call(admin, 'POST', `/teams/${team.id}/archive`)).statusCode).toBe(409);
     expect((await call(memberCookie, 'GET', '/teams')).json().teams).toEqual([]);
@@ -53,7 +73,12 @@ describe('teams', () => {
 
 describe('team members', () => {
   it('lets a scrum master manage the roles below their own, and nobody else on the team', async () => {
-    const [master, po, member, newcomer] = await Promise.all([createUser(t.db), createUser(t.db), createUser(t.db), createUser(t.db)]);
+    const [master, po, member, newcomer] = await Promise.all([
+      createUser(t.db),
+      createUser(t.db),
+      createUser(t.db),
+      createUser(t.db),
+    ]);
     const otherMaster = await createUser(t.db);
     const team = await createTeam(t.db, [
       { userId: master.id, role: 'SCRUM_MASTER' },
@@ -63,20 +88,33 @@ describe('team members', () => {
     ]);
     const sm = await signIn(t.app, master.email);
     const poCookie = await signIn(t.app, po.email);
-    expect((await call(sm, 'POST', `/teams/${team.id}/members`, { email: newcomer.email, role: 'VIEWER' })).statusCode).toBe(200);
-    expect((await call(sm, 'PUT', `/teams/${team.id}/members/${newcomer.id}`, { role: 'MEMBER' })).json().role).toBe('MEMBER');
+    expect(
+      (await call(sm, 'POST', `/teams/${team.id}/members`, { email: newcomer.email, role: 'VIEWER' })).statusCode,
+    ).toBe(200);
+    expect((await call(sm, 'PUT', `/teams/${team.id}/members/${newcomer.id}`, { role: 'MEMBER' })).json().role).toBe(
+      'MEMBER',
+    );
     // Not up to scrum master, and not a fellow scrum master.
-    expect((await call(sm, 'PUT', `/teams/${team.id}/members/${member.id}`, { role: 'SCRUM_MASTER' })).statusCode).toBe(403);
-    expect((await call(sm, 'PUT', `/teams/${team.id}/members/${otherMaster.id}`, { role: 'MEMBER' })).statusCode).toBe(403);
+    expect((await call(sm, 'PUT', `/teams/${team.id}/members/${member.id}`, { role: 'SCRUM_MASTER' })).statusCode).toBe(
+      403,
+    );
+    expect((await call(sm, 'PUT', `/teams/${team.id}/members/${otherMaster.id}`, { role: 'MEMBER' })).statusCode).toBe(
+      403,
+    );
     expect((await call(sm, 'DELETE', `/teams/${team.id}/members/${otherMaster.id}`)).statusCode).toBe(403);
     expect((await call(sm, 'DELETE', `/teams/${team.id}/members/${newcomer.id}`)).statusCode).toBe(200);
     // A product owner manages nobody.
     expect((await call(poCookie, 'DELETE', `/teams/${team.id}/members/${member.id}`)).statusCode).toBe(403);
     // Unknown address: 400 naming the field.
-    const unknown = await call(sm, 'POST', `/teams/${team.id}/members`, { email: 'nobody@example.test', role: 'VIEWER' });
+    const unknown = await call(sm, 'POST', `/teams/${team.id}/members`, {
+      email: 'nobody@example.test',
+      role: 'VIEWER',
+    });
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error.fields[0].field).toBe('body.email');
-    const kinds = (await t.db.activity.findMany({ where: { teamId: team.id }, orderBy: { id: 'asc' } })).map((a) => a.kind);
+    const kinds = (await t.db.activity.findMany({ where: { teamId: team.id }, orderBy: { id: 'asc' } })).map(
+      (a) => a.kind,
+    );
     expect(kinds).toEqual(['team.member.added', 'team.member.role.changed', 'team.member.removed']);
   });
 });
@@ -117,13 +155,27 @@ describe('people', () => {
     expect(res.statusCode).toBe(200);
     expect(res.json().deactivatedAt).not.toBeNull();
     for (const cookie of cookies) expect((await call(cookie, 'GET', '/auth/me')).statusCode).toBe(401);
-    const signInAgain = await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: person.email, password: TEST_PASSWORD } });
+    const signInAgain = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: person.email, password: TEST_PASSWORD },
+    });
     expect(signInAgain.statusCode).toBe(403);
     expect((await call(admin, 'POST', `/users/${person.id}/deactivate`)).statusCode).toBe(409);
     expect((await call(admin, 'POST', `/users/${person.id}/reactivate`)).json().deactivatedAt).toBeNull();
-    expect((await t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: person.email, password: TEST_PASSWORD } })).statusCode).toBe(200);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: '/api/auth/sign-in',
+          payload: { email: person.email, password: TEST_PASSWORD },
+        })
+      ).statusCode,
+    ).toBe(200);
     expect((await call(admin, 'POST', `/users/${person.id}/reactivate`)).statusCode).toBe(409);
-    expect((await call(admin, 'POST', '/users/not-a-uuid/deactivate')).json().error.fields[0].field).toBe('params.userId');
+    expect((await call(admin, 'POST', '/users/not-a-uuid/deactivate')).json().error.fields[0].field).toBe(
+      'params.userId',
+    );
   });
 
   it('lists every admin action on the audit page, newest first, with names, a page at a time', async () => {
@@ -133,9 +185,19 @@ describe('people', () => {
     expect(page.entries[0]).toMatchObject({ actor: { name: 'Ada Admin' }, subject: { name: 'Dee Activated' } });
     const next = (await call(admin, 'GET', `/admin/audit?limit=200&before=${page.nextBefore}`)).json();
     const kinds = new Set(next.entries.map((e: { kind: string }) => e.kind));
-    for (const kind of ['user.deactivated', 'user.org-role.changed', 'team.created', 'team.renamed', 'team.archived', 'team.member.added']) expect(kinds).toContain(kind);
+    for (const kind of [
+      'user.deactivated',
+      'user.org-role.changed',
+      'team.created',
+      'team.renamed',
+      'team.archived',
+      'team.member.added',
+    ])
+      expect(kinds).toContain(kind);
     expect(Number(next.entries[0].id)).toBeLessThan(Number(page.entries[0].id));
-    expect((await call(admin, 'GET', '/admin/audit?before=abc')).json().error.fields[0].field).toBe('querystring.before');
+    expect((await call(admin, 'GET', '/admin/audit?before=abc')).json().error.fields[0].field).toBe(
+      'querystring.before',
+    );
   });
 });
 

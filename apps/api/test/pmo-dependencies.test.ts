@@ -19,16 +19,23 @@ describe('PMO dependencies and principle coverage', () => {
   const today = localDay(Date.now(), 'UTC');
   const day = (d: string) => new Date(`${d}T00:00:00Z`);
   const column = (team: Team, category: string) => team.board.columns.find((c) => c.flowCategory === category)!;
-  const card = async (team: Team, title: string, category = 'IN_PROGRESS', data: { dueDate?: Date; sprintId?: string } = {}) => {
+  const card = async (
+    team: Team,
+    title: string,
+    category = 'IN_PROGRESS',
+    data: { dueDate?: Date; sprintId?: string } = {},
+  ) => {
     const [c] = await addCards(t.db, team.board.id, column(team, category).id, 1, title);
     return t.db.card.update({ where: { id: c!.id }, data: { title, ...data } });
   };
-  const link = (fromCardId: string, toCardId: string, kind: 'DEPENDS_ON' | 'BLOCKS' | 'RELATES') => t.db.cardLink.create({ data: { fromCardId, toCardId, kind } });
+  const link = (fromCardId: string, toCardId: string, kind: 'DEPENDS_ON' | 'BLOCKS' | 'RELATES') =>
+    t.db.cardLink.create({ data: { fromCardId, toCardId, kind } });
   const get = async (who: Who, url: string) => {
     const res = await t.app.inject({ method: 'GET', url, headers: { cookie: cookie[who] } });
     return { status: res.statusCode, body: res.json() };
   };
-  const titles = (body: { dependencies: { waiting: { title: string }; on: { title: string } }[] }) => body.dependencies.map((d) => `${d.waiting.title} → ${d.on.title}`).sort();
+  const titles = (body: { dependencies: { waiting: { title: string }; on: { title: string } }[] }) =>
+    body.dependencies.map((d) => `${d.waiting.title} → ${d.on.title}`).sort();
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -39,13 +46,29 @@ describe('PMO dependencies and principle coverage', () => {
       createUser(t.db),
       createUser(t.db),
     ]);
-    marketing = await createTeam(t.db, [{ userId: marketer.id, role: 'MEMBER' }, { userId: bridge.id, role: 'VIEWER' }], 'Brand marketing');
+    marketing = await createTeam(
+      t.db,
+      [
+        { userId: marketer.id, role: 'MEMBER' },
+        { userId: bridge.id, role: 'VIEWER' },
+      ],
+      'Brand marketing',
+    );
     development = await createTeam(t.db, [{ userId: bridge.id, role: 'MEMBER' }], 'Web development');
     legal = await createTeam(t.db, [], 'Legal review');
     await createTeam(t.db, [{ userId: outsider.id, role: 'SCRUM_MASTER' }], 'Events');
-    for (const [who, user] of Object.entries({ pmo, admin, marketer, bridge, outsider })) cookie[who as Who] = await signIn(t.app, user.email);
+    for (const [who, user] of Object.entries({ pmo, admin, marketer, bridge, outsider }))
+      cookie[who as Who] = await signIn(t.app, user.email);
 
-    const sprint = await t.db.sprint.create({ data: { teamId: marketing.id, name: 'Sprint 4', startDate: day(addDays(today, -7)), endDate: day(addDays(today, 30)), state: 'ACTIVE' } });
+    const sprint = await t.db.sprint.create({
+      data: {
+        teamId: marketing.id,
+        name: 'Sprint 4',
+        startDate: day(addDays(today, -7)),
+        endDate: day(addDays(today, 30)),
+        state: 'ACTIVE',
+      },
+    });
     // Marketing waits on development: due tomorrow (at risk), due long ago (at risk), in a sprint ending in 30 days (not).
     const landing = await card(marketing, 'Launch landing page', 'IN_PROGRESS', { dueDate: day(addDays(today, 1)) });
     const template = await card(development, 'Page template');
@@ -68,7 +91,11 @@ describe('PMO dependencies and principle coverage', () => {
     // Not open dependencies: on a done card, from a done card, archived, relates, within one team.
     const shipped = await card(development, 'Shipped form', 'DONE');
     await link((await card(marketing, 'Waits on shipped')).id, shipped.id, 'DEPENDS_ON');
-    await link((await card(marketing, 'Already out', 'DONE')).id, (await card(development, 'Old ticket')).id, 'DEPENDS_ON');
+    await link(
+      (await card(marketing, 'Already out', 'DONE')).id,
+      (await card(development, 'Old ticket')).id,
+      'DEPENDS_ON',
+    );
     const archived = await card(development, 'Dropped idea');
     await link((await card(marketing, 'Waits on dropped')).id, archived.id, 'DEPENDS_ON');
     await t.db.card.update({ where: { id: archived.id }, data: { archivedAt: new Date() } });
@@ -99,9 +126,23 @@ describe('PMO dependencies and principle coverage', () => {
     it('reads the deadline from the due date or the open sprint’s end', async () => {
       const { body } = await get('pmo', '/api/dashboard/dependencies');
       const byTitle = new Map(body.dependencies.map((d: { waiting: { title: string } }) => [d.waiting.title, d]));
-      expect(byTitle.get('Launch landing page')).toMatchObject({ deadline: addDays(today, 1), atRisk: true, kind: 'DEPENDS_ON' });
-      expect(byTitle.get('Webinar invite')).toMatchObject({ deadline: addDays(today, 30), atRisk: false, waiting: { sprint: { name: 'Sprint 4', endDate: addDays(today, 30) } } });
-      expect(byTitle.get('Pricing API')).toMatchObject({ deadline: null, workingDaysLeft: null, atRisk: false, waiting: { teamName: 'Web development' }, on: { teamName: 'Brand marketing', columnName: 'Backlog' } });
+      expect(byTitle.get('Launch landing page')).toMatchObject({
+        deadline: addDays(today, 1),
+        atRisk: true,
+        kind: 'DEPENDS_ON',
+      });
+      expect(byTitle.get('Webinar invite')).toMatchObject({
+        deadline: addDays(today, 30),
+        atRisk: false,
+        waiting: { sprint: { name: 'Sprint 4', endDate: addDays(today, 30) } },
+      });
+      expect(byTitle.get('Pricing API')).toMatchObject({
+        deadline: null,
+        workingDaysLeft: null,
+        atRisk: false,
+        waiting: { teamName: 'Web development' },
+        on: { teamName: 'Brand marketing', columnName: 'Backlog' },
+      });
       expect(byTitle.get('Spring newsletter')).toMatchObject({ kind: 'BLOCKS', on: { title: 'Tracking pixel' } });
     });
 
@@ -127,8 +168,13 @@ describe('PMO dependencies and principle coverage', () => {
 
     it('draws one edge per waiting team and team waited on, counting links and those at risk', async () => {
       const { body } = await get('pmo', '/api/dashboard/dependencies/graph');
-      expect(body.teams.map((x: { name: string }) => x.name).sort()).toEqual(['Brand marketing', 'Legal review', 'Web development']);
-      const edge = (waiting: Team, on: Team) => body.edges.find((e: { waiting: string; on: string }) => e.waiting === waiting.id && e.on === on.id);
+      expect(body.teams.map((x: { name: string }) => x.name).sort()).toEqual([
+        'Brand marketing',
+        'Legal review',
+        'Web development',
+      ]);
+      const edge = (waiting: Team, on: Team) =>
+        body.edges.find((e: { waiting: string; on: string }) => e.waiting === waiting.id && e.on === on.id);
       expect(edge(marketing, development)).toMatchObject({ links: 3, atRisk: 2 });
       expect(edge(development, marketing)).toMatchObject({ links: 1, atRisk: 0 });
       expect(edge(marketing, legal)).toMatchObject({ links: 1, atRisk: 1 });
@@ -137,7 +183,9 @@ describe('PMO dependencies and principle coverage', () => {
     });
 
     it('filters the list to one edge, and to those at risk', async () => {
-      const pair = (await get('pmo', `/api/dashboard/dependencies?waiting=${marketing.id}&on=${development.id}&atRisk=true`)).body;
+      const pair = (
+        await get('pmo', `/api/dashboard/dependencies?waiting=${marketing.id}&on=${development.id}&atRisk=true`)
+      ).body;
       expect(titles(pair)).toEqual(['Launch landing page → Page template', 'Spring newsletter → Tracking pixel']);
       const calm = (await get('pmo', `/api/dashboard/dependencies?atRisk=false`)).body;
       expect(titles(calm)).toEqual(['Pricing API → Pricing copy', 'Webinar invite → Webinar sign-up form']);
@@ -155,18 +203,54 @@ describe('PMO dependencies and principle coverage', () => {
       const experiment = principles.find((p) => p.key === 'small-experiments')!;
       const customer = principles.find((p) => p.key === 'customer-focus')!;
       /** A card created on `created` and finished on `done` (or still in progress), tagged with principles. */
-      const finished = async (team: Team, title: string, created: string, done: string | null, tags: string[], extra: { estimate?: number; type?: 'EXPERIMENT'; experimentResult?: 'VALIDATED' | 'INVALIDATED' | 'INCONCLUSIVE' } = {}) => {
+      const finished = async (
+        team: Team,
+        title: string,
+        created: string,
+        done: string | null,
+        tags: string[],
+        extra: {
+          estimate?: number;
+          type?: 'EXPERIMENT';
+          experimentResult?: 'VALIDATED' | 'INVALIDATED' | 'INCONCLUSIVE';
+        } = {},
+      ) => {
         const c = await card(team, title, done ? 'DONE' : 'IN_PROGRESS');
-        await t.db.card.update({ where: { id: c.id }, data: { ...extra, principles: { create: tags.map((principleId) => ({ principleId })) } } });
+        await t.db.card.update({
+          where: { id: c.id },
+          data: { ...extra, principles: { create: tags.map((principleId) => ({ principleId })) } },
+        });
         const subject = { teamId: team.id, boardId: team.board.id, cardId: c.id };
         const start = done ? 'TODO' : 'IN_PROGRESS';
-        const entries: ActivityEntry[] = [{ ...subject, at: new Date(`${created}T09:00:00Z`), kind: 'card.created', to: { columnId: column(team, start).id, swimlaneId: null, flowCategory: start, title } }];
-        if (done) entries.push({ ...subject, at: new Date(`${done}T15:00:00Z`), kind: 'card.moved', from: { columnId: column(team, 'TODO').id, swimlaneId: null, flowCategory: 'TODO' }, to: { columnId: column(team, 'DONE').id, swimlaneId: null, flowCategory: 'DONE' } });
+        const entries: ActivityEntry[] = [
+          {
+            ...subject,
+            at: new Date(`${created}T09:00:00Z`),
+            kind: 'card.created',
+            to: { columnId: column(team, start).id, swimlaneId: null, flowCategory: start, title },
+          },
+        ];
+        if (done)
+          entries.push({
+            ...subject,
+            at: new Date(`${done}T15:00:00Z`),
+            kind: 'card.moved',
+            from: { columnId: column(team, 'TODO').id, swimlaneId: null, flowCategory: 'TODO' },
+            to: { columnId: column(team, 'DONE').id, swimlaneId: null, flowCategory: 'DONE' },
+          });
         await t.db.activity.createMany({ data: activityRows(entries) });
       };
       // 2026-03-02 and 2026-03-09 are Mondays.
-      await finished(marketing, 'A/B subject lines', '2026-02-20', '2026-03-03', [experiment.id], { estimate: 3, type: 'EXPERIMENT', experimentResult: 'VALIDATED' });
-      await finished(marketing, 'Price page test', '2026-02-20', '2026-03-10', [experiment.id, customer.id], { estimate: 5, type: 'EXPERIMENT', experimentResult: 'INVALIDATED' });
+      await finished(marketing, 'A/B subject lines', '2026-02-20', '2026-03-03', [experiment.id], {
+        estimate: 3,
+        type: 'EXPERIMENT',
+        experimentResult: 'VALIDATED',
+      });
+      await finished(marketing, 'Price page test', '2026-02-20', '2026-03-10', [experiment.id, customer.id], {
+        estimate: 5,
+        type: 'EXPERIMENT',
+        experimentResult: 'INVALIDATED',
+      });
       await finished(marketing, 'Hero video test', '2026-02-20', '2026-03-30', [experiment.id], { type: 'EXPERIMENT' });
       await finished(marketing, 'Untagged flyer', '2026-02-20', '2026-03-11', [], { estimate: 2 });
       await finished(marketing, 'Before March', '2026-01-10', '2026-02-27', [customer.id], { estimate: 8 });
@@ -175,13 +259,28 @@ describe('PMO dependencies and principle coverage', () => {
     });
 
     it('counts cards and points finished per team, principle and week', async () => {
-      const { status, body } = await get('pmo', `/api/dashboard/principle-coverage?${march}&teams=${marketing.id},${development.id}`);
+      const { status, body } = await get(
+        'pmo',
+        `/api/dashboard/principle-coverage?${march}&teams=${marketing.id},${development.id}`,
+      );
       expect(status).toBe(200);
-      expect(body.buckets).toEqual(['2026-03-01', '2026-03-02', '2026-03-09', '2026-03-16', '2026-03-23', '2026-03-30']);
+      expect(body.buckets).toEqual([
+        '2026-03-01',
+        '2026-03-02',
+        '2026-03-09',
+        '2026-03-16',
+        '2026-03-23',
+        '2026-03-30',
+      ]);
       expect(body.principles).toHaveLength(7);
       const key = (id: string | null) => principles.find((p) => p.id === id)?.key ?? 'none';
       const team = (id: string) => (id === marketing.id ? 'marketing' : 'development');
-      const cells = body.cells.map((c: { teamId: string; principleId: string | null; bucket: number; cards: number; points: number }) => `${team(c.teamId)} ${key(c.principleId)} w${c.bucket}: ${c.cards} cards ${c.points} pt`).sort();
+      const cells = body.cells
+        .map(
+          (c: { teamId: string; principleId: string | null; bucket: number; cards: number; points: number }) =>
+            `${team(c.teamId)} ${key(c.principleId)} w${c.bucket}: ${c.cards} cards ${c.points} pt`,
+        )
+        .sort();
       expect(cells).toEqual([
         'development customer-focus w1: 1 cards 1 pt',
         'marketing customer-focus w2: 1 cards 5 pt',
@@ -193,31 +292,60 @@ describe('PMO dependencies and principle coverage', () => {
     });
 
     it('buckets by month, in the chosen time zone', async () => {
-      const { body } = await get('pmo', `/api/dashboard/principle-coverage?from=2026-02-01&to=2026-03-31&tz=Pacific/Auckland&bucket=month&teams=${development.id}`);
+      const { body } = await get(
+        'pmo',
+        `/api/dashboard/principle-coverage?from=2026-02-01&to=2026-03-31&tz=Pacific/Auckland&bucket=month&teams=${development.id}`,
+      );
       expect(body.buckets).toEqual(['2026-02-01', '2026-03-01']);
       // Finished 15:00 UTC on 2 March, which is already 3 March in Auckland: still March.
       expect(body.cells).toMatchObject([{ bucket: 1, cards: 1, points: 1 }]);
     });
 
     it('names the principles nobody worked on lately', async () => {
-      const { body } = await get('pmo', `/api/dashboard/principle-coverage?${march}&teams=${marketing.id},${development.id}`);
+      const { body } = await get(
+        'pmo',
+        `/api/dashboard/principle-coverage?${march}&teams=${marketing.id},${development.id}`,
+      );
       expect(body.recent.from).toBe('2026-03-04');
-      const byKey = new Map(body.recent.principles.map((r: { principleId: string }) => [principles.find((p) => p.id === r.principleId)!.key, r]));
-      expect(byKey.get('small-experiments')).toMatchObject({ finishedRecently: 2, inProgressNow: 1, lastFinishedOn: '2026-03-30', neglected: false });
-      expect(byKey.get('customer-focus')).toMatchObject({ finishedRecently: 1, lastFinishedOn: '2026-03-10', neglected: false });
-      expect(byKey.get('self-organised-teams')).toMatchObject({ finishedRecently: 0, inProgressNow: 0, lastFinishedOn: null, neglected: true });
+      const byKey = new Map(
+        body.recent.principles.map((r: { principleId: string }) => [
+          principles.find((p) => p.id === r.principleId)!.key,
+          r,
+        ]),
+      );
+      expect(byKey.get('small-experiments')).toMatchObject({
+        finishedRecently: 2,
+        inProgressNow: 1,
+        lastFinishedOn: '2026-03-30',
+        neglected: false,
+      });
+      expect(byKey.get('customer-focus')).toMatchObject({
+        finishedRecently: 1,
+        lastFinishedOn: '2026-03-10',
+        neglected: false,
+      });
+      expect(byKey.get('self-organised-teams')).toMatchObject({
+        finishedRecently: 0,
+        inProgressNow: 0,
+        lastFinishedOn: null,
+        neglected: true,
+      });
     });
 
     it('counts experiments by result per team', async () => {
       const { body } = await get('pmo', `/api/dashboard/principle-coverage?${march}`);
-      expect(body.experiments).toEqual([{ teamId: marketing.id, validated: 1, invalidated: 1, inconclusive: 0, noResult: 1, running: 1 }]);
+      expect(body.experiments).toEqual([
+        { teamId: marketing.id, validated: 1, invalidated: 1, inconclusive: 0, noResult: 1, running: 1 },
+      ]);
     });
 
     it('covers only the teams someone may read', async () => {
       const { body } = await get('marketer', `/api/dashboard/principle-coverage?${march}`);
       expect(body.teams.map((x: { id: string }) => x.id)).toEqual([marketing.id]);
       expect(body.cells.every((c: { teamId: string }) => c.teamId === marketing.id)).toBe(true);
-      expect((await get('marketer', `/api/dashboard/principle-coverage?${march}&teams=${development.id}`)).status).toBe(404);
+      expect((await get('marketer', `/api/dashboard/principle-coverage?${march}&teams=${development.id}`)).status).toBe(
+        404,
+      );
     });
 
     // Last: it edits two finished cards. The rollup keeps estimate and principles; edits must reach it.
@@ -226,14 +354,24 @@ describe('PMO dependencies and principle coverage', () => {
       const customer = principles.find((p) => p.key === 'customer-focus')!;
       const edit = async (title: string, body: { estimate?: number; principleIds: string[] }) => {
         const c = await t.db.card.findFirstOrThrow({ where: { title } });
-        const res = await t.app.inject({ method: 'PATCH', url: `/api/cards/${c.id}`, headers: { cookie: cookie.marketer }, payload: { version: c.version, ...body } });
+        const res = await t.app.inject({
+          method: 'PATCH',
+          url: `/api/cards/${c.id}`,
+          headers: { cookie: cookie.marketer },
+          payload: { version: c.version, ...body },
+        });
         expect(res.statusCode).toBe(200);
       };
       await edit('Untagged flyer', { estimate: 4, principleIds: [customer.id] });
       await edit('Price page test', { principleIds: [experiment.id] });
       const { body } = await get('pmo', `/api/dashboard/principle-coverage?${march}&teams=${marketing.id}`);
       const key = (id: string | null) => principles.find((p) => p.id === id)?.key ?? 'none';
-      const cells = body.cells.map((c: { principleId: string | null; bucket: number; cards: number; points: number }) => `${key(c.principleId)} w${c.bucket}: ${c.cards} cards ${c.points} pt`).sort();
+      const cells = body.cells
+        .map(
+          (c: { principleId: string | null; bucket: number; cards: number; points: number }) =>
+            `${key(c.principleId)} w${c.bucket}: ${c.cards} cards ${c.points} pt`,
+        )
+        .sort();
       // Rebuilding the rollup from the log and the cards gives the same answer.
       await t.db.$executeRaw`SELECT rebuild_card_flow()`;
       expect((await get('pmo', `/api/dashboard/principle-coverage?${march}&teams=${marketing.id}`)).body).toEqual(body);

@@ -12,8 +12,14 @@ type Team = Awaited<ReturnType<typeof createTeam>>;
 type Stage = 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
 const at = (iso: string) => new Date(iso);
 /** Cumulative flow by the default stages, one per flow category, keyed by category as the domain computes it. */
-const byCategory = (flow: { stages: { id: string; flowCategory: Stage }[]; days: { day: string; counts: Record<string, number> }[] }) =>
-  flow.days.map((d) => ({ day: d.day, ...Object.fromEntries(flow.stages.map((s) => [s.flowCategory, d.counts[s.id]])) }));
+const byCategory = (flow: {
+  stages: { id: string; flowCategory: Stage }[];
+  days: { day: string; counts: Record<string, number> }[];
+}) =>
+  flow.days.map((d) => ({
+    day: d.day,
+    ...Object.fromEntries(flow.stages.map((s) => [s.flowCategory, d.counts[s.id]])),
+  }));
 
 describe('PMO portfolio and flow analytics', () => {
   let t: TestContext;
@@ -23,9 +29,15 @@ describe('PMO portfolio and flow analytics', () => {
   /** Every placement written, per card, for the domain's own computation. */
   const placements = new Map<string, { at: number; stage: Stage }[]>();
 
-  const column = (team: Team, stage: Stage, nth = 0) => team.board.columns.filter((c) => c.flowCategory === stage)[nth]!;
+  const column = (team: Team, stage: Stage, nth = 0) =>
+    team.board.columns.filter((c) => c.flowCategory === stage)[nth]!;
   /** A card with a history: created in its first place, then moved through the rest at the given times. */
-  async function cardWithHistory(team: Team, title: string, steps: { at: Date; stage: Stage; nth?: number }[], extra: ActivityEntry[] = []) {
+  async function cardWithHistory(
+    team: Team,
+    title: string,
+    steps: { at: Date; stage: Stage; nth?: number }[],
+    extra: ActivityEntry[] = [],
+  ) {
     const last = steps[steps.length - 1]!;
     const [card] = await addCards(t.db, team.board.id, column(team, last.stage, last.nth).id, 1, title);
     const subject = { teamId: team.id, boardId: team.board.id, cardId: card!.id };
@@ -33,10 +45,21 @@ describe('PMO portfolio and flow analytics', () => {
       const place = { columnId: column(team, s.stage, s.nth).id, swimlaneId: null, flowCategory: s.stage };
       if (i === 0) return { ...subject, at: s.at, kind: 'card.created', to: { ...place, title } };
       const before = steps[i - 1]!;
-      return { ...subject, at: s.at, kind: 'card.moved', from: { columnId: column(team, before.stage, before.nth).id, swimlaneId: null, flowCategory: before.stage }, to: place };
+      return {
+        ...subject,
+        at: s.at,
+        kind: 'card.moved',
+        from: { columnId: column(team, before.stage, before.nth).id, swimlaneId: null, flowCategory: before.stage },
+        to: place,
+      };
     });
-    await t.db.activity.createMany({ data: activityRows([...entries, ...extra.map((e) => ({ ...e, ...subject }) as ActivityEntry)]) });
-    placements.set(card!.id, steps.map((s) => ({ at: s.at.getTime(), stage: s.stage })));
+    await t.db.activity.createMany({
+      data: activityRows([...entries, ...extra.map((e) => ({ ...e, ...subject }) as ActivityEntry)]),
+    });
+    placements.set(
+      card!.id,
+      steps.map((s) => ({ at: s.at.getTime(), stage: s.stage })),
+    );
     return card!;
   }
   const get = async (who: keyof typeof cookie, url: string) => {
@@ -46,7 +69,11 @@ describe('PMO portfolio and flow analytics', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    const [pmo, member, outsider] = await Promise.all([createUser(t.db, { orgRole: 'PMO' }), createUser(t.db), createUser(t.db)]);
+    const [pmo, member, outsider] = await Promise.all([
+      createUser(t.db, { orgRole: 'PMO' }),
+      createUser(t.db),
+      createUser(t.db),
+    ]);
     teamA = await createTeam(t.db, [{ userId: member.id, role: 'MEMBER' }], 'Alpha content');
     teamB = await createTeam(t.db, [{ userId: outsider.id, role: 'SCRUM_MASTER' }], 'Beta growth');
     cookie.pmo = await signIn(t.app, pmo.email);
@@ -73,8 +100,16 @@ describe('PMO portfolio and flow analytics', () => {
         { at: at('2026-03-10T20:00:00Z'), stage: 'DONE' },
       ],
       [
-        { at: at('2026-03-10T10:00:00Z'), kind: 'card.blocked', to: { reason: 'Legal review', category: 'legal_compliance' } },
-        { at: at('2026-03-10T16:00:00Z'), kind: 'card.unblocked', from: { reason: 'Legal review', category: 'legal_compliance' } },
+        {
+          at: at('2026-03-10T10:00:00Z'),
+          kind: 'card.blocked',
+          to: { reason: 'Legal review', category: 'legal_compliance' },
+        },
+        {
+          at: at('2026-03-10T16:00:00Z'),
+          kind: 'card.unblocked',
+          from: { reason: 'Legal review', category: 'legal_compliance' },
+        },
       ],
     );
     // Finished at 23:30 UTC on 12 March: the 13th in Berlin.
@@ -107,9 +142,30 @@ describe('PMO portfolio and flow analytics', () => {
     const inProgress = column(teamA, 'IN_PROGRESS').id;
     await t.db.wipBreach.createMany({
       data: [
-        { boardId: teamA.board.id, columnId: inProgress, limit: 5, peakCount: 6, startedAt: at('2026-02-10T00:00:00Z'), endedAt: at('2026-02-11T00:00:00Z') },
-        { boardId: teamA.board.id, columnId: inProgress, limit: 5, peakCount: 6, startedAt: at('2026-03-31T20:00:00Z'), endedAt: at('2026-04-01T10:00:00Z') },
-        { boardId: teamA.board.id, columnId: inProgress, limit: 5, peakCount: 7, startedAt: at('2026-03-05T06:00:00Z'), endedAt: at('2026-03-05T12:30:00Z') },
+        {
+          boardId: teamA.board.id,
+          columnId: inProgress,
+          limit: 5,
+          peakCount: 6,
+          startedAt: at('2026-02-10T00:00:00Z'),
+          endedAt: at('2026-02-11T00:00:00Z'),
+        },
+        {
+          boardId: teamA.board.id,
+          columnId: inProgress,
+          limit: 5,
+          peakCount: 6,
+          startedAt: at('2026-03-31T20:00:00Z'),
+          endedAt: at('2026-04-01T10:00:00Z'),
+        },
+        {
+          boardId: teamA.board.id,
+          columnId: inProgress,
+          limit: 5,
+          peakCount: 7,
+          startedAt: at('2026-03-05T06:00:00Z'),
+          endedAt: at('2026-03-05T12:30:00Z'),
+        },
       ],
     });
   });
@@ -127,12 +183,22 @@ describe('PMO portfolio and flow analytics', () => {
     });
 
     it('answers "not found" for a team someone cannot see, and for one that does not exist', async () => {
-      for (const url of [`/api/dashboard/overview?${march}&teams=${teamB.id}`, `/api/dashboard/cumulative-flow?${march}&teamId=${teamB.id}`, `/api/dashboard/teams/${teamB.id}/cycle-time?${march}`, `/api/dashboard/teams/${teamB.id}/flow?${march}`, `/api/dashboard/teams/${teamB.id}/aging`, `/api/dashboard/teams/${teamB.id}/forecast?cards=3`]) {
+      for (const url of [
+        `/api/dashboard/overview?${march}&teams=${teamB.id}`,
+        `/api/dashboard/cumulative-flow?${march}&teamId=${teamB.id}`,
+        `/api/dashboard/teams/${teamB.id}/cycle-time?${march}`,
+        `/api/dashboard/teams/${teamB.id}/flow?${march}`,
+        `/api/dashboard/teams/${teamB.id}/aging`,
+        `/api/dashboard/teams/${teamB.id}/forecast?cards=3`,
+      ]) {
         const res = await get('member', url);
         expect(res.status, url).toBe(404);
         expect(res.body.error.code).toBe('NOT_FOUND');
       }
-      const unknown = await get('pmo', `/api/dashboard/overview?${march}&teams=${teamA.id},00000000-0000-4000-8000-000000000000`);
+      const unknown = await get(
+        'pmo',
+        `/api/dashboard/overview?${march}&teams=${teamA.id},00000000-0000-4000-8000-000000000000`,
+      );
       expect(unknown.status).toBe(404);
       expect(unknown.body.error.fields[0].field).toBe('querystring.teams');
     });
@@ -175,11 +241,23 @@ describe('PMO portfolio and flow analytics', () => {
     it('draws cumulative flow from first arrivals, as the domain defines it, for a team and the organisation', async () => {
       const days = daysInRange('2026-03-01', '2026-03-31');
       const teamCards = [...placements.entries()].filter(([id]) => id !== undefined);
-      const teamAIds = new Set((await t.db.card.findMany({ where: { boardId: teamA.board.id }, select: { id: true } })).map((c) => c.id));
-      const expected = (ids: (id: string) => boolean, tz = 'UTC') => cumulativeFlow(teamCards.filter(([id]) => ids(id)).map(([, p]) => firstArrivals(p)), days, tz).map((d) => ({ day: d.day, ...d.counts }));
+      const teamAIds = new Set(
+        (await t.db.card.findMany({ where: { boardId: teamA.board.id }, select: { id: true } })).map((c) => c.id),
+      );
+      const expected = (ids: (id: string) => boolean, tz = 'UTC') =>
+        cumulativeFlow(
+          teamCards.filter(([id]) => ids(id)).map(([, p]) => firstArrivals(p)),
+          days,
+          tz,
+        ).map((d) => ({ day: d.day, ...d.counts }));
       const team = await get('pmo', `/api/dashboard/cumulative-flow?${march}&teamId=${teamA.id}`);
       expect(team.status).toBe(200);
-      expect(team.body.stages.map((s: { name: string }) => s.name)).toEqual(['Backlog', 'To do', 'In progress', 'Done']);
+      expect(team.body.stages.map((s: { name: string }) => s.name)).toEqual([
+        'Backlog',
+        'To do',
+        'In progress',
+        'Done',
+      ]);
       expect(byCategory(team.body)).toEqual(expected((id) => teamAIds.has(id)));
       // The card moved back to to-do and out of done again still counts once in each stage.
       const on11th = byCategory(team.body).find((d: { day: string }) => d.day === '2026-03-11');
@@ -188,7 +266,13 @@ describe('PMO portfolio and flow analytics', () => {
       expect(byCategory(org.body)).toEqual(expected(() => true));
       expect(byCategory(org.body).at(-1)).toEqual({ day: '2026-03-31', BACKLOG: 8, TODO: 8, IN_PROGRESS: 7, DONE: 6 });
       const member = await get('member', `/api/dashboard/cumulative-flow?${march}`);
-      expect(byCategory(member.body).at(-1)).toEqual({ day: '2026-03-31', BACKLOG: 7, TODO: 7, IN_PROGRESS: 6, DONE: 5 });
+      expect(byCategory(member.body).at(-1)).toEqual({
+        day: '2026-03-31',
+        BACKLOG: 7,
+        TODO: 7,
+        IN_PROGRESS: 6,
+        DONE: 5,
+      });
       // Local midnights east and west of UTC, a half-hour zone and one beyond twelve hours: the daily rollup plus
       // the cards between the nearest UTC midnight and the local one give the domain's answer.
       for (const tz of ['Europe/Berlin', 'America/Los_Angeles', 'Asia/Kolkata', 'Pacific/Kiritimati']) {
@@ -200,16 +284,28 @@ describe('PMO portfolio and flow analytics', () => {
     it('plots cycle time in calendar days of the chosen time zone, with nearest-rank percentiles', async () => {
       const utc = await get('pmo', `/api/dashboard/teams/${teamA.id}/cycle-time?${march}`);
       expect(utc.status).toBe(200);
-      const byTitle = Object.fromEntries(utc.body.points.map((p: { title: string; days: number; finishedOn: string }) => [p.title.replace(/ \d+$/, ''), p]));
+      const byTitle = Object.fromEntries(
+        utc.body.points.map((p: { title: string; days: number; finishedOn: string }) => [
+          p.title.replace(/ \d+$/, ''),
+          p,
+        ]),
+      );
       expect(byTitle['Newsletter']).toMatchObject({ finishedOn: '2026-03-09', days: 6 });
       expect(byTitle['Landing page']).toMatchObject({ finishedOn: '2026-03-10', days: 1 });
       expect(byTitle['Late finisher']).toMatchObject({ finishedOn: '2026-03-12', days: 1 });
       expect(byTitle['Straight to done']).toMatchObject({ finishedOn: '2026-03-20', days: 1 });
       expect(byTitle['Webinar']).toMatchObject({ finishedOn: '2026-03-24', days: 28 });
       const days = utc.body.points.map((p: { days: number }) => p.days);
-      expect(utc.body).toMatchObject({ p50: percentile(days, 50), p85: percentile(days, 85), p95: percentile(days, 95) });
+      expect(utc.body).toMatchObject({
+        p50: percentile(days, 50),
+        p85: percentile(days, 85),
+        p95: percentile(days, 95),
+      });
       const berlin = await get('pmo', `/api/dashboard/teams/${teamA.id}/cycle-time?${march}&tz=Europe/Berlin`);
-      expect(berlin.body.points.find((p: { title: string }) => p.title.startsWith('Late finisher'))).toMatchObject({ finishedOn: '2026-03-13', days: 2 });
+      expect(berlin.body.points.find((p: { title: string }) => p.title.startsWith('Late finisher'))).toMatchObject({
+        finishedOn: '2026-03-13',
+        days: 2,
+      });
     });
 
     it('sums up each team in the overview: throughput, cycle and lead time, breaches, WIP, principles', async () => {
@@ -243,7 +339,14 @@ describe('PMO portfolio and flow analytics', () => {
       ]);
       // Newsletter: in progress 4th-5th and 6th-9th (96 h active), back in to-do 5th-6th (24 h waiting), its first
       // finish counts. Landing page: 12 hours in progress, 6 of them blocked. Late finisher: 14.5 hours active.
-      expect(week('2026-03-09')).toEqual({ week: '2026-03-09', cards: 3, activeHours: 116.5, waitingHours: 24, blockedHours: 6, efficiency: Math.round((116.5 / 146.5) * 1000) / 1000 });
+      expect(week('2026-03-09')).toEqual({
+        week: '2026-03-09',
+        cards: 3,
+        activeHours: 116.5,
+        waitingHours: 24,
+        blockedHours: 6,
+        efficiency: Math.round((116.5 / 146.5) * 1000) / 1000,
+      });
       // Straight to done took no time in process.
       expect(week('2026-03-16')).toMatchObject({ cards: 1, efficiency: null });
     });
@@ -254,7 +357,11 @@ describe('PMO portfolio and flow analytics', () => {
       expect(res.body.stages.map((c: { name: string }) => c.name)).toEqual(['In progress']);
       expect(res.body.cards).toHaveLength(1);
       expect(res.body.cards[0].title).toMatch(/^Video script/);
-      expect(res.body.cards[0].ageDays).toBe(Math.round((Date.parse(`${localDay(Date.now(), 'UTC')}T00:00:00Z`) - Date.parse('2026-03-19T00:00:00Z')) / 86_400_000) + 1);
+      expect(res.body.cards[0].ageDays).toBe(
+        Math.round(
+          (Date.parse(`${localDay(Date.now(), 'UTC')}T00:00:00Z`) - Date.parse('2026-03-19T00:00:00Z')) / 86_400_000,
+        ) + 1,
+      );
     });
 
     it('forecasts from recent daily throughput, the same answer for the same seed', async () => {
@@ -269,7 +376,16 @@ describe('PMO portfolio and flow analytics', () => {
       const url = `/api/dashboard/teams/${teamB.id}/forecast?cards=6&weeks=2&runs=2000&seed=11&target=${addDays(today, 13)}`;
       const one = await get('outsider', url);
       expect(one.status).toBe(200);
-      expect(one.body).toMatchObject({ cards: 6, runs: 2000, seed: 11, startDay: today, samplesFrom: addDays(today, -14), samplesTo: addDays(today, -1), sampleCards: 6, possible: true });
+      expect(one.body).toMatchObject({
+        cards: 6,
+        runs: 2000,
+        seed: 11,
+        startDay: today,
+        samplesFrom: addDays(today, -14),
+        samplesTo: addDays(today, -1),
+        sampleCards: 6,
+        possible: true,
+      });
       expect((await get('outsider', url)).body).toEqual(one.body);
       expect(one.body.probabilityByTarget).toBeGreaterThan(0.3);
       expect(one.body.histogram.reduce((n: number, h: { runs: number }) => n + h.runs, 0)).toBe(2000);
@@ -281,7 +397,9 @@ describe('PMO portfolio and flow analytics', () => {
       const today = localDay(Date.now(), 'UTC');
       const far = await get('outsider', `/api/dashboard/teams/${teamB.id}/forecast?cards=12&target=2300-12-31`);
       expect(far.status).toBe(400);
-      expect(far.body.error.fields).toEqual([{ field: 'querystring.target', message: expect.stringContaining('at most 730 days from today') }]);
+      expect(far.body.error.fields).toEqual([
+        { field: 'querystring.target', message: expect.stringContaining('at most 730 days from today') },
+      ]);
       // A card finished every day of the last week: each run needs a day drawn per card, the most a forecast can cost.
       for (let i = 1; i <= 7; i++) {
         const day = addDays(today, -i);
@@ -321,14 +439,22 @@ describe('PMO portfolio and flow analytics', () => {
       }
       const berlin = (await get('pmo', `/api/dashboard/teams/${teamB.id}/cycle-time?${march}&tz=Europe/Berlin`)).body;
       // 2 June 2024 00:30 to 20 March 2026 23:30 in Berlin: 657 calendar days.
-      expect(berlin.points.find((p: { title: string }) => p.title.startsWith('Evergreen'))).toMatchObject({ finishedOn: '2026-03-20', days: 657 });
+      expect(berlin.points.find((p: { title: string }) => p.title.startsWith('Evergreen'))).toMatchObject({
+        finishedOn: '2026-03-20',
+        days: 657,
+      });
     });
 
     it('follows moves made through the API: card_flow is kept by the activity log', async () => {
       const [card] = await addCards(t.db, teamA.board.id, column(teamA, 'TODO').id, 1, 'Moved live');
       for (const stage of ['IN_PROGRESS', 'DONE'] as const) {
         const current = await t.db.card.findUniqueOrThrow({ where: { id: card!.id } });
-        const res = await t.app.inject({ method: 'POST', url: `/api/cards/${card!.id}/move`, headers: { cookie: cookie.member }, payload: { columnId: column(teamA, stage).id, afterCardId: null, version: current.version } });
+        const res = await t.app.inject({
+          method: 'POST',
+          url: `/api/cards/${card!.id}/move`,
+          headers: { cookie: cookie.member },
+          payload: { columnId: column(teamA, stage).id, afterCardId: null, version: current.version },
+        });
         expect(res.statusCode, res.body).toBe(200);
       }
       const today = localDay(Date.now(), 'UTC');

@@ -28,10 +28,18 @@ describe('dashboard reads from the read replica', () => {
   });
 
   it('answers the overview and cumulative flow from the replica', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/dashboard/overview?from=2026-01-01&to=2026-01-31', headers: { cookie } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/dashboard/overview?from=2026-01-01&to=2026-01-31',
+      headers: { cookie },
+    });
     expect(res.statusCode).toBe(200);
     expect(res.json().teams.map((x: { name: string }) => x.name)).toEqual(['On both', 'Only on the replica']);
-    const flow = await t.app.inject({ method: 'GET', url: '/api/dashboard/cumulative-flow?from=2026-01-01&to=2026-01-03', headers: { cookie } });
+    const flow = await t.app.inject({
+      method: 'GET',
+      url: '/api/dashboard/cumulative-flow?from=2026-01-01&to=2026-01-03',
+      headers: { cookie },
+    });
     expect(flow.statusCode).toBe(200);
   });
 

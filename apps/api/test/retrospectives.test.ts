@@ -37,30 +37,46 @@ describe('sprint retrospectives', () => {
   afterAll(() => t.close());
 
   const sprint = (state: 'PLANNED' | 'ACTIVE' | 'CLOSED', start: string) =>
-    t.db.sprint.create({ data: { teamId: team.id, name: `Sprint ${++n}`, startDate: new Date(start), endDate: new Date(Date.parse(start) + 11 * 86_400_000), state } });
-  const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) => t.app.inject({ method, url: `/api${url}`, headers: { cookie: cookie[who] }, payload });
+    t.db.sprint.create({
+      data: {
+        teamId: team.id,
+        name: `Sprint ${++n}`,
+        startDate: new Date(start),
+        endDate: new Date(Date.parse(start) + 11 * 86_400_000),
+        state,
+      },
+    });
+  const call = (who: Who, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object) =>
+    t.app.inject({ method, url: `/api${url}`, headers: { cookie: cookie[who] }, payload });
   const read = async (who: Who = 'viewer', id = sprintId) => {
     const res = await call(who, 'GET', `/sprints/${id}/retrospective`);
     expect(res.statusCode, res.body).toBe(200);
     return retrospectiveSchema.parse(res.json()) as Retrospective;
   };
-  const fieldsOf = (res: { json(): { error: { fields?: { field: string }[] } } }) => res.json().error.fields?.map((f) => f.field);
+  const fieldsOf = (res: { json(): { error: { fields?: { field: string }[] } } }) =>
+    res.json().error.fields?.map((f) => f.field);
   const note = async (text: string, group = 'TO_IMPROVE', who: Who = 'member', id = sprintId) => {
     const res = await call(who, 'POST', `/sprints/${id}/retrospective/notes`, { group, text });
     expect(res.statusCode, res.body).toBe(201);
     return res.json() as { id: string };
   };
-  const vote = (who: Who, noteId: string, dots: number) => call(who, 'PUT', `/retrospective-notes/${noteId}/vote`, { dots });
+  const vote = (who: Who, noteId: string, dots: number) =>
+    call(who, 'PUT', `/retrospective-notes/${noteId}/vote`, { dots });
   const edit = (who: Who, noteId: string, body: object) => call(who, 'PATCH', `/retrospective-notes/${noteId}`, body);
   const remove = (who: Who, noteId: string) => call(who, 'DELETE', `/retrospective-notes/${noteId}`);
-  const setVotes = (votesPerPerson: number) => call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN', votesPerPerson });
-  const entriesOf = (kind: string, noteId: string) => t.db.activity.findMany({ where: { kind, to: { path: ['noteId'], equals: noteId } }, orderBy: { id: 'asc' } });
+  const setVotes = (votesPerPerson: number) =>
+    call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN', votesPerPerson });
+  const entriesOf = (kind: string, noteId: string) =>
+    t.db.activity.findMany({ where: { kind, to: { path: ['noteId'], equals: noteId } }, orderBy: { id: 'asc' } });
   // A note of the member's that stays until the retrospective is closed.
   let membersNote: string;
 
   it('is not opened until a scrum master opens it, and not for a sprint that has not started', async () => {
     expect((await read()).state).toBe('NOT_OPENED');
-    const early = await call('member', 'POST', `/sprints/${sprintId}/retrospective/notes`, { group: 'WENT_WELL', text: 'Too early' });
+    const early = await call('member', 'POST', `/sprints/${sprintId}/retrospective/notes`, {
+      group: 'WENT_WELL',
+      text: 'Too early',
+    });
     expect(early.statusCode).toBe(409);
     expect(fieldsOf(early)).toEqual(['params.sprintId']);
     const planned = await sprint('PLANNED', '2026-12-14');
@@ -72,11 +88,16 @@ describe('sprint retrospectives', () => {
   it('lets only a scrum master open and close it; members and viewers are refused', async () => {
     expect((await call('member', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN' })).statusCode).toBe(403);
     expect((await call('viewer', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN' })).statusCode).toBe(403);
-    expect((await call('outsider', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN' })).statusCode).toBe(404);
+    expect((await call('outsider', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN' })).statusCode).toBe(
+      404,
+    );
     const bad = await call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN', votesPerPerson: 0 });
     expect(bad.statusCode).toBe(400);
     expect(fieldsOf(bad)).toEqual(['body.votesPerPerson']);
-    const opened = await call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'OPEN', votesPerPerson: 3 });
+    const opened = await call('master', 'PUT', `/sprints/${sprintId}/retrospective`, {
+      state: 'OPEN',
+      votesPerPerson: 3,
+    });
     expect(opened.statusCode, opened.body).toBe(200);
     expect(opened.json()).toMatchObject({ state: 'OPEN', votesPerPerson: 3, liveBoardId: team.board.id });
     const log = await t.db.activity.findMany({ where: { sprintId, kind: activityKinds.retrospectiveOpened } });
@@ -86,9 +107,18 @@ describe('sprint retrospectives', () => {
 
   it('takes notes from members, with a principle, and refuses empty, over-long and viewers’ notes', async () => {
     const principle = await t.db.principle.findFirst({ where: { archivedAt: null } });
-    const withPrinciple = await call('member', 'POST', `/sprints/${sprintId}/retrospective/notes`, { group: 'WENT_WELL', text: '  Launch went out on time  ', principleId: principle?.id ?? null });
+    const withPrinciple = await call('member', 'POST', `/sprints/${sprintId}/retrospective/notes`, {
+      group: 'WENT_WELL',
+      text: '  Launch went out on time  ',
+      principleId: principle?.id ?? null,
+    });
     expect(withPrinciple.statusCode, withPrinciple.body).toBe(201);
-    expect(withPrinciple.json()).toMatchObject({ text: 'Launch went out on time', group: 'WENT_WELL', authorName: 'member person', dots: 0 });
+    expect(withPrinciple.json()).toMatchObject({
+      text: 'Launch went out on time',
+      group: 'WENT_WELL',
+      authorName: 'member person',
+      dots: 0,
+    });
     for (const [body, field] of [
       [{ group: 'WENT_WELL', text: '   ' }, 'body.text'],
       [{ group: 'WENT_WELL', text: 'x'.repeat(501) }, 'body.text'],
@@ -99,8 +129,18 @@ describe('sprint retrospectives', () => {
       expect(res.statusCode, JSON.stringify(body)).toBe(400);
       expect(fieldsOf(res)).toEqual([field]);
     }
-    expect((await call('viewer', 'POST', `/sprints/${sprintId}/retrospective/notes`, { group: 'WENT_WELL', text: 'Viewer' })).statusCode).toBe(403);
-    expect((await call('outsider', 'POST', `/sprints/${sprintId}/retrospective/notes`, { group: 'WENT_WELL', text: 'Outsider' })).statusCode).toBe(404);
+    expect(
+      (await call('viewer', 'POST', `/sprints/${sprintId}/retrospective/notes`, { group: 'WENT_WELL', text: 'Viewer' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('outsider', 'POST', `/sprints/${sprintId}/retrospective/notes`, {
+          group: 'WENT_WELL',
+          text: 'Outsider',
+        })
+      ).statusCode,
+    ).toBe(404);
     // The write and its entry together; nothing written for the refusals.
     expect(await t.db.retrospectiveNote.count()).toBe(1);
     expect(await t.db.activity.count({ where: { kind: activityKinds.retrospectiveNoteAdded } })).toBe(1);
@@ -156,25 +196,45 @@ describe('sprint retrospectives', () => {
     expect(fieldsOf(again)).toEqual(['params.noteId']);
 
     const card = await t.db.card.findUniqueOrThrow({ where: { id: cardId }, include: { column: true } });
-    expect(card).toMatchObject({ title: 'Book legal review a week before launch', boardId: team.board.id, sprintId: null });
+    expect(card).toMatchObject({
+      title: 'Book legal review a week before launch',
+      boardId: team.board.id,
+      sprintId: null,
+    });
     expect(card.column.flowCategory).toBe('BACKLOG');
     const backlog = (await call('viewer', 'GET', `/teams/${team.id}/backlog`)).json();
     expect(backlog.cards.map((c: { id: string }) => c.id)).toContain(cardId);
     const detail = (await call('viewer', 'GET', `/cards/${cardId}`)).json();
     expect(detail.origin).toMatchObject({ sprintId, noteId: action.id });
-    expect(detail.history.map((h: { kind: string }) => h.kind)).toEqual(expect.arrayContaining([activityKinds.cardCreated, activityKinds.retrospectiveActionConverted]));
+    expect(detail.history.map((h: { kind: string }) => h.kind)).toEqual(
+      expect.arrayContaining([activityKinds.cardCreated, activityKinds.retrospectiveActionConverted]),
+    );
     expect((await read()).notes.find((x) => x.id === action.id)?.card).toMatchObject({ cardId, done: false });
   });
 
   it('lets a note’s author change its text, group and principle, with the rules of adding one, and logs what changed', async () => {
-    const [principle, other] = await t.db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, take: 2 });
+    const [principle, other] = await t.db.principle.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: 'asc' },
+      take: 2,
+    });
     membersNote = (await note('Legal late')).id;
     const reworded = await edit('member', membersNote, { text: '  Legal review came two days late  ' });
     expect(reworded.statusCode, reworded.body).toBe(200);
-    expect(reworded.json()).toMatchObject({ id: membersNote, text: 'Legal review came two days late', group: 'TO_IMPROVE', principleId: null, authorName: 'member person' });
+    expect(reworded.json()).toMatchObject({
+      id: membersNote,
+      text: 'Legal review came two days late',
+      group: 'TO_IMPROVE',
+      principleId: null,
+      authorName: 'member person',
+    });
     expect(reworded.json().editedAt).not.toBeNull();
     const moved = await edit('member', membersNote, { group: 'WENT_WELL', principleId: principle!.id });
-    expect(moved.json()).toMatchObject({ group: 'WENT_WELL', principleId: principle!.id, text: 'Legal review came two days late' });
+    expect(moved.json()).toMatchObject({
+      group: 'WENT_WELL',
+      principleId: principle!.id,
+      text: 'Legal review came two days late',
+    });
 
     for (const [body, field] of [
       [{ text: '   ' }, 'body.text'],
@@ -192,9 +252,18 @@ describe('sprint retrospectives', () => {
     // One entry per edit, with only what changed; the same values again write nothing.
     const log = await entriesOf(activityKinds.retrospectiveNoteEdited, membersNote);
     expect(log.map((e) => [e.from, e.to])).toEqual([
-      [{ noteId: membersNote, text: 'Legal late' }, { retrospectiveId: expect.any(String), noteId: membersNote, text: 'Legal review came two days late' }],
-      [{ noteId: membersNote, group: 'TO_IMPROVE', principleId: null }, { retrospectiveId: expect.any(String), noteId: membersNote, group: 'WENT_WELL', principleId: principle!.id }],
-      [{ noteId: membersNote, text: 'Legal review came two days late' }, { retrospectiveId: expect.any(String), noteId: membersNote, text: 'y'.repeat(500) }],
+      [
+        { noteId: membersNote, text: 'Legal late' },
+        { retrospectiveId: expect.any(String), noteId: membersNote, text: 'Legal review came two days late' },
+      ],
+      [
+        { noteId: membersNote, group: 'TO_IMPROVE', principleId: null },
+        { retrospectiveId: expect.any(String), noteId: membersNote, group: 'WENT_WELL', principleId: principle!.id },
+      ],
+      [
+        { noteId: membersNote, text: 'Legal review came two days late' },
+        { retrospectiveId: expect.any(String), noteId: membersNote, text: 'y'.repeat(500) },
+      ],
     ]);
     expect(log[0]).toMatchObject({ actorId: ids.member, teamId: team.id, sprintId, boardId: team.board.id });
     const editedAt = (await t.db.retrospectiveNote.findUniqueOrThrow({ where: { id: membersNote } })).editedAt;
@@ -223,10 +292,16 @@ describe('sprint retrospectives', () => {
     const byMaster = await edit('master', voted.id, { text: 'Too many channels at once for a team of four' });
     expect(byMaster.statusCode, byMaster.body).toBe(200);
     expect(byMaster.json()).toMatchObject({ dots: 4, authorName: 'other person' });
-    expect((await entriesOf(activityKinds.retrospectiveNoteEdited, voted.id))[0]).toMatchObject({ actorId: ids.master });
+    expect((await entriesOf(activityKinds.retrospectiveNoteEdited, voted.id))[0]).toMatchObject({
+      actorId: ids.master,
+    });
 
     // Another member, a viewer: refused; someone who cannot see the team: not found, as if there were no note.
-    for (const [who, status] of [['member', 403], ['viewer', 403], ['outsider', 404]] as const) {
+    for (const [who, status] of [
+      ['member', 403],
+      ['viewer', 403],
+      ['outsider', 404],
+    ] as const) {
       expect((await edit(who, voted.id, { text: 'Not yours' })).statusCode, who).toBe(status);
     }
     expect((await edit('member', '00000000-0000-4000-8000-000000000000', { text: 'Nothing' })).statusCode).toBe(404);
@@ -234,18 +309,37 @@ describe('sprint retrospectives', () => {
     const former = await createUser(t.db, { name: 'former member' });
     await t.db.membership.create({ data: { teamId: team.id, userId: former.id, role: 'MEMBER' } });
     const formerCookie = await signIn(t.app, former.email);
-    const theirs = await t.app.inject({ method: 'POST', url: `/api/sprints/${sprintId}/retrospective/notes`, headers: { cookie: formerCookie }, payload: { group: 'WENT_WELL', text: 'Mine' } });
-    await t.db.membership.update({ where: { userId_teamId: { userId: former.id, teamId: team.id } }, data: { role: 'VIEWER' } });
-    const stale = await t.app.inject({ method: 'PATCH', url: `/api/retrospective-notes/${theirs.json().id}`, headers: { cookie: formerCookie }, payload: { text: 'Still mine?' } });
+    const theirs = await t.app.inject({
+      method: 'POST',
+      url: `/api/sprints/${sprintId}/retrospective/notes`,
+      headers: { cookie: formerCookie },
+      payload: { group: 'WENT_WELL', text: 'Mine' },
+    });
+    await t.db.membership.update({
+      where: { userId_teamId: { userId: former.id, teamId: team.id } },
+      data: { role: 'VIEWER' },
+    });
+    const stale = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/retrospective-notes/${theirs.json().id}`,
+      headers: { cookie: formerCookie },
+      payload: { text: 'Still mine?' },
+    });
     expect(stale.statusCode).toBe(403);
     expect((await edit('master', theirs.json().id, { text: 'Kept by the scrum master' })).statusCode).toBe(200);
-    expect((await t.db.retrospectiveNote.findUniqueOrThrow({ where: { id: voted.id } })).text).toBe('Too many channels at once for a team of four');
+    expect((await t.db.retrospectiveNote.findUniqueOrThrow({ where: { id: voted.id } })).text).toBe(
+      'Too many channels at once for a team of four',
+    );
   });
 
   it('lets the author or a scrum master delete a note, giving its votes back to those who placed them', async () => {
     const voted = (await read('member')).notes.find((x) => x.text.startsWith('Too many channels'))!;
     expect([(await read('member')).myDotsLeft, (await read('other')).myDotsLeft]).toEqual([0, 0]);
-    for (const [who, status] of [['member', 403], ['viewer', 403], ['outsider', 404]] as const) {
+    for (const [who, status] of [
+      ['member', 403],
+      ['viewer', 403],
+      ['outsider', 404],
+    ] as const) {
       expect((await remove(who, voted.id)).statusCode, who).toBe(status);
     }
     const removed = await remove('other', voted.id);
@@ -257,11 +351,23 @@ describe('sprint retrospectives', () => {
     expect((await read()).notes.map((x) => x.id)).not.toContain(voted.id);
 
     // The entry keeps the note and whose dots went back.
-    const [entry, ...more] = await t.db.activity.findMany({ where: { kind: activityKinds.retrospectiveNoteDeleted, from: { path: ['noteId'], equals: voted.id } } });
+    const [entry, ...more] = await t.db.activity.findMany({
+      where: { kind: activityKinds.retrospectiveNoteDeleted, from: { path: ['noteId'], equals: voted.id } },
+    });
     expect(more).toHaveLength(0);
     expect(entry).toMatchObject({ actorId: ids.other, teamId: team.id, sprintId, boardId: team.board.id });
-    expect(entry!.from).toMatchObject({ noteId: voted.id, group: 'TO_IMPROVE', text: 'Too many channels at once for a team of four', authorId: ids.other });
-    expect((entry!.from as { votes: { userId: string; dots: number }[] }).votes).toEqual(expect.arrayContaining([{ userId: ids.member, dots: 1 }, { userId: ids.other, dots: 3 }]));
+    expect(entry!.from).toMatchObject({
+      noteId: voted.id,
+      group: 'TO_IMPROVE',
+      text: 'Too many channels at once for a team of four',
+      authorId: ids.other,
+    });
+    expect((entry!.from as { votes: { userId: string; dots: number }[] }).votes).toEqual(
+      expect.arrayContaining([
+        { userId: ids.member, dots: 1 },
+        { userId: ids.other, dots: 3 },
+      ]),
+    );
 
     // A scrum master removes anyone's note; a note already gone is not found.
     const duplicate = await note('Legal late (again)');
@@ -274,7 +380,11 @@ describe('sprint retrospectives', () => {
     // Without the vote holding the note, a vote that waited on the deletion fails on the note it no longer has (500).
     for (let round = 0; round < 5; round++) {
       const target = await note(`Raced ${round}`, 'WENT_WELL', 'master');
-      const results = await Promise.all([vote('member', target.id, 1), vote('other', target.id, 1), remove('master', target.id)]);
+      const results = await Promise.all([
+        vote('member', target.id, 1),
+        vote('other', target.id, 1),
+        remove('master', target.id),
+      ]);
       expect(results[2]!.statusCode, results[2]!.body).toBe(200);
       // Each vote landed before the deletion (and went back with it) or found the note gone.
       for (const r of results.slice(0, 2)) expect([200, 404], r.body).toContain(r.statusCode);
@@ -285,7 +395,10 @@ describe('sprint retrospectives', () => {
 
   it('refuses to change or delete an action that has become a card: the card is what changes', async () => {
     const converted = (await read()).notes.find((x) => x.card)!;
-    for (const res of [await edit('master', converted.id, { text: 'Reworded' }), await remove('master', converted.id)]) {
+    for (const res of [
+      await edit('master', converted.id, { text: 'Reworded' }),
+      await remove('master', converted.id),
+    ]) {
       expect(res.statusCode).toBe(409);
       expect(fieldsOf(res)).toEqual(['params.noteId']);
     }
@@ -317,7 +430,9 @@ describe('sprint retrospectives', () => {
     const lowered = await setVotes(3);
     expect(lowered.statusCode, lowered.body).toBe(200);
     expect(lowered.json()).toMatchObject({ votesPerPerson: 3, mostDotsPlaced: 3 });
-    expect(await t.db.activity.count({ where: { kind: activityKinds.retrospectiveAllowanceChanged } })).toBe(entries + 1);
+    expect(await t.db.activity.count({ where: { kind: activityKinds.retrospectiveAllowanceChanged } })).toBe(
+      entries + 1,
+    );
   });
 
   it('is read-only once closed, readable by everyone, and convertible by the scrum master', async () => {
@@ -325,14 +440,22 @@ describe('sprint retrospectives', () => {
     const closed = await call('master', 'PUT', `/sprints/${sprintId}/retrospective`, { state: 'CLOSED' });
     expect(closed.statusCode).toBe(200);
     expect(closed.json().closedAt).not.toBeNull();
-    const late = await call('member', 'POST', `/sprints/${sprintId}/retrospective/notes`, { group: 'WENT_WELL', text: 'Late' });
+    const late = await call('member', 'POST', `/sprints/${sprintId}/retrospective/notes`, {
+      group: 'WENT_WELL',
+      text: 'Late',
+    });
     expect(late.statusCode).toBe(409);
     expect(fieldsOf(late)).toEqual(['params.sprintId']);
     const lateVote = await vote('other', action.id, 1);
     expect(lateVote.statusCode).toBe(409);
     expect(fieldsOf(lateVote)).toEqual(['params.noteId']);
     // Not even the author or the scrum master changes a note of a closed retrospective.
-    for (const res of [await edit('member', membersNote, { text: 'Late edit' }), await remove('member', membersNote), await edit('master', action.id, { text: 'Late' }), await remove('master', action.id)]) {
+    for (const res of [
+      await edit('member', membersNote, { text: 'Late edit' }),
+      await remove('member', membersNote),
+      await edit('master', action.id, { text: 'Late' }),
+      await remove('master', action.id),
+    ]) {
       expect(res.statusCode).toBe(409);
       expect(fieldsOf(res)).toEqual(['params.noteId']);
       expect(res.json().error.message).toContain('not changed');
@@ -349,7 +472,10 @@ describe('sprint retrospectives', () => {
     const next = await sprint('ACTIVE', '2026-11-16');
     const previous = (await read('member', next.id)).previous!;
     expect(previous.sprintId).toBe(sprintId);
-    expect(previous.actions.map((a) => a.text).sort()).toEqual(['Book legal review a week before launch', 'Write the brief before the kick-off']);
+    expect(previous.actions.map((a) => a.text).sort()).toEqual([
+      'Book legal review a week before launch',
+      'Write the brief before the kick-off',
+    ]);
     const converted = previous.actions.find((a) => a.text.startsWith('Book'))!.card!;
     const done = team.board.columns.find((c) => c.flowCategory === 'DONE')!;
     await t.db.card.update({ where: { id: converted.cardId }, data: { columnId: done.id } });

@@ -2,7 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
 import { DEFAULT_COST_LOG2, hashPassword } from '../src/lib/passwords';
 import { newInvitationToken } from '../src/services/invitations/invitation-token';
-import { createTeam, createUser, signIn, startTestApp, TEST_HASH_COST, TEST_PASSWORD, type TestContext } from './support/test-app';
+import {
+  createTeam,
+  createUser,
+  signIn,
+  startTestApp,
+  TEST_HASH_COST,
+  TEST_PASSWORD,
+  type TestContext,
+} from './support/test-app';
 
 let t: TestContext;
 beforeAll(async () => {
@@ -11,18 +19,27 @@ beforeAll(async () => {
 afterAll(async () => t.close());
 
 const attempt = (email: string, password: string, remoteAddress?: string) =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password }, ...(remoteAddress ? { remoteAddress } : {}) });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+    ...(remoteAddress ? { remoteAddress } : {}),
+  });
 
 describe('lock-out per account', () => {
   it('locks an account after too many wrong passwords from any addresses, refusing even the right one', async () => {
     const user = await createUser(t.db);
     const statuses: number[] = [];
     // Each guess from a different address: the per-address limit does not see them as one client.
-    for (let i = 0; i < 3; i++) statuses.push((await attempt(user.email, `wrong-guess-${i}`, `203.0.113.${i + 1}`)).statusCode);
+    for (let i = 0; i < 3; i++)
+      statuses.push((await attempt(user.email, `wrong-guess-${i}`, `203.0.113.${i + 1}`)).statusCode);
     expect(statuses).toEqual([401, 401, 429]);
     const right = await attempt(user.email, TEST_PASSWORD, '203.0.113.9');
     expect(right.statusCode).toBe(429);
-    expect(right.json().error).toMatchObject({ code: 'ACCOUNT_LOCKED', message: expect.stringMatching(/try again in 5 minutes/) });
+    expect(right.json().error).toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+      message: expect.stringMatching(/try again in 5 minutes/),
+    });
   });
 
   it('opens again when the window has passed, and a right password clears the count', async () => {
@@ -48,7 +65,9 @@ describe('password hashing', () => {
     expect(DEFAULT_COST_LOG2).toBe(17);
     expect(loadConfig({}).PASSWORD_HASH_COST).toBe(17);
     expect(await hashPassword('tangerine-ladder-42')).toMatch(/^scrypt\$131072\$8\$1\$/);
-    expect(() => loadConfig({ PASSWORD_HASH_COST: '14' })).toThrow(/PASSWORD_HASH_COST: must be at least 17 outside tests/);
+    expect(() => loadConfig({ PASSWORD_HASH_COST: '14' })).toThrow(
+      /PASSWORD_HASH_COST: must be at least 17 outside tests/,
+    );
     expect(() => loadConfig({ NODE_ENV: 'production', PASSWORD_HASH_COST: '12' })).toThrow(/PASSWORD_HASH_COST/);
   });
 
@@ -70,7 +89,9 @@ describe('password hashing', () => {
       expect(production.app.config.PASSWORD_HASH_COST).toBe(17);
       const user = await createUser(production.db);
       await signIn(production.app, user.email);
-      expect((await production.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toMatch(/^scrypt\$131072\$/);
+      expect((await production.db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash).toMatch(
+        /^scrypt\$131072\$/,
+      );
     } finally {
       await production.close();
     }
@@ -82,7 +103,11 @@ describe('choosing a password', () => {
     ['password123', /most common/],
     ['new-person@example.test', /e-mail/],
   ])('refuses %s at sign-up with 400 naming body.password', async (password, message) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: 'new-person@example.test', name: 'New', password } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email: 'new-person@example.test', name: 'New', password },
+    });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.fields).toEqual([{ field: 'body.password', message: expect.stringMatching(message) }]);
   });
@@ -105,10 +130,15 @@ describe('session lifetime', () => {
     const user = await createUser(t.db);
     const cookie = await signIn(t.app, user.email);
     const createdAt = new Date(Date.now() - (t.app.config.SESSION_MAX_HOURS - 1) * 3600_000);
-    await t.db.session.updateMany({ where: { userId: user.id }, data: { createdAt, lastSeenAt: new Date(Date.now() - 2 * 3600_000) } });
+    await t.db.session.updateMany({
+      where: { userId: user.id },
+      data: { createdAt, lastSeenAt: new Date(Date.now() - 2 * 3600_000) },
+    });
     expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).statusCode).toBe(200);
     const [session] = await t.db.session.findMany({ where: { userId: user.id } });
-    expect(session!.expiresAt.getTime()).toBeLessThanOrEqual(createdAt.getTime() + t.app.config.SESSION_MAX_HOURS * 3600_000);
+    expect(session!.expiresAt.getTime()).toBeLessThanOrEqual(
+      createdAt.getTime() + t.app.config.SESSION_MAX_HOURS * 3600_000,
+    );
   });
 });
 
@@ -124,7 +154,9 @@ describe('the invitation link as a way in', () => {
   const invite = async (email: string) => {
     const team = await createTeam(s.db);
     const { token, tokenHash } = newInvitationToken();
-    await s.db.invitation.create({ data: { tokenHash, email, teamId: team.id, role: 'MEMBER', expiresAt: new Date(Date.now() + 86_400_000) } });
+    await s.db.invitation.create({
+      data: { tokenHash, email, teamId: team.id, role: 'MEMBER', expiresAt: new Date(Date.now() + 86_400_000) },
+    });
     return token;
   };
   const accept = (token: string, password: string, remoteAddress: string) =>
@@ -151,7 +183,8 @@ describe('the invitation link as a way in', () => {
   it('locks the account after wrong passwords through the link, and a locked account cannot join through it', async () => {
     const user = await createUser(s.db);
     const token = await invite(user.email);
-    for (let i = 0; i < 2; i++) expect((await accept(token, `wrong-guess-${i}`, `198.51.100.${20 + i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 2; i++)
+      expect((await accept(token, `wrong-guess-${i}`, `198.51.100.${20 + i}`)).statusCode).toBe(401);
     const third = await accept(token, 'wrong-guess-2', '198.51.100.22');
     expect(third.json().error.code).toBe('ACCOUNT_LOCKED');
     const right = await accept(token, TEST_PASSWORD, '198.51.100.23');

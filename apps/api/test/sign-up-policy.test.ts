@@ -9,7 +9,11 @@ let adminCookie: string;
 
 beforeAll(async () => {
   mail = await startMailCatcher();
-  t = await startTestApp({ SMTP_HOST: '127.0.0.1', SMTP_PORT: String(mail.port), PUBLIC_URL: 'https://board.example.test' });
+  t = await startTestApp({
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.port),
+    PUBLIC_URL: 'https://board.example.test',
+  });
 });
 afterAll(async () => {
   await t.close();
@@ -17,11 +21,17 @@ afterAll(async () => {
 });
 
 const signUp = (email: string, name = 'Someone') =>
-  t.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email, name, password: 'long-enough-password' } });
+  t.app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    payload: { email, name, password: 'long-enough-password' },
+  });
 const status = async () => (await t.app.inject({ method: 'GET', url: '/api/auth/sign-up-status' })).json();
-const setPolicy = (payload: object) => t.app.inject({ method: 'PUT', url: '/api/admin/sign-up-settings', headers: { cookie: adminCookie }, payload });
+const setPolicy = (payload: object) =>
+  t.app.inject({ method: 'PUT', url: '/api/admin/sign-up-settings', headers: { cookie: adminCookie }, payload });
 const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
-const cookieOf = (res: Awaited<ReturnType<typeof signUp>>) => `amb_session=${res.cookies.find((c) => c.name === 'amb_session')!.value}`;
+const cookieOf = (res: Awaited<ReturnType<typeof signUp>>) =>
+  `amb_session=${res.cookies.find((c) => c.name === 'amb_session')!.value}`;
 
 describe('sign-up policy', () => {
   it('lets the first account in on a fresh install, as admin, then is invitation-only', async () => {
@@ -43,7 +53,10 @@ describe('sign-up policy', () => {
     const res = await signUp('newcomer@elsewhere.test', 'Nina Newcomer');
     expect(res.statusCode).toBe(201);
     expect((await me(cookieOf(res))).json().user.email).toBe('newcomer@elsewhere.test');
-    const entry = await t.db.activity.findFirst({ where: { kind: 'settings.sign-up-policy.changed' }, orderBy: { id: 'desc' } });
+    const entry = await t.db.activity.findFirst({
+      where: { kind: 'settings.sign-up-policy.changed' },
+      orderBy: { id: 'desc' },
+    });
     expect(entry?.to).toEqual({ signUpPolicy: 'OPEN', allowedDomains: [] });
   });
 
@@ -51,10 +64,15 @@ describe('sign-up policy', () => {
     const fresh = await signUp('fresh@elsewhere.test', 'Probe');
     const taken = await signUp('owner@acme.test', 'Probe');
     expect(taken.statusCode).toBe(fresh.statusCode);
-    const shape = (body: { user: object; memberships: unknown[] }) => ({ user: Object.keys(body.user).sort(), memberships: body.memberships });
+    const shape = (body: { user: object; memberships: unknown[] }) => ({
+      user: Object.keys(body.user).sort(),
+      memberships: body.memberships,
+    });
     expect(shape(taken.json())).toEqual(shape(fresh.json()));
     expect(taken.json().user).toMatchObject({ email: 'owner@acme.test', name: 'Probe', orgRole: 'NONE' });
-    expect(taken.json().user.id).not.toBe((await t.db.user.findUniqueOrThrow({ where: { email: 'owner@acme.test' } })).id);
+    expect(taken.json().user.id).not.toBe(
+      (await t.db.user.findUniqueOrThrow({ where: { email: 'owner@acme.test' } })).id,
+    );
     // A cookie is set in both cases, with the same attributes; the decoy one opens nothing.
     const attrs = (res: typeof fresh) => {
       const c = res.cookies.find((x) => x.name === 'amb_session')!;
@@ -72,9 +90,16 @@ describe('sign-up policy', () => {
   });
 
   it('limited to domains, lets those addresses in and refuses others naming the field', async () => {
-    const set = await setPolicy({ signUpPolicy: 'DOMAINS', allowedDomains: [' Acme.test ', 'partner.test', 'acme.test'] });
+    const set = await setPolicy({
+      signUpPolicy: 'DOMAINS',
+      allowedDomains: [' Acme.test ', 'partner.test', 'acme.test'],
+    });
     expect(set.json()).toEqual({ signUpPolicy: 'DOMAINS', allowedDomains: ['acme.test', 'partner.test'] });
-    expect(await status()).toEqual({ firstRun: false, signUpPolicy: 'DOMAINS', allowedDomains: ['acme.test', 'partner.test'] });
+    expect(await status()).toEqual({
+      firstRun: false,
+      signUpPolicy: 'DOMAINS',
+      allowedDomains: ['acme.test', 'partner.test'],
+    });
     expect((await signUp('dana@partner.test')).statusCode).toBe(201);
     const refused = await signUp('eve@evil.test');
     expect(refused.statusCode).toBe(403);
@@ -100,12 +125,22 @@ describe('sign-up policy', () => {
   it('closes sign-up without an invitation when ALLOW_SIGN_UP is false, whatever the policy', async () => {
     const closed = await startTestApp({ ALLOW_SIGN_UP: 'false' });
     try {
-      const first = await closed.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: 'a@x.test', name: 'A', password: 'long-enough-password' } });
+      const first = await closed.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: 'a@x.test', name: 'A', password: 'long-enough-password' },
+      });
       expect(first.statusCode).toBe(201);
       await closed.db.orgSettings.update({ where: { id: 1 }, data: { signUpPolicy: 'OPEN' } });
-      const second = await closed.app.inject({ method: 'POST', url: '/api/auth/sign-up', payload: { email: 'b@x.test', name: 'B', password: 'long-enough-password' } });
+      const second = await closed.app.inject({
+        method: 'POST',
+        url: '/api/auth/sign-up',
+        payload: { email: 'b@x.test', name: 'B', password: 'long-enough-password' },
+      });
       expect(second.statusCode).toBe(403);
-      expect((await closed.app.inject({ method: 'GET', url: '/api/auth/sign-up-status' })).json().signUpPolicy).toBe('INVITATION_ONLY');
+      expect((await closed.app.inject({ method: 'GET', url: '/api/auth/sign-up-status' })).json().signUpPolicy).toBe(
+        'INVITATION_ONLY',
+      );
     } finally {
       await closed.close();
     }

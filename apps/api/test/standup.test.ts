@@ -44,14 +44,18 @@ describe('stand-up', () => {
     expect(res.statusCode, res.body).toBe(200);
     return standupSchema.parse(res.json()) as Standup;
   };
-  const fieldOf = (res: { json(): { error: { fields?: { field: string }[] } } }) => res.json().error.fields?.map((f) => f.field);
-  const window = (sinceOffsetMs: number) => `?since=${encodeURIComponent(new Date(Date.now() - sinceOffsetMs).toISOString())}&until=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
+  const fieldOf = (res: { json(): { error: { fields?: { field: string }[] } } }) =>
+    res.json().error.fields?.map((f) => f.field);
+  const window = (sinceOffsetMs: number) =>
+    `?since=${encodeURIComponent(new Date(Date.now() - sinceOffsetMs).toISOString())}&until=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`;
 
   it('without a window, reports since the last stand-up at the team’s time in its zone', async () => {
     const s = await standup();
     expect(s.standupTime).toBe('09:30');
     expect(s.timeZone).toBe('Europe/Berlin');
-    expect(s.since).toBe(new Date(lastStandupWindow(Date.parse(s.until), '09:30', 'Europe/Berlin').since).toISOString());
+    expect(s.since).toBe(
+      new Date(lastStandupWindow(Date.parse(s.until), '09:30', 'Europe/Berlin').since).toISOString(),
+    );
     expect(s.people.map((p) => p.name)).toEqual(['Maya Master', 'Sam Member']);
     expect(s.activeSprintId).toBeNull();
     // Walking the board: working columns only, the one nearest done first.
@@ -60,10 +64,18 @@ describe('stand-up', () => {
 
   it('refuses a backwards, over-long or malformed window with the field named', async () => {
     const now = Date.now();
-    const backwards = await call('member', 'GET', `/teams/${team.id}/standup?since=${new Date(now).toISOString()}&until=${new Date(now - DAY).toISOString()}`);
+    const backwards = await call(
+      'member',
+      'GET',
+      `/teams/${team.id}/standup?since=${new Date(now).toISOString()}&until=${new Date(now - DAY).toISOString()}`,
+    );
     expect(backwards.statusCode).toBe(400);
     expect(fieldOf(backwards)).toEqual(['querystring.since']);
-    const long = await call('member', 'GET', `/teams/${team.id}/standup?since=${new Date(now - 40 * DAY).toISOString()}&until=${new Date(now).toISOString()}`);
+    const long = await call(
+      'member',
+      'GET',
+      `/teams/${team.id}/standup?since=${new Date(now - 40 * DAY).toISOString()}&until=${new Date(now).toISOString()}`,
+    );
     expect(long.statusCode).toBe(400);
     expect(fieldOf(long)).toEqual(['querystring.since']);
     const garbage = await call('member', 'GET', `/teams/${team.id}/standup?since=yesterday`);
@@ -72,10 +84,19 @@ describe('stand-up', () => {
   });
 
   it('shows each person’s changes in the window, blocked cards with age and category, and escalates in one step', async () => {
-    const created = await call('member', 'POST', '/cards', { columnId: column('In progress').id, title: 'Spring launch email', position: 'top' });
+    const created = await call('member', 'POST', '/cards', {
+      columnId: column('In progress').id,
+      title: 'Spring launch email',
+      position: 'top',
+    });
     expect(created.statusCode, created.body).toBe(201);
     const card = created.json().card as { id: string; version: number };
-    const blocked = await call('member', 'PATCH', `/cards/${card.id}`, { version: card.version, blocked: true, blockedReason: 'Legal has not approved the claims', blockerCategory: 'legal_compliance' });
+    const blocked = await call('member', 'PATCH', `/cards/${card.id}`, {
+      version: card.version,
+      blocked: true,
+      blockedReason: 'Legal has not approved the claims',
+      blockerCategory: 'legal_compliance',
+    });
     expect(blocked.statusCode, blocked.body).toBe(200);
     // Blocked two and a half days ago, as if raised on an earlier day.
     await t.db.card.update({ where: { id: card.id }, data: { blockedSince: new Date(Date.now() - 2.5 * DAY) } });
@@ -88,10 +109,19 @@ describe('stand-up', () => {
     expect(s.names[column('In progress').id]).toBe('In progress');
     expect(s.changes.find((c) => c.userId === masterId)).toBeUndefined();
     const obstacle = s.blocked.find((b) => b.cardId === card.id)!;
-    expect(obstacle).toMatchObject({ title: 'Spring launch email', category: 'legal_compliance', reason: 'Legal has not approved the claims', blockedDays: 2, columnName: 'In progress', escalatedAt: null });
+    expect(obstacle).toMatchObject({
+      title: 'Spring launch email',
+      category: 'legal_compliance',
+      reason: 'Legal has not approved the claims',
+      blockedDays: 2,
+      columnName: 'In progress',
+      escalatedAt: null,
+    });
 
     // A window that ended before the card was made shows none of it.
-    const earlier = await standup(`?since=${new Date(Date.now() - 3 * DAY).toISOString()}&until=${new Date(Date.now() - 2 * DAY).toISOString()}`);
+    const earlier = await standup(
+      `?since=${new Date(Date.now() - 3 * DAY).toISOString()}&until=${new Date(Date.now() - 2 * DAY).toISOString()}`,
+    );
     expect(earlier.changes.find((c) => c.userId === memberId)).toBeUndefined();
 
     expect((await call('viewer', 'PUT', `/cards/${card.id}/escalation`, { escalated: true })).statusCode).toBe(403);
@@ -99,13 +129,22 @@ describe('stand-up', () => {
     expect(escalated.statusCode, escalated.body).toBe(200);
     expect(escalated.json().escalatedAt).toEqual(expect.any(String));
     // Asking again changes nothing and writes no second entry.
-    expect((await call('member', 'PUT', `/cards/${card.id}/escalation`, { escalated: true })).json().escalatedAt).toBe(escalated.json().escalatedAt);
+    expect((await call('member', 'PUT', `/cards/${card.id}/escalation`, { escalated: true })).json().escalatedAt).toBe(
+      escalated.json().escalatedAt,
+    );
     const log = await t.db.activity.findMany({ where: { cardId: card.id, kind: activityKinds.cardEscalated } });
     expect(log).toHaveLength(1);
-    expect(log[0]).toMatchObject({ actorId: memberId, teamId: team.id, to: { reason: 'Legal has not approved the claims', category: 'legal_compliance' } });
+    expect(log[0]).toMatchObject({
+      actorId: memberId,
+      teamId: team.id,
+      to: { reason: 'Legal has not approved the claims', category: 'legal_compliance' },
+    });
 
     // The card panel shows both.
-    expect((await call('viewer', 'GET', `/cards/${card.id}`)).json()).toMatchObject({ blockerCategory: 'legal_compliance', escalatedAt: escalated.json().escalatedAt });
+    expect((await call('viewer', 'GET', `/cards/${card.id}`)).json()).toMatchObject({
+      blockerCategory: 'legal_compliance',
+      escalatedAt: escalated.json().escalatedAt,
+    });
     s = await standup(window(3_600_000));
     expect(s.blocked.find((b) => b.cardId === card.id)!.escalatedAt).toBe(escalated.json().escalatedAt);
     expect(s.changes.find((c) => c.userId === memberId)!.entries.at(-1)!.kind).toBe(activityKinds.cardEscalated);
@@ -136,7 +175,12 @@ describe('stand-up', () => {
     // A card made long ago that has just moved into its column is not aging: the move counts, not the card's age.
     const [moved] = await addCards(t.db, team.board.id, column('To do').id, 1, 'Moved yesterday');
     await t.db.card.update({ where: { id: moved!.id }, data: { createdAt: ago(30) } });
-    const move = await call('member', 'POST', `/cards/${moved!.id}/move`, { version: 1, columnId: column('Review').id, swimlaneId: null, afterCardId: null });
+    const move = await call('member', 'POST', `/cards/${moved!.id}/move`, {
+      version: 1,
+      columnId: column('Review').id,
+      swimlaneId: null,
+      afterCardId: null,
+    });
     expect(move.statusCode, move.body).toBe(200);
 
     const s = await standup();
@@ -147,7 +191,9 @@ describe('stand-up', () => {
   });
 
   it('uses each column’s own aging threshold, set where its WIP limit is set', async () => {
-    const testing = await t.db.column.create({ data: { boardId: team.board.id, name: 'Legal check', position: 40, flowCategory: 'IN_PROGRESS' } });
+    const testing = await t.db.column.create({
+      data: { boardId: team.board.id, name: 'Legal check', position: 40, flowCategory: 'IN_PROGRESS' },
+    });
     const [card] = await addCards(t.db, team.board.id, testing.id, 1, 'Two days in legal');
     await t.db.card.update({ where: { id: card!.id }, data: { createdAt: new Date(Date.now() - 2 * DAY - 60_000) } });
     const aged = async () => (await standup()).aging.find((a) => a.cardId === card!.id);
@@ -162,8 +208,14 @@ describe('stand-up', () => {
     expect(set.statusCode, set.body).toBe(200);
     expect(set.json()).toMatchObject({ agingDays: 1 });
     expect(await aged()).toMatchObject({ thresholdDays: 1, daysInColumn: 2 });
-    const entry = await t.db.activity.findFirstOrThrow({ where: { kind: activityKinds.columnUpdated, boardId: team.board.id }, orderBy: { id: 'desc' } });
-    expect(entry).toMatchObject({ from: { columnId: testing.id, agingDays: 3 }, to: { columnId: testing.id, agingDays: 1 } });
+    const entry = await t.db.activity.findFirstOrThrow({
+      where: { kind: activityKinds.columnUpdated, boardId: team.board.id },
+      orderBy: { id: 'desc' },
+    });
+    expect(entry).toMatchObject({
+      from: { columnId: testing.id, agingDays: 3 },
+      to: { columnId: testing.id, agingDays: 1 },
+    });
     await t.db.card.update({ where: { id: card!.id }, data: { archivedAt: new Date() } });
   });
 
@@ -175,11 +227,15 @@ describe('stand-up', () => {
     await addCards(t.db, other.board.id, progress.id, 5, 'Just enough');
     const res = await call('member', 'GET', `/teams/${other.id}/standup`);
     expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().wipBreaches).toEqual([{ boardId: other.board.id, scope: 'column', id: review.id, name: 'Review', limit: 3, count: 4 }]);
+    expect(res.json().wipBreaches).toEqual([
+      { boardId: other.board.id, scope: 'column', id: review.id, name: 'Review', limit: 3, count: 4 },
+    ]);
   });
 
   it('lets a scrum master set the stand-up time, logged, and refuses a time that is not one', async () => {
-    expect((await call('member', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:00' })).statusCode).toBe(403);
+    expect(
+      (await call('member', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:00' })).statusCode,
+    ).toBe(403);
     const bad = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '25:00' });
     expect(bad.statusCode).toBe(400);
     expect(fieldOf(bad)).toEqual(['body.standupTime']);
@@ -188,29 +244,63 @@ describe('stand-up', () => {
     expect(ok.json()).toEqual({ teamId: team.id, standupTime: '10:15', timeZone: 'Europe/Berlin' });
     const s = await standup();
     expect(s.standupTime).toBe('10:15');
-    expect(s.since).toBe(new Date(lastStandupWindow(Date.parse(s.until), '10:15', 'Europe/Berlin').since).toISOString());
-    const entry = await t.db.activity.findFirst({ where: { teamId: team.id, kind: activityKinds.teamStandupTimeChanged } });
+    expect(s.since).toBe(
+      new Date(lastStandupWindow(Date.parse(s.until), '10:15', 'Europe/Berlin').since).toISOString(),
+    );
+    const entry = await t.db.activity.findFirst({
+      where: { teamId: team.id, kind: activityKinds.teamStandupTimeChanged },
+    });
     expect(entry).toMatchObject({ actorId: masterId, from: { standupTime: '09:30' }, to: { standupTime: '10:15' } });
   });
 
   it('lets a scrum master move the team to another time zone with its stand-up time, logged, and refuses one that is not a time zone', async () => {
-    const bad = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:15', timeZone: 'Mars/Olympus_Mons' });
+    const bad = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, {
+      standupTime: '10:15',
+      timeZone: 'Mars/Olympus_Mons',
+    });
     expect(bad.statusCode).toBe(400);
     expect(fieldOf(bad)).toEqual(['body.timeZone']);
-    const ok = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:15', timeZone: 'America/New_York' });
+    const ok = await call('master', 'PUT', `/teams/${team.id}/standup-settings`, {
+      standupTime: '10:15',
+      timeZone: 'America/New_York',
+    });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toEqual({ teamId: team.id, standupTime: '10:15', timeZone: 'America/New_York' });
     const s = await standup();
     expect(s.timeZone).toBe('America/New_York');
-    expect(s.since).toBe(new Date(lastStandupWindow(Date.parse(s.until), '10:15', 'America/New_York').since).toISOString());
-    const entry = await t.db.activity.findFirst({ where: { teamId: team.id, kind: activityKinds.teamTimeZoneChanged } });
-    expect(entry).toMatchObject({ actorId: masterId, from: { timeZone: 'Europe/Berlin' }, to: { timeZone: 'America/New_York' } });
+    expect(s.since).toBe(
+      new Date(lastStandupWindow(Date.parse(s.until), '10:15', 'America/New_York').since).toISOString(),
+    );
+    const entry = await t.db.activity.findFirst({
+      where: { teamId: team.id, kind: activityKinds.teamTimeZoneChanged },
+    });
+    expect(entry).toMatchObject({
+      actorId: masterId,
+      from: { timeZone: 'Europe/Berlin' },
+      to: { timeZone: 'America/New_York' },
+    });
     // Back where the other cases expect it.
-    expect((await call('master', 'PUT', `/teams/${team.id}/standup-settings`, { standupTime: '10:15', timeZone: 'Europe/Berlin' })).statusCode).toBe(200);
+    expect(
+      (
+        await call('master', 'PUT', `/teams/${team.id}/standup-settings`, {
+          standupTime: '10:15',
+          timeZone: 'Europe/Berlin',
+        })
+      ).statusCode,
+    ).toBe(200);
   });
 
   it('shows the active sprint', async () => {
-    const sprint = await t.db.sprint.create({ data: { teamId: team.id, name: 'Sprint 1', startDate: new Date(), endDate: new Date(Date.now() + 14 * DAY), state: 'ACTIVE', startedAt: new Date() } });
+    const sprint = await t.db.sprint.create({
+      data: {
+        teamId: team.id,
+        name: 'Sprint 1',
+        startDate: new Date(),
+        endDate: new Date(Date.now() + 14 * DAY),
+        state: 'ACTIVE',
+        startedAt: new Date(),
+      },
+    });
     expect((await standup()).activeSprintId).toBe(sprint.id);
   });
 });

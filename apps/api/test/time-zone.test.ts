@@ -34,14 +34,18 @@ describe('times on a database set to a zone far from UTC', () => {
 
   it('runs on a database whose own time zone is not UTC', async () => {
     const settings = await plainSession(async (c) =>
-      (await c.query<{ setting: string }>(
-        `SELECT unnest(setconfig) AS setting FROM pg_db_role_setting
+      (
+        await c.query<{ setting: string }>(
+          `SELECT unnest(setconfig) AS setting FROM pg_db_role_setting
          WHERE setdatabase = (SELECT oid FROM pg_database WHERE datname = current_database()) AND setrole = 0`,
-      )).rows.map((r) => r.setting),
+        )
+      ).rows.map((r) => r.setting),
     );
     expect(settings).toContain(`TimeZone=${TEST_DATABASE_TIME_ZONE}`);
     // PostgreSQL starts a plain session in it; the embedded database has one session, the app's, in UTC.
-    const zone = await plainSession(async (c) => (await c.query<{ TimeZone: string }>('SHOW TimeZone')).rows[0]!.TimeZone);
+    const zone = await plainSession(
+      async (c) => (await c.query<{ TimeZone: string }>('SHOW TimeZone')).rows[0]!.TimeZone,
+    );
     expect(zone).toBe(process.env.DATABASE_URL ? TEST_DATABASE_TIME_ZONE : 'UTC');
   });
 
@@ -49,34 +53,55 @@ describe('times on a database set to a zone far from UTC', () => {
     const column = (name: string) => team.board.columns.find((c) => c.name === name)!.id;
     const [card] = await addCards(t.db, team.board.id, column('Backlog'), 1, 'Stamped');
     const before = Date.now();
-    const moved = await t.app.inject({ method: 'POST', url: `/api/cards/${card!.id}/move`, headers: { cookie }, payload: { columnId: column('To do'), afterCardId: null, version: 1 } });
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card!.id}/move`,
+      headers: { cookie },
+      payload: { columnId: column('To do'), afterCardId: null, version: 1 },
+    });
     expect(moved.statusCode).toBe(200);
     const movedAt = Date.parse(moved.json().card.updatedAt);
-    const renamed = await t.app.inject({ method: 'PATCH', url: `/api/cards/${card!.id}`, headers: { cookie }, payload: { version: 2, title: 'Stamped again' } });
+    const renamed = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/cards/${card!.id}`,
+      headers: { cookie },
+      payload: { version: 2, title: 'Stamped again' },
+    });
     expect(renamed.statusCode).toBe(200);
     const after = Date.now();
     // A minute either side allows for a slow machine; the fault this catches is whole hours.
     const near = (ms: number) => ms >= before - 60_000 && ms <= after + 60_000;
     expect(near(movedAt), `the moved card shows updatedAt ${new Date(movedAt).toISOString()}`).toBe(true);
 
-    const stored = await plainSession(async (c) =>
-      (await c.query<{ kind: string; at: Date }>('SELECT kind, at FROM activity WHERE card_id = $1 ORDER BY id', [card!.id])).rows,
+    const stored = await plainSession(
+      async (c) =>
+        (
+          await c.query<{ kind: string; at: Date }>('SELECT kind, at FROM activity WHERE card_id = $1 ORDER BY id', [
+            card!.id,
+          ])
+        ).rows,
     );
     expect(stored.map((e) => e.kind)).toEqual(['card.moved', 'card.updated']);
-    for (const entry of stored) expect(near(entry.at.getTime()), `${entry.kind} stored at ${entry.at.toISOString()}`).toBe(true);
+    for (const entry of stored)
+      expect(near(entry.at.getTime()), `${entry.kind} stored at ${entry.at.toISOString()}`).toBe(true);
 
-    const detail = cardDetailSchema.parse((await t.app.inject({ method: 'GET', url: `/api/cards/${card!.id}`, headers: { cookie } })).json());
+    const detail = cardDetailSchema.parse(
+      (await t.app.inject({ method: 'GET', url: `/api/cards/${card!.id}`, headers: { cookie } })).json(),
+    );
     const history = detail.history.filter((e) => e.kind === 'card.moved' || e.kind === 'card.updated');
     expect(history).toHaveLength(2);
     for (const entry of history) expect(near(Date.parse(entry.at)), `${entry.kind} shown at ${entry.at}`).toBe(true);
   });
 
   it('stores every time as an instant', async () => {
-    const columns = await plainSession(async (c) =>
-      (await c.query<{ name: string }>(
-        `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
+    const columns = await plainSession(
+      async (c) =>
+        (
+          await c.query<{ name: string }>(
+            `SELECT table_name || '.' || column_name AS name FROM information_schema.columns
          WHERE table_schema = 'public' AND data_type = 'timestamp without time zone'`,
-      )).rows,
+          )
+        ).rows,
     );
     expect(columns.map((c) => c.name)).toEqual([]);
   });

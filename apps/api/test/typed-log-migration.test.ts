@@ -23,13 +23,30 @@ describe('the typed activity log migration, on the demo data of before', () => {
 
     // What the API of that time wrote besides the demo data, in its shapes.
     // (The client knows today's columns, so reads name the old ones they need.)
-    const card = await db.card.findFirstOrThrow({ where: { blocked: false, column: { flowCategory: 'IN_PROGRESS' } }, select: { id: true, columnId: true, boardId: true, board: { select: { teamId: true } } } });
+    const card = await db.card.findFirstOrThrow({
+      where: { blocked: false, column: { flowCategory: 'IN_PROGRESS' } },
+      select: { id: true, columnId: true, boardId: true, board: { select: { teamId: true } } },
+    });
     const other = await db.card.findFirstOrThrow({ where: { id: { not: card.id } }, select: { id: true } });
     const maya = await db.user.findUniqueOrThrow({ where: { email: 'maya@demo.test' }, select: { id: true } });
     const principle = await db.principle.findFirstOrThrow({ select: { id: true } });
-    Object.assign(ids, { card: card.id, column: card.columnId, other: other.id, maya: maya.id, principle: principle.id, team: card.board.teamId, board: card.boardId });
+    Object.assign(ids, {
+      card: card.id,
+      column: card.columnId,
+      other: other.id,
+      maya: maya.id,
+      principle: principle.id,
+      team: card.board.teamId,
+      board: card.boardId,
+    });
     const at = new Date();
-    const old = (kind: string, field: string | null, from: unknown, to: unknown, extra: { at?: Date; cardId?: string | null } = {}) =>
+    const old = (
+      kind: string,
+      field: string | null,
+      from: unknown,
+      to: unknown,
+      extra: { at?: Date; cardId?: string | null } = {},
+    ) =>
       db.$executeRaw`INSERT INTO activity (at, actor_id, team_id, board_id, card_id, kind, field, "from", "to")
         VALUES (${extra.at ?? at}, ${maya.id}, ${card.board.teamId}, ${card.boardId}, ${extra.cardId === undefined ? card.id : extra.cardId}, ${kind}, ${field},
           ${from === undefined ? null : JSON.stringify(from)}::jsonb, ${to === undefined ? null : JSON.stringify(to)}::jsonb)`;
@@ -44,7 +61,13 @@ describe('the typed activity log migration, on the demo data of before', () => {
     await old('checklist.changed', null, undefined, { checklist: 'Definition of done', added: true });
     await old('checklist.changed', null, undefined, { item: 'Proofread', done: true });
     await old('link.removed', null, { kind: 'RELATES', to: other.id }, undefined);
-    await old('column.updated', null, { id: card.columnId, name: 'Doing' }, { name: 'In progress', wipLimit: 4 }, { cardId: null });
+    await old(
+      'column.updated',
+      null,
+      { id: card.columnId, name: 'Doing' },
+      { name: 'In progress', wipLimit: 4 },
+      { cardId: null },
+    );
     await old('team.member.set', maya.id, { role: 'MEMBER' }, { role: 'SCRUM_MASTER' }, { cardId: null });
     await old('team.member.removed', maya.id, undefined, undefined, { cardId: null });
     await old('user.org-role.changed', maya.id, 'NONE', 'PMO', { cardId: null });
@@ -71,7 +94,9 @@ describe('the typed activity log migration, on the demo data of before', () => {
 
   it('keeps the demo data’s moves, and gives its comments, sprint changes and blockings their new shapes', async () => {
     const after = await entries();
-    expect(after.filter((e) => e.kind === activityKinds.cardMoved).length).toBe(before.filter((e) => e.kind === 'card.moved').length);
+    expect(after.filter((e) => e.kind === activityKinds.cardMoved).length).toBe(
+      before.filter((e) => e.kind === 'card.moved').length,
+    );
     expect(after.filter((e) => e.kind === activityKinds.cardMoved).every((e) => e.field === null)).toBe(true);
     const comments = after.filter((e) => e.kind === activityKinds.commentAdded);
     expect(comments.length).toBeGreaterThan(5);
@@ -85,27 +110,53 @@ describe('the typed activity log migration, on the demo data of before', () => {
     expect(demoBlocks.length).toBeGreaterThanOrEqual(3);
     for (const b of demoBlocks) expect((b.to as { reason: string | null }).reason).toBeTruthy();
     // The demo's sprint starts and closes said nothing of their scope: kept, marked, one of each per sprint.
-    expect(after.filter((e) => e.kind === activityKinds.legacyEntry && e.field?.startsWith('sprint.')).length).toBe(before.filter((e) => e.kind.startsWith('sprint.')).length);
+    expect(after.filter((e) => e.kind === activityKinds.legacyEntry && e.field?.startsWith('sprint.')).length).toBe(
+      before.filter((e) => e.kind.startsWith('sprint.')).length,
+    );
   });
 
   it('rewrites what the API wrote then', async () => {
-    const mine = (await entries()).filter((e) => e.cardId === ids.card && !['card.created', 'card.moved', 'comment.added'].includes(e.kind));
+    const mine = (await entries()).filter(
+      (e) => e.cardId === ids.card && !['card.created', 'card.moved', 'comment.added'].includes(e.kind),
+    );
     const find = (kind: string) => mine.find((e) => e.kind === kind);
     expect(find(activityKinds.cardReordered)).toMatchObject({ field: null, from: { rank: 'h' }, to: { rank: 'k' } });
     expect(find(activityKinds.cardEstimateChanged)).toMatchObject({ from: { points: 3 }, to: { points: 5 } });
     expect(find(activityKinds.cardUpdated)).toMatchObject({ field: 'title', from: 'Old title', to: 'New title' });
-    expect(find(activityKinds.cardBlocked)).toMatchObject({ to: { reason: 'Legal has not approved the pricing claims', category: null } });
-    expect(find(activityKinds.cardArchived)).toMatchObject({ from: { columnId: ids.column, flowCategory: 'IN_PROGRESS' } });
+    expect(find(activityKinds.cardBlocked)).toMatchObject({
+      to: { reason: 'Legal has not approved the pricing claims', category: null },
+    });
+    expect(find(activityKinds.cardArchived)).toMatchObject({
+      from: { columnId: ids.column, flowCategory: 'IN_PROGRESS' },
+    });
     expect(find(activityKinds.checklistAdded)).toMatchObject({ to: { title: 'Definition of done' } });
-    expect(find(activityKinds.checklistItemUpdated)).toMatchObject({ from: { text: 'Proofread', done: false }, to: { text: 'Proofread', done: true } });
-    expect(find(activityKinds.linkRemoved)).toMatchObject({ from: { linkKind: 'RELATES', fromCardId: ids.card, toCardId: ids.other } });
+    expect(find(activityKinds.checklistItemUpdated)).toMatchObject({
+      from: { text: 'Proofread', done: false },
+      to: { text: 'Proofread', done: true },
+    });
+    expect(find(activityKinds.linkRemoved)).toMatchObject({
+      from: { linkKind: 'RELATES', fromCardId: ids.card, toCardId: ids.other },
+    });
     const teamWide = (await entries()).filter((e) => e.cardId === null && e.actorId === ids.maya);
     const kind = (k: string) => teamWide.find((e) => e.kind === k);
-    expect(kind(activityKinds.columnUpdated)).toMatchObject({ from: { columnId: ids.column, name: 'Doing' }, to: { columnId: ids.column, name: 'In progress', wipLimit: 4 } });
-    expect(kind(activityKinds.memberRoleChanged)).toMatchObject({ field: null, from: { userId: ids.maya, role: 'MEMBER' }, to: { userId: ids.maya, role: 'SCRUM_MASTER' } });
+    expect(kind(activityKinds.columnUpdated)).toMatchObject({
+      from: { columnId: ids.column, name: 'Doing' },
+      to: { columnId: ids.column, name: 'In progress', wipLimit: 4 },
+    });
+    expect(kind(activityKinds.memberRoleChanged)).toMatchObject({
+      field: null,
+      from: { userId: ids.maya, role: 'MEMBER' },
+      to: { userId: ids.maya, role: 'SCRUM_MASTER' },
+    });
     expect(kind(activityKinds.memberRemoved)).toMatchObject({ from: { userId: ids.maya, role: null } });
-    expect(kind(activityKinds.orgRoleChanged)).toMatchObject({ from: { userId: ids.maya, orgRole: 'NONE' }, to: { userId: ids.maya, orgRole: 'PMO' } });
-    expect(kind(activityKinds.principleUpdated)).toMatchObject({ from: { principleId: ids.principle, name: 'Old' }, to: { principleId: ids.principle, name: 'New' } });
+    expect(kind(activityKinds.orgRoleChanged)).toMatchObject({
+      from: { userId: ids.maya, orgRole: 'NONE' },
+      to: { userId: ids.maya, orgRole: 'PMO' },
+    });
+    expect(kind(activityKinds.principleUpdated)).toMatchObject({
+      from: { principleId: ids.principle, name: 'Old' },
+      to: { principleId: ids.principle, name: 'New' },
+    });
   });
 
   it('numbers the old entries by their ids, and new ones after them', async () => {
@@ -114,7 +165,9 @@ describe('the typed activity log migration, on the demo data of before', () => {
     const after = await entries();
     expect(numbered.map((n) => n.seq)).toEqual(after.map((e) => e.id));
     expect(numbered.every((n) => n.seq === n.activityId)).toBe(true);
-    await db.activity.create({ data: { kind: activityKinds.columnReranked, boardId: ids.board, to: { columnId: ids.column } } });
+    await db.activity.create({
+      data: { kind: activityKinds.columnReranked, boardId: ids.board, to: { columnId: ids.column } },
+    });
     const last = await db.activityCommit.findFirstOrThrow({ orderBy: { seq: 'desc' } });
     expect(last.seq).toBeGreaterThan(numbered.at(-1)!.seq);
   });

@@ -25,7 +25,12 @@ async function startReceiver() {
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, received, answers, close: () => new Promise((r) => server.close(r)) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`,
+    received,
+    answers,
+    close: () => new Promise((r) => server.close(r)),
+  };
 }
 
 describe('webhooks', () => {
@@ -41,7 +46,10 @@ describe('webhooks', () => {
     t = await startTestApp({ WEBHOOK_ALLOW_PRIVATE_ADDRESSES: 'true' });
     const master = await createUser(t.db);
     const member = await createUser(t.db);
-    team = await createTeam(t.db, [{ userId: master.id, role: 'SCRUM_MASTER' }, { userId: member.id, role: 'MEMBER' }]);
+    team = await createTeam(t.db, [
+      { userId: master.id, role: 'SCRUM_MASTER' },
+      { userId: member.id, role: 'MEMBER' },
+    ]);
     cookie = await signIn(t.app, master.email);
     memberCookie = await signIn(t.app, member.email);
     receiver = await startReceiver();
@@ -51,9 +59,20 @@ describe('webhooks', () => {
     await t.close();
   });
 
-  const register = (events: string[], url = receiver.url, who = cookie) => t.app.inject({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, headers: { cookie: who }, payload: { url, events, secret } });
+  const register = (events: string[], url = receiver.url, who = cookie) =>
+    t.app.inject({
+      method: 'POST',
+      url: `/api/teams/${team.id}/webhooks`,
+      headers: { cookie: who },
+      payload: { url, events, secret },
+    });
   const createCard = async (title: string) => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/cards', headers: { cookie }, payload: { columnId: team.board.columns[0]!.id, title } });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/cards',
+      headers: { cookie },
+      payload: { columnId: team.board.columns[0]!.id, title },
+    });
     expect(res.statusCode).toBe(201);
     return res.json().card as { id: string; version: number };
   };
@@ -78,14 +97,33 @@ describe('webhooks', () => {
     expect(got!.headers['x-board-signature']).toBe(expected);
     expect(got!.headers['x-board-delivery']).toBe(queued[0]!.id);
     expect(got!.headers['x-board-event']).toBe('card.created');
-    expect(JSON.parse(got!.body)).toMatchObject({ id: queued[0]!.id, event: 'card.created', teamId: team.id, cardId: card.id, activity: { kind: 'card.created', to: { title: 'Signed launch post' } } });
-    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: queued[0]!.id } })).toMatchObject({ status: 'DELIVERED', lastStatus: 200, lastResponse: 'thanks' });
+    expect(JSON.parse(got!.body)).toMatchObject({
+      id: queued[0]!.id,
+      event: 'card.created',
+      teamId: team.id,
+      cardId: card.id,
+      activity: { kind: 'card.created', to: { title: 'Signed launch post' } },
+    });
+    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: queued[0]!.id } })).toMatchObject({
+      status: 'DELIVERED',
+      lastStatus: 200,
+      lastResponse: 'thanks',
+    });
 
     // A move into a done column is "card.done"; a move elsewhere is not sent to this webhook.
     const done = team.board.columns.find((c) => c.flowCategory === 'DONE')!;
-    const moved = await t.app.inject({ method: 'POST', url: `/api/cards/${card.id}/move`, headers: { cookie }, payload: { columnId: done.id, afterCardId: null, version: card.version } });
+    const moved = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/move`,
+      headers: { cookie },
+      payload: { columnId: done.id, afterCardId: null, version: card.version },
+    });
     expect(moved.statusCode).toBe(200);
-    expect((await t.db.webhookDelivery.findMany({ where: { webhookId: hook.json().id }, orderBy: { createdAt: 'asc' } })).map((d) => d.event)).toEqual(['card.created', 'card.done']);
+    expect(
+      (
+        await t.db.webhookDelivery.findMany({ where: { webhookId: hook.json().id }, orderBy: { createdAt: 'asc' } })
+      ).map((d) => d.event),
+    ).toEqual(['card.created', 'card.done']);
   });
 
   it('tries again with backoff after a failure, shows the last answer, and can be sent again by hand', async () => {
@@ -101,12 +139,24 @@ describe('webhooks', () => {
     expect(await t.app.webhooks.sendDue()).toBe(0);
 
     const list = await t.app.inject({ method: 'GET', url: `/api/webhooks/${hook.id}/deliveries`, headers: { cookie } });
-    expect(list.json().deliveries[0]).toMatchObject({ id: failed!.id, lastStatus: 500, lastResponse: 'not now', attempts: 1 });
-    const resend = await t.app.inject({ method: 'POST', url: `/api/webhooks/deliveries/${failed!.id}/resend`, headers: { cookie } });
+    expect(list.json().deliveries[0]).toMatchObject({
+      id: failed!.id,
+      lastStatus: 500,
+      lastResponse: 'not now',
+      attempts: 1,
+    });
+    const resend = await t.app.inject({
+      method: 'POST',
+      url: `/api/webhooks/deliveries/${failed!.id}/resend`,
+      headers: { cookie },
+    });
     expect(resend.statusCode).toBe(200);
     // Resending wakes the sender at once; wait for it to finish (and stop it: later tests send by themselves).
     await t.app.webhooks.close();
-    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: failed!.id } })).toMatchObject({ status: 'DELIVERED', attempts: 2 });
+    expect(await t.db.webhookDelivery.findUniqueOrThrow({ where: { id: failed!.id } })).toMatchObject({
+      status: 'DELIVERED',
+      attempts: 2,
+    });
     expect(receiver.received.map((r) => r.headers['x-board-delivery'])).toEqual([failed!.id, failed!.id]);
   });
 
@@ -116,7 +166,10 @@ describe('webhooks', () => {
     receiver.answers.push(410);
     await createCard('Gone card');
     await new WebhookSender(t.db, t.app.log, { allowPrivate: true, intervalMs: 1000 }).sendDue();
-    expect(await t.db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ active: false, disabledReason: expect.stringContaining('410') });
+    expect(await t.db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({
+      active: false,
+      disabledReason: expect.stringContaining('410'),
+    });
     await createCard('After gone');
     expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(1);
   });
@@ -127,7 +180,10 @@ describe('webhooks', () => {
     for (let i = 0; i < 40; i++) await createCard(`Shared ${i}`);
     // A second process: its own connection pool on the same database where there is a server.
     const other = process.env.DATABASE_URL ? createPrisma(t.database.url, 5) : t.db;
-    const senders = [new WebhookSender(t.db, t.app.log, { allowPrivate: true, intervalMs: 1000 }), new WebhookSender(other, t.app.log, { allowPrivate: true, intervalMs: 1000 })];
+    const senders = [
+      new WebhookSender(t.db, t.app.log, { allowPrivate: true, intervalMs: 1000 }),
+      new WebhookSender(other, t.app.log, { allowPrivate: true, intervalMs: 1000 }),
+    ];
     const drain = async (s: WebhookSender) => {
       while ((await s.sendDue()) > 0);
     };
@@ -141,28 +197,61 @@ describe('webhooks', () => {
 
   it('makes a secret when none is given and answers it once; turns a webhook off and on again', async () => {
     await clear();
-    const made = await t.app.inject({ method: 'POST', url: `/api/teams/${team.id}/webhooks`, headers: { cookie }, payload: { url: receiver.url, events: ['card.created'] } });
+    const made = await t.app.inject({
+      method: 'POST',
+      url: `/api/teams/${team.id}/webhooks`,
+      headers: { cookie },
+      payload: { url: receiver.url, events: ['card.created'] },
+    });
     expect(made.statusCode, made.body).toBe(201);
     const hook = made.json();
     expect(hook.secret).toMatch(/^[\w-]{32}$/);
     const listed = await t.app.inject({ method: 'GET', url: `/api/teams/${team.id}/webhooks`, headers: { cookie } });
     expect(listed.json().webhooks[0]).not.toHaveProperty('secret');
 
-    const off = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: false } });
+    const off = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/webhooks/${hook.id}`,
+      headers: { cookie },
+      payload: { active: false },
+    });
     expect(off.json()).toMatchObject({ active: false, disabledReason: 'Turned off by hand' });
     await createCard('While off');
     expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(0);
-    const on = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: true } });
+    const on = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/webhooks/${hook.id}`,
+      headers: { cookie },
+      payload: { active: true },
+    });
     expect(on.json()).toMatchObject({ active: true, disabledReason: null });
     await createCard('While on');
     expect(await t.db.webhookDelivery.count({ where: { webhookId: hook.id } })).toBe(1);
     // The signature uses the secret that was answered.
     await t.app.webhooks.sendDue();
     const got = receiver.received.at(-1)!;
-    expect(got.headers['x-board-signature']).toBe(`sha256=${createHmac('sha256', hook.secret as string).update(got.body).digest('hex')}`);
+    expect(got.headers['x-board-signature']).toBe(
+      `sha256=${createHmac('sha256', hook.secret as string)
+        .update(got.body)
+        .digest('hex')}`,
+    );
 
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie: memberCookie }, payload: { active: false } })).statusCode).toBe(403);
-    const bad = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: 'yes' } });
+    expect(
+      (
+        await t.app.inject({
+          method: 'PATCH',
+          url: `/api/webhooks/${hook.id}`,
+          headers: { cookie: memberCookie },
+          payload: { active: false },
+        })
+      ).statusCode,
+    ).toBe(403);
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/webhooks/${hook.id}`,
+      headers: { cookie },
+      payload: { active: 'yes' },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields[0].field).toBe('body.active');
   });
@@ -190,8 +279,20 @@ describe('webhooks without the admin setting for private addresses', () => {
   afterAll(() => t.close());
 
   it('refuses loopback, private and link-local addresses, naming the field', async () => {
-    for (const url of ['http://127.0.0.1:9/hook', 'http://localhost/hook', 'http://10.1.2.3/x', 'http://192.168.1.1/', 'http://169.254.169.254/latest/meta-data', 'http://[::1]/x']) {
-      const res = await t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/webhooks`, headers: { cookie }, payload: { url, events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' } });
+    for (const url of [
+      'http://127.0.0.1:9/hook',
+      'http://localhost/hook',
+      'http://10.1.2.3/x',
+      'http://192.168.1.1/',
+      'http://169.254.169.254/latest/meta-data',
+      'http://[::1]/x',
+    ]) {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: `/api/teams/${teamId}/webhooks`,
+        headers: { cookie },
+        payload: { url, events: ['card.created'], secret: 'a-secret-of-sixteen-or-more' },
+      });
       expect(res.statusCode, url).toBe(400);
       expect(res.json().error.fields[0].field).toBe('body.url');
       expect(res.json().error.message).toMatch(/private, loopback or link-local/);
@@ -199,10 +300,27 @@ describe('webhooks without the admin setting for private addresses', () => {
   });
 
   it('does not turn on again a webhook whose address is now refused', async () => {
-    const hook = await t.db.webhook.create({ data: { teamId, url: 'http://127.0.0.1:9/hook', events: ['card.created'], secret: 'a-secret-of-sixteen-or-more', active: false, disabledReason: 'Turned off by hand' } });
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/webhooks/${hook.id}`, headers: { cookie }, payload: { active: true } });
+    const hook = await t.db.webhook.create({
+      data: {
+        teamId,
+        url: 'http://127.0.0.1:9/hook',
+        events: ['card.created'],
+        secret: 'a-secret-of-sixteen-or-more',
+        active: false,
+        disabledReason: 'Turned off by hand',
+      },
+    });
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/webhooks/${hook.id}`,
+      headers: { cookie },
+      payload: { active: true },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.fields[0]).toMatchObject({ field: 'body.active', message: expect.stringMatching(/private, loopback or link-local/) });
+    expect(res.json().error.fields[0]).toMatchObject({
+      field: 'body.active',
+      message: expect.stringMatching(/private, loopback or link-local/),
+    });
     expect(await t.db.webhook.findUniqueOrThrow({ where: { id: hook.id } })).toMatchObject({ active: false });
   });
 });

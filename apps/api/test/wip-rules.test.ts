@@ -16,7 +16,9 @@ describe('the WIP rules in SQL and in packages/domain', () => {
   afterAll(() => t.close());
 
   it('know the same flow categories, in the same order', async () => {
-    const [row] = await t.db.$queryRaw<{ values: string[] }[]>`SELECT enum_range(NULL::"FlowCategory")::text[] AS values`;
+    const [row] = await t.db.$queryRaw<
+      { values: string[] }[]
+    >`SELECT enum_range(NULL::"FlowCategory")::text[] AS values`;
     expect(row!.values).toEqual([...flowCategories]);
   });
 
@@ -31,12 +33,15 @@ describe('the WIP rules in SQL and in packages/domain', () => {
       SELECT a::text AS from, b::text AS to, counts_toward_person_limit(a, b) AS counts
       FROM unnest(array_append(enum_range(NULL::"FlowCategory"), NULL)) a, unnest(enum_range(NULL::"FlowCategory")) b`;
     expect(rows).toHaveLength((flowCategories.length + 1) * flowCategories.length);
-    for (const r of rows) expect([r.from, r.to, r.counts]).toEqual([r.from, r.to, countsTowardPersonLimit(r.from, r.to)]);
+    for (const r of rows)
+      expect([r.from, r.to, r.counts]).toEqual([r.from, r.to, countsTowardPersonLimit(r.from, r.to)]);
   });
 
   it('count a swimlane’s and a person’s cards as the domain does, on a board with a card in every column', async () => {
     const person = await createUser(t.db);
-    const lane = await t.db.swimlane.create({ data: { boardId: team.board.id, name: 'Expedite', position: 0, wipLimit: 2 } });
+    const lane = await t.db.swimlane.create({
+      data: { boardId: team.board.id, name: 'Expedite', position: 0, wipLimit: 2 },
+    });
     const columns = team.board.columns;
     let rank = 0;
     const cards = [];
@@ -45,8 +50,12 @@ describe('the WIP rules in SQL and in packages/domain', () => {
         cards.push(
           await t.db.card.create({
             data: {
-              boardId: team.board.id, columnId: column.id, swimlaneId: lane.id, title: `${column.name}${archived ? ' (archived)' : ''}`,
-              rank: String.fromCharCode(98 + rank++), owners: { create: { userId: person.id } },
+              boardId: team.board.id,
+              columnId: column.id,
+              swimlaneId: lane.id,
+              title: `${column.name}${archived ? ' (archived)' : ''}`,
+              rank: String.fromCharCode(98 + rank++),
+              owners: { create: { userId: person.id } },
             },
           }),
         );

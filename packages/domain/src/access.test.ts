@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { can, type OrgRole, type TeamAction, type TeamRole } from './access';
 
-const actions: TeamAction[] = ['view', 'work', 'manage-board', 'manage-sprints', 'run-retrospectives', 'manage-team', 'handle-obstacles'];
+const actions: TeamAction[] = [
+  'view',
+  'work',
+  'manage-board',
+  'manage-sprints',
+  'run-retrospectives',
+  'manage-team',
+  'handle-obstacles',
+];
 
 function allowed(orgRole: OrgRole, teamRole: TeamRole | null) {
   return actions.filter((a) => can({ orgRole, teamRole }, a));
@@ -9,7 +17,13 @@ function allowed(orgRole: OrgRole, teamRole: TeamRole | null) {
 
 describe('team access', () => {
   it('gives each team role its own rights', () => {
-    expect(allowed('NONE', 'SCRUM_MASTER')).toEqual(['view', 'work', 'manage-board', 'manage-sprints', 'run-retrospectives']);
+    expect(allowed('NONE', 'SCRUM_MASTER')).toEqual([
+      'view',
+      'work',
+      'manage-board',
+      'manage-sprints',
+      'run-retrospectives',
+    ]);
     expect(allowed('NONE', 'PRODUCT_OWNER')).toEqual(['view', 'work', 'manage-sprints']);
     expect(allowed('NONE', 'MEMBER')).toEqual(['view', 'work']);
     expect(allowed('NONE', 'VIEWER')).toEqual(['view']);

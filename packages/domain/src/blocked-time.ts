@@ -51,7 +51,8 @@ export function blockSpans(events: readonly BlockingEvent[]): BlockSpan[] {
     // The card's block as the log has it so far (kept through an archive), or null when it is not blocked.
     let block: { category: string | null } | null = null;
     list.forEach((e, i) => {
-      const span = (category: string | null) => spans.push({ cardId: e.cardId, teamId: e.teamId, category, start: e.at, end: list[i + 1]?.at ?? null });
+      const span = (category: string | null) =>
+        spans.push({ cardId: e.cardId, teamId: e.teamId, category, start: e.at, end: list[i + 1]?.at ?? null });
       if (e.kind === 'blocked') {
         block = { category: e.category };
         span(e.category);
@@ -75,14 +76,24 @@ export interface BlockedTime {
  * Blocked time per team and category within the period [from, to): each stretch clipped to the period's edges,
  * a stretch still open counted up to `now`.
  */
-export function blockedTime(events: readonly BlockingEvent[], period: { from: number; to: number }, now: number): BlockedTime[] {
+export function blockedTime(
+  events: readonly BlockingEvent[],
+  period: { from: number; to: number },
+  now: number,
+): BlockedTime[] {
   const totals = new Map<string, BlockedTime & { cardIds: Set<string> }>();
   for (const s of blockSpans(events)) {
     const start = Math.max(s.start, period.from);
     const end = Math.min(s.end ?? now, period.to, now);
     if (end <= start) continue;
     const key = `${s.teamId}\u0000${s.category ?? ''}`;
-    const total = totals.get(key) ?? { teamId: s.teamId, category: s.category, ms: 0, cards: 0, cardIds: new Set<string>() };
+    const total = totals.get(key) ?? {
+      teamId: s.teamId,
+      category: s.category,
+      ms: 0,
+      cards: 0,
+      cardIds: new Set<string>(),
+    };
     total.ms += end - start;
     total.cardIds.add(s.cardId);
     totals.set(key, total);
@@ -117,7 +128,8 @@ export function clearedObstacles(events: readonly BlockingEvent[]): ClearedObsta
       } else if (e.kind === 'restored') {
         if (blocked) since = e.at;
       } else {
-        if (e.kind === 'unblocked' && since !== null) cleared.push({ cardId: e.cardId, teamId: e.teamId, category: e.category, blockedAt: since, clearedAt: e.at });
+        if (e.kind === 'unblocked' && since !== null)
+          cleared.push({ cardId: e.cardId, teamId: e.teamId, category: e.category, blockedAt: since, clearedAt: e.at });
         since = null;
         if (e.kind === 'unblocked') blocked = false;
       }

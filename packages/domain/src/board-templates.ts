@@ -22,10 +22,20 @@ export interface BoardTemplate {
   swimlanes: { name: string; wipLimit: number | null }[];
 }
 
-export const boardTemplateKeys = ['content-marketing', 'campaign-launch', 'growth-experiments', 'development-flow'] as const;
+export const boardTemplateKeys = [
+  'content-marketing',
+  'campaign-launch',
+  'growth-experiments',
+  'development-flow',
+] as const;
 export type BoardTemplateKey = (typeof boardTemplateKeys)[number];
 
-const col = (name: string, flowCategory: FlowCategory, wipLimit: number | null = null, wipPolicy: 'SOFT' | 'HARD' = 'SOFT'): TemplateColumn => ({
+const col = (
+  name: string,
+  flowCategory: FlowCategory,
+  wipLimit: number | null = null,
+  wipPolicy: 'SOFT' | 'HARD' = 'SOFT',
+): TemplateColumn => ({
   name,
   flowCategory,
   wipLimit,

@@ -13,9 +13,15 @@ export type CardLimitKind = keyof typeof cardLimits;
 const what: Record<CardLimitKind, string> = { comments: 'comments', checklistItems: 'checklist items', links: 'links' };
 
 /** Why one more is refused on a card holding `count`, or null when there is room. */
-export function cardLimitProblem(kind: CardLimitKind, count: number, limits: Record<CardLimitKind, number> = cardLimits): string | null {
+export function cardLimitProblem(
+  kind: CardLimitKind,
+  count: number,
+  limits: Record<CardLimitKind, number> = cardLimits,
+): string | null {
   const limit = limits[kind];
-  return count >= limit ? `This card already has ${count} ${what[kind]}, the most a card may hold (${limit}); remove some first` : null;
+  return count >= limit
+    ? `This card already has ${count} ${what[kind]}, the most a card may hold (${limit}); remove some first`
+    : null;
 }
 
 /** How many comments the card panel shows at first, and per "older comments" page. */

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { dependencyDeadline, dependencyEnds, isDependencyAtRisk, nearHorizon, workingDaysUntil } from './dependency-risk';
+import {
+  dependencyDeadline,
+  dependencyEnds,
+  isDependencyAtRisk,
+  nearHorizon,
+  workingDaysUntil,
+} from './dependency-risk';
 
 // 2026-12-07 is a Monday.
 describe('which card waits', () => {
@@ -44,14 +50,15 @@ describe('near means within five working days', () => {
     // Whole weeks counted at once agree with counting day by day, from every weekday and over every remainder.
     const byDay = (from: string, to: string) => {
       let n = 0;
-      for (let d = from; d < to; ) {
+      for (let d = from; d < to;) {
         d = new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
         if (![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay())) n++;
       }
       return n;
     };
     for (const from of ['2026-12-05', '2026-12-06', '2026-12-07', '2026-12-09', '2026-12-11']) {
-      for (const to of ['2026-12-12', '2026-12-20', '2027-01-01', '2027-03-17']) expect(workingDaysUntil(from, to)).toBe(byDay(from, to));
+      for (const to of ['2026-12-12', '2026-12-20', '2027-01-01', '2027-03-17'])
+        expect(workingDaysUntil(from, to)).toBe(byDay(from, to));
     }
     // 380,000 weeks after a Monday is a Monday.
     expect(workingDaysUntil('2026-12-07', '9309-10-07')).toBe(380_000 * 5);
@@ -76,7 +83,9 @@ describe('at risk', () => {
   it('agrees with the count of working days left', () => {
     for (let i = -10; i < 30; i++) {
       const deadline = new Date(Date.parse(`${today}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
-      expect(isDependencyAtRisk({ dependedOnDone: false, deadline }, today), deadline).toBe(workingDaysUntil(today, deadline) <= 5);
+      expect(isDependencyAtRisk({ dependedOnDone: false, deadline }, today), deadline).toBe(
+        workingDaysUntil(today, deadline) <= 5,
+      );
     }
   });
 });

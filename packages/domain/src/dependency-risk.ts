@@ -10,7 +10,11 @@ export type DependencyLinkKind = 'DEPENDS_ON' | 'BLOCKS';
  * Which card waits on which. "A depends on B" and "B blocks A" both say A waits on B; a relates-to link says
  * neither, so it is no dependency.
  */
-export function dependencyEnds(kind: DependencyLinkKind, fromCardId: string, toCardId: string): { waitingId: string; onId: string } {
+export function dependencyEnds(
+  kind: DependencyLinkKind,
+  fromCardId: string,
+  toCardId: string,
+): { waitingId: string; onId: string } {
   return kind === 'DEPENDS_ON' ? { waitingId: fromCardId, onId: toCardId } : { waitingId: toCardId, onId: fromCardId };
 }
 
@@ -33,7 +37,7 @@ const isWeekday = (day: LocalDay) => {
  */
 export function nearHorizon(today: LocalDay, workingDays = NEAR_WORKING_DAYS): LocalDay {
   let day = today;
-  for (let left = workingDays; left > 0; ) {
+  for (let left = workingDays; left > 0;) {
     day = addDays(day, 1);
     if (isWeekday(day)) left--;
   }

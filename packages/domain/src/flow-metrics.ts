@@ -64,7 +64,11 @@ export interface CumulativeFlowDay {
 }
 
 /** The cumulative flow diagram: for each day, how many cards had arrived in each stage by its end (local time). */
-export function cumulativeFlow(cards: readonly FirstArrivals[], days: readonly LocalDay[], timeZone: string): CumulativeFlowDay[] {
+export function cumulativeFlow(
+  cards: readonly FirstArrivals[],
+  days: readonly LocalDay[],
+  timeZone: string,
+): CumulativeFlowDay[] {
   // A day ends at the next local midnight (a day may be 23 or 25 hours long).
   const ends = days.map((d) => nextMidnight(d, timeZone));
   const reached = cards.map(reachedStages);
@@ -81,7 +85,11 @@ function nextMidnight(day: LocalDay, timeZone: string) {
 }
 
 /** Adds daily arrival counts up into the cumulative bands (the shape the SQL returns: arrivals per stage per day). */
-export function accumulateArrivals(before: Record<FlowCategory, number>, daily: readonly { day: LocalDay; stage: FlowCategory; arrivals: number }[], days: readonly LocalDay[]): CumulativeFlowDay[] {
+export function accumulateArrivals(
+  before: Record<FlowCategory, number>,
+  daily: readonly { day: LocalDay; stage: FlowCategory; arrivals: number }[],
+  days: readonly LocalDay[],
+): CumulativeFlowDay[] {
   const byDay = new Map<string, number>();
   for (const d of daily) byDay.set(`${d.day}|${d.stage}`, (byDay.get(`${d.day}|${d.stage}`) ?? 0) + d.arrivals);
   const running = { ...before };

@@ -1,24 +1,56 @@
 import { describe, expect, it } from 'vitest';
-import { cardStateAt, firstEntered, foldCardTimeline, foldCardTimelines, type TimelineEntry } from './fold-card-timeline';
+import {
+  cardStateAt,
+  firstEntered,
+  foldCardTimeline,
+  foldCardTimelines,
+  type TimelineEntry,
+} from './fold-card-timeline';
 
 const H = 3_600_000;
 const t0 = Date.UTC(2026, 10, 2, 9);
 const at = (hours: number) => t0 + hours * H;
-const place = (columnId: string, flowCategory: string, swimlaneId: string | null = null) => ({ columnId, swimlaneId, flowCategory });
+const place = (columnId: string, flowCategory: string, swimlaneId: string | null = null) => ({
+  columnId,
+  swimlaneId,
+  flowCategory,
+});
 const backlog = place('backlog', 'BACKLOG');
 const todo = place('todo', 'TODO');
 const doing = place('doing', 'IN_PROGRESS');
 const review = place('review', 'IN_PROGRESS');
 const done = place('done', 'DONE');
 
-const created = (hours: number, where = backlog): TimelineEntry => ({ kind: 'card.created', at: at(hours), to: { ...where, title: 'Spring launch' } });
-const moved = (hours: number, from: object, to: object): TimelineEntry => ({ kind: 'card.moved', at: at(hours), from, to });
+const created = (hours: number, where = backlog): TimelineEntry => ({
+  kind: 'card.created',
+  at: at(hours),
+  to: { ...where, title: 'Spring launch' },
+});
+const moved = (hours: number, from: object, to: object): TimelineEntry => ({
+  kind: 'card.moved',
+  at: at(hours),
+  from,
+  to,
+});
 
 describe('foldCardTimeline', () => {
   it('turns moves back and forth into column intervals without gaps', () => {
-    const timeline = foldCardTimeline('c1', [created(0), moved(2, backlog, doing), moved(5, doing, review), moved(6, review, doing), moved(9, doing, done)]);
+    const timeline = foldCardTimeline('c1', [
+      created(0),
+      moved(2, backlog, doing),
+      moved(5, doing, review),
+      moved(6, review, doing),
+      moved(9, doing, done),
+    ]);
     expect(timeline.createdAt).toBe(at(0));
-    expect(timeline.columns.map((c) => [c.columnId, c.flowCategory, (c.from - t0) / H, c.to === null ? null : (c.to - t0) / H])).toEqual([
+    expect(
+      timeline.columns.map((c) => [
+        c.columnId,
+        c.flowCategory,
+        (c.from - t0) / H,
+        c.to === null ? null : (c.to - t0) / H,
+      ]),
+    ).toEqual([
       ['backlog', 'BACKLOG', 0, 2],
       ['doing', 'IN_PROGRESS', 2, 5],
       ['review', 'IN_PROGRESS', 5, 6],
@@ -30,14 +62,23 @@ describe('foldCardTimeline', () => {
   });
 
   it('follows a card reopened after it was done', () => {
-    const timeline = foldCardTimeline('c1', [created(0), moved(1, backlog, done), moved(3, done, doing), moved(4, doing, done)]);
+    const timeline = foldCardTimeline('c1', [
+      created(0),
+      moved(1, backlog, done),
+      moved(3, done, doing),
+      moved(4, doing, done),
+    ]);
     expect(timeline.columns.map((c) => c.flowCategory)).toEqual(['BACKLOG', 'DONE', 'IN_PROGRESS', 'DONE']);
     expect(cardStateAt(timeline, at(3.5)).column?.flowCategory).toBe('IN_PROGRESS');
     expect(firstEntered(timeline, 'DONE')).toBe(at(1));
   });
 
   it('keeps archived time off the board and resumes where the card was restored', () => {
-    const timeline = foldCardTimeline('c1', [created(0, todo), { kind: 'card.archived', at: at(2), from: todo }, { kind: 'card.restored', at: at(7), to: todo }]);
+    const timeline = foldCardTimeline('c1', [
+      created(0, todo),
+      { kind: 'card.archived', at: at(2), from: todo },
+      { kind: 'card.restored', at: at(7), to: todo },
+    ]);
     expect(timeline.columns.map((c) => [(c.from - t0) / H, c.to === null ? null : (c.to - t0) / H])).toEqual([
       [0, 2],
       [7, null],
@@ -49,7 +90,11 @@ describe('foldCardTimeline', () => {
   it('records blocked stretches with their reason and category, and a new reason while blocked', () => {
     const timeline = foldCardTimeline('c1', [
       created(0),
-      { kind: 'card.blocked', at: at(1), to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' } },
+      {
+        kind: 'card.blocked',
+        at: at(1),
+        to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' },
+      },
       { kind: 'card.blocked', at: at(3), to: { reason: 'Waiting on the vendor', category: 'vendor' } },
       { kind: 'card.unblocked', at: at(4), from: { reason: 'Waiting on the vendor', category: 'vendor' } },
     ]);
@@ -74,7 +119,11 @@ describe('foldCardTimeline', () => {
   });
 
   it('keeps the estimate over time', () => {
-    const timeline = foldCardTimeline('c1', [created(0), { kind: 'card.estimate.changed', at: at(2), from: { points: null }, to: { points: 3 } }, { kind: 'card.estimate.changed', at: at(6), from: { points: 3 }, to: { points: 5 } }]);
+    const timeline = foldCardTimeline('c1', [
+      created(0),
+      { kind: 'card.estimate.changed', at: at(2), from: { points: null }, to: { points: 3 } },
+      { kind: 'card.estimate.changed', at: at(6), from: { points: 3 }, to: { points: 5 } },
+    ]);
     expect(timeline.estimates).toEqual([
       { points: null, from: at(0), to: at(2) },
       { points: 3, from: at(2), to: at(6) },
@@ -100,7 +149,12 @@ describe('foldCardTimeline', () => {
     expect(timeline.estimates[0]).toEqual({ points: 2, from: start, to: at(13) });
     expect(timeline.sprints[0]).toEqual({ sprintId: 's11', from: start, to: at(14) });
     expect(timeline.blocked).toEqual([{ reason: 'Data export missing', category: 'data', from: start, to: at(15) }]);
-    expect(cardStateAt(timeline, at(11))).toMatchObject({ column: { columnId: 'todo' }, points: 2, sprintId: 's11', blocked: { category: 'data' } });
+    expect(cardStateAt(timeline, at(11))).toMatchObject({
+      column: { columnId: 'todo' },
+      points: 2,
+      sprintId: 's11',
+      blocked: { category: 'data' },
+    });
   });
 
   it('infers an archived card restored inside the window', () => {
@@ -124,7 +178,10 @@ describe('foldCardTimeline', () => {
   });
 
   it('keeps a move’s swimlane', () => {
-    const timeline = foldCardTimeline('c1', [created(0, place('todo', 'TODO', 'lane-a')), moved(1, place('todo', 'TODO', 'lane-a'), place('todo', 'TODO', 'lane-b'))]);
+    const timeline = foldCardTimeline('c1', [
+      created(0, place('todo', 'TODO', 'lane-a')),
+      moved(1, place('todo', 'TODO', 'lane-a'), place('todo', 'TODO', 'lane-b')),
+    ]);
     expect(timeline.columns.map((c) => c.swimlaneId)).toEqual(['lane-a', 'lane-b']);
   });
 });

@@ -1,6 +1,14 @@
 // Folding activity entries into card timelines (the types are in card-timeline.ts). Sprint charts, the stand-up
 // view and the PMO's flow metrics read cards through these, never through today's state of the card.
-import type { BlockedInterval, CardTimeline, ColumnInterval, EstimateInterval, FlowCategory, Interval, SprintInterval } from './card-timeline';
+import type {
+  BlockedInterval,
+  CardTimeline,
+  ColumnInterval,
+  EstimateInterval,
+  FlowCategory,
+  Interval,
+  SprintInterval,
+} from './card-timeline';
 
 /**
  * One activity entry, as a plain row: what SQL returns from the `activity` table can be passed straight in.
@@ -41,10 +49,17 @@ type Place = { columnId: string; swimlaneId: string | null; flowCategory: FlowCa
 type Blocker = { reason: string | null; category: string | null };
 
 const time = (at: TimelineEntry['at']) => (typeof at === 'number' ? at : new Date(at).getTime());
-const object = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+const object = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 const place = (value: unknown): Place | null => {
   const v = object(value);
-  return typeof v.columnId === 'string' ? { columnId: v.columnId, swimlaneId: (v.swimlaneId as string | null) ?? null, flowCategory: v.flowCategory as FlowCategory } : null;
+  return typeof v.columnId === 'string'
+    ? {
+        columnId: v.columnId,
+        swimlaneId: (v.swimlaneId as string | null) ?? null,
+        flowCategory: v.flowCategory as FlowCategory,
+      }
+    : null;
 };
 const blocker = (value: unknown): Blocker => {
   const v = object(value);
@@ -53,7 +68,7 @@ const blocker = (value: unknown): Blocker => {
 
 /** Keeps one open interval of a kind: `open` closes the current one (if any) and starts the next. */
 function track<T extends Interval>(list: T[]) {
-  const current = () => list.at(-1)?.to === null ? list.at(-1)! : null;
+  const current = () => (list.at(-1)?.to === null ? list.at(-1)! : null);
   return {
     current,
     close(at: number) {
@@ -77,12 +92,24 @@ function track<T extends Interval>(list: T[]) {
  * order (they are sorted by time, ties kept in the order given). When the first entry is not the card's creation,
  * what it changed *from* is taken to have held since the window's start (or since that entry, without a window).
  */
-export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry[], window: TimelineWindow = {}): CardTimeline {
+export function foldCardTimeline(
+  cardId: string,
+  entries: readonly TimelineEntry[],
+  window: TimelineWindow = {},
+): CardTimeline {
   const sorted = entries
     .map((e, i) => ({ e, i, at: time(e.at) }))
     .filter((x) => window.end === undefined || x.at <= window.end)
     .sort((a, b) => a.at - b.at || a.i - b.i);
-  const timeline: CardTimeline = { cardId, createdAt: null, columns: [], blocked: [], sprints: [], estimates: [], archived: [] };
+  const timeline: CardTimeline = {
+    cardId,
+    createdAt: null,
+    columns: [],
+    blocked: [],
+    sprints: [],
+    estimates: [],
+    archived: [],
+  };
   const start = window.start ?? sorted[0]?.at ?? 0;
   const columns = track<ColumnInterval>(timeline.columns);
   const blocked = track<BlockedInterval>(timeline.blocked);
@@ -157,7 +184,10 @@ export function foldCardTimeline(cardId: string, entries: readonly TimelineEntry
 }
 
 /** Folds the entries of many cards at once (as one query over a team or a sprint returns them), by card id. */
-export function foldCardTimelines(entries: readonly TimelineEntry[], window: TimelineWindow = {}): Map<string, CardTimeline> {
+export function foldCardTimelines(
+  entries: readonly TimelineEntry[],
+  window: TimelineWindow = {},
+): Map<string, CardTimeline> {
   const byCard = new Map<string, TimelineEntry[]>();
   for (const e of entries) {
     if (!e.cardId) continue;

@@ -17,7 +17,14 @@ describe('seeded random source', () => {
 
 describe('Monte Carlo forecast', () => {
   it('is exact when every day finishes the same number of cards', () => {
-    const result = forecast({ dailyThroughput: [2, 2, 2], cards: 12, startDay: '2026-03-02', targetDay: '2026-03-07', runs: 500, seed: 1 });
+    const result = forecast({
+      dailyThroughput: [2, 2, 2],
+      cards: 12,
+      startDay: '2026-03-02',
+      targetDay: '2026-03-07',
+      runs: 500,
+      seed: 1,
+    });
     // 12 cards at 2 a day: done on the sixth day, counting the start day.
     expect(result.when).toEqual({ p50: '2026-03-07', p85: '2026-03-07', p95: '2026-03-07' });
     expect(result.probabilityByTarget).toBe(1);
@@ -26,7 +33,14 @@ describe('Monte Carlo forecast', () => {
   });
 
   it('is repeatable with a seed and orders its confidence levels', () => {
-    const input = { dailyThroughput: [0, 0, 1, 3, 0, 2, 1, 0, 0, 4, 1, 0, 2, 0], cards: 12, startDay: '2026-03-02', targetDay: '2026-03-16', runs: 2000, seed: 7 };
+    const input = {
+      dailyThroughput: [0, 0, 1, 3, 0, 2, 1, 0, 0, 4, 1, 0, 2, 0],
+      cards: 12,
+      startDay: '2026-03-02',
+      targetDay: '2026-03-16',
+      runs: 2000,
+      seed: 7,
+    };
     const one = forecast(input);
     expect(forecast(input)).toEqual(one);
     expect(forecast({ ...input, seed: 8 })).not.toEqual(one);
@@ -40,14 +54,28 @@ describe('Monte Carlo forecast', () => {
   });
 
   it('says a date cannot be forecast when nothing was finished in the sample weeks', () => {
-    const result = forecast({ dailyThroughput: [0, 0, 0], cards: 3, startDay: '2026-03-02', targetDay: '2026-03-20', runs: 100, seed: 1 });
+    const result = forecast({
+      dailyThroughput: [0, 0, 0],
+      cards: 3,
+      startDay: '2026-03-02',
+      targetDay: '2026-03-20',
+      runs: 100,
+      seed: 1,
+    });
     expect(result.possible).toBe(false);
     expect(result.when).toBeNull();
     expect(result.probabilityByTarget).toBe(0);
   });
 
   it('gives the same answer run in slices as at once', () => {
-    const input = { dailyThroughput: [0, 2, 0, 0, 1, 3, 0], cards: 20, startDay: '2026-03-02', targetDay: '2026-05-01', runs: 3000, seed: 11 };
+    const input = {
+      dailyThroughput: [0, 2, 0, 0, 1, 3, 0],
+      cards: 20,
+      startDay: '2026-03-02',
+      targetDay: '2026-05-01',
+      runs: 3000,
+      seed: 11,
+    };
     const sliced = new ForecastSimulation(input);
     let slices = 1;
     while (!sliced.step(500)) slices++;
@@ -59,7 +87,14 @@ describe('Monte Carlo forecast', () => {
     // One card in eight weeks, twelve cards to go, a target two years out: the old day-by-day runs drew 3,650 days
     // each for the completion date and 731 more for the target.
     const dailyThroughput = Array.from({ length: 56 }, (_, i) => (i === 30 ? 1 : 0));
-    const simulation = new ForecastSimulation({ dailyThroughput, cards: 12, startDay: '2026-03-02', targetDay: '2028-03-01', runs: 1000, seed: 5 });
+    const simulation = new ForecastSimulation({
+      dailyThroughput,
+      cards: 12,
+      startDay: '2026-03-02',
+      targetDay: '2028-03-01',
+      runs: 1000,
+      seed: 5,
+    });
     simulation.step();
     expect(simulation.draws).toBeLessThanOrEqual(1000 * (12 + 731 / 20));
     const result = simulation.result();

@@ -90,7 +90,7 @@ export class ForecastSimulation {
       let remaining = cards;
       let finish = cards <= 0 ? 1 : Infinity;
       let done = 0;
-      for (let day = 0; this.busyDays.length > 0; ) {
+      for (let day = 0; this.busyDays.length > 0;) {
         // Days that finish nothing, then one that finishes something.
         day += (this.logIdle === 0 ? 0 : Math.floor(Math.log(1 - this.random()) / this.logIdle)) + 1;
         if (day > limit) break;
@@ -114,8 +114,15 @@ export class ForecastSimulation {
     const { runs, startDay } = this.input;
     const { finishDays, doneByTarget, targetDays, possible } = this;
     const finished = finishDays.filter(Number.isFinite);
-    const dateOf = (days: number | null) => (days === null || !Number.isFinite(days) ? null : addDays(startDay, days - 1));
-    const when = finishDays.length ? { p50: dateOf(percentile(finishDays, 50)), p85: dateOf(percentile(finishDays, 85)), p95: dateOf(percentile(finishDays, 95)) } : null;
+    const dateOf = (days: number | null) =>
+      days === null || !Number.isFinite(days) ? null : addDays(startDay, days - 1);
+    const when = finishDays.length
+      ? {
+          p50: dateOf(percentile(finishDays, 50)),
+          p85: dateOf(percentile(finishDays, 85)),
+          p95: dateOf(percentile(finishDays, 95)),
+        }
+      : null;
     const counts = new Map<number, number>();
     for (const d of finished) counts.set(d, (counts.get(d) ?? 0) + 1);
     return {
@@ -123,9 +130,17 @@ export class ForecastSimulation {
       possible,
       when,
       histogram: [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([d, n]) => ({ day: dateOf(d)!, runs: n })),
-      probabilityByTarget: targetDays === null ? null : possible && runs ? finishDays.filter((d) => d <= targetDays).length / runs : 0,
+      probabilityByTarget:
+        targetDays === null ? null : possible && runs ? finishDays.filter((d) => d <= targetDays).length / runs : 0,
       // "At least N with 95% confidence" reads from the other tail: 95% of runs finished N or more.
-      howMany: targetDays === null || !doneByTarget.length ? null : { p50: percentile(doneByTarget, 50)!, p85: percentile(doneByTarget, 15)!, p95: percentile(doneByTarget, 5)! },
+      howMany:
+        targetDays === null || !doneByTarget.length
+          ? null
+          : {
+              p50: percentile(doneByTarget, 50)!,
+              p85: percentile(doneByTarget, 15)!,
+              p95: percentile(doneByTarget, 5)!,
+            },
     };
   }
 }

@@ -4,7 +4,10 @@ import type { FlowCategory } from './wip';
 
 const patterns: [RegExp, FlowCategory][] = [
   [/\b(done|complete[d]?|finished|shipped|published|launched|live|closed|archive[d]?)\b/i, 'DONE'],
-  [/\b(doing|in[ -]?progress|wip|working|review|reviewing|qa|test(ing)?|draft(ing)?|writing|design(ing)?|approval|editing|blocked)\b/i, 'IN_PROGRESS'],
+  [
+    /\b(doing|in[ -]?progress|wip|working|review|reviewing|qa|test(ing)?|draft(ing)?|writing|design(ing)?|approval|editing|blocked)\b/i,
+    'IN_PROGRESS',
+  ],
   [/\b(backlog|ideas?|icebox|someday|inbox|parking)\b/i, 'BACKLOG'],
   [/\b(to[ -]?do|next|ready|planned|up next|this week|selected|committed)\b/i, 'TODO'],
 ];

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, calendarDays, dayStart, daysInRange, isLocalDay, isTimeZone, localDay, weekStart } from './local-days';
+import {
+  addDays,
+  calendarDays,
+  dayStart,
+  daysInRange,
+  isLocalDay,
+  isTimeZone,
+  localDay,
+  weekStart,
+} from './local-days';
 
 describe('local days', () => {
   it('puts an instant on the calendar day of the time zone, not of UTC', () => {

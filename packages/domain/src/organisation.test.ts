@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { adminSeatRefusal, canManageTeamMembers, canManageTeamRole, isValidDomain, signUpDecision } from './organisation';
+import {
+  adminSeatRefusal,
+  canManageTeamMembers,
+  canManageTeamRole,
+  isValidDomain,
+  signUpDecision,
+} from './organisation';
 
 describe('canManageTeamRole', () => {
   it('lets admins manage every role and scrum masters the roles below their own', () => {
@@ -23,8 +29,12 @@ describe('canManageTeamRole', () => {
 
 describe('adminSeatRefusal', () => {
   it('keeps the last admin seat filled, whoever asks', () => {
-    expect(adminSeatRefusal({ orgRole: 'ADMIN', isSelf: true }, { kind: 'org-role', to: 'PMO' }, 1)).toMatch(/last admin/);
-    expect(adminSeatRefusal({ orgRole: 'ADMIN', isSelf: false }, { kind: 'org-role', to: 'NONE' }, 1)).toMatch(/last admin/);
+    expect(adminSeatRefusal({ orgRole: 'ADMIN', isSelf: true }, { kind: 'org-role', to: 'PMO' }, 1)).toMatch(
+      /last admin/,
+    );
+    expect(adminSeatRefusal({ orgRole: 'ADMIN', isSelf: false }, { kind: 'org-role', to: 'NONE' }, 1)).toMatch(
+      /last admin/,
+    );
     expect(adminSeatRefusal({ orgRole: 'ADMIN', isSelf: false }, { kind: 'deactivate' }, 1)).toMatch(/last admin/);
   });
 
@@ -41,7 +51,10 @@ describe('adminSeatRefusal', () => {
 });
 
 describe('sign-up policy', () => {
-  const policy = (signUpPolicy: 'OPEN' | 'INVITATION_ONLY' | 'DOMAINS', allowedDomains: string[] = []) => ({ signUpPolicy, allowedDomains });
+  const policy = (signUpPolicy: 'OPEN' | 'INVITATION_ONLY' | 'DOMAINS', allowedDomains: string[] = []) => ({
+    signUpPolicy,
+    allowedDomains,
+  });
 
   it('always lets the first account in', () => {
     expect(signUpDecision(policy('INVITATION_ONLY'), 'a@x.test', true)).toBe('allowed');

@@ -24,7 +24,11 @@ export type AdminSeatChange = { kind: 'org-role'; to: OrgRole } | { kind: 'deact
  * Whether a change to a person leaves the organisation with an active admin. `activeAdmins` counts active admins
  * before the change. Returns the reason for a refusal, or null when the change may go ahead.
  */
-export function adminSeatRefusal(target: { orgRole: OrgRole; isSelf: boolean }, change: AdminSeatChange, activeAdmins: number): string | null {
+export function adminSeatRefusal(
+  target: { orgRole: OrgRole; isSelf: boolean },
+  change: AdminSeatChange,
+  activeAdmins: number,
+): string | null {
   if (change.kind === 'deactivate' && target.isSelf) return 'You cannot deactivate yourself; ask another admin';
   const losesSeat = target.orgRole === 'ADMIN' && (change.kind === 'deactivate' || change.to !== 'ADMIN');
   if (!losesSeat || activeAdmins > 1) return null;
@@ -42,14 +46,22 @@ export const emailDomain = (email: string) => email.slice(email.lastIndexOf('@')
 export function isValidDomain(domain: string): boolean {
   if (domain.length > 253) return false;
   const labels = domain.split('.');
-  return labels.length >= 2 && labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) && /[a-z]/.test(labels.at(-1)!);
+  return (
+    labels.length >= 2 &&
+    labels.every((l) => /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(l)) &&
+    /[a-z]/.test(labels.at(-1)!)
+  );
 }
 
 /**
  * May someone create an account with this address without an invitation? The first account of an empty
  * installation always may: it becomes the admin.
  */
-export function signUpDecision(policy: { signUpPolicy: SignUpPolicy; allowedDomains: readonly string[] }, email: string, isFirstAccount: boolean): 'allowed' | 'invitation-only' | 'domain-not-allowed' {
+export function signUpDecision(
+  policy: { signUpPolicy: SignUpPolicy; allowedDomains: readonly string[] },
+  email: string,
+  isFirstAccount: boolean,
+): 'allowed' | 'invitation-only' | 'domain-not-allowed' {
   if (isFirstAccount || policy.signUpPolicy === 'OPEN') return 'allowed';
   if (policy.signUpPolicy === 'INVITATION_ONLY') return 'invitation-only';
   return policy.allowedDomains.includes(emailDomain(email)) ? 'allowed' : 'domain-not-allowed';

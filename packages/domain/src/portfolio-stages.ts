@@ -13,8 +13,12 @@ export interface Stage {
  * Whether stages in this order keep the flow categories' order (every backlog stage before every to-do stage, and
  * so on) and leave each category at least one stage, so every column has a stage to count in.
  */
-export function checkStageOrder(stages: readonly Pick<Stage, 'flowCategory'>[]): 'ok' | 'out-of-order' | 'category-without-stage' {
-  for (let i = 1; i < stages.length; i++) if (flowOrder.indexOf(stages[i]!.flowCategory) < flowOrder.indexOf(stages[i - 1]!.flowCategory)) return 'out-of-order';
+export function checkStageOrder(
+  stages: readonly Pick<Stage, 'flowCategory'>[],
+): 'ok' | 'out-of-order' | 'category-without-stage' {
+  for (let i = 1; i < stages.length; i++)
+    if (flowOrder.indexOf(stages[i]!.flowCategory) < flowOrder.indexOf(stages[i - 1]!.flowCategory))
+      return 'out-of-order';
   return flowOrder.every((c) => stages.some((s) => s.flowCategory === c)) ? 'ok' : 'category-without-stage';
 }
 
@@ -32,7 +36,10 @@ export function newStagePosition(stages: readonly Pick<Stage, 'flowCategory'>[],
  * The stage a column counts in: the one the PMO mapped it onto when that stage refines the column's flow category
  * (a column whose category changed since falls back), otherwise the first stage of its category.
  */
-export function stageOfColumn<S extends Stage>(column: { flowCategory: FlowCategory; stageId: string | null }, stages: readonly S[]): S | undefined {
+export function stageOfColumn<S extends Stage>(
+  column: { flowCategory: FlowCategory; stageId: string | null },
+  stages: readonly S[],
+): S | undefined {
   const mapped = stages.find((s) => s.id === column.stageId && s.flowCategory === column.flowCategory);
   return mapped ?? stages.find((s) => s.flowCategory === column.flowCategory);
 }

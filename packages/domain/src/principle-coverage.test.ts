@@ -4,7 +4,12 @@ import { bucketStarts, isNeglected, recentFrom } from './principle-coverage';
 describe('buckets over a period', () => {
   it('starts weeks on Monday, the first clipped to the period', () => {
     // 2026-10-01 is a Thursday.
-    expect(bucketStarts('2026-10-01', '2026-10-20', 'week')).toEqual(['2026-10-01', '2026-10-05', '2026-10-12', '2026-10-19']);
+    expect(bucketStarts('2026-10-01', '2026-10-20', 'week')).toEqual([
+      '2026-10-01',
+      '2026-10-05',
+      '2026-10-12',
+      '2026-10-19',
+    ]);
     expect(bucketStarts('2026-10-05', '2026-10-11', 'week')).toEqual(['2026-10-05']);
   });
 

@@ -54,7 +54,7 @@ describe('rankBetween', () => {
 
   it('keeps random insertions unique and ordered', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const column: string[] = [];
     for (let i = 0; i < 3000; i++) {
       const at = Math.floor(random() * (column.length + 1));
@@ -65,8 +65,19 @@ describe('rankBetween', () => {
   });
   it('with a random source, picks a rank strictly inside the gap, and different ones at the same place', () => {
     let seed = 11;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-    const gaps: [string | null, string | null][] = [[null, null], [null, '1'], ['z', null], ['a', 'b'], ['a', 'c'], ['V', 'V1'], ['0001', '0002'], ['zz', null], ['a', 'c5'], ['a', 'b5']];
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const gaps: [string | null, string | null][] = [
+      [null, null],
+      [null, '1'],
+      ['z', null],
+      ['a', 'b'],
+      ['a', 'c'],
+      ['V', 'V1'],
+      ['0001', '0002'],
+      ['zz', null],
+      ['a', 'c5'],
+      ['a', 'b5'],
+    ];
     for (const [above, below] of gaps) {
       const picks = Array.from({ length: 200 }, () => rankBetween(above, below, random));
       for (const rank of picks) {
@@ -81,7 +92,7 @@ describe('rankBetween', () => {
 
   it('keeps 10,000 random-pick insertions at the top unique and ordered, re-spreading when ranks grow long', () => {
     let seed = 3;
-    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     let column = spreadRanks(1);
     for (let i = 0; i < 10_000; i++) {
       let rank = rankBetween(null, column[0]!, random);

@@ -68,7 +68,8 @@ function after(low: string, random?: () => number): string {
 export function rankBetween(above: string | null, below: string | null, random?: () => number): string {
   if (above !== null && !isRank(above)) throw new Error(`invalid rank above: "${above}"`);
   if (below !== null && !isRank(below)) throw new Error(`invalid rank below: "${below}"`);
-  if (above !== null && below !== null && above >= below) throw new Error(`rank above ("${above}") must sort before rank below ("${below}")`);
+  if (above !== null && below !== null && above >= below)
+    throw new Error(`rank above ("${above}") must sort before rank below ("${below}")`);
   if (above === null && below !== null) return before(below, random);
   if (below === null && above !== null) return after(above, random);
   return midpoint(above ?? '', below, random);

@@ -27,8 +27,13 @@ export function dotsLeft(votes: readonly Dots[], userId: string, allowance: numb
  * Whether a person may set their dots on a note to `dots` (0 takes them all back): their dots on every other note
  * plus these must stay within the allowance. Returns null when allowed, or what is wrong.
  */
-export function checkDots(votes: readonly Dots[], p: { userId: string; noteId: string; dots: number; allowance: number }): { available: number } | null {
-  const elsewhere = votes.filter((v) => v.userId === p.userId && v.noteId !== p.noteId).reduce((sum, v) => sum + v.dots, 0);
+export function checkDots(
+  votes: readonly Dots[],
+  p: { userId: string; noteId: string; dots: number; allowance: number },
+): { available: number } | null {
+  const elsewhere = votes
+    .filter((v) => v.userId === p.userId && v.noteId !== p.noteId)
+    .reduce((sum, v) => sum + v.dots, 0);
   const available = Math.max(0, p.allowance - elsewhere);
   return p.dots <= available ? null : { available };
 }
@@ -45,12 +50,20 @@ export function mostDotsPlaced(votes: readonly Dots[]): number {
  * someone has already placed is refused rather than taking their votes away: the scrum master sees how many that
  * is and chooses (decision 40). Returns null when allowed, or the most dots one person has placed.
  */
-export function checkAllowance(p: { current: number; next: number; mostPlaced: number }): { mostPlaced: number } | null {
+export function checkAllowance(p: {
+  current: number;
+  next: number;
+  mostPlaced: number;
+}): { mostPlaced: number } | null {
   return p.next < p.current && p.next < p.mostPlaced ? { mostPlaced: p.mostPlaced } : null;
 }
 
 /** Notes by dots, most first; ties keep the order they were written in (then by id, so the order is stable). */
-export function sortByDots<T extends { id: string; dots: number; createdAt: string | number }>(notes: readonly T[]): T[] {
+export function sortByDots<T extends { id: string; dots: number; createdAt: string | number }>(
+  notes: readonly T[],
+): T[] {
   const time = (v: string | number) => (typeof v === 'number' ? v : Date.parse(v));
-  return [...notes].sort((a, b) => b.dots - a.dots || time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return [...notes].sort(
+    (a, b) => b.dots - a.dots || time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }

@@ -8,7 +8,11 @@ export interface Availability {
  * Capacity suggested from the average velocity of the last three sprints, scaled by how much of the sprint the
  * people can work: (working days − days off) summed over people, over working days × people.
  */
-export function suggestCapacity(input: { workingDays: number; people: readonly Availability[]; recentCompleted: readonly number[] }): number | null {
+export function suggestCapacity(input: {
+  workingDays: number;
+  people: readonly Availability[];
+  recentCompleted: readonly number[];
+}): number | null {
   const last = input.recentCompleted.slice(-3);
   if (!last.length || input.workingDays <= 0) return null;
   const average = last.reduce((a, b) => a + b, 0) / last.length;
@@ -28,7 +32,9 @@ export function capacityState(committed: number, capacity: number | null): Capac
 }
 
 /** Points per owner; a card with several owners counts fully for each, as each has to work on it. */
-export function loadPerPerson(cards: readonly { estimate: number | null; ownerIds: readonly string[] }[]): Map<string, number> {
+export function loadPerPerson(
+  cards: readonly { estimate: number | null; ownerIds: readonly string[] }[],
+): Map<string, number> {
   const load = new Map<string, number>();
   for (const c of cards) for (const o of c.ownerIds) load.set(o, (load.get(o) ?? 0) + (c.estimate ?? 0));
   return load;

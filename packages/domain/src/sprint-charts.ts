@@ -44,7 +44,11 @@ export interface BurnSeries {
 const within = (i: Interval, t: number) => i.from <= t && (i.to === null || t < i.to);
 
 /** What one card counts for in a sprint at an instant: nothing when it is not in the sprint or archived. */
-export function cardPointsAt(timeline: CardTimeline, sprintId: string, t: number): { points: number; done: boolean } | null {
+export function cardPointsAt(
+  timeline: CardTimeline,
+  sprintId: string,
+  t: number,
+): { points: number; done: boolean } | null {
   if (!timeline.sprints.some((s) => s.sprintId === sprintId && within(s, t))) return null;
   if (timeline.archived.some((a) => within(a, t))) return null;
   const estimate = timeline.estimates.find((e) => within(e, t));
@@ -102,10 +106,21 @@ function scopeChanges(timelines: readonly CardTimeline[], w: SprintWindow, start
   for (const timeline of timelines) {
     for (const s of timeline.sprints) {
       if (s.sprintId !== w.sprintId) continue;
-      if (s.from > start && s.from < stop) changes.push({ cardId: timeline.cardId, points: cardPointsAt(timeline, w.sprintId, s.from)?.points ?? 0, at: s.from, change: 'added' });
+      if (s.from > start && s.from < stop)
+        changes.push({
+          cardId: timeline.cardId,
+          points: cardPointsAt(timeline, w.sprintId, s.from)?.points ?? 0,
+          at: s.from,
+          change: 'added',
+        });
       // Closing the sprint takes unfinished cards out of it: that is carrying over, not a change of scope.
       if (s.to !== null && s.to > start && s.to < stop && s.to !== w.closedAt) {
-        changes.push({ cardId: timeline.cardId, points: cardPointsAt(timeline, w.sprintId, s.to - 1)?.points ?? 0, at: s.to, change: 'removed' });
+        changes.push({
+          cardId: timeline.cardId,
+          points: cardPointsAt(timeline, w.sprintId, s.to - 1)?.points ?? 0,
+          at: s.to,
+          change: 'removed',
+        });
       }
     }
   }
@@ -122,7 +137,11 @@ export interface SprintOutcome {
 
 export function sprintOutcome(timelines: readonly CardTimeline[], w: SprintWindow): SprintOutcome {
   const end = Math.min(w.closedAt ?? Infinity, w.now) - 1;
-  return { sprintId: w.sprintId, committed: sprintTotalsAt(timelines, w.sprintId, commitmentInstant(w)).scope, completed: sprintTotalsAt(timelines, w.sprintId, end).completed };
+  return {
+    sprintId: w.sprintId,
+    committed: sprintTotalsAt(timelines, w.sprintId, commitmentInstant(w)).scope,
+    completed: sprintTotalsAt(timelines, w.sprintId, end).completed,
+  };
 }
 
 /** The average completed points of the last three sprints given (oldest first); null when there are none. */

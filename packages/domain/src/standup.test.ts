@@ -43,9 +43,13 @@ describe('since the last stand-up', () => {
   it('counts the days in the team’s zone, not in UTC', () => {
     // Monday 09:15 in Sydney is Sunday 22:15 UTC: already Monday there, so since Friday 09:00 Sydney time
     // (summer time, UTC+11), which is Thursday 22:00 UTC.
-    expect(iso(lastStandupWindow(at('2026-12-06T22:15:00Z'), '09:00', 'Australia/Sydney').since)).toBe('2026-12-03T22:00:00.000Z');
+    expect(iso(lastStandupWindow(at('2026-12-06T22:15:00Z'), '09:00', 'Australia/Sydney').since)).toBe(
+      '2026-12-03T22:00:00.000Z',
+    );
     // Tuesday 02:00 UTC is still Monday evening in Los Angeles: since Friday 09:00 there (17:00 UTC).
-    expect(iso(lastStandupWindow(at('2026-12-08T02:00:00Z'), '09:00', 'America/Los_Angeles').since)).toBe('2026-12-04T17:00:00.000Z');
+    expect(iso(lastStandupWindow(at('2026-12-08T02:00:00Z'), '09:00', 'America/Los_Angeles').since)).toBe(
+      '2026-12-04T17:00:00.000Z',
+    );
     // The same instant in UTC is already Tuesday: since Monday's stand-up.
     expect(iso(lastStandupWindow(at('2026-12-08T02:00:00Z'), '09:00', 'UTC').since)).toBe('2026-12-07T09:00:00.000Z');
   });

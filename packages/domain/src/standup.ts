@@ -28,7 +28,11 @@ export function standupOn(day: string, standupTime: string, timeZone: string): n
  * before today (in the team's zone) up to `now`, whether today's meeting has begun or not. Stand-ups happen Monday
  * to Friday, so on Monday (and over the weekend) the window starts at Friday's stand-up.
  */
-export function lastStandupWindow(now: number, standupTime: string, timeZone: string): { since: number; until: number } {
+export function lastStandupWindow(
+  now: number,
+  standupTime: string,
+  timeZone: string,
+): { since: number; until: number } {
   let day = previousDay(dayOf(now, timeZone));
   while (isWeekend(day)) day = previousDay(day);
   return { since: standupOn(day, standupTime, timeZone), until: now };
@@ -40,13 +44,20 @@ export function daysInColumn(enteredAt: number, now: number): number {
 }
 
 /** A card ages when it has been in one column longer than the column's threshold (default 3 days). */
-export function isAging(enteredAt: number, now: number, thresholdDays: number | null | undefined = DEFAULT_AGING_DAYS): boolean {
+export function isAging(
+  enteredAt: number,
+  now: number,
+  thresholdDays: number | null | undefined = DEFAULT_AGING_DAYS,
+): boolean {
   const threshold = thresholdDays ?? DEFAULT_AGING_DAYS;
   return now - enteredAt > threshold * DAY_MS;
 }
 
 /** The aging cards, oldest (longest in its column) first; ties in a stable order by id. */
-export function agingCards<T extends { id: string; enteredColumnAt: number; agingDays?: number | null }>(cards: T[], now: number): T[] {
+export function agingCards<T extends { id: string; enteredColumnAt: number; agingDays?: number | null }>(
+  cards: T[],
+  now: number,
+): T[] {
   return cards
     .filter((c) => isAging(c.enteredColumnAt, now, c.agingDays))
     .sort((a, b) => a.enteredColumnAt - b.enteredColumnAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

@@ -46,9 +46,14 @@ export function countsTowardSwimlaneLimit(flowCategory: FlowCategory): boolean {
 }
 
 /** The open cards of a swimlane that count toward its WIP limit (those in to-do and in-progress columns). */
-export function swimlaneWipCount(cards: readonly { swimlaneId: string | null; columnId: string }[], swimlaneId: string, flowOf: (columnId: string) => FlowCategory): number {
+export function swimlaneWipCount(
+  cards: readonly { swimlaneId: string | null; columnId: string }[],
+  swimlaneId: string,
+  flowOf: (columnId: string) => FlowCategory,
+): number {
   let count = 0;
-  for (const card of cards) if (card.swimlaneId === swimlaneId && countsTowardSwimlaneLimit(flowOf(card.columnId))) count++;
+  for (const card of cards)
+    if (card.swimlaneId === swimlaneId && countsTowardSwimlaneLimit(flowOf(card.columnId))) count++;
   return count;
 }
 
@@ -87,11 +92,32 @@ export function placesEntered(p: PlacementWip): WipPlace[] {
   const places: WipPlace[] = [];
   const { column, swimlane } = p;
   if (column.wipLimit !== null && p.from?.columnId !== column.id) {
-    places.push({ scope: 'column', id: column.id, name: column.name, wipLimit: column.wipLimit, wipPolicy: column.wipPolicy, count: p.columnCount });
+    places.push({
+      scope: 'column',
+      id: column.id,
+      name: column.name,
+      wipLimit: column.wipLimit,
+      wipPolicy: column.wipPolicy,
+      count: p.columnCount,
+    });
   }
-  const countedInLaneBefore = Boolean(p.from && p.from.swimlaneId === swimlane?.id && countsTowardSwimlaneLimit(p.from.flowCategory));
-  if (swimlane && swimlane.wipLimit !== null && countsTowardSwimlaneLimit(column.flowCategory) && !countedInLaneBefore) {
-    places.push({ scope: 'swimlane', id: swimlane.id, name: swimlane.name, wipLimit: swimlane.wipLimit, wipPolicy: swimlane.wipPolicy, count: p.swimlaneCount });
+  const countedInLaneBefore = Boolean(
+    p.from && p.from.swimlaneId === swimlane?.id && countsTowardSwimlaneLimit(p.from.flowCategory),
+  );
+  if (
+    swimlane &&
+    swimlane.wipLimit !== null &&
+    countsTowardSwimlaneLimit(column.flowCategory) &&
+    !countedInLaneBefore
+  ) {
+    places.push({
+      scope: 'swimlane',
+      id: swimlane.id,
+      name: swimlane.name,
+      wipLimit: swimlane.wipLimit,
+      wipPolicy: swimlane.wipPolicy,
+      count: p.swimlaneCount,
+    });
   }
   return places;
 }

@@ -22,7 +22,12 @@ export const blockerCategoryLabels: Record<BlockerCategory, string> = {
 };
 
 const flowLabels = { BACKLOG: 'backlog', TODO: 'to do', IN_PROGRESS: 'in progress', DONE: 'done' } as const;
-const roleLabels = { SCRUM_MASTER: 'scrum master', PRODUCT_OWNER: 'product owner', MEMBER: 'member', VIEWER: 'viewer' } as const;
+const roleLabels = {
+  SCRUM_MASTER: 'scrum master',
+  PRODUCT_OWNER: 'product owner',
+  MEMBER: 'member',
+  VIEWER: 'viewer',
+} as const;
 const orgRoleLabels = { NONE: 'no organisation role', PMO: 'PMO', ADMIN: 'admin' } as const;
 const linkLabels = { DEPENDS_ON: 'depends on', BLOCKS: 'blocks', RELATES: 'relates to' } as const;
 const groupLabels = { WENT_WELL: 'went well', TO_IMPROVE: 'to improve', ACTION: 'action' } as const;
@@ -30,10 +35,15 @@ const resultLabels = { VALIDATED: 'validated', INVALIDATED: 'invalidated', INCON
 
 const quote = (text: string, max = 80) => `“${text.length > max ? `${text.slice(0, max - 1)}…` : text}”`;
 const points = (p: number | null) => (p === null ? 'no estimate' : `${p} pt`);
-const list = (items: string[]) => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
+const list = (items: string[]) =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 
 /** What the actor did, without the actor: "moved this from In progress to Review". */
-export function describeActivity(entry: { kind: string; field?: unknown; from?: unknown; to?: unknown; cardId?: string | null }, names: NameLookup, options: SentenceOptions = {}): string {
+export function describeActivity(
+  entry: { kind: string; field?: unknown; from?: unknown; to?: unknown; cardId?: string | null },
+  names: NameLookup,
+  options: SentenceOptions = {},
+): string {
   const e = readActivityPayload(entry);
   if (!e) return 'made a change';
   const card = options.card ?? 'this';
@@ -117,7 +127,9 @@ function sentence(e: ActivityPayload, w: Words): string {
       const link = e.kind === activityKinds.linkAdded ? e.to : e.from;
       const outgoing = w.cardId !== link.toCardId;
       const other = w.name(outgoing ? link.toCardId : link.fromCardId, 'another card');
-      const how = outgoing ? `${card} ${linkLabels[link.linkKind]} ${quote(other)}` : `${quote(other)} ${linkLabels[link.linkKind]} ${card}`;
+      const how = outgoing
+        ? `${card} ${linkLabels[link.linkKind]} ${quote(other)}`
+        : `${quote(other)} ${linkLabels[link.linkKind]} ${card}`;
       return e.kind === activityKinds.linkAdded ? `linked cards: ${how}` : `removed the link: ${how}`;
     }
     case activityKinds.wipBreachStarted:
@@ -158,7 +170,11 @@ function sentence(e: ActivityPayload, w: Words): string {
       const changes = [
         e.to.text !== undefined ? `reworded it to ${quote(e.to.text)}` : null,
         e.to.group ? `moved it to ${quote(groupLabels[e.to.group])}` : null,
-        e.to.principleId === undefined ? null : e.to.principleId ? `tagged it ${w.name(e.to.principleId, 'with a principle')}` : 'took its principle off',
+        e.to.principleId === undefined
+          ? null
+          : e.to.principleId
+            ? `tagged it ${w.name(e.to.principleId, 'with a principle')}`
+            : 'took its principle off',
       ].filter((c): c is string => c !== null);
       return `edited a retrospective note: ${list(changes)}`;
     }
@@ -167,7 +183,9 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `deleted ${quote(e.from.text)} from the retrospective${dots ? ` (its ${dots} vote${dots === 1 ? '' : 's'} went back)` : ''}`;
     }
     case activityKinds.retrospectiveVoted:
-      return e.to.dots === 0 ? 'took back their votes on a retrospective note' : `put ${e.to.dots} vote${e.to.dots === 1 ? '' : 's'} on a retrospective note`;
+      return e.to.dots === 0
+        ? 'took back their votes on a retrospective note'
+        : `put ${e.to.dots} vote${e.to.dots === 1 ? '' : 's'} on a retrospective note`;
     case activityKinds.retrospectiveActionConverted:
       return `made ${w.card} from the retrospective action ${quote(e.to.text)}`;
     case activityKinds.teamCreated:
@@ -242,18 +260,23 @@ function fieldSentence(e: Extract<ActivityPayload, { kind: 'card.updated' }>, w:
     case 'metric':
       return e.to ? `set the metric to ${quote(text(e.to))}` : 'cleared the metric';
     case 'experimentResult':
-      return e.to ? `recorded the result: ${resultLabels[e.to as keyof typeof resultLabels] ?? text(e.to)}` : 'cleared the result';
+      return e.to
+        ? `recorded the result: ${resultLabels[e.to as keyof typeof resultLabels] ?? text(e.to)}`
+        : 'cleared the result';
     case 'ownerIds':
       return ids(e.to).length ? `set the owners to ${list(ids(e.to).map(w.person))}` : 'removed every owner';
     case 'principleIds':
-      return ids(e.to).length ? `tagged ${w.card} with ${list(ids(e.to).map((id) => w.name(id, 'a principle')))}` : 'removed every principle';
+      return ids(e.to).length
+        ? `tagged ${w.card} with ${list(ids(e.to).map((id) => w.name(id, 'a principle')))}`
+        : 'removed every principle';
   }
 }
 
 /** ": WIP limit 3 → 4, flow in progress" for a column or swimlane change. */
 function layoutChanges(from: Record<string, unknown>, to: Record<string, unknown>): string {
   const parts: string[] = [];
-  if (to.name !== undefined && from.name !== undefined && to.name !== from.name) parts.push(`renamed from ${from.name}`);
+  if (to.name !== undefined && from.name !== undefined && to.name !== from.name)
+    parts.push(`renamed from ${from.name}`);
   if (to.wipLimit !== undefined) parts.push(`WIP limit ${from.wipLimit ?? 'none'} → ${to.wipLimit ?? 'none'}`);
   if (to.wipPolicy !== undefined) parts.push(to.wipPolicy === 'HARD' ? 'hard limit' : 'soft limit');
   if (to.flowCategory !== undefined) parts.push(`flow ${flowLabels[to.flowCategory as keyof typeof flowLabels]}`);
@@ -261,7 +284,14 @@ function layoutChanges(from: Record<string, unknown>, to: Record<string, unknown
   return parts.length ? `: ${parts.join(', ')}` : '';
 }
 
-type SentenceEntry = { kind: string; field?: unknown; from?: unknown; to?: unknown; cardId?: string | null; actorName?: string | null };
+type SentenceEntry = {
+  kind: string;
+  field?: unknown;
+  from?: unknown;
+  to?: unknown;
+  cardId?: string | null;
+  actorName?: string | null;
+};
 
 /** Who to name before the sentence: nobody for limits, which the board crosses, not a person. */
 export function activityActor(entry: SentenceEntry): string | null {

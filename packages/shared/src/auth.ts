@@ -22,7 +22,6 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN, { message: `must be at least ${PASSWORD_MIN} characters` })
   .max(PASSWORD_MAX, { message: `must be at most ${PASSWORD_MAX} characters` });
 
-
 export const membershipSchema = z.object({
   teamId: idSchema,
   teamName: z.string(),

@@ -37,7 +37,16 @@ export const exportedCardSchema = z.object({
   comments: z.array(z.object({ author: text.nullable(), body: text, createdAt: text })),
   checklists: z.array(z.object({ title: text, items: z.array(z.object({ text, done: z.boolean() })) })),
   links: z.array(z.object({ kind: z.enum(['DEPENDS_ON', 'BLOCKS', 'RELATES']), toCardId: text })),
-  history: z.array(z.object({ at: text, kind: activityKindSchema.or(text), actor: text.nullable(), field: text.nullable(), from: z.unknown(), to: z.unknown() })),
+  history: z.array(
+    z.object({
+      at: text,
+      kind: activityKindSchema.or(text),
+      actor: text.nullable(),
+      field: text.nullable(),
+      from: z.unknown(),
+      to: z.unknown(),
+    }),
+  ),
 });
 export type ExportedCard = z.infer<typeof exportedCardSchema>;
 
@@ -48,8 +57,23 @@ export const boardExportSchema = z.object({
   team: z.object({ name: text }),
   board: z.object({
     name: text,
-    columns: z.array(z.object({ name: text, position: z.number().int(), flowCategory: flowCategorySchema, wipLimit: z.number().int().nullable(), wipPolicy: wipPolicySchema })),
-    swimlanes: z.array(z.object({ name: text, position: z.number().int(), wipLimit: z.number().int().nullable(), wipPolicy: wipPolicySchema })),
+    columns: z.array(
+      z.object({
+        name: text,
+        position: z.number().int(),
+        flowCategory: flowCategorySchema,
+        wipLimit: z.number().int().nullable(),
+        wipPolicy: wipPolicySchema,
+      }),
+    ),
+    swimlanes: z.array(
+      z.object({
+        name: text,
+        position: z.number().int(),
+        wipLimit: z.number().int().nullable(),
+        wipPolicy: wipPolicySchema,
+      }),
+    ),
   }),
   cards: z.array(exportedCardSchema),
 });

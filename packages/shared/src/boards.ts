@@ -71,9 +71,22 @@ export const boardViewSchema = z.object({
 });
 export type BoardView = z.infer<typeof boardViewSchema>;
 
-const nameSchema = z.string().trim().min(1, { message: 'is required' }).max(80, { message: 'must be at most 80 characters' });
-export const agingDaysSchema = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number of days' }).min(1, { message: 'must be at least 1 day' }).max(365, { message: 'must be at most 365 days' });
-const wipLimitSchema = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(1, { message: 'must be at least 1, or null for no limit' }).max(999).nullable();
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(80, { message: 'must be at most 80 characters' });
+export const agingDaysSchema = z
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number of days' })
+  .min(1, { message: 'must be at least 1 day' })
+  .max(365, { message: 'must be at most 365 days' });
+const wipLimitSchema = z
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number' })
+  .min(1, { message: 'must be at least 1, or null for no limit' })
+  .max(999)
+  .nullable();
 
 export const columnParamsSchema = z.object({ columnId: idSchema });
 export const createColumnBodySchema = z.object({
@@ -122,4 +135,6 @@ export const boardEventSchema = z.object({
   reload: z.boolean(),
 });
 export type BoardEvent = z.infer<typeof boardEventSchema>;
-export const boardEventsQuerySchema = z.object({ after: z.string().regex(/^\d+$/, { message: 'must be an activity id' }).optional() });
+export const boardEventsQuerySchema = z.object({
+  after: z.string().regex(/^\d+$/, { message: 'must be an activity id' }).optional(),
+});

@@ -5,9 +5,20 @@ import { idSchema, isoDateTime } from './common';
 import { cardOriginSchema } from './retrospectives';
 
 export const cardParamsSchema = z.object({ cardId: idSchema });
-const versionSchema = z.number({ message: 'must be a number' }).int().positive({ message: 'must be the version of the card you last saw' });
-const titleSchema = z.string().trim().min(1, { message: 'is required' }).max(200, { message: 'must be at most 200 characters' });
-export const labelSchema = z.string().trim().min(1, { message: 'may not be empty' }).max(40, { message: 'must be at most 40 characters' });
+const versionSchema = z
+  .number({ message: 'must be a number' })
+  .int()
+  .positive({ message: 'must be the version of the card you last saw' });
+const titleSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(200, { message: 'must be at most 200 characters' });
+export const labelSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'may not be empty' })
+  .max(40, { message: 'must be at most 40 characters' });
 
 /** Move a card: to a column (and swimlane), placed right after `afterCardId` (null: at the top). */
 export const moveCardBodySchema = z.object({
@@ -52,9 +63,18 @@ export const updateCardBodySchema = z
     title: titleSchema.optional(),
     description: z.string().max(20_000, { message: 'must be at most 20,000 characters' }).optional(),
     type: cardTypeSchema.optional(),
-    estimate: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number of points' }).min(0).max(1000).nullable().optional(),
+    estimate: z
+      .number({ message: 'must be a number' })
+      .int({ message: 'must be a whole number of points' })
+      .min(0)
+      .max(1000)
+      .nullable()
+      .optional(),
     /** A calendar day or a full timestamp. */
-    dueDate: z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date like 2026-12-01' }).nullable().optional(),
+    dueDate: z
+      .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date like 2026-12-01' })
+      .nullable()
+      .optional(),
     labels: z.array(labelSchema).max(20, { message: 'may hold at most 20 labels' }).optional(),
     ownerIds: z.array(idSchema).max(20).optional(),
     principleIds: z.array(idSchema).max(20).optional(),
@@ -87,18 +107,40 @@ export const commentSchema = z.object({
   editedAt: isoDateTime.nullable(),
 });
 /** A page of a card's comments, oldest first, before the comment `before` (or the newest, without it). */
-export const commentPageQuerySchema = z.object({ before: idSchema.optional(), limit: z.coerce.number().int().min(1).max(100).default(50) });
+export const commentPageQuerySchema = z.object({
+  before: idSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});
 export const commentPageSchema = z.object({ comments: z.array(commentSchema), hasOlder: z.boolean() });
 export type CommentPage = z.infer<typeof commentPageSchema>;
-export const addCommentBodySchema = z.object({ body: z.string().trim().min(1, { message: 'is required' }).max(10_000) });
+export const addCommentBodySchema = z.object({
+  body: z.string().trim().min(1, { message: 'is required' }).max(10_000),
+});
 
-export const checklistItemSchema = z.object({ id: idSchema, text: z.string(), done: z.boolean(), position: z.number().int() });
-export const checklistSchema = z.object({ id: idSchema, title: z.string(), position: z.number().int(), items: z.array(checklistItemSchema) });
-export const addChecklistBodySchema = z.object({ title: z.string().trim().min(1, { message: 'is required' }).max(200) });
+export const checklistItemSchema = z.object({
+  id: idSchema,
+  text: z.string(),
+  done: z.boolean(),
+  position: z.number().int(),
+});
+export const checklistSchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  position: z.number().int(),
+  items: z.array(checklistItemSchema),
+});
+export const addChecklistBodySchema = z.object({
+  title: z.string().trim().min(1, { message: 'is required' }).max(200),
+});
 export const checklistParamsSchema = z.object({ checklistId: idSchema });
-export const addChecklistItemBodySchema = z.object({ text: z.string().trim().min(1, { message: 'is required' }).max(500) });
+export const addChecklistItemBodySchema = z.object({
+  text: z.string().trim().min(1, { message: 'is required' }).max(500),
+});
 export const checklistItemParamsSchema = z.object({ itemId: idSchema });
-export const updateChecklistItemBodySchema = z.object({ text: z.string().trim().min(1).max(500).optional(), done: z.boolean().optional() });
+export const updateChecklistItemBodySchema = z.object({
+  text: z.string().trim().min(1).max(500).optional(),
+  done: z.boolean().optional(),
+});
 
 export const linkKinds = ['DEPENDS_ON', 'BLOCKS', 'RELATES'] as const;
 export const linkKindSchema = z.enum(linkKinds);
@@ -166,7 +208,11 @@ export type CardDetail = z.infer<typeof cardDetailSchema>;
 /** Cards found for the link picker, across every team the person can see. */
 export const SEARCH_MIN_LENGTH = 2;
 export const cardSearchQuerySchema = z.object({
-  q: z.string().trim().min(SEARCH_MIN_LENGTH, { message: `must be at least ${SEARCH_MIN_LENGTH} characters` }).max(200),
+  q: z
+    .string()
+    .trim()
+    .min(SEARCH_MIN_LENGTH, { message: `must be at least ${SEARCH_MIN_LENGTH} characters` })
+    .max(200),
 });
 export const cardSearchResultSchema = z.object({ cards: z.array(linkedCardSchema) });
 

@@ -5,7 +5,14 @@ describe('CSV', () => {
   it('quotes what needs quoting and reads it back', () => {
     const row = csvRow(['Launch, part 2', 'He said "go"', 'two\nlines', 3, null, ' padded ']);
     expect(row).toBe('"Launch, part 2","He said ""go""","two\nlines",3,," padded "\r\n');
-    expect(parseCsv(`a,b,c,d,e,f\r\n${row}`)[1]!.values).toEqual(['Launch, part 2', 'He said "go"', 'two\nlines', '3', '', ' padded ']);
+    expect(parseCsv(`a,b,c,d,e,f\r\n${row}`)[1]!.values).toEqual([
+      'Launch, part 2',
+      'He said "go"',
+      'two\nlines',
+      '3',
+      '',
+      ' padded ',
+    ]);
   });
 
   it('guards formulas on the way out and lifts the guard on the way in', () => {
@@ -16,13 +23,24 @@ describe('CSV', () => {
 
   it('guards a value starting with a tab or a carriage return, which spreadsheets also read as a formula', () => {
     expect(csvRow(['\t=1+1', '\r=cmd'])).toBe('\'\t=1+1,"\'\r=cmd"\r\n');
-    expect(parseCsv(`a,b\r\n${csvRow(['\t=1+1', '\r=cmd'])}`)[1]!.values.map(unguardCsvValue)).toEqual(['\t=1+1', '\r=cmd']);
+    expect(parseCsv(`a,b\r\n${csvRow(['\t=1+1', '\r=cmd'])}`)[1]!.values.map(unguardCsvValue)).toEqual([
+      '\t=1+1',
+      '\r=cmd',
+    ]);
     // Numbers are never guarded: a negative figure stays a number.
     expect(csvRow([-3, 'x'])).toBe('-3,x\r\n');
   });
 
   it('writes a whole file, header first, each row ended by CRLF', () => {
-    expect(toCsv(['Card', 'Days'], [['Launch', 3], ['=bad', null]])).toBe("Card,Days\r\nLaunch,3\r\n'=bad,\r\n");
+    expect(
+      toCsv(
+        ['Card', 'Days'],
+        [
+          ['Launch', 3],
+          ['=bad', null],
+        ],
+      ),
+    ).toBe("Card,Days\r\nLaunch,3\r\n'=bad,\r\n");
   });
 
   it('drops a byte-order mark and empty rows, and keeps line numbers', () => {
@@ -36,7 +54,9 @@ describe('CSV', () => {
   });
 
   it('names the line of a broken quote', () => {
-    expect(() => parseCsv('title\nok\n"never closed\nmore')).toThrow(new CsvError('Line 3: a quoted value is never closed', 3));
+    expect(() => parseCsv('title\nok\n"never closed\nmore')).toThrow(
+      new CsvError('Line 3: a quoted value is never closed', 3),
+    );
     expect(() => parseCsv('title\n"closed"then text')).toThrow(/Line 2: a quoted value must end/);
     expect(() => parseCsv('title\nhalf"quote')).toThrow(/Line 2: a quote in the middle/);
   });

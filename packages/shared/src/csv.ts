@@ -76,7 +76,8 @@ export function parseCsv(input: string): CsvRecord[] {
         quoted = false;
         i++;
         const next = text[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r') throw new CsvError(`Line ${line}: a quoted value must end at a comma or the end of the line`, line);
+        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
+          throw new CsvError(`Line ${line}: a quoted value must end at a comma or the end of the line`, line);
         continue;
       }
       if (ch === '\n') line++;
@@ -98,7 +99,10 @@ export function parseCsv(input: string): CsvRecord[] {
       line++;
       recordLine = line;
     } else if (ch === '"') {
-      throw new CsvError(`Line ${line}: a quote in the middle of a value must be inside a quoted value ("" for a quote)`, line);
+      throw new CsvError(
+        `Line ${line}: a quote in the middle of a value must be inside a quoted value ("" for a quote)`,
+        line,
+      );
     } else {
       field += ch;
       i++;

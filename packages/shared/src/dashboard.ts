@@ -23,7 +23,9 @@ export const teamOverviewSchema = z.object({
   /** Days the oldest open obstacle has been blocking; null when nothing is blocked. */
   oldestObstacleDays: z.number().nullable(),
   openBreaches: z.number().int(),
-  activeSprint: z.object({ id: idSchema, name: z.string(), committedPoints: z.number().int(), donePoints: z.number().int() }).nullable(),
+  activeSprint: z
+    .object({ id: idSchema, name: z.string(), committedPoints: z.number().int(), donePoints: z.number().int() })
+    .nullable(),
 });
 export type TeamOverview = z.infer<typeof teamOverviewSchema>;
 export const dashboardSchema = z.object({ teams: z.array(teamOverviewSchema) });

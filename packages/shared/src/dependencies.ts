@@ -32,7 +32,10 @@ const cardEnd = z.object({
 export const dependencySchema = z.object({
   linkId: idSchema,
   kind: z.enum(['DEPENDS_ON', 'BLOCKS']),
-  waiting: cardEnd.extend({ dueDate: z.string().nullable(), sprint: z.object({ name: z.string(), endDate: z.string() }).nullable() }),
+  waiting: cardEnd.extend({
+    dueDate: z.string().nullable(),
+    sprint: z.object({ name: z.string(), endDate: z.string() }).nullable(),
+  }),
   on: cardEnd,
   /** The earlier of the waiting card's due date and its open sprint's last day. */
   deadline: z.string().nullable(),

@@ -10,10 +10,18 @@ export function readBoardExport(json: unknown): BoardExport {
     const field = issue.path.join('.') || 'file';
     throw new ImportRefusal(field, `Not a board export: ${field} ${issue.message.toLowerCase()}`);
   }
-  if (parsed.data.cards.length > IMPORT_MAX_CARDS) throw new ImportRefusal('cards', `The file has ${parsed.data.cards.length} cards; at most ${IMPORT_MAX_CARDS} can be imported at once`);
+  if (parsed.data.cards.length > IMPORT_MAX_CARDS)
+    throw new ImportRefusal(
+      'cards',
+      `The file has ${parsed.data.cards.length} cards; at most ${IMPORT_MAX_CARDS} can be imported at once`,
+    );
   const columns = new Set(parsed.data.board.columns.map((c) => c.name));
   const bad = parsed.data.cards.findIndex((c) => !columns.has(c.column));
-  if (bad >= 0) throw new ImportRefusal(`cards.${bad}.column`, `Card ${bad + 1} is in column "${parsed.data.cards[bad]!.column}", which the file does not list`);
+  if (bad >= 0)
+    throw new ImportRefusal(
+      `cards.${bad}.column`,
+      `Card ${bad + 1} is in column "${parsed.data.cards[bad]!.column}", which the file does not list`,
+    );
   return parsed.data;
 }
 

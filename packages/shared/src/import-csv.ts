@@ -1,5 +1,17 @@
 import { CsvError, parseCsv, unguardCsvValue } from './csv';
-import { CARD_TITLE_MAX, emptyCard, fingerprint, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, TITLE_MOVED_NOTE, type CsvField, type ImportPlan, type ImportSkip, type PlannedCard } from './imports';
+import {
+  CARD_TITLE_MAX,
+  emptyCard,
+  fingerprint,
+  finishPlan,
+  IMPORT_MAX_CARDS,
+  ImportRefusal,
+  TITLE_MOVED_NOTE,
+  type CsvField,
+  type ImportPlan,
+  type ImportSkip,
+  type PlannedCard,
+} from './imports';
 
 // A CSV import: the header row names the columns; the person maps each header to a card field (the importer
 // suggests a mapping from the header's words), sees the first rows with their errors, then imports.
@@ -57,13 +69,15 @@ const truthy = /^(yes|y|true|1|x|blocked)$/i;
  * text in the card's description (the import then also leaves out owners a hard personal WIP limit refuses).
  */
 export function ownerWarnings(owners: string[], teamEmails: ReadonlySet<string>): string[] {
-  return owners.map((o) =>
-    o.includes('@')
-      ? teamEmails.has(o.toLowerCase())
-        ? ''
-        : `owner ${o} is not on the team: kept as text in the description, not made an owner`
-      : `owner "${o}" is not an e-mail address: kept as text in the description`,
-  ).filter(Boolean);
+  return owners
+    .map((o) =>
+      o.includes('@')
+        ? teamEmails.has(o.toLowerCase())
+          ? ''
+          : `owner ${o} is not on the team: kept as text in the description, not made an owner`
+        : `owner "${o}" is not an e-mail address: kept as text in the description`,
+    )
+    .filter(Boolean);
 }
 
 /**
@@ -71,7 +85,12 @@ export function ownerWarnings(owners: string[], teamEmails: ReadonlySet<string>)
  * file that is not CSV, lacks a title column or has too many rows is refused; a row with a problem is skipped
  * with its reason. With the team's e-mails, each row also says what will happen to owners not on the team.
  */
-export function planCsvImport(text: string, boardColumns: string[], mapping?: Record<string, CsvField>, teamEmails?: ReadonlySet<string>): CsvImportPreview {
+export function planCsvImport(
+  text: string,
+  boardColumns: string[],
+  mapping?: Record<string, CsvField>,
+  teamEmails?: ReadonlySet<string>,
+): CsvImportPreview {
   let records;
   try {
     records = parseCsv(text);
@@ -82,12 +101,18 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
   const [head, ...body] = records;
   if (!head) throw new ImportRefusal('file', 'The file has no header row');
   const headers = head.values.map((h) => h.trim());
-  if (new Set(headers).size !== headers.length) throw new ImportRefusal('header', `Line ${head.line}: two columns have the same header`);
+  if (new Set(headers).size !== headers.length)
+    throw new ImportRefusal('header', `Line ${head.line}: two columns have the same header`);
   const effective = { ...suggestCsvMapping(headers), ...(mapping ?? {}) };
-  for (const key of Object.keys(mapping ?? {})) if (!headers.includes(key)) throw new ImportRefusal(`csvMapping.${key}`, `The file has no column headed "${key}"`);
+  for (const key of Object.keys(mapping ?? {}))
+    if (!headers.includes(key)) throw new ImportRefusal(`csvMapping.${key}`, `The file has no column headed "${key}"`);
   const index = (field: CsvField) => headers.findIndex((h) => effective[h] === field);
   if (index('title') < 0) throw new ImportRefusal('header', 'No column is mapped to the card title');
-  if (body.length > IMPORT_MAX_CARDS) throw new ImportRefusal('file', `The file has ${body.length} rows; at most ${IMPORT_MAX_CARDS} can be imported at once`);
+  if (body.length > IMPORT_MAX_CARDS)
+    throw new ImportRefusal(
+      'file',
+      `The file has ${body.length} rows; at most ${IMPORT_MAX_CARDS} can be imported at once`,
+    );
 
   const columnsByName = new Map(boardColumns.map((c) => [c.toLowerCase(), c]));
   const cards: PlannedCard[] = [];
@@ -101,7 +126,8 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
     };
     const errors: string[] = [];
     const ref = `row ${record.line}`;
-    if (record.values.length > headers.length && record.values.slice(headers.length).some((v) => v.trim())) errors.push(`has ${record.values.length} values for ${headers.length} headers`);
+    if (record.values.length > headers.length && record.values.slice(headers.length).some((v) => v.trim()))
+      errors.push(`has ${record.values.length} values for ${headers.length} headers`);
     const title = get('title');
     if (!title) errors.push('title is empty');
     const columnText = get('column');
@@ -109,16 +135,25 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
     if (!column) errors.push(`column: the board has no column named "${columnText}"`);
     const estimateText = get('estimate');
     const estimate = estimateText === '' ? null : Number(estimateText);
-    if (estimate !== null && (!Number.isInteger(estimate) || estimate < 0 || estimate > 1000)) errors.push(`estimate: "${estimateText}" is not a whole number of points`);
+    if (estimate !== null && (!Number.isInteger(estimate) || estimate < 0 || estimate > 1000))
+      errors.push(`estimate: "${estimateText}" is not a whole number of points`);
     const dueText = get('dueDate');
     const due = dueText ? new Date(/^\d{4}-\d\d-\d\d$/.test(dueText) ? `${dueText}T00:00:00Z` : dueText) : null;
     if (due && Number.isNaN(due.getTime())) errors.push(`due date: "${dueText}" is not a date (use YYYY-MM-DD)`);
     const typeText = get('type').toUpperCase();
-    if (typeText && typeText !== 'TASK' && typeText !== 'EXPERIMENT') errors.push(`type: "${get('type')}" is neither task nor experiment`);
-    const sourceId = get('id') ? `csv:${get('id')}` : `csv:${fingerprint([title, columnText, get('description')].join('\u0000'))}`;
+    if (typeText && typeText !== 'TASK' && typeText !== 'EXPERIMENT')
+      errors.push(`type: "${get('type')}" is neither task nor experiment`);
+    const sourceId = get('id')
+      ? `csv:${get('id')}`
+      : `csv:${fingerprint([title, columnText, get('description')].join('\u0000'))}`;
     if (!errors.length && seen.has(sourceId)) errors.push('repeats an earlier row');
     const owners = list(get('owners'));
-    const warnings = errors.length ? [] : [...(title.length > CARD_TITLE_MAX ? [TITLE_MOVED_NOTE] : []), ...(teamEmails ? ownerWarnings(owners, teamEmails) : [])];
+    const warnings = errors.length
+      ? []
+      : [
+          ...(title.length > CARD_TITLE_MAX ? [TITLE_MOVED_NOTE] : []),
+          ...(teamEmails ? ownerWarnings(owners, teamEmails) : []),
+        ];
     rows.push({ line: record.line, values: record.values, errors, warnings });
     if (errors.length) {
       skipped.push({ ref, reason: errors.join('; ') });
@@ -143,5 +178,10 @@ export function planCsvImport(text: string, boardColumns: string[], mapping?: Re
       metric: get('metric') || null,
     });
   }
-  return { headers, mapping: effective, rows, plan: finishPlan({ columns: [], swimlanes: [], replaceColumns: false, cards, skipped, notes: [] }) };
+  return {
+    headers,
+    mapping: effective,
+    rows,
+    plan: finishPlan({ columns: [], swimlanes: [], replaceColumns: false, cards, skipped, notes: [] }),
+  };
 }

@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { cardRef, emptyCard, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan, type PlannedCard, type PlannedColumn } from './imports';
+import {
+  cardRef,
+  emptyCard,
+  finishPlan,
+  IMPORT_MAX_CARDS,
+  ImportRefusal,
+  type ImportPlan,
+  type PlannedCard,
+  type PlannedColumn,
+} from './imports';
 
 // A board exported from Trello (Menu → Print, export and share → Export as JSON). Lists become columns, with a
 // flow category the person confirms; labels, checklists, comments, members, due dates, archived state and
@@ -8,7 +17,9 @@ import { cardRef, emptyCard, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, type I
 const trelloId = z.string().min(1);
 const trelloBoardSchema = z.object({
   name: z.string().default('Trello board'),
-  lists: z.array(z.object({ id: trelloId, name: z.string(), closed: z.boolean().default(false), pos: z.number().default(0) })),
+  lists: z.array(
+    z.object({ id: trelloId, name: z.string(), closed: z.boolean().default(false), pos: z.number().default(0) }),
+  ),
   cards: z.array(
     z.object({
       id: trelloId,
@@ -22,26 +33,44 @@ const trelloBoardSchema = z.object({
       pos: z.number().default(0),
     }),
   ),
-  labels: z.array(z.object({ id: trelloId, name: z.string().default(''), color: z.string().nullable().default(null) })).default([]),
-  members: z.array(z.object({ id: trelloId, fullName: z.string().default(''), username: z.string().default(''), email: z.string().nullable().optional() })).default([]),
+  labels: z
+    .array(z.object({ id: trelloId, name: z.string().default(''), color: z.string().nullable().default(null) }))
+    .default([]),
+  members: z
+    .array(
+      z.object({
+        id: trelloId,
+        fullName: z.string().default(''),
+        username: z.string().default(''),
+        email: z.string().nullable().optional(),
+      }),
+    )
+    .default([]),
   checklists: z
     .array(
       z.object({
         idCard: trelloId,
         name: z.string(),
         pos: z.number().default(0),
-        checkItems: z.array(z.object({ name: z.string(), state: z.enum(['complete', 'incomplete']), pos: z.number().default(0) })).default([]),
+        checkItems: z
+          .array(z.object({ name: z.string(), state: z.enum(['complete', 'incomplete']), pos: z.number().default(0) }))
+          .default([]),
       }),
     )
     .default([]),
   actions: z
     .array(
-      z.object({
-        type: z.string(),
-        date: z.string().optional(),
-        data: z.object({ text: z.string().optional(), card: z.object({ id: z.string() }).optional() }).loose(),
-        memberCreator: z.object({ fullName: z.string().optional(), username: z.string().optional() }).loose().optional(),
-      }).loose(),
+      z
+        .object({
+          type: z.string(),
+          date: z.string().optional(),
+          data: z.object({ text: z.string().optional(), card: z.object({ id: z.string() }).optional() }).loose(),
+          memberCreator: z
+            .object({ fullName: z.string().optional(), username: z.string().optional() })
+            .loose()
+            .optional(),
+        })
+        .loose(),
     )
     .default([]),
 });
@@ -55,7 +84,11 @@ export function readTrelloBoard(json: unknown): TrelloBoard {
     const field = issue.path.join('.') || 'file';
     throw new ImportRefusal(field, `Not a Trello board export: ${field} ${issue.message.toLowerCase()}`);
   }
-  if (parsed.data.cards.length > IMPORT_MAX_CARDS) throw new ImportRefusal('cards', `The board has ${parsed.data.cards.length} cards; at most ${IMPORT_MAX_CARDS} can be imported at once`);
+  if (parsed.data.cards.length > IMPORT_MAX_CARDS)
+    throw new ImportRefusal(
+      'cards',
+      `The board has ${parsed.data.cards.length} cards; at most ${IMPORT_MAX_CARDS} can be imported at once`,
+    );
   return parsed.data;
 }
 
@@ -64,16 +97,28 @@ type Suggest = (name: string, index: number, count: number) => PlannedColumn['fl
 /** The lists in board order with the flow category `suggest` proposes for each (suggestFlowCategory in the domain). */
 export function trelloColumns(board: TrelloBoard, suggestFlowCategory: Suggest): PlannedColumn[] {
   const lists = [...board.lists].sort((a, b) => a.pos - b.pos);
-  return lists.map((l, i) => ({ name: l.name.trim() || `List ${i + 1}`, flowCategory: suggestFlowCategory(l.name, i, lists.length) }));
+  return lists.map((l, i) => ({
+    name: l.name.trim() || `List ${i + 1}`,
+    flowCategory: suggestFlowCategory(l.name, i, lists.length),
+  }));
 }
 
 /**
  * The plan for a Trello board, with the flow categories the person confirmed (by list name). Linear in the file:
  * checklists and comments are grouped by card once, not searched for each card.
  */
-export function planTrelloImport(board: TrelloBoard, suggest: Suggest, flowCategories: Record<string, PlannedColumn['flowCategory']> = {}): ImportPlan {
-  const columns = trelloColumns(board, suggest).map((c) => ({ ...c, flowCategory: flowCategories[c.name] ?? c.flowCategory }));
-  const lists = new Map([...board.lists].sort((a, b) => a.pos - b.pos).map((l, i) => [l.id, { name: columns[i]!.name, closed: l.closed }]));
+export function planTrelloImport(
+  board: TrelloBoard,
+  suggest: Suggest,
+  flowCategories: Record<string, PlannedColumn['flowCategory']> = {},
+): ImportPlan {
+  const columns = trelloColumns(board, suggest).map((c) => ({
+    ...c,
+    flowCategory: flowCategories[c.name] ?? c.flowCategory,
+  }));
+  const lists = new Map(
+    [...board.lists].sort((a, b) => a.pos - b.pos).map((l, i) => [l.id, { name: columns[i]!.name, closed: l.closed }]),
+  );
   const labels = new Map(board.labels.map((l) => [l.id, l.name.trim() || l.color || 'label']));
   const members = new Map(board.members.map((m) => [m.id, m]));
   const checklists = groupBy(board.checklists, (l) => l.idCard);
@@ -100,15 +145,26 @@ export function planTrelloImport(board: TrelloBoard, suggest: Suggest, flowCateg
       ...emptyCard(`trello:${c.id}`, cardRef(title), title, list.name),
       archived: c.closed || list.closed,
       description: c.desc,
-      labels: [...new Set(c.idLabels.map((id) => labels.get(id)).filter((l): l is string => Boolean(l)))].map((l) => l.slice(0, 40)),
+      labels: [...new Set(c.idLabels.map((id) => labels.get(id)).filter((l): l is string => Boolean(l)))].map((l) =>
+        l.slice(0, 40),
+      ),
       ownerEmails: owners.map((m) => m.email?.toLowerCase()).filter((e): e is string => Boolean(e)),
       ownerNames: owners.filter((m) => !m.email).map((m) => m.fullName || m.username),
       dueDate: due && !Number.isNaN(due.getTime()) ? due.toISOString() : null,
       checklists: (checklists.get(c.id) ?? [])
         .sort((a, b) => a.pos - b.pos)
-        .map((l) => ({ title: l.name, items: [...l.checkItems].sort((a, b) => a.pos - b.pos).map((i) => ({ text: i.name, done: i.state === 'complete' })) })),
+        .map((l) => ({
+          title: l.name,
+          items: [...l.checkItems]
+            .sort((a, b) => a.pos - b.pos)
+            .map((i) => ({ text: i.name, done: i.state === 'complete' })),
+        })),
       comments: (comments.get(c.id) ?? [])
-        .map((a) => ({ author: a.memberCreator?.fullName ?? a.memberCreator?.username ?? null, body: a.data.text!, at: a.date ?? null }))
+        .map((a) => ({
+          author: a.memberCreator?.fullName ?? a.memberCreator?.username ?? null,
+          body: a.data.text!,
+          at: a.date ?? null,
+        }))
         .reverse(),
     });
   }

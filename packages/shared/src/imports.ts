@@ -15,7 +15,24 @@ export const importFormatSchema = z.enum(importFormats);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
 /** The card fields a CSV column can hold; `ignore` leaves a column out. */
-export const csvFields = ['ignore', 'id', 'title', 'column', 'swimlane', 'description', 'type', 'labels', 'owners', 'estimate', 'dueDate', 'principles', 'blocked', 'blockedReason', 'hypothesis', 'metric'] as const;
+export const csvFields = [
+  'ignore',
+  'id',
+  'title',
+  'column',
+  'swimlane',
+  'description',
+  'type',
+  'labels',
+  'owners',
+  'estimate',
+  'dueDate',
+  'principles',
+  'blocked',
+  'blockedReason',
+  'hypothesis',
+  'metric',
+] as const;
 export const csvFieldSchema = z.enum(csvFields);
 export type CsvField = z.infer<typeof csvFieldSchema>;
 
@@ -183,7 +200,8 @@ export function fitTitle(title: string): { title: string; cut: boolean } {
 }
 
 export const TITLE_MOVED_NOTE = `the title is longer than ${CARD_TITLE_MAX} characters: it is shortened on the card and kept whole at the top of its description`;
-export const TEXT_CLEANED_NOTE = 'characters that cannot be stored (a NUL character or half of an emoji) were taken out of its text';
+export const TEXT_CLEANED_NOTE =
+  'characters that cannot be stored (a NUL character or half of an emoji) were taken out of its text';
 
 // NUL cannot be stored in PostgreSQL text; a lone surrogate is not Unicode (it becomes U+FFFD, the replacement sign).
 // eslint-disable-next-line no-control-regex -- NUL is exactly what it looks for
@@ -232,7 +250,11 @@ export function finishPlan(plan: ImportPlan): ImportPlan {
   const notes: ImportNote[] = [...plan.notes];
   const columns = plan.columns.map((c) => {
     const r = cleanDeep(c);
-    if (r.changed) notes.push({ ref: `column "${r.value.name}"`, note: `characters that cannot be stored were taken out of its name` });
+    if (r.changed)
+      notes.push({
+        ref: `column "${r.value.name}"`,
+        note: `characters that cannot be stored were taken out of its name`,
+      });
     return r.value;
   });
   const swimlanes = plan.swimlanes.map((l) => cleanDeep(l).value);
@@ -245,7 +267,11 @@ export function finishPlan(plan: ImportPlan): ImportPlan {
     if (changed) notes.push({ ref: card.ref, note: TEXT_CLEANED_NOTE });
     if (!fitted.cut) return card;
     notes.push({ ref: card.ref, note: TITLE_MOVED_NOTE });
-    return { ...card, title: fitted.title, description: [`Full title: ${card.title}`, card.description].filter(Boolean).join('\n\n') };
+    return {
+      ...card,
+      title: fitted.title,
+      description: [`Full title: ${card.title}`, card.description].filter(Boolean).join('\n\n'),
+    };
   });
   return { ...plan, columns, swimlanes, cards, skipped: cleanDeep(plan.skipped).value, notes };
 }

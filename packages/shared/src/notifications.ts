@@ -92,7 +92,9 @@ export type Notification = z.infer<typeof notificationSchema>;
 export const inboxSchema = z.object({ notifications: z.array(notificationSchema), unread: z.number().int().min(0) });
 export type Inbox = z.infer<typeof inboxSchema>;
 export const unreadCountSchema = z.object({ unread: z.number().int().min(0) });
-export const notificationParamsSchema = z.object({ notificationId: z.string().regex(/^\d{1,18}$/, { message: 'must be a notification id' }) });
+export const notificationParamsSchema = z.object({
+  notificationId: z.string().regex(/^\d{1,18}$/, { message: 'must be a notification id' }),
+});
 export const inboxQuerySchema = z.object({ unreadOnly: z.enum(['true', 'false']).optional() });
 
 export const watchersSchema = z.object({
@@ -124,7 +126,10 @@ const timeZoneSchema = z.string().refine(
   { message: 'is not a time zone' },
 );
 export const updatePreferencesBodySchema = z.object({
-  kinds: z.array(z.object({ kind: notificationKindSchema, delivery: notificationDeliverySchema })).max(notificationKinds.length).optional(),
+  kinds: z
+    .array(z.object({ kind: notificationKindSchema, delivery: notificationDeliverySchema }))
+    .max(notificationKinds.length)
+    .optional(),
   timeZone: timeZoneSchema.nullable().optional(),
   digestHour: z.number().int().min(0).max(23).optional(),
   pausedUntil: isoDateTime.nullable().optional(),

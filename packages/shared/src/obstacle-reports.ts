@@ -18,7 +18,12 @@ export const obstacleListQuerySchema = z.object({
   /** Oldest obstacle first unless told otherwise. */
   sort: z.enum(obstacleSortKeys, { message: `must be one of ${obstacleSortKeys.join(', ')}` }).default('age'),
   dir: z.enum(['asc', 'desc'], { message: 'must be asc or desc' }).optional(),
-  limit: z.coerce.number({ message: 'must be a number' }).int().min(1, { message: 'must be at least 1' }).max(OBSTACLE_LIST_MAX, { message: `must be at most ${OBSTACLE_LIST_MAX}` }).default(200),
+  limit: z.coerce
+    .number({ message: 'must be a number' })
+    .int()
+    .min(1, { message: 'must be at least 1' })
+    .max(OBSTACLE_LIST_MAX, { message: `must be at most ${OBSTACLE_LIST_MAX}` })
+    .default(200),
 });
 export type ObstacleListQuery = z.output<typeof obstacleListQuerySchema>;
 
@@ -49,12 +54,24 @@ export const obstacleListSchema = z.object({
 });
 export type ObstacleList = z.infer<typeof obstacleListSchema>;
 
-const periodAnswer = { from: z.string(), to: z.string(), tz: z.string(), teams: z.array(z.object({ id: idSchema, name: z.string() })) };
+const periodAnswer = {
+  from: z.string(),
+  to: z.string(),
+  tz: z.string(),
+  teams: z.array(z.object({ id: idSchema, name: z.string() })),
+};
 
 export const blockedTimeSchema = z.object({
   ...periodAnswer,
   /** Card-hours blocked within the period, per team and category; a null category is an obstacle raised without one. */
-  rows: z.array(z.object({ teamId: idSchema, category: blockerCategorySchema.nullable(), hours: z.number(), cards: z.number().int() })),
+  rows: z.array(
+    z.object({
+      teamId: idSchema,
+      category: blockerCategorySchema.nullable(),
+      hours: z.number(),
+      cards: z.number().int(),
+    }),
+  ),
 });
 export type BlockedTime = z.infer<typeof blockedTimeSchema>;
 

@@ -60,6 +60,9 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export const auditPageSchema = z.object({ entries: z.array(auditEntrySchema), nextBefore: z.string().nullable() });
 export const auditQuerySchema = z.object({
   /** Entries older than this id (the previous page's `nextBefore`). */
-  before: z.string().regex(/^\d{1,19}$/, { message: 'must be an entry id' }).optional(),
+  before: z
+    .string()
+    .regex(/^\d{1,19}$/, { message: 'must be an entry id' })
+    .optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });

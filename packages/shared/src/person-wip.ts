@@ -11,7 +11,10 @@ export const personWipLimitSchema = z
   .max(99, { message: 'must be at most 99' })
   .nullable();
 
-export const setPersonWipLimitBodySchema = z.object({ wipLimit: personWipLimitSchema, wipPolicy: wipPolicySchema.default('SOFT') });
+export const setPersonWipLimitBodySchema = z.object({
+  wipLimit: personWipLimitSchema,
+  wipPolicy: wipPolicySchema.default('SOFT'),
+});
 export type SetPersonWipLimitBody = z.infer<typeof setPersonWipLimitBodySchema>;
 
 /** A person with their limit and how many open cards they own in progress now, on every board. */

@@ -4,9 +4,18 @@ import { z } from 'zod';
 import { flowCategorySchema } from './boards';
 import { idSchema, teamKindSchema } from './common';
 
-export const stageNameSchema = z.string().trim().min(1, { message: 'is required' }).max(60, { message: 'must be at most 60 characters' });
+export const stageNameSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(60, { message: 'must be at most 60 characters' });
 
-export const portfolioStageSchema = z.object({ id: idSchema, name: z.string(), position: z.number().int(), flowCategory: flowCategorySchema });
+export const portfolioStageSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  position: z.number().int(),
+  flowCategory: flowCategorySchema,
+});
 export type PortfolioStage = z.infer<typeof portfolioStageSchema>;
 export const portfolioStageListSchema = z.object({
   stages: z.array(portfolioStageSchema),
@@ -37,6 +46,14 @@ export const mappedColumnSchema = z.object({
 export type MappedColumn = z.infer<typeof mappedColumnSchema>;
 export const stageMappingSchema = z.object({
   stages: z.array(portfolioStageSchema),
-  teams: z.array(z.object({ id: idSchema, name: z.string(), kind: teamKindSchema, boardId: idSchema.nullable(), columns: z.array(mappedColumnSchema) })),
+  teams: z.array(
+    z.object({
+      id: idSchema,
+      name: z.string(),
+      kind: teamKindSchema,
+      boardId: idSchema.nullable(),
+      columns: z.array(mappedColumnSchema),
+    }),
+  ),
 });
 export type StageMapping = z.infer<typeof stageMappingSchema>;

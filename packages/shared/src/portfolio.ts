@@ -16,7 +16,8 @@ const periodFields = { from: localDaySchema, to: localDaySchema, tz: timeZoneSch
 function checkPeriod(q: { from: string; to: string }, ctx: z.RefinementCtx) {
   if (!isLocalDay(q.from) || !isLocalDay(q.to)) return;
   if (q.to < q.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'must not be before from' });
-  else if (daysBetween(q.from, q.to) + 1 > MAX_PERIOD_DAYS) ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_PERIOD_DAYS} days after from` });
+  else if (daysBetween(q.from, q.to) + 1 > MAX_PERIOD_DAYS)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: `must be at most ${MAX_PERIOD_DAYS} days after from` });
 }
 
 /** A period of calendar days (both included) in a time zone. */
@@ -30,10 +31,17 @@ export const TEAM_FILTER_MAX = 100;
 export const teamListSchema = z
   .string()
   .max(TEAM_FILTER_MAX * 37)
-  .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
   .pipe(z.array(idSchema).max(TEAM_FILTER_MAX, `must name at most ${TEAM_FILTER_MAX} teams`));
 
-export const portfolioQuerySchema = z.object({ ...periodFields, teams: teamListSchema.optional() }).superRefine(checkPeriod);
+export const portfolioQuerySchema = z
+  .object({ ...periodFields, teams: teamListSchema.optional() })
+  .superRefine(checkPeriod);
 export type PortfolioQuery = z.infer<typeof portfolioQuerySchema>;
 
 export const teamParamsSchema = z.object({ teamId: idSchema });
@@ -84,18 +92,37 @@ export const portfolioTeamSchema = z.object({
   principleCoverage: z.number().nullable(),
 });
 export type PortfolioTeam = z.infer<typeof portfolioTeamSchema>;
-export const portfolioOverviewSchema = z.object({ from: z.string(), to: z.string(), tz: z.string(), teams: z.array(portfolioTeamSchema) });
+export const portfolioOverviewSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  tz: z.string(),
+  teams: z.array(portfolioTeamSchema),
+});
 export type PortfolioOverview = z.infer<typeof portfolioOverviewSchema>;
 
-export const cumulativeFlowQuerySchema = z.object({ ...periodFields, teamId: idSchema.optional() }).superRefine(checkPeriod);
+export const cumulativeFlowQuerySchema = z
+  .object({ ...periodFields, teamId: idSchema.optional() })
+  .superRefine(checkPeriod);
 export type CumulativeFlowQuery = z.infer<typeof cumulativeFlowQuerySchema>;
 /** Cards that reached each stage (by stage id) or a later one by the end of the day. */
 export const cumulativeFlowDaySchema = z.object({ day: z.string(), counts: z.record(z.string(), z.number().int()) });
 /** By the PMO's portfolio stages, in their order. */
-export const cumulativeFlowSchema = z.object({ from: z.string(), to: z.string(), tz: z.string(), teamId: idSchema.nullable(), stages: z.array(portfolioStageSchema), days: z.array(cumulativeFlowDaySchema) });
+export const cumulativeFlowSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  tz: z.string(),
+  teamId: idSchema.nullable(),
+  stages: z.array(portfolioStageSchema),
+  days: z.array(cumulativeFlowDaySchema),
+});
 export type CumulativeFlow = z.infer<typeof cumulativeFlowSchema>;
 
-export const cycleTimePointSchema = z.object({ cardId: idSchema, title: z.string(), finishedOn: z.string(), days: z.number().int() });
+export const cycleTimePointSchema = z.object({
+  cardId: idSchema,
+  title: z.string(),
+  finishedOn: z.string(),
+  days: z.number().int(),
+});
 export const cycleTimeSchema = z.object({
   from: z.string(),
   to: z.string(),
@@ -114,7 +141,16 @@ export const teamFlowSchema = z.object({
   /** Cards finished per week (weeks start on Monday). */
   throughput: z.array(z.object({ week: z.string(), cards: z.number().int() })),
   /** Active against waiting and blocked time of the cards finished, per week of finishing and overall. */
-  efficiency: z.array(z.object({ week: z.string(), cards: z.number().int(), activeHours: z.number(), waitingHours: z.number(), blockedHours: z.number(), efficiency: z.number().nullable() })),
+  efficiency: z.array(
+    z.object({
+      week: z.string(),
+      cards: z.number().int(),
+      activeHours: z.number(),
+      waitingHours: z.number(),
+      blockedHours: z.number(),
+      efficiency: z.number().nullable(),
+    }),
+  ),
   overallEfficiency: z.number().nullable(),
 });
 export type TeamFlow = z.infer<typeof teamFlowSchema>;
@@ -123,7 +159,16 @@ export const agingQuerySchema = z.object({ tz: timeZoneSchema.default('UTC') });
 export const agingSchema = z.object({
   /** The in-progress portfolio stages in order (the chart's x axis). */
   stages: z.array(z.object({ id: idSchema, name: z.string() })),
-  cards: z.array(z.object({ cardId: idSchema, title: z.string(), columnId: idSchema, stageId: idSchema, ageDays: z.number().int(), blocked: z.boolean() })),
+  cards: z.array(
+    z.object({
+      cardId: idSchema,
+      title: z.string(),
+      columnId: idSchema,
+      stageId: idSchema,
+      ageDays: z.number().int(),
+      blocked: z.boolean(),
+    }),
+  ),
   /** Cycle time of the cards the team finished in the last 180 days. */
   p50: days.nullable(),
   p85: days.nullable(),
@@ -132,11 +177,23 @@ export const agingSchema = z.object({
 });
 export type AgingWork = z.infer<typeof agingSchema>;
 
-const forecastCards = z.number('must be a number of cards').int('must be a whole number').min(1, 'must be at least 1').max(1000, 'must be at most 1,000');
-const forecastWeeks = z.number('must be a number of weeks').int('must be a whole number').min(1, 'must be at least 1').max(52, 'must be at most 52');
+const forecastCards = z
+  .number('must be a number of cards')
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(1000, 'must be at most 1,000');
+const forecastWeeks = z
+  .number('must be a number of weeks')
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(52, 'must be at most 52');
 
 /** The forecast form in the web app: how many cards, by when, from how many weeks of history. */
-export const forecastFormSchema = z.object({ cards: forecastCards, target: z.union([z.literal(''), localDaySchema]), weeks: forecastWeeks });
+export const forecastFormSchema = z.object({
+  cards: forecastCards,
+  target: z.union([z.literal(''), localDaySchema]),
+  weeks: forecastWeeks,
+});
 export type ForecastForm = z.infer<typeof forecastFormSchema>;
 
 export const forecastQuerySchema = z.object({
@@ -146,7 +203,12 @@ export const forecastQuerySchema = z.object({
   /** Weeks of past throughput the samples come from. */
   weeks: z.coerce.number().pipe(forecastWeeks).default(8),
   runs: z.coerce.number().int().min(100).max(20_000).default(10_000),
-  seed: z.coerce.number().int().min(0).max(2 ** 31).optional(),
+  seed: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31)
+    .optional(),
   tz: timeZoneSchema.default('UTC'),
 });
 export type ForecastQuery = z.input<typeof forecastQuerySchema>;

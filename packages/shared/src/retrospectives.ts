@@ -23,10 +23,17 @@ export const allowanceBelowPlacedMessage = (mostPlaced: number) =>
   `must be at least ${mostPlaced}: someone has already placed ${mostPlaced} vote${mostPlaced === 1 ? '' : 's'} (they can take some back first)`;
 
 /** Opening (or reopening) and closing; the allowance may be changed at the same time. */
-export const retrospectiveSettingsBodySchema = z.object({ state: z.enum(['OPEN', 'CLOSED']), votesPerPerson: votesPerPersonSchema.optional() });
+export const retrospectiveSettingsBodySchema = z.object({
+  state: z.enum(['OPEN', 'CLOSED']),
+  votesPerPerson: votesPerPersonSchema.optional(),
+});
 export type RetrospectiveSettingsBody = z.infer<typeof retrospectiveSettingsBodySchema>;
 
-const noteTextSchema = z.string().trim().min(1, { message: 'is required' }).max(NOTE_MAX_LENGTH, { message: `must be at most ${NOTE_MAX_LENGTH} characters` });
+const noteTextSchema = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(NOTE_MAX_LENGTH, { message: `must be at most ${NOTE_MAX_LENGTH} characters` });
 
 export const addNoteBodySchema = z.object({
   group: retrospectiveGroupSchema,
@@ -49,12 +56,22 @@ export type DeleteNoteResult = z.infer<typeof deleteNoteResultSchema>;
 
 /** The dots the person puts on the note, replacing theirs there; 0 takes them back. */
 export const voteBodySchema = z.object({
-  dots: z.number({ message: 'must be a number' }).int({ message: 'must be a whole number' }).min(0, { message: 'must be 0 or more' }).max(MAX_VOTES_PER_PERSON, { message: `must be at most ${MAX_VOTES_PER_PERSON}` }),
+  dots: z
+    .number({ message: 'must be a number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 or more' })
+    .max(MAX_VOTES_PER_PERSON, { message: `must be at most ${MAX_VOTES_PER_PERSON}` }),
 });
 export type VoteBody = z.infer<typeof voteBodySchema>;
 
 /** The backlog card an action became, and whether it is done. */
-export const actionCardSchema = z.object({ cardId: idSchema, title: z.string(), boardId: idSchema, done: z.boolean(), archived: z.boolean() });
+export const actionCardSchema = z.object({
+  cardId: idSchema,
+  title: z.string(),
+  boardId: idSchema,
+  done: z.boolean(),
+  archived: z.boolean(),
+});
 export type ActionCard = z.infer<typeof actionCardSchema>;
 
 export const retrospectiveNoteSchema = z.object({

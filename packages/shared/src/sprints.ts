@@ -42,35 +42,73 @@ export type SprintDetail = z.infer<typeof sprintDetailSchema>;
 
 // ---------- writing sprints ----------
 
-const sprintName = z.string().trim().min(1, { message: 'is required' }).max(100, { message: 'must be at most 100 characters' });
+const sprintName = z
+  .string()
+  .trim()
+  .min(1, { message: 'is required' })
+  .max(100, { message: 'must be at most 100 characters' });
 const sprintGoal = z.string().trim().max(500, { message: 'must be at most 500 characters' });
 /** A calendar day (the sprint runs from the start of its first day to the end of its last, in the team's time zone) or a timestamp. */
-const sprintDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date like 2026-12-01' });
-const capacity = z.number({ message: 'must be a number' }).int({ message: 'must be a whole number of points' }).min(0, { message: 'may not be below zero' }).max(10_000);
+const sprintDate = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  message: 'must be a date like 2026-12-01',
+});
+const capacity = z
+  .number({ message: 'must be a number' })
+  .int({ message: 'must be a whole number of points' })
+  .min(0, { message: 'may not be below zero' })
+  .max(10_000);
 /** The longest sprint, from its first day to its last: a quarter. Charts and capacity are worked out per day. */
 export const SPRINT_MAX_DAYS = 91;
 /** Days from the first day to the last (a date-time counts from its calendar day, as the API stores it). */
-export const sprintLengthDays = (startDate: string, endDate: string) => Math.round((Date.parse(endDate.slice(0, 10)) - Date.parse(startDate.slice(0, 10))) / 86_400_000);
-const datesInOrder = (b: { startDate?: string; endDate?: string }) => !b.startDate || !b.endDate || new Date(b.endDate) > new Date(b.startDate);
+export const sprintLengthDays = (startDate: string, endDate: string) =>
+  Math.round((Date.parse(endDate.slice(0, 10)) - Date.parse(startDate.slice(0, 10))) / 86_400_000);
+const datesInOrder = (b: { startDate?: string; endDate?: string }) =>
+  !b.startDate || !b.endDate || new Date(b.endDate) > new Date(b.startDate);
 const datesMessage = { message: 'must be after the start date', path: ['endDate'] };
-const notTooLong = (b: { startDate?: string; endDate?: string }) => !b.startDate || !b.endDate || sprintLengthDays(b.startDate, b.endDate) < SPRINT_MAX_DAYS;
-const lengthMessage = { message: `must be at most ${SPRINT_MAX_DAYS - 1} days after the start date`, path: ['endDate'] };
+const notTooLong = (b: { startDate?: string; endDate?: string }) =>
+  !b.startDate || !b.endDate || sprintLengthDays(b.startDate, b.endDate) < SPRINT_MAX_DAYS;
+const lengthMessage = {
+  message: `must be at most ${SPRINT_MAX_DAYS - 1} days after the start date`,
+  path: ['endDate'],
+};
 
 export const createSprintBodySchema = z
-  .object({ teamId: idSchema, name: sprintName, goal: sprintGoal.default(''), startDate: sprintDate, endDate: sprintDate, capacityPoints: capacity.nullable().default(null) })
+  .object({
+    teamId: idSchema,
+    name: sprintName,
+    goal: sprintGoal.default(''),
+    startDate: sprintDate,
+    endDate: sprintDate,
+    capacityPoints: capacity.nullable().default(null),
+  })
   .refine(datesInOrder, datesMessage)
   .refine(notTooLong, lengthMessage);
 export type CreateSprintBody = z.input<typeof createSprintBodySchema>;
 
 export const updateSprintBodySchema = z
-  .object({ name: sprintName.optional(), goal: sprintGoal.optional(), startDate: sprintDate.optional(), endDate: sprintDate.optional(), capacityPoints: capacity.nullable().optional() })
+  .object({
+    name: sprintName.optional(),
+    goal: sprintGoal.optional(),
+    startDate: sprintDate.optional(),
+    endDate: sprintDate.optional(),
+    capacityPoints: capacity.nullable().optional(),
+  })
   .refine(datesInOrder, datesMessage)
   .refine(notTooLong, lengthMessage);
 export type UpdateSprintBody = z.infer<typeof updateSprintBodySchema>;
 
 export const availabilityBodySchema = z.object({
   people: z
-    .array(z.object({ userId: idSchema, daysOff: z.number({ message: 'must be a number' }).int({ message: 'must be whole days' }).min(0, { message: 'may not be below zero' }).max(365) }))
+    .array(
+      z.object({
+        userId: idSchema,
+        daysOff: z
+          .number({ message: 'must be a number' })
+          .int({ message: 'must be whole days' })
+          .min(0, { message: 'may not be below zero' })
+          .max(365),
+      }),
+    )
     .max(200),
 });
 export type AvailabilityBody = z.infer<typeof availabilityBodySchema>;
@@ -82,7 +120,10 @@ export const closeSprintBodySchema = z.object({
   /** The planned sprint that carried-over cards go to; required when any card is carried over. */
   carryOverSprintId: idSchema.nullable().default(null),
   /** A choice per unfinished card; a card not listed returns to the backlog. */
-  unfinished: z.array(z.object({ cardId: idSchema, outcome: z.enum(unfinishedOutcomes) })).max(2000).default([]),
+  unfinished: z
+    .array(z.object({ cardId: idSchema, outcome: z.enum(unfinishedOutcomes) }))
+    .max(2000)
+    .default([]),
 });
 export type CloseSprintBody = z.input<typeof closeSprintBodySchema>;
 
@@ -156,7 +197,13 @@ export const burnDaySchema = z.object({
   /** Null for days still to come. */
   remaining: z.number().int().nullable(),
 });
-export const scopeChangeSchema = z.object({ cardId: idSchema, title: z.string(), points: z.number().int(), at: isoDateTime, change: z.enum(['added', 'removed']) });
+export const scopeChangeSchema = z.object({
+  cardId: idSchema,
+  title: z.string(),
+  points: z.number().int(),
+  at: isoDateTime,
+  change: z.enum(['added', 'removed']),
+});
 export const sprintChartSchema = z.object({
   sprintId: idSchema,
   name: z.string(),
@@ -170,9 +217,20 @@ export const sprintChartSchema = z.object({
 });
 export type SprintChart = z.infer<typeof sprintChartSchema>;
 
-export const velocityQuerySchema = z.object({ teamId: idSchema, last: z.coerce.number().int().min(1).max(50).default(8) });
+export const velocityQuerySchema = z.object({
+  teamId: idSchema,
+  last: z.coerce.number().int().min(1).max(50).default(8),
+});
 export const velocitySchema = z.object({
-  sprints: z.array(z.object({ sprintId: idSchema, name: z.string(), endDate: isoDateTime, committed: z.number().int(), completed: z.number().int() })),
+  sprints: z.array(
+    z.object({
+      sprintId: idSchema,
+      name: z.string(),
+      endDate: isoDateTime,
+      committed: z.number().int(),
+      completed: z.number().int(),
+    }),
+  ),
   /** Average completed points of the last three closed sprints; null before any closed. */
   averageOfLastThree: z.number().nullable(),
 });

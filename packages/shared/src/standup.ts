@@ -6,14 +6,19 @@ import { idSchema, isoDateTime } from './common';
 import { pmoHandlingSchema } from './obstacles';
 import { timeZoneSchema } from './portfolio';
 
-export const standupTimeSchema = z.string().regex(standupTimePattern, { message: 'must be a time of day as HH:MM (24-hour clock)' });
+export const standupTimeSchema = z
+  .string()
+  .regex(standupTimePattern, { message: 'must be a time of day as HH:MM (24-hour clock)' });
 
 /** The window to report on; left out, it is "since the last stand-up" at the team's stand-up time. */
 export const standupQuerySchema = z.object({ since: isoDateTime.optional(), until: isoDateTime.optional() });
 export type StandupQuery = z.infer<typeof standupQuerySchema>;
 
 /** When the team's stand-up starts, in the team's time zone (which may be changed with it: it also sets the team's days). */
-export const standupSettingsBodySchema = z.object({ standupTime: standupTimeSchema, timeZone: timeZoneSchema.optional() });
+export const standupSettingsBodySchema = z.object({
+  standupTime: standupTimeSchema,
+  timeZone: timeZoneSchema.optional(),
+});
 export type StandupSettingsBody = z.infer<typeof standupSettingsBodySchema>;
 export const standupSettingsSchema = z.object({ teamId: idSchema, standupTime: z.string(), timeZone: z.string() });
 
@@ -78,7 +83,16 @@ export const standupSchema = z.object({
   aging: z.array(standupAgingCardSchema),
   /** What each person did in the window, oldest first; `userId` null for changes nobody made by hand. */
   changes: z.array(z.object({ userId: idSchema.nullable(), entries: z.array(standupEntrySchema) })),
-  wipBreaches: z.array(z.object({ boardId: idSchema, scope: z.enum(['column', 'swimlane']), id: idSchema, name: z.string(), limit: z.number().int(), count: z.number().int() })),
+  wipBreaches: z.array(
+    z.object({
+      boardId: idSchema,
+      scope: z.enum(['column', 'swimlane']),
+      id: idSchema,
+      name: z.string(),
+      limit: z.number().int(),
+      count: z.number().int(),
+    }),
+  ),
   /** Names of the people, columns, cards and sprints the entries refer to, for the history sentences. */
   names: z.record(z.string(), z.string()),
 });

@@ -3,11 +3,13 @@ import { findUnsafeText, isUnsafeText } from './text';
 
 describe('the text rule', () => {
   it('accepts ordinary text, emoji (surrogate pairs) and other scripts', () => {
-    for (const ok of ['', 'Launch plan', 'Q3 🚀 campaign', 'Überblick – 見出し', '𝒳 at the end 𝒳', 'line\nbreak\ttab']) expect(isUnsafeText(ok)).toBe(false);
+    for (const ok of ['', 'Launch plan', 'Q3 🚀 campaign', 'Überblick – 見出し', '𝒳 at the end 𝒳', 'line\nbreak\ttab'])
+      expect(isUnsafeText(ok)).toBe(false);
   });
 
   it('refuses NUL bytes and unpaired surrogates wherever they are', () => {
-    for (const bad of ['\u0000', 'a\u0000b', '\uD800', 'x\uD83D', '\uDE80x', '🚀\uDE80', '\uDE80\uD83D']) expect(isUnsafeText(bad)).toBe(true);
+    for (const bad of ['\u0000', 'a\u0000b', '\uD800', 'x\uD83D', '\uDE80x', '🚀\uDE80', '\uDE80\uD83D'])
+      expect(isUnsafeText(bad)).toBe(true);
   });
 
   it('names the first offending field by its dotted path', () => {

@@ -3,7 +3,15 @@ import { idSchema } from './common';
 
 // Webhooks: a team's changes sent as signed JSON to another system (chat, automation).
 
-export const webhookEvents = ['card.created', 'card.moved', 'card.blocked', 'card.done', 'sprint.started', 'sprint.closed', 'wip.breach.started'] as const;
+export const webhookEvents = [
+  'card.created',
+  'card.moved',
+  'card.blocked',
+  'card.done',
+  'sprint.started',
+  'sprint.closed',
+  'wip.breach.started',
+] as const;
 export const webhookEventSchema = z.enum(webhookEvents);
 
 /** The header carrying `sha256=<hex HMAC-SHA256 of the body with the webhook's secret>`. */

@@ -3,7 +3,11 @@
 /** The error and every error it wraps. */
 function* errorChain(error: unknown, depth = 0): Generator<Record<string, unknown>> {
   if (!error || typeof error !== 'object' || depth > 6) return;
-  const e = error as Record<string, unknown> & { cause?: unknown; meta?: { driverAdapterError?: unknown }; errors?: unknown };
+  const e = error as Record<string, unknown> & {
+    cause?: unknown;
+    meta?: { driverAdapterError?: unknown };
+    errors?: unknown;
+  };
   yield e;
   if (Array.isArray(e.errors)) for (const inner of e.errors) yield* errorChain(inner, depth + 1);
   yield* errorChain(e.cause, depth + 1);
@@ -29,15 +33,28 @@ export const CARD_ARCHIVED_STATE = 'AMB01';
 // connect now), and the driver adapter's kinds for the same.
 const unavailableState = /^(08|57P)/;
 const unavailableKinds = new Set(['ConnectionClosed', 'DatabaseNotReachable', 'SocketTimeout', 'TooManyConnections']);
-const unavailableSystemCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
+const unavailableSystemCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+]);
 // Prisma's own codes for an unreachable server, a timeout on the pool and a closed connection; and its message when
 // a transaction could not start in time because the database is saturated.
 const unavailablePrismaCodes = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024']);
-const unavailableMessage = /Connection terminated|not queryable|Client was closed|terminating connection|server closed the connection|Unable to start a transaction in the given time/i;
+const unavailableMessage =
+  /Connection terminated|not queryable|Client was closed|terminating connection|server closed the connection|Unable to start a transaction in the given time/i;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   for (const e of errorChain(error)) {
-    if (typeof e.code === 'string' && (unavailableState.test(e.code) || unavailableSystemCodes.has(e.code) || unavailablePrismaCodes.has(e.code))) return true;
+    if (
+      typeof e.code === 'string' &&
+      (unavailableState.test(e.code) || unavailableSystemCodes.has(e.code) || unavailablePrismaCodes.has(e.code))
+    )
+      return true;
     if (typeof e.kind === 'string' && unavailableKinds.has(e.kind)) return true;
     if (typeof e.message === 'string' && unavailableMessage.test(e.message)) return true;
   }

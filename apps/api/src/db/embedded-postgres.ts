@@ -21,7 +21,10 @@ export interface EmbeddedPostgres {
  * dataDir undefined keeps the database in memory (tests). `from` starts it as a copy of a dumped data directory
  * instead of an empty one (tests start from a migrated copy: much quicker than creating and migrating each).
  */
-export async function startEmbeddedPostgres(dataDir?: string, { from }: { from?: Blob } = {}): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(
+  dataDir?: string,
+  { from }: { from?: Blob } = {},
+): Promise<EmbeddedPostgres> {
   if (dataDir) await mkdir(dataDir, { recursive: true });
   const db = await PGlite.create(dataDir, from ? { loadDataDir: from } : {});
   // Every connection shares this one session, and Prisma sends times without their zone: the session stays in UTC,
@@ -37,7 +40,9 @@ export async function startEmbeddedPostgres(dataDir?: string, { from }: { from?:
     dropConnections() {
       // The server's own path for a connection it ends (its idle timeout): rolls back the connection's
       // transaction, drops its queued messages and closes the socket.
-      const handlers = (server as unknown as { handlers: Set<{ isAttached: boolean; handleError(error: Error): void }> }).handlers;
+      const handlers = (
+        server as unknown as { handlers: Set<{ isAttached: boolean; handleError(error: Error): void }> }
+      ).handlers;
       const attached = [...handlers].filter((h) => h.isAttached);
       for (const handler of attached) handler.handleError(new Error('Connection dropped by the server'));
       return attached.length;

@@ -33,7 +33,10 @@ export interface Migration {
 
 export async function readMigrations(dir = migrationsDir): Promise<Migration[]> {
   const entries = await readdir(dir, { withFileTypes: true });
-  const names = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const names = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   return Promise.all(
     names.map(async (name) => {
       const sql = await readFile(path.join(dir, name, 'migration.sql'), 'utf8');
@@ -45,16 +48,33 @@ export async function readMigrations(dir = migrationsDir): Promise<Migration[]> 
 // The migrations written before the first release, folded into one baseline migration. A database that applied them
 // all has exactly the baseline's schema; one that applied only some of them cannot be brought there from here.
 export const migrationsBeforeBaseline = [
-  '20261124034316_init', '20261124133000_board_activity_notify', '20261125215119_column_rank_epoch',
-  '20261125215200_move_card_function', '20261126064938_sign_in_lockout', '20261126065402_typed_activity_log',
-  '20261126070000_archived_cards_read_only', '20261126070000_card_summary_function', '20261126070040_access_changes',
-  '20261126071059_person_wip_limit', '20261126071100_move_card_person_limits', '20261126071402_card_flow',
-  '20261126071800_sprint_lifecycle', '20261126072000_organisation_admin', '20261126073056_board_import',
-  '20261126080351_webhooks', '20261126080800_activity_commit_order_without_waiting',
-  '20261126083000_move_card_records_sprint_and_summary', '20261126083541_standup_time_and_escalation',
-  '20261126094820_retrospectives', '20261126094905_pmo_obstacle_handling', '20261126095011_portfolio_stages',
-  '20261126095316_import_job_lease', '20261126111713_card_flow_coverage', '20261126132334_stage_recounts',
-  '20261126132407_retrospective_note_edited_at', '20261126134621_imports_take_back_their_columns',
+  '20261124034316_init',
+  '20261124133000_board_activity_notify',
+  '20261125215119_column_rank_epoch',
+  '20261125215200_move_card_function',
+  '20261126064938_sign_in_lockout',
+  '20261126065402_typed_activity_log',
+  '20261126070000_archived_cards_read_only',
+  '20261126070000_card_summary_function',
+  '20261126070040_access_changes',
+  '20261126071059_person_wip_limit',
+  '20261126071100_move_card_person_limits',
+  '20261126071402_card_flow',
+  '20261126071800_sprint_lifecycle',
+  '20261126072000_organisation_admin',
+  '20261126073056_board_import',
+  '20261126080351_webhooks',
+  '20261126080800_activity_commit_order_without_waiting',
+  '20261126083000_move_card_records_sprint_and_summary',
+  '20261126083541_standup_time_and_escalation',
+  '20261126094820_retrospectives',
+  '20261126094905_pmo_obstacle_handling',
+  '20261126095011_portfolio_stages',
+  '20261126095316_import_job_lease',
+  '20261126111713_card_flow_coverage',
+  '20261126132334_stage_recounts',
+  '20261126132407_retrospective_note_edited_at',
+  '20261126134621_imports_take_back_their_columns',
   '20261126135500_card_blocks_after_restore',
 ];
 export const baselineMigration = '20261204180000_baseline';
@@ -97,9 +117,12 @@ async function recordBaselineOnOlderInstall(client: pg.Client, migrations: Migra
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs, started_at, finished_at, applied_steps_count)
        VALUES ($1, $2, $3, $4, $5, $6, 1)`,
       [
-        randomUUID(), baseline.checksum, baseline.name,
+        randomUUID(),
+        baseline.checksum,
+        baseline.name,
         `Recorded in place of the ${migrationsBeforeBaseline.length} migrations it replaces, applied here before.`,
-        rows[0]!.first, rows[0]!.last,
+        rows[0]!.first,
+        rows[0]!.last,
       ],
     );
     await client.query('COMMIT');
@@ -138,7 +161,9 @@ export async function migrate(databaseUrl: string, dir = migrationsDir): Promise
     await recordBaselineOnOlderInstall(client, migrations, done);
     // Every applied migration must still be the file that was applied: a changed one means this database was built
     // from other SQL than the code now describes, and going on would build on a guess.
-    const changed = migrations.filter((m) => done.get(m.name)?.finished_at && done.get(m.name)!.checksum !== m.checksum);
+    const changed = migrations.filter(
+      (m) => done.get(m.name)?.finished_at && done.get(m.name)!.checksum !== m.checksum,
+    );
     if (changed.length) {
       throw new MigrationChangedError(
         `Migration ${changed.map((m) => m.name).join(', ')} was changed after it was applied to this database ` +

@@ -22,7 +22,10 @@ export function createPrisma(databaseUrl: string, poolSize: number, { jit = fals
   pool.on('connect', (client) => client.on('error', () => {}));
   // A transaction waits up to 10 s for its turn (Prisma's default is 2 s): the embedded database runs one at a
   // time, and a burst of writes queues there. Past that, the request answers 503 and the client may retry.
-  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }), transactionOptions: { maxWait: 10_000 } });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg(pool, { disposeExternalPool: true }),
+    transactionOptions: { maxWait: 10_000 },
+  });
   pools.set(prisma, pool);
   return prisma;
 }
@@ -36,7 +39,12 @@ let connections = 0;
  * Plain SQL on the Prisma client's own connection pool, for the few paths taken on nearly every request (the
  * session, moving a card): no ORM work per query, and a statement that each connection plans once.
  */
-export async function sql<Row extends pg.QueryResultRow>(db: Db, name: string, text: string, values: unknown[]): Promise<Row[]> {
+export async function sql<Row extends pg.QueryResultRow>(
+  db: Db,
+  name: string,
+  text: string,
+  values: unknown[],
+): Promise<Row[]> {
   const pool = pools.get(db);
   if (!pool) throw new Error('This Prisma client was not made by createPrisma');
   const client = await pool.connect();

@@ -13,7 +13,9 @@ try {
   if (reset) {
     if (!yes) {
       const rl = createInterface({ input: process.stdin, output: process.stdout });
-      const answer = await rl.question(`This deletes every team, card and account in ${database.embedded ? 'the embedded database' : 'DATABASE_URL'}. Type "reset" to go on: `);
+      const answer = await rl.question(
+        `This deletes every team, card and account in ${database.embedded ? 'the embedded database' : 'DATABASE_URL'}. Type "reset" to go on: `,
+      );
       rl.close();
       if (answer.trim() !== 'reset') {
         console.log('Nothing changed.');
@@ -31,7 +33,9 @@ try {
   if (process.exitCode !== 1) {
     const seeded = await seedDemoData(database.prisma, { onProgress: console.log });
     if (!seeded) {
-      console.log('The database already has accounts, so no demo data was added. Run `npm run db:seed -- --reset` to start over.');
+      console.log(
+        'The database already has accounts, so no demo data was added. Run `npm run db:seed -- --reset` to start over.',
+      );
       process.exitCode = 1;
     } else console.log('Sign in as maya@demo.test with password demo-password-1 (README lists every demo account).');
   }

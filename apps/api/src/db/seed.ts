@@ -37,12 +37,19 @@ function randomFrom(seed: number) {
     next,
     int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
     pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!,
-    some: <T>(items: readonly T[], max: number) => [...items].sort(() => next() - 0.5).slice(0, Math.floor(next() * (max + 1))),
+    some: <T>(items: readonly T[], max: number) =>
+      [...items].sort(() => next() - 0.5).slice(0, Math.floor(next() * (max + 1))),
   };
 }
 
 type ActivityRow = ActivityEntry & { at: Date };
-type ColumnRow = { id: string; name: string; flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; wipLimit: number | null; wipPolicy: 'SOFT' | 'HARD' };
+type ColumnRow = {
+  id: string;
+  name: string;
+  flowCategory: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE';
+  wipLimit: number | null;
+  wipPolicy: 'SOFT' | 'HARD';
+};
 
 /**
  * Fills an empty database with demo data: people in every role, three teams with boards, sprints, cards tagged
@@ -67,14 +74,28 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
       return { id, email: p.email, name: p.name, orgRole: p.orgRole, passwordHash, createdAt: start };
     }),
   });
-  const principles = await db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, select: { id: true } });
+  const principles = await db.principle.findMany({
+    where: { archivedAt: null },
+    orderBy: { position: 'asc' },
+    select: { id: true },
+  });
 
   const activity: ActivityRow[] = [];
-  const cardIdsByTeam = new Map<string, { id: string; title: string; boardId: string; teamId: string; done: boolean }[]>();
+  const cardIdsByTeam = new Map<
+    string,
+    { id: string; title: string; boardId: string; teamId: string; done: boolean }[]
+  >();
 
   for (const team of demoTeams) {
     progress(`Loading demo data: ${team.name}…`);
-    const cards = await seedTeam(db, team, { people, principles: principles.map((p) => p.id), random, now, start, activity });
+    const cards = await seedTeam(db, team, {
+      people,
+      principles: principles.map((p) => p.id),
+      random,
+      now,
+      start,
+      activity,
+    });
     cardIdsByTeam.set(team.key, cards);
   }
 
@@ -87,9 +108,24 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
       const from = marketing[i * 2]!;
       const to = devCards[i + (teamKey === 'growth' ? 3 : 0)]!;
       const linkId = randomUUID();
-      links.push({ id: linkId, fromCardId: from.id, toCardId: to.id, kind: 'DEPENDS_ON', createdById: people.get('maya'), createdAt: new Date(now.getTime() - (5 + i) * DAY) });
-      const entry = { at: new Date(now.getTime() - (5 + i) * DAY), actorId: people.get('maya'), kind: activityKinds.linkAdded, to: { linkId, linkKind: 'DEPENDS_ON' as const, fromCardId: from.id, toCardId: to.id } };
-      activity.push({ ...entry, teamId: from.teamId, boardId: from.boardId, cardId: from.id }, { ...entry, teamId: to.teamId, boardId: to.boardId, cardId: to.id });
+      links.push({
+        id: linkId,
+        fromCardId: from.id,
+        toCardId: to.id,
+        kind: 'DEPENDS_ON',
+        createdById: people.get('maya'),
+        createdAt: new Date(now.getTime() - (5 + i) * DAY),
+      });
+      const entry = {
+        at: new Date(now.getTime() - (5 + i) * DAY),
+        actorId: people.get('maya'),
+        kind: activityKinds.linkAdded,
+        to: { linkId, linkKind: 'DEPENDS_ON' as const, fromCardId: from.id, toCardId: to.id },
+      };
+      activity.push(
+        { ...entry, teamId: from.teamId, boardId: from.boardId, cardId: from.id },
+        { ...entry, teamId: to.teamId, boardId: to.boardId, cardId: to.id },
+      );
     }
   }
   await db.cardLink.createMany({ data: links });
@@ -97,9 +133,12 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
   // Ids follow time, so the log reads in order and live catch-up starts after all of it.
   activity.sort((a, b) => a.at.getTime() - b.at.getTime());
   tagSprints(activity);
-  for (let i = 0; i < activity.length; i += 1000) await db.activity.createMany({ data: activityRows(activity.slice(i, i + 1000)) });
+  for (let i = 0; i < activity.length; i += 1000)
+    await db.activity.createMany({ data: activityRows(activity.slice(i, i + 1000)) });
   await notifyFromNow(db);
-  progress(`Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`);
+  progress(
+    `Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`,
+  );
   return true;
 }
 
@@ -127,8 +166,21 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
       memberships: { create: team.members.map((m) => ({ userId: person(m.person), role: m.role, createdAt: start })) },
     },
   });
-  const columns: ColumnRow[] = team.columns.map((c) => ({ id: randomUUID(), name: c.name, flowCategory: c.flowCategory, wipLimit: c.wipLimit ?? null, wipPolicy: c.wipPolicy ?? 'SOFT' }));
-  const lanes = team.swimlanes.map((l, position) => ({ id: randomUUID(), boardId, name: l.name, position, wipLimit: l.wipLimit ?? null, wipPolicy: l.wipPolicy ?? 'SOFT' }));
+  const columns: ColumnRow[] = team.columns.map((c) => ({
+    id: randomUUID(),
+    name: c.name,
+    flowCategory: c.flowCategory,
+    wipLimit: c.wipLimit ?? null,
+    wipPolicy: c.wipPolicy ?? 'SOFT',
+  }));
+  const lanes = team.swimlanes.map((l, position) => ({
+    id: randomUUID(),
+    boardId,
+    name: l.name,
+    position,
+    wipLimit: l.wipLimit ?? null,
+    wipPolicy: l.wipPolicy ?? 'SOFT',
+  }));
   await db.board.create({ data: { id: boardId, teamId, name: team.boardName, createdAt: start } });
   await db.column.createMany({ data: columns.map((c, position) => ({ ...c, boardId, position })) });
   if (lanes.length) await db.swimlane.createMany({ data: lanes });
@@ -139,8 +191,31 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
   if (team.sprints) {
     await db.sprint.createMany({
       data: [
-        { id: sprintIds.closed, teamId, name: team.sprints.closedName, goal: team.sprints.closedGoal, startDate: new Date(now.getTime() - 21 * DAY), endDate: sprintStart, capacityPoints: team.sprints.capacity, state: 'CLOSED', startedAt: new Date(now.getTime() - 21 * DAY + 60_000), closedAt: sprintStart, createdAt: start },
-        { id: sprintIds.active, teamId, name: team.sprints.activeName, goal: team.sprints.activeGoal, startDate: sprintStart, endDate: new Date(now.getTime() + 7 * DAY), capacityPoints: team.sprints.capacity, state: 'ACTIVE', startedAt: new Date(sprintStart.getTime() + 60_000), createdAt: start },
+        {
+          id: sprintIds.closed,
+          teamId,
+          name: team.sprints.closedName,
+          goal: team.sprints.closedGoal,
+          startDate: new Date(now.getTime() - 21 * DAY),
+          endDate: sprintStart,
+          capacityPoints: team.sprints.capacity,
+          state: 'CLOSED',
+          startedAt: new Date(now.getTime() - 21 * DAY + 60_000),
+          closedAt: sprintStart,
+          createdAt: start,
+        },
+        {
+          id: sprintIds.active,
+          teamId,
+          name: team.sprints.activeName,
+          goal: team.sprints.activeGoal,
+          startDate: sprintStart,
+          endDate: new Date(now.getTime() + 7 * DAY),
+          capacityPoints: team.sprints.capacity,
+          state: 'ACTIVE',
+          startedAt: new Date(sprintStart.getTime() + 60_000),
+          createdAt: start,
+        },
       ],
     });
   }
@@ -159,10 +234,16 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     // got past the first in-progress column was sent back once (review found something) and came forward again.
     const path = columns.slice(0, spec.column + 1);
     const firstInProgress = columns.findIndex((c) => c.flowCategory === 'IN_PROGRESS');
-    const sentBack = spec.column > firstInProgress + 1 && columns[firstInProgress + 1]!.flowCategory === 'IN_PROGRESS' && random.next() < 0.3;
-    const steps = sentBack ? [...path.slice(0, firstInProgress + 2), path[firstInProgress]!, ...path.slice(firstInProgress + 1)] : path;
+    const sentBack =
+      spec.column > firstInProgress + 1 &&
+      columns[firstInProgress + 1]!.flowCategory === 'IN_PROGRESS' &&
+      random.next() < 0.3;
+    const steps = sentBack
+      ? [...path.slice(0, firstInProgress + 2), path[firstInProgress]!, ...path.slice(firstInProgress + 1)]
+      : path;
     // Most cards were written while the backlog was filled; the rest came up along the way.
-    const day = random.next() < 0.7 ? random.int(0, BACKLOG_DAYS - 1) : random.int(BACKLOG_DAYS, HISTORY_DAYS - steps.length - 1);
+    const day =
+      random.next() < 0.7 ? random.int(0, BACKLOG_DAYS - 1) : random.int(BACKLOG_DAYS, HISTORY_DAYS - steps.length - 1);
     const createdAt = new Date(start.getTime() + day * DAY + random.int(8, 17) * 3600_000 + index * 60_000);
     let at = createdAt;
     const swimlaneId = spec.lane === undefined ? null : lanes[spec.lane]!.id;
@@ -176,7 +257,12 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
       if (steps[s]!.flowCategory === 'IN_PROGRESS' && !startedAt) startedAt = at;
       if (steps[s]!.flowCategory === 'DONE') completedAt = at;
     }
-    const sprintId = !team.sprints || target.flowCategory === 'BACKLOG' ? null : completedAt && completedAt < sprintStart ? sprintIds.closed : sprintIds.active;
+    const sprintId =
+      !team.sprints || target.flowCategory === 'BACKLOG'
+        ? null
+        : completedAt && completedAt < sprintStart
+          ? sprintIds.closed
+          : sprintIds.active;
     const blockedSince = spec.blocked ? new Date(now.getTime() - spec.blocked.daysAgo * DAY) : null;
     const owner = random.pick(memberIds);
     const estimate = random.pick([1, 2, 3, 3, 5, 5, 8]);
@@ -209,9 +295,20 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     });
     cardOwners.forEach((userId) => owners.push({ cardId: id, userId }));
     random.some(ctx.principles, 2).forEach((principleId) => tags.push({ cardId: id, principleId }));
-    activity.push({ at: createdAt, actorId: owner, teamId, boardId, cardId: id, kind: activityKinds.cardCreated, to: { columnId: columns[0]!.id, swimlaneId, flowCategory: columns[0]!.flowCategory, title: spec.title } });
+    activity.push({
+      at: createdAt,
+      actorId: owner,
+      teamId,
+      boardId,
+      cardId: id,
+      kind: activityKinds.cardCreated,
+      to: { columnId: columns[0]!.id, swimlaneId, flowCategory: columns[0]!.flowCategory, title: spec.title },
+    });
     const scrumMaster = person(team.members[0]!.person);
-    recordPlanning({ id, createdAt, completedAt, sprintId, estimate, owner, scrumMaster, blocked: spec.blocked, blockedSince }, { ...ctx, teamId, boardId, sprintIds, sprintStart, closedStart: new Date(now.getTime() - 21 * DAY) });
+    recordPlanning(
+      { id, createdAt, completedAt, sprintId, estimate, owner, scrumMaster, blocked: spec.blocked, blockedSince },
+      { ...ctx, teamId, boardId, sprintIds, sprintStart, closedStart: new Date(now.getTime() - 21 * DAY) },
+    );
     result.push({ id, title: spec.title, boardId, teamId, done: target.flowCategory === 'DONE' });
   });
 
@@ -221,11 +318,23 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     spreadRanks(inColumn.length).forEach((rank, i) => (inColumn[i]!.rank = rank));
   }
   await db.card.createMany({ data: cards });
-  if (team.sprints) recordSprints(sprintIds, { at: { closedStart: new Date(now.getTime() - 21 * DAY), sprintStart }, actorId: person(team.members[0]!.person), teamId, activity });
+  if (team.sprints)
+    recordSprints(sprintIds, {
+      at: { closedStart: new Date(now.getTime() - 21 * DAY), sprintStart },
+      actorId: person(team.members[0]!.person),
+      teamId,
+      activity,
+    });
   await db.cardOwner.createMany({ data: owners });
   await db.cardPrinciple.createMany({ data: tags });
 
-  const breaches = recordMovesAndBreaches(moves, columns, cards, { teamId, boardId, activity, people: memberIds, random });
+  const breaches = recordMovesAndBreaches(moves, columns, cards, {
+    teamId,
+    boardId,
+    activity,
+    people: memberIds,
+    random,
+  });
   await db.wipBreach.createMany({ data: breaches });
 
   await seedConversation(db, team, cards, { people, random, now, activity, teamId, boardId });
@@ -240,11 +349,21 @@ function recordMovesAndBreaches(
   moves: { at: Date; cardId: string; from: ColumnRow; to: ColumnRow; swimlaneId: string | null }[],
   columns: ColumnRow[],
   cards: Prisma.CardCreateManyInput[],
-  ctx: { teamId: string; boardId: string; activity: ActivityRow[]; people: string[]; random: ReturnType<typeof randomFrom> },
+  ctx: {
+    teamId: string;
+    boardId: string;
+    activity: ActivityRow[];
+    people: string[];
+    random: ReturnType<typeof randomFrom>;
+  },
 ): Prisma.WipBreachCreateManyInput[] {
   const counts = new Map(columns.map((c) => [c.id, 0]));
   const events: { at: Date; apply: () => void }[] = [];
-  for (const card of cards) events.push({ at: card.createdAt as Date, apply: () => counts.set(columns[0]!.id, counts.get(columns[0]!.id)! + 1) });
+  for (const card of cards)
+    events.push({
+      at: card.createdAt as Date,
+      apply: () => counts.set(columns[0]!.id, counts.get(columns[0]!.id)! + 1),
+    });
   const breaches: Prisma.WipBreachCreateManyInput[] = [];
   const open = new Map<string, Prisma.WipBreachCreateManyInput>();
   const check = (column: ColumnRow, at: Date) => {
@@ -254,16 +373,35 @@ function recordMovesAndBreaches(
     const breach = open.get(column.id) ?? null;
     const change = breachChange(count, column.wipLimit, breach);
     if (change === 'start') {
-      const row = { boardId: ctx.boardId, columnId: column.id, limit: column.wipLimit, peakCount: count, startedAt: at, endedAt: null };
+      const row = {
+        boardId: ctx.boardId,
+        columnId: column.id,
+        limit: column.wipLimit,
+        peakCount: count,
+        startedAt: at,
+        endedAt: null,
+      };
       open.set(column.id, row);
       breaches.push(row);
-      ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachStarted, to: payload });
+      ctx.activity.push({
+        at,
+        teamId: ctx.teamId,
+        boardId: ctx.boardId,
+        kind: activityKinds.wipBreachStarted,
+        to: payload,
+      });
     } else if (change === 'peak') {
       breach!.peakCount = count;
     } else if (change === 'end') {
       breach!.endedAt = at;
       open.delete(column.id);
-      ctx.activity.push({ at, teamId: ctx.teamId, boardId: ctx.boardId, kind: activityKinds.wipBreachEnded, to: payload });
+      ctx.activity.push({
+        at,
+        teamId: ctx.teamId,
+        boardId: ctx.boardId,
+        kind: activityKinds.wipBreachEnded,
+        to: payload,
+      });
     }
   };
   for (const move of moves) {
@@ -295,18 +433,43 @@ async function seedConversation(
   db: Db,
   team: DemoTeam,
   cards: Prisma.CardCreateManyInput[],
-  ctx: { people: Map<string, string>; random: ReturnType<typeof randomFrom>; now: Date; activity: ActivityRow[]; teamId: string; boardId: string },
+  ctx: {
+    people: Map<string, string>;
+    random: ReturnType<typeof randomFrom>;
+    now: Date;
+    activity: ActivityRow[];
+    teamId: string;
+    boardId: string;
+  },
 ) {
   const members = team.members.filter((m) => m.role !== 'VIEWER').map((m) => ctx.people.get(m.person)!);
   const comments: Prisma.CommentCreateManyInput[] = [];
   cards.forEach((card, i) => {
-    const lines = card.blocked ? [`Blocked: ${card.blockedReason} I've chased it twice.`, 'Raised it at stand-up; the scrum master is on it.'] : i % 4 === 0 ? [ctx.random.pick(team.comments)] : [];
+    const lines = card.blocked
+      ? [`Blocked: ${card.blockedReason} I've chased it twice.`, 'Raised it at stand-up; the scrum master is on it.']
+      : i % 4 === 0
+        ? [ctx.random.pick(team.comments)]
+        : [];
     lines.forEach((body, j) => {
-      const at = new Date(Math.max((card.createdAt as Date).getTime() + 3600_000, ctx.now.getTime() - (lines.length - j) * 86_400_000 / 2));
+      const at = new Date(
+        Math.max(
+          (card.createdAt as Date).getTime() + 3600_000,
+          ctx.now.getTime() - ((lines.length - j) * 86_400_000) / 2,
+        ),
+      );
       const commentId = randomUUID();
       const authorId = ctx.random.pick(members);
       comments.push({ id: commentId, cardId: card.id!, authorId, body, createdAt: at });
-      ctx.activity.push({ at, actorId: authorId, teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id, sprintId: card.sprintId, kind: activityKinds.commentAdded, to: { commentId } });
+      ctx.activity.push({
+        at,
+        actorId: authorId,
+        teamId: ctx.teamId,
+        boardId: ctx.boardId,
+        cardId: card.id,
+        sprintId: card.sprintId,
+        kind: activityKinds.commentAdded,
+        to: { commentId },
+      });
     });
   });
   await db.comment.createMany({ data: comments });
@@ -346,39 +509,98 @@ const obstacles: { reason: string; category: BlockerCategory }[] = [
  * obstacles (the open one, and a past one on some finished cards).
  */
 function recordPlanning(
-  card: { id: string; createdAt: Date; completedAt: Date | null; sprintId: string | null; estimate: number; owner: string; scrumMaster: string; blocked?: { reason: string; category: BlockerCategory }; blockedSince: Date | null },
-  ctx: TeamSeedContext & { teamId: string; boardId: string; sprintIds: { closed: string; active: string }; sprintStart: Date; closedStart: Date },
+  card: {
+    id: string;
+    createdAt: Date;
+    completedAt: Date | null;
+    sprintId: string | null;
+    estimate: number;
+    owner: string;
+    scrumMaster: string;
+    blocked?: { reason: string; category: BlockerCategory };
+    blockedSince: Date | null;
+  },
+  ctx: TeamSeedContext & {
+    teamId: string;
+    boardId: string;
+    sprintIds: { closed: string; active: string };
+    sprintStart: Date;
+    closedStart: Date;
+  },
 ) {
   const { random, activity, now } = ctx;
   const base = { teamId: ctx.teamId, boardId: ctx.boardId, cardId: card.id };
-  const later = (from: Date, minutes: number) => new Date(Math.min(from.getTime() + minutes * 60_000, now.getTime() - 60_000));
+  const later = (from: Date, minutes: number) =>
+    new Date(Math.min(from.getTime() + minutes * 60_000, now.getTime() - 60_000));
   const reestimated = random.next() < 0.3;
   // A re-estimate moves one step on the scale (3 → 5, 5 → 3), as teams do once they know more.
   const scale = [1, 2, 3, 5, 8, 13];
   const step = scale.indexOf(card.estimate);
   const first = reestimated ? scale[step === 0 ? 1 : random.next() < 0.5 ? step - 1 : step + 1]! : card.estimate;
   const estimatedAt = later(card.createdAt, 30);
-  activity.push({ ...base, at: estimatedAt, actorId: card.owner, kind: activityKinds.cardEstimateChanged, from: { points: null }, to: { points: first } });
+  activity.push({
+    ...base,
+    at: estimatedAt,
+    actorId: card.owner,
+    kind: activityKinds.cardEstimateChanged,
+    from: { points: null },
+    to: { points: first },
+  });
 
   if (card.sprintId) {
     // Planned at the sprint's start when the card existed by then; otherwise added to the running sprint.
-    const carriedOver = card.sprintId === ctx.sprintIds.active && card.createdAt < new Date(ctx.sprintStart.getTime() - 2 * DAY) && random.next() < 0.6;
+    const carriedOver =
+      card.sprintId === ctx.sprintIds.active &&
+      card.createdAt < new Date(ctx.sprintStart.getTime() - 2 * DAY) &&
+      random.next() < 0.6;
     const firstSprint = carriedOver ? ctx.sprintIds.closed : card.sprintId;
     const sprintOpened = firstSprint === ctx.sprintIds.closed ? ctx.closedStart : ctx.sprintStart;
-    const plannedAt = card.createdAt < sprintOpened ? new Date(sprintOpened.getTime() + 120_000) : later(card.createdAt, 60);
-    activity.push({ ...base, at: plannedAt, actorId: card.scrumMaster, sprintId: firstSprint, kind: activityKinds.cardSprintChanged, from: { sprintId: null }, to: { sprintId: firstSprint } });
+    const plannedAt =
+      card.createdAt < sprintOpened ? new Date(sprintOpened.getTime() + 120_000) : later(card.createdAt, 60);
+    activity.push({
+      ...base,
+      at: plannedAt,
+      actorId: card.scrumMaster,
+      sprintId: firstSprint,
+      kind: activityKinds.cardSprintChanged,
+      from: { sprintId: null },
+      to: { sprintId: firstSprint },
+    });
     if (carriedOver) {
-      activity.push({ ...base, at: new Date(ctx.sprintStart.getTime() + 30_000), actorId: card.scrumMaster, sprintId: card.sprintId, kind: activityKinds.cardSprintChanged, from: { sprintId: ctx.sprintIds.closed }, to: { sprintId: card.sprintId } });
+      activity.push({
+        ...base,
+        at: new Date(ctx.sprintStart.getTime() + 30_000),
+        actorId: card.scrumMaster,
+        sprintId: card.sprintId,
+        kind: activityKinds.cardSprintChanged,
+        from: { sprintId: ctx.sprintIds.closed },
+        to: { sprintId: card.sprintId },
+      });
     }
   }
 
   if (reestimated) {
     const end = card.completedAt ?? now;
-    const at = new Date(estimatedAt.getTime() + Math.floor((end.getTime() - estimatedAt.getTime()) * (0.3 + random.next() * 0.4)));
-    activity.push({ ...base, at, actorId: card.owner, kind: activityKinds.cardEstimateChanged, from: { points: first }, to: { points: card.estimate } });
+    const at = new Date(
+      estimatedAt.getTime() + Math.floor((end.getTime() - estimatedAt.getTime()) * (0.3 + random.next() * 0.4)),
+    );
+    activity.push({
+      ...base,
+      at,
+      actorId: card.owner,
+      kind: activityKinds.cardEstimateChanged,
+      from: { points: first },
+      to: { points: card.estimate },
+    });
   }
   if (card.blocked && card.blockedSince) {
-    activity.push({ ...base, at: card.blockedSince, actorId: card.owner, kind: activityKinds.cardBlocked, to: { reason: card.blocked.reason, category: card.blocked.category } });
+    activity.push({
+      ...base,
+      at: card.blockedSince,
+      actorId: card.owner,
+      kind: activityKinds.cardBlocked,
+      to: { reason: card.blocked.reason, category: card.blocked.category },
+    });
   } else if (card.completedAt && random.next() < 0.3) {
     // A past obstacle, cleared before the card was finished.
     const span = card.completedAt.getTime() - card.createdAt.getTime();
@@ -394,27 +616,60 @@ function recordPlanning(
  * The sprints' start and close entries, from the cards' sprint changes: the scope each committed to at its start,
  * what the closed one finished, and what it carried over into the active one.
  */
-function recordSprints(sprintIds: { closed: string; active: string }, ctx: { at: { closedStart: Date; sprintStart: Date }; actorId: string; teamId: string; activity: ActivityRow[] }) {
-  const changes = ctx.activity.filter((a) => a.teamId === ctx.teamId && a.kind === activityKinds.cardSprintChanged) as Extract<ActivityRow, { kind: 'card.sprint.changed' }>[];
+function recordSprints(
+  sprintIds: { closed: string; active: string },
+  ctx: { at: { closedStart: Date; sprintStart: Date }; actorId: string; teamId: string; activity: ActivityRow[] },
+) {
+  const changes = ctx.activity.filter(
+    (a) => a.teamId === ctx.teamId && a.kind === activityKinds.cardSprintChanged,
+  ) as Extract<ActivityRow, { kind: 'card.sprint.changed' }>[];
   const points = new Map<string, number>();
-  for (const e of ctx.activity) if (e.teamId === ctx.teamId && e.kind === activityKinds.cardEstimateChanged && e.to.points !== null) points.set(e.cardId!, e.to.points);
+  for (const e of ctx.activity)
+    if (e.teamId === ctx.teamId && e.kind === activityKinds.cardEstimateChanged && e.to.points !== null)
+      points.set(e.cardId!, e.to.points);
   const entry = (cardId: string) => ({ cardId, points: points.get(cardId) ?? null });
   const sum = (items: { points: number | null }[]) => items.reduce((n, c) => n + (c.points ?? 0), 0);
-  const committed = (sprintId: string, start: Date) => changes.filter((c) => c.to.sprintId === sprintId && c.from.sprintId === null && c.at.getTime() <= start.getTime() + 120_000).map((c) => entry(c.cardId!));
+  const committed = (sprintId: string, start: Date) =>
+    changes
+      .filter(
+        (c) => c.to.sprintId === sprintId && c.from.sprintId === null && c.at.getTime() <= start.getTime() + 120_000,
+      )
+      .map((c) => entry(c.cardId!));
   const inClosed = changes.filter((c) => c.to.sprintId === sprintIds.closed).map((c) => c.cardId!);
-  const carried = changes.filter((c) => c.from.sprintId === sprintIds.closed && c.to.sprintId === sprintIds.active).map((c) => c.cardId!);
+  const carried = changes
+    .filter((c) => c.from.sprintId === sprintIds.closed && c.to.sprintId === sprintIds.active)
+    .map((c) => c.cardId!);
   const done = inClosed.filter((id) => !carried.includes(id)).map(entry);
   const notDone = carried.map(entry);
   const base = { actorId: ctx.actorId, teamId: ctx.teamId };
   const closedScope = committed(sprintIds.closed, ctx.at.closedStart);
-  ctx.activity.push({ ...base, at: ctx.at.closedStart, sprintId: sprintIds.closed, kind: activityKinds.sprintStarted, to: { committed: closedScope, points: sum(closedScope) } });
+  ctx.activity.push({
+    ...base,
+    at: ctx.at.closedStart,
+    sprintId: sprintIds.closed,
+    kind: activityKinds.sprintStarted,
+    to: { committed: closedScope, points: sum(closedScope) },
+  });
   ctx.activity.push({
     ...base,
     at: ctx.at.sprintStart,
     sprintId: sprintIds.closed,
     kind: activityKinds.sprintClosed,
-    to: { done, notDone, donePoints: sum(done), notDonePoints: sum(notDone), goalMet: sum(done) >= sum(notDone), carriedOverTo: notDone.length ? sprintIds.active : null },
+    to: {
+      done,
+      notDone,
+      donePoints: sum(done),
+      notDonePoints: sum(notDone),
+      goalMet: sum(done) >= sum(notDone),
+      carriedOverTo: notDone.length ? sprintIds.active : null,
+    },
   });
   const activeScope = committed(sprintIds.active, ctx.at.sprintStart).concat(notDone);
-  ctx.activity.push({ ...base, at: new Date(ctx.at.sprintStart.getTime() + 60_000), sprintId: sprintIds.active, kind: activityKinds.sprintStarted, to: { committed: activeScope, points: sum(activeScope) } });
+  ctx.activity.push({
+    ...base,
+    at: new Date(ctx.at.sprintStart.getTime() + 60_000),
+    sprintId: sprintIds.active,
+    kind: activityKinds.sprintStarted,
+    to: { committed: activeScope, points: sum(activeScope) },
+  });
 }

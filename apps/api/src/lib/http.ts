@@ -6,7 +6,8 @@ import { SESSION_COOKIE } from '../services/auth/sessions';
  * Whether the session cookie is Secure: as configured (COOKIE_SECURE, an https PUBLIC_URL), or whenever the request
  * itself came over HTTPS (TLS here, or X-Forwarded-Proto from a trusted proxy).
  */
-export const secureCookie = (config: Config, request: FastifyRequest) => config.COOKIE_SECURE ?? (config.PUBLIC_URL?.startsWith('https:') || request.protocol === 'https');
+export const secureCookie = (config: Config, request: FastifyRequest) =>
+  config.COOKIE_SECURE ?? (config.PUBLIC_URL?.startsWith('https:') || request.protocol === 'https');
 
 /** Sets the session cookie after a sign-in, a sign-up or an accepted invitation. */
 export function setSessionCookie(reply: FastifyReply, config: Config, session: { token: string; expiresAt: Date }) {
@@ -20,7 +21,8 @@ export function setSessionCookie(reply: FastifyReply, config: Config, session: {
 }
 
 /** Where people reach the app, for links in mail: PUBLIC_URL, or the address this request came to. */
-export const publicOrigin = (config: Config, request: FastifyRequest) => config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+export const publicOrigin = (config: Config, request: FastifyRequest) =>
+  config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
 
 export const userAgentOf = (request: FastifyRequest) => request.headers['user-agent'] ?? '';
 

@@ -18,7 +18,9 @@ export function prettyLine(json: string): string {
   const id = entry.reqId ? ` [${String(entry.reqId)}]` : '';
   const rest = Object.entries(entry).filter(([k]) => !skip.has(k));
   const err = entry.err as { stack?: string } | undefined;
-  const extra = rest.filter(([k]) => k !== 'err').map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  const extra = rest
+    .filter(([k]) => k !== 'err')
+    .map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
   return `${time} ${level}${id} ${String(entry.msg ?? '')}${extra.length ? `  ${extra.join(' ')}` : ''}${err?.stack ? `\n${err.stack}` : ''}\n`;
 }
 
@@ -27,10 +29,14 @@ export function prettyLine(json: string): string {
  * its id, which is also sent back as X-Request-Id. Requests themselves are logged at debug only, so the default
  * level shows what needs attention, not traffic.
  */
-export function loggerOptions(config: Config): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'logController'> {
+export function loggerOptions(
+  config: Config,
+): Pick<FastifyServerOptions, 'logger' | 'genReqId' | 'requestIdHeader' | 'logController'> {
   const json = (config.LOG_FORMAT ?? (config.NODE_ENV === 'production' ? 'json' : 'pretty')) === 'json';
   return {
-    logger: json ? { level: config.LOG_LEVEL } : { level: config.LOG_LEVEL, stream: { write: (line: string) => void process.stdout.write(prettyLine(line)) } },
+    logger: json
+      ? { level: config.LOG_LEVEL }
+      : { level: config.LOG_LEVEL, stream: { write: (line: string) => void process.stdout.write(prettyLine(line)) } },
     genReqId: () => randomUUID(),
     // A trusted proxy's request id is kept, so its logs and ours line up; anyone else's is ignored.
     requestIdHeader: config.TRUST_PROXY === false ? false : 'x-request-id',

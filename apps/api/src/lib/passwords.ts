@@ -11,7 +11,9 @@ function scrypt(password: string, salt: Buffer, options: ScryptOptions): Promise
   // Node refuses more than 32 MiB by default; allow what N and r need, with room.
   const maxmem = 256 * (options.N ?? 1) * (options.r ?? 8) + 1024 * 1024;
   return new Promise((resolve, reject) =>
-    scryptCallback(password, salt, KEY_LENGTH, { ...options, maxmem }, (err, key) => (err ? reject(err) : resolve(key))),
+    scryptCallback(password, salt, KEY_LENGTH, { ...options, maxmem }, (err, key) =>
+      err ? reject(err) : resolve(key),
+    ),
   );
 }
 

@@ -36,13 +36,23 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
         error: { code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send the request body as application/json' },
       });
     }
-    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
+    if (
+      error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' ||
+      error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+      error instanceof SyntaxError
+    ) {
       return send(400, {
-        error: { code: 'VALIDATION_FAILED', message: 'The body is not valid JSON', fields: [{ field: 'body', message: 'is not valid JSON' }] },
+        error: {
+          code: 'VALIDATION_FAILED',
+          message: 'The body is not valid JSON',
+          fields: [{ field: 'body', message: 'is not valid JSON' }],
+        },
       });
     }
     if (error.statusCode === 429) {
-      return send(429, { error: { code: 'RATE_LIMITED', message: error.message || 'Too many requests, try again shortly' } });
+      return send(429, {
+        error: { code: 'RATE_LIMITED', message: error.message || 'Too many requests, try again shortly' },
+      });
     }
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2025') {
       return send(404, { error: { code: 'NOT_FOUND', message: 'Not found' } });
@@ -53,11 +63,20 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     if (isDatabaseUnavailable(error)) {
       request.log.warn({ err: error }, 'database unavailable');
       reply.header('retry-after', '1');
-      return send(503, { error: { code: 'UNAVAILABLE', message: 'The database is unavailable for a moment; try again shortly.' } });
+      return send(503, {
+        error: { code: 'UNAVAILABLE', message: 'The database is unavailable for a moment; try again shortly.' },
+      });
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status < 500) {
-      const code: ErrorCode = status === 404 ? 'NOT_FOUND' : status === 401 ? 'UNAUTHENTICATED' : status === 403 ? 'FORBIDDEN' : 'VALIDATION_FAILED';
+      const code: ErrorCode =
+        status === 404
+          ? 'NOT_FOUND'
+          : status === 401
+            ? 'UNAUTHENTICATED'
+            : status === 403
+              ? 'FORBIDDEN'
+              : 'VALIDATION_FAILED';
       return send(status, { error: { code, message: error.message } });
     }
     request.log.error({ err: error, serialization: isResponseSerializationError(error) }, 'request failed');
@@ -68,8 +87,16 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
     // Client-side routes of the web app (a reload on /teams/…/board) get the app's index.html.
     // A missing file (a name with an extension: an old asset, a source map) stays a 404.
     const pathname = request.url.split('?')[0]!;
-    if (options.spaFallback && request.method === 'GET' && !pathname.startsWith('/api') && !/\.[a-z0-9]+$/i.test(pathname)) return reply.sendFile('index.html');
-    const body: ErrorBody = { error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` } };
+    if (
+      options.spaFallback &&
+      request.method === 'GET' &&
+      !pathname.startsWith('/api') &&
+      !/\.[a-z0-9]+$/i.test(pathname)
+    )
+      return reply.sendFile('index.html');
+    const body: ErrorBody = {
+      error: { code: 'NOT_FOUND', message: `No route for ${request.method} ${request.url.split('?')[0]}` },
+    };
     reply.status(404).send(body);
   });
 }
@@ -81,9 +108,21 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaFallbac
 export function frameworkErrors(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
   const body: ErrorBody =
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
-      ? { error: { code: 'URI_TOO_LONG', message: 'A part of the address is too long', fields: [{ field: 'url', message: 'has a part that is too long' }] } }
+      ? {
+          error: {
+            code: 'URI_TOO_LONG',
+            message: 'A part of the address is too long',
+            fields: [{ field: 'url', message: 'has a part that is too long' }],
+          },
+        }
       : error.code === 'FST_ERR_BAD_URL'
-        ? { error: { code: 'VALIDATION_FAILED', message: 'The address is malformed', fields: [{ field: 'url', message: 'is not valid percent-encoded UTF-8' }] } }
+        ? {
+            error: {
+              code: 'VALIDATION_FAILED',
+              message: 'The address is malformed',
+              fields: [{ field: 'url', message: 'is not valid percent-encoded UTF-8' }],
+            },
+          }
         : { error: { code: 'VALIDATION_FAILED', message: 'The request could not be routed' } };
   request.log.info({ code: error.code }, 'refused a malformed request');
   return reply.status(errorStatus[body.error.code]).send(body);

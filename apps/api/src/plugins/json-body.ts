@@ -16,7 +16,8 @@ export function nestsDeeperThan(text: string, limit: number): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // a backslash: skip the escaped character
+      if (c === 92)
+        i++; // a backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 91 || c === 123) {
@@ -36,7 +37,10 @@ export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = raw as string;
     if (nestsDeeperThan(body, MAX_BODY_DEPTH)) {
-      done(invalidField('body', `is nested too deeply (arrays and objects at most ${MAX_BODY_DEPTH} levels deep)`), undefined);
+      done(
+        invalidField('body', `is nested too deeply (arrays and objects at most ${MAX_BODY_DEPTH} levels deep)`),
+        undefined,
+      );
       return;
     }
     parseJson(request, body, done);

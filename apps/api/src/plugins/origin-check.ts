@@ -25,8 +25,14 @@ export const originCheckPlugin = fp(async (app: FastifyInstance, options: { allo
     const header = request.headers.origin ?? request.headers.referer;
     const origin = originOf(Array.isArray(header) ? header[0] : header);
     if (origin && (origin === ownOrigin(request) || allowed.has(origin))) return;
-    throw new AppError('FORBIDDEN', origin ? `Requests from ${origin} may not change anything here` : 'A change must come from a page of this app (no Origin header was sent)', {
-      fields: [{ field: 'headers.origin', message: origin ? 'is not an allowed origin' : 'is required' }],
-    });
+    throw new AppError(
+      'FORBIDDEN',
+      origin
+        ? `Requests from ${origin} may not change anything here`
+        : 'A change must come from a page of this app (no Origin header was sent)',
+      {
+        fields: [{ field: 'headers.origin', message: origin ? 'is not an allowed origin' : 'is required' }],
+      },
+    );
   });
 });

@@ -9,7 +9,10 @@ import { invalidField } from '../lib/app-error';
  */
 export const textSafetyPlugin = fp(async (app: FastifyInstance) => {
   app.addHook('preValidation', async (request) => {
-    const field = findUnsafeText(request.params, 'params') ?? findUnsafeText(request.query, 'querystring') ?? findUnsafeText(request.body, 'body');
+    const field =
+      findUnsafeText(request.params, 'params') ??
+      findUnsafeText(request.query, 'querystring') ??
+      findUnsafeText(request.body, 'body');
     if (field) throw invalidField(field, unsafeTextMessage);
   });
 });

@@ -26,7 +26,10 @@ export async function startMailCatcher() {
           from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
           to: session.envelope.rcptTo.map((r) => r.address),
           // Undo quoted-printable soft line breaks so tests can find whole links.
-          raw: Buffer.concat(chunks).toString('utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '='),
+          raw: Buffer.concat(chunks)
+            .toString('utf8')
+            .replace(/=\r?\n/g, '')
+            .replace(/=3D/g, '='),
         };
         mails.push(mail);
         for (const l of listeners) l();

@@ -24,7 +24,12 @@ export async function prepareServerDatabase<T>(seed: (db: Db) => Promise<T>): Pr
   if (process.env.DATABASE_URL) {
     const database = await createTestDatabase();
     const seeded = await seed(database.prisma);
-    return { seeded, env: { DATABASE_URL: database.url }, inspect: (read) => read(database.prisma), drop: () => database.drop() };
+    return {
+      seeded,
+      env: { DATABASE_URL: database.url },
+      inspect: (read) => read(database.prisma),
+      drop: () => database.drop(),
+    };
   }
   const dataDir = await mkdtemp(path.join(tmpdir(), 'amb-server-'));
   const open = async (fromTemplate = false) => {
@@ -62,9 +67,22 @@ export interface ServerProcess {
 
 /** Starts `server.ts` in its own process and waits until it listens. */
 export async function startServerProcess(env: Record<string, string>): Promise<ServerProcess> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', LOGIN_RATE_LIMIT: '10000', ...env };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    WEB_DIST_DIR: '/nonexistent',
+    LOGIN_RATE_LIMIT: '10000',
+    ...env,
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'apps/api/src/server.ts'], {
+    cwd: root,
+    env: childEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));

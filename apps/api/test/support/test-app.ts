@@ -23,16 +23,30 @@ export interface TestContext {
 }
 
 /** The real app on a real, fresh database. Call in beforeAll; call close() in afterAll. */
-export async function startTestApp(overrides: Partial<Record<keyof Config, string>> = {}, onRoute?: Parameters<typeof buildApp>[0]['onRoute']): Promise<TestContext> {
+export async function startTestApp(
+  overrides: Partial<Record<keyof Config, string>> = {},
+  onRoute?: Parameters<typeof buildApp>[0]['onRoute'],
+): Promise<TestContext> {
   const database = await createTestDatabase();
   // With a real PostgreSQL, live updates use LISTEN/NOTIFY on the test's own database, as in production.
-  const config = loadConfig({ DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', LOGIN_RATE_LIMIT: '10000', WRITE_RATE_LIMIT: '100000', PASSWORD_HASH_COST: String(TEST_HASH_COST), NODE_ENV: 'test', WEB_DIST_DIR: '/nonexistent', ...overrides });
+  const config = loadConfig({
+    DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    LOGIN_RATE_LIMIT: '10000',
+    WRITE_RATE_LIMIT: '100000',
+    PASSWORD_HASH_COST: String(TEST_HASH_COST),
+    NODE_ENV: 'test',
+    WEB_DIST_DIR: '/nonexistent',
+    ...overrides,
+  });
   const app = await buildApp({ config, db: database.prisma, onRoute });
   await app.ready();
   // A browser names the page a write comes from; so do the tests, unless one sets its own Origin (undefined: none).
   const inject = app.inject.bind(app) as (options: InjectOptions) => ReturnType<App['inject']>;
   app.inject = ((options: InjectOptions) => {
-    const headers = Object.fromEntries(Object.entries({ origin: TEST_ORIGIN, ...options.headers }).filter(([, v]) => v !== undefined));
+    const headers = Object.fromEntries(
+      Object.entries({ origin: TEST_ORIGIN, ...options.headers }).filter(([, v]) => v !== undefined),
+    );
     return inject({ ...options, headers });
   }) as App['inject'];
   return {
@@ -63,7 +77,11 @@ export async function createUser(db: Db, options: { name?: string; orgRole?: Org
 }
 
 /** A team with one board (the default columns) and the given members. */
-export async function createTeam(db: Db, members: { userId: string; role: TeamRole }[] = [], name = `Team ${unique()}`) {
+export async function createTeam(
+  db: Db,
+  members: { userId: string; role: TeamRole }[] = [],
+  name = `Team ${unique()}`,
+) {
   const team = await db.team.create({
     data: {
       name,

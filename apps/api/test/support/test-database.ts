@@ -40,7 +40,10 @@ export async function setTestDatabaseTimeZone(url: string, zone = TEST_DATABASE_
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    const { rows } = await client.query<{ db: string; zone: string }>('SELECT quote_ident(current_database()) AS db, quote_literal($1::text) AS zone', [zone]);
+    const { rows } = await client.query<{ db: string; zone: string }>(
+      'SELECT quote_ident(current_database()) AS db, quote_literal($1::text) AS zone',
+      [zone],
+    );
     await client.query(`ALTER DATABASE ${rows[0]!.db} SET TimeZone = ${rows[0]!.zone}`);
   } finally {
     await client.end();
@@ -115,7 +118,8 @@ async function afterCreate(_admin: pg.Client, name: string, serverUrl: string) {
 async function ensureServerTemplate(serverUrl: string, dir: string): Promise<string> {
   const name = `${TEMPLATE_PREFIX}${await templateKey(dir)}`;
   return withAdmin(serverUrl, async (admin) => {
-    const exists = async () => (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
+    const exists = async () =>
+      (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1;
     if (await exists()) return name;
     await admin.query('SELECT pg_advisory_lock($1)', [TEMPLATE_LOCK_KEY]);
     try {

@@ -13,14 +13,25 @@ const NoTeam = lazy(async () => ({ default: (await import('../features/onboardin
 export function HomeRedirect() {
   const teams = useTeams();
   const me = useAuthStore((s) => s.me);
-  if (!teams) return <p className="page-loading" role="status">Loading your teams…</p>;
+  if (!teams)
+    return (
+      <p className="page-loading" role="status">
+        Loading your teams…
+      </p>
+    );
   const orgRole = me?.user.orgRole;
   if (orgRole === 'ADMIN' && teams.length === 0) return <Navigate to="/welcome" replace />;
   if (orgRole === 'PMO' || orgRole === 'ADMIN') return <Navigate to="/dashboard" replace />;
   const first = me?.memberships[0]?.teamId ?? teams[0]?.id;
   if (!first) {
     return (
-      <Suspense fallback={<p className="page-loading" role="status">Loading…</p>}>
+      <Suspense
+        fallback={
+          <p className="page-loading" role="status">
+            Loading…
+          </p>
+        }
+      >
         <NoTeam />
       </Suspense>
     );

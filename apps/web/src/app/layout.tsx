@@ -6,7 +6,9 @@ import { useDismiss } from '../lib/use-dismiss';
 import { teamsQuery, useTeams } from './teams';
 
 // The bell reads its answers through the shared schemas (zod), which stay out of the first page's download.
-const NotificationBell = lazy(() => import('../features/notifications/notification-bell').then((m) => ({ default: m.NotificationBell })));
+const NotificationBell = lazy(() =>
+  import('../features/notifications/notification-bell').then((m) => ({ default: m.NotificationBell })),
+);
 
 /**
  * The signed-in frame: product name, team switcher, navigation and the person's menu. On a phone the navigation
@@ -58,7 +60,13 @@ export function Layout() {
             ))}
           </select>
         </label>
-        <button type="button" className="menu-button" aria-expanded={menuOpen} aria-controls="top-menu" onClick={() => setMenuOpen(!menuOpen)}>
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="top-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
           <span aria-hidden="true">☰</span> Menu
         </button>
         <div className="top-menu" id="top-menu">
@@ -69,7 +77,9 @@ export function Layout() {
                 <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
                 <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
                 <NavLink to={`/teams/${current.id}/standup`}>Stand-up</NavLink>
-                {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>}
+                {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && (
+                  <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>
+                )}
               </>
             )}
             <NavLink to="/dashboard">Dashboard</NavLink>

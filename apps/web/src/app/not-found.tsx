@@ -24,7 +24,10 @@ export function RouteErrorPage() {
   return (
     <section className="route-message" aria-labelledby="route-error-title" role="alert">
       <h1 id="route-error-title">This page could not be shown</h1>
-      <p>Something went wrong while opening it. Reloading often helps; if it keeps happening, tell your admin the address of this page.</p>
+      <p>
+        Something went wrong while opening it. Reloading often helps; if it keeps happening, tell your admin the address
+        of this page.
+      </p>
       <p>
         <a href={window.location.pathname}>Reload the page</a> · <a href="/">Go to your board</a>
       </p>

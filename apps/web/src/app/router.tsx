@@ -12,8 +12,18 @@ import { RequireSignIn } from './require-sign-in';
  */
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage />, errorElement: <RouteErrorPage /> },
-  { path: '/sign-up', errorElement: <RouteErrorPage />, lazy: async () => ({ Component: (await import('../features/auth/sign-up-page')).SignUpPage }) },
-  { path: '/invitations/:token', errorElement: <RouteErrorPage />, lazy: async () => ({ Component: (await import('../features/invitations/accept-invitation-page')).AcceptInvitationPage }) },
+  {
+    path: '/sign-up',
+    errorElement: <RouteErrorPage />,
+    lazy: async () => ({ Component: (await import('../features/auth/sign-up-page')).SignUpPage }),
+  },
+  {
+    path: '/invitations/:token',
+    errorElement: <RouteErrorPage />,
+    lazy: async () => ({
+      Component: (await import('../features/invitations/accept-invitation-page')).AcceptInvitationPage,
+    }),
+  },
   {
     element: (
       <RequireSignIn>
@@ -26,47 +36,130 @@ export const router = createBrowserRouter([
       {
         errorElement: <RouteErrorPage />,
         children: [
-      { path: '/', element: <HomeRedirect /> },
-      // The card panel opens over the board (the board page renders an <Outlet />), so a card has a shareable URL.
-      {
-        path: '/teams/:teamId/board',
-        element: <BoardPage />,
-        children: [
-          { path: 'cards/:cardId', lazy: async () => ({ Component: (await import('../features/cards/card-panel')).CardPanel }) },
-          { path: 'columns', lazy: async () => ({ Component: (await import('../features/columns/columns-dialog')).ColumnsDialog }) },
-          { path: 'archived', lazy: async () => ({ Component: (await import('../features/cards/archived-cards')).ArchivedCards }) },
-        ],
-      },
-      { path: '/teams/:teamId/sprint', lazy: async () => ({ Component: (await import('../features/sprint/sprint-page')).SprintPage }) },
-      { path: '/teams/:teamId/sprints/:sprintId/retrospective', lazy: async () => ({ Component: (await import('../features/retrospective/retrospective-page')).RetrospectivePage }) },
-      { path: '/teams/:teamId/standup', lazy: async () => ({ Component: (await import('../features/standup/standup-page')).StandupPage }) },
-      { path: '/teams/:teamId/planning', lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }) },
-      { path: '/dashboard', lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }) },
-      { path: '/dashboard/stages', lazy: async () => ({ Component: (await import('../features/dashboard/stages-page')).StagesPage }) },
-      { path: '/pmo/obstacles', lazy: async () => ({ Component: (await import('../features/obstacles/obstacles-page')).ObstaclesPage }) },
-      { path: '/welcome', lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }) },
-      { path: '/account/notifications', lazy: async () => ({ Component: (await import('../features/notifications/preferences-page')).NotificationPreferencesPage }) },
-      { path: '/account', lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }) },
-      { path: '/teams/:teamId/members', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },
-      {
-        path: '/admin',
-        lazy: async () => ({ Component: (await import('../features/admin/admin-layout')).AdminLayout }),
-        children: [
-          { index: true, element: <Navigate to="/admin/teams" replace /> },
-          { path: 'teams', lazy: async () => ({ Component: (await import('../features/admin/teams-page')).TeamsPage }) },
-          { path: 'teams/:teamId', lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }) },
-          { path: 'people', lazy: async () => ({ Component: (await import('../features/admin/people-page')).PeoplePage }) },
-          { path: 'sign-up', lazy: async () => ({ Component: (await import('../features/admin/sign-up-page')).SignUpSettingsPage }) },
-          { path: 'audit', lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }) },
-        ],
-      },
-      { path: '/dashboard/teams/:teamId', lazy: async () => ({ Component: (await import('../features/dashboard/team-flow-page')).default }) },
-      { path: '/pmo/dependencies', lazy: async () => ({ Component: (await import('../features/pmo-insights/dependencies-page')).default }) },
-      { path: '/pmo/dependencies/list', lazy: async () => ({ Component: (await import('../features/pmo-insights/dependency-list-page')).default }) },
-      { path: '/pmo/principles', lazy: async () => ({ Component: (await import('../features/pmo-insights/principle-coverage-page')).default }) },
-      { path: '/teams/:teamId/import', lazy: async () => ({ Component: (await import('../features/imports/import-page')).ImportPage }) },
-      { path: '/teams/:teamId/webhooks', lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }) },
-      { path: '*', element: <NotFoundPage /> },
+          { path: '/', element: <HomeRedirect /> },
+          // The card panel opens over the board (the board page renders an <Outlet />), so a card has a shareable URL.
+          {
+            path: '/teams/:teamId/board',
+            element: <BoardPage />,
+            children: [
+              {
+                path: 'cards/:cardId',
+                lazy: async () => ({ Component: (await import('../features/cards/card-panel')).CardPanel }),
+              },
+              {
+                path: 'columns',
+                lazy: async () => ({ Component: (await import('../features/columns/columns-dialog')).ColumnsDialog }),
+              },
+              {
+                path: 'archived',
+                lazy: async () => ({ Component: (await import('../features/cards/archived-cards')).ArchivedCards }),
+              },
+            ],
+          },
+          {
+            path: '/teams/:teamId/sprint',
+            lazy: async () => ({ Component: (await import('../features/sprint/sprint-page')).SprintPage }),
+          },
+          {
+            path: '/teams/:teamId/sprints/:sprintId/retrospective',
+            lazy: async () => ({
+              Component: (await import('../features/retrospective/retrospective-page')).RetrospectivePage,
+            }),
+          },
+          {
+            path: '/teams/:teamId/standup',
+            lazy: async () => ({ Component: (await import('../features/standup/standup-page')).StandupPage }),
+          },
+          {
+            path: '/teams/:teamId/planning',
+            lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }),
+          },
+          {
+            path: '/dashboard',
+            lazy: async () => ({ Component: (await import('../features/dashboard/dashboard-page')).DashboardPage }),
+          },
+          {
+            path: '/dashboard/stages',
+            lazy: async () => ({ Component: (await import('../features/dashboard/stages-page')).StagesPage }),
+          },
+          {
+            path: '/pmo/obstacles',
+            lazy: async () => ({ Component: (await import('../features/obstacles/obstacles-page')).ObstaclesPage }),
+          },
+          {
+            path: '/welcome',
+            lazy: async () => ({ Component: (await import('../features/admin/first-team-page')).FirstTeamPage }),
+          },
+          {
+            path: '/account/notifications',
+            lazy: async () => ({
+              Component: (await import('../features/notifications/preferences-page')).NotificationPreferencesPage,
+            }),
+          },
+          {
+            path: '/account',
+            lazy: async () => ({ Component: (await import('../features/account/account-page')).AccountPage }),
+          },
+          {
+            path: '/teams/:teamId/members',
+            lazy: async () => ({ Component: (await import('../features/admin/team-members-page')).TeamMembersPage }),
+          },
+          {
+            path: '/admin',
+            lazy: async () => ({ Component: (await import('../features/admin/admin-layout')).AdminLayout }),
+            children: [
+              { index: true, element: <Navigate to="/admin/teams" replace /> },
+              {
+                path: 'teams',
+                lazy: async () => ({ Component: (await import('../features/admin/teams-page')).TeamsPage }),
+              },
+              {
+                path: 'teams/:teamId',
+                lazy: async () => ({
+                  Component: (await import('../features/admin/team-members-page')).TeamMembersPage,
+                }),
+              },
+              {
+                path: 'people',
+                lazy: async () => ({ Component: (await import('../features/admin/people-page')).PeoplePage }),
+              },
+              {
+                path: 'sign-up',
+                lazy: async () => ({ Component: (await import('../features/admin/sign-up-page')).SignUpSettingsPage }),
+              },
+              {
+                path: 'audit',
+                lazy: async () => ({ Component: (await import('../features/admin/audit-page')).AuditPage }),
+              },
+            ],
+          },
+          {
+            path: '/dashboard/teams/:teamId',
+            lazy: async () => ({ Component: (await import('../features/dashboard/team-flow-page')).default }),
+          },
+          {
+            path: '/pmo/dependencies',
+            lazy: async () => ({ Component: (await import('../features/pmo-insights/dependencies-page')).default }),
+          },
+          {
+            path: '/pmo/dependencies/list',
+            lazy: async () => ({ Component: (await import('../features/pmo-insights/dependency-list-page')).default }),
+          },
+          {
+            path: '/pmo/principles',
+            lazy: async () => ({
+              Component: (await import('../features/pmo-insights/principle-coverage-page')).default,
+            }),
+          },
+          {
+            path: '/teams/:teamId/import',
+            lazy: async () => ({ Component: (await import('../features/imports/import-page')).ImportPage }),
+          },
+          {
+            path: '/teams/:teamId/webhooks',
+            lazy: async () => ({ Component: (await import('../features/webhooks/webhooks-page')).WebhooksPage }),
+          },
+          { path: '*', element: <NotFoundPage /> },
         ],
       },
     ],

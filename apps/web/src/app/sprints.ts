@@ -7,4 +7,7 @@ import { api } from '../lib/api-client';
  * without parsing the answer again (features/board/api.ts), to keep the sprint schemas out of its first download.
  */
 export const teamSprintsQuery = (teamId: string) =>
-  queryOptions({ queryKey: ['sprints', teamId, 'list'], queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }) });
+  queryOptions({
+    queryKey: ['sprints', teamId, 'list'],
+    queryFn: ({ signal }) => api('GET', `/sprints?teamId=${teamId}`, { schema: sprintListSchema, signal }),
+  });

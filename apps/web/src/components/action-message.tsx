@@ -10,14 +10,20 @@ export function useActionMessage() {
     message,
     say: (text: string) => setMessage({ text, error: false }),
     sayError: (text: string) => setMessage({ text, error: true }),
-    fail: (error: unknown) => setMessage({ text: error instanceof ApiError ? error.message : 'That did not work; try again.', error: true }),
+    fail: (error: unknown) =>
+      setMessage({ text: error instanceof ApiError ? error.message : 'That did not work; try again.', error: true }),
   };
 }
 
 /** Shows it where the person is looking, and announces it to screen readers. */
 export function ActionMessage({ message }: { message: Message }) {
   return (
-    <p role="status" aria-live="polite" className={message?.error ? 'form-error' : 'muted'} style={{ minHeight: '1.2em', margin: 0 }}>
+    <p
+      role="status"
+      aria-live="polite"
+      className={message?.error ? 'form-error' : 'muted'}
+      style={{ minHeight: '1.2em', margin: 0 }}
+    >
       {message?.text}
     </p>
   );

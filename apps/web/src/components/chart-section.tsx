@@ -14,7 +14,15 @@ interface ChartSectionProps<Row> {
 }
 
 /** A chart with its title, its data as a table a screen reader reaches, and CSV export. */
-export function ChartSection<Row>({ title, summary, rows, columns, filename, empty, children }: ChartSectionProps<Row>) {
+export function ChartSection<Row>({
+  title,
+  summary,
+  rows,
+  columns,
+  filename,
+  empty,
+  children,
+}: ChartSectionProps<Row>) {
   const id = useId();
   return (
     <section className="chart-section" aria-labelledby={id}>

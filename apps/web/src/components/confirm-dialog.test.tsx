@@ -8,7 +8,16 @@ function Deleter() {
   const [result, setResult] = useState('nothing yet');
   return (
     <>
-      <button type="button" onClick={() => void confirm({ title: 'Delete column Legal?', message: 'It goes for good.', confirmLabel: 'Delete column' }).then((ok) => setResult(ok ? 'deleted' : 'kept'))}>
+      <button
+        type="button"
+        onClick={() =>
+          void confirm({
+            title: 'Delete column Legal?',
+            message: 'It goes for good.',
+            confirmLabel: 'Delete column',
+          }).then((ok) => setResult(ok ? 'deleted' : 'kept'))
+        }
+      >
         Delete
       </button>
       <output>{result}</output>

@@ -15,7 +15,10 @@ interface ConfirmRequest {
  */
 export function useConfirm() {
   const [request, setRequest] = useState<ConfirmRequest | null>(null);
-  const confirm = useCallback((r: Omit<ConfirmRequest, 'resolve'>) => new Promise<boolean>((resolve) => setRequest({ ...r, resolve })), []);
+  const confirm = useCallback(
+    (r: Omit<ConfirmRequest, 'resolve'>) => new Promise<boolean>((resolve) => setRequest({ ...r, resolve })),
+    [],
+  );
   const close = (ok: boolean) => {
     request?.resolve(ok);
     setRequest(null);

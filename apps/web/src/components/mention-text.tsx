@@ -26,7 +26,10 @@ export function useMentionText(initial = '') {
     text,
     setText,
     choose: (person: Person) => setChosen((c) => (c.some((p) => p.id === person.id) ? c : [...c, person])),
-    stored: () => [...chosen].sort((a, b) => b.name.length - a.name.length).reduce((t, p) => t.split(`@${p.name}`).join(mentionToken(p.id)), text),
+    stored: () =>
+      [...chosen]
+        .sort((a, b) => b.name.length - a.name.length)
+        .reduce((t, p) => t.split(`@${p.name}`).join(mentionToken(p.id)), text),
     reset: () => {
       setText('');
       setChosen([]);

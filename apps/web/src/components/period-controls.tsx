@@ -9,7 +9,13 @@ export function PeriodControls({ period }: { period: Period }) {
     <fieldset className="period-controls">
       <legend className="visually-hidden">Period</legend>
       <label>
-        From <input type="date" value={period.from} max={period.to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
+        From{' '}
+        <input
+          type="date"
+          value={period.from}
+          max={period.to}
+          onChange={(e) => e.target.value && set({ from: e.target.value })}
+        />
       </label>
       <label>
         To <input type="date" value={period.to} onChange={(e) => e.target.value && set({ to: e.target.value })} />

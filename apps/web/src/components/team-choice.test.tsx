@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider, useLocation } from 'react-router';
 import { teamsQuery } from '../app/teams';
-import { choiceLabel, LeftOutTeams, listOrder, matchTeams, TeamChoice, useTeamChoice, type TeamOption } from './team-choice';
+import {
+  choiceLabel,
+  LeftOutTeams,
+  listOrder,
+  matchTeams,
+  TeamChoice,
+  useTeamChoice,
+  type TeamOption,
+} from './team-choice';
 
 const fiveTeams: TeamOption[] = [
   { id: 't-content', name: 'Content Marketing' },
@@ -13,7 +21,10 @@ const fiveTeams: TeamOption[] = [
   { id: 't-cafe', name: 'Café Social' },
   { id: 't-platform', name: 'Platform' },
 ];
-const manyTeams: TeamOption[] = Array.from({ length: 120 }, (_, i) => ({ id: `t${i}`, name: `Team ${String(i).padStart(3, '0')}` }));
+const manyTeams: TeamOption[] = Array.from({ length: 120 }, (_, i) => ({
+  id: `t${i}`,
+  name: `Team ${String(i).padStart(3, '0')}`,
+}));
 
 /** The choice as a page holds it: in its own state, shown in an output for the test to read. */
 function Harness({ teams = fiveTeams, initial = [] as string[] }) {
@@ -31,7 +42,8 @@ const trigger = () => screen.getByRole('button', { name: /^Teams/ });
 const chosenNow = () => screen.getByTestId('chosen').textContent;
 const urlNow = () => screen.getByTestId('search').textContent;
 // happy-dom does not name a checkbox by the label around it, so a team's box is found through its label's text.
-const box = (name: string) => screen.getByText(name, { selector: '.team-choice-list span' }).previousElementSibling as HTMLInputElement;
+const box = (name: string) =>
+  screen.getByText(name, { selector: '.team-choice-list span' }).previousElementSibling as HTMLInputElement;
 const shownTeams = () => [...document.querySelectorAll('.team-choice-list span')].map((s) => s.textContent);
 const searchBox = () => screen.getByRole('searchbox', { name: 'Find a team' }) as HTMLInputElement;
 
@@ -45,8 +57,20 @@ describe('matching, order and label', () => {
   });
 
   it('lists the teams by name with the ones chosen at opening first', () => {
-    expect(listOrder(fiveTeams, new Set()).map((t) => t.name)).toEqual(['Café Social', 'Content Marketing', 'Events & Field Marketing', 'Growth', 'Platform']);
-    expect(listOrder(fiveTeams, new Set(['t-platform', 't-growth'])).map((t) => t.name)).toEqual(['Growth', 'Platform', 'Café Social', 'Content Marketing', 'Events & Field Marketing']);
+    expect(listOrder(fiveTeams, new Set()).map((t) => t.name)).toEqual([
+      'Café Social',
+      'Content Marketing',
+      'Events & Field Marketing',
+      'Growth',
+      'Platform',
+    ]);
+    expect(listOrder(fiveTeams, new Set(['t-platform', 't-growth'])).map((t) => t.name)).toEqual([
+      'Growth',
+      'Platform',
+      'Café Social',
+      'Content Marketing',
+      'Events & Field Marketing',
+    ]);
   });
 
   it('says every team, the one team by name, or how many of how many', () => {
@@ -109,7 +133,13 @@ describe('TeamChoice', () => {
     expect(screen.queryByRole('button', { name: /^Choose the/ })).toBeNull();
     // Emptying the search lists the chosen teams first.
     fireEvent.change(searchBox(), { target: { value: '' } });
-    expect(shownTeams()).toEqual(['Content Marketing', 'Events & Field Marketing', 'Growth', 'Café Social', 'Platform']);
+    expect(shownTeams()).toEqual([
+      'Content Marketing',
+      'Events & Field Marketing',
+      'Growth',
+      'Café Social',
+      'Platform',
+    ]);
   });
 
   it('says when a search finds no team and offers to clear it', () => {
@@ -182,7 +212,6 @@ describe('TeamChoice', () => {
     expect(box('Team 005').disabled).toBe(false);
     expect(screen.getByText(/At most 100 teams at once/)).toBeTruthy();
   });
-
 });
 
 describe('useTeamChoice', () => {
@@ -203,7 +232,10 @@ describe('useTeamChoice', () => {
 
   const renderAt = (url: string) => {
     const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
-    client.setQueryData(teamsQuery.queryKey, fiveTeams.map((t) => ({ ...t, slug: t.id, kind: 'marketing', role: 'VIEWER' })) as never);
+    client.setQueryData(
+      teamsQuery.queryKey,
+      fiveTeams.map((t) => ({ ...t, slug: t.id, kind: 'marketing', role: 'VIEWER' })) as never,
+    );
     const router = createMemoryRouter([{ path: '/pmo', element: <Page /> }], { initialEntries: [url] });
     render(
       <QueryClientProvider client={client}>
@@ -226,7 +258,9 @@ describe('useTeamChoice', () => {
     renderAt('/pmo?teams=t-growth,t-gone');
     expect(screen.getByTestId('chosen').textContent).toBe('t-growth');
     expect(trigger().textContent).toContain('Growth');
-    expect(screen.getByRole('status').textContent).toMatch(/^A team in this link is not one you can see, so it is left out/);
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^A team in this link is not one you can see, so it is left out/,
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Remove from the link' }));
     expect(urlNow()).toBe('?teams=t-growth');
   });

@@ -12,7 +12,11 @@ export interface TeamOption {
 }
 
 /** Folds case and accents, so "cafe" finds "Café Team". */
-const fold = (s: string) => s.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLocaleLowerCase();
+const fold = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLocaleLowerCase();
 
 /** The teams whose name holds the search, in the order given. */
 export function matchTeams<T extends TeamOption>(teams: T[], search: string): T[] {
@@ -42,7 +46,8 @@ export function useTeamChoice() {
   const teams = useTeams();
   const inUrl = readTeams(params);
   const chosen = teams ? inUrl.filter((id) => teams.some((t) => t.id === id)) : inUrl;
-  const choose = (ids: string[]) => setParams((now) => withParams(now, { teams: ids.join(',') || null }), { replace: true });
+  const choose = (ids: string[]) =>
+    setParams((now) => withParams(now, { teams: ids.join(',') || null }), { replace: true });
   return { teams, chosen, unknown: inUrl.length - chosen.length, choose };
 }
 
@@ -112,7 +117,9 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
     searchBox.current?.focus();
   };
 
-  const boxes = () => [...(root.current?.querySelectorAll<HTMLInputElement>('.team-choice-list input:not(:disabled)') ?? [])];
+  const boxes = () => [
+    ...(root.current?.querySelectorAll<HTMLInputElement>('.team-choice-list input:not(:disabled)') ?? []),
+  ];
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (!open) return;
     if (e.key === 'Escape') {
@@ -177,7 +184,9 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
             autoFocus
           />
           <div className="team-choice-summary">
-            <span className="team-choice-count" role="status">{chosen.length ? `${chosen.length} chosen` : 'All teams'}</span>
+            <span className="team-choice-count" role="status">
+              {chosen.length ? `${chosen.length} chosen` : 'All teams'}
+            </span>
             <span className="visually-hidden" role="status">
               {search.trim() ? `${shown.length} ${shown.length === 1 ? 'team' : 'teams'} found` : ''}
             </span>
@@ -198,7 +207,11 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
             <p className="team-choice-empty">
               {teams.length ? `No team matches “${search.trim()}”.` : 'You are on no team yet.'}{' '}
               {teams.length > 0 && (
-                <button type="button" className="team-choice-link" onClick={() => (find(''), searchBox.current?.focus())}>
+                <button
+                  type="button"
+                  className="team-choice-link"
+                  onClick={() => (find(''), searchBox.current?.focus())}
+                >
                   Clear the search
                 </button>
               )}
@@ -208,13 +221,22 @@ export function TeamChoice({ teams, chosen: given, onChange: report }: Props) {
               <legend className="visually-hidden">Teams to show</legend>
               {shown.map((t) => (
                 <label key={t.id}>
-                  <input type="checkbox" checked={chosenSet.has(t.id)} disabled={full && !chosenSet.has(t.id)} onChange={(e) => toggle(t.id, e.target.checked)} />
+                  <input
+                    type="checkbox"
+                    checked={chosenSet.has(t.id)}
+                    disabled={full && !chosenSet.has(t.id)}
+                    onChange={(e) => toggle(t.id, e.target.checked)}
+                  />
                   <span>{t.name}</span>
                 </label>
               ))}
             </fieldset>
           )}
-          {full && <p className="team-choice-note">At most {TEAM_FILTER_MAX} teams at once; clear the choice to see every team.</p>}
+          {full && (
+            <p className="team-choice-note">
+              At most {TEAM_FILTER_MAX} teams at once; clear the choice to see every team.
+            </p>
+          )}
           <button type="button" className="team-choice-done" onClick={() => close(true)}>
             Done
           </button>
@@ -230,7 +252,8 @@ export function LeftOutTeams({ choice }: { choice: ReturnType<typeof useTeamChoi
   if (!n) return null;
   return (
     <p className="team-choice-unknown" role="status">
-      {n === 1 ? 'A team in this link is' : `${n} teams in this link are`} not one you can see, so {n === 1 ? 'it is' : 'they are'} left out.{' '}
+      {n === 1 ? 'A team in this link is' : `${n} teams in this link are`} not one you can see, so{' '}
+      {n === 1 ? 'it is' : 'they are'} left out.{' '}
       <button type="button" className="team-choice-link" onClick={() => choice.choose(choice.chosen)}>
         Remove from the link
       </button>

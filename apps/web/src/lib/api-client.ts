@@ -33,7 +33,11 @@ export function onUnauthenticated(listener: () => void) {
  * The one way the web app calls the API. With a schema, the response is parsed with the same zod object
  * the API answered with, so a contract drift shows up as an error here rather than as a wrong screen.
  */
-export async function api<T = unknown>(method: Method, path: string, options: { body?: unknown; schema?: z.ZodType<T>; signal?: AbortSignal } = {}): Promise<T> {
+export async function api<T = unknown>(
+  method: Method,
+  path: string,
+  options: { body?: unknown; schema?: z.ZodType<T>; signal?: AbortSignal } = {},
+): Promise<T> {
   let res: Response;
   try {
     res = await fetch(`/api${path}`, {
@@ -52,7 +56,13 @@ export async function api<T = unknown>(method: Method, path: string, options: { 
   if (!res.ok) {
     const err = (data as ErrorBody | undefined)?.error;
     if (res.status === 401 && path !== '/auth/sign-in') unauthenticatedListeners.forEach((l) => l());
-    throw new ApiError(res.status, err?.code ?? 'INTERNAL', err?.message ?? `The server answered ${res.status}`, err?.fields ?? [], err?.details ?? {});
+    throw new ApiError(
+      res.status,
+      err?.code ?? 'INTERNAL',
+      err?.message ?? `The server answered ${res.status}`,
+      err?.fields ?? [],
+      err?.details ?? {},
+    );
   }
   return options.schema ? options.schema.parse(data) : (data as T);
 }

@@ -21,4 +21,5 @@ export function dayTicks(fromMs: number, toMs: number, most: number): number[] {
 }
 
 /** "3 Nov", read in UTC so it never shifts a day. */
-export const dayLabel = (ms: number) => new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+export const dayLabel = (ms: number) =>
+  new Date(ms).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });

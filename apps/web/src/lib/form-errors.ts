@@ -6,7 +6,11 @@ import { ApiError } from './api-client';
  * can check (an email already taken) shows where the browser's own checks show. Returns the message for the
  * whole form: the error's message when no field of the form was named, else null.
  */
-export function applyApiErrors<T extends FieldValues>(error: unknown, setError: UseFormSetError<T>, fields: readonly string[]): string | null {
+export function applyApiErrors<T extends FieldValues>(
+  error: unknown,
+  setError: UseFormSetError<T>,
+  fields: readonly string[],
+): string | null {
   if (!(error instanceof ApiError)) return (error as Error)?.message ?? 'Something went wrong; try again.';
   let placed = false;
   for (const f of error.fields) {

@@ -41,8 +41,14 @@ export function withParams(params: URLSearchParams, changes: Record<string, stri
 
 /** The period part of the URL, to carry from the overview into a team's flow page and back (with the team choice, if any). */
 export function periodSearch(period: Period, teams: string[] = []): string {
-  return new URLSearchParams({ from: period.from, to: period.to, tz: period.tz, ...(teams.length ? { teams: teams.join(',') } : {}) }).toString();
+  return new URLSearchParams({
+    from: period.from,
+    to: period.to,
+    tz: period.tz,
+    ...(teams.length ? { teams: teams.join(',') } : {}),
+  }).toString();
 }
 
 /** The team choice alone, to carry it between the cross-team pages: `?teams=a,b`, or nothing for every team. */
-export const teamsSearch = (teams: string[]) => (teams.length ? `?${new URLSearchParams({ teams: teams.join(',') })}` : '');
+export const teamsSearch = (teams: string[]) =>
+  teams.length ? `?${new URLSearchParams({ teams: teams.join(',') })}` : '';

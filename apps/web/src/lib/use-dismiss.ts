@@ -4,7 +4,11 @@ import { useEffect, useEffectEvent, type RefObject } from 'react';
  * While `open`, Escape anywhere on the page or a press outside `inside` calls `onDismiss`: how what folds out (the
  * phone menu, a list of teams) folds away again.
  */
-export function useDismiss(open: boolean, inside: RefObject<HTMLElement | null>, onDismiss: (how: 'escape' | 'outside') => void) {
+export function useDismiss(
+  open: boolean,
+  inside: RefObject<HTMLElement | null>,
+  onDismiss: (how: 'escape' | 'outside') => void,
+) {
   const dismiss = useEffectEvent(onDismiss);
   useEffect(() => {
     if (!open) return;

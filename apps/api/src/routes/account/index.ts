@@ -1,5 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { accountSessionListSchema, changePasswordBodySchema, sessionParamsSchema, updateAccountBodySchema } from '@amb/shared/account';
+import {
+  accountSessionListSchema,
+  changePasswordBodySchema,
+  sessionParamsSchema,
+  updateAccountBodySchema,
+} from '@amb/shared/account';
 import { meSchema } from '@amb/shared/auth';
 import { okSchema } from '@amb/shared/common';
 import { z } from 'zod';
@@ -14,7 +19,14 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/',
-    { schema: { tags: ['account'], summary: 'Change your name', body: updateAccountBodySchema, response: { 200: meSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Change your name',
+        body: updateAccountBodySchema,
+        response: { 200: meSchema, ...writeErrors },
+      },
+    },
     async (request) => updateAccount(ctx(request), request.body),
   );
 
@@ -33,13 +45,26 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/sessions',
-    { schema: { tags: ['account'], summary: 'Your sessions', response: { 200: accountSessionListSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Your sessions',
+        response: { 200: accountSessionListSchema, ...writeErrors },
+      },
+    },
     async (request) => ({ sessions: await listAccountSessions(ctx(request), request.sessionId!) }),
   );
 
   app.delete(
     '/sessions/:sessionId',
-    { schema: { tags: ['account'], summary: 'End one of your sessions', params: sessionParamsSchema, response: { 200: okSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'End one of your sessions',
+        params: sessionParamsSchema,
+        response: { 200: okSchema, ...writeErrors },
+      },
+    },
     async (request) => {
       await endAccountSession(ctx(request), request.params.sessionId);
       return { ok: true as const };

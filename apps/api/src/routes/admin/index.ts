@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { auditPageSchema, auditQuerySchema, directorySchema, signUpSettingsBodySchema, signUpSettingsSchema } from '@amb/shared/organisation';
+import {
+  auditPageSchema,
+  auditQuerySchema,
+  directorySchema,
+  signUpSettingsBodySchema,
+  signUpSettingsSchema,
+} from '@amb/shared/organisation';
 import { adminTeamListSchema } from '@amb/shared/teams';
 import { signedIn } from '../../plugins/auth';
 import { listAudit } from '../../services/audit/list-audit';
@@ -14,31 +20,63 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/directory',
-    { schema: { tags: ['organisation'], summary: 'The teams one may ask to join, and the admins to ask', response: { 200: directorySchema, ...readErrors } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'The teams one may ask to join, and the admins to ask',
+        response: { 200: directorySchema, ...readErrors },
+      },
+    },
     async (request) => getDirectory(ctx(request)),
   );
 
   app.get(
     '/admin/teams',
-    { schema: { tags: ['organisation'], summary: 'Every team, archived ones too (admin)', response: { 200: adminTeamListSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Every team, archived ones too (admin)',
+        response: { 200: adminTeamListSchema, ...writeErrors },
+      },
+    },
     async (request) => ({ teams: await listAdminTeams(ctx(request)) }),
   );
 
   app.get(
     '/admin/audit',
-    { schema: { tags: ['organisation'], summary: 'Admin actions, newest first (admin)', querystring: auditQuerySchema, response: { 200: auditPageSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Admin actions, newest first (admin)',
+        querystring: auditQuerySchema,
+        response: { 200: auditPageSchema, ...writeErrors },
+      },
+    },
     async (request) => listAudit(ctx(request), request.query),
   );
 
   app.get(
     '/admin/sign-up-settings',
-    { schema: { tags: ['organisation'], summary: 'Who may sign up without an invitation (admin)', response: { 200: signUpSettingsSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Who may sign up without an invitation (admin)',
+        response: { 200: signUpSettingsSchema, ...writeErrors },
+      },
+    },
     async (request) => getSignUpSettings(ctx(request)),
   );
 
   app.put(
     '/admin/sign-up-settings',
-    { schema: { tags: ['organisation'], summary: 'Set who may sign up without an invitation (admin)', body: signUpSettingsBodySchema, response: { 200: signUpSettingsSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Set who may sign up without an invitation (admin)',
+        body: signUpSettingsBodySchema,
+        response: { 200: signUpSettingsSchema, ...writeErrors },
+      },
+    },
     async (request) => updateSignUpSettings(ctx(request), request.body),
   );
 };

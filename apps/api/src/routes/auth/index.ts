@@ -12,7 +12,13 @@ import { signIn } from '../../services/auth/sign-in';
 import { signUp } from '../../services/auth/sign-up';
 import { getSignUpStatus } from '../../services/settings/get-sign-up-status';
 
-const errors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
+const errors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+};
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app;
@@ -20,13 +26,23 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/sign-up-status',
-    { schema: { tags: ['auth'], security: [], summary: 'Whether this is a fresh install and who may sign up', response: { 200: signUpStatusSchema } } },
+    {
+      schema: {
+        tags: ['auth'],
+        security: [],
+        summary: 'Whether this is a fresh install and who may sign up',
+        response: { 200: signUpStatusSchema },
+      },
+    },
     async () => getSignUpStatus(app.db, config.ALLOW_SIGN_UP),
   );
 
   app.post(
     '/sign-up',
-    { config: loginLimit, schema: { tags: ['auth'], security: [], body: signUpBodySchema, response: { 201: meSchema, ...errors } } },
+    {
+      config: loginLimit,
+      schema: { tags: ['auth'], security: [], body: signUpBodySchema, response: { 201: meSchema, ...errors } },
+    },
     async (request, reply) => {
       const result = await signUp({
         db: app.db,
@@ -40,15 +56,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         userAgent: userAgentOf(request),
       });
       setSessionCookie(reply, config, result.session);
-      return reply.status(201).send(result.kind === 'created' ? await getMe({ db: app.db, actor: result.actor }) : result.me);
+      return reply
+        .status(201)
+        .send(result.kind === 'created' ? await getMe({ db: app.db, actor: result.actor }) : result.me);
     },
   );
 
   app.post(
     '/sign-in',
-    { preHandler: app.passwordAttempts, schema: { tags: ['auth'], security: [], body: signInBodySchema, response: { 200: meSchema, ...errors } } },
+    {
+      preHandler: app.passwordAttempts,
+      schema: { tags: ['auth'], security: [], body: signInBodySchema, response: { 200: meSchema, ...errors } },
+    },
     async (request, reply) => {
-      const { session, actor } = await signIn({ db: app.db, body: request.body, policy: signInPolicy(config), userAgent: userAgentOf(request) });
+      const { session, actor } = await signIn({
+        db: app.db,
+        body: request.body,
+        policy: signInPolicy(config),
+        userAgent: userAgentOf(request),
+      });
       setSessionCookie(reply, config, session);
       return getMe({ db: app.db, actor });
     },
@@ -57,7 +83,12 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/sign-out', { schema: { tags: ['auth'], response: { 200: okSchema } } }, async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) await endSession(app.db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: secureCookie(config, request) });
+    reply.clearCookie(SESSION_COOKIE, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: secureCookie(config, request),
+    });
     return { ok: true as const };
   });
 

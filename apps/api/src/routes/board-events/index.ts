@@ -13,7 +13,9 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
   // Open streams end when the app closes, with a hint to reconnect, so shutting down does not wait on watching
   // browsers and they come back by themselves, from the last event they saw.
   const streams = new Set<(goodbye?: string) => void>();
-  app.addHook('preClose', async () => streams.forEach((end) => end(`retry: ${RECONNECT_MS}\n: the server is restarting; reconnect\n\n`)));
+  app.addHook('preClose', async () =>
+    streams.forEach((end) => end(`retry: ${RECONNECT_MS}\n: the server is restarting; reconnect\n\n`)),
+  );
 
   app.get(
     '/:boardId/events',
@@ -39,7 +41,13 @@ export const boardEventRoutes: FastifyPluginAsyncZod = async (app) => {
       // Access and the caps are checked before the stream starts, so refusals are ordinary JSON errors.
       const actor = signedIn(request);
       app.liveStreams.admit(actor);
-      const { stop, teamId } = await watchBoard({ db: app.db, actor }, app.boardEvents, request.params.boardId, after, (_event, frame) => write(frame));
+      const { stop, teamId } = await watchBoard(
+        { db: app.db, actor },
+        app.boardEvents,
+        request.params.boardId,
+        after,
+        (_event, frame) => write(frame),
+      );
       reply.hijack();
       raw.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',

@@ -6,7 +6,16 @@ import { removeLink } from '../../services/cards/manage-links';
 import { writeErrors } from '../errors';
 
 export const cardLinkRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.delete('/:linkId', { schema: { tags: ['cards'], summary: 'Remove a link between two cards', params: linkParamsSchema, response: { 200: okSchema, ...writeErrors } } }, async (request) =>
-    removeLink({ db: app.db, actor: signedIn(request) }, request.params.linkId),
+  app.delete(
+    '/:linkId',
+    {
+      schema: {
+        tags: ['cards'],
+        summary: 'Remove a link between two cards',
+        params: linkParamsSchema,
+        response: { 200: okSchema, ...writeErrors },
+      },
+    },
+    async (request) => removeLink({ db: app.db, actor: signedIn(request) }, request.params.linkId),
   );
 };

@@ -24,7 +24,14 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/',
-    { schema: { tags, summary: 'Add a card at the top or the bottom of a column', body: createCardBodySchema, response: { 201: cardWriteResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Add a card at the top or the bottom of a column',
+        body: createCardBodySchema,
+        response: { 201: cardWriteResultSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createCard(ctx(request), request.body)),
   );
 
@@ -34,7 +41,8 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Move a card to a column and swimlane, right after another card (or to the top)',
-        description: 'Refused with 409 WIP_LIMIT_REACHED when a hard WIP limit is reached, and 409 STALE_VERSION (with the current card) when the version is old.',
+        description:
+          'Refused with 409 WIP_LIMIT_REACHED when a hard WIP limit is reached, and 409 STALE_VERSION (with the current card) when the version is old.',
         params: cardParamsSchema,
         body: moveCardBodySchema,
         response: { 200: cardWriteResultSchema, ...writeErrors },
@@ -45,19 +53,43 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/:cardId',
-    { schema: { tags, summary: 'Edit a card', params: cardParamsSchema, body: updateCardBodySchema, response: { 200: cardWriteResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Edit a card',
+        params: cardParamsSchema,
+        body: updateCardBodySchema,
+        response: { 200: cardWriteResultSchema, ...writeErrors },
+      },
+    },
     async (request) => updateCard(ctx(request), request.params.cardId, request.body),
   );
 
   app.post(
     '/:cardId/archive',
-    { schema: { tags, summary: 'Archive a card', params: cardParamsSchema, body: versionBodySchema, response: { 200: cardWriteResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Archive a card',
+        params: cardParamsSchema,
+        body: versionBodySchema,
+        response: { 200: cardWriteResultSchema, ...writeErrors },
+      },
+    },
     async (request) => archiveCard(ctx(request), request.params.cardId, request.body.version),
   );
 
   app.post(
     '/:cardId/restore',
-    { schema: { tags, summary: 'Restore an archived card to the bottom of its column', params: cardParamsSchema, body: versionBodySchema, response: { 200: cardWriteResultSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Restore an archived card to the bottom of its column',
+        params: cardParamsSchema,
+        body: versionBodySchema,
+        response: { 200: cardWriteResultSchema, ...writeErrors },
+      },
+    },
     async (request) => restoreCard(ctx(request), request.params.cardId, request.body.version),
   );
 };
@@ -66,7 +98,14 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
 export const archivedCardRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:boardId/archived-cards',
-    { schema: { tags: ['cards'], summary: 'A board’s archived cards', params: boardParamsSchema, response: { 200: archivedCardsSchema, ...readErrors } } },
+    {
+      schema: {
+        tags: ['cards'],
+        summary: 'A board’s archived cards',
+        params: boardParamsSchema,
+        response: { 200: archivedCardsSchema, ...readErrors },
+      },
+    },
     async (request) => listArchivedCards({ db: app.db, actor: signedIn(request) }, request.params.boardId),
   );
 };

@@ -15,7 +15,14 @@ import { previewInvitation } from '../../services/invitations/preview-invitation
 import { revokeInvitation } from '../../services/invitations/revoke-invitation';
 import { writeErrors } from '../errors';
 
-const publicErrors = { 400: errorBodySchema, 401: errorBodySchema, 403: errorBodySchema, 404: errorBodySchema, 409: errorBodySchema, 429: errorBodySchema };
+const publicErrors = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+};
 
 export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
   const { config } = app;
@@ -24,7 +31,16 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/token/:token',
-    { config: linkLimit, schema: { tags: ['invitations'], security: [], summary: 'What an invitation link invites to', params: invitationTokenParamsSchema, response: { 200: invitationPreviewSchema, ...publicErrors } } },
+    {
+      config: linkLimit,
+      schema: {
+        tags: ['invitations'],
+        security: [],
+        summary: 'What an invitation link invites to',
+        params: invitationTokenParamsSchema,
+        response: { 200: invitationPreviewSchema, ...publicErrors },
+      },
+    },
     async (request) => previewInvitation(app.db, request.params.token),
   );
 
@@ -43,7 +59,13 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const result = await acceptInvitation({ db: app.db, body: request.body, actor: request.actor, policy: signInPolicy(config), userAgent: userAgentOf(request) });
+      const result = await acceptInvitation({
+        db: app.db,
+        body: request.body,
+        actor: request.actor,
+        policy: signInPolicy(config),
+        userAgent: userAgentOf(request),
+      });
       if (result.session) setSessionCookie(reply, config, result.session);
       return { teamId: result.teamId, boardId: result.boardId };
     },
@@ -51,7 +73,14 @@ export const invitationRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/:invitationId',
-    { schema: { tags: ['invitations'], summary: 'Withdraw a pending invitation', params: invitationParamsSchema, response: { 200: invitationSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['invitations'],
+        summary: 'Withdraw a pending invitation',
+        params: invitationParamsSchema,
+        response: { 200: invitationSchema, ...writeErrors },
+      },
+    },
     async (request) => revokeInvitation({ db: app.db, actor: signedIn(request) }, request.params.invitationId),
   );
 };

@@ -31,28 +31,77 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const streams = new Set<() => void>();
   app.addHook('preClose', async () => streams.forEach((end) => end()));
 
-  app.get('/', { schema: { tags, summary: 'My newest notifications and how many are unread', querystring: inboxQuerySchema, response: { 200: inboxSchema, ...readErrors } } }, async (request) =>
-    listInbox(ctx(request), request.query.unreadOnly === 'true'),
+  app.get(
+    '/',
+    {
+      schema: {
+        tags,
+        summary: 'My newest notifications and how many are unread',
+        querystring: inboxQuerySchema,
+        response: { 200: inboxSchema, ...readErrors },
+      },
+    },
+    async (request) => listInbox(ctx(request), request.query.unreadOnly === 'true'),
   );
-  app.get('/unread', { schema: { tags, summary: 'How many of my notifications are unread', response: { 200: unreadCountSchema, ...readErrors } } }, async (request) => countUnread(ctx(request)));
+  app.get(
+    '/unread',
+    {
+      schema: {
+        tags,
+        summary: 'How many of my notifications are unread',
+        response: { 200: unreadCountSchema, ...readErrors },
+      },
+    },
+    async (request) => countUnread(ctx(request)),
+  );
   app.post(
     '/:notificationId/read',
-    { schema: { tags, summary: 'Mark one of my notifications read', params: notificationParamsSchema, response: { 200: unreadCountSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Mark one of my notifications read',
+        params: notificationParamsSchema,
+        response: { 200: unreadCountSchema, ...writeErrors },
+      },
+    },
     async (request) => {
       const result = await markNotificationRead(ctx(request), request.params.notificationId);
       app.inbox.changed(signedIn(request).id);
       return result;
     },
   );
-  app.post('/read-all', { schema: { tags, summary: 'Mark all my notifications read', response: { 200: unreadCountSchema, ...writeErrors } } }, async (request) => {
-    const result = await markAllNotificationsRead(ctx(request));
-    app.inbox.changed(signedIn(request).id);
-    return result;
-  });
-  app.get('/preferences', { schema: { tags, summary: 'How I want to be told, per kind of event', response: { 200: preferencesSchema, ...readErrors } } }, async (request) => getPreferences(ctx(request)));
+  app.post(
+    '/read-all',
+    {
+      schema: { tags, summary: 'Mark all my notifications read', response: { 200: unreadCountSchema, ...writeErrors } },
+    },
+    async (request) => {
+      const result = await markAllNotificationsRead(ctx(request));
+      app.inbox.changed(signedIn(request).id);
+      return result;
+    },
+  );
+  app.get(
+    '/preferences',
+    {
+      schema: {
+        tags,
+        summary: 'How I want to be told, per kind of event',
+        response: { 200: preferencesSchema, ...readErrors },
+      },
+    },
+    async (request) => getPreferences(ctx(request)),
+  );
   app.put(
     '/preferences',
-    { schema: { tags, summary: 'Change how I want to be told', body: updatePreferencesBodySchema, response: { 200: preferencesSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Change how I want to be told',
+        body: updatePreferencesBodySchema,
+        response: { 200: preferencesSchema, ...writeErrors },
+      },
+    },
     async (request) => updatePreferences(ctx(request), request.body),
   );
 
@@ -62,7 +111,8 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'My unread count, live (server-sent events)',
-        description: 'A text/event-stream of `event: unread` messages whose data is `{ "unread": n }`, sent on opening and whenever the inbox changes.',
+        description:
+          'A text/event-stream of `event: unread` messages whose data is `{ "unread": n }`, sent on opening and whenever the inbox changes.',
         response: readErrors,
       },
     },
@@ -77,7 +127,12 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
           .catch(() => {});
       const stop = await app.inbox.subscribe(c.actor.id, send);
       reply.hijack();
-      raw.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
       raw.write(`retry: ${RECONNECT_MS}\n\n`);
       send();
       const heartbeat = setInterval(() => write(': still here\n\n'), HEARTBEAT_MS);
@@ -98,17 +153,42 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
 /** Watching a card, and the people a mention on a card may name. */
 export const cardNotificationRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
-  app.get('/:cardId/watchers', { schema: { tags, summary: 'Who watches a card', params: cardParamsSchema, response: { 200: watchersSchema, ...readErrors } } }, async (request) =>
-    listWatchers(ctx(request), request.params.cardId),
+  app.get(
+    '/:cardId/watchers',
+    {
+      schema: {
+        tags,
+        summary: 'Who watches a card',
+        params: cardParamsSchema,
+        response: { 200: watchersSchema, ...readErrors },
+      },
+    },
+    async (request) => listWatchers(ctx(request), request.params.cardId),
   );
   app.put(
     '/:cardId/watch',
-    { schema: { tags, summary: 'Start or stop watching a card', params: cardParamsSchema, body: z.object({ watching: z.boolean() }), response: { 200: watchersSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'Start or stop watching a card',
+        params: cardParamsSchema,
+        body: z.object({ watching: z.boolean() }),
+        response: { 200: watchersSchema, ...writeErrors },
+      },
+    },
     async (request) => setWatching(ctx(request), request.params.cardId, request.body.watching),
   );
   app.get(
     '/:cardId/mention-candidates',
-    { schema: { tags, summary: 'People who can read the card, by name, for a mention', params: cardParamsSchema, querystring: mentionCandidatesQuerySchema, response: { 200: mentionCandidatesSchema, ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'People who can read the card, by name, for a mention',
+        params: cardParamsSchema,
+        querystring: mentionCandidatesQuerySchema,
+        response: { 200: mentionCandidatesSchema, ...readErrors },
+      },
+    },
     async (request) => cardMentionCandidates(ctx(request), request.params.cardId, request.query.q),
   );
 };
@@ -117,7 +197,16 @@ export const cardNotificationRoutes: FastifyPluginAsyncZod = async (app) => {
 export const teamNotificationRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/:teamId/mention-candidates',
-    { schema: { tags, summary: "People who can read the team's cards, by name, for a mention", params: teamParamsSchema, querystring: mentionCandidatesQuerySchema, response: { 200: mentionCandidatesSchema, ...readErrors } } },
-    async (request) => teamMentionCandidates({ db: app.db, actor: signedIn(request) }, request.params.teamId, request.query.q),
+    {
+      schema: {
+        tags,
+        summary: "People who can read the team's cards, by name, for a mention",
+        params: teamParamsSchema,
+        querystring: mentionCandidatesQuerySchema,
+        response: { 200: mentionCandidatesSchema, ...readErrors },
+      },
+    },
+    async (request) =>
+      teamMentionCandidates({ db: app.db, actor: signedIn(request) }, request.params.teamId, request.query.q),
   );
 };

@@ -8,7 +8,15 @@ import { readErrors } from '../errors';
 export const principleCoverageRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/principle-coverage',
-    { schema: { tags: ['dashboard'], summary: 'Cards and points finished per principle, team and week or month; neglected principles; experiments by result', querystring: principleCoverageQuerySchema, response: { 200: principleCoverageSchema, ...readErrors } } },
+    {
+      schema: {
+        tags: ['dashboard'],
+        summary:
+          'Cards and points finished per principle, team and week or month; neglected principles; experiments by result',
+        querystring: principleCoverageQuerySchema,
+        response: { 200: principleCoverageSchema, ...readErrors },
+      },
+    },
     async (request) => getPrincipleCoverage({ db: app.readDb, actor: signedIn(request) }, request.query),
   );
 };

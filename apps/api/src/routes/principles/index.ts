@@ -15,13 +15,30 @@ import { readErrors, writeErrors } from '../errors';
 export const principleRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
 
-  app.get('/', { schema: { tags: ['principles'], summary: 'The organisation’s manifesto principles', response: { 200: principleListSchema, ...readErrors } } }, async (request) => ({
-    principles: await listPrinciples(ctx(request)),
-  }));
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['principles'],
+        summary: 'The organisation’s manifesto principles',
+        response: { 200: principleListSchema, ...readErrors },
+      },
+    },
+    async (request) => ({
+      principles: await listPrinciples(ctx(request)),
+    }),
+  );
 
   app.post(
     '/',
-    { schema: { tags: ['principles'], summary: 'Add a principle (admin)', body: createPrincipleBodySchema, response: { 201: principleSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['principles'],
+        summary: 'Add a principle (admin)',
+        body: createPrincipleBodySchema,
+        response: { 201: principleSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createPrinciple(ctx(request), request.body)),
   );
 

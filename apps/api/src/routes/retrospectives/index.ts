@@ -31,7 +31,14 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/sprints/:sprintId/retrospective',
-    { schema: { tags, summary: 'A sprint’s retrospective: notes by votes, your votes left, the previous retrospective’s actions', params: sprintParamsSchema, response: { 200: retrospectiveSchema, ...readErrors } } },
+    {
+      schema: {
+        tags,
+        summary: 'A sprint’s retrospective: notes by votes, your votes left, the previous retrospective’s actions',
+        params: sprintParamsSchema,
+        response: { 200: retrospectiveSchema, ...readErrors },
+      },
+    },
     async (request) => getRetrospective(ctx(request), request.params.sprintId),
   );
   app.put(
@@ -40,7 +47,8 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Open or close a sprint’s retrospective and set each person’s votes (scrum master, admin)',
-        description: 'Refused with 409 CONFLICT for a sprint that has not started, and for an allowance lowered below the votes someone has already placed.',
+        description:
+          'Refused with 409 CONFLICT for a sprint that has not started, and for an allowance lowered below the votes someone has already placed.',
         params: sprintParamsSchema,
         body: retrospectiveSettingsBodySchema,
         response: { 200: retrospectiveSchema, ...writeErrors },
@@ -60,15 +68,18 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: retrospectiveNoteSchema, ...writeErrors },
       },
     },
-    async (request, reply) => reply.status(201).send(await addNote(ctx(request), request.params.sprintId, request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await addNote(ctx(request), request.params.sprintId, request.body)),
   );
   app.patch(
     '/retrospective-notes/:noteId',
     {
       schema: {
         tags,
-        summary: 'Change a note’s text, group or principle while the retrospective is open (its author; a scrum master or admin for any note)',
-        description: 'Its votes stay. Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
+        summary:
+          'Change a note’s text, group or principle while the retrospective is open (its author; a scrum master or admin for any note)',
+        description:
+          'Its votes stay. Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
         params: retrospectiveNoteParamsSchema,
         body: editNoteBodySchema,
         response: { 200: retrospectiveNoteSchema, ...writeErrors },
@@ -81,8 +92,10 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Delete a note while the retrospective is open; its votes go back to those who placed them (its author; a scrum master or admin for any note)',
-        description: 'Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
+        summary:
+          'Delete a note while the retrospective is open; its votes go back to those who placed them (its author; a scrum master or admin for any note)',
+        description:
+          'Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
         params: retrospectiveNoteParamsSchema,
         response: { 200: deleteNoteResultSchema, ...writeErrors },
       },
@@ -95,7 +108,8 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Set your dots on a note (0 takes them back)',
-        description: 'Several dots may go on one note; all your dots together stay within the allowance (400 on body.dots otherwise).',
+        description:
+          'Several dots may go on one note; all your dots together stay within the allowance (400 on body.dots otherwise).',
         params: retrospectiveNoteParamsSchema,
         body: voteBodySchema,
         response: { 200: voteResultSchema, ...writeErrors },

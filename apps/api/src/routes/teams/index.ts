@@ -32,13 +32,30 @@ import { readErrors, writeErrors } from '../errors';
 export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   const ctx = (request: Parameters<typeof signedIn>[0]) => ({ db: app.db, actor: signedIn(request) });
 
-  app.get('/', { schema: { tags: ['teams'], summary: 'Teams the signed-in person can see', response: { 200: teamListSchema, ...readErrors } } }, async (request) => ({
-    teams: await listTeams(ctx(request)),
-  }));
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Teams the signed-in person can see',
+        response: { 200: teamListSchema, ...readErrors },
+      },
+    },
+    async (request) => ({
+      teams: await listTeams(ctx(request)),
+    }),
+  );
 
   app.post(
     '/',
-    { schema: { tags: ['teams'], summary: 'Create a team (admin)', body: createTeamBodySchema, response: { 201: teamSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Create a team (admin)',
+        body: createTeamBodySchema,
+        response: { 201: teamSchema, ...writeErrors },
+      },
+    },
     async (request, reply) => reply.status(201).send(await createTeam(ctx(request), request.body)),
   );
 
@@ -50,19 +67,41 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.patch(
     '/:teamId',
-    { schema: { tags: ['teams'], summary: 'Rename a team (admin)', params: teamParamsSchema, body: renameTeamBodySchema, response: { 200: adminTeamSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Rename a team (admin)',
+        params: teamParamsSchema,
+        body: renameTeamBodySchema,
+        response: { 200: adminTeamSchema, ...writeErrors },
+      },
+    },
     async (request) => renameTeam(ctx(request), request.params.teamId, request.body.name),
   );
 
   app.post(
     '/:teamId/archive',
-    { schema: { tags: ['teams'], summary: 'Archive a team: it leaves team lists and takes no new members (admin)', params: teamParamsSchema, response: { 200: adminTeamSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Archive a team: it leaves team lists and takes no new members (admin)',
+        params: teamParamsSchema,
+        response: { 200: adminTeamSchema, ...writeErrors },
+      },
+    },
     async (request) => archiveTeam(ctx(request), request.params.teamId),
   );
 
   app.get(
     '/:teamId/invitations',
-    { schema: { tags: ['invitations'], summary: 'The team’s invitations (admin, scrum master)', params: teamParamsSchema, response: { 200: invitationListSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['invitations'],
+        summary: 'The team’s invitations (admin, scrum master)',
+        params: teamParamsSchema,
+        response: { 200: invitationListSchema, ...writeErrors },
+      },
+    },
     async (request) => ({ invitations: await listInvitations(ctx(request), request.params.teamId) }),
   );
 
@@ -99,7 +138,8 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['teams'],
-        summary: 'Put a person with an account on the team with a role, or change their role (admin; scrum master for roles below their own)',
+        summary:
+          'Put a person with an account on the team with a role, or change their role (admin; scrum master for roles below their own)',
         params: teamParamsSchema,
         body: addMemberBodySchema,
         response: { 200: memberSchema, ...writeErrors },
@@ -110,7 +150,14 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete(
     '/:teamId/members/:userId',
-    { schema: { tags: ['teams'], summary: 'Take a person off the team (admin; scrum master for roles below their own)', params: memberParamsSchema, response: { 200: okSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['teams'],
+        summary: 'Take a person off the team (admin; scrum master for roles below their own)',
+        params: memberParamsSchema,
+        response: { 200: okSchema, ...writeErrors },
+      },
+    },
     async (request) => {
       await removeMember(ctx(request), request.params.teamId, request.params.userId);
       return { ok: true as const };
@@ -120,7 +167,13 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/:teamId/members/:userId',
     {
-      schema: { tags: ['teams'], summary: 'Change a member’s role (admin; scrum master for roles below their own)', params: memberParamsSchema, body: changeMemberRoleBodySchema, response: { 200: memberSchema, ...writeErrors } },
+      schema: {
+        tags: ['teams'],
+        summary: 'Change a member’s role (admin; scrum master for roles below their own)',
+        params: memberParamsSchema,
+        body: changeMemberRoleBodySchema,
+        response: { 200: memberSchema, ...writeErrors },
+      },
     },
     async (request) => changeMemberRole(ctx(request), request.params.teamId, request.params.userId, request.body.role),
   );

@@ -1,5 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { changeOrgRoleBodySchema, userListQuerySchema, userListSchema, userParamsSchema, userSchema } from '@amb/shared/teams';
+import {
+  changeOrgRoleBodySchema,
+  userListQuerySchema,
+  userListSchema,
+  userParamsSchema,
+  userSchema,
+} from '@amb/shared/teams';
 import { signedIn } from '../../plugins/auth';
 import { changeOrgRole } from '../../services/users/change-org-role';
 import { deactivatePerson } from '../../services/users/deactivate-person';
@@ -12,7 +18,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get(
     '/',
-    { schema: { tags: ['people'], summary: 'Every account, or those matching `q` (admin)', querystring: userListQuerySchema, response: { 200: userListSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Every account, or those matching `q` (admin)',
+        querystring: userListQuerySchema,
+        response: { 200: userListSchema, ...writeErrors },
+      },
+    },
     async (request) => ({ users: await listUsers(ctx(request), request.query.q || undefined) }),
   );
 
@@ -32,13 +45,27 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.post(
     '/:userId/deactivate',
-    { schema: { tags: ['people'], summary: 'Deactivate a person and end their sessions at once (admin)', params: userParamsSchema, response: { 200: userSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Deactivate a person and end their sessions at once (admin)',
+        params: userParamsSchema,
+        response: { 200: userSchema, ...writeErrors },
+      },
+    },
     async (request) => deactivatePerson(ctx(request), request.params.userId),
   );
 
   app.post(
     '/:userId/reactivate',
-    { schema: { tags: ['people'], summary: 'Let a deactivated person sign in again (admin)', params: userParamsSchema, response: { 200: userSchema, ...writeErrors } } },
+    {
+      schema: {
+        tags: ['people'],
+        summary: 'Let a deactivated person sign in again (admin)',
+        params: userParamsSchema,
+        response: { 200: userSchema, ...writeErrors },
+      },
+    },
     async (request) => reactivatePerson(ctx(request), request.params.userId),
   );
 };

@@ -4,7 +4,11 @@ import type { Db, Prisma } from '../../db/prisma';
 import { AppError, notFound } from '../../lib/app-error';
 import type { Actor } from '../context';
 
-export async function teamAccess(db: Db | Prisma.TransactionClient, actor: Actor, teamId: string): Promise<TeamAccess | null> {
+export async function teamAccess(
+  db: Db | Prisma.TransactionClient,
+  actor: Actor,
+  teamId: string,
+): Promise<TeamAccess | null> {
   const team = await db.team.findUnique({
     where: { id: teamId },
     select: { memberships: { where: { userId: actor.id }, select: { role: true } } },
@@ -46,12 +50,22 @@ export function requireAdmin(actor: Actor) {
  * Checks that the actor may manage the team's members at all (admins, the team's scrum masters) and, for each role
  * given, may hand out or take back that role. Those who cannot see the team get "not found".
  */
-export async function requireMemberManager(db: Db | Prisma.TransactionClient, actor: Actor, teamId: string, ...roles: TeamRole[]) {
+export async function requireMemberManager(
+  db: Db | Prisma.TransactionClient,
+  actor: Actor,
+  teamId: string,
+  ...roles: TeamRole[]
+) {
   const access = await teamAccess(db, actor, teamId);
   if (!access || !canSeeTeam(access)) throw notFound('Team');
-  if (!canManageTeamMembers(access)) throw new AppError('FORBIDDEN', 'Only a scrum master of this team or an admin can manage its members');
+  if (!canManageTeamMembers(access))
+    throw new AppError('FORBIDDEN', 'Only a scrum master of this team or an admin can manage its members');
   for (const role of roles) {
-    if (!canManageTeamRole(access, role)) throw new AppError('FORBIDDEN', 'A scrum master manages product owners, members and viewers; ask an admin for scrum master changes');
+    if (!canManageTeamRole(access, role))
+      throw new AppError(
+        'FORBIDDEN',
+        'A scrum master manages product owners, members and viewers; ask an admin for scrum master changes',
+      );
   }
   return access;
 }

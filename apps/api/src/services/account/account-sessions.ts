@@ -7,8 +7,14 @@ import type { ServiceContext } from '../context';
 const publicId = (id: string) => id.slice(0, 16);
 
 /** The signed-in person's own sessions, the current one first, then by last use. */
-export async function listAccountSessions({ db, actor }: ServiceContext, currentSessionId: string): Promise<AccountSession[]> {
-  const sessions = await db.session.findMany({ where: { userId: actor.id, expiresAt: { gt: new Date() } }, orderBy: { lastSeenAt: 'desc' } });
+export async function listAccountSessions(
+  { db, actor }: ServiceContext,
+  currentSessionId: string,
+): Promise<AccountSession[]> {
+  const sessions = await db.session.findMany({
+    where: { userId: actor.id, expiresAt: { gt: new Date() } },
+    orderBy: { lastSeenAt: 'desc' },
+  });
   return sessions
     .map((s) => ({
       id: publicId(s.id),

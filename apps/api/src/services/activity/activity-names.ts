@@ -14,7 +14,10 @@ function idsIn(value: unknown, into: Set<string>) {
  * The names of what activity entries refer to, by id, so history reads "moved this from In progress to Review"
  * and never shows an id. Things deleted since are simply missing; the sentence says so in words.
  */
-export async function activityNames(db: Db, entries: { from: unknown; to: unknown }[]): Promise<Record<string, string>> {
+export async function activityNames(
+  db: Db,
+  entries: { from: unknown; to: unknown }[],
+): Promise<Record<string, string>> {
   const ids = new Set<string>();
   for (const e of entries) {
     idsIn(e.from, ids);
@@ -33,5 +36,16 @@ export async function activityNames(db: Db, entries: { from: unknown; to: unknow
     db.card.findMany({ where, select: { id: true, title: true } }),
     db.portfolioStage.findMany({ where, select }),
   ]);
-  return Object.fromEntries([...columns, ...lanes, ...sprints, ...people, ...principles, ...teams, ...stages, ...cards.map((c) => ({ id: c.id, name: c.title }))].map((r) => [r.id, r.name]));
+  return Object.fromEntries(
+    [
+      ...columns,
+      ...lanes,
+      ...sprints,
+      ...people,
+      ...principles,
+      ...teams,
+      ...stages,
+      ...cards.map((c) => ({ id: c.id, name: c.title })),
+    ].map((r) => [r.id, r.name]),
+  );
 }

@@ -1,7 +1,6 @@
 import { parseActivityPayload, type AnyActivityPayloadInput } from '@amb/shared/activity';
 import { Prisma } from '../../db/prisma';
 
-
 /** Who and what an entry is about, beside its typed kind and payload. */
 export interface ActivitySubject {
   actorId?: string | null;
@@ -29,7 +28,10 @@ export function activityRow(entry: ActivityEntry) {
 export type InTransaction<T> = T & ('$connect' extends keyof T ? never : unknown);
 
 /** Appends to the activity log, inside the caller's transaction so history and change commit together. */
-export async function recordActivity<T extends Prisma.TransactionClient>(tx: InTransaction<T>, ...entries: ActivityEntry[]) {
+export async function recordActivity<T extends Prisma.TransactionClient>(
+  tx: InTransaction<T>,
+  ...entries: ActivityEntry[]
+) {
   if (entries.length === 0) return;
   await tx.activity.createMany({ data: activityRows(entries) });
 }
@@ -38,4 +40,3 @@ export async function recordActivity<T extends Prisma.TransactionClient>(tx: InT
 export function activityRows(entries: ActivityEntry[]): Prisma.ActivityCreateManyInput[] {
   return entries.map(activityRow).map((r) => ({ ...r, from: json(r.from), to: json(r.to) }));
 }
-

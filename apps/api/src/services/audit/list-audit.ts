@@ -25,7 +25,8 @@ export async function listAudit({ db, actor }: ServiceContext, query: { before?:
   ]);
   const personName = new Map(people.map((p) => [p.id, p.name]));
   const teamName = new Map(teams.map((t) => [t.id, t.name]));
-  const named = (id: string | null, names: Map<string, string>) => (id && names.has(id) ? { id, name: names.get(id)! } : null);
+  const named = (id: string | null, names: Map<string, string>) =>
+    id && names.has(id) ? { id, name: names.get(id)! } : null;
   const entries: AuditEntry[] = page.map((r) => ({
     id: r.id.toString(),
     at: r.at.toISOString(),

@@ -32,11 +32,21 @@ export function decoySession(ttlHours: number) {
 }
 
 /** The actor behind a session cookie, or null when the session is unknown or expired. */
-export async function resolveSession(db: Db, token: string, { ttlHours, maxHours }: SessionLifetime): Promise<Actor | null> {
+export async function resolveSession(
+  db: Db,
+  token: string,
+  { ttlHours, maxHours }: SessionLifetime,
+): Promise<Actor | null> {
   const id = hashToken(token);
   // Every request asks this, so it is one joined query in plain SQL. Times come back as milliseconds since the
   // epoch: the columns hold UTC without a zone, which the driver would otherwise read as local time.
-  const [session] = await sql<{ expiresAt: number; lastSeenAt: number; createdAt: number; userId: string; orgRole: OrgRole }>(
+  const [session] = await sql<{
+    expiresAt: number;
+    lastSeenAt: number;
+    createdAt: number;
+    userId: string;
+    orgRole: OrgRole;
+  }>(
     db,
     'resolve-session',
     `SELECT extract(epoch FROM s.expires_at)::float8 * 1000 AS "expiresAt", extract(epoch FROM s.last_seen_at)::float8 * 1000 AS "lastSeenAt",

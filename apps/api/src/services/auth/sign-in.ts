@@ -31,8 +31,13 @@ export async function signIn(options: { db: Db; body: SignInBody; policy: SignIn
   // Said only to someone who knows the password: an admin has deactivated the account.
   if (user.deactivatedAt) throw new AppError('FORBIDDEN', 'This account has been deactivated; ask an admin');
   // A hash made at an older, cheaper cost is replaced now, while the password is at hand.
-  const passwordHash = needsRehash(user.passwordHash, policy.hashCost) ? await hashPassword(body.password, policy.hashCost) : undefined;
-  await db.user.update({ where: { id: user.id }, data: { failedSignIns: 0, signInLockedUntil: null, ...(passwordHash ? { passwordHash } : {}) } });
+  const passwordHash = needsRehash(user.passwordHash, policy.hashCost)
+    ? await hashPassword(body.password, policy.hashCost)
+    : undefined;
+  await db.user.update({
+    where: { id: user.id },
+    data: { failedSignIns: 0, signInLockedUntil: null, ...(passwordHash ? { passwordHash } : {}) },
+  });
   const session = await createSession(db, user.id, policy.ttlHours, options.userAgent);
   return { session, actor: { id: user.id, orgRole: user.orgRole } };
 }
@@ -49,10 +54,17 @@ export async function checkAccountPassword(
 ) {
   if (user.signInLockedUntil && user.signInLockedUntil.getTime() > Date.now()) throw locked(user.signInLockedUntil);
   if (await verifyPassword(password, user.passwordHash)) return;
-  const { failedSignIns } = await db.user.update({ where: { id: user.id }, data: { failedSignIns: { increment: 1 } }, select: { failedSignIns: true } });
+  const { failedSignIns } = await db.user.update({
+    where: { id: user.id },
+    data: { failedSignIns: { increment: 1 } },
+    select: { failedSignIns: true },
+  });
   if (failedSignIns >= policy.accountLimit) {
     const until = new Date(Date.now() + policy.lockoutMinutes * 60_000);
-    await db.user.updateMany({ where: { id: user.id, failedSignIns: { gte: policy.accountLimit } }, data: { failedSignIns: 0, signInLockedUntil: until } });
+    await db.user.updateMany({
+      where: { id: user.id, failedSignIns: { gte: policy.accountLimit } },
+      data: { failedSignIns: 0, signInLockedUntil: until },
+    });
     throw locked(until);
   }
   throw wrongCredentials();
@@ -62,7 +74,11 @@ const wrongCredentials = () => new AppError('INVALID_CREDENTIALS', 'The email or
 
 function locked(until: Date) {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return new AppError('ACCOUNT_LOCKED', `Too many wrong passwords: this account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`, {
-    details: { retryAfterSeconds: Math.ceil((until.getTime() - Date.now()) / 1000) },
-  });
+  return new AppError(
+    'ACCOUNT_LOCKED',
+    `Too many wrong passwords: this account is locked; try again in ${minutes} minute${minutes === 1 ? '' : 's'}`,
+    {
+      details: { retryAfterSeconds: Math.ceil((until.getTime() - Date.now()) / 1000) },
+    },
+  );
 }

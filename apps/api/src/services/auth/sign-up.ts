@@ -11,7 +11,11 @@ import { readSignUpSettings } from '../settings/sign-up-settings';
 import { createSession, decoySession } from './sessions';
 
 export type SignUpResult =
-  | { kind: 'created'; session: { token: string; expiresAt: Date }; actor: { id: string; orgRole: Me['user']['orgRole'] } }
+  | {
+      kind: 'created';
+      session: { token: string; expiresAt: Date };
+      actor: { id: string; orgRole: Me['user']['orgRole'] };
+    }
   /** The address has an account: the answer looks like a new account's, but opens no session. */
   | { kind: 'decoy'; session: { token: string; expiresAt: Date }; me: Me };
 
@@ -20,15 +24,33 @@ export type SignUpResult =
  * need the sign-up policy to allow them. Signing up with an address that has an account answers as a new
  * sign-up would (so sign-up cannot be used to learn who has an account) and tells the owner by mail.
  */
-export async function signUp(options: { db: Db; body: SignUpBody; ttlHours: number; hashCost: number; enabled: boolean; mailer: Mailer | null; origin: string; log?: (m: string) => void; userAgent?: string }): Promise<SignUpResult> {
+export async function signUp(options: {
+  db: Db;
+  body: SignUpBody;
+  ttlHours: number;
+  hashCost: number;
+  enabled: boolean;
+  mailer: Mailer | null;
+  origin: string;
+  log?: (m: string) => void;
+  userAgent?: string;
+}): Promise<SignUpResult> {
   const { db, body, ttlHours } = options;
   const [settings, anyone] = await Promise.all([readSignUpSettings(db), db.user.findFirst({ select: { id: true } })]);
   const decision = options.enabled || !anyone ? signUpDecision(settings, body.email, !anyone) : 'invitation-only';
-  if (decision === 'invitation-only') throw new AppError('SIGN_UP_CLOSED', 'Accounts here are made by invitation; ask an admin or your scrum master to invite you');
+  if (decision === 'invitation-only')
+    throw new AppError(
+      'SIGN_UP_CLOSED',
+      'Accounts here are made by invitation; ask an admin or your scrum master to invite you',
+    );
   if (decision === 'domain-not-allowed') {
-    throw new AppError('SIGN_UP_CLOSED', `Sign-up is open to addresses at ${settings.allowedDomains.join(', ')} only; ask an admin to invite you`, {
-      fields: [{ field: 'body.email', message: 'is not at a domain that may sign up' }],
-    });
+    throw new AppError(
+      'SIGN_UP_CLOSED',
+      `Sign-up is open to addresses at ${settings.allowedDomains.join(', ')} only; ask an admin to invite you`,
+      {
+        fields: [{ field: 'body.email', message: 'is not at a domain that may sign up' }],
+      },
+    );
   }
   // Hashed before knowing whether the address is taken, so both answers take as long.
   const passwordHash = await hashPassword(body.password, options.hashCost);

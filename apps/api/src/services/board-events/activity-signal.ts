@@ -94,12 +94,20 @@ export function pollSignal(db: Db, intervalMs = 250): ActivitySignal {
         last = _max.seq;
         handlers.activity(null);
       }
-      const changes = await db.accessChange.findMany({ where: { id: { gt: lastAccess } }, orderBy: { id: 'asc' }, select: { id: true, userId: true } });
+      const changes = await db.accessChange.findMany({
+        where: { id: { gt: lastAccess } },
+        orderBy: { id: 'asc' },
+        select: { id: true, userId: true },
+      });
       if (changes.length) {
         lastAccess = changes.at(-1)!.id;
         for (const userId of new Set(changes.map((c) => c.userId))) handlers.access(userId);
       }
-      const arrived = await db.notification.findMany({ where: { id: { gt: lastNotification } }, orderBy: { id: 'asc' }, select: { id: true, userId: true } });
+      const arrived = await db.notification.findMany({
+        where: { id: { gt: lastNotification } },
+        orderBy: { id: 'asc' },
+        select: { id: true, userId: true },
+      });
       if (arrived.length) {
         lastNotification = arrived.at(-1)!.id;
         for (const userId of new Set(arrived.map((n) => n.userId))) handlers.notification(userId);

@@ -22,8 +22,11 @@ const frameOf = (event: BoardEvent) => `id: ${event.activityId}\nevent: board\nd
  */
 export async function boardEventsSince(db: Db, boardId: string, after: bigint): Promise<BoardEvent[]> {
   const entries = (
-    await readCommitted(db, boardId, (tx) =>
-      tx.$queryRaw<{ seq: bigint; kind: string; actor_id: string | null; card_id: string | null }[]>`
+    await readCommitted(
+      db,
+      boardId,
+      (tx) =>
+        tx.$queryRaw<{ seq: bigint; kind: string; actor_id: string | null; card_id: string | null }[]>`
         SELECT c.seq, a.kind, a.actor_id, a.card_id FROM activity_commits c JOIN activity a ON a.id = c.activity_id
         WHERE c.board_id = ${boardId} AND c.seq > ${after} ORDER BY c.seq LIMIT 5000`,
     )
@@ -38,7 +41,10 @@ export async function boardEventsSince(db: Db, boardId: string, after: bigint): 
     else if (retrospectiveKinds.includes(e.kind)) retrospective = e;
   }
   const cards = latestPerCard.size
-    ? await db.card.findMany({ where: { id: { in: [...latestPerCard.keys()] }, boardId, archivedAt: null }, include: cardSummaryInclude })
+    ? await db.card.findMany({
+        where: { id: { in: [...latestPerCard.keys()] }, boardId, archivedAt: null },
+        include: cardSummaryInclude,
+      })
     : [];
   const byId = new Map(cards.map((c) => [c.id, toCardSummary(c)]));
   const events: BoardEvent[] = [...latestPerCard.values()].map((e) => ({
@@ -49,9 +55,25 @@ export async function boardEventsSince(db: Db, boardId: string, after: bigint): 
     card: byId.get(e.cardId!) ?? null,
     reload: false,
   }));
-  if (layout) events.push({ activityId: String(layout.id), kind: layout.kind, actorId: layout.actorId, cardId: null, card: null, reload: true });
+  if (layout)
+    events.push({
+      activityId: String(layout.id),
+      kind: layout.kind,
+      actorId: layout.actorId,
+      cardId: null,
+      card: null,
+      reload: true,
+    });
   // The team's retrospective changed (its entries go to the team's first board): screens showing it fetch it again.
-  if (retrospective) events.push({ activityId: String(retrospective.id), kind: retrospective.kind, actorId: retrospective.actorId, cardId: null, card: null, reload: false });
+  if (retrospective)
+    events.push({
+      activityId: String(retrospective.id),
+      kind: retrospective.kind,
+      actorId: retrospective.actorId,
+      cardId: null,
+      card: null,
+      reload: false,
+    });
   // The newest id last, so a client's "last seen" is right even if it stops reading half way.
   const last = entries.at(-1)!;
   events.sort((a, b) => (BigInt(a.activityId) < BigInt(b.activityId) ? -1 : 1));
@@ -64,7 +86,11 @@ export async function boardEventsSince(db: Db, boardId: string, after: bigint): 
  * board's key, which committing transactions hold shared (decision 7), is taken exclusively for the read. Without
  * it, a reader could see number 42 while 41's commit is still under way, and skip 41 for good.
  */
-export function readCommitted<T>(db: Db, boardId: string, read: (tx: Prisma.TransactionClient) => Promise<T>): Promise<T> {
+export function readCommitted<T>(
+  db: Db,
+  boardId: string,
+  read: (tx: Prisma.TransactionClient) => Promise<T>,
+): Promise<T> {
   return db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(20261126, hashtext(${boardId}))::text`;
     return read(tx);

@@ -46,10 +46,12 @@ export class LiveStreams {
 
   /** Refuses a new stream over the person's or the process's cap (429, before any streaming starts). */
   admit(actor: Actor) {
-    if (this.streams.size >= this.limits.perProcess) throw new AppError('RATE_LIMITED', 'This server is watching as many boards as it can; try again shortly');
+    if (this.streams.size >= this.limits.perProcess)
+      throw new AppError('RATE_LIMITED', 'This server is watching as many boards as it can; try again shortly');
     let mine = 0;
     for (const s of this.streams) if (s.userId === actor.id) mine++;
-    if (mine >= this.limits.perPerson) throw new AppError('RATE_LIMITED', `You have ${mine} live boards open; close one (another tab or window) first`);
+    if (mine >= this.limits.perPerson)
+      throw new AppError('RATE_LIMITED', `You have ${mine} live boards open; close one (another tab or window) first`);
   }
 
   add(stream: LiveStream) {
@@ -65,7 +67,8 @@ export class LiveStreams {
       await Promise.all(
         due.map(async (stream) => {
           let session = sessions.get(stream.sessionToken);
-          if (!session) sessions.set(stream.sessionToken, (session = resolveSession(this.db, stream.sessionToken, this.lifetime)));
+          if (!session)
+            sessions.set(stream.sessionToken, (session = resolveSession(this.db, stream.sessionToken, this.lifetime)));
           const actor = await session;
           if (!actor) return this.end(stream, 'signed-out');
           const access = await teamAccess(this.db, actor, stream.teamId);
@@ -89,6 +92,8 @@ export class LiveStreams {
 
   /** Access changes are kept a few minutes for processes that poll; older ones are of no use. */
   private async forgetOldChanges() {
-    await this.db.$executeRaw`DELETE FROM access_changes WHERE changed_at < now() - interval '10 minutes'`.catch(() => {});
+    await this.db.$executeRaw`DELETE FROM access_changes WHERE changed_at < now() - interval '10 minutes'`.catch(
+      () => {},
+    );
   }
 }

@@ -8,7 +8,13 @@ import { readCommitted, type BoardEventHub, type SendEvent } from './board-event
  * number of the event the client saw last) or, without one, from now. Returns the function that stops the stream,
  * and the board's team.
  */
-export async function watchBoard({ db, actor }: ServiceContext, hub: BoardEventHub, boardId: string, after: string | undefined, send: SendEvent) {
+export async function watchBoard(
+  { db, actor }: ServiceContext,
+  hub: BoardEventHub,
+  boardId: string,
+  after: string | undefined,
+  send: SendEvent,
+) {
   const board = await db.board.findUnique({ where: { id: boardId }, select: { teamId: true } });
   if (!board) throw notFound('Board');
   await requireTeamAccess(db, actor, board.teamId, 'view', 'Board');
@@ -18,5 +24,9 @@ export async function watchBoard({ db, actor }: ServiceContext, hub: BoardEventH
 
 /** The board's newest commit-order number: a stream that starts now continues from there. */
 async function latestCommitted(db: ServiceContext['db'], boardId: string) {
-  return readCommitted(db, boardId, async (tx) => (await tx.activityCommit.aggregate({ where: { boardId }, _max: { seq: true } }))._max.seq ?? 0n);
+  return readCommitted(
+    db,
+    boardId,
+    async (tx) => (await tx.activityCommit.aggregate({ where: { boardId }, _max: { seq: true } }))._max.seq ?? 0n,
+  );
 }

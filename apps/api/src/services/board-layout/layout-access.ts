@@ -12,7 +12,11 @@ export async function boardForLayout(db: Db, actor: Actor, boardId: string, fiel
 }
 
 /** Moves one item of an ordered list to `position`, renumbering the others 0..n-1. */
-export function reorder<T extends { id: string }>(items: T[], id: string, position: number): { id: string; position: number }[] {
+export function reorder<T extends { id: string }>(
+  items: T[],
+  id: string,
+  position: number,
+): { id: string; position: number }[] {
   const moving = items.find((i) => i.id === id)!;
   const rest = items.filter((i) => i.id !== id);
   rest.splice(Math.min(position, rest.length), 0, moving);

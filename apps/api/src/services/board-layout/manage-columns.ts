@@ -7,15 +7,49 @@ import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { boardForLayout, reorder } from './layout-access';
 
-const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }: Column) => ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays });
+const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }: Column) => ({
+  id,
+  name,
+  position,
+  wipLimit,
+  wipPolicy,
+  flowCategory,
+  agingDays,
+});
 
-export async function createColumn({ db, actor }: ServiceContext, body: z.output<typeof createColumnBodySchema>): Promise<Column> {
+export async function createColumn(
+  { db, actor }: ServiceContext,
+  body: z.output<typeof createColumnBodySchema>,
+): Promise<Column> {
   const board = await boardForLayout(db, actor, body.boardId, 'body.boardId');
   return db.$transaction(async (tx) => {
     const columns = await tx.column.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
-    const created = await tx.column.create({ data: { boardId: board.id, name: body.name, flowCategory: body.flowCategory, wipLimit: body.wipLimit, wipPolicy: body.wipPolicy, position: columns.length } });
-    for (const { id, position } of reorder([...columns, created], created.id, body.position ?? columns.length)) await tx.column.update({ where: { id }, data: { position } });
-    await recordActivity(tx, { actorId: actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnCreated, to: { columnId: created.id, name: created.name, position: created.position, wipLimit: created.wipLimit, wipPolicy: created.wipPolicy, flowCategory: created.flowCategory } });
+    const created = await tx.column.create({
+      data: {
+        boardId: board.id,
+        name: body.name,
+        flowCategory: body.flowCategory,
+        wipLimit: body.wipLimit,
+        wipPolicy: body.wipPolicy,
+        position: columns.length,
+      },
+    });
+    for (const { id, position } of reorder([...columns, created], created.id, body.position ?? columns.length))
+      await tx.column.update({ where: { id }, data: { position } });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId: board.teamId,
+      boardId: board.id,
+      kind: activityKinds.columnCreated,
+      to: {
+        columnId: created.id,
+        name: created.name,
+        position: created.position,
+        wipLimit: created.wipLimit,
+        wipPolicy: created.wipPolicy,
+        flowCategory: created.flowCategory,
+      },
+    });
     return view(await tx.column.findUniqueOrThrow({ where: { id: created.id } }));
   });
 }
@@ -28,19 +62,33 @@ async function columnForLayout(ctx: ServiceContext, columnId: string) {
 }
 
 /** Renames a column, sets its WIP limit and policy, its flow category, or its place on the board. */
-export async function updateColumn(ctx: ServiceContext, columnId: string, body: z.output<typeof updateColumnBodySchema>): Promise<Column> {
+export async function updateColumn(
+  ctx: ServiceContext,
+  columnId: string,
+  body: z.output<typeof updateColumnBodySchema>,
+): Promise<Column> {
   const { column, board } = await columnForLayout(ctx, columnId);
   return ctx.db.$transaction(async (tx) => {
     const { position, ...fields } = body;
     await tx.column.update({ where: { id: columnId }, data: fields });
     if (position !== undefined) {
       const columns = await tx.column.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
-      for (const p of reorder(columns, columnId, position)) await tx.column.update({ where: { id: p.id }, data: { position: p.position } });
+      for (const p of reorder(columns, columnId, position))
+        await tx.column.update({ where: { id: p.id }, data: { position: p.position } });
     }
-    const keys = (Object.keys(body) as (keyof typeof body)[]).filter((k) => body[k] !== undefined && column[k] !== body[k]);
+    const keys = (Object.keys(body) as (keyof typeof body)[]).filter(
+      (k) => body[k] !== undefined && column[k] !== body[k],
+    );
     const from = Object.fromEntries(keys.map((k) => [k, column[k]]));
     const to = Object.fromEntries(keys.map((k) => [k, body[k]]));
-    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnUpdated, from: { columnId, ...from }, to: { columnId, ...to } });
+    await recordActivity(tx, {
+      actorId: ctx.actor.id,
+      teamId: board.teamId,
+      boardId: board.id,
+      kind: activityKinds.columnUpdated,
+      from: { columnId, ...from },
+      to: { columnId, ...to },
+    });
     return view(await tx.column.findUniqueOrThrow({ where: { id: columnId } }));
   });
 }
@@ -53,14 +101,30 @@ export async function deleteColumn(ctx: ServiceContext, columnId: string) {
     ctx.db.card.count({ where: { columnId, archivedAt: { not: null } } }),
   ]);
   if (open + archived > 0) {
-    const what = [open && `${open} card${open > 1 ? 's' : ''}`, archived && `${archived} archived card${archived > 1 ? 's' : ''}`].filter(Boolean).join(' and ');
-    throw new AppError('CONFLICT', `Column "${column.name}" holds ${what}; move them to another column before deleting it`, { details: { open, archived } });
+    const what = [
+      open && `${open} card${open > 1 ? 's' : ''}`,
+      archived && `${archived} archived card${archived > 1 ? 's' : ''}`,
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw new AppError(
+      'CONFLICT',
+      `Column "${column.name}" holds ${what}; move them to another column before deleting it`,
+      { details: { open, archived } },
+    );
   }
   await ctx.db.$transaction(async (tx) => {
     await tx.column.delete({ where: { id: columnId } });
     const rest = await tx.column.findMany({ where: { boardId: board.id }, orderBy: { position: 'asc' } });
-    for (const [position, c] of rest.entries()) if (c.position !== position) await tx.column.update({ where: { id: c.id }, data: { position } });
-    await recordActivity(tx, { actorId: ctx.actor.id, teamId: board.teamId, boardId: board.id, kind: activityKinds.columnDeleted, from: { columnId, name: column.name } });
+    for (const [position, c] of rest.entries())
+      if (c.position !== position) await tx.column.update({ where: { id: c.id }, data: { position } });
+    await recordActivity(tx, {
+      actorId: ctx.actor.id,
+      teamId: board.teamId,
+      boardId: board.id,
+      kind: activityKinds.columnDeleted,
+      from: { columnId, name: column.name },
+    });
   });
   return { ok: true as const };
 }

@@ -28,8 +28,22 @@ export async function getBoard({ db, actor }: ServiceContext, boardId: string): 
 
   return {
     board,
-    columns: columns.map(({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }) => ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays })),
-    swimlanes: swimlanes.map(({ id, name, position, wipLimit, wipPolicy }) => ({ id, name, position, wipLimit, wipPolicy })),
+    columns: columns.map(({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }) => ({
+      id,
+      name,
+      position,
+      wipLimit,
+      wipPolicy,
+      flowCategory,
+      agingDays,
+    })),
+    swimlanes: swimlanes.map(({ id, name, position, wipLimit, wipPolicy }) => ({
+      id,
+      name,
+      position,
+      wipLimit,
+      wipPolicy,
+    })),
     cards: cardRows?.cards ?? [],
     people: members.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)),
     lastActivityId: String(last?.id ?? 0n),

@@ -9,9 +9,27 @@ export async function addComment({ db, actor }: ServiceContext, cardId: string, 
   const card = await loadOpenCardFor(db, actor, cardId, 'work');
   await requireRoomOnCard(db, cardId, 'comments');
   return db.$transaction(async (tx) => {
-    const comment = await tx.comment.create({ data: { cardId, authorId: actor.id, body }, include: { author: { select: { id: true, name: true } } } });
-    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.commentAdded, to: { commentId: comment.id } });
+    const comment = await tx.comment.create({
+      data: { cardId, authorId: actor.id, body },
+      include: { author: { select: { id: true, name: true } } },
+    });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId: card.teamId,
+      boardId: card.boardId,
+      cardId,
+      sprintId: card.sprintId,
+      kind: activityKinds.commentAdded,
+      to: { commentId: comment.id },
+    });
     const [mentions] = await mentionedPeople(tx, [comment.body]);
-    return { id: comment.id, author: comment.author, body: comment.body, mentions: mentions!, createdAt: comment.createdAt.toISOString(), editedAt: null };
+    return {
+      id: comment.id,
+      author: comment.author,
+      body: comment.body,
+      mentions: mentions!,
+      createdAt: comment.createdAt.toISOString(),
+      editedAt: null,
+    };
   });
 }

@@ -12,7 +12,12 @@ const counters: Record<CardLimitKind, (db: Db, cardId: string) => Promise<number
  * Refuses (409 LIMIT_REACHED) one more comment, checklist item or link on a full card. Checked before the write:
  * simultaneous additions may pass it together, so a card can exceed its limit by at most that many.
  */
-export async function requireRoomOnCard(db: Db, cardId: string, kind: CardLimitKind, limits: Record<CardLimitKind, number> = cardLimits) {
+export async function requireRoomOnCard(
+  db: Db,
+  cardId: string,
+  kind: CardLimitKind,
+  limits: Record<CardLimitKind, number> = cardLimits,
+) {
   const problem = cardLimitProblem(kind, await counters[kind](db, cardId), limits);
   if (problem) throw new AppError('LIMIT_REACHED', problem, { details: { limit: limits[kind], kind } });
 }

@@ -15,13 +15,19 @@ export type CreateCardInput = z.output<typeof createCardBodySchema>;
 
 /** Quick add: a new card at the top or the bottom of a column, under its WIP limits and, in progress, its owners'. */
 export async function createCard({ db, actor }: ServiceContext, body: CreateCardInput): Promise<CardWriteResult> {
-  const column = await db.column.findUnique({ where: { id: body.columnId }, select: { boardId: true, board: { select: { teamId: true } } } });
+  const column = await db.column.findUnique({
+    where: { id: body.columnId },
+    select: { boardId: true, board: { select: { teamId: true } } },
+  });
   if (!column) throw invalidField('body.columnId', 'must be an existing column');
   const teamId = column.board.teamId;
   await requireTeamAccess(db, actor, teamId, 'work', 'Column');
   const boardId = column.boardId;
   const ownerIds = [...new Set(body.ownerIds)];
-  if (ownerIds.length && (await db.membership.count({ where: { teamId, userId: { in: ownerIds } } })) !== ownerIds.length) {
+  if (
+    ownerIds.length &&
+    (await db.membership.count({ where: { teamId, userId: { in: ownerIds } } })) !== ownerIds.length
+  ) {
     throw invalidField('body.ownerIds', 'must all be members of the card’s team');
   }
 
@@ -29,7 +35,10 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
 }
 
 /** Places and writes a new card with its entries, inside the caller's transaction (quick add, a retrospective action). */
-export async function insertCard(tx: Prisma.TransactionClient, body: Omit<CreateCardInput, 'ownerIds'> & { boardId: string; teamId: string; actorId: string; ownerIds?: string[] }): Promise<CardWriteResult> {
+export async function insertCard(
+  tx: Prisma.TransactionClient,
+  body: Omit<CreateCardInput, 'ownerIds'> & { boardId: string; teamId: string; actorId: string; ownerIds?: string[] },
+): Promise<CardWriteResult> {
   const { boardId, teamId, actorId } = body;
   const ownerIds = body.ownerIds ?? [];
   const placed = await placeCard(tx, {
@@ -63,12 +72,33 @@ export async function insertCard(tx: Prisma.TransactionClient, body: Omit<Create
     boardId,
     cardId: card.id,
     kind: activityKinds.cardCreated,
-    to: { columnId: body.columnId, swimlaneId: body.swimlaneId, flowCategory: placed.target.flow_category, title: body.title },
+    to: {
+      columnId: body.columnId,
+      swimlaneId: body.swimlaneId,
+      flowCategory: placed.target.flow_category,
+      title: body.title,
+    },
     sprintId: null,
   });
   if (ownerIds.length) {
-    await recordActivity(tx, { actorId, teamId, boardId, cardId: card.id, sprintId: null, kind: activityKinds.cardUpdated, field: 'ownerIds', from: [], to: ownerIds });
+    await recordActivity(tx, {
+      actorId,
+      teamId,
+      boardId,
+      cardId: card.id,
+      sprintId: null,
+      kind: activityKinds.cardUpdated,
+      field: 'ownerIds',
+      from: [],
+      to: ownerIds,
+    });
   }
-  await trackBreaches(tx, { boardId, teamId, actorId, columnIds: [body.columnId], swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [] });
+  await trackBreaches(tx, {
+    boardId,
+    teamId,
+    actorId,
+    columnIds: [body.columnId],
+    swimlaneIds: body.swimlaneId ? [body.swimlaneId] : [],
+  });
   return { card: toCardSummary(card), overLimit: placed.overLimit };
 }

@@ -9,11 +9,18 @@ import { loadCardFor } from './load-card';
 const commentInclude = { author: { select: { id: true, name: true } } } as const;
 
 /** The `limit` comments of a card just before `before` (or its newest), oldest first, and whether older ones exist. */
-export async function commentPage(db: Db, cardId: string, options: { before?: string; limit?: number } = {}): Promise<CommentPage> {
+export async function commentPage(
+  db: Db,
+  cardId: string,
+  options: { before?: string; limit?: number } = {},
+): Promise<CommentPage> {
   const limit = options.limit ?? COMMENTS_PAGE;
   let cursor = {};
   if (options.before) {
-    const from = await db.comment.findFirst({ where: { id: options.before, cardId }, select: { createdAt: true, id: true } });
+    const from = await db.comment.findFirst({
+      where: { id: options.before, cardId },
+      select: { createdAt: true, id: true },
+    });
     if (!from) throw invalidField('querystring.before', 'is not a comment of this card');
     cursor = { OR: [{ createdAt: { lt: from.createdAt } }, { createdAt: from.createdAt, id: { lt: from.id } }] };
   }
@@ -24,14 +31,28 @@ export async function commentPage(db: Db, cardId: string, options: { before?: st
     include: commentInclude,
   });
   const page = rows.slice(0, limit).reverse();
-  const mentions = await mentionedPeople(db, page.map((c) => c.body));
+  const mentions = await mentionedPeople(
+    db,
+    page.map((c) => c.body),
+  );
   return {
-    comments: page.map((c, i) => ({ id: c.id, author: c.author, body: c.body, mentions: mentions[i]!, createdAt: c.createdAt.toISOString(), editedAt: c.editedAt?.toISOString() ?? null })),
+    comments: page.map((c, i) => ({
+      id: c.id,
+      author: c.author,
+      body: c.body,
+      mentions: mentions[i]!,
+      createdAt: c.createdAt.toISOString(),
+      editedAt: c.editedAt?.toISOString() ?? null,
+    })),
     hasOlder: rows.length > limit,
   };
 }
 
-export async function listComments({ db, actor }: ServiceContext, cardId: string, options: { before?: string; limit: number }) {
+export async function listComments(
+  { db, actor }: ServiceContext,
+  cardId: string,
+  options: { before?: string; limit: number },
+) {
   await loadCardFor(db, actor, cardId, 'view');
   return commentPage(db, cardId, options);
 }

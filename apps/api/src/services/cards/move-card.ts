@@ -8,7 +8,16 @@ import { isoTimestampSql } from '../../db/sql-time';
 import { cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
-import { checkTarget, decidePlacement, type ColumnRow, type OwnerLimitRow, type Placement, type PlacementDecision, type Situation, type SwimlaneRow } from './placement/decide-placement';
+import {
+  checkTarget,
+  decidePlacement,
+  type ColumnRow,
+  type OwnerLimitRow,
+  type Placement,
+  type PlacementDecision,
+  type Situation,
+  type SwimlaneRow,
+} from './placement/decide-placement';
 import { placeCard } from './placement/place-card';
 import { trackBreaches, trackBreachesUnderLock } from './placement/wip-breaches';
 import { flowTimes } from '@amb/domain/flow-times';
@@ -87,7 +96,11 @@ const readSituationSql = `
   FROM card`;
 
 /** Moves a card to a column (and swimlane), right after another card or at the top, under the WIP limits. */
-export async function moveCard({ db, actor }: ServiceContext, cardId: string, body: MoveCardBody): Promise<CardWriteResult> {
+export async function moveCard(
+  { db, actor }: ServiceContext,
+  cardId: string,
+  body: MoveCardBody,
+): Promise<CardWriteResult> {
   for (let attempt = 1; ; attempt++) {
     const move = await readMove(db, actor, cardId, body);
     const decision = attempt <= OPTIMISTIC_TRIES ? decidePlacement(move.placement, move.situation, Math.random) : null;
@@ -130,7 +143,10 @@ async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody
   if (card.archived) throw cardArchived();
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const from = { columnId: card.column_id, swimlaneId: card.swimlane_id };
-  const to = { columnId: body.columnId, swimlaneId: body.swimlaneId === undefined ? card.swimlane_id : body.swimlaneId };
+  const to = {
+    columnId: body.columnId,
+    swimlaneId: body.swimlaneId === undefined ? card.swimlane_id : body.swimlaneId,
+  };
   const placement: Placement = {
     boardId: card.board_id,
     cardId,
@@ -148,7 +164,15 @@ async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody
     cardId,
     version: body.version,
     placement,
-    situation: { target, targetLane: to.swimlaneId ? lane : null, owners: card.owners, columnCount: card.column_count ?? 0, laneCount: card.lane_count ?? 0, above: card.above, below: card.below },
+    situation: {
+      target,
+      targetLane: to.swimlaneId ? lane : null,
+      owners: card.owners,
+      columnCount: card.column_count ?? 0,
+      laneCount: card.lane_count ?? 0,
+      above: card.above,
+      below: card.below,
+    },
     changesPlace: from.columnId !== to.columnId || from.swimlaneId !== to.swimlaneId,
     fromRank: card.rank,
     fromFlow: card.from_flow,
@@ -174,7 +198,11 @@ function expectations(move: Move, decision: PlacementDecision) {
     above: s.above,
     rankEpoch: s.target.rank_epoch,
     // Null when the move does not count against the owners' limits; otherwise every owner with a limit.
-    owners: s.owners ? decision.places.filter((p) => p.scope === 'person').map((p) => ({ userId: p.id, limit: p.wipLimit, policy: p.wipPolicy, count: p.count })) : null,
+    owners: s.owners
+      ? decision.places
+          .filter((p) => p.scope === 'person')
+          .map((p) => ({ userId: p.id, limit: p.wipLimit, policy: p.wipPolicy, count: p.count }))
+      : null,
   };
 }
 
@@ -185,29 +213,68 @@ function moveArguments(move: Move, rank: string, target: FlowCategory, expect: o
   const subject = { actorId: p.actorId, teamId: p.teamId };
   const history = activityRow(
     move.changesPlace
-      ? { ...subject, kind: activityKinds.cardMoved, from: { ...p.from!, flowCategory: move.fromFlow }, to: { ...p.to, flowCategory: target } }
+      ? {
+          ...subject,
+          kind: activityKinds.cardMoved,
+          from: { ...p.from!, flowCategory: move.fromFlow },
+          to: { ...p.to, flowCategory: target },
+        }
       : { ...subject, kind: activityKinds.cardReordered, from: { rank: move.fromRank }, to: { rank } },
   );
-  const place = { ...p.to, rank, startedAt: times.startedAt?.toISOString() ?? null, completedAt: times.completedAt?.toISOString() ?? null };
-  return [move.cardId, move.version, JSON.stringify(place), expect && JSON.stringify(expect), JSON.stringify(history)] as const;
+  const place = {
+    ...p.to,
+    rank,
+    startedAt: times.startedAt?.toISOString() ?? null,
+    completedAt: times.completedAt?.toISOString() ?? null,
+  };
+  return [
+    move.cardId,
+    move.version,
+    JSON.stringify(place),
+    expect && JSON.stringify(expect),
+    JSON.stringify(history),
+  ] as const;
 }
 
 const moveCardSql = 'SELECT status, card FROM move_card($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)';
 type MoveStatus = 'moved' | 'stale' | 'changed';
 type Written = { status: 'moved'; card: CardSummary } | { status: 'stale' };
 const written = (row: { status: MoveStatus; card: CardSummary | null }): Written | 'changed' =>
-  row.status === 'moved' ? { status: 'moved', card: row.card! } : row.status === 'stale' ? { status: 'stale' } : 'changed';
+  row.status === 'moved'
+    ? { status: 'moved', card: row.card! }
+    : row.status === 'stale'
+      ? { status: 'stale' }
+      : 'changed';
 
-async function writeMove(db: Db, move: Move, rank: string, expect: ReturnType<typeof expectations>): Promise<Written | 'changed'> {
-  const [row] = await sql<{ status: MoveStatus; card: CardSummary | null }>(db, 'move-card-write', moveCardSql, [...moveArguments(move, rank, move.situation.target.flow_category, expect)]);
+async function writeMove(
+  db: Db,
+  move: Move,
+  rank: string,
+  expect: ReturnType<typeof expectations>,
+): Promise<Written | 'changed'> {
+  const [row] = await sql<{ status: MoveStatus; card: CardSummary | null }>(db, 'move-card-write', moveCardSql, [
+    ...moveArguments(move, rank, move.situation.target.flow_category, expect),
+  ]);
   return written(row!);
 }
 
 /** After a move made without holding the locks: a stale version becomes a 409, and breaches of limited places are tracked. */
-async function finishMove(db: Db, actor: Actor, move: Move, result: Written, overLimit: CardWriteResult['overLimit']): Promise<CardWriteResult> {
+async function finishMove(
+  db: Db,
+  actor: Actor,
+  move: Move,
+  result: Written,
+  overLimit: CardWriteResult['overLimit'],
+): Promise<CardWriteResult> {
   if (result.status === 'stale') throw await staleVersion(db, move.cardId);
   const places = limitedPlaces(move, move.situation.target, move.situation.targetLane);
-  if (places) await trackBreachesUnderLock(db, { boardId: move.placement.boardId, teamId: move.placement.teamId, actorId: actor.id, ...places });
+  if (places)
+    await trackBreachesUnderLock(db, {
+      boardId: move.placement.boardId,
+      teamId: move.placement.teamId,
+      actorId: actor.id,
+      ...places,
+    });
   return { card: result.card, overLimit };
 }
 
@@ -215,20 +282,37 @@ async function finishMove(db: Db, actor: Actor, move: Move, result: Written, ove
 function limitedPlaces(move: Move, target: ColumnRow, lane: SwimlaneRow | null) {
   if (!move.changesPlace) return null;
   const { from, to } = move.placement;
-  const columnIds = [target.wip_limit !== null ? to.columnId : null, move.fromColumnLimit !== null ? from!.columnId : null].filter((id): id is string => Boolean(id));
-  const swimlaneIds = [lane?.wip_limit != null ? to.swimlaneId : null, move.fromLaneLimit !== null ? from!.swimlaneId : null].filter((id): id is string => Boolean(id));
-  return columnIds.length || swimlaneIds.length ? { columnIds: [...new Set(columnIds)], swimlaneIds: [...new Set(swimlaneIds)] } : null;
+  const columnIds = [
+    target.wip_limit !== null ? to.columnId : null,
+    move.fromColumnLimit !== null ? from!.columnId : null,
+  ].filter((id): id is string => Boolean(id));
+  const swimlaneIds = [
+    lane?.wip_limit != null ? to.swimlaneId : null,
+    move.fromLaneLimit !== null ? from!.swimlaneId : null,
+  ].filter((id): id is string => Boolean(id));
+  return columnIds.length || swimlaneIds.length
+    ? { columnIds: [...new Set(columnIds)], swimlaneIds: [...new Set(swimlaneIds)] }
+    : null;
 }
 
 /** The careful way: the move decided and written under the lock of the column the card enters, breaches tracked under it too. */
 async function moveUnderLock(db: Db, actor: Actor, move: Move): Promise<CardWriteResult> {
   const result = await db.$transaction(async (tx) => {
     const placed = await placeCard(tx, move.placement);
-    const [row] = await tx.$queryRawUnsafe<{ status: MoveStatus; card: CardSummary | null }[]>(moveCardSql, ...moveArguments(move, placed.rank, placed.target.flow_category, null));
+    const [row] = await tx.$queryRawUnsafe<{ status: MoveStatus; card: CardSummary | null }[]>(
+      moveCardSql,
+      ...moveArguments(move, placed.rank, placed.target.flow_category, null),
+    );
     const outcome = written(row!);
     if (outcome === 'changed' || outcome.status === 'stale') return null;
     const places = limitedPlaces(move, placed.target, placed.targetLane);
-    if (places) await trackBreaches(tx, { boardId: move.placement.boardId, teamId: move.placement.teamId, actorId: actor.id, ...places });
+    if (places)
+      await trackBreaches(tx, {
+        boardId: move.placement.boardId,
+        teamId: move.placement.teamId,
+        actorId: actor.id,
+        ...places,
+      });
     return { card: outcome.card, overLimit: placed.overLimit };
   });
   if (!result) throw await staleVersion(db, move.cardId);

@@ -20,13 +20,25 @@ interface Blocking {
 }
 
 /** Blocking, unblocking, or a new reason or category while blocked: the card's fields and the entry that says so. */
-function blocking(current: Blocking, body: UpdateCardBody, data: Prisma.CardUncheckedUpdateManyInput, base: ActivitySubject): ActivityEntry[] {
+function blocking(
+  current: Blocking,
+  body: UpdateCardBody,
+  data: Prisma.CardUncheckedUpdateManyInput,
+  base: ActivitySubject,
+): ActivityEntry[] {
   const was = { reason: current.blockedReason, category: current.blockerCategory as BlockerCategory | null };
   const blocked = body.blocked ?? current.blocked;
   if (!blocked) {
     if (!current.blocked) return [];
     // A cleared obstacle leaves the PMO's list with it.
-    Object.assign(data, { blocked: false, blockedSince: null, blockedReason: null, blockerCategory: null, escalatedAt: null, ...noPmoHandling });
+    Object.assign(data, {
+      blocked: false,
+      blockedSince: null,
+      blockedReason: null,
+      blockerCategory: null,
+      escalatedAt: null,
+      ...noPmoHandling,
+    });
     return [{ ...base, kind: activityKinds.cardUnblocked, from: was }];
   }
   const now = {
@@ -34,29 +46,43 @@ function blocking(current: Blocking, body: UpdateCardBody, data: Prisma.CardUnch
     category: body.blockerCategory !== undefined ? body.blockerCategory : was.category,
   };
   if (current.blocked && now.reason === was.reason && now.category === was.category) return [];
-  Object.assign(data, { blocked: true, blockedReason: now.reason, blockerCategory: now.category }, current.blocked ? {} : { blockedSince: new Date() });
+  Object.assign(
+    data,
+    { blocked: true, blockedReason: now.reason, blockerCategory: now.category },
+    current.blocked ? {} : { blockedSince: new Date() },
+  );
   return [{ ...base, kind: activityKinds.cardBlocked, to: now }];
 }
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 /** Edits a card's fields; each change becomes one history entry of its kind. Based on a stale version, it is refused. */
-export async function updateCard({ db, actor }: ServiceContext, cardId: string, body: UpdateCardBody): Promise<CardWriteResult> {
+export async function updateCard(
+  { db, actor }: ServiceContext,
+  cardId: string,
+  body: UpdateCardBody,
+): Promise<CardWriteResult> {
   const card = await loadOpenCardFor(db, actor, cardId, 'work');
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const current = await db.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude });
 
   if (body.ownerIds?.length) {
     const members = await db.membership.count({ where: { teamId: card.teamId, userId: { in: body.ownerIds } } });
-    if (members !== new Set(body.ownerIds).size) throw invalidField('body.ownerIds', 'must all be members of the card’s team');
+    if (members !== new Set(body.ownerIds).size)
+      throw invalidField('body.ownerIds', 'must all be members of the card’s team');
   }
   if (body.principleIds?.length) {
     const found = await db.principle.count({ where: { id: { in: body.principleIds }, archivedAt: null } });
-    if (found !== new Set(body.principleIds).size) throw invalidField('body.principleIds', 'must all be principles in use');
+    if (found !== new Set(body.principleIds).size)
+      throw invalidField('body.principleIds', 'must all be principles in use');
   }
-  if (body.sprintId !== undefined && body.sprintId !== current.sprintId) await requireSprintPlanner(db, actor, card.teamId);
+  if (body.sprintId !== undefined && body.sprintId !== current.sprintId)
+    await requireSprintPlanner(db, actor, card.teamId);
   if (body.sprintId) {
-    const sprint = await db.sprint.findFirst({ where: { id: body.sprintId, teamId: card.teamId }, select: { state: true } });
+    const sprint = await db.sprint.findFirst({
+      where: { id: body.sprintId, teamId: card.teamId },
+      select: { state: true },
+    });
     if (!sprint) throw invalidField('body.sprintId', 'must be a sprint of the card’s team');
     if (sprint.state === 'CLOSED') throw invalidField('body.sprintId', 'must not be a closed sprint');
   }
@@ -75,46 +101,88 @@ export async function updateCard({ db, actor }: ServiceContext, cardId: string, 
   }
   if (body.estimate !== undefined && body.estimate !== current.estimate) {
     data.estimate = body.estimate;
-    history.push({ ...base, kind: activityKinds.cardEstimateChanged, from: { points: current.estimate }, to: { points: body.estimate } });
+    history.push({
+      ...base,
+      kind: activityKinds.cardEstimateChanged,
+      from: { points: current.estimate },
+      to: { points: body.estimate },
+    });
   }
   if (body.sprintId !== undefined && body.sprintId !== current.sprintId) {
     data.sprintId = body.sprintId;
-    history.push({ ...base, kind: activityKinds.cardSprintChanged, from: { sprintId: current.sprintId }, to: { sprintId: body.sprintId } });
+    history.push({
+      ...base,
+      kind: activityKinds.cardSprintChanged,
+      from: { sprintId: current.sprintId },
+      to: { sprintId: body.sprintId },
+    });
   }
   if (body.dueDate !== undefined) {
     const next = body.dueDate === null ? null : new Date(body.dueDate);
     if ((current.dueDate?.getTime() ?? null) !== (next?.getTime() ?? null)) {
       data.dueDate = next;
-      history.push({ ...base, kind: activityKinds.cardUpdated, field: 'dueDate', from: current.dueDate?.toISOString() ?? null, to: next?.toISOString() ?? null });
+      history.push({
+        ...base,
+        kind: activityKinds.cardUpdated,
+        field: 'dueDate',
+        from: current.dueDate?.toISOString() ?? null,
+        to: next?.toISOString() ?? null,
+      });
     }
   }
   history.push(...blocking(current, body, data, base));
   const ownersBefore = current.owners.map((o) => o.userId);
   const ownersChange = body.ownerIds && !sameSet(ownersBefore, body.ownerIds);
-  if (ownersChange) history.push({ ...base, kind: activityKinds.cardUpdated, field: 'ownerIds', from: ownersBefore, to: body.ownerIds! });
+  if (ownersChange)
+    history.push({
+      ...base,
+      kind: activityKinds.cardUpdated,
+      field: 'ownerIds',
+      from: ownersBefore,
+      to: body.ownerIds!,
+    });
   const principlesBefore = current.principles.map((p) => p.principleId);
   const principlesChange = body.principleIds && !sameSet(principlesBefore, body.principleIds);
-  if (principlesChange) history.push({ ...base, kind: activityKinds.cardUpdated, field: 'principleIds', from: principlesBefore, to: body.principleIds! });
+  if (principlesChange)
+    history.push({
+      ...base,
+      kind: activityKinds.cardUpdated,
+      field: 'principleIds',
+      from: principlesBefore,
+      to: body.principleIds!,
+    });
 
   const result = await db.$transaction(async (tx) => {
-    const updated = await tx.card.updateMany({ where: { id: cardId, version: body.version }, data: { ...data, version: { increment: 1 } } });
+    const updated = await tx.card.updateMany({
+      where: { id: cardId, version: body.version },
+      data: { ...data, version: { increment: 1 } },
+    });
     if (updated.count === 0) return null;
     let overLimit: CardWriteResult['overLimit'] = [];
     if (ownersChange) {
       // People who join a card in progress take on one more card: their limits are checked under their row locks,
       // as a move into progress checks them, so concurrent writes cannot both pass a hard limit.
       const added = [...new Set(body.ownerIds)].filter((id) => !ownersBefore.includes(id));
-      const [place] = added.length ? await tx.$queryRaw<{ flow_category: string }[]>`SELECT k.flow_category::text AS flow_category FROM cards c JOIN columns k ON k.id = c.column_id WHERE c.id = ${cardId}` : [];
+      const [place] = added.length
+        ? await tx.$queryRaw<
+            { flow_category: string }[]
+          >`SELECT k.flow_category::text AS flow_category FROM cards c JOIN columns k ON k.id = c.column_id WHERE c.id = ${cardId}`
+        : [];
       if (place?.flow_category === 'IN_PROGRESS') overLimit = admitOwners(await lockPersonLimits(tx, added, cardId));
       await tx.cardOwner.deleteMany({ where: { cardId } });
       await tx.cardOwner.createMany({ data: [...new Set(body.ownerIds)].map((userId) => ({ cardId, userId })) });
     }
     if (principlesChange) {
       await tx.cardPrinciple.deleteMany({ where: { cardId } });
-      await tx.cardPrinciple.createMany({ data: [...new Set(body.principleIds)].map((principleId) => ({ cardId, principleId })) });
+      await tx.cardPrinciple.createMany({
+        data: [...new Set(body.principleIds)].map((principleId) => ({ cardId, principleId })),
+      });
     }
     await recordActivity(tx, ...history);
-    return { card: toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude })), overLimit };
+    return {
+      card: toCardSummary(await tx.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude })),
+      overLimit,
+    };
   });
   if (!result) throw await staleVersion(db, cardId);
   return result;

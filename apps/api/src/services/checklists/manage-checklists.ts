@@ -7,10 +7,22 @@ import type { Actor, ServiceContext } from '../context';
 import { requireRoomOnCard } from '../cards/card-room';
 import { loadOpenCardFor } from '../cards/load-card';
 
-const itemView = (i: { id: string; text: string; done: boolean; position: number }) => ({ id: i.id, text: i.text, done: i.done, position: i.position });
+const itemView = (i: { id: string; text: string; done: boolean; position: number }) => ({
+  id: i.id,
+  text: i.text,
+  done: i.done,
+  position: i.position,
+});
 
 async function cardOfChecklist(db: Db, actor: Actor, checklistId: string) {
-  const list = await db.checklist.findUnique({ where: { id: checklistId }, include: { card: { select: { id: true, boardId: true, sprintId: true, archivedAt: true, board: { select: { teamId: true } } } } } });
+  const list = await db.checklist.findUnique({
+    where: { id: checklistId },
+    include: {
+      card: {
+        select: { id: true, boardId: true, sprintId: true, archivedAt: true, board: { select: { teamId: true } } },
+      },
+    },
+  });
   if (!list) throw notFound('Checklist');
   await requireTeamAccess(db, actor, list.card.board.teamId, 'work', 'Checklist');
   if (list.card.archivedAt) throw cardArchived();
@@ -29,14 +41,24 @@ type ChecklistChange = Extract<AnyActivityPayloadInput, { kind: `checklist.${str
 
 /** Writes a checklist change and its history entry in one transaction. */
 const log = (tx: Tx, actor: Actor, card: CardRef, teamId: string, change: ChecklistChange) =>
-  recordActivity(tx, { actorId: actor.id, teamId, boardId: card.boardId, cardId: card.id, sprintId: card.sprintId, ...change });
+  recordActivity(tx, {
+    actorId: actor.id,
+    teamId,
+    boardId: card.boardId,
+    cardId: card.id,
+    sprintId: card.sprintId,
+    ...change,
+  });
 
 export async function addChecklist({ db, actor }: ServiceContext, cardId: string, title: string) {
   const card = await loadOpenCardFor(db, actor, cardId, 'work');
   return db.$transaction(async (tx) => {
     const position = await tx.checklist.count({ where: { cardId } });
     const list = await tx.checklist.create({ data: { cardId, title, position } });
-    await log(tx, actor, card, card.teamId, { kind: activityKinds.checklistAdded, to: { checklistId: list.id, title } });
+    await log(tx, actor, card, card.teamId, {
+      kind: activityKinds.checklistAdded,
+      to: { checklistId: list.id, title },
+    });
     return { id: list.id, title: list.title, position: list.position, items: [] };
   });
 }
@@ -52,7 +74,11 @@ export async function addChecklistItem({ db, actor }: ServiceContext, checklistI
   });
 }
 
-export async function updateChecklistItem({ db, actor }: ServiceContext, itemId: string, body: { text?: string; done?: boolean }) {
+export async function updateChecklistItem(
+  { db, actor }: ServiceContext,
+  itemId: string,
+  body: { text?: string; done?: boolean },
+) {
   const { card, teamId } = await cardOfItem(db, actor, itemId);
   return db.$transaction(async (tx) => {
     const before = await tx.checklistItem.findUniqueOrThrow({ where: { id: itemId } });
@@ -79,7 +105,10 @@ export async function deleteChecklist({ db, actor }: ServiceContext, checklistId
   const { list, card, teamId } = await cardOfChecklist(db, actor, checklistId);
   await db.$transaction(async (tx) => {
     await tx.checklist.delete({ where: { id: checklistId } });
-    await log(tx, actor, card, teamId, { kind: activityKinds.checklistRemoved, from: { checklistId, title: list.title } });
+    await log(tx, actor, card, teamId, {
+      kind: activityKinds.checklistRemoved,
+      from: { checklistId, title: list.title },
+    });
   });
   return { ok: true as const };
 }

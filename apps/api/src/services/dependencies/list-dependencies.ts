@@ -26,12 +26,18 @@ interface Row {
 }
 
 /** Open waits between teams the person may read, at-risk first, then by deadline; one team pair when asked. */
-export async function listDependencies({ db, actor }: ServiceContext, query: z.output<typeof dependencyQuerySchema>): Promise<DependencyList> {
+export async function listDependencies(
+  { db, actor }: ServiceContext,
+  query: z.output<typeof dependencyQuerySchema>,
+): Promise<DependencyList> {
   const { readable, today, nearUntil } = await dependencyScope(db, actor, query);
   const day = (column: string) => Prisma.raw(`to_char(${column}, 'YYYY-MM-DD')`);
   const atRisk = Prisma.sql`(deadline IS NOT NULL AND deadline <= ${nearUntil}::date)`;
   const rows = await db.$queryRaw<Row[]>`
-    WITH ${openDependenciesSql(readable.map((t) => t.id), query.teams ?? null)}
+    WITH ${openDependenciesSql(
+      readable.map((t) => t.id),
+      query.teams ?? null,
+    )}
     SELECT link_id, kind, w_card, w_title, w_team, w_column, w_blocked, ${day('w_due')} AS w_due, sprint_name, ${day('sprint_end')} AS sprint_end,
       o_card, o_title, o_team, o_column, o_blocked, ${day('deadline')} AS deadline, (COUNT(*) OVER ())::int AS total
     FROM open
@@ -57,7 +63,14 @@ export async function listDependencies({ db, actor }: ServiceContext, query: z.o
         dueDate: r.w_due,
         sprint: r.sprint_name !== null && r.sprint_end !== null ? { name: r.sprint_name, endDate: r.sprint_end } : null,
       },
-      on: { cardId: r.o_card, title: r.o_title, teamId: r.o_team, teamName: name.get(r.o_team) ?? '', columnName: r.o_column, blocked: r.o_blocked },
+      on: {
+        cardId: r.o_card,
+        title: r.o_title,
+        teamId: r.o_team,
+        teamName: name.get(r.o_team) ?? '',
+        columnName: r.o_column,
+        blocked: r.o_blocked,
+      },
       deadline: r.deadline,
       workingDaysLeft: r.deadline === null ? null : workingDaysUntil(today, r.deadline),
       atRisk: r.deadline !== null && r.deadline <= nearUntil,

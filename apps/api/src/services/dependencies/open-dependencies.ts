@@ -41,13 +41,20 @@ export const openDependenciesSql = (readable: string[], teams: string[] | null) 
  * The teams whose links the person may see (both ends must be among them: the PMO and admins read every team),
  * checks of the teams asked for (unknown and unreadable teams get the same "not found"), and today's near horizon.
  */
-export async function dependencyScope(db: Db, actor: Actor, query: { teams?: string[]; waiting?: string; on?: string; tz: string }) {
+export async function dependencyScope(
+  db: Db,
+  actor: Actor,
+  query: { teams?: string[]; waiting?: string; on?: string; tz: string },
+) {
   const readable = await visibleTeams(db, actor);
   const readableIds = new Set(readable.map((t) => t.id));
   if (query.teams) await visibleTeams(db, actor, query.teams);
   for (const field of ['waiting', 'on'] as const) {
     const id = query[field];
-    if (id !== undefined && !readableIds.has(id)) throw new AppError('NOT_FOUND', 'Team not found', { fields: [{ field: `querystring.${field}`, message: 'is not a team you can see' }] });
+    if (id !== undefined && !readableIds.has(id))
+      throw new AppError('NOT_FOUND', 'Team not found', {
+        fields: [{ field: `querystring.${field}`, message: 'is not a team you can see' }],
+      });
   }
   const today = localDay(Date.now(), query.tz);
   return { readable, today, nearUntil: nearHorizon(today) };

@@ -7,8 +7,16 @@ import type { ServiceContext } from '../context';
  */
 export async function getDirectory({ db }: ServiceContext): Promise<Directory> {
   const [teams, admins] = await Promise.all([
-    db.team.findMany({ where: { archivedAt: null }, orderBy: { name: 'asc' }, select: { id: true, name: true, kind: true } }),
-    db.user.findMany({ where: { orgRole: 'ADMIN', deactivatedAt: null }, orderBy: { name: 'asc' }, select: { name: true, email: true } }),
+    db.team.findMany({
+      where: { archivedAt: null },
+      orderBy: { name: 'asc' },
+      select: { id: true, name: true, kind: true },
+    }),
+    db.user.findMany({
+      where: { orgRole: 'ADMIN', deactivatedAt: null },
+      orderBy: { name: 'asc' },
+      select: { name: true, email: true },
+    }),
   ]);
   return { teams, admins };
 }

@@ -16,8 +16,19 @@ export async function exportBoardJson({ db, actor }: ServiceContext, boardId: st
     team: { name: board.team.name },
     board: {
       name: board.name,
-      columns: board.columns.map(({ name, position, flowCategory, wipLimit, wipPolicy }) => ({ name, position, flowCategory, wipLimit, wipPolicy })),
-      swimlanes: board.swimlanes.map(({ name, position, wipLimit, wipPolicy }) => ({ name, position, wipLimit, wipPolicy })),
+      columns: board.columns.map(({ name, position, flowCategory, wipLimit, wipPolicy }) => ({
+        name,
+        position,
+        flowCategory,
+        wipLimit,
+        wipPolicy,
+      })),
+      swimlanes: board.swimlanes.map(({ name, position, wipLimit, wipPolicy }) => ({
+        name,
+        position,
+        wipLimit,
+        wipPolicy,
+      })),
     },
   };
   async function* chunks() {

@@ -17,8 +17,14 @@ export async function readExportedBoard(db: Db, actor: Actor, boardId: string) {
       name: true,
       teamId: true,
       team: { select: { name: true, slug: true } },
-      columns: { orderBy: { position: 'asc' }, select: { id: true, name: true, position: true, flowCategory: true, wipLimit: true, wipPolicy: true } },
-      swimlanes: { orderBy: { position: 'asc' }, select: { id: true, name: true, position: true, wipLimit: true, wipPolicy: true } },
+      columns: {
+        orderBy: { position: 'asc' },
+        select: { id: true, name: true, position: true, flowCategory: true, wipLimit: true, wipPolicy: true },
+      },
+      swimlanes: {
+        orderBy: { position: 'asc' },
+        select: { id: true, name: true, position: true, wipLimit: true, wipPolicy: true },
+      },
     },
   });
   if (!board) throw notFound('Board');
@@ -30,7 +36,11 @@ export async function readExportedBoard(db: Db, actor: Actor, boardId: string) {
  * Every card of the board (archived ones too), a batch at a time in board order (column, then rank), each with
  * its owners, principles, comments, checklists, links and history.
  */
-export async function* readExportedCards(db: Db, board: Awaited<ReturnType<typeof readExportedBoard>>, boardId: string): AsyncGenerator<ExportedCard> {
+export async function* readExportedCards(
+  db: Db,
+  board: Awaited<ReturnType<typeof readExportedBoard>>,
+  boardId: string,
+): AsyncGenerator<ExportedCard> {
   const columns = new Map(board.columns.map((c) => [c.id, c]));
   const lanes = new Map(board.swimlanes.map((s) => [s.id, s.name]));
   for (const column of board.columns) {
@@ -38,8 +48,19 @@ export async function* readExportedCards(db: Db, board: Awaited<ReturnType<typeo
     for (;;) {
       const cards: Awaited<ReturnType<typeof readBatch>> = await readBatch(db, boardId, column.id, after);
       if (!cards.length) break;
-      const history = await db.activity.findMany({ where: { cardId: { in: cards.map((c) => c.id) } }, orderBy: { id: 'asc' }, select: { cardId: true, at: true, kind: true, actorId: true, field: true, from: true, to: true } });
-      const actors = new Map((await db.user.findMany({ where: { id: { in: [...new Set(history.map((h) => h.actorId).filter((a): a is string => Boolean(a)))] } }, select: { id: true, email: true } })).map((u) => [u.id, u.email]));
+      const history = await db.activity.findMany({
+        where: { cardId: { in: cards.map((c) => c.id) } },
+        orderBy: { id: 'asc' },
+        select: { cardId: true, at: true, kind: true, actorId: true, field: true, from: true, to: true },
+      });
+      const actors = new Map(
+        (
+          await db.user.findMany({
+            where: { id: { in: [...new Set(history.map((h) => h.actorId).filter((a): a is string => Boolean(a)))] } },
+            select: { id: true, email: true },
+          })
+        ).map((u) => [u.id, u.email]),
+      );
       for (const c of cards) {
         yield {
           id: c.id,
@@ -65,12 +86,26 @@ export async function* readExportedCards(db: Db, board: Awaited<ReturnType<typeo
           startedAt: iso(c.startedAt),
           completedAt: iso(c.completedAt),
           archivedAt: iso(c.archivedAt),
-          comments: c.comments.map((m) => ({ author: m.author?.email ?? null, body: m.body, createdAt: m.createdAt.toISOString() })),
-          checklists: c.checklists.map((l) => ({ title: l.title, items: l.items.map((i) => ({ text: i.text, done: i.done })) })),
+          comments: c.comments.map((m) => ({
+            author: m.author?.email ?? null,
+            body: m.body,
+            createdAt: m.createdAt.toISOString(),
+          })),
+          checklists: c.checklists.map((l) => ({
+            title: l.title,
+            items: l.items.map((i) => ({ text: i.text, done: i.done })),
+          })),
           links: c.linksFrom.map((l) => ({ kind: l.kind, toCardId: l.toCardId })),
           history: history
             .filter((h) => h.cardId === c.id)
-            .map((h) => ({ at: h.at.toISOString(), kind: h.kind, actor: h.actorId ? (actors.get(h.actorId) ?? null) : null, field: h.field, from: h.from, to: h.to })),
+            .map((h) => ({
+              at: h.at.toISOString(),
+              kind: h.kind,
+              actor: h.actorId ? (actors.get(h.actorId) ?? null) : null,
+              field: h.field,
+              from: h.from,
+              to: h.to,
+            })),
         };
       }
       const last = cards[cards.length - 1]!;
@@ -81,14 +116,24 @@ export async function* readExportedCards(db: Db, board: Awaited<ReturnType<typeo
 
 function readBatch(db: Db, boardId: string, columnId: string, after: { rank: string; id: string } | null) {
   return db.card.findMany({
-    where: { boardId, columnId, ...(after ? { OR: [{ rank: { gt: after.rank } }, { rank: after.rank, id: { gt: after.id } }] } : {}) },
+    where: {
+      boardId,
+      columnId,
+      ...(after ? { OR: [{ rank: { gt: after.rank } }, { rank: after.rank, id: { gt: after.id } }] } : {}),
+    },
     orderBy: [{ rank: 'asc' }, { id: 'asc' }],
     take: BATCH,
     include: {
       owners: { select: { user: { select: { email: true } } } },
       principles: { select: { principle: { select: { name: true } } } },
-      comments: { orderBy: { createdAt: 'asc' }, select: { body: true, createdAt: true, author: { select: { email: true } } } },
-      checklists: { orderBy: { position: 'asc' }, select: { title: true, items: { orderBy: { position: 'asc' }, select: { text: true, done: true } } } },
+      comments: {
+        orderBy: { createdAt: 'asc' },
+        select: { body: true, createdAt: true, author: { select: { email: true } } },
+      },
+      checklists: {
+        orderBy: { position: 'asc' },
+        select: { title: true, items: { orderBy: { position: 'asc' }, select: { text: true, done: true } } },
+      },
       linksFrom: { select: { kind: true, toCardId: true } },
       sprint: { select: { name: true } },
     },

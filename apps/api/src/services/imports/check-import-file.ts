@@ -19,7 +19,14 @@ export type ImportCheck =
 export function checkImportFile({ body, boardColumns }: ImportCheckInput): ImportCheck {
   try {
     const plan = planImport(body, decodeImportFile(body.content), boardColumns);
-    return { ok: true, planJson: JSON.stringify(plan), total: plan.cards.length, replaceColumns: plan.replaceColumns, skipped: plan.skipped, notes: plan.notes };
+    return {
+      ok: true,
+      planJson: JSON.stringify(plan),
+      total: plan.cards.length,
+      replaceColumns: plan.replaceColumns,
+      skipped: plan.skipped,
+      notes: plan.notes,
+    };
   } catch (error) {
     if (error instanceof AppError && error.code === 'VALIDATION_FAILED') {
       const field = error.extra.fields?.[0]?.field ?? 'body.content';

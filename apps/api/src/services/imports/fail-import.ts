@@ -19,13 +19,16 @@ export class ImportStopped extends Error {
 
 /** Renews the job's lease within a batch's transaction, holding its row until the batch commits. */
 export async function renewLease(tx: Prisma.TransactionClient, jobId: string) {
-  const renewed = await tx.$executeRaw`UPDATE import_jobs SET heartbeat_at = now() WHERE id = ${jobId} AND status = 'RUNNING'`;
+  const renewed =
+    await tx.$executeRaw`UPDATE import_jobs SET heartbeat_at = now() WHERE id = ${jobId} AND status = 'RUNNING'`;
   if (renewed === 0) throw new ImportStopped(`Import ${jobId} is no longer running`);
 }
 
 /** Takes back what a job wrote and marks it failed with `reason`; false when the job was not running. */
 async function takeBack(tx: Prisma.TransactionClient, jobId: string, reason: string) {
-  const [job] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM import_jobs WHERE id = ${jobId} AND status = 'RUNNING' FOR UPDATE`;
+  const [job] = await tx.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM import_jobs WHERE id = ${jobId} AND status = 'RUNNING' FOR UPDATE`;
   if (!job) return false;
   await tx.$executeRaw`DELETE FROM card_flow WHERE card_id IN (SELECT id FROM cards WHERE import_job_id = ${jobId})`;
   const removed = await tx.card.deleteMany({ where: { importJobId: jobId } });
@@ -35,22 +38,47 @@ async function takeBack(tx: Prisma.TransactionClient, jobId: string, reason: str
   const lanes = await tx.$queryRaw<{ id: string; name: string; board_id: string }[]>`
     DELETE FROM swimlanes l WHERE l.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.swimlane_id = l.id) RETURNING l.id, l.name, l.board_id`;
   if (columns.length || lanes.length) {
-    const { team_id: teamId } = (await tx.$queryRaw<{ team_id: string }[]>`SELECT team_id FROM import_jobs WHERE id = ${jobId}`)[0]!;
+    const { team_id: teamId } = (
+      await tx.$queryRaw<{ team_id: string }[]>`SELECT team_id FROM import_jobs WHERE id = ${jobId}`
+    )[0]!;
     await recordActivity(
       tx,
-      ...columns.map((c): ActivityEntry => ({ actorId: null, teamId, boardId: c.board_id, kind: activityKinds.columnDeleted, from: { columnId: c.id, name: c.name } })),
-      ...lanes.map((l): ActivityEntry => ({ actorId: null, teamId, boardId: l.board_id, kind: activityKinds.swimlaneDeleted, from: { swimlaneId: l.id, name: l.name } })),
+      ...columns.map((c): ActivityEntry => ({
+        actorId: null,
+        teamId,
+        boardId: c.board_id,
+        kind: activityKinds.columnDeleted,
+        from: { columnId: c.id, name: c.name },
+      })),
+      ...lanes.map((l): ActivityEntry => ({
+        actorId: null,
+        teamId,
+        boardId: l.board_id,
+        kind: activityKinds.swimlaneDeleted,
+        from: { swimlaneId: l.id, name: l.name },
+      })),
     );
   }
-  const named = (what: string, list: { name: string }[]) => `the ${what}${list.length === 1 ? '' : 's'} it added (${list.map((x) => x.name).join(', ')})`;
+  const named = (what: string, list: { name: string }[]) =>
+    `the ${what}${list.length === 1 ? '' : 's'} it added (${list.map((x) => x.name).join(', ')})`;
   const taken = [
     ...(removed.count ? [`the ${removed.count} card${removed.count === 1 ? '' : 's'} it had written`] : []),
     ...(columns.length ? [named('column', columns)] : []),
     ...(lanes.length ? [named('swimlane', lanes)] : []),
   ];
   const one = removed.count + columns.length + lanes.length === 1;
-  const kept = taken.length ? ` ${taken.join(' and ').replace(/^t/, 'T')} ${one ? 'was' : 'were'} taken away again.` : '';
-  await tx.importJob.update({ where: { id: jobId }, data: { status: 'FAILED', created: 0, error: `${reason}${kept} Nothing from this import is on the board; import the file again.`.slice(0, 1000), finishedAt: new Date() } });
+  const kept = taken.length
+    ? ` ${taken.join(' and ').replace(/^t/, 'T')} ${one ? 'was' : 'were'} taken away again.`
+    : '';
+  await tx.importJob.update({
+    where: { id: jobId },
+    data: {
+      status: 'FAILED',
+      created: 0,
+      error: `${reason}${kept} Nothing from this import is on the board; import the file again.`.slice(0, 1000),
+      finishedAt: new Date(),
+    },
+  });
   return true;
 }
 
@@ -69,7 +97,9 @@ export async function failAbandonedImports(db: Db, leaseMs = IMPORT_LEASE_MS): P
         WHERE status = 'RUNNING' AND (heartbeat_at IS NULL OR heartbeat_at < now() - ${`${leaseMs} milliseconds`}::interval)
         ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!job) return false;
-      const since = job.heartbeat_at ? ` (its last progress was at ${job.heartbeat_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)` : '';
+      const since = job.heartbeat_at
+        ? ` (its last progress was at ${job.heartbeat_at.toISOString().slice(0, 16).replace('T', ' ')} UTC)`
+        : '';
       return takeBack(tx, job.id, `The import stopped because the server running it stopped${since}.`);
     }, TAKE_BACK);
     if (!one) return failed;

@@ -6,7 +6,10 @@ function workerSource(): { code: string | URL; eval: boolean } {
   if (import.meta.url.endsWith('.ts')) {
     // TypeScript in a worker: tsx loads it there as it does here (a worker does not inherit the loader).
     const file = new URL('./plan-worker.ts', import.meta.url).href;
-    return { code: `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`, eval: true };
+    return {
+      code: `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.stringify(file)}, ${JSON.stringify(file)}))`,
+      eval: true,
+    };
   }
   return { code: new URL('./import-plan-worker.js', import.meta.url), eval: false };
 }

@@ -29,7 +29,8 @@ export class ImportRunner extends BackgroundWork {
   private async drain() {
     try {
       const failed = await failAbandonedImports(this.db);
-      if (failed) this.log.warn({ failed }, 'Imports left running by a stopped server were failed and their cards taken back');
+      if (failed)
+        this.log.warn({ failed }, 'Imports left running by a stopped server were failed and their cards taken back');
     } catch (error) {
       this.log.error({ err: error }, 'Looking for imports left running failed');
     }

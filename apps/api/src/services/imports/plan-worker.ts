@@ -7,6 +7,10 @@ parentPort!.on('message', ({ id, input }: { id: number; input: ImportCheckInput 
   try {
     parentPort!.postMessage({ id, threadId, result: checkImportFile(input) });
   } catch (error) {
-    parentPort!.postMessage({ id, threadId, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    parentPort!.postMessage({
+      id,
+      threadId,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    });
   }
 });

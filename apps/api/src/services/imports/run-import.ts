@@ -66,7 +66,8 @@ export async function runNextImport(db: Db, hooks: ImportHooks = {}): Promise<bo
 const reference = (requestId: string | null) => (requestId ? ` (reference ${requestId})` : '');
 
 /** Imports serialise per board: ranks at the end of a column and source ids are read and written one import at a time. */
-const lockBoard = (tx: Tx, boardId: string) => tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${boardId}`}))`;
+const lockBoard = (tx: Tx, boardId: string) =>
+  tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import:${boardId}`}))`;
 
 /** A job's cards from `start` (0-based), `count` of them, read from its stored plan: a batch parses only its own cards. */
 function readCards(db: Db | Tx, jobId: string, start: number, count: number) {
@@ -76,7 +77,10 @@ function readCards(db: Db | Tx, jobId: string, start: number, count: number) {
 }
 
 async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
-  const job = await db.importJob.findUniqueOrThrow({ where: { id: jobId }, omit: { plan: true, skipped: true, notes: true } });
+  const job = await db.importJob.findUniqueOrThrow({
+    where: { id: jobId },
+    omit: { plan: true, skipped: true, notes: true },
+  });
   // The plan without its cards (columns, swimlanes), and how many cards: a 10,000-card plan is never parsed whole.
   const [meta] = await db.$queryRaw<{ layout: Omit<ImportPlan, 'cards'>; count: number }[]>`
     SELECT plan - 'cards' AS layout, jsonb_array_length(plan->'cards')::int AS count FROM import_jobs WHERE id = ${jobId}`;
@@ -87,8 +91,15 @@ async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
     await prepareLayout(tx, job.boardId, plan, subject, jobId);
   }, BATCH_TRANSACTION);
   const people = await lookUpPeople(db, jobId, job.teamId);
-  const importer = job.createdById ? await db.user.findUnique({ where: { id: job.createdById }, select: { email: true } }) : null;
-  const principles = new Map((await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [p.name.toLowerCase(), p.id]));
+  const importer = job.createdById
+    ? await db.user.findUnique({ where: { id: job.createdById }, select: { email: true } })
+    : null;
+  const principles = new Map(
+    (await db.principle.findMany({ where: { archivedAt: null }, select: { id: true, name: true } })).map((p) => [
+      p.name.toLowerCase(),
+      p.id,
+    ]),
+  );
 
   for (let start = 0; start < meta!.count; start += BATCH) {
     const batch = (await readCards(db, jobId, start, BATCH)).map((r) => r.card);
@@ -99,7 +110,14 @@ async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
       const notes: ImportNote[] = [];
       let created = 0;
       const layout = await readLayout(tx, job.boardId);
-      const existing = new Set((await tx.card.findMany({ where: { boardId: job.boardId, sourceId: { in: batch.map((c) => c.sourceId) } }, select: { sourceId: true } })).map((c) => c.sourceId));
+      const existing = new Set(
+        (
+          await tx.card.findMany({
+            where: { boardId: job.boardId, sourceId: { in: batch.map((c) => c.sourceId) } },
+            select: { sourceId: true },
+          })
+        ).map((c) => c.sourceId),
+      );
       for (const card of batch) {
         if (existing.has(card.sourceId)) {
           skipped.push({ ref: card.ref, reason: 'already imported from this source' });
@@ -108,13 +126,28 @@ async function runImport(db: Db, jobId: string, hooks: ImportHooks) {
         // One card that cannot be written never sinks the others: it is rolled back alone and reported.
         await tx.$executeRaw`SAVEPOINT import_card`;
         try {
-          const o = { card, layout, people, principles, boardId: job.boardId, jobId, subject, importerEmail: importer?.email ?? null };
+          const o = {
+            card,
+            layout,
+            people,
+            principles,
+            boardId: job.boardId,
+            jobId,
+            subject,
+            importerEmail: importer?.email ?? null,
+          };
           notes.push(...(await writeCard(tx, o)));
           created++;
         } catch (error) {
           await tx.$executeRaw`ROLLBACK TO SAVEPOINT import_card`;
-          hooks.log?.error({ err: error, importId: jobId, reqId: job.requestId, sourceId: card.sourceId }, 'An imported card could not be written');
-          skipped.push({ ref: card.ref, reason: `it could not be saved because of an unexpected error${reference(job.requestId)}` });
+          hooks.log?.error(
+            { err: error, importId: jobId, reqId: job.requestId, sourceId: card.sourceId },
+            'An imported card could not be written',
+          );
+          skipped.push({
+            ref: card.ref,
+            reason: `it could not be saved because of an unexpected error${reference(job.requestId)}`,
+          });
         }
       }
       // Appended in the database: the report's lists are never read back and written whole per batch.
@@ -139,18 +172,28 @@ interface Layout {
 }
 
 async function readLayout(tx: Tx, boardId: string): Promise<Layout> {
-  const columns = await tx.$queryRaw<{ id: string; name: string; flow_category: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; last: string | null }[]>`
+  const columns = await tx.$queryRaw<
+    { id: string; name: string; flow_category: 'BACKLOG' | 'TODO' | 'IN_PROGRESS' | 'DONE'; last: string | null }[]
+  >`
     SELECT k.id, k.name, k.flow_category::text AS flow_category, (SELECT max(c.rank COLLATE "C") FROM cards c WHERE c.column_id = k.id) AS last
     FROM columns k WHERE k.board_id = ${boardId} ORDER BY k.position`;
   const lanes = await tx.swimlane.findMany({ where: { boardId }, select: { id: true, name: true } });
   return {
-    columns: new Map(columns.map((c) => [c.name.toLowerCase(), { id: c.id, flowCategory: c.flow_category, last: c.last }])),
+    columns: new Map(
+      columns.map((c) => [c.name.toLowerCase(), { id: c.id, flowCategory: c.flow_category, last: c.last }]),
+    ),
     swimlanes: new Map(lanes.map((l) => [l.name.toLowerCase(), l.id])),
   };
 }
 
 /** Columns (and swimlanes) the file names that the board lacks are added; a board export into an empty board sets them exactly. */
-async function prepareLayout(tx: Tx, boardId: string, plan: Omit<ImportPlan, 'cards'>, subject: { actorId: string | null; teamId: string; boardId: string }, importJobId: string) {
+async function prepareLayout(
+  tx: Tx,
+  boardId: string,
+  plan: Omit<ImportPlan, 'cards'>,
+  subject: { actorId: string | null; teamId: string; boardId: string },
+  importJobId: string,
+) {
   await lockBoard(tx, boardId);
   const columns = await tx.column.findMany({ where: { boardId }, orderBy: { position: 'asc' } });
   const byName = new Map(columns.map((c) => [c.name.toLowerCase(), c]));
@@ -160,14 +203,38 @@ async function prepareLayout(tx: Tx, boardId: string, plan: Omit<ImportPlan, 'ca
     const found = byName.get(planned.name.toLowerCase());
     if (found) {
       if (plan.replaceColumns) {
-        const data = { position: planned.position ?? i, flowCategory: planned.flowCategory, wipLimit: planned.wipLimit ?? null, wipPolicy: planned.wipPolicy ?? 'SOFT' };
+        const data = {
+          position: planned.position ?? i,
+          flowCategory: planned.flowCategory,
+          wipLimit: planned.wipLimit ?? null,
+          wipPolicy: planned.wipPolicy ?? 'SOFT',
+        };
         await tx.column.update({ where: { id: found.id }, data });
       }
       continue;
     }
-    const data = { boardId, name: planned.name, position: plan.replaceColumns ? (planned.position ?? i) : ++position, flowCategory: planned.flowCategory, wipLimit: planned.wipLimit ?? null, wipPolicy: planned.wipPolicy ?? 'SOFT', importJobId };
+    const data = {
+      boardId,
+      name: planned.name,
+      position: plan.replaceColumns ? (planned.position ?? i) : ++position,
+      flowCategory: planned.flowCategory,
+      wipLimit: planned.wipLimit ?? null,
+      wipPolicy: planned.wipPolicy ?? 'SOFT',
+      importJobId,
+    };
     const column = await tx.column.create({ data });
-    entries.push({ ...subject, kind: activityKinds.columnCreated, to: { columnId: column.id, name: column.name, position: column.position, flowCategory: column.flowCategory, wipLimit: column.wipLimit, wipPolicy: column.wipPolicy } });
+    entries.push({
+      ...subject,
+      kind: activityKinds.columnCreated,
+      to: {
+        columnId: column.id,
+        name: column.name,
+        position: column.position,
+        flowCategory: column.flowCategory,
+        wipLimit: column.wipLimit,
+        wipPolicy: column.wipPolicy,
+      },
+    });
   }
   if (plan.replaceColumns) {
     const keep = new Set(plan.columns.map((c) => c.name.toLowerCase()));
@@ -177,11 +244,23 @@ async function prepareLayout(tx: Tx, boardId: string, plan: Omit<ImportPlan, 'ca
       entries.push({ ...subject, kind: activityKinds.columnDeleted, from: { columnId: c.id, name: c.name } });
     }
   }
-  const lanes = new Set((await tx.swimlane.findMany({ where: { boardId }, select: { name: true } })).map((l) => l.name.toLowerCase()));
+  const lanes = new Set(
+    (await tx.swimlane.findMany({ where: { boardId }, select: { name: true } })).map((l) => l.name.toLowerCase()),
+  );
   for (const lane of plan.swimlanes) {
     if (lanes.has(lane.name.toLowerCase())) continue;
     const created = await tx.swimlane.create({ data: { boardId, ...lane, importJobId } });
-    entries.push({ ...subject, kind: activityKinds.swimlaneCreated, to: { swimlaneId: created.id, name: created.name, position: created.position, wipLimit: created.wipLimit, wipPolicy: created.wipPolicy } });
+    entries.push({
+      ...subject,
+      kind: activityKinds.swimlaneCreated,
+      to: {
+        swimlaneId: created.id,
+        name: created.name,
+        position: created.position,
+        wipLimit: created.wipLimit,
+        wipPolicy: created.wipPolicy,
+      },
+    });
   }
   await recordActivity(tx, ...entries);
 }
@@ -216,28 +295,45 @@ async function writeCard(
   const { card, layout } = o;
   const column = layout.columns.get(card.column.toLowerCase()) ?? [...layout.columns.values()][0]!;
   const swimlaneId = card.swimlane ? (layout.swimlanes.get(card.swimlane.toLowerCase()) ?? null) : null;
-  const taken = card.rank !== undefined && (await tx.card.count({ where: { columnId: column.id, rank: card.rank } })) > 0;
+  const taken =
+    card.rank !== undefined && (await tx.card.count({ where: { columnId: column.id, rank: card.rank } })) > 0;
   const rank = card.rank !== undefined && !taken ? card.rank : rankAfter(column.last);
 
   const notes: ImportNote[] = [];
   const notOnTeam = card.ownerEmails.filter((e) => !o.people.has(e.toLowerCase()));
-  if (notOnTeam.length) notes.push({ ref: card.ref, note: `not made owners, as they are not on the team (kept as text in the description): ${notOnTeam.join(', ')}` });
-  let ownerIds = [...new Set(card.ownerEmails.map((e) => o.people.get(e.toLowerCase())).filter((id): id is string => Boolean(id)))];
+  if (notOnTeam.length)
+    notes.push({
+      ref: card.ref,
+      note: `not made owners, as they are not on the team (kept as text in the description): ${notOnTeam.join(', ')}`,
+    });
+  let ownerIds = [
+    ...new Set(card.ownerEmails.map((e) => o.people.get(e.toLowerCase())).filter((id): id is string => Boolean(id))),
+  ];
   // A card that starts in progress counts against its owners' limits: a hard limit it would break leaves that owner out.
-  const overLimit = !card.archived && column.flowCategory === 'IN_PROGRESS' ? (await lockPersonLimits(tx, ownerIds, '')).filter((p) => p.wip_policy === 'HARD' && p.count + 1 > p.wip_limit) : [];
+  const overLimit =
+    !card.archived && column.flowCategory === 'IN_PROGRESS'
+      ? (await lockPersonLimits(tx, ownerIds, '')).filter((p) => p.wip_policy === 'HARD' && p.count + 1 > p.wip_limit)
+      : [];
   if (overLimit.length) {
     const full = new Set(overLimit.map((p) => p.user_id));
     ownerIds = ownerIds.filter((id) => !full.has(id));
     const named = overLimit.map((p) => `${p.name} (at their hard WIP limit of ${p.wip_limit})`).join(', ');
-    notes.push({ ref: card.ref, note: `not made owners, as the card is in progress and they would go over their limit (kept as text in the description): ${named}` });
+    notes.push({
+      ref: card.ref,
+      note: `not made owners, as the card is in progress and they would go over their limit (kept as text in the description): ${named}`,
+    });
   }
   const unknownOwners = [...notOnTeam, ...card.ownerNames];
-  const principleIds = [...new Set(card.principles.map((p) => o.principles.get(p.toLowerCase())).filter((id): id is string => Boolean(id)))];
+  const principleIds = [
+    ...new Set(card.principles.map((p) => o.principles.get(p.toLowerCase())).filter((id): id is string => Boolean(id))),
+  ];
   const unknownPrinciples = card.principles.filter((p) => !o.principles.has(p.toLowerCase()));
   const description = [
     card.description,
     unknownOwners.length ? `Owners in the imported file: ${unknownOwners.join(', ')}` : '',
-    overLimit.length ? `Owners in the imported file, left out at their WIP limit: ${overLimit.map((p) => p.name).join(', ')}` : '',
+    overLimit.length
+      ? `Owners in the imported file, left out at their WIP limit: ${overLimit.map((p) => p.name).join(', ')}`
+      : '',
     unknownPrinciples.length ? `Principles in the imported file: ${unknownPrinciples.join(', ')}` : '',
     card.swimlane && !swimlaneId ? `Swimlane in the imported file: ${card.swimlane}` : '',
   ].filter(Boolean);
@@ -276,22 +372,36 @@ async function writeCard(
           createdAt: m.at ? new Date(m.at) : now,
         })),
       },
-      checklists: { create: card.checklists.map((l, i) => ({ title: l.title, position: i, items: { create: l.items.map((it, j) => ({ text: it.text, done: it.done, position: j })) } })) },
+      checklists: {
+        create: card.checklists.map((l, i) => ({
+          title: l.title,
+          position: i,
+          items: { create: l.items.map((it, j) => ({ text: it.text, done: it.done, position: j })) },
+        })),
+      },
     },
     select: { id: true },
   });
-  if (card.archived) await tx.card.update({ where: { id: created.id }, data: { archivedAt: now }, select: { id: true } });
+  if (card.archived)
+    await tx.card.update({ where: { id: created.id }, data: { archivedAt: now }, select: { id: true } });
   // Only once the card is written: a card that fails leaves the column's last rank as it was.
   if (column.last === null || rank > column.last) column.last = rank;
   const place = { columnId: column.id, swimlaneId, flowCategory: column.flowCategory };
-  const entries: ActivityEntry[] = [{ ...o.subject, cardId: created.id, kind: activityKinds.cardCreated, to: { ...place, title: card.title } }];
+  const entries: ActivityEntry[] = [
+    { ...o.subject, cardId: created.id, kind: activityKinds.cardCreated, to: { ...place, title: card.title } },
+  ];
   if (card.archived) entries.push({ ...o.subject, cardId: created.id, kind: activityKinds.cardArchived, from: place });
   await recordActivity(tx, ...entries);
   return notes;
 }
 
 /** Links between cards of the file, once both ends exist on the board. */
-async function writeLinks(tx: Tx, boardId: string, jobId: string, subject: { actorId: string | null; teamId: string; boardId: string }) {
+async function writeLinks(
+  tx: Tx,
+  boardId: string,
+  jobId: string,
+  subject: { actorId: string | null; teamId: string; boardId: string },
+) {
   const linked = (
     await tx.$queryRaw<{ card: Pick<PlannedCard, 'sourceId' | 'links'> }[]>`
       SELECT jsonb_build_object('sourceId', c.value->'sourceId', 'links', c.value->'links') AS card
@@ -300,17 +410,30 @@ async function writeLinks(tx: Tx, boardId: string, jobId: string, subject: { act
   ).map((r) => r.card);
   if (!linked.length) return;
   const sources = [...new Set(linked.flatMap((c) => [c.sourceId, ...c.links.map((l) => l.toSourceId)]))];
-  const ids = new Map((await tx.card.findMany({ where: { boardId, sourceId: { in: sources } }, select: { id: true, sourceId: true } })).map((c) => [c.sourceId!, c.id]));
+  const ids = new Map(
+    (
+      await tx.card.findMany({ where: { boardId, sourceId: { in: sources } }, select: { id: true, sourceId: true } })
+    ).map((c) => [c.sourceId!, c.id]),
+  );
   const entries: ActivityEntry[] = [];
   for (const card of linked) {
     for (const link of card.links) {
       const fromCardId = ids.get(card.sourceId);
       const toCardId = ids.get(link.toSourceId);
       if (!fromCardId || !toCardId) continue;
-      const exists = await tx.cardLink.findUnique({ where: { fromCardId_toCardId_kind: { fromCardId, toCardId, kind: link.kind } } });
+      const exists = await tx.cardLink.findUnique({
+        where: { fromCardId_toCardId_kind: { fromCardId, toCardId, kind: link.kind } },
+      });
       if (exists) continue;
-      const created = await tx.cardLink.create({ data: { fromCardId, toCardId, kind: link.kind, createdById: subject.actorId } });
-      entries.push({ ...subject, cardId: fromCardId, kind: activityKinds.linkAdded, to: { linkId: created.id, linkKind: link.kind, fromCardId, toCardId } });
+      const created = await tx.cardLink.create({
+        data: { fromCardId, toCardId, kind: link.kind, createdById: subject.actorId },
+      });
+      entries.push({
+        ...subject,
+        cardId: fromCardId,
+        kind: activityKinds.linkAdded,
+        to: { linkId: created.id, linkKind: link.kind, fromCardId, toCardId },
+      });
     }
   }
   await recordActivity(tx, ...entries);

@@ -10,19 +10,37 @@ import type { ImportChecker } from './import-checker';
  * (runImports). Scrum masters and admins import: an import may add columns. A file that cannot be imported is
  * refused here, with nothing written.
  */
-export async function startImport({ db, actor }: ServiceContext, teamId: string, body: StartImportBody, o: { requestId: string; checker: ImportChecker }) {
+export async function startImport(
+  { db, actor }: ServiceContext,
+  teamId: string,
+  body: StartImportBody,
+  o: { requestId: string; checker: ImportChecker },
+) {
   await requireTeamAccess(db, actor, teamId, 'manage-board');
   // A team may queue a few imports, not flood the queue: each waits its turn behind the team's others.
   const waiting = await db.importJob.count({ where: { teamId, status: { in: ['QUEUED', 'RUNNING'] } } });
   if (waiting >= IMPORT_MAX_QUEUED_PER_TEAM) {
-    throw new AppError('RATE_LIMITED', `This team already has ${waiting} imports waiting or under way; import again once one has finished`);
+    throw new AppError(
+      'RATE_LIMITED',
+      `This team already has ${waiting} imports waiting or under way; import again once one has finished`,
+    );
   }
-  const board = await db.board.findFirst({ where: { teamId, archivedAt: null }, orderBy: { createdAt: 'asc' }, select: { id: true, columns: { orderBy: { position: 'asc' }, select: { name: true } } } });
+  const board = await db.board.findFirst({
+    where: { teamId, archivedAt: null },
+    orderBy: { createdAt: 'asc' },
+    select: { id: true, columns: { orderBy: { position: 'asc' }, select: { name: true } } },
+  });
   if (!board) throw notFound('Board');
   // Checked in a worker thread: a large file takes seconds of CPU that the event loop must not spend.
   const plan = await o.checker.check({ body, boardColumns: board.columns.map((c) => c.name) });
-  if (!plan.ok) throw new AppError('VALIDATION_FAILED', plan.message, { fields: [{ field: plan.field, message: plan.message }] });
-  if (plan.replaceColumns && (await db.card.count({ where: { boardId: board.id, OR: [{ sourceId: null }, { NOT: { sourceId: { startsWith: 'board:' } } }] } }))) {
+  if (!plan.ok)
+    throw new AppError('VALIDATION_FAILED', plan.message, { fields: [{ field: plan.field, message: plan.message }] });
+  if (
+    plan.replaceColumns &&
+    (await db.card.count({
+      where: { boardId: board.id, OR: [{ sourceId: null }, { NOT: { sourceId: { startsWith: 'board:' } } }] },
+    }))
+  ) {
     throw new AppError('CONFLICT', 'A board export can only be imported into a team whose board has no cards yet');
   }
   const job = await db.$transaction(async (tx) => {

@@ -7,7 +7,12 @@ import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { invitationLink, newInvitationToken, toInvitation } from './invitation-token';
 
-const roleNames = { SCRUM_MASTER: 'scrum master', PRODUCT_OWNER: 'product owner', MEMBER: 'member', VIEWER: 'viewer' } as const;
+const roleNames = {
+  SCRUM_MASTER: 'scrum master',
+  PRODUCT_OWNER: 'product owner',
+  MEMBER: 'member',
+  VIEWER: 'viewer',
+} as const;
 
 /**
  * Invites an e-mail address into a team with a role. With a mail server the link goes out by mail; without one
@@ -41,11 +46,26 @@ export async function createInvitation(
   const { token, tokenHash } = newInvitationToken();
   const { invitation, inviter } = await db.$transaction(async (tx) => {
     const now = new Date();
-    await tx.invitation.updateMany({ where: { teamId, email: body.email, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    const invitation = await tx.invitation.create({
-      data: { tokenHash, email: body.email, teamId, role: body.role, invitedById: actor.id, expiresAt: new Date(now.getTime() + options.ttlHours * 3600_000) },
+    await tx.invitation.updateMany({
+      where: { teamId, email: body.email, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
     });
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.invitationCreated, to: { invitationId: invitation.id, email: body.email, teamId, role: body.role } });
+    const invitation = await tx.invitation.create({
+      data: {
+        tokenHash,
+        email: body.email,
+        teamId,
+        role: body.role,
+        invitedById: actor.id,
+        expiresAt: new Date(now.getTime() + options.ttlHours * 3600_000),
+      },
+    });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId,
+      kind: activityKinds.invitationCreated,
+      to: { invitationId: invitation.id, email: body.email, teamId, role: body.role },
+    });
     const inviter = await tx.user.findUniqueOrThrow({ where: { id: actor.id }, select: { name: true } });
     return { invitation, inviter };
   });

@@ -8,6 +8,11 @@ export async function listInvitations({ db, actor }: ServiceContext, teamId: str
   await requireMemberManager(db, actor, teamId);
   const rows = await db.invitation.findMany({ where: { teamId }, orderBy: { createdAt: 'desc' }, take: 200 });
   const inviterIds = [...new Set(rows.map((r) => r.invitedById).filter((id): id is string => !!id))];
-  const names = new Map((await db.user.findMany({ where: { id: { in: inviterIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  const names = new Map(
+    (await db.user.findMany({ where: { id: { in: inviterIds } }, select: { id: true, name: true } })).map((u) => [
+      u.id,
+      u.name,
+    ]),
+  );
   return rows.map((r) => toInvitation(r, (r.invitedById && names.get(r.invitedById)) || null));
 }

@@ -6,7 +6,9 @@ import { findUsableInvitation } from './invitation-token';
 export async function previewInvitation(db: Db, token: string): Promise<InvitationPreview> {
   const invitation = await findUsableInvitation(db, token);
   const [inviter, account] = await Promise.all([
-    invitation.invitedById ? db.user.findUnique({ where: { id: invitation.invitedById }, select: { name: true } }) : null,
+    invitation.invitedById
+      ? db.user.findUnique({ where: { id: invitation.invitedById }, select: { name: true } })
+      : null,
     db.user.findUnique({ where: { email: invitation.email }, select: { id: true } }),
   ]);
   return {

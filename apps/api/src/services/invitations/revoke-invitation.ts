@@ -12,9 +12,21 @@ export async function revokeInvitation({ db, actor }: ServiceContext, invitation
   await requireMemberManager(db, actor, invitation.teamId, invitation.role);
   return db.$transaction(async (tx) => {
     const now = new Date();
-    const { count } = await tx.invitation.updateMany({ where: { id: invitationId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    if (count === 0) throw new AppError('CONFLICT', `This invitation is ${invitationState(invitation).toLowerCase()}; only a pending one can be withdrawn`);
-    await recordActivity(tx, { actorId: actor.id, teamId: invitation.teamId, kind: activityKinds.invitationRevoked, from: { invitationId, email: invitation.email, teamId: invitation.teamId, role: invitation.role } });
+    const { count } = await tx.invitation.updateMany({
+      where: { id: invitationId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: now },
+    });
+    if (count === 0)
+      throw new AppError(
+        'CONFLICT',
+        `This invitation is ${invitationState(invitation).toLowerCase()}; only a pending one can be withdrawn`,
+      );
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId: invitation.teamId,
+      kind: activityKinds.invitationRevoked,
+      from: { invitationId, email: invitation.email, teamId: invitation.teamId, role: invitation.role },
+    });
     return toInvitation({ ...invitation, revokedAt: now }, null);
   });
 }

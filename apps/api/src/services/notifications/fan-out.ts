@@ -46,7 +46,9 @@ export async function fanOutBoard(db: Db, boardKey: string): Promise<{ told: str
   // numbering entries on this board, so no smaller number can still be on its way.
   const { cursor, rows } = await db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(20261126, hashtext(${boardKey}))::text`;
-    const [row] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM notification_cursors WHERE board_key = ${boardKey}`;
+    const [row] = await tx.$queryRaw<
+      { seq: bigint }[]
+    >`SELECT seq FROM notification_cursors WHERE board_key = ${boardKey}`;
     const cursor = row?.seq ?? 0n;
     const onBoard = boardKey ? Prisma.sql`c.board_id = ${boardKey}` : Prisma.sql`c.board_id IS NULL`;
     const rows = await tx.$queryRaw<Row[]>`
@@ -71,7 +73,9 @@ export async function fanOutBoard(db: Db, boardKey: string): Promise<{ told: str
   return db.$transaction(
     async (tx) => {
       await tx.$executeRaw`INSERT INTO notification_cursors (board_key, seq) VALUES (${boardKey}, 0) ON CONFLICT DO NOTHING`;
-      const [held] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT seq FROM notification_cursors WHERE board_key = ${boardKey} FOR UPDATE SKIP LOCKED`;
+      const [held] = await tx.$queryRaw<
+        { seq: bigint }[]
+      >`SELECT seq FROM notification_cursors WHERE board_key = ${boardKey} FOR UPDATE SKIP LOCKED`;
       // Another process holds this board, or has already moved past what was read: leave it to that one.
       if (!held || held.seq !== cursor) return null;
       const { intents, watches } = await intentsFor(tx, entries);

@@ -13,7 +13,11 @@ export async function listInbox({ db, actor }: ServiceContext, unreadOnly = fals
   const visible = await notificationTeamFilter(db, actor);
   const where = { userId: actor.id, ...visible };
   const [rows, unread] = await Promise.all([
-    db.notification.findMany({ where: { ...where, ...(unreadOnly ? { readAt: null } : {}) }, orderBy: { id: 'desc' }, take: LIMIT }),
+    db.notification.findMany({
+      where: { ...where, ...(unreadOnly ? { readAt: null } : {}) },
+      orderBy: { id: 'desc' },
+      take: LIMIT,
+    }),
     db.notification.count({ where: { ...where, readAt: null } }),
   ]);
   const cardIds = [...new Set(rows.map((r) => r.cardId).filter((id): id is string => !!id))];
@@ -46,5 +50,9 @@ export async function listInbox({ db, actor }: ServiceContext, unreadOnly = fals
 }
 
 export async function countUnread({ db, actor }: ServiceContext) {
-  return { unread: await db.notification.count({ where: { userId: actor.id, readAt: null, ...(await notificationTeamFilter(db, actor)) } }) };
+  return {
+    unread: await db.notification.count({
+      where: { userId: actor.id, readAt: null, ...(await notificationTeamFilter(db, actor)) },
+    }),
+  };
 }

@@ -7,7 +7,10 @@ import { countUnread } from './list-inbox';
 export async function markNotificationRead(ctx: ServiceContext, notificationId: string) {
   const { db, actor } = ctx;
   await db.$transaction(async (tx) => {
-    const { count } = await tx.notification.updateMany({ where: { id: BigInt(notificationId), userId: actor.id }, data: { readAt: new Date() } });
+    const { count } = await tx.notification.updateMany({
+      where: { id: BigInt(notificationId), userId: actor.id },
+      data: { readAt: new Date() },
+    });
     if (!count) throw notFound('Notification');
     await announce(tx, [actor.id]);
   });

@@ -7,7 +7,9 @@ import type { Db, Prisma } from '../../db/prisma';
  */
 export async function mentionedPeople(db: Db | Prisma.TransactionClient, texts: string[]) {
   const ids = [...new Set(texts.flatMap((t) => mentionedIds(t)))];
-  const people = ids.length ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+  const people = ids.length
+    ? await db.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+    : [];
   const byId = new Map(people.map((p) => [p.id, p]));
   return texts.map((t) => mentionedIds(t).flatMap((id) => (byId.has(id) ? [byId.get(id)!] : [])));
 }

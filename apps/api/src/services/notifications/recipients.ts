@@ -31,9 +31,11 @@ type Tx = Prisma.TransactionClient;
 const EXCERPT = 160;
 
 const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1)}…` : text);
-const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+const strings = (value: unknown): string[] =>
+  Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
 const textOf = (value: unknown): string => (typeof value === 'string' ? value : '');
-const obj = (value: unknown): Record<string, unknown> => (value && typeof value === 'object' ? (value as Record<string, unknown>) : {});
+const obj = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' ? (value as Record<string, unknown>) : {};
 
 /**
  * Who is told about each entry, and who starts watching a card because of it. Nobody is told about their own
@@ -52,13 +54,19 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
   );
   const teamMembers = new Map<string, string[]>();
   const membersOf = async (teamId: string) => {
-    if (!teamMembers.has(teamId)) teamMembers.set(teamId, (await tx.membership.findMany({ where: { teamId }, select: { userId: true } })).map((m) => m.userId));
+    if (!teamMembers.has(teamId))
+      teamMembers.set(
+        teamId,
+        (await tx.membership.findMany({ where: { teamId }, select: { userId: true } })).map((m) => m.userId),
+      );
     return teamMembers.get(teamId)!;
   };
   let pmoStaff: string[] | null = null;
   const names = async (text: string) => {
     const ids = mentionedIds(text);
-    const people = ids.length ? await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } }) : [];
+    const people = ids.length
+      ? await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
+      : [];
     return mentionsAsNames(text, new Map(people.map((p) => [p.id, p.name])));
   };
 
@@ -90,7 +98,8 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
           const before = new Set(mentionedIds(textOf(e.from)));
           const added = mentionedIds(textOf(e.to)).filter((id) => !before.has(id));
           added.forEach((id) => watchers.add(id));
-          if (added.length) tell(added, 'mentioned', { where: 'description', excerpt: excerpt(await names(textOf(e.to))) });
+          if (added.length)
+            tell(added, 'mentioned', { where: 'description', excerpt: excerpt(await names(textOf(e.to))) });
         }
         break;
       case activityKinds.commentAdded: {
@@ -126,8 +135,15 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
       case activityKinds.sprintStarted:
       case activityKinds.sprintClosed:
       case activityKinds.retrospectiveOpened: {
-        const sprint = e.sprintId ? await tx.sprint.findUnique({ where: { id: e.sprintId }, select: { name: true } }) : null;
-        const kind = e.kind === activityKinds.sprintStarted ? 'sprint.started' : e.kind === activityKinds.sprintClosed ? 'sprint.closed' : 'retrospective.opened';
+        const sprint = e.sprintId
+          ? await tx.sprint.findUnique({ where: { id: e.sprintId }, select: { name: true } })
+          : null;
+        const kind =
+          e.kind === activityKinds.sprintStarted
+            ? 'sprint.started'
+            : e.kind === activityKinds.sprintClosed
+              ? 'sprint.closed'
+              : 'retrospective.opened';
         tell(await membersOf(teamId), kind, sprint ? { sprintName: sprint.name } : null);
         break;
       }
@@ -135,13 +151,18 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
       case activityKinds.retrospectiveNoteEdited: {
         const before = new Set(mentionedIds(textOf(from.text)));
         const added = mentionedIds(textOf(to.text)).filter((id) => !before.has(id));
-        if (added.length) tell(added, 'mentioned', { where: 'retrospective', excerpt: excerpt(await names(textOf(to.text))) });
+        if (added.length)
+          tell(added, 'mentioned', { where: 'retrospective', excerpt: excerpt(await names(textOf(to.text))) });
         break;
       }
       case activityKinds.invitationAccepted: {
-        const invitation = await tx.invitation.findUnique({ where: { id: textOf(to.invitationId) }, select: { invitedById: true } });
+        const invitation = await tx.invitation.findUnique({
+          where: { id: textOf(to.invitationId) },
+          select: { invitedById: true },
+        });
         const person = await tx.user.findUnique({ where: { id: textOf(to.userId) }, select: { name: true } });
-        if (invitation?.invitedById) tell([invitation.invitedById], 'invitation.accepted', person ? { personName: person.name } : null);
+        if (invitation?.invitedById)
+          tell([invitation.invitedById], 'invitation.accepted', person ? { personName: person.name } : null);
         break;
       }
     }

@@ -6,8 +6,16 @@ import { readersOfTeam } from './readers';
 /** Who watches a card: only those who may still read it are listed. */
 export async function listWatchers({ db, actor }: ServiceContext, cardId: string): Promise<Watchers> {
   const card = await loadCardFor(db, actor, cardId, 'view');
-  const rows = await db.cardWatch.findMany({ where: { cardId }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: 'asc' } });
-  const readers = await readersOfTeam(db, card.teamId, rows.map((r) => r.user.id));
+  const rows = await db.cardWatch.findMany({
+    where: { cardId },
+    select: { user: { select: { id: true, name: true } } },
+    orderBy: { createdAt: 'asc' },
+  });
+  const readers = await readersOfTeam(
+    db,
+    card.teamId,
+    rows.map((r) => r.user.id),
+  );
   const watchers = rows.map((r) => r.user).filter((u) => readers.has(u.id));
   return { watchers, watching: watchers.some((w) => w.id === actor.id) };
 }

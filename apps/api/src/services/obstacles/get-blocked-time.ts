@@ -31,6 +31,11 @@ export async function getBlockedTime({ db, actor }: ServiceContext, query: Portf
     to: query.to,
     tz: query.tz,
     teams,
-    rows: rows.map((r) => ({ teamId: r.team_id, category: r.category as BlockerCategory | null, hours: Math.round(r.hours * 100) / 100, cards: r.cards })),
+    rows: rows.map((r) => ({
+      teamId: r.team_id,
+      category: r.category as BlockerCategory | null,
+      hours: Math.round(r.hours * 100) / 100,
+      cards: r.cards,
+    })),
   };
 }

@@ -19,8 +19,19 @@ export async function getTimeToClear({ db, actor }: ServiceContext, query: Portf
   // search, cheaper than converting every row's time zone.
   const weeks: string[] = [];
   for (let week = weekStart(query.from); week <= query.to; week = addDays(week, 7)) weeks.push(week);
-  const bounds = [...weeks, addDays(weeks.at(-1)!, 7)].map((d) => new Date(dayStart(d, query.tz)).toISOString().slice(0, 23).replace('T', ' '));
-  const rows = await db.$queryRawUnsafe<{ by_team: boolean; week: number; team_id: string | null; category: string | null; cleared: number; median_hours: number }[]>(
+  const bounds = [...weeks, addDays(weeks.at(-1)!, 7)].map((d) =>
+    new Date(dayStart(d, query.tz)).toISOString().slice(0, 23).replace('T', ' '),
+  );
+  const rows = await db.$queryRawUnsafe<
+    {
+      by_team: boolean;
+      week: number;
+      team_id: string | null;
+      category: string | null;
+      cleared: number;
+      median_hours: number;
+    }[]
+  >(
     `WITH cleared AS (
        SELECT team_id, category, width_bucket(ended_at, $4::timestamptz[]) AS week,
          EXTRACT(EPOCH FROM ended_at - obstacle_started_at) / 3600 AS hours
@@ -41,7 +52,21 @@ export async function getTimeToClear({ db, actor }: ServiceContext, query: Portf
     to: query.to,
     tz: query.tz,
     teams,
-    byCategory: rows.filter((r) => !r.by_team).map((r) => ({ week: weekOf(r.week), category: r.category as BlockerCategory | null, cleared: r.cleared, medianHours: hours(r.median_hours) })),
-    byTeam: rows.filter((r) => r.by_team).map((r) => ({ week: weekOf(r.week), teamId: r.team_id!, cleared: r.cleared, medianHours: hours(r.median_hours) })),
+    byCategory: rows
+      .filter((r) => !r.by_team)
+      .map((r) => ({
+        week: weekOf(r.week),
+        category: r.category as BlockerCategory | null,
+        cleared: r.cleared,
+        medianHours: hours(r.median_hours),
+      })),
+    byTeam: rows
+      .filter((r) => r.by_team)
+      .map((r) => ({
+        week: weekOf(r.week),
+        teamId: r.team_id!,
+        cleared: r.cleared,
+        medianHours: hours(r.median_hours),
+      })),
   };
 }

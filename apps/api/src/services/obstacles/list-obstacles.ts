@@ -14,10 +14,19 @@ const sortSql: Record<ObstacleSortKey, string> = {
   owner: '(SELECT min(lower(u.name)) FROM card_owners o JOIN users u ON u.id = o.user_id WHERE o.card_id = c.id)',
   category: 'c.blocker_category',
   escalated: '(c.escalated_at IS NOT NULL)',
-  state: "(CASE WHEN c.escalated_at IS NULL THEN 0 WHEN c.pmo_state IS NULL THEN 1 WHEN c.pmo_state = 'handling' THEN 2 ELSE 3 END)",
+  state:
+    "(CASE WHEN c.escalated_at IS NULL THEN 0 WHEN c.pmo_state IS NULL THEN 1 WHEN c.pmo_state = 'handling' THEN 2 ELSE 3 END)",
 };
 /** Oldest first by default; escalated and the PMO's state put escalated cards first. */
-const defaultDir: Record<ObstacleSortKey, 'asc' | 'desc'> = { age: 'desc', team: 'asc', title: 'asc', owner: 'asc', category: 'asc', escalated: 'desc', state: 'desc' };
+const defaultDir: Record<ObstacleSortKey, 'asc' | 'desc'> = {
+  age: 'desc',
+  team: 'asc',
+  title: 'asc',
+  owner: 'asc',
+  category: 'asc',
+  escalated: 'desc',
+  state: 'desc',
+};
 
 const flip = (sql: string) => (sql.endsWith(' DESC') ? sql.slice(0, -5) : `${sql} DESC`);
 
@@ -49,7 +58,10 @@ export async function listObstacles({ db, actor }: ServiceContext, query: Obstac
   const where = ['c.blocked', 'c.archived_at IS NULL', 'b.team_id = ANY($1::text[])'];
   if (query.category) where.push(`c.blocker_category = $${params.push(query.category)}`);
   if (query.escalated) where.push(query.escalated === 'yes' ? 'c.escalated_at IS NOT NULL' : 'c.escalated_at IS NULL');
-  if (query.owner) where.push(`EXISTS (SELECT 1 FROM card_owners o WHERE o.card_id = c.id AND o.user_id = $${params.push(query.owner)})`);
+  if (query.owner)
+    where.push(
+      `EXISTS (SELECT 1 FROM card_owners o WHERE o.card_id = c.id AND o.user_id = $${params.push(query.owner)})`,
+    );
   const dir = query.dir ?? defaultDir[query.sort];
   const order = dir === 'asc' ? sortSql[query.sort] : flip(sortSql[query.sort]);
   const limit = `$${params.push(query.limit)}`;
@@ -70,7 +82,10 @@ export async function listObstacles({ db, actor }: ServiceContext, query: Obstac
       params[0],
     ),
   ]);
-  const ownerRows = await db.cardOwner.findMany({ where: { cardId: { in: rows.map((r) => r.id) } }, select: { cardId: true, user: { select: { id: true, name: true } } } });
+  const ownerRows = await db.cardOwner.findMany({
+    where: { cardId: { in: rows.map((r) => r.id) } },
+    select: { cardId: true, user: { select: { id: true, name: true } } },
+  });
   const ownersOf = new Map<string, { id: string; name: string }[]>();
   for (const o of ownerRows) ownersOf.set(o.cardId, [...(ownersOf.get(o.cardId) ?? []), o.user]);
   const now = Date.now();

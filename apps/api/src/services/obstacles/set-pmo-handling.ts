@@ -19,10 +19,15 @@ export async function setPmoHandling({ db, actor }: ServiceContext, cardId: stri
       data: { pmoState: body.state, pmoHandlerId: actor.id, pmoNote: body.note, pmoStateAt: new Date() },
       select: { id: true },
     });
-    if (!changed.length) throw invalidField('body.state', 'needs a card escalated to the PMO: this card is not on the obstacle list');
+    if (!changed.length)
+      throw invalidField('body.state', 'needs a card escalated to the PMO: this card is not on the obstacle list');
     const subject = { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId };
     const to = { handlerId: actor.id, note: body.note };
-    await recordActivity(tx, { ...subject, kind: body.state === 'handling' ? activityKinds.cardEscalationHandling : activityKinds.cardEscalationResolved, to });
+    await recordActivity(tx, {
+      ...subject,
+      kind: body.state === 'handling' ? activityKinds.cardEscalationHandling : activityKinds.cardEscalationResolved,
+      to,
+    });
     const now = await tx.card.findUniqueOrThrow({ where: { id: cardId }, select: pmoHandlingSelect });
     return { cardId, pmo: toPmoHandling(now)! };
   });

@@ -8,7 +8,9 @@ export async function listBoardPeopleWip({ db, actor }: ServiceContext, boardId:
   const board = await db.board.findUnique({ where: { id: boardId }, select: { teamId: true } });
   if (!board) throw notFound('Board');
   await requireTeamAccess(db, actor, board.teamId, 'view', 'Board');
-  const people = await db.$queryRawUnsafe<{ userId: string; name: string; wipLimit: number | null; wipPolicy: 'SOFT' | 'HARD'; count: number }[]>(
+  const people = await db.$queryRawUnsafe<
+    { userId: string; name: string; wipLimit: number | null; wipPolicy: 'SOFT' | 'HARD'; count: number }[]
+  >(
     `SELECT u.id AS "userId", u.name, u.wip_limit AS "wipLimit", u.wip_policy::text AS "wipPolicy", person_wip_count(u.id, '') AS count
      FROM users u
      WHERE u.id IN (SELECT user_id FROM memberships WHERE team_id = $1)

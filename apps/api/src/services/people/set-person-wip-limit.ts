@@ -8,9 +8,16 @@ import type { ServiceContext } from '../context';
  * Sets a person's WIP limit across every board. A person sets their own; a scrum master sets it for the people on
  * their teams; an admin for anyone. Someone who cannot see the person gets "not found".
  */
-export async function setPersonWipLimit({ db, actor }: ServiceContext, userId: string, body: SetPersonWipLimitBody): Promise<PersonWip> {
+export async function setPersonWipLimit(
+  { db, actor }: ServiceContext,
+  userId: string,
+  body: SetPersonWipLimitBody,
+): Promise<PersonWip> {
   if (actor.id !== userId && actor.orgRole !== 'ADMIN') {
-    const shared = await db.membership.findMany({ where: { userId: actor.id, team: { memberships: { some: { userId } } } }, select: { role: true } });
+    const shared = await db.membership.findMany({
+      where: { userId: actor.id, team: { memberships: { some: { userId } } } },
+      select: { role: true },
+    });
     const refusal = 'Only the person, a scrum master of their team or an admin can set their WIP limit';
     if (!shared.length) throw actor.orgRole === 'PMO' ? new AppError('FORBIDDEN', refusal) : notFound('Person');
     if (!shared.some((m) => m.role === 'SCRUM_MASTER')) throw new AppError('FORBIDDEN', refusal);

@@ -5,9 +5,19 @@ import type { SprintProgress } from '@amb/shared/portfolio';
 import type { Db } from '../../db/prisma';
 import { sprintPoints } from '../sprints/sprint-points';
 
-export async function activeSprintProgress(db: Db, teamIds: string[], now = Date.now()): Promise<Map<string, SprintProgress>> {
-  const sprints = await db.sprint.findMany({ where: { teamId: { in: teamIds }, state: 'ACTIVE' }, orderBy: { startDate: 'desc' } });
-  const points = await sprintPoints(db, sprints.map((s) => s.id));
+export async function activeSprintProgress(
+  db: Db,
+  teamIds: string[],
+  now = Date.now(),
+): Promise<Map<string, SprintProgress>> {
+  const sprints = await db.sprint.findMany({
+    where: { teamId: { in: teamIds }, state: 'ACTIVE' },
+    orderBy: { startDate: 'desc' },
+  });
+  const points = await sprintPoints(
+    db,
+    sprints.map((s) => s.id),
+  );
   const progress = new Map<string, SprintProgress>();
   for (const s of sprints) {
     if (progress.has(s.teamId)) continue;

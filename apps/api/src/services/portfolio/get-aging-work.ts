@@ -18,10 +18,22 @@ export async function getAgingWork({ db, actor }: ServiceContext, teamId: string
   const board = await db.board.findFirst({
     where: { teamId, archivedAt: null },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, columns: { where: { flowCategory: 'IN_PROGRESS' }, orderBy: { position: 'asc' }, select: { id: true, flowCategory: true, portfolioStageId: true } } },
+    select: {
+      id: true,
+      columns: {
+        where: { flowCategory: 'IN_PROGRESS' },
+        orderBy: { position: 'asc' },
+        select: { id: true, flowCategory: true, portfolioStageId: true },
+      },
+    },
   });
   const stages = (await listStages(db)).filter((s) => s.flowCategory === 'IN_PROGRESS');
-  const stageOf = new Map((board?.columns ?? []).map((c) => [c.id, stageOfColumn({ flowCategory: c.flowCategory, stageId: c.portfolioStageId }, stages)!.id]));
+  const stageOf = new Map(
+    (board?.columns ?? []).map((c) => [
+      c.id,
+      stageOfColumn({ flowCategory: c.flowCategory, stageId: c.portfolioStageId }, stages)!.id,
+    ]),
+  );
   const now = Date.now();
   const [cards, history] = await Promise.all([
     db.$queryRawUnsafe<{ card_id: string; title: string; column_id: string; blocked: boolean; started: number }[]>(
@@ -41,7 +53,14 @@ export async function getAgingWork({ db, actor }: ServiceContext, teamId: string
   return {
     stages: stages.map((s) => ({ id: s.id, name: s.name })),
     cards: cards
-      .map((c) => ({ cardId: c.card_id, title: c.title, columnId: c.column_id, stageId: stageOf.get(c.column_id)!, blocked: c.blocked, ageDays: calendarDays(c.started, now, tz) }))
+      .map((c) => ({
+        cardId: c.card_id,
+        title: c.title,
+        columnId: c.column_id,
+        stageId: stageOf.get(c.column_id)!,
+        blocked: c.blocked,
+        ageDays: calendarDays(c.started, now, tz),
+      }))
       .sort((a, b) => b.ageDays - a.ageDays),
     p50: percentile(days, 50),
     p85: percentile(days, 85),

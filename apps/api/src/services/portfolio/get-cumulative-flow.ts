@@ -16,7 +16,10 @@ const DAY = 86_400_000;
  * midnight from the daily rollup (stage_day_flow, a few hundred rows per team), then the cards that arrived
  * between that UTC midnight and the local one, added or taken off one by one (at most twelve hours of arrivals).
  */
-export async function getCumulativeFlow({ db, actor }: ServiceContext, query: CumulativeFlowQuery): Promise<CumulativeFlow> {
+export async function getCumulativeFlow(
+  { db, actor }: ServiceContext,
+  query: CumulativeFlowQuery,
+): Promise<CumulativeFlow> {
   const orgWide = isOrgWide(actor.orgRole) && !query.teamId;
   const teams = orgWide ? null : await visibleTeams(db, actor, query.teamId ? [query.teamId] : undefined);
   // The end of each day of the period: every local midnight after its first.
@@ -48,8 +51,12 @@ export async function getCumulativeFlow({ db, actor }: ServiceContext, query: Cu
   const running = new Map(stages.map((s) => [s.id, 0]));
   let next = 0;
   const days = ends.map((_, k) => {
-    for (; next < daily.length && daily[next]!.day < nearest[k]!; next++) running.set(daily[next]!.stage_id, (running.get(daily[next]!.stage_id) ?? 0) + daily[next]!.cards);
-    return { day: addDays(query.from, k), counts: Object.fromEntries(stages.map((s) => [s.id, running.get(s.id)! + (counts.get(`${k}|${s.id}`) ?? 0)])) };
+    for (; next < daily.length && daily[next]!.day < nearest[k]!; next++)
+      running.set(daily[next]!.stage_id, (running.get(daily[next]!.stage_id) ?? 0) + daily[next]!.cards);
+    return {
+      day: addDays(query.from, k),
+      counts: Object.fromEntries(stages.map((s) => [s.id, running.get(s.id)! + (counts.get(`${k}|${s.id}`) ?? 0)])),
+    };
   });
   return { from: query.from, to: query.to, tz: query.tz, teamId: query.teamId ?? null, stages, days };
 }

@@ -5,7 +5,11 @@ import type { ServiceContext } from '../context';
 import { localDateSql, periodBounds, utcParam } from './period';
 
 /** The cycle-time scatter: each card the team finished in the period, its finishing day and calendar days taken. */
-export async function getCycleTime({ db, actor }: ServiceContext, teamId: string, query: PeriodQuery): Promise<CycleTime> {
+export async function getCycleTime(
+  { db, actor }: ServiceContext,
+  teamId: string,
+  query: PeriodQuery,
+): Promise<CycleTime> {
   await requireTeamAccess(db, actor, teamId, 'view');
   const period = periodBounds(query);
   const points = await db.$queryRawUnsafe<{ cardId: string; title: string; finishedOn: string; days: number }[]>(
@@ -20,5 +24,13 @@ export async function getCycleTime({ db, actor }: ServiceContext, teamId: string
     query.tz,
   );
   const days = points.map((p) => p.days);
-  return { from: query.from, to: query.to, tz: query.tz, points, p50: percentile(days, 50), p85: percentile(days, 85), p95: percentile(days, 95) };
+  return {
+    from: query.from,
+    to: query.to,
+    tz: query.tz,
+    points,
+    p50: percentile(days, 50),
+    p85: percentile(days, 85),
+    p95: percentile(days, 95),
+  };
 }

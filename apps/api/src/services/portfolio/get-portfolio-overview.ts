@@ -15,7 +15,10 @@ const LOOKBACK_DAYS = 400;
  * One row per team for the period: WIP against limits now, breaches and hours over limits, obstacles, throughput,
  * cycle and lead time, the active sprint and principle coverage. A handful of grouped queries for all teams at once.
  */
-export async function getPortfolioOverview({ db, actor }: ServiceContext, query: PortfolioQuery): Promise<PortfolioOverview> {
+export async function getPortfolioOverview(
+  { db, actor }: ServiceContext,
+  query: PortfolioQuery,
+): Promise<PortfolioOverview> {
   const teams = await visibleTeams(db, actor, query.teams);
   const teamIds = teams.map((t) => t.id);
   const period = periodBounds(query);
@@ -23,14 +26,20 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
   const boards = await db.board.findMany({
     where: { teamId: { in: teamIds }, archivedAt: null },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, teamId: true, columns: { orderBy: { position: 'asc' }, select: { id: true, name: true, flowCategory: true, wipLimit: true } } },
+    select: {
+      id: true,
+      teamId: true,
+      columns: { orderBy: { position: 'asc' }, select: { id: true, name: true, flowCategory: true, wipLimit: true } },
+    },
   });
   const boardOf = new Map<string, (typeof boards)[number]>();
   for (const b of boards) if (!boardOf.has(b.teamId)) boardOf.set(b.teamId, b);
   const boardIds = [...boardOf.values()].map((b) => b.id);
 
   const [columnStats, flow, breaches, sprints] = await Promise.all([
-    db.$queryRawUnsafe<{ column_id: string; cards: number; blocked: number; oldest_blocked: number | null; tagged: number }[]>(
+    db.$queryRawUnsafe<
+      { column_id: string; cards: number; blocked: number; oldest_blocked: number | null; tagged: number }[]
+    >(
       `SELECT c.column_id, COUNT(*)::int AS cards, COUNT(*) FILTER (WHERE c.blocked)::int AS blocked,
          MIN(${epochMsSql('c.blocked_since')}) FILTER (WHERE c.blocked) AS oldest_blocked,
          COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM card_principles cp WHERE cp.card_id = c.id))::int AS tagged
@@ -67,7 +76,10 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
   ]);
 
   const statsOf = new Map(columnStats.map((s) => [s.column_id, s]));
-  const histograms = new Map<string, { cycle: { value: number; count: number }[]; lead: { value: number; count: number }[] }>();
+  const histograms = new Map<
+    string,
+    { cycle: { value: number; count: number }[]; lead: { value: number; count: number }[] }
+  >();
   for (const row of flow) {
     let h = histograms.get(row.team_id);
     if (!h) histograms.set(row.team_id, (h = { cycle: [], lead: [] }));
@@ -84,7 +96,13 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
       const columns = (board?.columns ?? []).map((c) => ({ ...c, stats: statsOf.get(c.id) }));
       const inProcess = columns.filter((c) => isWorkUnderWay(c.flowCategory));
       const limits = inProcess.filter((c) => c.wipLimit !== null);
-      const oldest = columns.reduce<number | null>((min, c) => (c.stats?.oldest_blocked != null && (min === null || c.stats.oldest_blocked < min) ? c.stats.oldest_blocked : min), null);
+      const oldest = columns.reduce<number | null>(
+        (min, c) =>
+          c.stats?.oldest_blocked != null && (min === null || c.stats.oldest_blocked < min)
+            ? c.stats.oldest_blocked
+            : min,
+        null,
+      );
       const open = columns.reduce((n, c) => n + (c.stats?.cards ?? 0), 0);
       const h = histograms.get(team.id) ?? { cycle: [], lead: [] };
       const finished = h.cycle.reduce((n, x) => n + x.count, 0);
@@ -99,17 +117,24 @@ export async function getPortfolioOverview({ db, actor }: ServiceContext, query:
           overLimitColumns: columns.filter((c) => isOverLimit(c.stats?.cards ?? 0, c.wipLimit)).map((c) => c.name),
         },
         breaches: breachSummary(
-          breaches.filter((b) => b.board_id === board?.id).map((b) => ({ startedAt: b.started_at, endedAt: b.ended_at })),
+          breaches
+            .filter((b) => b.board_id === board?.id)
+            .map((b) => ({ startedAt: b.started_at, endedAt: b.ended_at })),
           { from: period.fromMs, to: period.toMs },
           now,
         ),
-        blocked: { count: columns.reduce((n, c) => n + (c.stats?.blocked ?? 0), 0), oldestDays: oldest === null ? null : Math.floor(((now - oldest) / DAY) * 10) / 10 },
+        blocked: {
+          count: columns.reduce((n, c) => n + (c.stats?.blocked ?? 0), 0),
+          oldestDays: oldest === null ? null : Math.floor(((now - oldest) / DAY) * 10) / 10,
+        },
         finished,
         throughputPerWeek: Math.round((finished / weeks) * 10) / 10,
         cycleTime: { p50: percentileOfCounts(h.cycle, 50), p85: percentileOfCounts(h.cycle, 85) },
         leadTime: { p50: percentileOfCounts(h.lead, 50), p85: percentileOfCounts(h.lead, 85) },
         sprint: sprints.get(team.id) ?? null,
-        principleCoverage: open ? Math.round((columns.reduce((n, c) => n + (c.stats?.tagged ?? 0), 0) / open) * 100) / 100 : null,
+        principleCoverage: open
+          ? Math.round((columns.reduce((n, c) => n + (c.stats?.tagged ?? 0), 0) / open) * 100) / 100
+          : null,
       };
     }),
   };

@@ -13,7 +13,11 @@ const hours = (ms: number) => Math.round((ms / HOUR) * 10) / 10;
  * A team's throughput per week and its flow efficiency: for each card finished in the period, how its time from
  * start to finish split into active, waiting and blocked (from its moves and obstacles in the activity log).
  */
-export async function getTeamFlow({ db, actor }: ServiceContext, teamId: string, query: PeriodQuery): Promise<TeamFlow> {
+export async function getTeamFlow(
+  { db, actor }: ServiceContext,
+  teamId: string,
+  query: PeriodQuery,
+): Promise<TeamFlow> {
   await requireTeamAccess(db, actor, teamId, 'view');
   const period = periodBounds(query);
   const params = [teamId, period.from, period.to, query.tz];
@@ -23,7 +27,9 @@ export async function getTeamFlow({ db, actor }: ServiceContext, teamId: string,
        WHERE team_id = $1 AND done_at >= ${utcParam('$2')} AND done_at < ${utcParam('$3')} GROUP BY 1`,
       ...params,
     ),
-    db.$queryRawUnsafe<{ card_id: string; at: number; kind: string; stage: FlowCategory | null; started: number; done: number }[]>(
+    db.$queryRawUnsafe<
+      { card_id: string; at: number; kind: string; stage: FlowCategory | null; started: number; done: number }[]
+    >(
       `SELECT a.card_id, ${epochMsSql('a.at')} AS at, a.kind, a."to" ->> 'flowCategory' AS stage,
          ${epochMsSql('LEAST(f.in_progress_at, f.done_at)')} AS started, ${epochMsSql('f.done_at')} AS done
        FROM card_flow f JOIN activity a ON a.card_id = f.card_id AND a.at <= f.done_at
@@ -43,7 +49,8 @@ export async function getTeamFlow({ db, actor }: ServiceContext, teamId: string,
   for (const e of events) {
     let card = byCard.get(e.card_id);
     if (!card) byCard.set(e.card_id, (card = { started: e.started, done: e.done, events: [] }));
-    if (e.kind === 'card.blocked' || e.kind === 'card.unblocked') card.events.push({ at: e.at, blocked: e.kind === 'card.blocked' });
+    if (e.kind === 'card.blocked' || e.kind === 'card.unblocked')
+      card.events.push({ at: e.at, blocked: e.kind === 'card.blocked' });
     else if (e.stage) card.events.push({ at: e.at, stage: e.stage });
   }
   const perWeek = new Map(weeks.map((w) => [w, { cards: 0, activeMs: 0, waitingMs: 0, blockedMs: 0 }]));
@@ -60,7 +67,14 @@ export async function getTeamFlow({ db, actor }: ServiceContext, teamId: string,
     const total = w.activeMs + w.waitingMs + w.blockedMs;
     return total > 0 ? Math.round((w.activeMs / total) * 1000) / 1000 : null;
   };
-  const all = [...perWeek.values()].reduce((s, w) => ({ activeMs: s.activeMs + w.activeMs, waitingMs: s.waitingMs + w.waitingMs, blockedMs: s.blockedMs + w.blockedMs }), { activeMs: 0, waitingMs: 0, blockedMs: 0 });
+  const all = [...perWeek.values()].reduce(
+    (s, w) => ({
+      activeMs: s.activeMs + w.activeMs,
+      waitingMs: s.waitingMs + w.waitingMs,
+      blockedMs: s.blockedMs + w.blockedMs,
+    }),
+    { activeMs: 0, waitingMs: 0, blockedMs: 0 },
+  );
   return {
     from: query.from,
     to: query.to,
@@ -68,7 +82,14 @@ export async function getTeamFlow({ db, actor }: ServiceContext, teamId: string,
     throughput: weeks.map((week) => ({ week, cards: throughput.get(week) ?? 0 })),
     efficiency: weeks.map((week) => {
       const w = perWeek.get(week)!;
-      return { week, cards: w.cards, activeHours: hours(w.activeMs), waitingHours: hours(w.waitingMs), blockedHours: hours(w.blockedMs), efficiency: share(w) };
+      return {
+        week,
+        cards: w.cards,
+        activeHours: hours(w.activeMs),
+        waitingHours: hours(w.waitingMs),
+        blockedHours: hours(w.blockedMs),
+        efficiency: share(w),
+      };
     }),
     overallEfficiency: share(all),
   };

@@ -4,7 +4,13 @@ import { addDays, dayStart, daysInRange, type LocalDay } from '@amb/domain/local
 export function periodBounds(q: { from: LocalDay; to: LocalDay; tz: string }) {
   const fromMs = dayStart(q.from, q.tz);
   const toMs = dayStart(addDays(q.to, 1), q.tz);
-  return { fromMs, toMs, from: new Date(fromMs).toISOString(), to: new Date(toMs).toISOString(), days: daysInRange(q.from, q.to) };
+  return {
+    fromMs,
+    toMs,
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    days: daysInRange(q.from, q.to),
+  };
 }
 
 /**

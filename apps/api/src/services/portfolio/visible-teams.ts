@@ -20,7 +20,10 @@ export async function visibleTeams(db: Db, actor: Actor, requested?: string[]) {
   if (requested) {
     const found = new Set(teams.map((t) => t.id));
     const missing = requested.filter((id) => !found.has(id));
-    if (missing.length) throw new AppError('NOT_FOUND', 'Team not found', { fields: [{ field: 'querystring.teams', message: `names a team that does not exist: ${missing.join(', ')}` }] });
+    if (missing.length)
+      throw new AppError('NOT_FOUND', 'Team not found', {
+        fields: [{ field: 'querystring.teams', message: `names a team that does not exist: ${missing.join(', ')}` }],
+      });
   }
   return teams;
 }

@@ -14,7 +14,10 @@ const utcTimestamp = (ms: number) => new Date(ms).toISOString().slice(0, 23).rep
  * it lately; experiments per team by result. Grouped in the database from the per-card flow rollup (decision 22),
  * which keeps each card's estimate and principles now (decision 30), and, for experiments, the cards' results.
  */
-export async function getPrincipleCoverage({ db, actor }: ServiceContext, query: z.output<typeof principleCoverageQuerySchema>): Promise<PrincipleCoverage> {
+export async function getPrincipleCoverage(
+  { db, actor }: ServiceContext,
+  query: z.output<typeof principleCoverageQuerySchema>,
+): Promise<PrincipleCoverage> {
   const teams = await visibleTeams(db, actor, query.teams);
   const teamIds = teams.map((t) => t.id);
   const period = periodBounds(query);
@@ -23,10 +26,18 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
   const recent = recentFrom(query.from, query.to);
 
   const utc = (iso: string) => Prisma.sql`${iso}::timestamptz`;
-  const [from, to, recentStart] = [utc(period.from), utc(period.to), utc(new Date(dayStart(recent, query.tz)).toISOString())];
+  const [from, to, recentStart] = [
+    utc(period.from),
+    utc(period.to),
+    utc(new Date(dayStart(recent, query.tz)).toISOString()),
+  ];
   const inPeriod = Prisma.sql`f.done_at >= ${from} AND f.done_at < ${to}`;
   const [principles, cells, lately, doing, experiments] = await Promise.all([
-    db.principle.findMany({ where: { archivedAt: null }, orderBy: { position: 'asc' }, select: { id: true, key: true, name: true } }),
+    db.principle.findMany({
+      where: { archivedAt: null },
+      orderBy: { position: 'asc' },
+      select: { id: true, key: true, name: true },
+    }),
     // Grouped first by the cards' sets of principles (a handful), then spread over each principle: a card tagged
     // with two counts under both. A card without a principle comes out with principle_id null (the left join),
     // so the untagged share shows.
@@ -57,7 +68,16 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
       FROM columns col JOIN cards c ON c.column_id = col.id JOIN card_flow f ON f.card_id = c.id CROSS JOIN LATERAL unnest(f.principle_ids) AS cp(principle_id)
       WHERE col.flow_category = 'IN_PROGRESS' AND c.archived_at IS NULL AND f.done_at IS NULL AND f.in_progress_at IS NOT NULL AND f.team_id = ANY(${teamIds}::text[])
       GROUP BY cp.principle_id`,
-    db.$queryRaw<{ team_id: string; validated: number; invalidated: number; inconclusive: number; no_result: number; running: number }[]>`
+    db.$queryRaw<
+      {
+        team_id: string;
+        validated: number;
+        invalidated: number;
+        inconclusive: number;
+        no_result: number;
+        running: number;
+      }[]
+    >`
       SELECT f.team_id,
         COUNT(*) FILTER (WHERE ${inPeriod} AND c.experiment_result = 'VALIDATED')::int AS validated,
         COUNT(*) FILTER (WHERE ${inPeriod} AND c.experiment_result = 'INVALIDATED')::int AS invalidated,
@@ -79,17 +99,37 @@ export async function getPrincipleCoverage({ db, actor }: ServiceContext, query:
     buckets: starts,
     principles,
     teams: teams.map((t) => ({ id: t.id, name: t.name })),
-    cells: cells.filter((r) => r.bucket >= 1 && r.bucket <= starts.length).map((r) => ({ teamId: r.team_id, principleId: r.principle_id, bucket: r.bucket - 1, cards: r.cards, points: r.points })),
+    cells: cells
+      .filter((r) => r.bucket >= 1 && r.bucket <= starts.length)
+      .map((r) => ({
+        teamId: r.team_id,
+        principleId: r.principle_id,
+        bucket: r.bucket - 1,
+        cards: r.cards,
+        points: r.points,
+      })),
     recent: {
       from: recent,
       principles: principles.map((p) => {
         const r = latelyOf.get(p.id);
         const counts = { finishedRecently: r?.finished_recently ?? 0, inProgressNow: doingOf.get(p.id) ?? 0 };
-        return { principleId: p.id, ...counts, lastFinishedOn: r?.last_done == null ? null : localDay(r.last_done, query.tz), neglected: isNeglected(counts) };
+        return {
+          principleId: p.id,
+          ...counts,
+          lastFinishedOn: r?.last_done == null ? null : localDay(r.last_done, query.tz),
+          neglected: isNeglected(counts),
+        };
       }),
     },
     experiments: experiments
       .filter((e) => e.validated + e.invalidated + e.inconclusive + e.no_result + e.running > 0)
-      .map((e) => ({ teamId: e.team_id, validated: e.validated, invalidated: e.invalidated, inconclusive: e.inconclusive, noResult: e.no_result, running: e.running })),
+      .map((e) => ({
+        teamId: e.team_id,
+        validated: e.validated,
+        invalidated: e.invalidated,
+        inconclusive: e.inconclusive,
+        noResult: e.no_result,
+        running: e.running,
+      })),
   };
 }

@@ -15,7 +15,11 @@ export async function createPrinciple(
     return await db.$transaction(async (tx) => {
       const last = await tx.principle.aggregate({ _max: { position: true } });
       const p = await tx.principle.create({ data: { ...body, position: (last._max.position ?? -1) + 1 } });
-      await recordActivity(tx, { actorId: actor.id, kind: activityKinds.principleCreated, to: { principleId: p.id, key: p.key, name: p.name } });
+      await recordActivity(tx, {
+        actorId: actor.id,
+        kind: activityKinds.principleCreated,
+        to: { principleId: p.id, key: p.key, name: p.name },
+      });
       const { archivedAt, ...rest } = p;
       return { ...rest, archived: archivedAt !== null };
     });

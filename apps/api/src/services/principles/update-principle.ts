@@ -18,10 +18,21 @@ export async function updatePrinciple(
     const { archived, ...fields } = body;
     const p = await tx.principle.update({
       where: { id: principleId },
-      data: { ...fields, ...(archived === undefined ? {} : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }) },
+      data: {
+        ...fields,
+        ...(archived === undefined ? {} : { archivedAt: archived ? (before.archivedAt ?? new Date()) : null }),
+      },
     });
-    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.principleUpdated,
-      from: { principleId: p.id, name: before.name, description: before.description, position: before.position, archived: before.archivedAt !== null },
+    await recordActivity(tx, {
+      actorId: actor.id,
+      kind: activityKinds.principleUpdated,
+      from: {
+        principleId: p.id,
+        name: before.name,
+        description: before.description,
+        position: before.position,
+        archived: before.archivedAt !== null,
+      },
       to: { principleId: p.id, ...body },
     });
     const { archivedAt, ...rest } = p;

@@ -3,7 +3,13 @@ import type { AddNoteBody } from '@amb/shared/retrospectives';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { toNote, noteInclude } from './get-retrospective';
-import { loadRetroSprint, notOpened, requireActivePrinciple, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
+import {
+  loadRetroSprint,
+  notOpened,
+  requireActivePrinciple,
+  requireOpen,
+  retrospectiveEntrySubject,
+} from './retrospective-access';
 
 /** A note in one of the three groups, while the retrospective is open; anyone who works on the team. */
 export async function addNote({ db, actor }: ServiceContext, sprintId: string, body: AddNoteBody) {
@@ -14,13 +20,25 @@ export async function addNote({ db, actor }: ServiceContext, sprintId: string, b
   return db.$transaction(async (tx) => {
     await requireOpen(tx, retro.id, 'params.sprintId');
     const note = await tx.retrospectiveNote.create({
-      data: { retrospectiveId: retro.id, group: body.group, text: body.text, principleId: body.principleId ?? null, authorId: actor.id },
+      data: {
+        retrospectiveId: retro.id,
+        group: body.group,
+        text: body.text,
+        principleId: body.principleId ?? null,
+        authorId: actor.id,
+      },
       include: noteInclude,
     });
     await recordActivity(tx, {
       ...(await retrospectiveEntrySubject(tx, actor.id, sprint)),
       kind: activityKinds.retrospectiveNoteAdded,
-      to: { retrospectiveId: retro.id, noteId: note.id, group: note.group, text: note.text, principleId: note.principleId },
+      to: {
+        retrospectiveId: retro.id,
+        noteId: note.id,
+        group: note.group,
+        text: note.text,
+        principleId: note.principleId,
+      },
     });
     return toNote(note, actor.id);
   });

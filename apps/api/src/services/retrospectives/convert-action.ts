@@ -18,14 +18,30 @@ export async function convertAction({ db, actor }: ServiceContext, noteId: strin
   if (note.group !== 'ACTION') throw invalidField('params.noteId', 'must be an action: only actions become cards');
   const { sprint } = note.retrospective;
   const boardId = await liveBoardOf(db, sprint.teamId);
-  if (!boardId) throw new AppError('CONFLICT', 'This team has no board to put the card on', { fields: [{ field: 'params.noteId', message: 'has no board to become a card on' }] });
-  const column = await db.column.findFirst({ where: { boardId }, orderBy: [{ flowCategory: 'asc' }, { position: 'asc' }], select: { id: true } });
-  if (!column) throw new AppError('CONFLICT', 'The team’s board has no column to put the card in', { fields: [{ field: 'params.noteId', message: 'has no column to become a card in' }] });
+  if (!boardId)
+    throw new AppError('CONFLICT', 'This team has no board to put the card on', {
+      fields: [{ field: 'params.noteId', message: 'has no board to become a card on' }],
+    });
+  const column = await db.column.findFirst({
+    where: { boardId },
+    orderBy: [{ flowCategory: 'asc' }, { position: 'asc' }],
+    select: { id: true },
+  });
+  if (!column)
+    throw new AppError('CONFLICT', 'The team’s board has no column to put the card in', {
+      fields: [{ field: 'params.noteId', message: 'has no column to become a card in' }],
+    });
 
   return db.$transaction(async (tx) => {
     // Locked, so two clicks (or two scrum masters) make one card.
-    const [current] = await tx.$queryRaw<{ card_id: string | null }[]>`SELECT card_id FROM retrospective_notes WHERE id = ${noteId} FOR UPDATE`;
-    if (current?.card_id) throw new AppError('CONFLICT', 'This action is already a card', { fields: [{ field: 'params.noteId', message: 'is already a card' }], details: { cardId: current.card_id } });
+    const [current] = await tx.$queryRaw<
+      { card_id: string | null }[]
+    >`SELECT card_id FROM retrospective_notes WHERE id = ${noteId} FOR UPDATE`;
+    if (current?.card_id)
+      throw new AppError('CONFLICT', 'This action is already a card', {
+        fields: [{ field: 'params.noteId', message: 'is already a card' }],
+        details: { cardId: current.card_id },
+      });
     const title = note.text.length > TITLE_MAX ? `${note.text.slice(0, TITLE_MAX - 1)}…` : note.text;
     const { card } = await insertCard(tx, {
       boardId,

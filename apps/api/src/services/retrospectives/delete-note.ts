@@ -15,12 +15,23 @@ export async function deleteNote({ db, actor }: ServiceContext, noteId: string):
     await requireOpen(tx, retro.id, 'params.noteId', 'changed');
     // Locked before its votes are read: a vote being placed on it finishes first, or waits and finds it gone.
     await lockNoteToChange(tx, noteId, 'delete');
-    const current = await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, include: { votes: { select: { userId: true, dots: true }, orderBy: { userId: 'asc' } } } });
+    const current = await tx.retrospectiveNote.findUniqueOrThrow({
+      where: { id: noteId },
+      include: { votes: { select: { userId: true, dots: true }, orderBy: { userId: 'asc' } } },
+    });
     await tx.retrospectiveNote.delete({ where: { id: noteId } });
     await recordActivity(tx, {
       ...(await retrospectiveEntrySubject(tx, actor.id, retro.sprint)),
       kind: activityKinds.retrospectiveNoteDeleted,
-      from: { retrospectiveId: retro.id, noteId, group: current.group, text: current.text, principleId: current.principleId, authorId: current.authorId, votes: current.votes },
+      from: {
+        retrospectiveId: retro.id,
+        noteId,
+        group: current.group,
+        text: current.text,
+        principleId: current.principleId,
+        authorId: current.authorId,
+        votes: current.votes,
+      },
     });
     return { noteId, dotsReturned: current.votes.reduce((sum, v) => sum + v.dots, 0) };
   });

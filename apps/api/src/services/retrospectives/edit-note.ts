@@ -3,7 +3,13 @@ import type { EditNoteBody, RetrospectiveNote } from '@amb/shared/retrospectives
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { noteInclude, toNote } from './get-retrospective';
-import { loadNoteToChange, lockNoteToChange, requireActivePrinciple, requireOpen, retrospectiveEntrySubject } from './retrospective-access';
+import {
+  loadNoteToChange,
+  lockNoteToChange,
+  requireActivePrinciple,
+  requireOpen,
+  retrospectiveEntrySubject,
+} from './retrospective-access';
 
 type NoteFields = Pick<EditNoteBody, 'text' | 'group' | 'principleId'>;
 
@@ -11,7 +17,11 @@ type NoteFields = Pick<EditNoteBody, 'text' | 'group' | 'principleId'>;
  * Changes a note's text, group or principle while the retrospective is open: its author, or a scrum master or admin.
  * Its votes stay. Only what differs is written and logged; an edit that changes nothing writes nothing.
  */
-export async function editNote({ db, actor }: ServiceContext, noteId: string, body: EditNoteBody): Promise<RetrospectiveNote> {
+export async function editNote(
+  { db, actor }: ServiceContext,
+  noteId: string,
+  body: EditNoteBody,
+): Promise<RetrospectiveNote> {
   const note = await loadNoteToChange(db, actor, noteId);
   const retro = note.retrospective;
   // A principle archived since the note was tagged may stay; only a newly chosen one must be in use.
@@ -20,7 +30,10 @@ export async function editNote({ db, actor }: ServiceContext, noteId: string, bo
   return db.$transaction(async (tx) => {
     await requireOpen(tx, retro.id, 'params.noteId', 'changed');
     await lockNoteToChange(tx, noteId, 'edit');
-    const current = await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, select: { text: true, group: true, principleId: true } });
+    const current = await tx.retrospectiveNote.findUniqueOrThrow({
+      where: { id: noteId },
+      select: { text: true, group: true, principleId: true },
+    });
     const from: NoteFields = {};
     const to: NoteFields = {};
     for (const field of ['text', 'group', 'principleId'] as const) {
@@ -38,6 +51,9 @@ export async function editNote({ db, actor }: ServiceContext, noteId: string, bo
         to: { retrospectiveId: retro.id, noteId, ...to },
       });
     }
-    return toNote(await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, include: noteInclude }), actor.id);
+    return toNote(
+      await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, include: noteInclude }),
+      actor.id,
+    );
   });
 }

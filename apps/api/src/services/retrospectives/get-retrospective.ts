@@ -8,7 +8,9 @@ import { liveBoardOf, loadRetroSprint } from './retrospective-access';
 export const noteInclude = {
   author: { select: { name: true } },
   votes: { select: { userId: true, dots: true, noteId: true } },
-  card: { select: { id: true, title: true, boardId: true, archivedAt: true, column: { select: { flowCategory: true } } } },
+  card: {
+    select: { id: true, title: true, boardId: true, archivedAt: true, column: { select: { flowCategory: true } } },
+  },
 } satisfies Prisma.RetrospectiveNoteInclude;
 type NoteRow = Prisma.RetrospectiveNoteGetPayload<{ include: typeof noteInclude }>;
 
@@ -24,19 +26,39 @@ export function toNote(n: NoteRow, userId: string): RetrospectiveNote {
     editedAt: n.editedAt?.toISOString() ?? null,
     dots: n.votes.reduce((sum, v) => sum + v.dots, 0),
     myDots: n.votes.find((v) => v.userId === userId)?.dots ?? 0,
-    card: n.card ? { cardId: n.card.id, title: n.card.title, boardId: n.card.boardId, done: n.card.column.flowCategory === 'DONE', archived: n.card.archivedAt !== null } : null,
+    card: n.card
+      ? {
+          cardId: n.card.id,
+          title: n.card.title,
+          boardId: n.card.boardId,
+          done: n.card.column.flowCategory === 'DONE',
+          archived: n.card.archivedAt !== null,
+        }
+      : null,
   };
 }
 
 /** The actions of the team's retrospective before this sprint's, with where their cards are now. */
-async function previousActions(db: Db, teamId: string, startDate: Date, userId: string): Promise<Retrospective['previous']> {
+async function previousActions(
+  db: Db,
+  teamId: string,
+  startDate: Date,
+  userId: string,
+): Promise<Retrospective['previous']> {
   const before = await db.retrospective.findFirst({
     where: { sprint: { teamId, startDate: { lt: startDate } } },
     orderBy: [{ sprint: { startDate: 'desc' } }, { openedAt: 'desc' }],
-    include: { sprint: { select: { id: true, name: true } }, notes: { where: { group: 'ACTION' }, include: noteInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] } },
+    include: {
+      sprint: { select: { id: true, name: true } },
+      notes: { where: { group: 'ACTION' }, include: noteInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] },
+    },
   });
   if (!before) return null;
-  return { sprintId: before.sprint.id, sprintName: before.sprint.name, actions: sortByDots(before.notes.map((n) => toNote(n, userId))) };
+  return {
+    sprintId: before.sprint.id,
+    sprintName: before.sprint.name,
+    actions: sortByDots(before.notes.map((n) => toNote(n, userId))),
+  };
 }
 
 /** A sprint's retrospective as everyone on the team reads it: notes by votes, the reader's dots, last time's actions. */
@@ -44,7 +66,13 @@ export async function getRetrospective({ db, actor }: ServiceContext, sprintId: 
   const { sprint, access } = await loadRetroSprint(db, actor, sprintId, 'view');
   const retro = sprint.retrospective;
   const [notes, previous, liveBoardId] = await Promise.all([
-    retro ? db.retrospectiveNote.findMany({ where: { retrospectiveId: retro.id }, include: noteInclude, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }] }) : Promise.resolve([]),
+    retro
+      ? db.retrospectiveNote.findMany({
+          where: { retrospectiveId: retro.id },
+          include: noteInclude,
+          orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        })
+      : Promise.resolve([]),
     previousActions(db, sprint.teamId, sprint.startDate, actor.id),
     liveBoardOf(db, sprint.teamId),
   ]);

@@ -8,7 +8,10 @@ type Tx = Prisma.TransactionClient;
 
 /** The sprint a retrospective belongs to, once the actor may take `action` on its team. */
 export async function loadRetroSprint(db: Db, actor: Actor, sprintId: string, action: TeamAction) {
-  const sprint = await db.sprint.findUnique({ where: { id: sprintId }, select: { id: true, name: true, state: true, teamId: true, startDate: true, retrospective: true } });
+  const sprint = await db.sprint.findUnique({
+    where: { id: sprintId },
+    select: { id: true, name: true, state: true, teamId: true, startDate: true, retrospective: true },
+  });
   if (!sprint) throw notFound('Sprint');
   const access = await requireTeamAccess(db, actor, sprint.teamId, action, 'Sprint');
   return { sprint, access };
@@ -20,7 +23,10 @@ export async function loadNote(db: Db, actor: Actor, noteId: string, action: Tea
 }
 
 async function loadNoteWithAccess(db: Db, actor: Actor, noteId: string, action: TeamAction) {
-  const note = await db.retrospectiveNote.findUnique({ where: { id: noteId }, include: { retrospective: { include: { sprint: { select: { id: true, name: true, teamId: true } } } } } });
+  const note = await db.retrospectiveNote.findUnique({
+    where: { id: noteId },
+    include: { retrospective: { include: { sprint: { select: { id: true, name: true, teamId: true } } } } },
+  });
   if (!note) throw notFound('Note');
   const access = await requireTeamAccess(db, actor, note.retrospective.sprint.teamId, action, 'Note');
   return { note, access };
@@ -33,7 +39,8 @@ async function loadNoteWithAccess(db: Db, actor: Actor, noteId: string, action: 
 export async function loadNoteToChange(db: Db, actor: Actor, noteId: string) {
   const { note, access } = await loadNoteWithAccess(db, actor, noteId, 'view');
   const own = note.authorId === actor.id && can(access, 'work');
-  if (!own && !can(access, 'run-retrospectives')) throw new AppError('FORBIDDEN', 'Only the note’s author or a scrum master can change this note');
+  if (!own && !can(access, 'run-retrospectives'))
+    throw new AppError('FORBIDDEN', 'Only the note’s author or a scrum master can change this note');
   return note;
 }
 
@@ -45,18 +52,26 @@ export async function loadNoteToChange(db: Db, actor: Actor, noteId: string) {
 export async function lockNoteToChange(tx: Tx, noteId: string, mode: 'delete' | 'edit') {
   const [row] =
     mode === 'delete'
-      ? await tx.$queryRaw<{ card_id: string | null }[]>`SELECT card_id FROM retrospective_notes WHERE id = ${noteId} FOR UPDATE`
-      : await tx.$queryRaw<{ card_id: string | null }[]>`SELECT card_id FROM retrospective_notes WHERE id = ${noteId} FOR NO KEY UPDATE`;
+      ? await tx.$queryRaw<
+          { card_id: string | null }[]
+        >`SELECT card_id FROM retrospective_notes WHERE id = ${noteId} FOR UPDATE`
+      : await tx.$queryRaw<
+          { card_id: string | null }[]
+        >`SELECT card_id FROM retrospective_notes WHERE id = ${noteId} FOR NO KEY UPDATE`;
   if (!row) throw notFound('Note');
   if (row.card_id) {
-    throw new AppError('CONFLICT', 'This action is already a backlog card: change the card instead', { fields: [{ field: 'params.noteId', message: 'is already a card' }], details: { cardId: row.card_id } });
+    throw new AppError('CONFLICT', 'This action is already a backlog card: change the card instead', {
+      fields: [{ field: 'params.noteId', message: 'is already a card' }],
+      details: { cardId: row.card_id },
+    });
   }
 }
 
 /** A manifesto principle a note may be tagged with: one that exists and is not archived. */
 export async function requireActivePrinciple(db: Db, principleId: string) {
   const principle = await db.principle.findUnique({ where: { id: principleId }, select: { archivedAt: true } });
-  if (!principle || principle.archivedAt) throw invalidField('body.principleId', 'must be one of the manifesto’s principles');
+  if (!principle || principle.archivedAt)
+    throw invalidField('body.principleId', 'must be one of the manifesto’s principles');
 }
 
 /**
@@ -64,7 +79,11 @@ export async function requireActivePrinciple(db: Db, principleId: string) {
  * board, and every team starts with one; entries written under it reach everyone watching that board.
  */
 export async function liveBoardOf(db: Db | Tx, teamId: string): Promise<string | null> {
-  const board = await db.board.findFirst({ where: { teamId, archivedAt: null }, orderBy: [{ createdAt: 'asc' }, { id: 'asc' }], select: { id: true } });
+  const board = await db.board.findFirst({
+    where: { teamId, archivedAt: null },
+    orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+    select: { id: true },
+  });
   return board?.id ?? null;
 }
 
@@ -85,7 +104,11 @@ export async function requireOpen(tx: Tx, retrospectiveId: string, field: string
 }
 
 export const closedRetrospective = (field: string, what = 'added to') =>
-  new AppError('CONFLICT', `This retrospective is closed: it can be read, not ${what}`, { fields: [{ field, message: 'is a closed retrospective' }] });
+  new AppError('CONFLICT', `This retrospective is closed: it can be read, not ${what}`, {
+    fields: [{ field, message: 'is a closed retrospective' }],
+  });
 
 export const notOpened = (field: string) =>
-  new AppError('CONFLICT', 'This sprint’s retrospective has not been opened yet', { fields: [{ field, message: 'has no open retrospective' }] });
+  new AppError('CONFLICT', 'This sprint’s retrospective has not been opened yet', {
+    fields: [{ field, message: 'has no open retrospective' }],
+  });

@@ -15,19 +15,32 @@ export async function voteOnNote({ db, actor }: ServiceContext, noteId: string, 
   return db.$transaction(async (tx) => {
     const { votesPerPerson } = await requireOpen(tx, retro.id, 'params.noteId');
     // Holds the note while the vote is written: a deletion waits for it, or has gone first and the vote finds nothing.
-    const [held] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM retrospective_notes WHERE id = ${noteId} FOR KEY SHARE`;
+    const [held] = await tx.$queryRaw<
+      { id: string }[]
+    >`SELECT id FROM retrospective_notes WHERE id = ${noteId} FOR KEY SHARE`;
     if (!held) throw notFound('Note');
     await tx.$queryRaw`SELECT pg_advisory_xact_lock(20261127, hashtext(${`${retro.id}:${actor.id}`}))::text`;
-    const mine = await tx.retrospectiveVote.findMany({ where: { userId: actor.id, note: { retrospectiveId: retro.id } }, select: { noteId: true, userId: true, dots: true } });
+    const mine = await tx.retrospectiveVote.findMany({
+      where: { userId: actor.id, note: { retrospectiveId: retro.id } },
+      select: { noteId: true, userId: true, dots: true },
+    });
     const refused = checkDots(mine, { userId: actor.id, noteId, dots, allowance: votesPerPerson });
     if (refused) {
       const message = `is more than you have left: ${refused.available} of ${votesPerPerson} vote${votesPerPerson === 1 ? '' : 's'} for this note`;
-      throw new AppError('VALIDATION_FAILED', `body.dots ${message}`, { fields: [{ field: 'body.dots', message }], details: { available: refused.available, votesPerPerson } });
+      throw new AppError('VALIDATION_FAILED', `body.dots ${message}`, {
+        fields: [{ field: 'body.dots', message }],
+        details: { available: refused.available, votesPerPerson },
+      });
     }
     const before = mine.find((v) => v.noteId === noteId)?.dots ?? 0;
     if (before !== dots) {
       if (dots === 0) await tx.retrospectiveVote.delete({ where: { noteId_userId: { noteId, userId: actor.id } } });
-      else await tx.retrospectiveVote.upsert({ where: { noteId_userId: { noteId, userId: actor.id } }, create: { noteId, userId: actor.id, dots }, update: { dots } });
+      else
+        await tx.retrospectiveVote.upsert({
+          where: { noteId_userId: { noteId, userId: actor.id } },
+          create: { noteId, userId: actor.id, dots },
+          update: { dots },
+        });
       await recordActivity(tx, {
         ...(await retrospectiveEntrySubject(tx, actor.id, retro.sprint)),
         kind: activityKinds.retrospectiveVoted,

@@ -11,9 +11,15 @@ export async function getSignUpSettings({ db, actor }: ServiceContext): Promise<
 }
 
 /** Sets who may sign up without an invitation: anyone, nobody, or addresses at the listed domains. Admins only. */
-export async function updateSignUpSettings({ db, actor }: ServiceContext, body: SignUpSettings): Promise<SignUpSettings> {
+export async function updateSignUpSettings(
+  { db, actor }: ServiceContext,
+  body: SignUpSettings,
+): Promise<SignUpSettings> {
   requireAdmin(actor);
-  const next = { signUpPolicy: body.signUpPolicy, allowedDomains: body.signUpPolicy === 'DOMAINS' ? [...new Set(body.allowedDomains)].sort() : [] };
+  const next = {
+    signUpPolicy: body.signUpPolicy,
+    allowedDomains: body.signUpPolicy === 'DOMAINS' ? [...new Set(body.allowedDomains)].sort() : [],
+  };
   return db.$transaction(async (tx) => {
     const before = await readSignUpSettings(tx);
     await tx.orgSettings.upsert({ where: { id: 1 }, create: { id: 1, ...next }, update: next });

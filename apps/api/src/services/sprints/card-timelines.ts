@@ -12,7 +12,11 @@ interface Change<T> {
   to: T;
 }
 
-function intervals<T>(createdAt: number, changes: Change<T>[], current: T): { from: number; to: number | null; value: T }[] {
+function intervals<T>(
+  createdAt: number,
+  changes: Change<T>[],
+  current: T,
+): { from: number; to: number | null; value: T }[] {
   const out: { from: number; to: number | null; value: T }[] = [];
   let value = changes.length && changes[0]!.from !== undefined ? changes[0]!.from : current;
   let from = createdAt;
@@ -24,7 +28,6 @@ function intervals<T>(createdAt: number, changes: Change<T>[], current: T): { fr
   out.push({ from, to: null, value });
   return out;
 }
-
 
 // Each change as plain values (epoch milliseconds, text), so a thousand cards' history reads quickly.
 const changesSql = `
@@ -42,15 +45,28 @@ const cardsSql = `
 export async function loadCardTimelines(db: Db, cardIds: string[]): Promise<(CardTimeline & { title: string })[]> {
   if (!cardIds.length) return [];
   const [cards, rows] = await Promise.all([
-    sql<{ id: string; title: string; created_at: number; flow_category: FlowCategory; sprint_id: string | null; estimate: number | null; archived: boolean }>(db, 'timeline-cards', cardsSql, [cardIds]),
-    sql<{ card_id: string; at: number; kind: string; before: string | null; after: string | null }>(db, 'timeline-changes', changesSql, [
-      cardIds,
-      activityKinds.cardMoved,
-      activityKinds.cardSprintChanged,
-      activityKinds.cardEstimateChanged,
-      activityKinds.cardArchived,
-      activityKinds.cardRestored,
-    ]),
+    sql<{
+      id: string;
+      title: string;
+      created_at: number;
+      flow_category: FlowCategory;
+      sprint_id: string | null;
+      estimate: number | null;
+      archived: boolean;
+    }>(db, 'timeline-cards', cardsSql, [cardIds]),
+    sql<{ card_id: string; at: number; kind: string; before: string | null; after: string | null }>(
+      db,
+      'timeline-changes',
+      changesSql,
+      [
+        cardIds,
+        activityKinds.cardMoved,
+        activityKinds.cardSprintChanged,
+        activityKinds.cardEstimateChanged,
+        activityKinds.cardArchived,
+        activityKinds.cardRestored,
+      ],
+    ),
   ]);
   const byCard = new Map<string, typeof rows>();
   for (const r of rows) {
@@ -63,21 +79,51 @@ export async function loadCardTimelines(db: Db, cardIds: string[]): Promise<(Car
     const entries = byCard.get(card.id) ?? [];
     const createdAt = card.created_at;
     const of = (kind: string) => entries.filter((e) => e.kind === kind);
-    const moves: Change<FlowCategory>[] = of(activityKinds.cardMoved).map((e) => ({ at: e.at, from: (e.before ?? undefined) as FlowCategory | undefined, to: (e.after ?? card.flow_category) as FlowCategory }));
-    const sprints: Change<string | null>[] = of(activityKinds.cardSprintChanged).map((e) => ({ at: e.at, from: e.before, to: e.after }));
-    const estimates: Change<number | null>[] = of(activityKinds.cardEstimateChanged).map((e) => ({ at: e.at, from: points(e.before), to: points(e.after) }));
+    const moves: Change<FlowCategory>[] = of(activityKinds.cardMoved).map((e) => ({
+      at: e.at,
+      from: (e.before ?? undefined) as FlowCategory | undefined,
+      to: (e.after ?? card.flow_category) as FlowCategory,
+    }));
+    const sprints: Change<string | null>[] = of(activityKinds.cardSprintChanged).map((e) => ({
+      at: e.at,
+      from: e.before,
+      to: e.after,
+    }));
+    const estimates: Change<number | null>[] = of(activityKinds.cardEstimateChanged).map((e) => ({
+      at: e.at,
+      from: points(e.before),
+      to: points(e.after),
+    }));
     const archiving: Change<boolean>[] = entries
       .filter((e) => e.kind === activityKinds.cardArchived || e.kind === activityKinds.cardRestored)
-      .map((e) => ({ at: e.at, from: e.kind !== activityKinds.cardArchived, to: e.kind === activityKinds.cardArchived }));
+      .map((e) => ({
+        at: e.at,
+        from: e.kind !== activityKinds.cardArchived,
+        to: e.kind === activityKinds.cardArchived,
+      }));
     return {
       cardId: card.id,
       title: card.title,
       createdAt,
-      columns: intervals(createdAt, moves, card.flow_category).map((i) => ({ from: i.from, to: i.to, flowCategory: i.value, columnId: '', swimlaneId: null })),
+      columns: intervals(createdAt, moves, card.flow_category).map((i) => ({
+        from: i.from,
+        to: i.to,
+        flowCategory: i.value,
+        columnId: '',
+        swimlaneId: null,
+      })),
       blocked: [],
-      sprints: intervals(createdAt, sprints, card.sprint_id).flatMap((i) => (i.value ? [{ from: i.from, to: i.to, sprintId: i.value }] : [])),
-      estimates: intervals(createdAt, estimates, card.estimate).map((i) => ({ from: i.from, to: i.to, points: i.value })),
-      archived: intervals(createdAt, archiving, card.archived).flatMap((i) => (i.value ? [{ from: i.from, to: i.to }] : [])),
+      sprints: intervals(createdAt, sprints, card.sprint_id).flatMap((i) =>
+        i.value ? [{ from: i.from, to: i.to, sprintId: i.value }] : [],
+      ),
+      estimates: intervals(createdAt, estimates, card.estimate).map((i) => ({
+        from: i.from,
+        to: i.to,
+        points: i.value,
+      })),
+      archived: intervals(createdAt, archiving, card.archived).flatMap((i) =>
+        i.value ? [{ from: i.from, to: i.to }] : [],
+      ),
     };
   });
 }

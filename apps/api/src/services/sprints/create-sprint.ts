@@ -13,9 +13,28 @@ export async function createSprint({ db, actor }: ServiceContext, input: CreateS
   await requireTeamAccess(db, actor, body.teamId, 'manage-sprints');
   return db.$transaction(async (tx) => {
     const sprint = await tx.sprint.create({
-      data: { teamId: body.teamId, name: body.name, goal: body.goal, startDate: sprintDay(body.startDate), endDate: sprintDay(body.endDate), capacityPoints: body.capacityPoints },
+      data: {
+        teamId: body.teamId,
+        name: body.name,
+        goal: body.goal,
+        startDate: sprintDay(body.startDate),
+        endDate: sprintDay(body.endDate),
+        capacityPoints: body.capacityPoints,
+      },
     });
-    await recordActivity(tx, { actorId: actor.id, teamId: body.teamId, sprintId: sprint.id, kind: activityKinds.sprintCreated, to: { name: sprint.name, goal: sprint.goal, startDate: sprint.startDate.toISOString(), endDate: sprint.endDate.toISOString(), capacityPoints: sprint.capacityPoints } });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId: body.teamId,
+      sprintId: sprint.id,
+      kind: activityKinds.sprintCreated,
+      to: {
+        name: sprint.name,
+        goal: sprint.goal,
+        startDate: sprint.startDate.toISOString(),
+        endDate: sprint.endDate.toISOString(),
+        capacityPoints: sprint.capacityPoints,
+      },
+    });
     return toSprintSummary(sprint, undefined);
   });
 }

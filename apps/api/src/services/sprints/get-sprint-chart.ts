@@ -23,6 +23,10 @@ export async function getSprintChart({ db, actor }: ServiceContext, sprintId: st
     timeZone: team.timeZone,
     committedPoints: series.committed,
     days: series.days,
-    scopeChanges: series.scopeChanges.map((c) => ({ ...c, title: titles.get(c.cardId) ?? 'A deleted card', at: new Date(c.at).toISOString() })),
+    scopeChanges: series.scopeChanges.map((c) => ({
+      ...c,
+      title: titles.get(c.cardId) ?? 'A deleted card',
+      at: new Date(c.at).toISOString(),
+    })),
   };
 }

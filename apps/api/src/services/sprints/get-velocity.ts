@@ -15,11 +15,18 @@ import { sprintWindow } from './sprint-window';
 export async function teamOutcomes(db: Db, teamId: string, last: number) {
   const [team, sprints] = await Promise.all([
     db.team.findUniqueOrThrow({ where: { id: teamId }, select: { timeZone: true } }),
-    db.sprint.findMany({ where: { teamId, state: 'CLOSED' }, orderBy: [{ closedAt: { sort: 'desc', nulls: 'last' } }, { endDate: 'desc' }], take: last }),
+    db.sprint.findMany({
+      where: { teamId, state: 'CLOSED' },
+      orderBy: [{ closedAt: { sort: 'desc', nulls: 'last' } }, { endDate: 'desc' }],
+      take: last,
+    }),
   ]);
   sprints.reverse();
   const entries = await db.activity.findMany({
-    where: { sprintId: { in: sprints.map((s) => s.id) }, kind: { in: [activityKinds.sprintStarted, activityKinds.sprintClosed] } },
+    where: {
+      sprintId: { in: sprints.map((s) => s.id) },
+      kind: { in: [activityKinds.sprintStarted, activityKinds.sprintClosed] },
+    },
     orderBy: { id: 'asc' },
     select: { sprintId: true, kind: true, field: true, from: true, to: true },
   });
@@ -31,11 +38,20 @@ export async function teamOutcomes(db: Db, teamId: string, last: number) {
     if (entry?.kind === activityKinds.sprintClosed) known.completed = entry.to.donePoints;
     recorded.set(e.sprintId!, known);
   }
-  const unrecorded = sprints.filter((s) => recorded.get(s.id)?.committed === undefined || recorded.get(s.id)?.completed === undefined);
-  const timelines = await loadCardTimelines(db, await cardsEverInSprints(db, unrecorded.map((s) => s.id)));
+  const unrecorded = sprints.filter(
+    (s) => recorded.get(s.id)?.committed === undefined || recorded.get(s.id)?.completed === undefined,
+  );
+  const timelines = await loadCardTimelines(
+    db,
+    await cardsEverInSprints(
+      db,
+      unrecorded.map((s) => s.id),
+    ),
+  );
   return sprints.map((s) => {
     const known = recorded.get(s.id);
-    if (known?.committed !== undefined && known.completed !== undefined) return { sprint: s, sprintId: s.id, committed: known.committed, completed: known.completed };
+    if (known?.committed !== undefined && known.completed !== undefined)
+      return { sprint: s, sprintId: s.id, committed: known.committed, completed: known.completed };
     return { sprint: s, ...sprintOutcome(timelines, sprintWindow(s, team.timeZone)) };
   });
 }
@@ -44,7 +60,13 @@ export async function getVelocity({ db, actor }: ServiceContext, teamId: string,
   await requireTeamAccess(db, actor, teamId, 'view');
   const outcomes = await teamOutcomes(db, teamId, last);
   return {
-    sprints: outcomes.map((o) => ({ sprintId: o.sprintId, name: o.sprint.name, endDate: o.sprint.endDate.toISOString(), committed: o.committed, completed: o.completed })),
+    sprints: outcomes.map((o) => ({
+      sprintId: o.sprintId,
+      name: o.sprint.name,
+      endDate: o.sprint.endDate.toISOString(),
+      committed: o.committed,
+      completed: o.completed,
+    })),
     averageOfLastThree: averageOfLastThree(outcomes),
   };
 }

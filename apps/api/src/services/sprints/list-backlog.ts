@@ -13,7 +13,12 @@ export const backlogWhere = (teamId: string): Prisma.CardWhereInput => ({
 });
 
 /** Ranked cards first in rank order; cards never ranked after them, oldest first, then in board order. */
-export const backlogOrder: Prisma.CardOrderByWithRelationInput[] = [{ backlogRank: { sort: 'asc', nulls: 'last' } }, { createdAt: 'asc' }, { rank: 'asc' }, { id: 'asc' }];
+export const backlogOrder: Prisma.CardOrderByWithRelationInput[] = [
+  { backlogRank: { sort: 'asc', nulls: 'last' } },
+  { createdAt: 'asc' },
+  { rank: 'asc' },
+  { id: 'asc' },
+];
 
 export async function listBacklog({ db, actor }: ServiceContext, teamId: string): Promise<Backlog> {
   await requireTeamAccess(db, actor, teamId, 'view');

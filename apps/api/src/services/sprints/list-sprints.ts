@@ -4,7 +4,10 @@ import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { sprintPoints } from './sprint-points';
 
-export function toSprintSummary(s: Sprint, points: { committed: number; done: number; cards: number } | undefined): SprintSummary {
+export function toSprintSummary(
+  s: Sprint,
+  points: { committed: number; done: number; cards: number } | undefined,
+): SprintSummary {
   return {
     id: s.id,
     teamId: s.teamId,
@@ -24,6 +27,9 @@ export function toSprintSummary(s: Sprint, points: { committed: number; done: nu
 export async function listSprints({ db, actor }: ServiceContext, teamId: string) {
   await requireTeamAccess(db, actor, teamId, 'view');
   const sprints = await db.sprint.findMany({ where: { teamId }, orderBy: { startDate: 'desc' } });
-  const points = await sprintPoints(db, sprints.map((s) => s.id));
+  const points = await sprintPoints(
+    db,
+    sprints.map((s) => s.id),
+  );
   return { sprints: sprints.map((s) => toSprintSummary(s, points.get(s.id))) };
 }

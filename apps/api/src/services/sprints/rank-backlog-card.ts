@@ -31,10 +31,19 @@ export async function rankBacklogCard(ctx: ServiceContext, cardId: string, body:
     }
     const rest = order.filter((c) => c.id !== cardId);
     const at = body.afterCardId === null ? 0 : rest.findIndex((c) => c.id === body.afterCardId) + 1;
-    if (at === 0 && body.afterCardId !== null) throw invalidField('body.afterCardId', 'must be a card in the same backlog');
+    if (at === 0 && body.afterCardId !== null)
+      throw invalidField('body.afterCardId', 'must be a card in the same backlog');
     const rank = rankBetween(rest[at - 1]?.backlogRank ?? null, rest[at]?.backlogRank ?? null);
     await tx.card.update({ where: { id: cardId }, data: { backlogRank: rank } });
-    await recordActivity(tx, { actorId: actor.id, teamId: card.teamId, boardId: card.boardId, cardId, sprintId: card.sprintId, kind: activityKinds.cardBacklogRanked, to: { afterCardId: body.afterCardId } });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId: card.teamId,
+      boardId: card.boardId,
+      cardId,
+      sprintId: card.sprintId,
+      kind: activityKinds.cardBacklogRanked,
+      to: { afterCardId: body.afterCardId },
+    });
   });
   return listBacklog(ctx, card.teamId);
 }

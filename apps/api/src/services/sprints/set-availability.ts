@@ -16,8 +16,18 @@ export async function setAvailability({ db, actor }: ServiceContext, sprintId: s
   await db.$transaction(async (tx) => {
     const before = await tx.sprintAvailability.findMany({ where: { sprintId } });
     await tx.sprintAvailability.deleteMany({ where: { sprintId } });
-    await tx.sprintAvailability.createMany({ data: body.people.filter((p) => p.daysOff > 0).map((p) => ({ sprintId, userId: p.userId, daysOff: p.daysOff })) });
-    await recordActivity(tx, { actorId: actor.id, teamId: sprint.teamId, sprintId, kind: activityKinds.sprintUpdated, field: 'availability', from: { availability: before.map((a) => ({ userId: a.userId, daysOff: a.daysOff })) }, to: { availability: body.people } });
+    await tx.sprintAvailability.createMany({
+      data: body.people.filter((p) => p.daysOff > 0).map((p) => ({ sprintId, userId: p.userId, daysOff: p.daysOff })),
+    });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId: sprint.teamId,
+      sprintId,
+      kind: activityKinds.sprintUpdated,
+      field: 'availability',
+      from: { availability: before.map((a) => ({ userId: a.userId, daysOff: a.daysOff })) },
+      to: { availability: body.people },
+    });
   });
   return { ok: true as const };
 }

@@ -16,7 +16,11 @@ export async function loadSprintFor(db: Db, actor: Actor, sprintId: string, acti
 export async function requireSprintPlanner(db: Db, actor: Actor, teamId: string, field = 'body.sprintId') {
   const access = await teamAccess(db, actor, teamId);
   if (!access || !can(access, 'manage-sprints')) {
-    throw new AppError('FORBIDDEN', 'Only a scrum master, a product owner or an admin can change which sprint a card is in', { fields: [{ field, message: 'may only be changed by whoever plans sprints' }] });
+    throw new AppError(
+      'FORBIDDEN',
+      'Only a scrum master, a product owner or an admin can change which sprint a card is in',
+      { fields: [{ field, message: 'may only be changed by whoever plans sprints' }] },
+    );
   }
 }
 
@@ -29,8 +33,13 @@ export function sprintDay(value: string): Date {
 
 /** A sprint rule broken in the database (another request got there first) becomes a 409, not a 500. */
 export function sprintConstraint(error: unknown): AppError | null {
-  const text = String((error as { message?: string })?.message ?? '') + JSON.stringify((error as { meta?: unknown })?.meta ?? '');
-  if (text.includes('sprints_one_active_per_team') || (error as { code?: string })?.code === 'P2002') return new AppError('CONFLICT', 'This team already has an active sprint: close it before starting another');
-  if (text.includes('sprints_dates_in_order')) return new AppError('VALIDATION_FAILED', 'body.endDate must be after the start date', { fields: [{ field: 'body.endDate', message: 'must be after the start date' }] });
+  const text =
+    String((error as { message?: string })?.message ?? '') + JSON.stringify((error as { meta?: unknown })?.meta ?? '');
+  if (text.includes('sprints_one_active_per_team') || (error as { code?: string })?.code === 'P2002')
+    return new AppError('CONFLICT', 'This team already has an active sprint: close it before starting another');
+  if (text.includes('sprints_dates_in_order'))
+    return new AppError('VALIDATION_FAILED', 'body.endDate must be after the start date', {
+      fields: [{ field: 'body.endDate', message: 'must be after the start date' }],
+    });
   return null;
 }

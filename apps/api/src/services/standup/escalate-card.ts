@@ -21,18 +21,29 @@ export async function escalateCard({ db, actor }: ServiceContext, cardId: string
         select: { escalatedAt: true, blockedReason: true, blockerCategory: true },
       });
       if (now[0]) {
-        await recordActivity(tx, { ...subject, kind: activityKinds.cardEscalated, to: { reason: now[0].blockedReason, category: now[0].blockerCategory as BlockerCategory | null } });
+        await recordActivity(tx, {
+          ...subject,
+          kind: activityKinds.cardEscalated,
+          to: { reason: now[0].blockedReason, category: now[0].blockerCategory as BlockerCategory | null },
+        });
         return { cardId, escalatedAt: now[0].escalatedAt!.toISOString() };
       }
     } else {
-      const cleared = await tx.card.updateMany({ where: { id: cardId, escalatedAt: { not: null } }, data: { escalatedAt: null, ...noPmoHandling } });
+      const cleared = await tx.card.updateMany({
+        where: { id: cardId, escalatedAt: { not: null } },
+        data: { escalatedAt: null, ...noPmoHandling },
+      });
       if (cleared.count) {
         await recordActivity(tx, { ...subject, kind: activityKinds.cardEscalationCleared });
         return { cardId, escalatedAt: null };
       }
     }
-    const current = await tx.card.findUniqueOrThrow({ where: { id: cardId }, select: { blocked: true, escalatedAt: true } });
-    if (body.escalated && !current.blocked) throw invalidField('body.escalated', 'only a blocked card can be escalated to the PMO');
+    const current = await tx.card.findUniqueOrThrow({
+      where: { id: cardId },
+      select: { blocked: true, escalatedAt: true },
+    });
+    if (body.escalated && !current.blocked)
+      throw invalidField('body.escalated', 'only a blocked card can be escalated to the PMO');
     return { cardId, escalatedAt: current.escalatedAt?.toISOString() ?? null };
   });
 }

@@ -1,5 +1,11 @@
 import { countsTowardSwimlaneLimit, type FlowCategory } from '@amb/domain/wip';
-import { agingCards, checkStandupWindow, daysInColumn, DEFAULT_AGING_DAYS, lastStandupWindow } from '@amb/domain/standup';
+import {
+  agingCards,
+  checkStandupWindow,
+  daysInColumn,
+  DEFAULT_AGING_DAYS,
+  lastStandupWindow,
+} from '@amb/domain/standup';
 import { activityKinds, type BlockerCategory } from '@amb/shared/activity';
 import type { Standup, StandupQuery } from '@amb/shared/standup';
 import { invalidField } from '../../lib/app-error';
@@ -53,7 +59,10 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
       timeZone: true,
       standupTime: true,
       memberships: { where: { role: { not: 'VIEWER' } }, select: { user: { select: { id: true, name: true } } } },
-      boards: { where: { archivedAt: null }, select: { id: true, columns: { orderBy: { position: 'asc' } }, swimlanes: { orderBy: { position: 'asc' } } } },
+      boards: {
+        where: { archivedAt: null },
+        select: { id: true, columns: { orderBy: { position: 'asc' } }, swimlanes: { orderBy: { position: 'asc' } } },
+      },
       sprints: { where: { state: 'ACTIVE' }, select: { id: true }, take: 1 },
     },
   });
@@ -63,8 +72,18 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
   const cards = await db.card.findMany({
     where: { boardId: { in: team.boards.map((b) => b.id) }, archivedAt: null },
     select: {
-      id: true, title: true, boardId: true, columnId: true, swimlaneId: true, createdAt: true, version: true,
-      blocked: true, blockedReason: true, blockedSince: true, blockerCategory: true, ...pmoHandlingSelect,
+      id: true,
+      title: true,
+      boardId: true,
+      columnId: true,
+      swimlaneId: true,
+      createdAt: true,
+      version: true,
+      blocked: true,
+      blockedReason: true,
+      blockedSince: true,
+      blockerCategory: true,
+      ...pmoHandlingSelect,
       owners: { select: { userId: true }, orderBy: { userId: 'asc' } },
     },
     orderBy: { id: 'asc' },
@@ -104,7 +123,12 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
 
   const working = cards
     .filter((c) => !restingStages.includes(columns.get(c.columnId)!.flowCategory as FlowCategory))
-    .map((c) => ({ card: c, id: c.id, enteredColumnAt: entered.get(c.id) ?? c.createdAt.getTime(), agingDays: columns.get(c.columnId)?.agingDays ?? DEFAULT_AGING_DAYS }));
+    .map((c) => ({
+      card: c,
+      id: c.id,
+      enteredColumnAt: entered.get(c.id) ?? c.createdAt.getTime(),
+      agingDays: columns.get(c.columnId)?.agingDays ?? DEFAULT_AGING_DAYS,
+    }));
   const aging = agingCards(working, now).map((w) => ({
     ...ref(w.card),
     enteredColumnAt: new Date(w.enteredColumnAt).toISOString(),
@@ -118,11 +142,30 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
     const onBoard = cards.filter((c) => c.boardId === board.id);
     for (const column of board.columns) {
       const count = onBoard.filter((c) => c.columnId === column.id).length;
-      if (column.wipLimit !== null && count > column.wipLimit) wipBreaches.push({ boardId: board.id, scope: 'column', id: column.id, name: column.name, limit: column.wipLimit, count });
+      if (column.wipLimit !== null && count > column.wipLimit)
+        wipBreaches.push({
+          boardId: board.id,
+          scope: 'column',
+          id: column.id,
+          name: column.name,
+          limit: column.wipLimit,
+          count,
+        });
     }
     for (const lane of board.swimlanes) {
-      const count = onBoard.filter((c) => c.swimlaneId === lane.id && countsTowardSwimlaneLimit(columns.get(c.columnId)!.flowCategory as FlowCategory)).length;
-      if (lane.wipLimit !== null && count > lane.wipLimit) wipBreaches.push({ boardId: board.id, scope: 'swimlane', id: lane.id, name: lane.name, limit: lane.wipLimit, count });
+      const count = onBoard.filter(
+        (c) =>
+          c.swimlaneId === lane.id && countsTowardSwimlaneLimit(columns.get(c.columnId)!.flowCategory as FlowCategory),
+      ).length;
+      if (lane.wipLimit !== null && count > lane.wipLimit)
+        wipBreaches.push({
+          boardId: board.id,
+          scope: 'swimlane',
+          id: lane.id,
+          name: lane.name,
+          limit: lane.wipLimit,
+          count,
+        });
     }
   }
 
@@ -136,12 +179,25 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
   const byPerson = new Map<string | null, Standup['changes'][number]['entries']>();
   for (const e of entries) {
     const list = byPerson.get(e.actorId) ?? [];
-    list.push({ id: e.id.toString(), at: e.at.toISOString(), kind: e.kind, cardId: e.cardId, field: e.field, from: e.from, to: e.to });
+    list.push({
+      id: e.id.toString(),
+      at: e.at.toISOString(),
+      kind: e.kind,
+      cardId: e.cardId,
+      field: e.field,
+      from: e.from,
+      to: e.to,
+    });
     byPerson.set(e.actorId, list);
   }
 
-  const people = team.memberships.map((m) => ({ userId: m.user.id, name: m.user.name })).sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
-  const names = await activityNames(db, [...entries, { from: null, to: { cardIds: entries.map((e) => e.cardId), actors: entries.map((e) => e.actorId) } }]);
+  const people = team.memberships
+    .map((m) => ({ userId: m.user.id, name: m.user.name }))
+    .sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
+  const names = await activityNames(db, [
+    ...entries,
+    { from: null, to: { cardIds: entries.map((e) => e.cardId), actors: entries.map((e) => e.actorId) } },
+  ]);
   for (const p of people) names[p.userId] = p.name;
   for (const c of cards) names[c.id] ??= c.title;
 
@@ -150,7 +206,12 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
     b.columns
       .filter((c) => !restingStages.includes(c.flowCategory as FlowCategory))
       .reverse()
-      .map((c) => ({ id: c.id, name: c.name, boardId: b.id, cardCount: cards.filter((card) => card.columnId === c.id).length })),
+      .map((c) => ({
+        id: c.id,
+        name: c.name,
+        boardId: b.id,
+        cardCount: cards.filter((card) => card.columnId === c.id).length,
+      })),
   );
 
   return {

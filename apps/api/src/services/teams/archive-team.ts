@@ -18,7 +18,17 @@ export async function archiveTeam({ db, actor }: ServiceContext, teamId: string)
     if (!team) throw notFound('Team');
     if (count === 0) throw new AppError('CONFLICT', 'This team is already archived');
     await tx.invitation.updateMany({ where: { teamId, acceptedAt: null, revokedAt: null }, data: { revokedAt: now } });
-    await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.teamArchived, from: { name: team.name } });
-    return toAdminTeam(await tx.team.findUniqueOrThrow({ where: { id: teamId }, include: { _count: { select: { memberships: true } } } }));
+    await recordActivity(tx, {
+      actorId: actor.id,
+      teamId,
+      kind: activityKinds.teamArchived,
+      from: { name: team.name },
+    });
+    return toAdminTeam(
+      await tx.team.findUniqueOrThrow({
+        where: { id: teamId },
+        include: { _count: { select: { memberships: true } } },
+      }),
+    );
   });
 }

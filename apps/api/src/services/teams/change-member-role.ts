@@ -10,7 +10,10 @@ import { toMember } from './list-members';
 export async function changeMemberRole({ db, actor }: ServiceContext, teamId: string, userId: string, role: TeamRole) {
   await requireMemberManager(db, actor, teamId, role);
   return db.$transaction(async (tx) => {
-    const before = await tx.membership.findUnique({ where: { userId_teamId: { userId, teamId } }, select: { role: true } });
+    const before = await tx.membership.findUnique({
+      where: { userId_teamId: { userId, teamId } },
+      select: { role: true },
+    });
     if (!before) throw notFound('Member');
     await requireMemberManager(tx, actor, teamId, before.role);
     const m = await tx.membership.update({
@@ -19,7 +22,13 @@ export async function changeMemberRole({ db, actor }: ServiceContext, teamId: st
       select: { role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
     });
     if (before.role !== role) {
-      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.memberRoleChanged, from: { userId, role: before.role }, to: { userId, role } });
+      await recordActivity(tx, {
+        actorId: actor.id,
+        teamId,
+        kind: activityKinds.memberRoleChanged,
+        from: { userId, role: before.role },
+        to: { userId, role },
+      });
     }
     return toMember(m);
   });

@@ -20,7 +20,9 @@ async function freeSlug(tx: Tx, name: string) {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
       .slice(0, 50) || 'team';
-  const taken = new Set((await tx.team.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug));
+  const taken = new Set(
+    (await tx.team.findMany({ where: { slug: { startsWith: base } }, select: { slug: true } })).map((t) => t.slug),
+  );
   let slug = base.length >= 2 ? base : `${base}-team`;
   for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
   return slug;
@@ -40,10 +42,18 @@ export async function createTeam({ db, actor }: ServiceContext, body: CreateTeam
           name: `${body.name} board`,
           columns: {
             create: template
-              ? template.columns.map((c, position) => ({ name: c.name, position, flowCategory: c.flowCategory, wipLimit: c.wipLimit, wipPolicy: c.wipPolicy }))
+              ? template.columns.map((c, position) => ({
+                  name: c.name,
+                  position,
+                  flowCategory: c.flowCategory,
+                  wipLimit: c.wipLimit,
+                  wipPolicy: c.wipPolicy,
+                }))
               : defaultColumns(),
           },
-          swimlanes: { create: template?.swimlanes.map((l, position) => ({ name: l.name, position, wipLimit: l.wipLimit })) ?? [] },
+          swimlanes: {
+            create: template?.swimlanes.map((l, position) => ({ name: l.name, position, wipLimit: l.wipLimit })) ?? [],
+          },
         },
       });
       await recordActivity(tx, {
@@ -53,7 +63,14 @@ export async function createTeam({ db, actor }: ServiceContext, body: CreateTeam
         kind: activityKinds.teamCreated,
         to: { name: team.name, template: body.template ?? null },
       });
-      return { id: team.id, name: team.name, slug: team.slug, kind: team.kind, myRole: null, boards: [{ id: board.id, name: board.name }] };
+      return {
+        id: team.id,
+        name: team.name,
+        slug: team.slug,
+        kind: team.kind,
+        myRole: null,
+        boards: [{ id: board.id, name: board.name }],
+      };
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {

@@ -2,7 +2,15 @@ import type { AdminTeam } from '@amb/shared/teams';
 import { requireAdmin } from '../access/team-access';
 import type { ServiceContext } from '../context';
 
-export function toAdminTeam(t: { id: string; name: string; slug: string; kind: AdminTeam['kind']; createdAt: Date; archivedAt: Date | null; _count: { memberships: number } }): AdminTeam {
+export function toAdminTeam(t: {
+  id: string;
+  name: string;
+  slug: string;
+  kind: AdminTeam['kind'];
+  createdAt: Date;
+  archivedAt: Date | null;
+  _count: { memberships: number };
+}): AdminTeam {
   return {
     id: t.id,
     name: t.name,

@@ -2,7 +2,11 @@ import type { TeamRole } from '@amb/domain/access';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 
-export const toMember = (m: { role: TeamRole; createdAt: Date; user: { id: string; name: string; email: string } }) => ({
+export const toMember = (m: {
+  role: TeamRole;
+  createdAt: Date;
+  user: { id: string; name: string; email: string };
+}) => ({
   userId: m.user.id,
   name: m.user.name,
   email: m.user.email,

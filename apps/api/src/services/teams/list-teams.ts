@@ -5,7 +5,9 @@ import type { ServiceContext } from '../context';
 /** The teams the actor may see: their own, or every team for the PMO and admins. */
 export async function listTeams({ db, actor }: ServiceContext): Promise<Team[]> {
   const teams = await db.team.findMany({
-    where: isOrgWide(actor.orgRole) ? { archivedAt: null } : { archivedAt: null, memberships: { some: { userId: actor.id } } },
+    where: isOrgWide(actor.orgRole)
+      ? { archivedAt: null }
+      : { archivedAt: null, memberships: { some: { userId: actor.id } } },
     orderBy: { name: 'asc' },
     select: {
       id: true,

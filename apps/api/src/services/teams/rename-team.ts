@@ -11,9 +11,19 @@ export async function renameTeam({ db, actor }: ServiceContext, teamId: string, 
   return db.$transaction(async (tx) => {
     const before = await tx.team.findUnique({ where: { id: teamId }, select: { name: true } });
     if (!before) throw notFound('Team');
-    const team = await tx.team.update({ where: { id: teamId }, data: { name }, include: { _count: { select: { memberships: true } } } });
+    const team = await tx.team.update({
+      where: { id: teamId },
+      data: { name },
+      include: { _count: { select: { memberships: true } } },
+    });
     if (before.name !== name) {
-      await recordActivity(tx, { actorId: actor.id, teamId, kind: activityKinds.teamRenamed, from: { name: before.name }, to: { name } });
+      await recordActivity(tx, {
+        actorId: actor.id,
+        teamId,
+        kind: activityKinds.teamRenamed,
+        from: { name: before.name },
+        to: { name },
+      });
     }
     return toAdminTeam(team);
   });

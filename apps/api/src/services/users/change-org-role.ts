@@ -13,7 +13,12 @@ export async function changeOrgRole({ db, actor }: ServiceContext, userId: strin
     const before = await lockPersonForSeatChange(tx, actor, userId, { kind: 'org-role', to: orgRole });
     const user = await tx.user.update({ where: { id: userId }, data: { orgRole }, select: userSelect });
     if (before.orgRole !== orgRole) {
-      await recordActivity(tx, { actorId: actor.id, kind: activityKinds.orgRoleChanged, from: { userId, orgRole: before.orgRole }, to: { userId, orgRole } });
+      await recordActivity(tx, {
+        actorId: actor.id,
+        kind: activityKinds.orgRoleChanged,
+        from: { userId, orgRole: before.orgRole },
+        to: { userId, orgRole },
+      });
     }
     return toUser(user);
   });

@@ -15,9 +15,16 @@ export async function deactivatePerson({ db, actor }: ServiceContext, userId: st
   return db.$transaction(async (tx) => {
     const person = await lockPersonForSeatChange(tx, actor, userId, { kind: 'deactivate' });
     if (person.deactivatedAt) throw new AppError('CONFLICT', 'This person is already deactivated');
-    const user = await tx.user.update({ where: { id: userId }, data: { deactivatedAt: new Date() }, select: userSelect });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { deactivatedAt: new Date() },
+      select: userSelect,
+    });
     await tx.session.deleteMany({ where: { userId } });
-    await tx.invitation.updateMany({ where: { invitedById: userId, acceptedAt: null, revokedAt: null }, data: { revokedAt: new Date() } });
+    await tx.invitation.updateMany({
+      where: { invitedById: userId, acceptedAt: null, revokedAt: null },
+      data: { revokedAt: new Date() },
+    });
     await recordActivity(tx, { actorId: actor.id, kind: activityKinds.personDeactivated, to: { userId } });
     return toUser(user);
   });

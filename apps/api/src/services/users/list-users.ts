@@ -2,9 +2,23 @@ import type { User } from '@amb/shared/teams';
 import { requireAdmin } from '../access/team-access';
 import type { ServiceContext } from '../context';
 
-export const userSelect = { id: true, email: true, name: true, orgRole: true, deactivatedAt: true, _count: { select: { memberships: true } } } as const;
+export const userSelect = {
+  id: true,
+  email: true,
+  name: true,
+  orgRole: true,
+  deactivatedAt: true,
+  _count: { select: { memberships: true } },
+} as const;
 
-export const toUser = (u: { id: string; email: string; name: string; orgRole: User['orgRole']; deactivatedAt: Date | null; _count: { memberships: number } }): User => ({
+export const toUser = (u: {
+  id: string;
+  email: string;
+  name: string;
+  orgRole: User['orgRole'];
+  deactivatedAt: Date | null;
+  _count: { memberships: number };
+}): User => ({
   id: u.id,
   email: u.email,
   name: u.name,
@@ -17,7 +31,9 @@ export const toUser = (u: { id: string; email: string; name: string; orgRole: Us
 export async function listUsers({ db, actor }: ServiceContext, q?: string): Promise<User[]> {
   requireAdmin(actor);
   const users = await db.user.findMany({
-    where: q ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] } : {},
+    where: q
+      ? { OR: [{ name: { contains: q, mode: 'insensitive' } }, { email: { contains: q, mode: 'insensitive' } }] }
+      : {},
     orderBy: { name: 'asc' },
     take: 500,
     select: userSelect,

@@ -9,9 +9,13 @@ import { toUser, userSelect } from './list-users';
 export async function reactivatePerson({ db, actor }: ServiceContext, userId: string) {
   requireAdmin(actor);
   return db.$transaction(async (tx) => {
-    const { count } = await tx.user.updateMany({ where: { id: userId, deactivatedAt: { not: null } }, data: { deactivatedAt: null } });
+    const { count } = await tx.user.updateMany({
+      where: { id: userId, deactivatedAt: { not: null } },
+      data: { deactivatedAt: null },
+    });
     if (count === 0) {
-      if (await tx.user.findUnique({ where: { id: userId }, select: { id: true } })) throw new AppError('CONFLICT', 'This person is active');
+      if (await tx.user.findUnique({ where: { id: userId }, select: { id: true } }))
+        throw new AppError('CONFLICT', 'This person is active');
       throw notFound('Person');
     }
     const user = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });

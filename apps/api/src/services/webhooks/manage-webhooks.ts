@@ -8,7 +8,15 @@ import { refuseAddress } from './address-guard';
 
 // Scrum masters and admins manage a team's webhooks, see their deliveries and send one again.
 
-export const webhookView = (w: Webhook) => ({ id: w.id, teamId: w.teamId, url: w.url, events: w.events, active: w.active, disabledReason: w.disabledReason, createdAt: w.createdAt.toISOString() });
+export const webhookView = (w: Webhook) => ({
+  id: w.id,
+  teamId: w.teamId,
+  url: w.url,
+  events: w.events,
+  active: w.active,
+  disabledReason: w.disabledReason,
+  createdAt: w.createdAt.toISOString(),
+});
 export const deliveryView = (d: WebhookDelivery) => ({
   id: d.id,
   event: d.event,
@@ -21,19 +29,27 @@ export const deliveryView = (d: WebhookDelivery) => ({
   deliveredAt: d.deliveredAt?.toISOString() ?? null,
 });
 
-export async function createWebhook(ctx: ServiceContext & { allowPrivate: boolean }, teamId: string, body: CreateWebhookBody) {
+export async function createWebhook(
+  ctx: ServiceContext & { allowPrivate: boolean },
+  teamId: string,
+  body: CreateWebhookBody,
+) {
   await requireTeamAccess(ctx.db, ctx.actor, teamId, 'manage-board');
   const refusal = await refuseAddress(body.url, ctx.allowPrivate);
   if (refusal) throw invalidField('body.url', refusal);
   // A secret the person did not choose is made here and shown once, in this answer.
   const secret = body.secret ?? randomBytes(24).toString('base64url');
-  const webhook = await ctx.db.webhook.create({ data: { teamId, url: body.url, events: [...new Set(body.events)], secret, createdById: ctx.actor.id } });
+  const webhook = await ctx.db.webhook.create({
+    data: { teamId, url: body.url, events: [...new Set(body.events)], secret, createdById: ctx.actor.id },
+  });
   return { ...webhookView(webhook), secret };
 }
 
 export async function listWebhooks({ db, actor }: ServiceContext, teamId: string) {
   await requireTeamAccess(db, actor, teamId, 'manage-board');
-  return { webhooks: (await db.webhook.findMany({ where: { teamId }, orderBy: { createdAt: 'asc' } })).map(webhookView) };
+  return {
+    webhooks: (await db.webhook.findMany({ where: { teamId }, orderBy: { createdAt: 'asc' } })).map(webhookView),
+  };
 }
 
 async function loadWebhook({ db, actor }: ServiceContext, webhookId: string) {
@@ -50,19 +66,29 @@ export async function deleteWebhook(ctx: ServiceContext, webhookId: string) {
 }
 
 /** Turns a webhook off or on again (also one a 410 turned off, once its receiver is back); the URL is checked again. */
-export async function updateWebhook(ctx: ServiceContext & { allowPrivate: boolean }, webhookId: string, body: UpdateWebhookBody) {
+export async function updateWebhook(
+  ctx: ServiceContext & { allowPrivate: boolean },
+  webhookId: string,
+  body: UpdateWebhookBody,
+) {
   const webhook = await loadWebhook(ctx, webhookId);
   if (body.active) {
     const refusal = await refuseAddress(webhook.url, ctx.allowPrivate);
     if (refusal) throw invalidField('body.active', `cannot be turned on: the URL ${refusal}`);
   }
   const disabledReason = body.active ? null : webhook.active ? 'Turned off by hand' : webhook.disabledReason;
-  return webhookView(await ctx.db.webhook.update({ where: { id: webhookId }, data: { active: body.active, disabledReason } }));
+  return webhookView(
+    await ctx.db.webhook.update({ where: { id: webhookId }, data: { active: body.active, disabledReason } }),
+  );
 }
 
 export async function listDeliveries(ctx: ServiceContext, webhookId: string) {
   await loadWebhook(ctx, webhookId);
-  return { deliveries: (await ctx.db.webhookDelivery.findMany({ where: { webhookId }, orderBy: { createdAt: 'desc' }, take: 100 })).map(deliveryView) };
+  return {
+    deliveries: (
+      await ctx.db.webhookDelivery.findMany({ where: { webhookId }, orderBy: { createdAt: 'desc' }, take: 100 })
+    ).map(deliveryView),
+  };
 }
 
 /** Queues a delivery to be sent again now (a webhook disabled by a 410 must be registered again instead). */
@@ -70,6 +96,12 @@ export async function resendDelivery(ctx: ServiceContext, deliveryId: string) {
   const delivery = await ctx.db.webhookDelivery.findUnique({ where: { id: deliveryId } });
   if (!delivery) throw notFound('Delivery');
   const webhook = await loadWebhook(ctx, delivery.webhookId);
-  if (!webhook.active) throw new AppError('CONFLICT', `This webhook is disabled: ${webhook.disabledReason ?? 'no reason given'}`);
-  return deliveryView(await ctx.db.webhookDelivery.update({ where: { id: deliveryId }, data: { status: 'PENDING', nextAttemptAt: new Date(), createdAt: new Date(), lockedUntil: null } }));
+  if (!webhook.active)
+    throw new AppError('CONFLICT', `This webhook is disabled: ${webhook.disabledReason ?? 'no reason given'}`);
+  return deliveryView(
+    await ctx.db.webhookDelivery.update({
+      where: { id: deliveryId },
+      data: { status: 'PENDING', nextAttemptAt: new Date(), createdAt: new Date(), lockedUntil: null },
+    }),
+  );
 }

@@ -94,7 +94,13 @@ export class WebhookSender {
           method: 'POST',
           redirect: 'manual',
           signal: AbortSignal.timeout(TIMEOUT_MS),
-          headers: { 'content-type': 'application/json', 'user-agent': 'agile-marketing-board-webhooks', [signatureHeader]: signature(d.secret, body), [deliveryHeader]: d.id, [eventHeader]: d.event },
+          headers: {
+            'content-type': 'application/json',
+            'user-agent': 'agile-marketing-board-webhooks',
+            [signatureHeader]: signature(d.secret, body),
+            [deliveryHeader]: d.id,
+            [eventHeader]: d.event,
+          },
           body,
         });
         status = res.status;
@@ -105,18 +111,39 @@ export class WebhookSender {
     }
     const now = new Date();
     if (status !== null && status >= 200 && status < 300) {
-      await this.db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'DELIVERED', deliveredAt: now, lastStatus: status, lastResponse: answer, lockedUntil: null } });
+      await this.db.webhookDelivery.update({
+        where: { id: d.id },
+        data: { status: 'DELIVERED', deliveredAt: now, lastStatus: status, lastResponse: answer, lockedUntil: null },
+      });
       return;
     }
     if (status === 410) {
       await this.db.$transaction([
-        this.db.webhook.update({ where: { id: d.webhook_id }, data: { active: false, disabledReason: `The receiver answered 410 Gone on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC` } }),
-        this.db.webhookDelivery.update({ where: { id: d.id }, data: { status: 'GAVE_UP', lastStatus: status, lastResponse: answer, lockedUntil: null } }),
+        this.db.webhook.update({
+          where: { id: d.webhook_id },
+          data: {
+            active: false,
+            disabledReason: `The receiver answered 410 Gone on ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+          },
+        }),
+        this.db.webhookDelivery.update({
+          where: { id: d.id },
+          data: { status: 'GAVE_UP', lastStatus: status, lastResponse: answer, lockedUntil: null },
+        }),
       ]);
       return;
     }
     const next = new Date(now.getTime() + backoffMs(d.attempts));
     const gaveUp = next.getTime() - d.created_at.getTime() > GIVE_UP_AFTER_MS;
-    await this.db.webhookDelivery.update({ where: { id: d.id }, data: { status: gaveUp ? 'GAVE_UP' : 'PENDING', nextAttemptAt: next, lastStatus: status, lastResponse: answer, lockedUntil: null } });
+    await this.db.webhookDelivery.update({
+      where: { id: d.id },
+      data: {
+        status: gaveUp ? 'GAVE_UP' : 'PENDING',
+        nextAttemptAt: next,
+        lastStatus: status,
+        lastResponse: answer,
+        lockedUntil: null,
+      },
+    });
   }
 }

@@ -7,6 +7,8 @@ export const accountKeys = { me: ['me'] as const, sessions: ['account', 'session
 
 export const fetchMe = () => api('GET', '/auth/me', { schema: meSchema });
 export const updateAccount = (body: UpdateAccountBody) => api('PATCH', '/account', { body, schema: meSchema });
-export const changePassword = (body: ChangePasswordBody) => api('PUT', '/account/password', { body, schema: z.object({ endedSessions: z.number() }) });
-export const fetchSessions = () => api('GET', '/account/sessions', { schema: accountSessionListSchema }).then((r) => r.sessions);
+export const changePassword = (body: ChangePasswordBody) =>
+  api('PUT', '/account/password', { body, schema: z.object({ endedSessions: z.number() }) });
+export const fetchSessions = () =>
+  api('GET', '/account/sessions', { schema: accountSessionListSchema }).then((r) => r.sessions);
 export const endSession = (id: string) => api('DELETE', `/account/sessions/${id}`);

@@ -21,8 +21,16 @@ export function AuditPage() {
   return (
     <div className="panel">
       <h2>Audit log</h2>
-      {audit.isPending && <p role="status" className="muted">Loading…</p>}
-      {audit.isError && <p role="alert" className="form-error">The audit log could not be loaded: {audit.error.message}</p>}
+      {audit.isPending && (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      )}
+      {audit.isError && (
+        <p role="alert" className="form-error">
+          The audit log could not be loaded: {audit.error.message}
+        </p>
+      )}
       {audit.isSuccess && entries.length === 0 && <p className="muted">No admin actions yet.</p>}
       {entries.length > 0 && (
         <div className="table-wrap">

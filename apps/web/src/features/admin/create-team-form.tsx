@@ -14,7 +14,13 @@ const formSchema = z.object({ name: teamNameSchema, kind: teamKindSchema, templa
 type Values = z.infer<typeof formSchema>;
 
 /** Name, kind and the board to start from. */
-export function CreateTeamForm({ onCreated, submitLabel = 'Create team' }: { onCreated: (team: Team) => void; submitLabel?: string }) {
+export function CreateTeamForm({
+  onCreated,
+  submitLabel = 'Create team',
+}: {
+  onCreated: (team: Team) => void;
+  submitLabel?: string;
+}) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, setValue, formState } = useForm<Values>({
@@ -32,7 +38,13 @@ export function CreateTeamForm({ onCreated, submitLabel = 'Create team' }: { onC
   const kindField = register('kind');
 
   return (
-    <form className="stack-form" style={{ maxWidth: 'none' }} onSubmit={handleSubmit((v) => create.mutate(v))} noValidate aria-label="Create a team">
+    <form
+      className="stack-form"
+      style={{ maxWidth: 'none' }}
+      onSubmit={handleSubmit((v) => create.mutate(v))}
+      noValidate
+      aria-label="Create a team"
+    >
       {formError && (
         <p role="alert" className="form-error">
           {formError}
@@ -41,7 +53,13 @@ export function CreateTeamForm({ onCreated, submitLabel = 'Create team' }: { onC
       <div className="inline-form">
         <label>
           Team name
-          <input autoComplete="off" placeholder="e.g. Content Marketing" aria-invalid={formState.errors.name ? true : undefined} aria-describedby="team-name-error" {...register('name')} />
+          <input
+            autoComplete="off"
+            placeholder="e.g. Content Marketing"
+            aria-invalid={formState.errors.name ? true : undefined}
+            aria-describedby="team-name-error"
+            {...register('name')}
+          />
           <span id="team-name-error" className="field-error">
             {formState.errors.name && `Name ${formState.errors.name.message}`}
           </span>
@@ -72,7 +90,9 @@ export function CreateTeamForm({ onCreated, submitLabel = 'Create team' }: { onC
               <input type="radio" value={key} {...register('template')} />
               <strong>{t.name}</strong>
               <span>{t.description}</span>
-              <span className="flow">{t.columns.map((c) => (c.wipLimit ? `${c.name} (${c.wipLimit})` : c.name)).join(' → ')}</span>
+              <span className="flow">
+                {t.columns.map((c) => (c.wipLimit ? `${c.name} (${c.wipLimit})` : c.name)).join(' → ')}
+              </span>
               <span className="flow">Swimlanes: {t.swimlanes.map((l) => l.name).join(', ')}</span>
             </label>
           );

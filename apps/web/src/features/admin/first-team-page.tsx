@@ -20,14 +20,16 @@ export function FirstTeamPage() {
       {!team ? (
         <div className="panel">
           <p className="muted" style={{ margin: 0 }}>
-            You are the admin of this board. Start with a team and a board laid out for the way it works; you can change columns, WIP limits and swimlanes later.
+            You are the admin of this board. Start with a team and a board laid out for the way it works; you can change
+            columns, WIP limits and swimlanes later.
           </p>
           <CreateTeamForm onCreated={setTeam} submitLabel="Create team and continue" />
         </div>
       ) : (
         <div className="panel">
           <p className="muted" style={{ margin: 0 }}>
-            Invite the people who work on {team.name}. Each invitation is for one e-mail address and one role; you can invite more later from Admin.
+            Invite the people who work on {team.name}. Each invitation is for one e-mail address and one role; you can
+            invite more later from Admin.
           </p>
           <InviteForm teamId={team.id} roles={['SCRUM_MASTER', 'PRODUCT_OWNER', 'MEMBER', 'VIEWER']} />
           <div className="actions">

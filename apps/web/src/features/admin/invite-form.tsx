@@ -46,10 +46,22 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: readonly 
 
   return (
     <div className="invite">
-      <form className="inline-form" onSubmit={handleSubmit((v) => invite.mutate(v))} noValidate aria-label="Invite a person">
+      <form
+        className="inline-form"
+        onSubmit={handleSubmit((v) => invite.mutate(v))}
+        noValidate
+        aria-label="Invite a person"
+      >
         <label>
           Email address
-          <input type="email" autoComplete="off" placeholder="name@company.com" aria-invalid={formState.errors.email ? true : undefined} aria-describedby="invite-email-error" {...register('email')} />
+          <input
+            type="email"
+            autoComplete="off"
+            placeholder="name@company.com"
+            aria-invalid={formState.errors.email ? true : undefined}
+            aria-describedby="invite-email-error"
+            {...register('email')}
+          />
           <span id="invite-email-error" className="field-error">
             {formState.errors.email && `Email ${formState.errors.email.message}`}
           </span>
@@ -78,10 +90,16 @@ export function InviteForm({ teamId, roles }: { teamId: string; roles: readonly 
           {result.link ? (
             <>
               <p>
-                Send this link to <strong>{result.invitation.email}</strong>. It works once, until {new Date(result.invitation.expiresAt).toLocaleDateString()}.
+                Send this link to <strong>{result.invitation.email}</strong>. It works once, until{' '}
+                {new Date(result.invitation.expiresAt).toLocaleDateString()}.
               </p>
               <div className="copy-row">
-                <input readOnly value={result.link} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+                <input
+                  readOnly
+                  value={result.link}
+                  aria-label="Invitation link"
+                  onFocus={(e) => e.currentTarget.select()}
+                />
                 <button type="button" onClick={() => void copy(result.link!)}>
                   {copied ? 'Copied' : 'Copy link'}
                 </button>

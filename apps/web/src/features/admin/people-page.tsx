@@ -22,9 +22,21 @@ export function PeoplePage() {
     say(text);
     void queryClient.invalidateQueries({ queryKey: ['admin', 'people'] });
   };
-  const role = useMutation({ mutationFn: (v: { user: User; orgRole: OrgRole }) => changeOrgRole(v.user.id, v.orgRole), onSuccess: (u) => done(`${u.name} is now ${orgRoleNames[u.orgRole]}.`), onError: fail });
-  const deactivate = useMutation({ mutationFn: (u: User) => deactivatePerson(u.id), onSuccess: (u) => done(`${u.name} is deactivated and signed out everywhere.`), onError: fail });
-  const reactivate = useMutation({ mutationFn: (u: User) => reactivatePerson(u.id), onSuccess: (u) => done(`${u.name} can sign in again.`), onError: fail });
+  const role = useMutation({
+    mutationFn: (v: { user: User; orgRole: OrgRole }) => changeOrgRole(v.user.id, v.orgRole),
+    onSuccess: (u) => done(`${u.name} is now ${orgRoleNames[u.orgRole]}.`),
+    onError: fail,
+  });
+  const deactivate = useMutation({
+    mutationFn: (u: User) => deactivatePerson(u.id),
+    onSuccess: (u) => done(`${u.name} is deactivated and signed out everywhere.`),
+    onError: fail,
+  });
+  const reactivate = useMutation({
+    mutationFn: (u: User) => reactivatePerson(u.id),
+    onSuccess: (u) => done(`${u.name} can sign in again.`),
+    onError: fail,
+  });
 
   return (
     <div className="panel">
@@ -39,13 +51,30 @@ export function PeoplePage() {
         <label className="visually-hidden" htmlFor="people-search">
           Search people
         </label>
-        <input id="people-search" className="search" type="search" placeholder="Search by name or email" value={draft} onChange={(e) => setDraft(e.target.value)} />{' '}
+        <input
+          id="people-search"
+          className="search"
+          type="search"
+          placeholder="Search by name or email"
+          value={draft}
+          onChange={(e) => setDraft(e.target.value)}
+        />{' '}
         <button type="submit">Search</button>
       </form>
       <ActionMessage message={message} />
-      {people.isPending && <p role="status" className="muted">Loading people…</p>}
-      {people.isError && <p role="alert" className="form-error">People could not be loaded: {people.error.message}</p>}
-      {people.data?.length === 0 && <p className="muted">{q ? `Nobody matches “${q}”.` : 'Nobody has an account yet.'}</p>}
+      {people.isPending && (
+        <p role="status" className="muted">
+          Loading people…
+        </p>
+      )}
+      {people.isError && (
+        <p role="alert" className="form-error">
+          People could not be loaded: {people.error.message}
+        </p>
+      )}
+      {people.data?.length === 0 && (
+        <p className="muted">{q ? `Nobody matches “${q}”.` : 'Nobody has an account yet.'}</p>
+      )}
       {!!people.data?.length && (
         <div className="table-wrap">
           <table className="data-table">
@@ -54,7 +83,9 @@ export function PeoplePage() {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Organisation role</th>
-                <th scope="col" className="num">Teams</th>
+                <th scope="col" className="num">
+                  Teams
+                </th>
                 <th scope="col">Status</th>
                 <th scope="col">
                   <span className="visually-hidden">Actions</span>
@@ -70,7 +101,12 @@ export function PeoplePage() {
                   </td>
                   <td>{u.email}</td>
                   <td>
-                    <select aria-label={`Organisation role of ${u.name}`} value={u.orgRole} disabled={!!u.deactivatedAt} onChange={(e) => role.mutate({ user: u, orgRole: e.target.value as OrgRole })}>
+                    <select
+                      aria-label={`Organisation role of ${u.name}`}
+                      value={u.orgRole}
+                      disabled={!!u.deactivatedAt}
+                      onChange={(e) => role.mutate({ user: u, orgRole: e.target.value as OrgRole })}
+                    >
                       {orgRoles.map((r) => (
                         <option key={r} value={r}>
                           {orgRoleNames[r]}
@@ -79,7 +115,13 @@ export function PeoplePage() {
                     </select>
                   </td>
                   <td className="num">{u.teamCount}</td>
-                  <td>{u.deactivatedAt ? <span className="badge bad">Deactivated</span> : <span className="badge good">Active</span>}</td>
+                  <td>
+                    {u.deactivatedAt ? (
+                      <span className="badge bad">Deactivated</span>
+                    ) : (
+                      <span className="badge good">Active</span>
+                    )}
+                  </td>
                   <td>
                     {u.id !== me?.user.id &&
                       (u.deactivatedAt ? (
@@ -87,7 +129,15 @@ export function PeoplePage() {
                           Reactivate<span className="visually-hidden"> {u.name}</span>
                         </button>
                       ) : (
-                        <button type="button" className="danger" onClick={() => window.confirm(`Deactivate ${u.name}? They are signed out at once and cannot sign in until reactivated.`) && deactivate.mutate(u)}>
+                        <button
+                          type="button"
+                          className="danger"
+                          onClick={() =>
+                            window.confirm(
+                              `Deactivate ${u.name}? They are signed out at once and cannot sign in until reactivated.`,
+                            ) && deactivate.mutate(u)
+                          }
+                        >
                           Deactivate<span className="visually-hidden"> {u.name}</span>
                         </button>
                       ))}

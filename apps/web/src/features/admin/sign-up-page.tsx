@@ -11,8 +11,16 @@ interface Values {
 }
 
 const policies = [
-  { value: 'INVITATION_ONLY', label: 'By invitation only', hint: 'Admins and scrum masters invite people by e-mail. Recommended.' },
-  { value: 'DOMAINS', label: 'Anyone at these domains', hint: 'People with an address at one of the domains below can create an account.' },
+  {
+    value: 'INVITATION_ONLY',
+    label: 'By invitation only',
+    hint: 'Admins and scrum masters invite people by e-mail. Recommended.',
+  },
+  {
+    value: 'DOMAINS',
+    label: 'Anyone at these domains',
+    hint: 'People with an address at one of the domains below can create an account.',
+  },
   { value: 'OPEN', label: 'Anyone', hint: 'Anyone who can reach this site can create an account.' },
 ] as const;
 
@@ -22,7 +30,9 @@ export function SignUpSettingsPage() {
   const settings = useQuery({ queryKey: adminKeys.signUp, queryFn: fetchSignUpSettings });
   const { message, say, sayError } = useActionMessage();
   const form = useForm<Values>({
-    values: settings.data ? { signUpPolicy: settings.data.signUpPolicy, domains: settings.data.allowedDomains.join('\n') } : undefined,
+    values: settings.data
+      ? { signUpPolicy: settings.data.signUpPolicy, domains: settings.data.allowedDomains.join('\n') }
+      : undefined,
   });
   const save = useMutation({
     mutationFn: saveSignUpSettings,
@@ -45,8 +55,18 @@ export function SignUpSettingsPage() {
   });
   const policy = useWatch({ control: form.control, name: 'signUpPolicy' });
 
-  if (settings.isPending) return <p role="status" className="muted">Loading…</p>;
-  if (settings.isError) return <p role="alert" className="form-error">The settings could not be loaded: {settings.error.message}</p>;
+  if (settings.isPending)
+    return (
+      <p role="status" className="muted">
+        Loading…
+      </p>
+    );
+  if (settings.isError)
+    return (
+      <p role="alert" className="form-error">
+        The settings could not be loaded: {settings.error.message}
+      </p>
+    );
   return (
     <div className="panel">
       <h2>Who may sign up</h2>
@@ -67,7 +87,13 @@ export function SignUpSettingsPage() {
         {policy === 'DOMAINS' && (
           <label>
             Domains (one per line)
-            <textarea rows={4} placeholder="example.com" aria-invalid={form.formState.errors.domains ? true : undefined} aria-describedby="domains-error" {...form.register('domains')} />
+            <textarea
+              rows={4}
+              placeholder="example.com"
+              aria-invalid={form.formState.errors.domains ? true : undefined}
+              aria-describedby="domains-error"
+              {...form.register('domains')}
+            />
             <span id="domains-error" className="field-error">
               {form.formState.errors.domains?.message}
             </span>

@@ -11,7 +11,17 @@ import { ActionMessage, useActionMessage } from '../../components/action-message
 import { applyApiErrors } from '../../lib/form-errors';
 import { teamRoleNames } from '../../lib/role-names';
 import { useMe } from './use-me';
-import { adminKeys, archiveTeam, changeMemberRole, fetchAdminTeams, fetchInvitations, fetchMembers, removeMember, renameTeam, revokeInvitation } from './api';
+import {
+  adminKeys,
+  archiveTeam,
+  changeMemberRole,
+  fetchAdminTeams,
+  fetchInvitations,
+  fetchMembers,
+  removeMember,
+  renameTeam,
+  revokeInvitation,
+} from './api';
 import { InviteForm } from './invite-form';
 import './admin.css';
 
@@ -46,10 +56,21 @@ export function TeamMembersPage() {
     },
     onError: fail,
   });
-  const revoke = useMutation({ mutationFn: revokeInvitation, onSuccess: (i) => (say(`The invitation for ${i.email} was withdrawn.`), refresh()), onError: fail });
-  const archive = useMutation({ mutationFn: () => archiveTeam(teamId), onSuccess: () => (say('The team is archived.'), refresh()), onError: fail });
+  const revoke = useMutation({
+    mutationFn: revokeInvitation,
+    onSuccess: (i) => (say(`The invitation for ${i.email} was withdrawn.`), refresh()),
+    onError: fail,
+  });
+  const archive = useMutation({
+    mutationFn: () => archiveTeam(teamId),
+    onSuccess: () => (say('The team is archived.'), refresh()),
+    onError: fail,
+  });
 
-  const rename = useForm<{ name: string }>({ resolver: zodResolver(renameTeamBodySchema), values: { name: team?.name ?? '' } });
+  const rename = useForm<{ name: string }>({
+    resolver: zodResolver(renameTeamBodySchema),
+    values: { name: team?.name ?? '' },
+  });
   const renameMutation = useMutation({
     mutationFn: (v: { name: string }) => renameTeam(teamId, v.name),
     onSuccess: (t) => (say(`The team is now called ${t.name}.`), refresh()),
@@ -59,7 +80,9 @@ export function TeamMembersPage() {
   if (members.isError) {
     return (
       <p role="alert" className="form-error">
-        {members.error instanceof ApiError && members.error.status === 404 ? 'This team does not exist, or you cannot see it.' : `The team could not be loaded: ${members.error.message}`}
+        {members.error instanceof ApiError && members.error.status === 404
+          ? 'This team does not exist, or you cannot see it.'
+          : `The team could not be loaded: ${members.error.message}`}
       </p>
     );
   }
@@ -71,18 +94,26 @@ export function TeamMembersPage() {
       <div>
         {isAdmin && <Link to="/admin/teams">← All teams</Link>}
         <h2 style={{ fontSize: '1.4rem', margin: '0.4rem 0 0' }}>
-          {team?.name ?? me?.memberships.find((m) => m.teamId === teamId)?.teamName ?? 'Team'} {team?.archivedAt && <span className="badge">Archived</span>}
+          {team?.name ?? me?.memberships.find((m) => m.teamId === teamId)?.teamName ?? 'Team'}{' '}
+          {team?.archivedAt && <span className="badge">Archived</span>}
         </h2>
       </div>
       <ActionMessage message={message} />
       {isAdmin && team && !team.archivedAt && (
         <div className="panel">
           <h2>Team</h2>
-          <form className="inline-form" onSubmit={rename.handleSubmit((v) => renameMutation.mutate(v))} noValidate aria-label="Rename the team">
+          <form
+            className="inline-form"
+            onSubmit={rename.handleSubmit((v) => renameMutation.mutate(v))}
+            noValidate
+            aria-label="Rename the team"
+          >
             <label>
               Name
               <input aria-invalid={rename.formState.errors.name ? true : undefined} {...rename.register('name')} />
-              <span className="field-error">{rename.formState.errors.name && `Name ${rename.formState.errors.name.message}`}</span>
+              <span className="field-error">
+                {rename.formState.errors.name && `Name ${rename.formState.errors.name.message}`}
+              </span>
             </label>
             <button type="submit" disabled={renameMutation.isPending}>
               Rename
@@ -90,7 +121,11 @@ export function TeamMembersPage() {
             <button
               type="button"
               className="danger"
-              onClick={() => window.confirm(`Archive ${team.name}? It leaves everyone's team list and takes no new members; its boards and history stay.`) && archive.mutate()}
+              onClick={() =>
+                window.confirm(
+                  `Archive ${team.name}? It leaves everyone's team list and takes no new members; its boards and history stay.`,
+                ) && archive.mutate()
+              }
             >
               Archive team
             </button>
@@ -99,7 +134,11 @@ export function TeamMembersPage() {
       )}
       <div className="panel">
         <h2>Members</h2>
-        {members.isPending && <p role="status" className="muted">Loading members…</p>}
+        {members.isPending && (
+          <p role="status" className="muted">
+            Loading members…
+          </p>
+        )}
         {members.data?.length === 0 && <p className="muted">Nobody is on this team yet. Invite people below.</p>}
         {!!members.data?.length && (
           <div className="table-wrap">
@@ -123,7 +162,11 @@ export function TeamMembersPage() {
                       <td>{m.email}</td>
                       <td>
                         {manageable ? (
-                          <select aria-label={`Role of ${m.name}`} value={m.role} onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as TeamRole })}>
+                          <select
+                            aria-label={`Role of ${m.name}`}
+                            value={m.role}
+                            onChange={(e) => changeRole.mutate({ userId: m.userId, role: e.target.value as TeamRole })}
+                          >
                             {assignable.map((r) => (
                               <option key={r} value={r}>
                                 {teamRoleNames[r]}
@@ -136,7 +179,11 @@ export function TeamMembersPage() {
                       </td>
                       <td>
                         {manageable && (
-                          <button type="button" className="danger" onClick={() => remove.mutate({ userId: m.userId, name: m.name })}>
+                          <button
+                            type="button"
+                            className="danger"
+                            onClick={() => remove.mutate({ userId: m.userId, name: m.name })}
+                          >
                             Remove<span className="visually-hidden"> {m.name}</span>
                           </button>
                         )}

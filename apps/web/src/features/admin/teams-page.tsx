@@ -21,8 +21,16 @@ export function TeamsPage() {
           )}
         </div>
         {creating && <CreateTeamForm onCreated={(team) => navigate(`/admin/teams/${team.id}`)} />}
-        {teams.isPending && <p role="status" className="muted">Loading teams…</p>}
-        {teams.isError && <p role="alert" className="form-error">The teams could not be loaded: {teams.error.message}</p>}
+        {teams.isPending && (
+          <p role="status" className="muted">
+            Loading teams…
+          </p>
+        )}
+        {teams.isError && (
+          <p role="alert" className="form-error">
+            The teams could not be loaded: {teams.error.message}
+          </p>
+        )}
         {teams.data?.length === 0 && <p className="muted">No teams yet. Create the first one.</p>}
         {!!teams.data?.length && (
           <div className="table-wrap">
@@ -31,7 +39,9 @@ export function TeamsPage() {
                 <tr>
                   <th scope="col">Team</th>
                   <th scope="col">Kind</th>
-                  <th scope="col" className="num">Members</th>
+                  <th scope="col" className="num">
+                    Members
+                  </th>
                   <th scope="col">Created</th>
                   <th scope="col">Status</th>
                 </tr>
@@ -45,7 +55,13 @@ export function TeamsPage() {
                     <td>{teamKindNames[t.kind]}</td>
                     <td className="num">{t.memberCount}</td>
                     <td>{new Date(t.createdAt).toLocaleDateString()}</td>
-                    <td>{t.archivedAt ? <span className="badge">Archived</span> : <span className="badge good">Active</span>}</td>
+                    <td>
+                      {t.archivedAt ? (
+                        <span className="badge">Archived</span>
+                      ) : (
+                        <span className="badge good">Active</span>
+                      )}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -44,7 +44,19 @@ describe('the sign-up form (react-hook-form with the API’s zod schema)', () =>
   it('puts the API’s field errors on their fields', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ error: { code: 'CONFLICT', message: 'body.email is already registered', fields: [{ field: 'body.email', message: 'is already registered' }] } }), { status: 409 })),
+      vi.fn(
+        async () =>
+          new Response(
+            JSON.stringify({
+              error: {
+                code: 'CONFLICT',
+                message: 'body.email is already registered',
+                fields: [{ field: 'body.email', message: 'is already registered' }],
+              },
+            }),
+            { status: 409 },
+          ),
+      ),
     );
     renderForm();
     fill('name', 'Nia');

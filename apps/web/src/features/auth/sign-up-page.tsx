@@ -25,7 +25,10 @@ export function SignUpPage() {
     handleSubmit,
     setError,
     formState: { errors, isSubmitting },
-  } = useForm<SignUpBody>({ resolver: zodResolver(signUpBodySchema), defaultValues: { name: '', email: '', password: '' } });
+  } = useForm<SignUpBody>({
+    resolver: zodResolver(signUpBodySchema),
+    defaultValues: { name: '', email: '', password: '' },
+  });
   const status = useQuery(signUpStatusQuery).data;
   const closed = status && !status.firstRun && status.signUpPolicy === 'INVITATION_ONLY';
 
@@ -42,7 +45,13 @@ export function SignUpPage() {
   const input = (field: (typeof fields)[number], label: string, type: string, autoComplete: string) => (
     <label>
       {label}
-      <input type={type} autoComplete={autoComplete} aria-invalid={errors[field] ? true : undefined} aria-describedby={errors[field] ? `${field}-error` : undefined} {...register(field)} />
+      <input
+        type={type}
+        autoComplete={autoComplete}
+        aria-invalid={errors[field] ? true : undefined}
+        aria-describedby={errors[field] ? `${field}-error` : undefined}
+        {...register(field)}
+      />
       <FieldError id={`${field}-error`} label={field} error={errors[field]} />
     </label>
   );
@@ -51,11 +60,18 @@ export function SignUpPage() {
     <main className="auth-page">
       <form className="auth-card" onSubmit={(e) => void submit(e)} aria-labelledby="sign-up-title" noValidate>
         <h1 id="sign-up-title">{status?.firstRun ? 'Set up your board' : 'Create an account'}</h1>
-        {status?.firstRun && <p className="muted">You are the first person here: this account becomes the admin, who creates teams and invites people.</p>}
-        {status?.signUpPolicy === 'DOMAINS' && !status.firstRun && <p className="muted">Use an address at {status.allowedDomains.join(' or ')}.</p>}
+        {status?.firstRun && (
+          <p className="muted">
+            You are the first person here: this account becomes the admin, who creates teams and invites people.
+          </p>
+        )}
+        {status?.signUpPolicy === 'DOMAINS' && !status.firstRun && (
+          <p className="muted">Use an address at {status.allowedDomains.join(' or ')}.</p>
+        )}
         {closed && (
           <p role="status">
-            Accounts here are made by invitation. Ask an admin or your team’s scrum master to invite you; the invitation link lets you create your account.
+            Accounts here are made by invitation. Ask an admin or your team’s scrum master to invite you; the invitation
+            link lets you create your account.
           </p>
         )}
         {formError && (

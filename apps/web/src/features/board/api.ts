@@ -31,10 +31,15 @@ export const boardQuery = (boardId: string) =>
 export function useCachedBoard(boardId: string | undefined): BoardView | null {
   const client = useQueryClient();
   const subscribe = useCallback(
-    (changed: () => void) => client.getQueryCache().subscribe((event) => event.query.queryKey[1] === boardId && event.query.queryKey[2] === 'view' && changed()),
+    (changed: () => void) =>
+      client
+        .getQueryCache()
+        .subscribe((event) => event.query.queryKey[1] === boardId && event.query.queryKey[2] === 'view' && changed()),
     [client, boardId],
   );
-  return useSyncExternalStore(subscribe, () => (boardId ? (client.getQueryData<BoardView>(boardViewKey(boardId)) ?? null) : null));
+  return useSyncExternalStore(subscribe, () =>
+    boardId ? (client.getQueryData<BoardView>(boardViewKey(boardId)) ?? null) : null,
+  );
 }
 
 /**
@@ -42,7 +47,11 @@ export function useCachedBoard(boardId: string | undefined): BoardView | null {
  * (the API validates it), which keeps the sprint schemas out of the board's first download.
  */
 export function useActiveSprint(teamId: string | undefined) {
-  const sprints = useQuery({ queryKey: ['sprints', teamId, 'list'], enabled: Boolean(teamId), queryFn: ({ signal }) => api<SprintList>('GET', `/sprints?teamId=${teamId}`, { signal }) });
+  const sprints = useQuery({
+    queryKey: ['sprints', teamId, 'list'],
+    enabled: Boolean(teamId),
+    queryFn: ({ signal }) => api<SprintList>('GET', `/sprints?teamId=${teamId}`, { signal }),
+  });
   return sprints.data?.sprints.find((s) => s.state === 'ACTIVE') ?? null;
 }
 
@@ -50,7 +59,8 @@ export function useActiveSprint(teamId: string | undefined) {
 // would otherwise ride in the board's first download.
 export const fetchPeopleWip = (boardId: string) => api<BoardPeopleWip>('GET', `/boards/${boardId}/people-wip`);
 
-export const setPersonWipLimit = (userId: string, body: SetPersonWipLimitBody) => api<PersonWip>('PUT', `/users/${userId}/wip-limit`, { body });
+export const setPersonWipLimit = (userId: string, body: SetPersonWipLimitBody) =>
+  api<PersonWip>('PUT', `/users/${userId}/wip-limit`, { body });
 
 /** The board as a file; the browser downloads it as the server streams it. */
 export const boardExportUrl = (boardId: string, format: 'csv' | 'json') => `/api/boards/${boardId}/export.${format}`;

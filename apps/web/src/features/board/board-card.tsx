@@ -36,15 +36,33 @@ function dueText(due: string) {
 /** The id of the one hidden text that says why cards cannot be moved (rendered once by the board page). */
 export const READ_ONLY_REASON_ID = 'board-read-only-reason';
 
-export const experimentResultText = { VALIDATED: 'Validated', INVALIDATED: 'Invalidated', INCONCLUSIVE: 'Inconclusive' } as const;
+export const experimentResultText = {
+  VALIDATED: 'Validated',
+  INVALIDATED: 'Invalidated',
+  INCONCLUSIVE: 'Inconclusive',
+} as const;
 
 /**
  * A card on the board: draggable (mouse, touch, keyboard) and a drop target for cards placed before it. Every prop
  * keeps its identity while the card is unchanged, so a drop re-renders only the cards it moved.
  */
-export const BoardCard = memo(function BoardCard({ card, cellDrop, index, peopleNames, principleNames: principleNameMap, onOpen, pending, readOnlyReason }: Props) {
+export const BoardCard = memo(function BoardCard({
+  card,
+  cellDrop,
+  index,
+  peopleNames,
+  principleNames: principleNameMap,
+  onOpen,
+  pending,
+  readOnlyReason,
+}: Props) {
   const drop = useMemo<DropData>(() => ({ ...cellDrop, kind: 'card', index }), [cellDrop, index]);
-  const { attributes, listeners, setNodeRef: dragRef, isDragging } = useDraggable({ id: card.id, data: { card }, disabled: readOnlyReason !== null });
+  const {
+    attributes,
+    listeners,
+    setNodeRef: dragRef,
+    isDragging,
+  } = useDraggable({ id: card.id, data: { card }, disabled: readOnlyReason !== null });
   const { setNodeRef: dropRef, isOver } = useDroppable({ id: `card:${card.id}`, data: drop });
   // One ref for both roles, kept across renders: a new one each time would detach and re-attach the card from the
   // drag context on every render.
@@ -86,7 +104,11 @@ export const BoardCard = memo(function BoardCard({ card, cellDrop, index, people
  * What a card shows. The drag context re-renders every card when a drag starts or ends; this part only re-renders
  * when the card itself, or a name it shows, changes.
  */
-const CardFace = memo(function CardFace({ card, peopleNames, principleNames: principleNameMap }: Pick<Props, 'card' | 'peopleNames' | 'principleNames'>) {
+const CardFace = memo(function CardFace({
+  card,
+  peopleNames,
+  principleNames: principleNameMap,
+}: Pick<Props, 'card' | 'peopleNames' | 'principleNames'>) {
   const ownerNames = card.ownerIds.map((id) => peopleNames.get(id) ?? '?');
   const principleNames = card.principleIds.flatMap((id) => principleNameMap.get(id) ?? []);
   const due = card.dueDate ? dueText(card.dueDate) : null;
@@ -102,7 +124,11 @@ const CardFace = memo(function CardFace({ card, peopleNames, principleNames: pri
       </div>
       {card.type === 'EXPERIMENT' && (card.hypothesis || card.experimentResult) && (
         <div className="experiment-line">
-          {card.experimentResult && <span className={`result ${card.experimentResult.toLowerCase()}`}>{experimentResultText[card.experimentResult]}</span>}
+          {card.experimentResult && (
+            <span className={`result ${card.experimentResult.toLowerCase()}`}>
+              {experimentResultText[card.experimentResult]}
+            </span>
+          )}
           {card.hypothesis && (
             <span className="hypothesis" title={card.hypothesis}>
               {card.hypothesis}

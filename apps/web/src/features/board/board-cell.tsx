@@ -28,11 +28,32 @@ interface Props {
 }
 
 /** One column in one swimlane: its cards in order, and the place to drop a card at the end. */
-export function BoardCell({ drop, label, cards, peopleNames, principleNames, pending, refusing, collapsed, readOnlyReason, onOpen, header, notice, footer }: Props) {
-  const { setNodeRef, isOver } = useDroppable({ id: `cell:${drop.columnId}:${drop.laneKey}`, data: drop, disabled: false });
+export function BoardCell({
+  drop,
+  label,
+  cards,
+  peopleNames,
+  principleNames,
+  pending,
+  refusing,
+  collapsed,
+  readOnlyReason,
+  onOpen,
+  header,
+  notice,
+  footer,
+}: Props) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: `cell:${drop.columnId}:${drop.laneKey}`,
+    data: drop,
+    disabled: false,
+  });
   // The same object for as long as the cell is the same place, so the cards below it skip a render they do not need.
   const { columnId, columnIndex, swimlaneId, laneKey } = drop;
-  const cellDrop = useMemo<DropData>(() => ({ kind: 'cell', columnId, columnIndex, swimlaneId, laneKey, index: 0 }), [columnId, columnIndex, swimlaneId, laneKey]);
+  const cellDrop = useMemo<DropData>(
+    () => ({ kind: 'cell', columnId, columnIndex, swimlaneId, laneKey, index: 0 }),
+    [columnId, columnIndex, swimlaneId, laneKey],
+  );
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtual = cards.length >= VIRTUALISE_FROM;
   // Rows are keyed by card, not by position: a card dropped at the top shifts the rows below instead of
@@ -40,9 +61,25 @@ export function BoardCell({ drop, label, cards, peopleNames, principleNames, pen
   // recompute every row's place on each render.
   const itemKey = useCallback((index: number) => cards[index]?.id ?? index, [cards]);
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualiser is read during render by design
-  const virtualizer = useVirtualizer({ count: virtual ? cards.length : 0, getScrollElement: () => scrollRef.current, estimateSize: () => 84, overscan: 8, getItemKey: itemKey });
+  const virtualizer = useVirtualizer({
+    count: virtual ? cards.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => 84,
+    overscan: 8,
+    getItemKey: itemKey,
+  });
   const card = (c: CardSummary, index: number) => (
-    <BoardCard key={c.id} card={c} cellDrop={cellDrop} index={index} peopleNames={peopleNames} principleNames={principleNames} onOpen={onOpen} pending={Boolean(pending[c.id])} readOnlyReason={readOnlyReason} />
+    <BoardCard
+      key={c.id}
+      card={c}
+      cellDrop={cellDrop}
+      index={index}
+      peopleNames={peopleNames}
+      principleNames={principleNames}
+      onOpen={onOpen}
+      pending={Boolean(pending[c.id])}
+      readOnlyReason={readOnlyReason}
+    />
   );
   return (
     <div
@@ -57,11 +94,18 @@ export function BoardCell({ drop, label, cards, peopleNames, principleNames, pen
       {notice}
       {!collapsed && (
         <div className={`cell-cards${virtual ? ' virtual' : ''}`} ref={scrollRef}>
-          {cards.length === 0 && drop.laneKey === 'none' && drop.swimlaneId === null && !header && <p className="cell-empty muted">No cards yet</p>}
+          {cards.length === 0 && drop.laneKey === 'none' && drop.swimlaneId === null && !header && (
+            <p className="cell-empty muted">No cards yet</p>
+          )}
           {virtual ? (
             <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
               {virtualizer.getVirtualItems().map((item) => (
-                <div key={item.key} data-index={item.index} ref={virtualizer.measureElement} style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}>
+                <div
+                  key={item.key}
+                  data-index={item.index}
+                  ref={virtualizer.measureElement}
+                  style={{ position: 'absolute', top: 0, left: 0, right: 0, transform: `translateY(${item.start}px)` }}
+                >
                   {card(cards[item.index]!, item.index)}
                 </div>
               ))}

@@ -12,8 +12,19 @@ import { NoticeText } from './notice-text';
 import { QuickAdd } from './quick-add';
 
 /** A column's header takes a drop too: the card goes to the top of the column, in its own swimlane. */
-function ColumnDropZone({ columnId, columnIndex, children }: { columnId: string; columnIndex: number; children: React.ReactNode }) {
-  const { setNodeRef, isOver } = useDroppable({ id: `column:${columnId}`, data: { kind: 'column', columnId, columnIndex, swimlaneId: null, laneKey: '*', index: 0 } satisfies DropData });
+function ColumnDropZone({
+  columnId,
+  columnIndex,
+  children,
+}: {
+  columnId: string;
+  columnIndex: number;
+  children: React.ReactNode;
+}) {
+  const { setNodeRef, isOver } = useDroppable({
+    id: `column:${columnId}`,
+    data: { kind: 'column', columnId, columnIndex, swimlaneId: null, laneKey: '*', index: 0 } satisfies DropData,
+  });
   return (
     <header className={`column-header${isOver ? ' over' : ''}`} ref={setNodeRef}>
       {children}
@@ -47,20 +58,45 @@ interface BoardColumnProps {
 
 /** One column of the grid: its header (count against the WIP limit, quick add) and a cell per swimlane. */
 export function BoardColumn(props: BoardColumnProps) {
-  const { view, column, columnIndex, lanes, layout, flow, active, refusalAt, canWork, readOnlyReason, laneChoice, onLaneChoice: setLaneChoice } = props;
+  const {
+    view,
+    column,
+    columnIndex,
+    lanes,
+    layout,
+    flow,
+    active,
+    refusalAt,
+    canWork,
+    readOnlyReason,
+    laneChoice,
+    onLaneChoice: setLaneChoice,
+  } = props;
   const { peopleNames, principleNames, pending, notice, placedNotice, onOpen: open } = props;
   const { addCard, say } = useBoardStore.getState();
   const laneCardCount = (laneId: string | null) => layout.laneCounts.get(laneId) ?? 0;
-  const noticeAt = (columnId: string, laneId: string | null) => notice?.at && notice.at.columnId === columnId && notice.at.swimlaneId === laneId;
+  const noticeAt = (columnId: string, laneId: string | null) =>
+    notice?.at && notice.at.columnId === columnId && notice.at.swimlaneId === laneId;
   const count = layout.columnCounts.get(column.id) ?? 0;
   const state = wipState(count, column.wipLimit);
-  const columnRefusal = active ? refusalAt({ kind: 'cell', columnId: column.id, columnIndex, swimlaneId: active.swimlaneId, laneKey: '', index: 0 }, active.id) : null;
-  const limitText = column.wipLimit !== null ? `${column.wipPolicy === 'HARD' ? 'Hard' : 'Soft'} WIP limit ${column.wipLimit}` : 'No WIP limit';
+  const columnRefusal = active
+    ? refusalAt(
+        { kind: 'cell', columnId: column.id, columnIndex, swimlaneId: active.swimlaneId, laneKey: '', index: 0 },
+        active.id,
+      )
+    : null;
+  const limitText =
+    column.wipLimit !== null
+      ? `${column.wipPolicy === 'HARD' ? 'Hard' : 'Soft'} WIP limit ${column.wipLimit}`
+      : 'No WIP limit';
   return (
     <section className={`board-column ${state}${columnRefusal ? ' refusing' : ''}`} aria-label={column.name}>
       <ColumnDropZone columnId={column.id} columnIndex={columnIndex}>
         <h2>{column.name}</h2>
-        <span className={`wip${state === 'over-limit' ? ' over' : state === 'at-limit' ? ' at' : ''}`} title={limitText}>
+        <span
+          className={`wip${state === 'over-limit' ? ' over' : state === 'at-limit' ? ' at' : ''}`}
+          title={limitText}
+        >
           {count}
           {column.wipLimit !== null && ` / ${column.wipLimit}`}
           {column.wipLimit !== null && column.wipPolicy === 'HARD' && <span className="policy"> hard</span>}
@@ -68,10 +104,19 @@ export function BoardColumn(props: BoardColumnProps) {
           {state === 'over-limit' && <span className="limit-text"> over limit</span>}
         </span>
         {columnRefusal && <span className="refusal-tag">Full</span>}
-        {canWork && <QuickAdd columnName={column.name} position="top" onAdd={(title) => addCard(column.id, null, 'top', title)} />}
+        {canWork && (
+          <QuickAdd columnName={column.name} position="top" onAdd={(title) => addCard(column.id, null, 'top', title)} />
+        )}
       </ColumnDropZone>
       {lanes.map((lane) => {
-        const drop: DropData = { kind: 'cell', columnId: column.id, columnIndex, swimlaneId: lane.id, laneKey: lane.key, index: 0 };
+        const drop: DropData = {
+          kind: 'cell',
+          columnId: column.id,
+          columnIndex,
+          swimlaneId: lane.id,
+          laneKey: lane.key,
+          index: 0,
+        };
         const cards = cellCards(layout, column.id, lane.id);
         const refusing = active ? refusalAt(drop, active.id) : null;
         const laneCount = lane.id && lane.wipLimit !== null ? swimlaneWipCount(view.cards, lane.id, flow) : 0;
@@ -80,12 +125,21 @@ export function BoardColumn(props: BoardColumnProps) {
         // An empty swimlane starts folded to a thin row; a person can fold or open any lane, and the board remembers it.
         const collapsed = view.swimlanes.length > 0 && !(laneChoice[lane.key] ?? inLane > 0);
         const toggle = () => setLaneChoice({ ...laneChoice, [lane.key]: collapsed });
-        const laneLimit = lane.id && lane.wipLimit !== null ? ` · ${laneCount} / ${lane.wipLimit}${laneState === 'over-limit' ? ' over limit' : laneState === 'at-limit' ? ' at limit' : ''}` : '';
+        const laneLimit =
+          lane.id && lane.wipLimit !== null
+            ? ` · ${laneCount} / ${lane.wipLimit}${laneState === 'over-limit' ? ' over limit' : laneState === 'at-limit' ? ' at limit' : ''}`
+            : '';
         return (
           <BoardCell
             key={lane.key}
             drop={drop}
-            label={lane.id ? `${column.name}, ${lane.name}` : view.swimlanes.length ? `${column.name}, no swimlane` : `${column.name} cards`}
+            label={
+              lane.id
+                ? `${column.name}, ${lane.name}`
+                : view.swimlanes.length
+                  ? `${column.name}, no swimlane`
+                  : `${column.name} cards`
+            }
             cards={cards}
             peopleNames={peopleNames}
             principleNames={principleNames}
@@ -97,7 +151,13 @@ export function BoardColumn(props: BoardColumnProps) {
             header={
               view.swimlanes.length ? (
                 columnIndex === 0 ? (
-                  <button type="button" className={`lane-title lane-toggle${laneState !== 'within' ? ' over' : ''}`} aria-expanded={!collapsed} aria-label={`Swimlane ${lane.name}${laneLimit}${collapsed ? ` · ${inLane === 0 ? 'no cards' : `${inLane} hidden`}, folded` : `: ${inLane} card${inLane === 1 ? '' : 's'}`}`} onClick={toggle}>
+                  <button
+                    type="button"
+                    className={`lane-title lane-toggle${laneState !== 'within' ? ' over' : ''}`}
+                    aria-expanded={!collapsed}
+                    aria-label={`Swimlane ${lane.name}${laneLimit}${collapsed ? ` · ${inLane === 0 ? 'no cards' : `${inLane} hidden`}, folded` : `: ${inLane} card${inLane === 1 ? '' : 's'}`}`}
+                    onClick={toggle}
+                  >
                     <span aria-hidden="true">{collapsed ? '▸' : '▾'} </span>
                     {lane.name}
                     {laneLimit}
@@ -117,7 +177,15 @@ export function BoardColumn(props: BoardColumnProps) {
                 </div>
               ) : undefined
             }
-            footer={canWork && !collapsed ? <QuickAdd columnName={lane.id ? `${column.name}, ${lane.name}` : column.name} position="bottom" onAdd={(title) => addCard(column.id, lane.id, 'bottom', title)} /> : undefined}
+            footer={
+              canWork && !collapsed ? (
+                <QuickAdd
+                  columnName={lane.id ? `${column.name}, ${lane.name}` : column.name}
+                  position="bottom"
+                  onAdd={(title) => addCard(column.id, lane.id, 'bottom', title)}
+                />
+              ) : undefined
+            }
           />
         );
       })}

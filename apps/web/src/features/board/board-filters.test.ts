@@ -1,12 +1,35 @@
 import { describe, expect, it } from 'vitest';
 import { cardSummary } from './card-fixture';
-import { activeFilterCount, emptyFilters, isFiltering, matchesFilters, readFilters, writeFilters } from './board-filters';
+import {
+  activeFilterCount,
+  emptyFilters,
+  isFiltering,
+  matchesFilters,
+  readFilters,
+  writeFilters,
+} from './board-filters';
 
-const base = cardSummary({ id: 'c1', columnId: 'col', title: 'Spring newsletter', estimate: 3, labels: ['Email'], ownerIds: ['u1'], principleIds: ['p1'] });
+const base = cardSummary({
+  id: 'c1',
+  columnId: 'col',
+  title: 'Spring newsletter',
+  estimate: 3,
+  labels: ['Email'],
+  ownerIds: ['u1'],
+  principleIds: ['p1'],
+});
 
 describe('board filters', () => {
   it('survive a round trip through the URL, next to other parameters', () => {
-    const filters = { text: 'news', owner: 'u1', label: 'Email', principle: 'p1', blocked: true, dueSoon: true, activeSprint: true };
+    const filters = {
+      text: 'news',
+      owner: 'u1',
+      label: 'Email',
+      principle: 'p1',
+      blocked: true,
+      dueSoon: true,
+      activeSprint: true,
+    };
     const params = writeFilters(new URLSearchParams('lanes=folded'), filters);
     expect(params.get('lanes')).toBe('folded');
     expect(readFilters(params)).toEqual(filters);
@@ -21,8 +44,12 @@ describe('board filters', () => {
     expect(matchesFilters(base, { ...emptyFilters, owner: 'u2' }, now)).toBe(false);
     expect(matchesFilters(base, { ...emptyFilters, principle: 'p1' }, now)).toBe(true);
     expect(matchesFilters(base, { ...emptyFilters, blocked: true }, now)).toBe(false);
-    expect(matchesFilters({ ...base, dueDate: '2026-03-05T00:00:00.000Z' }, { ...emptyFilters, dueSoon: true }, now)).toBe(true);
-    expect(matchesFilters({ ...base, dueDate: '2026-04-05T00:00:00.000Z' }, { ...emptyFilters, dueSoon: true }, now)).toBe(false);
+    expect(
+      matchesFilters({ ...base, dueDate: '2026-03-05T00:00:00.000Z' }, { ...emptyFilters, dueSoon: true }, now),
+    ).toBe(true);
+    expect(
+      matchesFilters({ ...base, dueDate: '2026-04-05T00:00:00.000Z' }, { ...emptyFilters, dueSoon: true }, now),
+    ).toBe(false);
   });
 
   it('count what is set, for the phone’s Filters button', () => {

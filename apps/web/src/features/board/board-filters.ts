@@ -12,7 +12,15 @@ export interface BoardFilters {
   activeSprint: boolean;
 }
 
-export const emptyFilters: BoardFilters = { text: '', owner: '', label: '', principle: '', blocked: false, dueSoon: false, activeSprint: false };
+export const emptyFilters: BoardFilters = {
+  text: '',
+  owner: '',
+  label: '',
+  principle: '',
+  blocked: false,
+  dueSoon: false,
+  activeSprint: false,
+};
 
 export const filterKeys = ['q', 'owner', 'label', 'principle', 'blocked', 'due', 'sprint'] as const;
 
@@ -44,13 +52,24 @@ export function writeFilters(params: URLSearchParams, filters: BoardFilters): UR
 export const isFiltering = (f: BoardFilters) => activeFilterCount(f) > 0;
 
 /** How many filters are set: shown on the phone's Filters button. */
-export const activeFilterCount = (f: BoardFilters) => [f.text, f.owner, f.label, f.principle, f.blocked, f.dueSoon, f.activeSprint].filter(Boolean).length;
+export const activeFilterCount = (f: BoardFilters) =>
+  [f.text, f.owner, f.label, f.principle, f.blocked, f.dueSoon, f.activeSprint].filter(Boolean).length;
 
 const DUE_SOON_DAYS = 7;
 
-export function matchesFilters(card: CardSummary, f: BoardFilters, now = Date.now(), activeSprintId: string | null = null): boolean {
+export function matchesFilters(
+  card: CardSummary,
+  f: BoardFilters,
+  now = Date.now(),
+  activeSprintId: string | null = null,
+): boolean {
   if (f.activeSprint && (!activeSprintId || card.sprintId !== activeSprintId)) return false;
-  if (f.text && !card.title.toLowerCase().includes(f.text.toLowerCase()) && !card.labels.some((l) => l.toLowerCase().includes(f.text.toLowerCase()))) return false;
+  if (
+    f.text &&
+    !card.title.toLowerCase().includes(f.text.toLowerCase()) &&
+    !card.labels.some((l) => l.toLowerCase().includes(f.text.toLowerCase()))
+  )
+    return false;
   if (f.owner && !card.ownerIds.includes(f.owner)) return false;
   if (f.label && !card.labels.includes(f.label)) return false;
   if (f.principle && !card.principleIds.includes(f.principle)) return false;

@@ -14,13 +14,21 @@ export interface Lane {
 
 /** The rows the grid shows: each swimlane, then "No swimlane"; one unnamed row when the board has none. */
 export function boardLanes(view: BoardView): Lane[] {
-  return view.swimlanes.length ? [...view.swimlanes.map((s) => ({ key: s.id, id: s.id as string | null, name: s.name, wipLimit: s.wipLimit })), { key: NO_LANE, id: null, name: 'No swimlane', wipLimit: null }] : [{ key: NO_LANE, id: null, name: '', wipLimit: null }];
+  return view.swimlanes.length
+    ? [
+        ...view.swimlanes.map((s) => ({ key: s.id, id: s.id as string | null, name: s.name, wipLimit: s.wipLimit })),
+        { key: NO_LANE, id: null, name: 'No swimlane', wipLimit: null },
+      ]
+    : [{ key: NO_LANE, id: null, name: '', wipLimit: null }];
 }
 
 /** Which swimlanes a person opened (true) or folded (false) on a board, kept in this browser. */
 export function useLaneChoice(boardId: string | undefined) {
   const key = `board-lanes:${boardId}`;
-  const [choice, setChoice] = useState<{ key: string; lanes: Record<string, boolean> }>(() => ({ key, lanes: readLaneChoice(key) }));
+  const [choice, setChoice] = useState<{ key: string; lanes: Record<string, boolean> }>(() => ({
+    key,
+    lanes: readLaneChoice(key),
+  }));
   const lanes = choice.key === key ? choice.lanes : readLaneChoice(key);
   const update = (next: Record<string, boolean>) => {
     setChoice({ key, lanes: next });

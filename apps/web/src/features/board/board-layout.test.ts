@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { CardSummary } from '@amb/shared/boards';
 import { cellCards, layOutBoard } from './board-layout';
 
-const card = (id: string, columnId: string, swimlaneId: string | null, rank: string) => ({ id, columnId, swimlaneId, rank, title: id }) as CardSummary;
+const card = (id: string, columnId: string, swimlaneId: string | null, rank: string) =>
+  ({ id, columnId, swimlaneId, rank, title: id }) as CardSummary;
 
 describe('layOutBoard', () => {
-  const cards = [card('a', 'todo', null, 'p'), card('b', 'todo', null, 'h'), card('c', 'todo', 'fast', 'm'), card('d', 'done', null, 'm')];
+  const cards = [
+    card('a', 'todo', null, 'p'),
+    card('b', 'todo', null, 'h'),
+    card('c', 'todo', 'fast', 'm'),
+    card('d', 'done', null, 'm'),
+  ];
 
   it('puts each shown card in its cell in rank order, and counts every card for the limits', () => {
     const layout = layOutBoard(cards, (c) => c.id !== 'd');

@@ -19,7 +19,11 @@ const none: CardSummary[] = [];
  * Sorts a board's cards into its cells in one pass. A cell whose cards are the same objects in the same order as
  * in `previous` keeps its array, so a drop re-renders only the cells it changed.
  */
-export function layOutBoard(cards: readonly CardSummary[], shows: (card: CardSummary) => boolean, previous?: BoardLayout): BoardLayout {
+export function layOutBoard(
+  cards: readonly CardSummary[],
+  shows: (card: CardSummary) => boolean,
+  previous?: BoardLayout,
+): BoardLayout {
   const cells = new Map<string, CardSummary[]>();
   const columnCounts = new Map<string, number>();
   const laneCounts = new Map<string | null, number>();
@@ -42,10 +46,12 @@ export function layOutBoard(cards: readonly CardSummary[], shows: (card: CardSum
   return { cells, columnCounts, laneCounts, shown };
 }
 
-export const cellCards = (layout: BoardLayout, columnId: string, swimlaneId: string | null) => layout.cells.get(cellKey(columnId, swimlaneId)) ?? none;
+export const cellCards = (layout: BoardLayout, columnId: string, swimlaneId: string | null) =>
+  layout.cells.get(cellKey(columnId, swimlaneId)) ?? none;
 
 /** A `layOutBoard` that remembers its last layout, so each call reuses the cells the change did not touch. */
 export function createBoardLayouter() {
   let last: BoardLayout | undefined;
-  return (cards: readonly CardSummary[], shows: (card: CardSummary) => boolean) => (last = layOutBoard(cards, shows, last));
+  return (cards: readonly CardSummary[], shows: (card: CardSummary) => boolean) =>
+    (last = layOutBoard(cards, shows, last));
 }

@@ -32,7 +32,10 @@ export function BoardLegend({ principles }: { principles: Principle[] }) {
               <dt>
                 <span className="badge experiment">Experiment</span>
               </dt>
-              <dd>An experiment: its hypothesis shows under the title, its result beside it ({Object.values(experimentResultText).join(', ')}).</dd>
+              <dd>
+                An experiment: its hypothesis shows under the title, its result beside it (
+                {Object.values(experimentResultText).join(', ')}).
+              </dd>
             </div>
             <div>
               <dt>

@@ -69,11 +69,20 @@ export function BoardPage() {
   useBoardEvents(boardId, Boolean(view));
   const meId = useAuthStore((st) => st.me?.user.id);
   const peopleWip = usePeopleWip(boardId ?? '', view?.lastActivityId);
-  const peopleWipById = useMemo(() => new Map((peopleWip.data?.people ?? []).map((p) => [p.userId, p])), [peopleWip.data]);
+  const peopleWipById = useMemo(
+    () => new Map((peopleWip.data?.people ?? []).map((p) => [p.userId, p])),
+    [peopleWip.data],
+  );
   useUndoShortcut(undo);
   const peopleNames = useMemo(() => new Map((view?.people ?? []).map((p) => [p.id, p.name])), [view?.people]);
-  const principleNames = useMemo(() => new Map(principles.map((p) => [p.id, { short: principleShortName(p.name), full: p.name }])), [principles]);
-  const open = useCallback((cardId: string) => navigate({ pathname: `cards/${cardId}`, search: params.toString() }), [navigate, params]);
+  const principleNames = useMemo(
+    () => new Map(principles.map((p) => [p.id, { short: principleShortName(p.name), full: p.name }])),
+    [principles],
+  );
+  const open = useCallback(
+    (cardId: string) => navigate({ pathname: `cards/${cardId}`, search: params.toString() }),
+    [navigate, params],
+  );
 
   if (teamsLoaded && !team) return <p role="alert">This team does not exist or you cannot see it.</p>;
   if (!boardId && teamsLoaded) return <div className="empty-state">This team has no board yet.</div>;
@@ -87,7 +96,12 @@ export function BoardPage() {
       </div>
     );
   }
-  if (!view) return <p className="page-loading" role="status">Loading board…</p>;
+  if (!view)
+    return (
+      <p className="page-loading" role="status">
+        Loading board…
+      </p>
+    );
 
   const canManage = may('manage-board');
   const canWork = may('work');
@@ -95,7 +109,11 @@ export function BoardPage() {
   const flow = flowOf(view);
   const lanes = boardLanes(view);
   // A notice about a place the board no longer shows (a column removed meanwhile) falls back to the top.
-  const placedNotice = Boolean(notice?.at && view.columns.some((c) => c.id === notice.at!.columnId) && lanes.some((l) => l.id === notice.at!.swimlaneId));
+  const placedNotice = Boolean(
+    notice?.at &&
+    view.columns.some((c) => c.id === notice.at!.columnId) &&
+    lanes.some((l) => l.id === notice.at!.swimlaneId),
+  );
   const { active, overRefusal } = drag;
   const filterCount = activeFilterCount(filters);
 
@@ -114,58 +132,74 @@ export function BoardPage() {
         onToggleFilters={() => setFiltersOpen(!filtersOpen)}
       />
       <div className={`filters-panel${filtersOpen ? ' open' : ''}`}>
-        <FilterBar id="board-filters" view={view} principles={principles} filters={filters} onChange={(f) => setParams(writeFilters(params, f), { replace: true })} shown={layout.shown} activeSprintName={activeSprint?.name ?? null} />
+        <FilterBar
+          id="board-filters"
+          view={view}
+          principles={principles}
+          filters={filters}
+          onChange={(f) => setParams(writeFilters(params, f), { replace: true })}
+          shown={layout.shown}
+          activeSprintName={activeSprint?.name ?? null}
+        />
       </div>
       {/* People's work in progress and the board's notices share one row of fixed height, so neither arriving moves the cards. */}
       <div className="board-status">
         <Suspense fallback={<div className="people-wip" />}>
-          <PeopleWipBar boardId={view.board.id} people={peopleWip.data?.people ?? []} meId={meId} canManage={canManage} />
+          <PeopleWipBar
+            boardId={view.board.id}
+            people={peopleWip.data?.people ?? []}
+            meId={meId}
+            canManage={canManage}
+          />
         </Suspense>
         <div className="board-notice" role={notice?.tone === 'error' && !placedNotice ? 'alert' : 'status'}>
           {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
         </div>
       </div>
       <PeopleWipProvider value={peopleWipById}>
-      <DndContext {...drag.context}>
-        <div className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`} style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}>
-          {view.columns.map((column, columnIndex) => (
-            <BoardColumn
-              key={column.id}
-              view={view}
-              column={column}
-              columnIndex={columnIndex}
-              lanes={lanes}
-              layout={layout}
-              flow={flow}
-              active={active}
-              refusalAt={drag.refusalAt}
-              canWork={canWork}
-              readOnlyReason={readOnlyReason}
-              laneChoice={laneChoice}
-              onLaneChoice={setLaneChoice}
-              peopleNames={peopleNames}
-              principleNames={principleNames}
-              pending={pending}
-              notice={notice}
-              placedNotice={placedNotice}
-              onOpen={open}
-            />
-          ))}
-        </div>
-        {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
-        <DragOverlay dropAnimation={null}>
-          {active ? (
-            <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
-              {overRefusal && (
-                <p className="overlay-refusal" aria-hidden="true">
-                  Full: {overRefusal}
-                </p>
-              )}
-              {active.title}
-            </div>
-          ) : null}
-        </DragOverlay>
-      </DndContext>
+        <DndContext {...drag.context}>
+          <div
+            className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
+            style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}
+          >
+            {view.columns.map((column, columnIndex) => (
+              <BoardColumn
+                key={column.id}
+                view={view}
+                column={column}
+                columnIndex={columnIndex}
+                lanes={lanes}
+                layout={layout}
+                flow={flow}
+                active={active}
+                refusalAt={drag.refusalAt}
+                canWork={canWork}
+                readOnlyReason={readOnlyReason}
+                laneChoice={laneChoice}
+                onLaneChoice={setLaneChoice}
+                peopleNames={peopleNames}
+                principleNames={principleNames}
+                pending={pending}
+                notice={notice}
+                placedNotice={placedNotice}
+                onOpen={open}
+              />
+            ))}
+          </div>
+          {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
+          <DragOverlay dropAnimation={null}>
+            {active ? (
+              <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
+                {overRefusal && (
+                  <p className="overlay-refusal" aria-hidden="true">
+                    Full: {overRefusal}
+                  </p>
+                )}
+                {active.title}
+              </div>
+            ) : null}
+          </DragOverlay>
+        </DndContext>
       </PeopleWipProvider>
       <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>

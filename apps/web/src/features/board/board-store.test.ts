@@ -15,13 +15,30 @@ const ids: Record<string, string> = {
 };
 const id = (name: string) => ids[name]!;
 
-const card = (name: string, column: string, rank: string) => cardSummary({ id: id(name), columnId: id(column), rank, title: `Card ${name}` });
+const card = (name: string, column: string, rank: string) =>
+  cardSummary({ id: id(name), columnId: id(column), rank, title: `Card ${name}` });
 
 const view: BoardView = {
   board: { id: 'b', teamId: 't', name: 'Board' },
   columns: [
-    { id: id('todo'), name: 'To do', position: 0, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'TODO', agingDays: 3 },
-    { id: id('doing'), name: 'Doing', position: 1, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS', agingDays: 3 },
+    {
+      id: id('todo'),
+      name: 'To do',
+      position: 0,
+      wipLimit: null,
+      wipPolicy: 'SOFT',
+      flowCategory: 'TODO',
+      agingDays: 3,
+    },
+    {
+      id: id('doing'),
+      name: 'Doing',
+      position: 1,
+      wipLimit: null,
+      wipPolicy: 'SOFT',
+      flowCategory: 'IN_PROGRESS',
+      agingDays: 3,
+    },
   ],
   swimlanes: [],
   cards: [card('a', 'todo', 'h'), card('b', 'todo', 'p'), card('c', 'doing', 'm')],
@@ -58,7 +75,9 @@ describe('the board store (drag, optimistic order, undo) over the board in the q
 
   it('shows a move at once, then takes the server’s card; undo is offered', async () => {
     const answer = nextAnswer(200, { card: { ...card('a', 'doing', 'n'), version: 2 }, overLimit: [] });
-    const moving = useBoardStore.getState().move(id('a'), { columnId: id('doing'), swimlaneId: null, afterCardId: id('c') });
+    const moving = useBoardStore
+      .getState()
+      .move(id('a'), { columnId: id('doing'), swimlaneId: null, afterCardId: id('c') });
     let now = useBoardStore.getState();
     expect(columnCards(cached(), id('doing')).map((c) => c.id)).toEqual([id('c'), id('a')]);
     expect(now.pending).toEqual({ [id('a')]: true });
@@ -66,42 +85,85 @@ describe('the board store (drag, optimistic order, undo) over the board in the q
     await moving;
     now = useBoardStore.getState();
     expect(now.notice?.text ?? null).toBeNull();
-    expect(cached().cards.find((c) => c.id === id('a'))).toMatchObject({ columnId: id('doing'), rank: 'n', version: 2 });
+    expect(cached().cards.find((c) => c.id === id('a'))).toMatchObject({
+      columnId: id('doing'),
+      rank: 'n',
+      version: 2,
+    });
     expect(now.pending).toEqual({});
-    expect(now.lastMove).toEqual({ cardId: id('a'), title: 'Card a', from: { columnId: id('todo'), swimlaneId: null, afterCardId: null } });
+    expect(now.lastMove).toEqual({
+      cardId: id('a'),
+      title: 'Card a',
+      from: { columnId: id('todo'), swimlaneId: null, afterCardId: null },
+    });
   });
 
   it('springs back when the server refuses, and says why where the card was dropped', async () => {
-    const answer = nextAnswer(409, { error: { code: 'WIP_LIMIT_REACHED', message: 'Column "Doing" is at its hard WIP limit of 1 (it holds 1 card)', fields: [] } });
-    const moving = useBoardStore.getState().move(id('b'), { columnId: id('doing'), swimlaneId: null, afterCardId: null });
+    const answer = nextAnswer(409, {
+      error: {
+        code: 'WIP_LIMIT_REACHED',
+        message: 'Column "Doing" is at its hard WIP limit of 1 (it holds 1 card)',
+        fields: [],
+      },
+    });
+    const moving = useBoardStore
+      .getState()
+      .move(id('b'), { columnId: id('doing'), swimlaneId: null, afterCardId: null });
     expect(columnCards(cached(), id('doing')).map((c) => c.id)).toEqual([id('b'), id('c')]);
     answer();
     await moving;
     const now = useBoardStore.getState();
     expect(columnCards(cached(), id('todo')).map((c) => c.id)).toEqual([id('a'), id('b')]);
-    expect(now.notice).toMatchObject({ tone: 'error', text: expect.stringContaining('hard WIP limit'), at: { columnId: id('doing'), swimlaneId: null } });
+    expect(now.notice).toMatchObject({
+      tone: 'error',
+      text: expect.stringContaining('hard WIP limit'),
+      at: { columnId: id('doing'), swimlaneId: null },
+    });
     expect(now.lastMove).toBeNull();
   });
 
   it('a live update for a card with a move in flight does not undo the move on screen', () => {
     useBoardStore.setState({ pending: { [id('a')]: true } });
     queryClient.setQueryData(boardViewKey('b'), { ...view, cards: [card('a', 'doing', 'n'), ...view.cards.slice(1)] });
-    useBoardStore.getState().applyEvent({ activityId: '2', kind: 'card.updated', actorId: null, cardId: id('a'), card: card('a', 'todo', 'h'), reload: false });
+    useBoardStore.getState().applyEvent({
+      activityId: '2',
+      kind: 'card.updated',
+      actorId: null,
+      cardId: id('a'),
+      card: card('a', 'todo', 'h'),
+      reload: false,
+    });
     expect(cached().cards.find((c) => c.id === id('a'))!.columnId).toBe(id('doing'));
     expect(cached().lastActivityId).toBe('2');
   });
 
   it('a live update for another card lands in the cache; a changed layout reads the board again', () => {
-    useBoardStore.getState().applyEvent({ activityId: '2', kind: 'card.updated', actorId: null, cardId: id('b'), card: { ...card('b', 'doing', 'a'), version: 2 }, reload: false });
+    useBoardStore.getState().applyEvent({
+      activityId: '2',
+      kind: 'card.updated',
+      actorId: null,
+      cardId: id('b'),
+      card: { ...card('b', 'doing', 'a'), version: 2 },
+      reload: false,
+    });
     expect(columnCards(cached(), id('doing')).map((c) => c.id)).toEqual([id('b'), id('c')]);
 
     expect(queryClient.getQueryState(boardViewKey('b'))?.isInvalidated).toBe(false);
-    useBoardStore.getState().applyEvent({ activityId: '3', kind: 'column.updated', actorId: null, cardId: null, card: null, reload: true });
+    useBoardStore
+      .getState()
+      .applyEvent({ activityId: '3', kind: 'column.updated', actorId: null, cardId: null, card: null, reload: true });
     expect(queryClient.getQueryState(boardViewKey('b'))?.isInvalidated).toBe(true);
   });
 
   it('opening another board forgets the last board’s undo and notice', () => {
-    useBoardStore.setState({ notice: { tone: 'info', text: 'Moved' }, lastMove: { cardId: id('a'), title: 'Card a', from: { columnId: id('todo'), swimlaneId: null, afterCardId: null } } });
+    useBoardStore.setState({
+      notice: { tone: 'info', text: 'Moved' },
+      lastMove: {
+        cardId: id('a'),
+        title: 'Card a',
+        from: { columnId: id('todo'), swimlaneId: null, afterCardId: null },
+      },
+    });
     useBoardStore.getState().open('b');
     expect(useBoardStore.getState().lastMove).not.toBeNull();
     useBoardStore.getState().open('other');

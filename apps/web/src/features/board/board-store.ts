@@ -66,16 +66,24 @@ function replaceCard(view: BoardView, card: CardSummary | null, id: string): Boa
   return { ...view, cards: card ? [...others, card] : others };
 }
 
-function overLimitNotice(result: { overLimit: { scope: string; name: string; limit: number; count: number }[] }, at?: Notice['at']): Notice | null {
+function overLimitNotice(
+  result: { overLimit: { scope: string; name: string; limit: number; count: number }[] },
+  at?: Notice['at'],
+): Notice | null {
   if (!result.overLimit.length) return null;
   const text = result.overLimit
-    .map((o) => (o.scope === 'person' ? `${o.name} is over their WIP limit (${o.count} of ${o.limit} in progress)` : `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`))
+    .map((o) =>
+      o.scope === 'person'
+        ? `${o.name} is over their WIP limit (${o.count} of ${o.limit} in progress)`
+        : `${o.scope === 'column' ? 'Column' : 'Swimlane'} "${o.name}" is over its WIP limit (${o.count} of ${o.limit})`,
+    )
     .join('; ');
   return { tone: 'warning', text, at };
 }
 
 /** The open board as the query cache holds it, and a way to change it there. */
-const cachedView = (boardId: string | null) => (boardId ? queryClient.getQueryData<BoardView>(boardViewKey(boardId)) : undefined);
+const cachedView = (boardId: string | null) =>
+  boardId ? queryClient.getQueryData<BoardView>(boardViewKey(boardId)) : undefined;
 const changeView = (boardId: string, change: (view: BoardView) => BoardView) =>
   queryClient.setQueryData<BoardView>(boardViewKey(boardId), (view) => (view ? change(view) : view));
 
@@ -95,7 +103,8 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
     const card = view?.cards.find((c) => c.id === cardId);
     if (!boardId || !view || !card) return;
     const from = placeOf(view, card);
-    if (from.columnId === to.columnId && from.swimlaneId === to.swimlaneId && from.afterCardId === to.afterCardId) return;
+    if (from.columnId === to.columnId && from.swimlaneId === to.swimlaneId && from.afterCardId === to.afterCardId)
+      return;
 
     // Show the move at once, with a provisional rank between the new neighbours.
     const column = columnCards(view, to.columnId, cardId);
@@ -109,7 +118,9 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       /* neighbours out of order locally: the server's answer fixes it */
     }
     const before = card;
-    changeView(boardId, (now) => replaceCard(now, { ...card, columnId: to.columnId, swimlaneId: to.swimlaneId, rank }, cardId));
+    changeView(boardId, (now) =>
+      replaceCard(now, { ...card, columnId: to.columnId, swimlaneId: to.swimlaneId, rank }, cardId),
+    );
     set({ pending: { ...get().pending, [cardId]: true }, notice: null });
     try {
       // Not parsed again here: the API validates its answer, and the card schemas stay out of the first download.
@@ -119,7 +130,9 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       changeView(boardId, (now) => replaceCard(now, result.card, cardId));
       set({
         lastMove: options.undo ? null : { cardId, title: card.title, from },
-        notice: overLimitNotice(result, to) ?? (options.undo ? { tone: 'info', text: `Moved "${card.title}" back`, at: to } : null),
+        notice:
+          overLimitNotice(result, to) ??
+          (options.undo ? { tone: 'info', text: `Moved "${card.title}" back`, at: to } : null),
       });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : null;
@@ -127,7 +140,13 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
         // The card as the server has it now (the API's error carries it whole).
         const current = apiError.details.card as CardSummary;
         changeView(boardId, (now) => replaceCard(now, current, cardId));
-        set({ notice: { tone: 'error', text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.`, at: { columnId: current.columnId, swimlaneId: current.swimlaneId } } });
+        set({
+          notice: {
+            tone: 'error',
+            text: `Someone else changed "${card.title}" first; the board shows their version. Try the move again if it still makes sense.`,
+            at: { columnId: current.columnId, swimlaneId: current.swimlaneId },
+          },
+        });
       } else {
         // Spring back, and say why.
         changeView(boardId, (now) => replaceCard(now, before, cardId));
@@ -151,7 +170,10 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
     try {
       const result = await api<CardWriteResult>('POST', '/cards', { body: { columnId, swimlaneId, position, title } });
       const boardId = get().boardId;
-      if (boardId) changeView(boardId, (view) => (view.cards.some((c) => c.id === result.card.id) ? view : { ...view, cards: [...view.cards, result.card] }));
+      if (boardId)
+        changeView(boardId, (view) =>
+          view.cards.some((c) => c.id === result.card.id) ? view : { ...view, cards: [...view.cards, result.card] },
+        );
       set({ notice: overLimitNotice(result, { columnId, swimlaneId }) });
       return true;
     } catch (error) {
@@ -174,7 +196,8 @@ export const useBoardStore = create<BoardState>()((set, get) => ({
       if (event.cardId && !pending[event.cardId]) {
         const mine = cards.find((c) => c.id === event.cardId);
         if (!event.card) cards = cards.filter((c) => c.id !== event.cardId);
-        else if (!mine || mine.version <= event.card.version) cards = [...cards.filter((c) => c.id !== event.cardId), event.card];
+        else if (!mine || mine.version <= event.card.version)
+          cards = [...cards.filter((c) => c.id !== event.cardId), event.card];
       }
       return { ...view, cards, lastActivityId: event.activityId };
     });

@@ -23,7 +23,18 @@ interface BoardToolbarProps {
 }
 
 /** The board's title row: view-only badge, filters, undo, and the other actions (behind More on a phone). */
-export function BoardToolbar({ name, boardId, teamId, search, principles, canWork, canManage, filterCount, filtersOpen, onToggleFilters }: BoardToolbarProps) {
+export function BoardToolbar({
+  name,
+  boardId,
+  teamId,
+  search,
+  principles,
+  canWork,
+  canManage,
+  filterCount,
+  filtersOpen,
+  onToggleFilters,
+}: BoardToolbarProps) {
   const lastMove = useBoardStore((s) => s.lastMove);
   const { undo } = useBoardStore.getState();
   const [moreOpen, setMoreOpen] = useState(false);
@@ -38,16 +49,34 @@ export function BoardToolbar({ name, boardId, teamId, search, principles, canWor
           </span>
         </span>
       )}
-      <button type="button" className="filters-toggle" aria-expanded={filtersOpen} aria-controls="board-filters" onClick={onToggleFilters}>
+      <button
+        type="button"
+        className="filters-toggle"
+        aria-expanded={filtersOpen}
+        aria-controls="board-filters"
+        onClick={onToggleFilters}
+      >
         Filters{filterCount ? ` (${filterCount})` : ''}
       </button>
       {canWork && (
-        <button type="button" className="undo-move" onClick={() => void undo()} disabled={!lastMove} title={lastMove ? `Undo move of “${lastMove.title}” (Ctrl+Z)` : 'Undo the last move (Ctrl+Z)'}>
+        <button
+          type="button"
+          className="undo-move"
+          onClick={() => void undo()}
+          disabled={!lastMove}
+          title={lastMove ? `Undo move of “${lastMove.title}” (Ctrl+Z)` : 'Undo the last move (Ctrl+Z)'}
+        >
           {lastMove ? `Undo move of “${lastMove.title}”` : 'Undo'}
         </button>
       )}
       {/* On a phone the board's other actions wait behind one button, so the toolbar is one row and the cards rise. */}
-      <button type="button" className="more-toggle" aria-expanded={moreOpen} aria-controls="board-more" onClick={() => setMoreOpen(!moreOpen)}>
+      <button
+        type="button"
+        className="more-toggle"
+        aria-expanded={moreOpen}
+        aria-controls="board-more"
+        onClick={() => setMoreOpen(!moreOpen)}
+      >
         More
       </button>
       <div id="board-more" className={`board-more${moreOpen ? ' open' : ''}`}>

@@ -36,7 +36,13 @@ describe('the board read from the query cache', () => {
     act(() => void client.setQueryData(boardViewKey('other'), view('Elsewhere')));
     act(() => void client.setQueryData(['boards', 'b', 'people-wip'], { people: [] }));
     expect(screen.getByText('Before the drop')).toBeTruthy();
-    act(() => void client.setQueryData<BoardView>(boardViewKey('b'), (v) => ({ ...v!, cards: [{ ...v!.cards[0]!, title: 'After the drop' }] })));
+    act(
+      () =>
+        void client.setQueryData<BoardView>(boardViewKey('b'), (v) => ({
+          ...v!,
+          cards: [{ ...v!.cards[0]!, title: 'After the drop' }],
+        })),
+    );
     expect(screen.getByText('After the drop')).toBeTruthy();
   });
 });

@@ -12,11 +12,14 @@ export function dragAnnouncements(view: BoardView | null | undefined, refusalAt:
     const column = view.columns.find((c) => c.id === data.columnId)?.name ?? 'a column';
     const lane = data.swimlaneId ? `, swimlane ${view.swimlanes.find((s) => s.id === data.swimlaneId)?.name}` : '';
     if (data.kind === 'column') return `column ${column}, at the top`;
-    return data.kind === 'card' ? `column ${column}${lane}, position ${data.index + 1}` : `column ${column}${lane}, at the end`;
+    return data.kind === 'card'
+      ? `column ${column}${lane}, position ${data.index + 1}`
+      : `column ${column}${lane}, at the end`;
   };
   const titleOf = (id: string | number) => view?.cards.find((c) => c.id === id)?.title ?? 'card';
   return {
-    onDragStart: ({ active: a }) => `Picked up card ${titleOf(a.id)}. Arrow keys move it between columns and cards; Space drops it; Escape cancels.`,
+    onDragStart: ({ active: a }) =>
+      `Picked up card ${titleOf(a.id)}. Arrow keys move it between columns and cards; Space drops it; Escape cancels.`,
     onDragOver: ({ active: a, over }) => {
       if (!over) return `Card ${titleOf(a.id)} is not over a column`;
       const refusal = refusalAt(over.data.current as DropData, a.id);
@@ -25,7 +28,9 @@ export function dragAnnouncements(view: BoardView | null | undefined, refusalAt:
     onDragEnd: ({ active: a, over }) => {
       if (!over) return `Card ${titleOf(a.id)} was put back`;
       const refusal = refusalAt(over.data.current as DropData, a.id);
-      return refusal ? `Card ${titleOf(a.id)} cannot go there: ${refusal}` : `Card ${titleOf(a.id)} dropped in ${describe(over.data.current as DropData)}`;
+      return refusal
+        ? `Card ${titleOf(a.id)} cannot go there: ${refusal}`
+        : `Card ${titleOf(a.id)} dropped in ${describe(over.data.current as DropData)}`;
     },
     onDragCancel: ({ active: a }) => `Moving card ${titleOf(a.id)} was cancelled; it is back where it was`,
   };

@@ -3,14 +3,39 @@ import type { BoardView, CardSummary } from '@amb/shared/boards';
 import { cardSummary } from './card-fixture';
 import { decideDrop } from './drag-rules';
 
-const card = (id: string, columnId: string, swimlaneId: string | null = null) => cardSummary({ id, columnId, swimlaneId });
+const card = (id: string, columnId: string, swimlaneId: string | null = null) =>
+  cardSummary({ id, columnId, swimlaneId });
 
 const view = (cards: CardSummary[]): BoardView => ({
   board: { id: 'b', teamId: 't', name: 'Board' },
   columns: [
-    { id: 'backlog', name: 'Backlog', position: 0, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'BACKLOG', agingDays: 3 },
-    { id: 'doing', name: 'Doing', position: 1, wipLimit: 2, wipPolicy: 'HARD', flowCategory: 'IN_PROGRESS', agingDays: 3 },
-    { id: 'review', name: 'Review', position: 2, wipLimit: 1, wipPolicy: 'SOFT', flowCategory: 'IN_PROGRESS', agingDays: 3 },
+    {
+      id: 'backlog',
+      name: 'Backlog',
+      position: 0,
+      wipLimit: null,
+      wipPolicy: 'SOFT',
+      flowCategory: 'BACKLOG',
+      agingDays: 3,
+    },
+    {
+      id: 'doing',
+      name: 'Doing',
+      position: 1,
+      wipLimit: 2,
+      wipPolicy: 'HARD',
+      flowCategory: 'IN_PROGRESS',
+      agingDays: 3,
+    },
+    {
+      id: 'review',
+      name: 'Review',
+      position: 2,
+      wipLimit: 1,
+      wipPolicy: 'SOFT',
+      flowCategory: 'IN_PROGRESS',
+      agingDays: 3,
+    },
     { id: 'done', name: 'Done', position: 3, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'DONE', agingDays: 3 },
   ],
   swimlanes: [{ id: 'fast', name: 'Expedite', position: 0, wipLimit: 1, wipPolicy: 'HARD' }],
@@ -35,7 +60,10 @@ describe('decideDrop (what the board predicts while a card is dragged)', () => {
   it('warns but allows a move over a soft limit', () => {
     const v = view([card('a', 'review'), card('c', 'backlog')]);
     const decision = decideDrop(v, v.cards[1]!, 'review', null);
-    expect(decision).toMatchObject({ allowed: true, overLimit: [{ scope: 'column', name: 'Review', limit: 1, count: 2 }] });
+    expect(decision).toMatchObject({
+      allowed: true,
+      overLimit: [{ scope: 'column', name: 'Review', limit: 1, count: 2 }],
+    });
   });
 
   it('counts a swimlane limit only in work-in-progress columns', () => {

@@ -11,7 +11,12 @@ export function flowOf(view: BoardView) {
  * Whether the board would accept `card` in a column (and swimlane): the same rule the API applies, so a full
  * column can say so while the card is still being dragged.
  */
-export function decideDrop(view: BoardView, card: CardSummary, columnId: string, swimlaneId: string | null): WipDecision {
+export function decideDrop(
+  view: BoardView,
+  card: CardSummary,
+  columnId: string,
+  swimlaneId: string | null,
+): WipDecision {
   const column = view.columns.find((c) => c.id === columnId);
   if (!column) return { allowed: true, overLimit: [] };
   const flow = flowOf(view);

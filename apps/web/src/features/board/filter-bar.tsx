@@ -8,7 +8,23 @@ import { emptyFilters, isFiltering, type BoardFilters } from './board-filters';
  * Finding work: text, owner, label, principle, obstacles, due soon, the active sprint. The URL keeps the choice.
  * The search text applies once typing pauses, so a 5,000-card board is not filtered on every keystroke.
  */
-export function FilterBar({ view, principles, filters, onChange, shown, id, activeSprintName = null }: { view: BoardView; principles: Principle[]; filters: BoardFilters; onChange: (f: BoardFilters) => void; shown: number; id?: string; activeSprintName?: string | null }) {
+export function FilterBar({
+  view,
+  principles,
+  filters,
+  onChange,
+  shown,
+  id,
+  activeSprintName = null,
+}: {
+  view: BoardView;
+  principles: Principle[];
+  filters: BoardFilters;
+  onChange: (f: BoardFilters) => void;
+  shown: number;
+  id?: string;
+  activeSprintName?: string | null;
+}) {
   // The label list follows the cards a moment later, after a drop has been painted, not as part of it.
   const cards = useDeferredValue(view.cards);
   const labels = useMemo(() => [...new Set(cards.flatMap((c) => c.labels))].sort(), [cards]);
@@ -22,7 +38,13 @@ export function FilterBar({ view, principles, filters, onChange, shown, id, acti
   }, [settled]);
   return (
     <form className="filter-bar" id={id} role="search" aria-label="Filter cards" onSubmit={(e) => e.preventDefault()}>
-      <input type="search" aria-label="Search cards" placeholder="Search cards" value={text} onChange={(e) => setText(e.target.value)} />
+      <input
+        type="search"
+        aria-label="Search cards"
+        placeholder="Search cards"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+      />
       <select aria-label="Owner" value={filters.owner} onChange={(e) => set({ owner: e.target.value })}>
         <option value="">Any owner</option>
         {view.people.map((p) => (
@@ -51,11 +73,17 @@ export function FilterBar({ view, principles, filters, onChange, shown, id, acti
         <input type="checkbox" checked={filters.blocked} onChange={(e) => set({ blocked: e.target.checked })} /> Blocked
       </label>
       <label className="check">
-        <input type="checkbox" checked={filters.dueSoon} onChange={(e) => set({ dueSoon: e.target.checked })} /> Due soon
+        <input type="checkbox" checked={filters.dueSoon} onChange={(e) => set({ dueSoon: e.target.checked })} /> Due
+        soon
       </label>
       {(activeSprintName || filters.activeSprint) && (
         <label className="check" title={activeSprintName ?? 'No sprint is active'}>
-          <input type="checkbox" checked={filters.activeSprint} onChange={(e) => set({ activeSprint: e.target.checked })} /> Only the active sprint
+          <input
+            type="checkbox"
+            checked={filters.activeSprint}
+            onChange={(e) => set({ activeSprint: e.target.checked })}
+          />{' '}
+          Only the active sprint
         </label>
       )}
       {isFiltering(filters) && (

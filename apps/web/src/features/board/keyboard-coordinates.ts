@@ -10,8 +10,15 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
   const here = (over ? droppableContainers.get(over.id)?.data.current : undefined) as DropData | undefined;
   const targets = droppableContainers
     .getEnabled()
-    .map((container) => ({ id: container.id, data: container.data.current as DropData | undefined, rect: droppableRects.get(container.id) }))
-    .filter((t): t is { id: string | number; data: DropData; rect: NonNullable<typeof t.rect> } => Boolean(t.data && t.rect) && t.data?.kind !== 'column' && t.id !== `card:${active.id}`);
+    .map((container) => ({
+      id: container.id,
+      data: container.data.current as DropData | undefined,
+      rect: droppableRects.get(container.id),
+    }))
+    .filter(
+      (t): t is { id: string | number; data: DropData; rect: NonNullable<typeof t.rect> } =>
+        Boolean(t.data && t.rect) && t.data?.kind !== 'column' && t.id !== `card:${active.id}`,
+    );
   if (!here) {
     const first = targets[0];
     return first ? centre(first.rect) : undefined;
@@ -26,7 +33,9 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
       if (nextColumn === undefined) return undefined;
       const sameLane = targets.filter((t) => t.data.columnIndex === nextColumn && t.data.laneKey === here.laneKey);
       // The top card of that column's cell, or the empty cell itself.
-      pick = sameLane.filter((t) => t.data.kind === 'card').sort((a, b) => a.data.index - b.data.index)[0] ?? sameLane.find((t) => t.data.kind === 'cell');
+      pick =
+        sameLane.filter((t) => t.data.kind === 'card').sort((a, b) => a.data.index - b.data.index)[0] ??
+        sameLane.find((t) => t.data.kind === 'cell');
       break;
     }
     case KeyboardCode.Down:
@@ -45,7 +54,10 @@ export const boardKeyboardCoordinates: KeyboardCoordinateGetter = (event, { cont
   event.preventDefault();
   if (pick.data.kind === 'cell') {
     // A cell's bottom padding holds no card, so aiming there means "at the end of this column".
-    return { x: pick.rect.left + pick.rect.width / 2 - collisionRect.width / 2, y: pick.rect.top + pick.rect.height - 12 - collisionRect.height / 2 };
+    return {
+      x: pick.rect.left + pick.rect.width / 2 - collisionRect.width / 2,
+      y: pick.rect.top + pick.rect.height - 12 - collisionRect.height / 2,
+    };
   }
   return centreFor(pick.rect, collisionRect);
 };
@@ -61,10 +73,16 @@ export interface DropData {
   index: number;
 }
 
-const centre = (rect: { left: number; top: number; width: number; height: number }) => ({ x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 });
+const centre = (rect: { left: number; top: number; width: number; height: number }) => ({
+  x: rect.left + rect.width / 2,
+  y: rect.top + rect.height / 2,
+});
 
 /** Coordinates that put the dragged card's centre on the target's centre. */
-function centreFor(rect: { left: number; top: number; width: number; height: number }, dragged: { width: number; height: number }) {
+function centreFor(
+  rect: { left: number; top: number; width: number; height: number },
+  dragged: { width: number; height: number },
+) {
   const c = centre(rect);
   return { x: c.x - dragged.width / 2, y: c.y - dragged.height / 2 };
 }

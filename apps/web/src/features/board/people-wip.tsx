@@ -9,7 +9,12 @@ import { fetchPeopleWip } from './api';
 export const peopleWipKey = (boardId: string) => ['boards', boardId, 'people-wip'] as const;
 
 export function usePeopleWip(boardId: string, lastActivityId: string | undefined) {
-  return useQuery({ queryKey: [...peopleWipKey(boardId), lastActivityId], queryFn: () => fetchPeopleWip(boardId), enabled: Boolean(boardId), placeholderData: keepPreviousData });
+  return useQuery({
+    queryKey: [...peopleWipKey(boardId), lastActivityId],
+    queryFn: () => fetchPeopleWip(boardId),
+    enabled: Boolean(boardId),
+    placeholderData: keepPreviousData,
+  });
 }
 
 const PeopleWipContext = createContext<Map<string, PersonWip>>(new Map());
@@ -25,7 +30,9 @@ const stateText: Record<WipState, string> = { within: '', at: ' (at limit)', ove
 /** "2 of 3 in progress", or the count alone for a person without a limit. */
 export function wipText(p: PersonWip) {
   const state = wipState(p);
-  return p.wipLimit === null ? `${p.count} in progress, no limit` : `${p.count} of ${p.wipLimit} in progress${state ? stateText[state] : ''}`;
+  return p.wipLimit === null
+    ? `${p.count} in progress, no limit`
+    : `${p.count} of ${p.wipLimit} in progress${state ? stateText[state] : ''}`;
 }
 
 /** An owner's avatar on a card: initials, and their count against their limit when they have one. */

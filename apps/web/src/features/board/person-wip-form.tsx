@@ -8,9 +8,23 @@ import { setPersonWipLimit } from './api';
 import { peopleWipKey } from './people-wip';
 
 /** Sets a person's WIP limit across every board (soft warns, hard refuses). */
-export function PersonWipForm({ boardId, person, isMe, onClose }: { boardId: string; person: PersonWip; isMe: boolean; onClose: () => void }) {
+export function PersonWipForm({
+  boardId,
+  person,
+  isMe,
+  onClose,
+}: {
+  boardId: string;
+  person: PersonWip;
+  isMe: boolean;
+  onClose: () => void;
+}) {
   const queryClient = useQueryClient();
-  const { register, handleSubmit, formState } = useForm<z.input<typeof setPersonWipLimitBodySchema>, unknown, SetPersonWipLimitBody>({
+  const { register, handleSubmit, formState } = useForm<
+    z.input<typeof setPersonWipLimitBodySchema>,
+    unknown,
+    SetPersonWipLimitBody
+  >({
     resolver: zodResolver(setPersonWipLimitBodySchema),
     defaultValues: { wipLimit: person.wipLimit, wipPolicy: person.wipPolicy },
   });
@@ -21,12 +35,25 @@ export function PersonWipForm({ boardId, person, isMe, onClose }: { boardId: str
       onClose();
     },
   });
-  const error = formState.errors.wipLimit?.message ?? (save.error instanceof ApiError ? save.error.message : save.error ? 'Could not save the limit' : null);
+  const error =
+    formState.errors.wipLimit?.message ??
+    (save.error instanceof ApiError ? save.error.message : save.error ? 'Could not save the limit' : null);
   return (
-    <form className="person-wip-form" aria-label={isMe ? 'My WIP limit' : `WIP limit of ${person.name}`} onSubmit={handleSubmit((body) => save.mutate(body))}>
+    <form
+      className="person-wip-form"
+      aria-label={isMe ? 'My WIP limit' : `WIP limit of ${person.name}`}
+      onSubmit={handleSubmit((body) => save.mutate(body))}
+    >
       <label>
         Most cards in progress
-        <input type="number" min={1} max={99} placeholder="No limit" autoFocus {...register('wipLimit', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })} />
+        <input
+          type="number"
+          min={1}
+          max={99}
+          placeholder="No limit"
+          autoFocus
+          {...register('wipLimit', { setValueAs: (v: string) => (v === '' || v === null ? null : Number(v)) })}
+        />
       </label>
       <label>
         Policy

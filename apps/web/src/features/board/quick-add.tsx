@@ -1,7 +1,15 @@
 import { useState } from 'react';
 
 /** Adds a card by title at the top or the bottom of a column: type, Enter, done. */
-export function QuickAdd({ columnName, position, onAdd }: { columnName: string; position: 'top' | 'bottom'; onAdd: (title: string) => Promise<boolean> }) {
+export function QuickAdd({
+  columnName,
+  position,
+  onAdd,
+}: {
+  columnName: string;
+  position: 'top' | 'bottom';
+  onAdd: (title: string) => Promise<boolean>;
+}) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
   const [busy, setBusy] = useState(false);

@@ -27,9 +27,21 @@ const collision: CollisionDetection = (args) => {
   const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   const hits = args.droppableContainers
     .map((container) => ({ container, rect: args.droppableRects.get(container.id) }))
-    .filter(({ container, rect: r }) => r && container.id !== `card:${args.active.id}` && point.x >= r.left && point.x <= r.right && point.y >= r.top && point.y <= r.bottom)
+    .filter(
+      ({ container, rect: r }) =>
+        r &&
+        container.id !== `card:${args.active.id}` &&
+        point.x >= r.left &&
+        point.x <= r.right &&
+        point.y >= r.top &&
+        point.y <= r.bottom,
+    )
     .sort((a, b) => a.rect!.width * a.rect!.height - b.rect!.width * b.rect!.height);
-  if (hits.length) return hits.map(({ container, rect: r }) => ({ id: container.id, data: { droppableContainer: container, value: r!.width * r!.height } }));
+  if (hits.length)
+    return hits.map(({ container, rect: r }) => ({
+      id: container.id,
+      data: { droppableContainer: container, value: r!.width * r!.height },
+    }));
   return args.pointerCoordinates ? [] : closestCenter(args);
 };
 
@@ -37,13 +49,18 @@ const collision: CollisionDetection = (args) => {
 function placeFor(view: BoardView, active: CardSummary, drop: DropData, overId: string): Place {
   const order = columnCards(view, drop.columnId).map((c) => c.id);
   if (drop.kind === 'column') return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId: null };
-  const afterCardId = drop.kind === 'cell' ? afterCardAtEnd(order, active.id) : afterCardForDrop(order, active.id, overId.slice('card:'.length));
+  const afterCardId =
+    drop.kind === 'cell'
+      ? afterCardAtEnd(order, active.id)
+      : afterCardForDrop(order, active.id, overId.slice('card:'.length));
   return { columnId: drop.columnId, swimlaneId: drop.swimlaneId, afterCardId };
 }
 
 /** A header drop lands in the dragged card's own swimlane. */
 const resolveDrop = (data: DropData | undefined | null, card: CardSummary | undefined | null): DropData | null =>
-  data && card && data.kind === 'column' ? { ...data, swimlaneId: card.swimlaneId, laneKey: card.swimlaneId ?? NO_LANE } : (data ?? null);
+  data && card && data.kind === 'column'
+    ? { ...data, swimlaneId: card.swimlaneId, laneKey: card.swimlaneId ?? NO_LANE }
+    : (data ?? null);
 
 /**
  * The drag state of the board: the card being dragged, why the place under it would refuse it, and the props for
@@ -56,7 +73,10 @@ export function useBoardDrag(view: BoardView | null | undefined) {
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 6 } }),
     useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 8 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: boardKeyboardCoordinates, keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] } }),
+    useSensor(KeyboardSensor, {
+      coordinateGetter: boardKeyboardCoordinates,
+      keyboardCodes: { start: ['Space'], cancel: ['Escape'], end: ['Space', 'Enter'] },
+    }),
   );
 
   const active = activeId && view ? (view.cards.find((c) => c.id === activeId) ?? null) : null;
@@ -83,7 +103,11 @@ export function useBoardDrag(view: BoardView | null | undefined) {
     const refusal = refusalAt(data, card.id);
     if (refusal) {
       // Said where the card was let go (the cell), not at the top of a long board.
-      say({ tone: 'error', text: `“${card.title}” was not moved. ${refusal}.`, at: { columnId: data.columnId, swimlaneId: data.swimlaneId } });
+      say({
+        tone: 'error',
+        text: `“${card.title}” was not moved. ${refusal}.`,
+        at: { columnId: data.columnId, swimlaneId: data.swimlaneId },
+      });
       return;
     }
     void move(card.id, placeFor(view, card, data, String(e.over.id)));

@@ -17,16 +17,28 @@ export function ArchivedCards() {
     <aside className="card-panel" role="dialog" aria-label="Archived cards">
       <div className="card-panel-head">
         <h2>Archived cards</h2>
-        <button type="button" aria-label="Close" onClick={() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() })}>
+        <button
+          type="button"
+          aria-label="Close"
+          onClick={() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() })}
+        >
           ×
         </button>
       </div>
-      <QueryState query={archived} loading="Loading archived cards…" failed="The archived cards could not be loaded" empty="Nothing is archived." isEmpty={(cards) => cards.length === 0}>
+      <QueryState
+        query={archived}
+        loading="Loading archived cards…"
+        failed="The archived cards could not be loaded"
+        empty="Nothing is archived."
+        isEmpty={(cards) => cards.length === 0}
+      >
         {(cards) => (
           <ul className="archived-list">
             {cards.map((c) => (
               <li key={c.id}>
-                <Link to={{ pathname: `/teams/${teamId}/board/cards/${c.id}`, search: params.toString() }}>{c.title}</Link>
+                <Link to={{ pathname: `/teams/${teamId}/board/cards/${c.id}`, search: params.toString() }}>
+                  {c.title}
+                </Link>
               </li>
             ))}
           </ul>

@@ -3,11 +3,19 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import type { CardDetail, CommentPage } from '@amb/shared/cards';
 import type { ApiError } from '../../lib/api-client';
 import { MentionTextarea, TextWithMentions, useMentionText } from '../../components/mention-text';
-import { addChecklist, addChecklistItem, addComment, fetchCommentsBefore, fetchMentionCandidates, setChecklistItemDone } from './api';
+import {
+  addChecklist,
+  addChecklistItem,
+  addComment,
+  fetchCommentsBefore,
+  fetchMentionCandidates,
+  setChecklistItemDone,
+} from './api';
 
 type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 
 /** Checklists and comments: the work's small steps and the talk about it. */
 export function CardConversation({ card, write }: { card: CardDetail; write: Write }) {
@@ -32,7 +40,13 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
               {list.items.map((item) => (
                 <li key={item.id}>
                   <label className="check">
-                    <input type="checkbox" checked={item.done} disabled={readOnly} onChange={(e) => void write(() => setChecklistItemDone(item.id, e.target.checked))} /> {item.text}
+                    <input
+                      type="checkbox"
+                      checked={item.done}
+                      disabled={readOnly}
+                      onChange={(e) => void write(() => setChecklistItemDone(item.id, e.target.checked))}
+                    />{' '}
+                    {item.text}
                   </label>
                 </li>
               ))}
@@ -43,10 +57,18 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
                 onSubmit={(e) => {
                   e.preventDefault();
                   const text = (items[list.id] ?? '').trim();
-                  if (text) void write(() => addChecklistItem(list.id, text)).then((err) => !err && setItems({ ...items, [list.id]: '' }));
+                  if (text)
+                    void write(() => addChecklistItem(list.id, text)).then(
+                      (err) => !err && setItems({ ...items, [list.id]: '' }),
+                    );
                 }}
               >
-                <input aria-label={`New item for ${list.title}`} placeholder="Add an item" value={items[list.id] ?? ''} onChange={(e) => setItems({ ...items, [list.id]: e.target.value })} />
+                <input
+                  aria-label={`New item for ${list.title}`}
+                  placeholder="Add an item"
+                  value={items[list.id] ?? ''}
+                  onChange={(e) => setItems({ ...items, [list.id]: e.target.value })}
+                />
                 <button type="submit">Add item</button>
               </form>
             )}
@@ -57,10 +79,18 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             className="inline-form"
             onSubmit={(e) => {
               e.preventDefault();
-              if (checklistTitle.trim()) void write(() => addChecklist(card.id, checklistTitle.trim())).then((err) => !err && setChecklistTitle(''));
+              if (checklistTitle.trim())
+                void write(() => addChecklist(card.id, checklistTitle.trim())).then(
+                  (err) => !err && setChecklistTitle(''),
+                );
             }}
           >
-            <input aria-label="New checklist title" placeholder="New checklist" value={checklistTitle} onChange={(e) => setChecklistTitle(e.target.value)} />
+            <input
+              aria-label="New checklist title"
+              placeholder="New checklist"
+              value={checklistTitle}
+              onChange={(e) => setChecklistTitle(e.target.value)}
+            />
             <button type="submit">Add checklist</button>
           </form>
         )}

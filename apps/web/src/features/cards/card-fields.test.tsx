@@ -45,7 +45,8 @@ const card: CardDetail = {
   pmo: null,
 };
 
-const renderFields = (write: Write) => render(<CardFields card={card} people={[]} principles={[]} write={write} savedNote={null} />);
+const renderFields = (write: Write) =>
+  render(<CardFields card={card} people={[]} principles={[]} write={write} savedNote={null} />);
 
 // happy-dom does not tie a label to the input inside it, so fields are found by their name.
 const field = (name: string) => document.querySelector<HTMLInputElement>(`[name="${name}"]`)!;
@@ -84,7 +85,13 @@ describe('the card panel’s fields (react-hook-form with the API’s update sch
     expect(await screen.findByText('Nothing to save: no field has changed.')).toBeTruthy();
     expect(write).not.toHaveBeenCalled();
 
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ card, overLimit: [] }), { status: 200, headers: { 'content-type': 'application/json' } }));
+    const fetch = vi.fn(
+      async () =>
+        new Response(JSON.stringify({ card, overLimit: [] }), {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    );
     vi.stubGlobal('fetch', fetch);
     write.mockImplementation(async (action, saved) => {
       await action();
@@ -101,7 +108,12 @@ describe('the card panel’s fields (react-hook-form with the API’s update sch
   });
 
   it('puts the API’s field errors on their fields', async () => {
-    renderFields(async () => new ApiError(400, 'VALIDATION_FAILED', 'body.title is taken', [{ field: 'body.title', message: 'is already used on this board' }]));
+    renderFields(
+      async () =>
+        new ApiError(400, 'VALIDATION_FAILED', 'body.title is taken', [
+          { field: 'body.title', message: 'is already used on this board' },
+        ]),
+    );
     fill('title', 'Another title');
     save();
     expect(await screen.findByText('Title is already used on this board')).toBeTruthy();

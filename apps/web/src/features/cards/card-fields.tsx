@@ -71,7 +71,22 @@ interface CardForm {
   experimentResult: string;
 }
 type Field = keyof CardForm;
-const formFields: readonly Field[] = ['title', 'description', 'type', 'estimate', 'dueDate', 'labels', 'ownerIds', 'principleIds', 'blocked', 'blockedReason', 'blockerCategory', 'hypothesis', 'metric', 'experimentResult'];
+const formFields: readonly Field[] = [
+  'title',
+  'description',
+  'type',
+  'estimate',
+  'dueDate',
+  'labels',
+  'ownerIds',
+  'principleIds',
+  'blocked',
+  'blockedReason',
+  'blockerCategory',
+  'hypothesis',
+  'metric',
+  'experimentResult',
+];
 
 const formOf = (card: CardDetail): CardForm => ({
   title: card.title,
@@ -95,7 +110,10 @@ const sameSet = (a: string[], b: string[]) => [...a].sort().join() === [...b].so
 /** What changed, as the API's update body, with the version the form was based on. */
 function changesOf(form: CardForm, card: CardDetail): UpdateCardBody {
   const body: UpdateCardBody = { version: card.version };
-  const labels = form.labels.split(',').map((l) => l.trim()).filter(Boolean);
+  const labels = form.labels
+    .split(',')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const estimate = form.estimate.trim() === '' ? null : Number(form.estimate);
   if (form.title !== card.title) body.title = form.title;
   if (form.description !== card.description) body.description = form.description;
@@ -107,11 +125,13 @@ function changesOf(form: CardForm, card: CardDetail): UpdateCardBody {
   if (!sameSet(form.principleIds, card.principleIds)) body.principleIds = form.principleIds;
   if (form.blocked !== card.blocked) body.blocked = form.blocked;
   if (form.blocked && form.blockedReason !== (card.blockedReason ?? '')) body.blockedReason = form.blockedReason;
-  if (form.blocked && form.blockerCategory !== (card.blockerCategory ?? '')) body.blockerCategory = (form.blockerCategory || null) as BlockerCategory | null;
+  if (form.blocked && form.blockerCategory !== (card.blockerCategory ?? ''))
+    body.blockerCategory = (form.blockerCategory || null) as BlockerCategory | null;
   if (form.type === 'EXPERIMENT') {
     if (form.hypothesis !== (card.hypothesis ?? '')) body.hypothesis = form.hypothesis || null;
     if (form.metric !== (card.metric ?? '')) body.metric = form.metric || null;
-    if (form.experimentResult !== (card.experimentResult ?? '')) body.experimentResult = (form.experimentResult || null) as UpdateCardBody['experimentResult'];
+    if (form.experimentResult !== (card.experimentResult ?? ''))
+      body.experimentResult = (form.experimentResult || null) as UpdateCardBody['experimentResult'];
   }
   return body;
 }
@@ -128,7 +148,9 @@ function cardFormResolver(card: CardDetail): Resolver<CardForm> {
     const errors: FieldErrors<CardForm> = {};
     for (const [name, error] of Object.entries(checked.errors)) {
       if (!formFields.includes(name as Field) || !error) continue;
-      const item = Array.isArray(error) ? (error as ({ message?: string } | undefined)[]).find((e) => e?.message) : undefined;
+      const item = Array.isArray(error)
+        ? (error as ({ message?: string } | undefined)[]).find((e) => e?.message)
+        : undefined;
       const message = item?.message ?? (error as { message?: string }).message;
       if (message) errors[name as Field] = { type: item ? 'item' : 'validate', message };
     }
@@ -152,7 +174,19 @@ const errorLabels: Record<string, string> = {
  * The card's own fields as one form (react-hook-form, checked with the API's update schema); saving sends what
  * changed, with the version it was based on, and the API's field errors land on their fields.
  */
-export function CardFields({ card, people, principles, write, savedNote }: { card: CardDetail; people: Person[]; principles: Principle[]; write: Write; savedNote: string | null }) {
+export function CardFields({
+  card,
+  people,
+  principles,
+  write,
+  savedNote,
+}: {
+  card: CardDetail;
+  people: Person[];
+  principles: Principle[];
+  write: Write;
+  savedNote: string | null;
+}) {
   const {
     register,
     handleSubmit,
@@ -163,7 +197,10 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
   } = useForm<CardForm>({ defaultValues: formOf(card), resolver: cardFormResolver(card) });
   const [editingDescription, setEditingDescription] = useState(false);
   const [note, setNote] = useState<string | null>(null);
-  const [type, description, ownerIds, principleIds, blocked] = useWatch({ control, name: ['type', 'description', 'ownerIds', 'principleIds', 'blocked'] });
+  const [type, description, ownerIds, principleIds, blocked] = useWatch({
+    control,
+    name: ['type', 'description', 'ownerIds', 'principleIds', 'blocked'],
+  });
   const toggle = (field: 'ownerIds' | 'principleIds', list: string[], id: string) =>
     setValue(field, list.includes(id) ? list.filter((x) => x !== id) : [...list, id], { shouldDirty: true });
 
@@ -179,7 +216,9 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
     let over: string[] = [];
     const error = await write(
       async () => {
-        over = (await updateCard(card.id, body)).overLimit.filter((o) => o.scope === 'person').map((o) => `${o.name} is now over their WIP limit (${o.count} of ${o.limit} in progress).`);
+        over = (await updateCard(card.id, body)).overLimit
+          .filter((o) => o.scope === 'person')
+          .map((o) => `${o.name} is now over their WIP limit (${o.count} of ${o.limit} in progress).`);
       },
       () => [`Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`, ...over].join(' '),
     );
@@ -194,7 +233,13 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
   });
   const fieldError = (name: Field) => {
     const error = errors[name] as HookFieldError | undefined;
-    return <FieldError id={`${name}-error`} label={error?.type === 'item' ? 'One label' : (errorLabels[name] ?? name)} error={error} />;
+    return (
+      <FieldError
+        id={`${name}-error`}
+        label={error?.type === 'item' ? 'One label' : (errorLabels[name] ?? name)}
+        error={error}
+      />
+    );
   };
 
   return (
@@ -272,7 +317,12 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
         <legend>Owners</legend>
         {people.map((p) => (
           <label key={p.id} className="check">
-            <input type="checkbox" checked={ownerIds.includes(p.id)} onChange={() => toggle('ownerIds', ownerIds, p.id)} /> {p.name}
+            <input
+              type="checkbox"
+              checked={ownerIds.includes(p.id)}
+              onChange={() => toggle('ownerIds', ownerIds, p.id)}
+            />{' '}
+            {p.name}
           </label>
         ))}
       </fieldset>
@@ -280,7 +330,12 @@ export function CardFields({ card, people, principles, write, savedNote }: { car
         <legend>Manifesto principles</legend>
         {principles.map((p) => (
           <label key={p.id} className="check" title={p.description}>
-            <input type="checkbox" checked={principleIds.includes(p.id)} onChange={() => toggle('principleIds', principleIds, p.id)} /> {p.name}
+            <input
+              type="checkbox"
+              checked={principleIds.includes(p.id)}
+              onChange={() => toggle('principleIds', principleIds, p.id)}
+            />{' '}
+            {p.name}
           </label>
         ))}
       </fieldset>

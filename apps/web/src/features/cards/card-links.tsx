@@ -43,7 +43,17 @@ export function CardLinks({ card, write }: { card: CardDetail; write: Write }) {
               <span className="muted">a card on another team that you cannot see</span>
             )}{' '}
             {!card.archivedAt && l.direction === 'outgoing' && (
-              <button type="button" className="small" onClick={() => void write(() => removeLink(l.id), `Removed the link to “${l.card?.title ?? 'a card on another team'}”.`)} aria-label={`Remove link to ${l.card?.title ?? 'a card on another team'}`}>
+              <button
+                type="button"
+                className="small"
+                onClick={() =>
+                  void write(
+                    () => removeLink(l.id),
+                    `Removed the link to “${l.card?.title ?? 'a card on another team'}”.`,
+                  )
+                }
+                aria-label={`Remove link to ${l.card?.title ?? 'a card on another team'}`}
+              >
                 Remove
               </button>
             )}
@@ -57,19 +67,37 @@ export function CardLinks({ card, write }: { card: CardDetail; write: Write }) {
             <option value="BLOCKS">Blocks</option>
             <option value="RELATES">Relates to</option>
           </select>
-          <input type="search" aria-label="Find a card to link" placeholder="Find a card on any board" value={query} onChange={(e) => setQuery(e.target.value)} />
+          <input
+            type="search"
+            aria-label="Find a card to link"
+            placeholder="Find a card on any board"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+          />
           {search.isFetching && q.length >= 2 && (
             <span role="status" className="muted">
               Searching…
             </span>
           )}
-          {!search.isFetching && q.length >= 2 && q === query.trim() && search.data && results.length === 0 && <span className="muted">No card matches “{q}”.</span>}
+          {!search.isFetching && q.length >= 2 && q === query.trim() && search.data && results.length === 0 && (
+            <span className="muted">No card matches “{q}”.</span>
+          )}
           {results.length > 0 && (
             <ul className="link-results">
               {results.map((r) => (
                 <li key={r.id}>
-                  <button type="button" onClick={() => void write(() => addLink(card.id, r.id, kind), `Linked to “${r.title}”.`).then((err) => !err && setQuery(''))}>
-                    {r.title} <span className="muted">({r.teamName} · {r.columnName})</span>
+                  <button
+                    type="button"
+                    onClick={() =>
+                      void write(() => addLink(card.id, r.id, kind), `Linked to “${r.title}”.`).then(
+                        (err) => !err && setQuery(''),
+                      )
+                    }
+                  >
+                    {r.title}{' '}
+                    <span className="muted">
+                      ({r.teamName} · {r.columnName})
+                    </span>
                   </button>
                 </li>
               ))}

@@ -45,7 +45,9 @@ function CardWhere({ card, teamId }: { card: CardDetail; teamId: string }) {
         <div>
           <dt>From</dt>
           <dd>
-            <Link to={`/teams/${teamId}/sprints/${card.origin.sprintId}/retrospective`}>an action in the retrospective of {card.origin.sprintName}</Link>
+            <Link to={`/teams/${teamId}/sprints/${card.origin.sprintId}/retrospective`}>
+              an action in the retrospective of {card.origin.sprintName}
+            </Link>
           </dd>
         </div>
       )}
@@ -67,7 +69,10 @@ export function CardPanel() {
   const principles = useActivePrinciples();
   const [notice, setNotice] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const close = useCallback(() => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() }), [navigate, teamId, params]);
+  const close = useCallback(
+    () => navigate({ pathname: `/teams/${teamId}/board`, search: params.toString() }),
+    [navigate, teamId, params],
+  );
   useEscapeKey(close);
 
   const reload = () => queryClient.invalidateQueries({ queryKey: cardKeys.detail(cardId) });
@@ -114,18 +119,31 @@ export function CardPanel() {
             <CardWhere card={c} teamId={teamId} />
             {c.archivedAt && <p className="notice warning">This card is archived.</p>}
             <CardPmoHandling card={c} write={write} />
-            <CardFields key={`${c.id}:${c.version}`} card={c} people={people} principles={principles} write={write} savedNote={saved} />
+            <CardFields
+              key={`${c.id}:${c.version}`}
+              card={c}
+              people={people}
+              principles={principles}
+              write={write}
+              savedNote={saved}
+            />
             <CardSprintField card={c} write={write} />
             <CardWatchers cardId={c.id} />
             <CardConversation card={c} write={write} />
             <CardLinks card={c} write={write} />
             <div className="card-actions">
               {c.archivedAt ? (
-                <button type="button" onClick={() => void write(() => restoreCard(c.id, c.version), 'Restored the card.')}>
+                <button
+                  type="button"
+                  onClick={() => void write(() => restoreCard(c.id, c.version), 'Restored the card.')}
+                >
                   Restore card
                 </button>
               ) : (
-                <button type="button" onClick={() => void write(() => archiveCard(c.id, c.version), 'Archived the card.')}>
+                <button
+                  type="button"
+                  onClick={() => void write(() => archiveCard(c.id, c.version), 'Archived the card.')}
+                >
                   Archive card
                 </button>
               )}

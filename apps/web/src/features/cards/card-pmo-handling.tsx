@@ -15,7 +15,13 @@ const stateWords: Record<PmoHandling['state'], string> = {
  * The PMO's side of an escalated obstacle, as the team reads it: the state, who handles it and their note. The PMO
  * and admins take it on or mark it cleared here, with a note the team sees.
  */
-export function CardPmoHandling({ card, write }: { card: CardDetail; write: (action: () => Promise<unknown>, done?: string) => Promise<ApiError | null> }) {
+export function CardPmoHandling({
+  card,
+  write,
+}: {
+  card: CardDetail;
+  write: (action: () => Promise<unknown>, done?: string) => Promise<ApiError | null>;
+}) {
   const pmo = card.pmo;
   const canHandle = useTeamAbility(card.teamId)('handle-obstacles');
   const [note, setNote] = useState('');
@@ -27,7 +33,12 @@ export function CardPmoHandling({ card, write }: { card: CardDetail; write: (act
   const send = async (state: 'handling' | 'cleared') => {
     setBusy(true);
     setError(null);
-    const failed = await write(() => setPmoHandling(card.id, state, note), state === 'handling' ? 'Marked as being handled; the team sees your note.' : 'Marked as cleared; the team sees your note.');
+    const failed = await write(
+      () => setPmoHandling(card.id, state, note),
+      state === 'handling'
+        ? 'Marked as being handled; the team sees your note.'
+        : 'Marked as cleared; the team sees your note.',
+    );
     setBusy(false);
     const noteError = failed?.fields.find((f) => f.field === 'body.note');
     if (failed) setError(noteError ? `Note ${noteError.message}` : (failed.fields[0]?.message ?? failed.message));
@@ -55,7 +66,16 @@ export function CardPmoHandling({ card, write }: { card: CardDetail; write: (act
           }}
         >
           <label htmlFor={noteId}>Note for the team</label>
-          <textarea id={noteId} value={note} maxLength={PMO_NOTE_MAX} rows={2} onChange={(e) => setNote(e.target.value)} aria-invalid={error ? true : undefined} aria-describedby={error ? `${noteId}-error` : undefined} placeholder="What the PMO is doing about it, and when the team hears next" />
+          <textarea
+            id={noteId}
+            value={note}
+            maxLength={PMO_NOTE_MAX}
+            rows={2}
+            onChange={(e) => setNote(e.target.value)}
+            aria-invalid={error ? true : undefined}
+            aria-describedby={error ? `${noteId}-error` : undefined}
+            placeholder="What the PMO is doing about it, and when the team hears next"
+          />
           {error && (
             <p id={`${noteId}-error`} className="field-error" role="alert">
               {error}

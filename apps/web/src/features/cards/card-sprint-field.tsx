@@ -7,7 +7,13 @@ import { teamSprintsQuery } from '../../app/sprints';
 import { setCardSprint } from './api';
 
 /** Which sprint the card is in, for those who plan sprints to change. */
-export function CardSprintField({ card, write }: { card: CardDetail; write: (action: () => Promise<unknown>) => Promise<ApiError | null> }) {
+export function CardSprintField({
+  card,
+  write,
+}: {
+  card: CardDetail;
+  write: (action: () => Promise<unknown>) => Promise<ApiError | null>;
+}) {
   const id = useId();
   const sprints = useQuery(teamSprintsQuery(card.teamId));
   const client = useQueryClient();
@@ -23,7 +29,13 @@ export function CardSprintField({ card, write }: { card: CardDetail; write: (act
         id={id}
         value={card.sprintId ?? ''}
         disabled={!sprints.data}
-        onChange={(e) => void write(() => setCardSprint(card.id, e.target.value || null).then(() => client.invalidateQueries({ queryKey: ['sprints', card.teamId] })))}
+        onChange={(e) =>
+          void write(() =>
+            setCardSprint(card.id, e.target.value || null).then(() =>
+              client.invalidateQueries({ queryKey: ['sprints', card.teamId] }),
+            ),
+          )
+        }
       >
         <option value="">Backlog (no sprint)</option>
         {choices.map((s) => (

@@ -6,7 +6,11 @@ import { api } from '../../lib/api-client';
 export const boardLayoutQuery = (boardId: string) =>
   queryOptions({
     queryKey: ['boards', boardId, 'layout'],
-    queryFn: ({ signal }) => api('GET', `/boards/${boardId}`, { schema: boardViewSchema, signal }).then((v) => ({ columns: v.columns, swimlanes: v.swimlanes })),
+    queryFn: ({ signal }) =>
+      api('GET', `/boards/${boardId}`, { schema: boardViewSchema, signal }).then((v) => ({
+        columns: v.columns,
+        swimlanes: v.swimlanes,
+      })),
     staleTime: 0,
   });
 

@@ -8,7 +8,12 @@ import {
   portfolioOverviewSchema,
   teamFlowSchema,
 } from '@amb/shared/portfolio';
-import { mappedColumnSchema, portfolioStageListSchema, portfolioStageSchema, stageMappingSchema } from '@amb/shared/portfolio-stages';
+import {
+  mappedColumnSchema,
+  portfolioStageListSchema,
+  portfolioStageSchema,
+  stageMappingSchema,
+} from '@amb/shared/portfolio-stages';
 import type { FlowCategory } from '@amb/domain/card-timeline';
 import { teamListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
@@ -18,12 +23,20 @@ import type { Period } from '../../lib/period-filters';
 export type { Period };
 
 const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
 export function usePortfolioOverview(period: Period, teams: string[]) {
   return useQuery({
     queryKey: ['portfolio', 'overview', period, teams],
-    queryFn: ({ signal }) => api('GET', `/dashboard/overview?${qs({ ...period, teams: teams.join(',') })}`, { schema: portfolioOverviewSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/overview?${qs({ ...period, teams: teams.join(',') })}`, {
+        schema: portfolioOverviewSchema,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -31,7 +44,8 @@ export function usePortfolioOverview(period: Period, teams: string[]) {
 export function useCumulativeFlow(period: Period, teamId?: string) {
   return useQuery({
     queryKey: ['portfolio', 'cumulative-flow', period, teamId ?? null],
-    queryFn: ({ signal }) => api('GET', `/dashboard/cumulative-flow?${qs({ ...period, teamId })}`, { schema: cumulativeFlowSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/cumulative-flow?${qs({ ...period, teamId })}`, { schema: cumulativeFlowSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +53,8 @@ export function useCumulativeFlow(period: Period, teamId?: string) {
 export function useCycleTime(teamId: string, period: Period) {
   return useQuery({
     queryKey: ['portfolio', 'cycle-time', teamId, period],
-    queryFn: ({ signal }) => api('GET', `/dashboard/teams/${teamId}/cycle-time?${qs({ ...period })}`, { schema: cycleTimeSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/teams/${teamId}/cycle-time?${qs({ ...period })}`, { schema: cycleTimeSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -47,7 +62,8 @@ export function useCycleTime(teamId: string, period: Period) {
 export function useTeamFlow(teamId: string, period: Period) {
   return useQuery({
     queryKey: ['portfolio', 'flow', teamId, period],
-    queryFn: ({ signal }) => api('GET', `/dashboard/teams/${teamId}/flow?${qs({ ...period })}`, { schema: teamFlowSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/teams/${teamId}/flow?${qs({ ...period })}`, { schema: teamFlowSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -55,7 +71,8 @@ export function useTeamFlow(teamId: string, period: Period) {
 export function useAgingWork(teamId: string, tz: string) {
   return useQuery({
     queryKey: ['portfolio', 'aging', teamId, tz],
-    queryFn: ({ signal }) => api('GET', `/dashboard/teams/${teamId}/aging?${qs({ tz })}`, { schema: agingSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/teams/${teamId}/aging?${qs({ tz })}`, { schema: agingSchema, signal }),
   });
 }
 
@@ -72,12 +89,18 @@ export function fetchForecast(teamId: string, request: ForecastRequest) {
 
 /** The teams the person can see, for the team filter. */
 export function useVisibleTeams() {
-  return useQuery({ queryKey: ['portfolio', 'teams'], queryFn: ({ signal }) => api('GET', '/teams', { schema: teamListSchema, signal }) });
+  return useQuery({
+    queryKey: ['portfolio', 'teams'],
+    queryFn: ({ signal }) => api('GET', '/teams', { schema: teamListSchema, signal }),
+  });
 }
 
 /** The organisation's portfolio stages and each visible team's columns with the stage each counts in. */
 export function useStageMapping() {
-  return useQuery({ queryKey: ['portfolio', 'stage-mapping'], queryFn: ({ signal }) => api('GET', '/dashboard/stage-mapping', { schema: stageMappingSchema, signal }) });
+  return useQuery({
+    queryKey: ['portfolio', 'stage-mapping'],
+    queryFn: ({ signal }) => api('GET', '/dashboard/stage-mapping', { schema: stageMappingSchema, signal }),
+  });
 }
 
 /**
@@ -94,7 +117,8 @@ export function useStageRecount() {
   const left = query.data?.teamsRecounting ?? 0;
   const before = useRef(left);
   useEffect(() => {
-    if (before.current > 0 && left === 0) void queryClient.invalidateQueries({ queryKey: ['portfolio'], predicate: (q) => q.queryKey[1] !== 'stages' });
+    if (before.current > 0 && left === 0)
+      void queryClient.invalidateQueries({ queryKey: ['portfolio'], predicate: (q) => q.queryKey[1] !== 'stages' });
     before.current = left;
   }, [left, queryClient]);
   return left;
@@ -103,11 +127,29 @@ export function useStageRecount() {
 /** A change to the stages or the mapping; every chart by stage is fetched again after it. */
 function useStageChange<A, R>(change: (args: A) => Promise<R>) {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: change, onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portfolio'] }) });
+  return useMutation({
+    mutationFn: change,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['portfolio'] }),
+  });
 }
 
-export const useCreateStage = () => useStageChange((body: { name: string; flowCategory: FlowCategory }) => api('POST', '/dashboard/stages', { body, schema: portfolioStageSchema }));
-export const useRenameStage = () => useStageChange(({ stageId, name }: { stageId: string; name: string }) => api('PATCH', `/dashboard/stages/${stageId}`, { body: { name }, schema: portfolioStageSchema }));
-export const useReorderStages = () => useStageChange((stageIds: string[]) => api('PUT', '/dashboard/stages/order', { body: { stageIds }, schema: portfolioStageListSchema }));
-export const useRemoveStage = () => useStageChange((stageId: string) => api('DELETE', `/dashboard/stages/${stageId}`, { schema: portfolioStageListSchema }));
-export const useMapColumn = () => useStageChange(({ columnId, stageId }: { columnId: string; stageId: string | null }) => api('PUT', `/dashboard/columns/${columnId}/stage`, { body: { stageId }, schema: mappedColumnSchema }));
+export const useCreateStage = () =>
+  useStageChange((body: { name: string; flowCategory: FlowCategory }) =>
+    api('POST', '/dashboard/stages', { body, schema: portfolioStageSchema }),
+  );
+export const useRenameStage = () =>
+  useStageChange(({ stageId, name }: { stageId: string; name: string }) =>
+    api('PATCH', `/dashboard/stages/${stageId}`, { body: { name }, schema: portfolioStageSchema }),
+  );
+export const useReorderStages = () =>
+  useStageChange((stageIds: string[]) =>
+    api('PUT', '/dashboard/stages/order', { body: { stageIds }, schema: portfolioStageListSchema }),
+  );
+export const useRemoveStage = () =>
+  useStageChange((stageId: string) =>
+    api('DELETE', `/dashboard/stages/${stageId}`, { schema: portfolioStageListSchema }),
+  );
+export const useMapColumn = () =>
+  useStageChange(({ columnId, stageId }: { columnId: string; stageId: string | null }) =>
+    api('PUT', `/dashboard/columns/${columnId}/stage`, { body: { stageId }, schema: mappedColumnSchema }),
+  );

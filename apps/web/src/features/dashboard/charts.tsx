@@ -1,6 +1,23 @@
 // The flow charts, drawn with recharts. This module is loaded only by the pages that chart (React.lazy), so the
 // chart library stays out of the board's bundle.
-import { Area, AreaChart, Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ReferenceArea, ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, Tooltip, XAxis, YAxis } from 'recharts';
+import {
+  Area,
+  AreaChart,
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Scatter,
+  ScatterChart,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
 import type { AgingWork, CumulativeFlow, CycleTime, Forecast, TeamFlow } from '@amb/shared/portfolio';
 import { stageColour } from './stages';
 import { tooltipStyle } from '../../lib/chart-tooltip';
@@ -21,7 +38,16 @@ export function CumulativeFlowChart({ flow }: { flow: CumulativeFlow }) {
         <Tooltip {...tooltipStyle} />
         <Legend itemSorter={(item) => flow.stages.findIndex((s) => s.id === item.dataKey)} />
         {flow.stages.map((stage) => (
-          <Area key={stage.id} type="stepAfter" dataKey={stage.id} name={stage.name} stroke={stageColour(stage, flow.stages)} fill={stageColour(stage, flow.stages)} fillOpacity={0.85} isAnimationActive={false} />
+          <Area
+            key={stage.id}
+            type="stepAfter"
+            dataKey={stage.id}
+            name={stage.name}
+            stroke={stageColour(stage, flow.stages)}
+            fill={stageColour(stage, flow.stages)}
+            fillOpacity={0.85}
+            isAnimationActive={false}
+          />
         ))}
       </AreaChart>
     </ResponsiveContainer>
@@ -35,7 +61,15 @@ function percentileLines(p: { p50: number | null; p85: number | null; p95?: numb
     ['95%', p.p95 ?? null, '#b42318'],
   ];
   return lines.map(([label, value, colour]) =>
-    value === null ? null : <ReferenceLine key={label} y={value} stroke={colour} strokeDasharray="6 3" label={{ value: `${label}: ${value} d`, position: 'insideTopRight', fill: colour, fontSize: 12 }} />,
+    value === null ? null : (
+      <ReferenceLine
+        key={label}
+        y={value}
+        stroke={colour}
+        strokeDasharray="6 3"
+        label={{ value: `${label}: ${value} d`, position: 'insideTopRight', fill: colour, fontSize: 12 }}
+      />
+    ),
   );
 }
 
@@ -47,9 +81,27 @@ export function CycleTimeScatter({ cycle }: { cycle: CycleTime }) {
       <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" />
         {/* A time axis: ticks a whole number of days apart, six at most, none on the first day at the left edge. */}
-        <XAxis type="number" dataKey="x" name="Finished" domain={domain} ticks={dayTicks(domain[0], domain[1], 6)} interval={0} tickFormatter={dayLabel} scale="time" />
-        <YAxis type="number" dataKey="y" name="Cycle time (days)" allowDecimals={false} label={{ value: 'Days', angle: -90, position: 'insideLeft' }} />
-        <Tooltip {...tooltipStyle} formatter={(value, name) => (name === 'Finished' ? dayLabel(Number(value)) : value)} />
+        <XAxis
+          type="number"
+          dataKey="x"
+          name="Finished"
+          domain={domain}
+          ticks={dayTicks(domain[0], domain[1], 6)}
+          interval={0}
+          tickFormatter={dayLabel}
+          scale="time"
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          name="Cycle time (days)"
+          allowDecimals={false}
+          label={{ value: 'Days', angle: -90, position: 'insideLeft' }}
+        />
+        <Tooltip
+          {...tooltipStyle}
+          formatter={(value, name) => (name === 'Finished' ? dayLabel(Number(value)) : value)}
+        />
         <Scatter name="Cards finished" data={data} fill="#4f46e5" isAnimationActive={false} />
         {percentileLines(cycle)}
       </ScatterChart>
@@ -72,7 +124,10 @@ export function ThroughputBars({ flow }: { flow: TeamFlow }) {
 }
 
 export function FlowEfficiencyChart({ flow }: { flow: TeamFlow }) {
-  const data = flow.efficiency.map((w) => ({ ...w, percent: w.efficiency === null ? null : Math.round(w.efficiency * 100) }));
+  const data = flow.efficiency.map((w) => ({
+    ...w,
+    percent: w.efficiency === null ? null : Math.round(w.efficiency * 100),
+  }));
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
@@ -80,7 +135,14 @@ export function FlowEfficiencyChart({ flow }: { flow: TeamFlow }) {
         <XAxis dataKey="week" tickFormatter={(d: string) => d.slice(5)} />
         <YAxis domain={[0, 100]} unit="%" />
         <Tooltip {...tooltipStyle} />
-        <Line dataKey="percent" name="Flow efficiency" unit="%" stroke="#4f46e5" connectNulls isAnimationActive={false} />
+        <Line
+          dataKey="percent"
+          name="Flow efficiency"
+          unit="%"
+          stroke="#4f46e5"
+          connectNulls
+          isAnimationActive={false}
+        />
       </LineChart>
     </ResponsiveContainer>
   );
@@ -93,7 +155,7 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
     const n = perStage.get(c.stageId) ?? 0;
     perStage.set(c.stageId, n + 1);
     // Spread cards of one stage sideways a little, so equal ages stay visible.
-    return { x: (index.get(c.stageId) ?? 0) + (((n % 7) - 3) * 0.06), y: c.ageDays, title: c.title, blocked: c.blocked };
+    return { x: (index.get(c.stageId) ?? 0) + ((n % 7) - 3) * 0.06, y: c.ageDays, title: c.title, blocked: c.blocked };
   });
   const top = Math.max(aging.p95 ?? 0, ...aging.cards.map((c) => c.ageDays), 1) + 1;
   const bands = [
@@ -105,13 +167,37 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <ScatterChart margin={{ top: 8, right: 16, bottom: 0, left: 0 }}>
-        {aging.p50 !== null && bands.map(([y1, y2, fill], i) => (y1 !== null && y2 !== null ? <ReferenceArea key={i} y1={y1} y2={y2} fill={fill} fillOpacity={1} ifOverflow="extendDomain" /> : null))}
+        {aging.p50 !== null &&
+          bands.map(([y1, y2, fill], i) =>
+            y1 !== null && y2 !== null ? (
+              <ReferenceArea key={i} y1={y1} y2={y2} fill={fill} fillOpacity={1} ifOverflow="extendDomain" />
+            ) : null,
+          )}
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis type="number" dataKey="x" domain={[-0.5, Math.max(aging.stages.length - 0.5, 0.5)]} ticks={aging.stages.map((_, i) => i)} tickFormatter={(i: number) => aging.stages[i]?.name ?? ''} />
-        <YAxis type="number" dataKey="y" name="Age (days)" allowDecimals={false} domain={[0, top]} label={{ value: 'Age in days', angle: -90, position: 'insideLeft' }} />
+        <XAxis
+          type="number"
+          dataKey="x"
+          domain={[-0.5, Math.max(aging.stages.length - 0.5, 0.5)]}
+          ticks={aging.stages.map((_, i) => i)}
+          tickFormatter={(i: number) => aging.stages[i]?.name ?? ''}
+        />
+        <YAxis
+          type="number"
+          dataKey="y"
+          name="Age (days)"
+          allowDecimals={false}
+          domain={[0, top]}
+          label={{ value: 'Age in days', angle: -90, position: 'insideLeft' }}
+        />
         <Tooltip {...tooltipStyle} />
         <Scatter name="Open cards" data={data.filter((d) => !d.blocked)} fill="#4f46e5" isAnimationActive={false} />
-        <Scatter name="Blocked cards" data={data.filter((d) => d.blocked)} fill="#b42318" shape="cross" isAnimationActive={false} />
+        <Scatter
+          name="Blocked cards"
+          data={data.filter((d) => d.blocked)}
+          fill="#b42318"
+          shape="cross"
+          isAnimationActive={false}
+        />
         {percentileLines(aging)}
         <Legend />
       </ScatterChart>
@@ -120,7 +206,13 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
 }
 
 export function ForecastHistogram({ result }: { result: Forecast }) {
-  const markers = result.when ? ([['50%', result.when.p50], ['85%', result.when.p85], ['95%', result.when.p95]] as const) : [];
+  const markers = result.when
+    ? ([
+        ['50%', result.when.p50],
+        ['85%', result.when.p85],
+        ['95%', result.when.p95],
+      ] as const)
+    : [];
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
       <BarChart data={result.histogram} margin={{ top: 24, right: 16, bottom: 0, left: 0 }}>
@@ -129,8 +221,24 @@ export function ForecastHistogram({ result }: { result: Forecast }) {
         <YAxis allowDecimals={false} label={{ value: 'Runs', angle: -90, position: 'insideLeft' }} />
         <Tooltip {...tooltipStyle} />
         <Bar dataKey="runs" name="Runs finishing that day" fill="#84adff" isAnimationActive={false} />
-        {markers.map(([label, day]) => (day ? <ReferenceLine key={label} x={day} stroke="#b54708" strokeDasharray="6 3" label={{ value: `${label} ${day.slice(5)}`, position: 'top', fontSize: 12 }} /> : null))}
-        {result.target && <ReferenceLine x={result.target} stroke="#b42318" label={{ value: 'Target', position: 'insideTop', fontSize: 12 }} />}
+        {markers.map(([label, day]) =>
+          day ? (
+            <ReferenceLine
+              key={label}
+              x={day}
+              stroke="#b54708"
+              strokeDasharray="6 3"
+              label={{ value: `${label} ${day.slice(5)}`, position: 'top', fontSize: 12 }}
+            />
+          ) : null,
+        )}
+        {result.target && (
+          <ReferenceLine
+            x={result.target}
+            stroke="#b42318"
+            label={{ value: 'Target', position: 'insideTop', fontSize: 12 }}
+          />
+        )}
       </BarChart>
     </ResponsiveContainer>
   );

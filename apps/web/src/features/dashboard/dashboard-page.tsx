@@ -10,7 +10,19 @@ import './dashboard.css';
 
 const CumulativeFlowSection = lazy(() => import('./cumulative-flow-section'));
 
-type SortKey = 'name' | 'wip' | 'breaches' | 'hoursOver' | 'blocked' | 'oldest' | 'throughput' | 'cycle50' | 'cycle85' | 'lead50' | 'sprint' | 'principles';
+type SortKey =
+  | 'name'
+  | 'wip'
+  | 'breaches'
+  | 'hoursOver'
+  | 'blocked'
+  | 'oldest'
+  | 'throughput'
+  | 'cycle50'
+  | 'cycle85'
+  | 'lead50'
+  | 'sprint'
+  | 'principles';
 
 interface Column {
   key: SortKey;
@@ -23,17 +35,86 @@ interface Column {
 const pct = (n: number | null) => (n === null ? null : Math.round(n * 100));
 const columns: Column[] = [
   { key: 'name', header: 'Team', numeric: false, sortValue: (t) => t.name.toLowerCase(), csv: (t) => t.name },
-  { key: 'wip', header: 'WIP now / limit', numeric: true, sortValue: (t) => (t.wip.limit ? t.wip.count / t.wip.limit : t.wip.count), csv: (t) => `${t.wip.count}${t.wip.limit === null ? '' : ` / ${t.wip.limit}`}` },
-  { key: 'breaches', header: 'WIP-limit breaches', numeric: true, sortValue: (t) => t.breaches.count, csv: (t) => t.breaches.count },
-  { key: 'hoursOver', header: 'Hours over limit', numeric: true, sortValue: (t) => t.breaches.hoursOver, csv: (t) => t.breaches.hoursOver },
-  { key: 'blocked', header: 'Blocked cards', numeric: true, sortValue: (t) => t.blocked.count, csv: (t) => t.blocked.count },
-  { key: 'oldest', header: 'Oldest obstacle (days)', numeric: true, sortValue: (t) => t.blocked.oldestDays, csv: (t) => t.blocked.oldestDays },
-  { key: 'throughput', header: 'Throughput (cards/week)', numeric: true, sortValue: (t) => t.throughputPerWeek, csv: (t) => t.throughputPerWeek },
-  { key: 'cycle50', header: 'Cycle time p50 (days)', numeric: true, sortValue: (t) => t.cycleTime.p50, csv: (t) => t.cycleTime.p50 },
-  { key: 'cycle85', header: 'Cycle time p85 (days)', numeric: true, sortValue: (t) => t.cycleTime.p85, csv: (t) => t.cycleTime.p85 },
-  { key: 'lead50', header: 'Lead time p50 (days)', numeric: true, sortValue: (t) => t.leadTime.p50, csv: (t) => t.leadTime.p50 },
-  { key: 'sprint', header: 'Sprint: done / time gone', numeric: true, sortValue: (t) => (t.sprint ? (t.sprint.done ?? 0) - t.sprint.elapsed : null), csv: (t) => (t.sprint ? `${t.sprint.donePoints}/${t.sprint.committedPoints} pt; ${pct(t.sprint.elapsed)}% of time${t.sprint.capacityPoints === null ? '' : `; capacity ${t.sprint.capacityPoints} pt`}` : '') },
-  { key: 'principles', header: 'Principle coverage (%)', numeric: true, sortValue: (t) => t.principleCoverage, csv: (t) => pct(t.principleCoverage) },
+  {
+    key: 'wip',
+    header: 'WIP now / limit',
+    numeric: true,
+    sortValue: (t) => (t.wip.limit ? t.wip.count / t.wip.limit : t.wip.count),
+    csv: (t) => `${t.wip.count}${t.wip.limit === null ? '' : ` / ${t.wip.limit}`}`,
+  },
+  {
+    key: 'breaches',
+    header: 'WIP-limit breaches',
+    numeric: true,
+    sortValue: (t) => t.breaches.count,
+    csv: (t) => t.breaches.count,
+  },
+  {
+    key: 'hoursOver',
+    header: 'Hours over limit',
+    numeric: true,
+    sortValue: (t) => t.breaches.hoursOver,
+    csv: (t) => t.breaches.hoursOver,
+  },
+  {
+    key: 'blocked',
+    header: 'Blocked cards',
+    numeric: true,
+    sortValue: (t) => t.blocked.count,
+    csv: (t) => t.blocked.count,
+  },
+  {
+    key: 'oldest',
+    header: 'Oldest obstacle (days)',
+    numeric: true,
+    sortValue: (t) => t.blocked.oldestDays,
+    csv: (t) => t.blocked.oldestDays,
+  },
+  {
+    key: 'throughput',
+    header: 'Throughput (cards/week)',
+    numeric: true,
+    sortValue: (t) => t.throughputPerWeek,
+    csv: (t) => t.throughputPerWeek,
+  },
+  {
+    key: 'cycle50',
+    header: 'Cycle time p50 (days)',
+    numeric: true,
+    sortValue: (t) => t.cycleTime.p50,
+    csv: (t) => t.cycleTime.p50,
+  },
+  {
+    key: 'cycle85',
+    header: 'Cycle time p85 (days)',
+    numeric: true,
+    sortValue: (t) => t.cycleTime.p85,
+    csv: (t) => t.cycleTime.p85,
+  },
+  {
+    key: 'lead50',
+    header: 'Lead time p50 (days)',
+    numeric: true,
+    sortValue: (t) => t.leadTime.p50,
+    csv: (t) => t.leadTime.p50,
+  },
+  {
+    key: 'sprint',
+    header: 'Sprint: done / time gone',
+    numeric: true,
+    sortValue: (t) => (t.sprint ? (t.sprint.done ?? 0) - t.sprint.elapsed : null),
+    csv: (t) =>
+      t.sprint
+        ? `${t.sprint.donePoints}/${t.sprint.committedPoints} pt; ${pct(t.sprint.elapsed)}% of time${t.sprint.capacityPoints === null ? '' : `; capacity ${t.sprint.capacityPoints} pt`}`
+        : '',
+  },
+  {
+    key: 'principles',
+    header: 'Principle coverage (%)',
+    numeric: true,
+    sortValue: (t) => t.principleCoverage,
+    csv: (t) => pct(t.principleCoverage),
+  },
 ];
 
 function sortTeams(teams: PortfolioTeam[], key: SortKey, dir: 'asc' | 'desc') {
@@ -59,8 +140,14 @@ export function DashboardPage() {
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
   const overview = usePortfolioOverview(period, teamFilter);
   const flow = useCumulativeFlow(period, teamFilter.length === 1 ? teamFilter[0] : undefined);
-  const teams = useMemo(() => (overview.data ? sortTeams(overview.data.teams, sort, dir) : []), [overview.data, sort, dir]);
-  const setSort = (key: SortKey) => setParams(withParams(params, { sort: key, dir: key === sort && dir === 'asc' ? 'desc' : 'asc' }), { replace: true });
+  const teams = useMemo(
+    () => (overview.data ? sortTeams(overview.data.teams, sort, dir) : []),
+    [overview.data, sort, dir],
+  );
+  const setSort = (key: SortKey) =>
+    setParams(withParams(params, { sort: key, dir: key === sort && dir === 'asc' ? 'desc' : 'asc' }), {
+      replace: true,
+    });
   const search = periodSearch(period);
 
   return (
@@ -77,16 +164,36 @@ export function DashboardPage() {
       </header>
       <div className="dashboard-tools">
         <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
-        <button type="button" disabled={!teams.length} onClick={() => downloadCsv(`portfolio-${period.from}-${period.to}.csv`, ...tableOf(teams, columns.map((c) => ({ header: c.header, value: c.csv }))))}>
+        <button
+          type="button"
+          disabled={!teams.length}
+          onClick={() =>
+            downloadCsv(
+              `portfolio-${period.from}-${period.to}.csv`,
+              ...tableOf(
+                teams,
+                columns.map((c) => ({ header: c.header, value: c.csv })),
+              ),
+            )
+          }
+        >
           Export CSV<span className="visually-hidden"> of the portfolio table</span>
         </button>
-        {overview.isFetching && overview.data && <span className="muted" role="status">Updating…</span>}
+        {overview.isFetching && overview.data && (
+          <span className="muted" role="status">
+            Updating…
+          </span>
+        )}
       </div>
       <LeftOutTeams choice={choice} />
       {overview.error ? (
-        <p role="alert" className="form-error">The portfolio could not be loaded: {overview.error.message}</p>
+        <p role="alert" className="form-error">
+          The portfolio could not be loaded: {overview.error.message}
+        </p>
       ) : !overview.data ? (
-        <p className="page-loading" role="status">Loading the portfolio…</p>
+        <p className="page-loading" role="status">
+          Loading the portfolio…
+        </p>
       ) : !teams.length ? (
         <p className="empty-state">You are not on any team yet. An admin can add you to one.</p>
       ) : (
@@ -98,7 +205,12 @@ export function DashboardPage() {
             <thead>
               <tr>
                 {columns.map((c) => (
-                  <th key={c.key} scope="col" aria-sort={sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'} className={c.numeric ? 'num' : ''}>
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                    className={c.numeric ? 'num' : ''}
+                  >
                     <button type="button" className="sort-button" onClick={() => setSort(c.key)}>
                       {c.header}
                       <span aria-hidden="true">{sort === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -116,10 +228,31 @@ export function DashboardPage() {
           </table>
         </div>
       )}
-      <Suspense fallback={<p className="page-loading" role="status">Loading the chart…</p>}>
-        {flow.data && <CumulativeFlowSection flow={flow.data} scope={teamFilter.length === 1 ? (teams[0]?.name ?? 'one team') : teamFilter.length ? 'the chosen teams' : 'the organisation'} />}
+      <Suspense
+        fallback={
+          <p className="page-loading" role="status">
+            Loading the chart…
+          </p>
+        }
+      >
+        {flow.data && (
+          <CumulativeFlowSection
+            flow={flow.data}
+            scope={
+              teamFilter.length === 1
+                ? (teams[0]?.name ?? 'one team')
+                : teamFilter.length
+                  ? 'the chosen teams'
+                  : 'the organisation'
+            }
+          />
+        )}
       </Suspense>
-      {flow.error && <p role="alert" className="form-error">Cumulative flow could not be loaded: {flow.error.message}</p>}
+      {flow.error && (
+        <p role="alert" className="form-error">
+          Cumulative flow could not be loaded: {flow.error.message}
+        </p>
+      )}
     </section>
   );
 }

@@ -2,14 +2,27 @@ import { useForm } from 'react-hook-form';
 import { Link, useSearchParams } from 'react-router';
 import type { FlowCategory } from '@amb/domain/card-timeline';
 import { flowOrder } from '@amb/domain/portfolio-stages';
-import { createStageBodySchema, renameStageBodySchema, type PortfolioStage, type StageMapping } from '@amb/shared/portfolio-stages';
+import {
+  createStageBodySchema,
+  renameStageBodySchema,
+  type PortfolioStage,
+  type StageMapping,
+} from '@amb/shared/portfolio-stages';
 import { useAuthStore } from '../../app/auth-store';
 import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { useConfirm } from '../../components/confirm-dialog';
 import { FieldError } from '../../components/field-error';
 import { QueryState } from '../../components/query-state';
 import { applyApiErrors } from '../../lib/form-errors';
-import { useCreateStage, useMapColumn, useRemoveStage, useRenameStage, useReorderStages, useStageMapping, useStageRecount } from './api';
+import {
+  useCreateStage,
+  useMapColumn,
+  useRemoveStage,
+  useRenameStage,
+  useReorderStages,
+  useStageMapping,
+  useStageRecount,
+} from './api';
 import { periodSearch, readPeriod } from '../../lib/period-filters';
 import { flowCategoryNames } from '../../lib/flow-category-names';
 import { stageColour } from './stages';
@@ -38,8 +51,9 @@ export function StagesPage() {
         <h1 id="stages-title">Portfolio stages</h1>
       </header>
       <p className="chart-summary">
-        Every team’s columns count in one of these stages, so cumulative flow and aging compare teams whose boards differ. Each stage belongs to a flow category; a column counts in the
-        first stage of its flow category unless it is mapped to another below.
+        Every team’s columns count in one of these stages, so cumulative flow and aging compare teams whose boards
+        differ. Each stage belongs to a flow category; a column counts in the first stage of its flow category unless it
+        is mapped to another below.
       </p>
       {!canEdit && <p className="muted">Only the PMO or an admin can change the stages and the mapping.</p>}
       <ActionMessage message={said.message} />
@@ -67,7 +81,10 @@ function StageList({ stages, canEdit, said }: { stages: PortfolioStage[]; canEdi
   const move = (i: number, by: -1 | 1) => {
     const ids = stages.map((s) => s.id);
     [ids[i], ids[i + by]] = [ids[i + by]!, ids[i]!];
-    reorder.mutate(ids, { onSuccess: () => said.say(`Moved ${stages[i]!.name} ${by < 0 ? 'up' : 'down'}.`), onError: said.fail });
+    reorder.mutate(ids, {
+      onSuccess: () => said.say(`Moved ${stages[i]!.name} ${by < 0 ? 'up' : 'down'}.`),
+      onError: said.fail,
+    });
   };
   const removeStage = async (stage: PortfolioStage) => {
     const ok = await confirm({
@@ -90,13 +107,26 @@ function StageList({ stages, canEdit, said }: { stages: PortfolioStage[]; canEdi
               <span className="muted stage-category">{flowCategoryNames[stage.flowCategory]}</span>
               {canEdit && (
                 <span className="stage-actions">
-                  <button type="button" disabled={stages[i - 1]?.flowCategory !== stage.flowCategory || reorder.isPending} onClick={() => move(i, -1)}>
+                  <button
+                    type="button"
+                    disabled={stages[i - 1]?.flowCategory !== stage.flowCategory || reorder.isPending}
+                    onClick={() => move(i, -1)}
+                  >
                     Up<span className="visually-hidden"> {stage.name}</span>
                   </button>
-                  <button type="button" disabled={stages[i + 1]?.flowCategory !== stage.flowCategory || reorder.isPending} onClick={() => move(i, 1)}>
+                  <button
+                    type="button"
+                    disabled={stages[i + 1]?.flowCategory !== stage.flowCategory || reorder.isPending}
+                    onClick={() => move(i, 1)}
+                  >
                     Down<span className="visually-hidden"> {stage.name}</span>
                   </button>
-                  <button type="button" disabled={alone || remove.isPending} title={alone ? 'The only stage of its flow category stays' : undefined} onClick={() => void removeStage(stage)}>
+                  <button
+                    type="button"
+                    disabled={alone || remove.isPending}
+                    title={alone ? 'The only stage of its flow category stays' : undefined}
+                    onClick={() => void removeStage(stage)}
+                  >
                     Remove<span className="visually-hidden"> {stage.name}</span>
                   </button>
                 </span>
@@ -105,7 +135,11 @@ function StageList({ stages, canEdit, said }: { stages: PortfolioStage[]; canEdi
           );
         })}
       </ol>
-      {canEdit && <p className="muted stage-note">Stages move within their flow category; the only stage of a flow category cannot be removed.</p>}
+      {canEdit && (
+        <p className="muted stage-note">
+          Stages move within their flow category; the only stage of a flow category cannot be removed.
+        </p>
+      )}
       {dialog}
     </div>
   );
@@ -120,7 +154,11 @@ function RenameStageForm({ stage, said }: { stage: PortfolioStage; said: Say }) 
     if (parsed.data.name === stage.name) return;
     rename.mutate(
       { stageId: stage.id, name: parsed.data.name },
-      { onSuccess: (s) => said.say(`Renamed ${stage.name} to ${s.name}.`), onError: (error) => said.sayError(applyApiErrors(error, form.setError, ['name']) ?? `${stage.name} was not renamed.`) },
+      {
+        onSuccess: (s) => said.say(`Renamed ${stage.name} to ${s.name}.`),
+        onError: (error) =>
+          said.sayError(applyApiErrors(error, form.setError, ['name']) ?? `${stage.name} was not renamed.`),
+      },
     );
   });
   const error = form.formState.errors.name;
@@ -129,7 +167,12 @@ function RenameStageForm({ stage, said }: { stage: PortfolioStage; said: Say }) 
       <label className="visually-hidden" htmlFor={`stage-${stage.id}`}>
         Name of the stage {stage.name}
       </label>
-      <input id={`stage-${stage.id}`} {...form.register('name')} aria-invalid={error ? true : undefined} aria-describedby={error ? `stage-${stage.id}-error` : undefined} />
+      <input
+        id={`stage-${stage.id}`}
+        {...form.register('name')}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `stage-${stage.id}-error` : undefined}
+      />
       <button type="submit" disabled={rename.isPending}>
         Rename<span className="visually-hidden"> {stage.name}</span>
       </button>
@@ -140,11 +183,14 @@ function RenameStageForm({ stage, said }: { stage: PortfolioStage; said: Say }) 
 
 function AddStageForm({ said }: { said: Say }) {
   const create = useCreateStage();
-  const form = useForm<{ name: string; flowCategory: FlowCategory }>({ defaultValues: { name: '', flowCategory: 'IN_PROGRESS' } });
+  const form = useForm<{ name: string; flowCategory: FlowCategory }>({
+    defaultValues: { name: '', flowCategory: 'IN_PROGRESS' },
+  });
   const submit = form.handleSubmit((values) => {
     const parsed = createStageBodySchema.safeParse(values);
     if (!parsed.success) {
-      for (const issue of parsed.error.issues) form.setError(issue.path[0] as 'name' | 'flowCategory', { message: issue.message });
+      for (const issue of parsed.error.issues)
+        form.setError(issue.path[0] as 'name' | 'flowCategory', { message: issue.message });
       return;
     }
     create.mutate(parsed.data, {
@@ -152,7 +198,8 @@ function AddStageForm({ said }: { said: Say }) {
         said.say(`Added ${stage.name} after the last ${flowCategoryNames[stage.flowCategory].toLowerCase()} stage.`);
         form.reset({ name: '', flowCategory: stage.flowCategory });
       },
-      onError: (error) => said.sayError(applyApiErrors(error, form.setError, ['name', 'flowCategory']) ?? 'The stage was not added.'),
+      onError: (error) =>
+        said.sayError(applyApiErrors(error, form.setError, ['name', 'flowCategory']) ?? 'The stage was not added.'),
     });
   });
   const error = form.formState.errors.name;
@@ -163,7 +210,11 @@ function AddStageForm({ said }: { said: Say }) {
       </h2>
       <label>
         Name
-        <input {...form.register('name')} aria-invalid={error ? true : undefined} aria-describedby={error ? 'new-stage-error' : undefined} />
+        <input
+          {...form.register('name')}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? 'new-stage-error' : undefined}
+        />
       </label>
       <label>
         Flow category
@@ -226,7 +277,11 @@ function ColumnMapping({ data, canEdit, said }: { data: StageMapping; canEdit: b
                             onChange={(e) =>
                               map.mutate(
                                 { columnId: column.id, stageId: e.target.value || null },
-                                { onSuccess: (c) => said.say(`${team.name}: ${c.name} now counts in ${name.get(c.stageId)}.`), onError: said.fail },
+                                {
+                                  onSuccess: (c) =>
+                                    said.say(`${team.name}: ${c.name} now counts in ${name.get(c.stageId)}.`),
+                                  onError: said.fail,
+                                },
                               )
                             }
                           >

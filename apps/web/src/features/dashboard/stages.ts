@@ -11,9 +11,11 @@ const shades: Record<FlowCategory, string[]> = {
 };
 
 /** The stage's colour, the same on every chart: the n-th stage of a flow category gets that category's n-th shade. */
-export function stageColour(stage: Pick<PortfolioStage, 'id' | 'flowCategory'>, stages: readonly Pick<PortfolioStage, 'id' | 'flowCategory'>[]): string {
+export function stageColour(
+  stage: Pick<PortfolioStage, 'id' | 'flowCategory'>,
+  stages: readonly Pick<PortfolioStage, 'id' | 'flowCategory'>[],
+): string {
   const n = stages.filter((s) => s.flowCategory === stage.flowCategory).findIndex((s) => s.id === stage.id);
   const palette = shades[stage.flowCategory];
   return palette[Math.max(n, 0) % palette.length]!;
 }
-

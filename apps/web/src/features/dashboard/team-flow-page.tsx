@@ -6,7 +6,15 @@ import { forecastFormSchema, type Forecast, type ForecastForm } from '@amb/share
 import { ChartSection } from '../../components/chart-section';
 import { AgingChart, CycleTimeScatter, FlowEfficiencyChart, ForecastHistogram, ThroughputBars } from './charts';
 import CumulativeFlowSection from './cumulative-flow-section';
-import { fetchForecast, useAgingWork, useCumulativeFlow, useCycleTime, useTeamFlow, useVisibleTeams, type Period } from './api';
+import {
+  fetchForecast,
+  useAgingWork,
+  useCumulativeFlow,
+  useCycleTime,
+  useTeamFlow,
+  useVisibleTeams,
+  type Period,
+} from './api';
 import { periodSearch, readPeriod } from '../../lib/period-filters';
 import { PeriodControls } from '../../components/period-controls';
 import './dashboard.css';
@@ -29,7 +37,8 @@ export default function TeamFlowPage() {
         <PeriodControls period={period} />
       </header>
       <p className="drill">
-        <Link to={`/teams/${teamId}/board`}>Board</Link> <Link to={`/teams/${teamId}/sprint`}>Sprint</Link> <Link to={`/teams/${teamId}/board?blocked=1`}>Obstacles</Link>
+        <Link to={`/teams/${teamId}/board`}>Board</Link> <Link to={`/teams/${teamId}/sprint`}>Sprint</Link>{' '}
+        <Link to={`/teams/${teamId}/board?blocked=1`}>Obstacles</Link>
       </p>
       <Loaded query={cfd} what="Cumulative flow">
         {(flow) => <CumulativeFlowSection flow={flow} scope={name} />}
@@ -42,9 +51,27 @@ export default function TeamFlowPage() {
   );
 }
 
-function Loaded<T>({ query, what, children }: { query: { data?: T; error: Error | null }; what: string; children: (data: T) => React.ReactNode }) {
-  if (query.error) return <p role="alert" className="form-error">{what} could not be loaded: {query.error.message}</p>;
-  if (!query.data) return <p className="page-loading" role="status">Loading {what.toLowerCase()}…</p>;
+function Loaded<T>({
+  query,
+  what,
+  children,
+}: {
+  query: { data?: T; error: Error | null };
+  what: string;
+  children: (data: T) => React.ReactNode;
+}) {
+  if (query.error)
+    return (
+      <p role="alert" className="form-error">
+        {what} could not be loaded: {query.error.message}
+      </p>
+    );
+  if (!query.data)
+    return (
+      <p className="page-loading" role="status">
+        Loading {what.toLowerCase()}…
+      </p>
+    );
   return <>{children(query.data)}</>;
 }
 
@@ -54,7 +81,11 @@ function CycleTime({ teamId, period, name }: { teamId: string; period: Period; n
       {(cycle) => (
         <ChartSection
           title={`Cycle time, ${name}, ${cycle.from} to ${cycle.to}`}
-          summary={cycle.p85 === null ? 'Calendar days from start to finish of each card finished in the period.' : `Each dot is a card finished in the period. 50% of cards finished within ${cycle.p50} days, 85% within ${cycle.p85} days, 95% within ${cycle.p95} days.`}
+          summary={
+            cycle.p85 === null
+              ? 'Calendar days from start to finish of each card finished in the period.'
+              : `Each dot is a card finished in the period. 50% of cards finished within ${cycle.p50} days, 85% within ${cycle.p85} days, 95% within ${cycle.p95} days.`
+          }
           rows={cycle.points}
           columns={[
             { header: 'Card', value: (p) => p.title },
@@ -91,7 +122,11 @@ function ThroughputAndEfficiency({ teamId, period, name }: { teamId: string; per
           </ChartSection>
           <ChartSection
             title={`Flow efficiency, ${name}`}
-            summary={flow.overallEfficiency === null ? 'Active time against waiting and blocked time of the cards finished each week.' : `Cards finished in the period were worked on ${Math.round(flow.overallEfficiency * 100)}% of their time in process; the rest they waited or were blocked.`}
+            summary={
+              flow.overallEfficiency === null
+                ? 'Active time against waiting and blocked time of the cards finished each week.'
+                : `Cards finished in the period were worked on ${Math.round(flow.overallEfficiency * 100)}% of their time in process; the rest they waited or were blocked.`
+            }
             rows={flow.efficiency}
             columns={[
               { header: 'Week of', value: (w) => w.week },
@@ -99,7 +134,10 @@ function ThroughputAndEfficiency({ teamId, period, name }: { teamId: string; per
               { header: 'Active (hours)', value: (w) => w.activeHours },
               { header: 'Waiting (hours)', value: (w) => w.waitingHours },
               { header: 'Blocked (hours)', value: (w) => w.blockedHours },
-              { header: 'Flow efficiency (%)', value: (w) => (w.efficiency === null ? null : Math.round(w.efficiency * 100)) },
+              {
+                header: 'Flow efficiency (%)',
+                value: (w) => (w.efficiency === null ? null : Math.round(w.efficiency * 100)),
+              },
             ]}
             filename={`flow-efficiency-${slug(name)}-${flow.from}-${flow.to}.csv`}
             empty={flow.overallEfficiency === null ? 'No finished card spent time in process in this period.' : null}
@@ -120,7 +158,11 @@ function Aging({ teamId, tz, name }: { teamId: string; tz: string; name: string 
         return (
           <ChartSection
             title={`Aging work in progress, ${name}, today`}
-            summary={aging.p85 === null ? 'Each open card in progress by its age; the team has no finished cards in the last 180 days to compare with.' : `Each open card in progress by its age. Bands: the team's cycle time over the last 180 days (${aging.historyCards} cards): 50% within ${aging.p50} days, 85% within ${aging.p85}, 95% within ${aging.p95}. A card above the 85% line is one to talk about.`}
+            summary={
+              aging.p85 === null
+                ? 'Each open card in progress by its age; the team has no finished cards in the last 180 days to compare with.'
+                : `Each open card in progress by its age. Bands: the team's cycle time over the last 180 days (${aging.historyCards} cards): 50% within ${aging.p50} days, 85% within ${aging.p85}, 95% within ${aging.p95}. A card above the 85% line is one to talk about.`
+            }
             rows={aging.cards}
             columns={[
               { header: 'Card', value: (c) => c.title },
@@ -140,8 +182,14 @@ function Aging({ teamId, tz, name }: { teamId: string; tz: string; name: string 
 }
 
 function ForecastPanel({ teamId, tz, name }: { teamId: string; tz: string; name: string }) {
-  const form = useForm<ForecastForm>({ resolver: zodResolver(forecastFormSchema), defaultValues: { cards: 12, target: '', weeks: 8 } });
-  const run = useMutation({ mutationFn: (f: ForecastForm) => fetchForecast(teamId, { cards: f.cards, weeks: f.weeks, target: f.target || undefined, tz }) });
+  const form = useForm<ForecastForm>({
+    resolver: zodResolver(forecastFormSchema),
+    defaultValues: { cards: 12, target: '', weeks: 8 },
+  });
+  const run = useMutation({
+    mutationFn: (f: ForecastForm) =>
+      fetchForecast(teamId, { cards: f.cards, weeks: f.weeks, target: f.target || undefined, tz }),
+  });
   const errors = form.formState.errors;
   const result = run.data;
   return (
@@ -149,11 +197,20 @@ function ForecastPanel({ teamId, tz, name }: { teamId: string; tz: string; name:
       <header className="chart-header">
         <h2 id="forecast-title">Forecast, {name}</h2>
       </header>
-      <p className="muted chart-summary">A Monte Carlo simulation replays the team&apos;s daily throughput of recent weeks many times to say when a number of cards will be done, and how likely they are done by a date.</p>
+      <p className="muted chart-summary">
+        A Monte Carlo simulation replays the team&apos;s daily throughput of recent weeks many times to say when a
+        number of cards will be done, and how likely they are done by a date.
+      </p>
       <form className="forecast-form" noValidate onSubmit={form.handleSubmit((f) => run.mutate(f))}>
         <label>
           Cards to finish
-          <input type="number" min={1} max={1000} aria-invalid={Boolean(errors.cards)} {...form.register('cards', { valueAsNumber: true })} />
+          <input
+            type="number"
+            min={1}
+            max={1000}
+            aria-invalid={Boolean(errors.cards)}
+            {...form.register('cards', { valueAsNumber: true })}
+          />
           {errors.cards && <span className="field-error">{errors.cards.message}</span>}
         </label>
         <label>
@@ -163,14 +220,24 @@ function ForecastPanel({ teamId, tz, name }: { teamId: string; tz: string; name:
         </label>
         <label>
           Weeks of history
-          <input type="number" min={1} max={52} aria-invalid={Boolean(errors.weeks)} {...form.register('weeks', { valueAsNumber: true })} />
+          <input
+            type="number"
+            min={1}
+            max={52}
+            aria-invalid={Boolean(errors.weeks)}
+            {...form.register('weeks', { valueAsNumber: true })}
+          />
           {errors.weeks && <span className="field-error">{errors.weeks.message}</span>}
         </label>
         <button type="submit" className="primary" disabled={run.isPending}>
           {run.isPending ? 'Running…' : 'Run forecast'}
         </button>
       </form>
-      {run.error && <p role="alert" className="form-error">The forecast could not be run: {run.error.message}</p>}
+      {run.error && (
+        <p role="alert" className="form-error">
+          The forecast could not be run: {run.error.message}
+        </p>
+      )}
       {result && <ForecastResult result={result} name={name} />}
     </section>
   );
@@ -178,18 +245,27 @@ function ForecastPanel({ teamId, tz, name }: { teamId: string; tz: string; name:
 
 function ForecastResult({ result, name }: { result: Forecast; name: string }) {
   const source = `${result.runs.toLocaleString()} runs drawing from the daily throughput of ${result.samplesFrom} to ${result.samplesTo} (${result.sampleCards} cards finished)`;
-  if (!result.possible) return <p role="status" className="forecast-answer">No card was finished from {result.samplesFrom} to {result.samplesTo}, so no date can be forecast. Choose more weeks of history.</p>;
+  if (!result.possible)
+    return (
+      <p role="status" className="forecast-answer">
+        No card was finished from {result.samplesFrom} to {result.samplesTo}, so no date can be forecast. Choose more
+        weeks of history.
+      </p>
+    );
   return (
     <div role="status" className="forecast-answer">
       {result.target && result.probabilityByTarget !== null && (
         <p className="forecast-headline">
           {Math.round(result.probabilityByTarget * 100)}% chance that {result.cards} cards are done by {result.target}.
-          {result.howMany && ` By then, at least ${result.howMany.p85} cards with 85% confidence (${result.howMany.p95} with 95%).`}
+          {result.howMany &&
+            ` By then, at least ${result.howMany.p85} cards with 85% confidence (${result.howMany.p95} with 95%).`}
         </p>
       )}
       {result.when && (
         <p>
-          {result.cards} cards done by <strong>{result.when.p50 ?? 'not within 10 years'}</strong> (50%), <strong>{result.when.p85 ?? 'not within 10 years'}</strong> (85%), <strong>{result.when.p95 ?? 'not within 10 years'}</strong> (95%).
+          {result.cards} cards done by <strong>{result.when.p50 ?? 'not within 10 years'}</strong> (50%),{' '}
+          <strong>{result.when.p85 ?? 'not within 10 years'}</strong> (85%),{' '}
+          <strong>{result.when.p95 ?? 'not within 10 years'}</strong> (95%).
         </p>
       )}
       <ChartSection
@@ -209,4 +285,8 @@ function ForecastResult({ result, name }: { result: Forecast; name: string }) {
   );
 }
 
-const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+const slug = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');

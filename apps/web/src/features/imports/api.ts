@@ -14,8 +14,11 @@ export async function fetchBoardColumns(teamId: string) {
 
 /** The e-mails of the team's people: only they can become owners of imported cards (the preview says so per row). */
 export const fetchTeamEmails = (teamId: string) =>
-  api('GET', `/teams/${teamId}/members`, { schema: memberListSchema }).then((r) => new Set(r.members.map((m) => m.email.toLowerCase())));
+  api('GET', `/teams/${teamId}/members`, { schema: memberListSchema }).then(
+    (r) => new Set(r.members.map((m) => m.email.toLowerCase())),
+  );
 
-export const startImport = (teamId: string, body: StartImportBody) => api('POST', `/teams/${teamId}/imports`, { body, schema: importJobSchema });
+export const startImport = (teamId: string, body: StartImportBody) =>
+  api('POST', `/teams/${teamId}/imports`, { body, schema: importJobSchema });
 
 export const fetchImport = (importId: string) => api('GET', `/imports/${importId}`, { schema: importJobSchema });

@@ -6,14 +6,27 @@ import { flowCategories } from '@amb/shared/boards';
 import { planCsvImport, type CsvImportPreview } from '@amb/shared/import-csv';
 import { planTrelloImport, readTrelloBoard, trelloColumns } from '@amb/shared/import-trello';
 import { readBoardExport } from '@amb/shared/import-board';
-import { csvFields, IMPORT_MAX_BYTES, ImportRefusal, type CsvField, type ImportFormat, type ImportJob, type ImportNote, type PlannedColumn } from '@amb/shared/imports';
+import {
+  csvFields,
+  IMPORT_MAX_BYTES,
+  ImportRefusal,
+  type CsvField,
+  type ImportFormat,
+  type ImportJob,
+  type ImportNote,
+  type PlannedColumn,
+} from '@amb/shared/imports';
 import { ApiError } from '../../lib/api-client';
 import { flowCategoryNames } from '../../lib/flow-category-names';
 import { downloadCsv } from '../../lib/csv';
 import { fetchBoardColumns, fetchImport, fetchTeamEmails, startImport } from './api';
 import './imports.css';
 
-const formatNames: Record<ImportFormat, string> = { trello: 'Trello board (JSON export)', csv: 'CSV file', board: 'Board export (JSON from this app)' };
+const formatNames: Record<ImportFormat, string> = {
+  trello: 'Trello board (JSON export)',
+  csv: 'CSV file',
+  board: 'Board export (JSON from this app)',
+};
 const fieldNames: Record<CsvField, string> = {
   ignore: '— ignore —',
   id: 'Source id',
@@ -62,16 +75,26 @@ export function ImportPage() {
   const preview = useMemo(() => {
     if (!file) return null;
     try {
-      if (format === 'csv') return { kind: 'csv' as const, csv: planCsvImport(file.text, boardColumns ?? [], mapping, teamEmails.data) };
+      if (format === 'csv')
+        return { kind: 'csv' as const, csv: planCsvImport(file.text, boardColumns ?? [], mapping, teamEmails.data) };
       const json: unknown = JSON.parse(file.text.replace(/^\uFEFF/, ''));
       if (format === 'trello') {
         const trello = readTrelloBoard(json);
         const plan = planTrelloImport(trello, suggestFlowCategory);
-        return { kind: 'trello' as const, lists: trelloColumns(trello, suggestFlowCategory), cards: trello.cards.length, notes: plan.notes, skipped: plan.skipped };
+        return {
+          kind: 'trello' as const,
+          lists: trelloColumns(trello, suggestFlowCategory),
+          cards: trello.cards.length,
+          notes: plan.notes,
+          skipped: plan.skipped,
+        };
       }
       return { kind: 'board' as const, cards: readBoardExport(json).cards.length };
     } catch (error) {
-      return { kind: 'refused' as const, message: error instanceof ImportRefusal || error instanceof SyntaxError ? error.message : String(error) };
+      return {
+        kind: 'refused' as const,
+        message: error instanceof ImportRefusal || error instanceof SyntaxError ? error.message : String(error),
+      };
     }
   }, [file, format, mapping, boardColumns, teamEmails.data]);
 
@@ -82,7 +105,10 @@ export function ImportPage() {
         fileName: file!.name,
         content: toBase64(file!.bytes),
         csvMapping: format === 'csv' && preview?.kind === 'csv' ? preview.csv.mapping : undefined,
-        flowCategories: format === 'trello' && preview?.kind === 'trello' ? Object.fromEntries(preview.lists.map((l) => [l.name, flows[l.name] ?? l.flowCategory])) : undefined,
+        flowCategories:
+          format === 'trello' && preview?.kind === 'trello'
+            ? Object.fromEntries(preview.lists.map((l) => [l.name, flows[l.name] ?? l.flowCategory]))
+            : undefined,
       }),
     onSuccess: (job) => setJobId(job.id),
   });
@@ -95,7 +121,8 @@ export function ImportPage() {
     setFileError(null);
     start.reset();
     if (!picked) return;
-    if (picked.size > IMPORT_MAX_BYTES) return setFileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
+    if (picked.size > IMPORT_MAX_BYTES)
+      return setFileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
     const bytes = await picked.arrayBuffer();
     try {
       setFile({ name: picked.name, bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
@@ -118,13 +145,18 @@ export function ImportPage() {
             <legend>What is it?</legend>
             {(Object.keys(formatNames) as ImportFormat[]).map((f) => (
               <label key={f}>
-                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} /> {formatNames[f]}
+                <input type="radio" name="format" value={f} checked={format === f} onChange={() => setFormat(f)} />{' '}
+                {formatNames[f]}
               </label>
             ))}
           </fieldset>
           <label className="import-file">
             File to import
-            <input type="file" accept={format === 'csv' ? '.csv,text/csv' : '.json,application/json'} onChange={(e) => void choose(e.target.files?.[0])} />
+            <input
+              type="file"
+              accept={format === 'csv' ? '.csv,text/csv' : '.json,application/json'}
+              onChange={(e) => void choose(e.target.files?.[0])}
+            />
           </label>
           {(fileError ?? refused) && (
             <p className="notice error" role="alert">
@@ -138,7 +170,9 @@ export function ImportPage() {
       {!jobId && preview?.kind === 'trello' && (
         <section aria-labelledby="import-lists">
           <h2 id="import-lists">2. Confirm each list’s flow</h2>
-          <p className="muted">{preview.cards} cards. Each Trello list becomes a column (an existing column with the same name is reused).</p>
+          <p className="muted">
+            {preview.cards} cards. Each Trello list becomes a column (an existing column with the same name is reused).
+          </p>
           <table className="import-table">
             <thead>
               <tr>
@@ -151,7 +185,13 @@ export function ImportPage() {
                 <tr key={l.name}>
                   <td>{l.name}</td>
                   <td>
-                    <select aria-label={`Flow category of ${l.name}`} value={flows[l.name] ?? l.flowCategory} onChange={(e) => setFlows({ ...flows, [l.name]: e.target.value as PlannedColumn['flowCategory'] })}>
+                    <select
+                      aria-label={`Flow category of ${l.name}`}
+                      value={flows[l.name] ?? l.flowCategory}
+                      onChange={(e) =>
+                        setFlows({ ...flows, [l.name]: e.target.value as PlannedColumn['flowCategory'] })
+                      }
+                    >
                       {flowCategories.map((f) => (
                         <option key={f} value={f}>
                           {flowCategoryNames[f]}
@@ -166,12 +206,15 @@ export function ImportPage() {
           <ChangesTable notes={preview.notes} caption="What the import will change" />
           {preview.skipped.length > 0 && (
             <p className="notice warning" role="status">
-              {preview.skipped.length} {preview.skipped.length === 1 ? 'card' : 'cards'} will be left out: {preview.skipped.map((s) => `${s.ref} (${s.reason})`).join('; ')}.
+              {preview.skipped.length} {preview.skipped.length === 1 ? 'card' : 'cards'} will be left out:{' '}
+              {preview.skipped.map((s) => `${s.ref} (${s.reason})`).join('; ')}.
             </p>
           )}
         </section>
       )}
-      {!jobId && preview?.kind === 'board' && <p>{preview.cards} cards, with the board’s columns and swimlanes. The team’s board must have no cards yet.</p>}
+      {!jobId && preview?.kind === 'board' && (
+        <p>{preview.cards} cards, with the board’s columns and swimlanes. The team’s board must have no cards yet.</p>
+      )}
 
       {!jobId && preview && preview.kind !== 'refused' && (
         <p className="import-actions">
@@ -185,12 +228,20 @@ export function ImportPage() {
           )}
         </p>
       )}
-      {jobId && <ImportProgress importId={jobId} teamId={teamId} csv={preview?.kind === 'csv' ? preview.csv : undefined} />}
+      {jobId && (
+        <ImportProgress importId={jobId} teamId={teamId} csv={preview?.kind === 'csv' ? preview.csv : undefined} />
+      )}
     </main>
   );
 }
 
-function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange: (m: Record<string, CsvField>) => void }) {
+function CsvMapping({
+  preview,
+  onChange,
+}: {
+  preview: CsvImportPreview;
+  onChange: (m: Record<string, CsvField>) => void;
+}) {
   const shown = preview.rows.slice(0, 8);
   const bad = preview.rows.filter((r) => r.errors.length).length;
   const changed = preview.rows.filter((r) => r.warnings.length).length;
@@ -202,7 +253,11 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
           <li key={h}>
             <label>
               <span>{h}</span>
-              <select aria-label={`Field for header ${h}`} value={preview.mapping[h]} onChange={(e) => onChange({ ...preview.mapping, [h]: e.target.value as CsvField })}>
+              <select
+                aria-label={`Field for header ${h}`}
+                value={preview.mapping[h]}
+                onChange={(e) => onChange({ ...preview.mapping, [h]: e.target.value as CsvField })}
+              >
                 {csvFields.map((f) => (
                   <option key={f} value={f}>
                     {fieldNames[f]}
@@ -215,7 +270,8 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
       </ul>
       <h2>3. Preview</h2>
       <p role="status">
-        {preview.plan.cards.length} cards will be imported{bad ? `; ${bad} ${bad === 1 ? 'row has errors and will be' : 'rows have errors and will be'} skipped` : ''}
+        {preview.plan.cards.length} cards will be imported
+        {bad ? `; ${bad} ${bad === 1 ? 'row has errors and will be' : 'rows have errors and will be'} skipped` : ''}
         {changed ? `; ${changed} ${changed === 1 ? 'row goes' : 'rows go'} in with changes (see the warnings)` : ''}.
       </p>
       {/* Focusable, so that a keyboard can scroll a table wider than the page. */}
@@ -237,7 +293,13 @@ function CsvMapping({ preview, onChange }: { preview: CsvImportPreview; onChange
             {shown.map((r) => (
               <tr key={r.line} className={r.errors.length ? 'row-error' : r.warnings.length ? 'row-warning' : ''}>
                 <td className="num">{r.line}</td>
-                <td>{r.errors.length ? `⚠ Skipped: ${r.errors.join('; ')}` : r.warnings.length ? `⚠ Imported, but ${r.warnings.join('; ')}` : 'OK'}</td>
+                <td>
+                  {r.errors.length
+                    ? `⚠ Skipped: ${r.errors.join('; ')}`
+                    : r.warnings.length
+                      ? `⚠ Imported, but ${r.warnings.join('; ')}`
+                      : 'OK'}
+                </td>
                 {preview.headers.map((h, i) => (
                   <td key={h}>{r.values[i]}</td>
                 ))}
@@ -284,16 +346,25 @@ function downloadSkipped(job: ImportJob, csv: CsvImportPreview | undefined) {
   const name = `${job.fileName.replace(/\.[^.]*$/, '')}-skipped.csv`;
   if (csv) {
     const byLine = new Map(csv.rows.map((r) => [`row ${r.line}`, r.values]));
-    return downloadCsv(name, [...csv.headers, 'Why it was skipped'], job.skipped.map((s) => [...(byLine.get(s.ref) ?? csv.headers.map(() => '')), `${s.ref}: ${s.reason}`]));
+    return downloadCsv(
+      name,
+      [...csv.headers, 'Why it was skipped'],
+      job.skipped.map((s) => [...(byLine.get(s.ref) ?? csv.headers.map(() => '')), `${s.ref}: ${s.reason}`]),
+    );
   }
-  downloadCsv(name, ['Row or card', 'Why it was skipped'], job.skipped.map((s) => [s.ref, s.reason]));
+  downloadCsv(
+    name,
+    ['Row or card', 'Why it was skipped'],
+    job.skipped.map((s) => [s.ref, s.reason]),
+  );
 }
 
 function ImportProgress({ importId, teamId, csv }: { importId: string; teamId: string; csv?: CsvImportPreview }) {
   const job = useQuery({
     queryKey: ['imports', importId],
     queryFn: () => fetchImport(importId),
-    refetchInterval: (q) => (q.state.data && (q.state.data.status === 'DONE' || q.state.data.status === 'FAILED') ? false : 400),
+    refetchInterval: (q) =>
+      q.state.data && (q.state.data.status === 'DONE' || q.state.data.status === 'FAILED') ? false : 400,
   });
   const j = job.data;
   if (!j) return <p role="status">Starting the import…</p>;
@@ -303,7 +374,11 @@ function ImportProgress({ importId, teamId, csv }: { importId: string; teamId: s
       <h2 id="import-progress">{finished ? 'Import report' : 'Importing…'}</h2>
       <label>
         Progress
-        <progress max={Math.max(j.total, 1)} value={j.processed} aria-valuetext={`${j.processed} of ${j.total} cards`} />
+        <progress
+          max={Math.max(j.total, 1)}
+          value={j.processed}
+          aria-valuetext={`${j.processed} of ${j.total} cards`}
+        />
       </label>
       <p role="status">
         {j.processed} of {j.total} cards processed

@@ -10,8 +10,14 @@ import { applyApiErrors } from '../../lib/form-errors';
 import { teamRoleNames } from '../../lib/role-names';
 import { acceptInvitation, fetchInvitation } from './api';
 
-const newAccountSchema = z.object({ name: z.string().trim().min(1, { message: 'is required' }).max(120), password: newPasswordSchema });
-const existingAccountSchema = z.object({ name: z.string().optional(), password: z.string().min(1, { message: 'is required' }) });
+const newAccountSchema = z.object({
+  name: z.string().trim().min(1, { message: 'is required' }).max(120),
+  password: newPasswordSchema,
+});
+const existingAccountSchema = z.object({
+  name: z.string().optional(),
+  password: z.string().min(1, { message: 'is required' }),
+});
 type Values = { name?: string; password: string };
 
 /** Opened from an invitation link: shows the team and role, then creates the account or joins with the existing one. */
@@ -20,7 +26,9 @@ export function AcceptInvitationPage() {
   const invitation = useQuery({ queryKey: ['invitation', token], queryFn: () => fetchInvitation(token), retry: false });
   const exists = invitation.data?.accountExists ?? false;
   const [formError, setFormError] = useState<string | null>(null);
-  const { register, handleSubmit, setError, formState } = useForm<Values>({ resolver: zodResolver(exists ? existingAccountSchema : newAccountSchema) as never });
+  const { register, handleSubmit, setError, formState } = useForm<Values>({
+    resolver: zodResolver(exists ? existingAccountSchema : newAccountSchema) as never,
+  });
   const accept = useMutation({
     mutationFn: (v: Values) => acceptInvitation({ token, password: v.password, ...(exists ? {} : { name: v.name }) }),
     // A full load: the app starts again signed in, with the new team in its lists.
@@ -29,14 +37,21 @@ export function AcceptInvitationPage() {
   });
 
   let body;
-  if (invitation.isPending) body = <p role="status" className="muted">Opening the invitation…</p>;
+  if (invitation.isPending)
+    body = (
+      <p role="status" className="muted">
+        Opening the invitation…
+      </p>
+    );
   else if (invitation.isError) {
     const e = invitation.error;
     body = (
       <>
         <h1 id="invitation-title">This invitation cannot be used</h1>
         <p role="alert" className="form-error">
-          {e instanceof ApiError && e.status === 404 ? 'This invitation link is not valid. Check that you copied all of it, or ask for a new one.' : e.message}
+          {e instanceof ApiError && e.status === 404
+            ? 'This invitation link is not valid. Check that you copied all of it, or ask for a new one.'
+            : e.message}
         </p>
         <p className="muted">
           Already have an account? <Link to="/sign-in">Sign in</Link>
@@ -49,8 +64,8 @@ export function AcceptInvitationPage() {
       <>
         <h1 id="invitation-title">Join {i.teamName}</h1>
         <p>
-          {i.invitedBy ? `${i.invitedBy} invited` : 'You are invited as'} <strong>{i.email}</strong> to the team <strong>{i.teamName}</strong> as{' '}
-          <strong>{teamRoleNames[i.role].toLowerCase()}</strong>.
+          {i.invitedBy ? `${i.invitedBy} invited` : 'You are invited as'} <strong>{i.email}</strong> to the team{' '}
+          <strong>{i.teamName}</strong> as <strong>{teamRoleNames[i.role].toLowerCase()}</strong>.
         </p>
         {formError && (
           <p role="alert" className="form-error">
@@ -62,7 +77,12 @@ export function AcceptInvitationPage() {
         ) : (
           <label>
             Your name
-            <input autoComplete="name" aria-invalid={formState.errors.name ? true : undefined} aria-describedby="name-error" {...register('name')} />
+            <input
+              autoComplete="name"
+              aria-invalid={formState.errors.name ? true : undefined}
+              aria-describedby="name-error"
+              {...register('name')}
+            />
             <span id="name-error" className="field-error">
               {formState.errors.name && `Name ${formState.errors.name.message}`}
             </span>
@@ -70,7 +90,13 @@ export function AcceptInvitationPage() {
         )}
         <label>
           {exists ? 'Password' : 'Choose a password'}
-          <input type="password" autoComplete={exists ? 'current-password' : 'new-password'} aria-invalid={formState.errors.password ? true : undefined} aria-describedby="password-error" {...register('password')} />
+          <input
+            type="password"
+            autoComplete={exists ? 'current-password' : 'new-password'}
+            aria-invalid={formState.errors.password ? true : undefined}
+            aria-describedby="password-error"
+            {...register('password')}
+          />
           <span id="password-error" className="field-error">
             {formState.errors.password && `Password ${formState.errors.password.message}`}
           </span>
@@ -85,7 +111,12 @@ export function AcceptInvitationPage() {
 
   return (
     <main className="auth-page">
-      <form className="auth-card" aria-labelledby="invitation-title" onSubmit={handleSubmit((v) => accept.mutate(v))} noValidate>
+      <form
+        className="auth-card"
+        aria-labelledby="invitation-title"
+        onSubmit={handleSubmit((v) => accept.mutate(v))}
+        noValidate
+      >
         {body}
       </form>
     </main>

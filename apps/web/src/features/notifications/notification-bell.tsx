@@ -11,7 +11,9 @@ function groupByCard(items: Notification[]) {
   const groups = new Map<string, { title: string; items: Notification[] }>();
   for (const n of items) {
     const key = n.cardId ?? `other:${n.kind.split('.')[0]}:${n.teamId ?? ''}`;
-    const title = n.cardTitle ?? (n.kind.startsWith('sprint.') || n.kind === 'retrospective.opened' ? 'Sprint' : n.cardId ? 'A card' : 'Team');
+    const title =
+      n.cardTitle ??
+      (n.kind.startsWith('sprint.') || n.kind === 'retrospective.opened' ? 'Sprint' : n.cardId ? 'A card' : 'Team');
     let group = groups.get(key);
     if (!group) groups.set(key, (group = { title, items: [] }));
     group.items.push(n);
@@ -68,7 +70,14 @@ export function NotificationBell() {
 
   return (
     <div className="bell" ref={box}>
-      <button type="button" className="bell-button" aria-expanded={open} aria-controls="inbox-panel" onClick={() => setOpen(!open)} aria-label={count ? `Notifications, ${count} unread` : 'Notifications'}>
+      <button
+        type="button"
+        className="bell-button"
+        aria-expanded={open}
+        aria-controls="inbox-panel"
+        onClick={() => setOpen(!open)}
+        aria-label={count ? `Notifications, ${count} unread` : 'Notifications'}
+      >
         <span aria-hidden="true">🔔</span>
         {count > 0 && (
           <span className="bell-count" aria-hidden="true">
@@ -85,8 +94,14 @@ export function NotificationBell() {
             </button>
           </header>
           {inbox.isPending && <p className="muted inbox-empty">Loading…</p>}
-          {inbox.isError && <p className="form-error">Your notifications could not be loaded. Try again in a moment.</p>}
-          {inbox.isSuccess && !items.length && <p className="muted inbox-empty">Nothing yet. You hear here when someone mentions you or changes a card you watch.</p>}
+          {inbox.isError && (
+            <p className="form-error">Your notifications could not be loaded. Try again in a moment.</p>
+          )}
+          {inbox.isSuccess && !items.length && (
+            <p className="muted inbox-empty">
+              Nothing yet. You hear here when someone mentions you or changes a card you watch.
+            </p>
+          )}
           <div className="inbox-groups">
             {groupByCard(items).map((group) => (
               <section key={group.key} className="inbox-group" aria-label={group.title}>
@@ -100,7 +115,12 @@ export function NotificationBell() {
                         <span className="inbox-when">{when(n.createdAt)}</span>
                       </button>
                       {!n.read && (
-                        <button type="button" className="inbox-read" onClick={() => readOne.mutate(n.id)} aria-label={`Mark read: ${n.text}`}>
+                        <button
+                          type="button"
+                          className="inbox-read"
+                          onClick={() => readOne.mutate(n.id)}
+                          aria-label={`Mark read: ${n.text}`}
+                        >
                           ✓
                         </button>
                       )}

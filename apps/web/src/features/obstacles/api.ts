@@ -1,5 +1,11 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { blockedTimeSchema, obstacleListSchema, OBSTACLE_LIST_MAX, timeToClearSchema, type ObstacleSortKey } from '@amb/shared/obstacle-reports';
+import {
+  blockedTimeSchema,
+  obstacleListSchema,
+  OBSTACLE_LIST_MAX,
+  timeToClearSchema,
+  type ObstacleSortKey,
+} from '@amb/shared/obstacle-reports';
 import { api } from '../../lib/api-client';
 import type { Period } from '../../lib/period-filters';
 
@@ -15,9 +21,14 @@ export interface ObstacleFilters {
 }
 
 const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '').map(([k, v]) => [k, String(v)])).toString();
+  new URLSearchParams(
+    Object.entries(params)
+      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
+      .map(([k, v]) => [k, String(v)]),
+  ).toString();
 
-const listUrl = (f: ObstacleFilters, limit?: number) => `/dashboard/obstacles?${qs({ teams: f.teams.join(','), category: f.category, escalated: f.escalated, owner: f.owner, sort: f.sort, dir: f.dir, limit })}`;
+const listUrl = (f: ObstacleFilters, limit?: number) =>
+  `/dashboard/obstacles?${qs({ teams: f.teams.join(','), category: f.category, escalated: f.escalated, owner: f.owner, sort: f.sort, dir: f.dir, limit })}`;
 
 export function useObstacles(filters: ObstacleFilters) {
   return useQuery({
@@ -28,12 +39,17 @@ export function useObstacles(filters: ObstacleFilters) {
 }
 
 /** Every obstacle the filters match (up to the API's cap), for the CSV export. */
-export const fetchAllObstacles = (filters: ObstacleFilters) => api('GET', listUrl(filters, OBSTACLE_LIST_MAX), { schema: obstacleListSchema });
+export const fetchAllObstacles = (filters: ObstacleFilters) =>
+  api('GET', listUrl(filters, OBSTACLE_LIST_MAX), { schema: obstacleListSchema });
 
 export function useBlockedTime(period: Period, teams: string[]) {
   return useQuery({
     queryKey: ['obstacles', 'blocked-time', period, teams],
-    queryFn: ({ signal }) => api('GET', `/dashboard/obstacles/blocked-time?${qs({ ...period, teams: teams.join(',') })}`, { schema: blockedTimeSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/obstacles/blocked-time?${qs({ ...period, teams: teams.join(',') })}`, {
+        schema: blockedTimeSchema,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -41,7 +57,11 @@ export function useBlockedTime(period: Period, teams: string[]) {
 export function useTimeToClear(period: Period, teams: string[]) {
   return useQuery({
     queryKey: ['obstacles', 'time-to-clear', period, teams],
-    queryFn: ({ signal }) => api('GET', `/dashboard/obstacles/time-to-clear?${qs({ ...period, teams: teams.join(',') })}`, { schema: timeToClearSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/obstacles/time-to-clear?${qs({ ...period, teams: teams.join(',') })}`, {
+        schema: timeToClearSchema,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

@@ -30,7 +30,9 @@ function BlockedTimeFigures({ data, period, teams }: { data: BlockedTime; period
     c.hours += r.hours;
     perCategory.set(r.category ?? '', c);
   }
-  const bars = [...perCategory.values()].sort((a, b) => b.hours - a.hours).map((c) => ({ name: categoryName(c.category), days: inDays(c.hours), colour: colourOf(c.category) }));
+  const bars = [...perCategory.values()]
+    .sort((a, b) => b.hours - a.hours)
+    .map((c) => ({ name: categoryName(c.category), days: inDays(c.hours), colour: colourOf(c.category) }));
   const perTeam = new Map<string, { name: string; hours: number; top: Row }>();
   for (const r of rows) {
     const t = perTeam.get(r.teamId);
@@ -52,13 +54,23 @@ function BlockedTimeFigures({ data, period, teams }: { data: BlockedTime; period
   return (
     <ChartSection
       title={`Blocked time by category, ${period.from} to ${period.to}${chosenTeamsText(teams, data.teams)}`}
-      summary={worst ? `Card-days blocked within the period (a block still open counts up to now). ${capitalised(worst.name)} cost the teams most: ${daysWord(worst.days)}.` : 'Card-days blocked within the period.'}
+      summary={
+        worst
+          ? `Card-days blocked within the period (a block still open counts up to now). ${capitalised(worst.name)} cost the teams most: ${daysWord(worst.days)}.`
+          : 'Card-days blocked within the period.'
+      }
       rows={rows}
       columns={columns}
       filename={`blocked-time-${period.from}-${period.to}.csv`}
       empty={rows.length ? null : `No card${inChosenTeams(teams)} was blocked in this period.`}
     >
-      <Suspense fallback={<p className="page-loading" role="status">Loading the chart…</p>}>
+      <Suspense
+        fallback={
+          <p className="page-loading" role="status">
+            Loading the chart…
+          </p>
+        }
+      >
         <BlockedTimeChart bars={bars} />
       </Suspense>
       <div className="table-scroll">
@@ -67,7 +79,9 @@ function BlockedTimeFigures({ data, period, teams }: { data: BlockedTime; period
           <thead>
             <tr>
               <th scope="col">Team</th>
-              <th scope="col" className="num">Blocked (card-days)</th>
+              <th scope="col" className="num">
+                Blocked (card-days)
+              </th>
               <th scope="col">Costliest category</th>
             </tr>
           </thead>

@@ -34,4 +34,5 @@ export function chosenTeamsText(chosen: string[], teams: { id: string; name: str
 }
 
 /** For an empty list or section: " in the chosen team", " in the 2 chosen teams", or nothing for every team. */
-export const inChosenTeams = (chosen: string[]) => (chosen.length === 1 ? ' in the chosen team' : chosen.length ? ` in the ${chosen.length} chosen teams` : '');
+export const inChosenTeams = (chosen: string[]) =>
+  chosen.length === 1 ? ' in the chosen team' : chosen.length ? ` in the ${chosen.length} chosen teams` : '';

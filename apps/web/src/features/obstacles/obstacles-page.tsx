@@ -13,8 +13,15 @@ import { categoryName, inChosenTeams } from './categories';
 import { TimeToClearSection } from './time-to-clear-section';
 import './obstacles.css';
 
-const stateWords = { escalated: 'Waiting for the PMO', handling: 'Being handled', cleared: 'Cleared by the PMO' } as const;
-const pmoWords = (o: Obstacle) => (o.pmo ? `${stateWords[o.pmo.state]}${o.pmo.handler && o.pmo.state !== 'escalated' ? ` (${o.pmo.handler.name})` : ''}` : '');
+const stateWords = {
+  escalated: 'Waiting for the PMO',
+  handling: 'Being handled',
+  cleared: 'Cleared by the PMO',
+} as const;
+const pmoWords = (o: Obstacle) =>
+  o.pmo
+    ? `${stateWords[o.pmo.state]}${o.pmo.handler && o.pmo.state !== 'escalated' ? ` (${o.pmo.handler.name})` : ''}`
+    : '';
 
 const columns: { key: ObstacleSortKey; header: string; numeric?: boolean }[] = [
   { key: 'team', header: 'Team' },
@@ -54,7 +61,8 @@ function readFilters(params: URLSearchParams, teams: string[]): ObstacleFilters 
 }
 
 /** Which way a column sorts now: each key has its own first direction (age: oldest first). */
-const currentDir = (f: ObstacleFilters) => f.dir ?? (f.sort === 'age' || f.sort === 'escalated' || f.sort === 'state' ? 'desc' : 'asc');
+const currentDir = (f: ObstacleFilters) =>
+  f.dir ?? (f.sort === 'age' || f.sort === 'escalated' || f.sort === 'state' ? 'desc' : 'asc');
 
 /**
  * The PMO's obstacles: every blocked card across the teams the person may read, oldest first, with filters in the
@@ -69,14 +77,19 @@ export function ObstaclesPage() {
   const [exporting, setExporting] = useState<string | null>(null);
   const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
   const dir = currentDir(filters);
-  const setSort = (key: ObstacleSortKey) => set({ sort: key, dir: key === filters.sort ? (dir === 'asc' ? 'desc' : 'asc') : null });
+  const setSort = (key: ObstacleSortKey) =>
+    set({ sort: key, dir: key === filters.sort ? (dir === 'asc' ? 'desc' : 'asc') : null });
 
   const exportCsv = async () => {
     setExporting('Preparing the CSV…');
     try {
       const all = await fetchAllObstacles(filters);
       downloadCsv(`obstacles-${new Date().toISOString().slice(0, 10)}.csv`, ...tableOf(all.obstacles, csvColumns));
-      setExporting(all.total > all.obstacles.length ? `Exported the first ${all.obstacles.length.toLocaleString()} of ${all.total.toLocaleString()} obstacles; narrow the filters for the rest.` : null);
+      setExporting(
+        all.total > all.obstacles.length
+          ? `Exported the first ${all.obstacles.length.toLocaleString()} of ${all.total.toLocaleString()} obstacles; narrow the filters for the rest.`
+          : null,
+      );
     } catch (e) {
       setExporting(`The CSV could not be made: ${(e as Error).message}`);
     }
@@ -97,7 +110,11 @@ export function ObstaclesPage() {
         </h2>
         <div className="obstacle-filters" role="group" aria-label="Filter the obstacles">
           <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
-          <FilterSelect label="Category" value={filters.category ?? ''} onChange={(e) => set({ category: e.target.value || null })}>
+          <FilterSelect
+            label="Category"
+            value={filters.category ?? ''}
+            onChange={(e) => set({ category: e.target.value || null })}
+          >
             <option value="">Any category</option>
             {blockerCategories.map((c) => (
               <option key={c} value={c}>
@@ -105,12 +122,20 @@ export function ObstaclesPage() {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label="Escalated" value={filters.escalated ?? ''} onChange={(e) => set({ escalated: e.target.value || null })}>
+          <FilterSelect
+            label="Escalated"
+            value={filters.escalated ?? ''}
+            onChange={(e) => set({ escalated: e.target.value || null })}
+          >
             <option value="">Escalated or not</option>
             <option value="yes">Escalated to the PMO</option>
             <option value="no">Not escalated</option>
           </FilterSelect>
-          <FilterSelect label="Owner" value={filters.owner ?? ''} onChange={(e) => set({ owner: e.target.value || null })}>
+          <FilterSelect
+            label="Owner"
+            value={filters.owner ?? ''}
+            onChange={(e) => set({ owner: e.target.value || null })}
+          >
             <option value="">Anyone</option>
             {obstacles.data?.owners.map((p) => (
               <option key={p.id} value={p.id}>
@@ -133,17 +158,30 @@ export function ObstaclesPage() {
           )}
         </div>
         <LeftOutTeams choice={choice} />
-        <QueryState query={obstacles} loading="Loading the obstacles…" failed="The obstacles could not be loaded" isEmpty={(d) => d.total === 0} empty={<NoObstacles filters={filters} onClear={set} />}>
+        <QueryState
+          query={obstacles}
+          loading="Loading the obstacles…"
+          failed="The obstacles could not be loaded"
+          isEmpty={(d) => d.total === 0}
+          empty={<NoObstacles filters={filters} onClear={set} />}
+        >
           {(data) => (
             <div className="table-scroll">
               <table className="data-table obstacle-table">
                 <caption>
-                  {data.total === data.obstacles.length ? `${data.total} blocked ${data.total === 1 ? 'card' : 'cards'} now` : `The first ${data.obstacles.length} of ${data.total} blocked cards now; narrow the filters or export them all`}
+                  {data.total === data.obstacles.length
+                    ? `${data.total} blocked ${data.total === 1 ? 'card' : 'cards'} now`
+                    : `The first ${data.obstacles.length} of ${data.total} blocked cards now; narrow the filters or export them all`}
                 </caption>
                 <thead>
                   <tr>
                     {columns.map((c) => (
-                      <th key={c.key} scope="col" className={c.numeric ? 'num' : ''} aria-sort={filters.sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                      <th
+                        key={c.key}
+                        scope="col"
+                        className={c.numeric ? 'num' : ''}
+                        aria-sort={filters.sort === c.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                      >
                         <button type="button" className="sort-button" onClick={() => setSort(c.key)}>
                           {c.header}
                           <span aria-hidden="true">{filters.sort === c.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -169,13 +207,24 @@ export function ObstaclesPage() {
         <PeriodControls period={period} />
       </header>
       <BlockedTimeSection period={period} teams={filters.teams} />
-      <TimeToClearSection period={period} teams={filters.teams} by={params.get('clearBy') === 'team' ? 'team' : 'category'} onBy={(by) => set({ clearBy: by === 'team' ? 'team' : null })} />
+      <TimeToClearSection
+        period={period}
+        teams={filters.teams}
+        by={params.get('clearBy') === 'team' ? 'team' : 'category'}
+        onBy={(by) => set({ clearBy: by === 'team' ? 'team' : null })}
+      />
     </section>
   );
 }
 
 /** Why the list is empty, with a way out when the filters are what empties it. */
-function NoObstacles({ filters, onClear }: { filters: ObstacleFilters; onClear: (changes: Record<string, null>) => void }) {
+function NoObstacles({
+  filters,
+  onClear,
+}: {
+  filters: ObstacleFilters;
+  onClear: (changes: Record<string, null>) => void;
+}) {
   const others = Boolean(filters.category || filters.escalated || filters.owner);
   const chosen = filters.teams.length;
   if (!chosen && !others) return <p>No blocked card: nothing stands in any team’s way right now.</p>;
@@ -200,7 +249,17 @@ function NoObstacles({ filters, onClear }: { filters: ObstacleFilters; onClear: 
 }
 
 /** A filter's select with its label beside it (not around it, so its name is the label alone). */
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (e: ChangeEvent<HTMLSelectElement>) => void; children: ReactNode }) {
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (e: ChangeEvent<HTMLSelectElement>) => void;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="obstacle-filter">
@@ -226,7 +285,15 @@ function ObstacleRow({ obstacle: o }: { obstacle: Obstacle }) {
         </span>
       </td>
       <td className="num">{o.ageDays}</td>
-      <td>{o.escalatedAt ? <span className="escalated-tag"><span aria-hidden="true">⚑ </span>Escalated</span> : <span className="muted">No</span>}</td>
+      <td>
+        {o.escalatedAt ? (
+          <span className="escalated-tag">
+            <span aria-hidden="true">⚑ </span>Escalated
+          </span>
+        ) : (
+          <span className="muted">No</span>
+        )}
+      </td>
       <td>
         {o.pmo ? (
           <span className={`pmo-tag pmo-tag-${o.pmo.state}`}>{pmoWords(o)}</span>

@@ -23,7 +23,17 @@ interface Row {
 }
 
 /** Whether obstacles get cleared faster: the weekly median time to clear, per category or per team. */
-export function TimeToClearSection({ period, teams, by, onBy }: { period: Period; teams: string[]; by: 'category' | 'team'; onBy: (by: 'category' | 'team') => void }) {
+export function TimeToClearSection({
+  period,
+  teams,
+  by,
+  onBy,
+}: {
+  period: Period;
+  teams: string[];
+  by: 'category' | 'team';
+  onBy: (by: 'category' | 'team') => void;
+}) {
   const clear = useTimeToClear(period, teams);
   return (
     <QueryState query={clear} loading="Loading time to clear…" failed="Time to clear could not be loaded">
@@ -32,16 +42,46 @@ export function TimeToClearSection({ period, teams, by, onBy }: { period: Period
   );
 }
 
-function TimeToClearFigures({ data, period, teams, by, onBy }: { data: TimeToClear; period: Period; teams: string[]; by: 'category' | 'team'; onBy: (by: 'category' | 'team') => void }) {
+function TimeToClearFigures({
+  data,
+  period,
+  teams,
+  by,
+  onBy,
+}: {
+  data: TimeToClear;
+  period: Period;
+  teams: string[];
+  by: 'category' | 'team';
+  onBy: (by: 'category' | 'team') => void;
+}) {
   const teamName = new Map(data.teams.map((t) => [t.id, t.name]));
   const rows: Row[] =
     by === 'category'
-      ? data.byCategory.map((w) => ({ week: w.week, group: categoryName(w.category), cleared: w.cleared, medianHours: w.medianHours }))
-      : data.byTeam.map((w) => ({ week: w.week, group: teamName.get(w.teamId) ?? '', cleared: w.cleared, medianHours: w.medianHours }));
+      ? data.byCategory.map((w) => ({
+          week: w.week,
+          group: categoryName(w.category),
+          cleared: w.cleared,
+          medianHours: w.medianHours,
+        }))
+      : data.byTeam.map((w) => ({
+          week: w.week,
+          group: teamName.get(w.teamId) ?? '',
+          cleared: w.cleared,
+          medianHours: w.medianHours,
+        }));
   const series =
     by === 'category'
-      ? [...new Set(data.byCategory.map((w) => w.category))].map((c) => ({ key: categoryName(c), name: categoryName(c), colour: colourOf(c as BlockerCategory | null) }))
-      : busiestTeams(data).map((id, i) => ({ key: teamName.get(id) ?? id, name: teamName.get(id) ?? id, colour: teamColours[i % teamColours.length]! }));
+      ? [...new Set(data.byCategory.map((w) => w.category))].map((c) => ({
+          key: categoryName(c),
+          name: categoryName(c),
+          colour: colourOf(c as BlockerCategory | null),
+        }))
+      : busiestTeams(data).map((id, i) => ({
+          key: teamName.get(id) ?? id,
+          name: teamName.get(id) ?? id,
+          colour: teamColours[i % teamColours.length]!,
+        }));
   // Every week of the period, so a week without a cleared obstacle shows as a gap, not as no time at all.
   const weeks = weeksOf(period).map((week) => {
     const point: Record<string, string | number | null> = { week };
@@ -60,8 +100,11 @@ function TimeToClearFigures({ data, period, teams, by, onBy }: { data: TimeToCle
       title={`Time to clear an obstacle, weekly median by ${by}, ${period.from} to ${period.to}${chosenTeamsText(teams, data.teams)}`}
       summary={
         <>
-          From the moment a card was blocked to the moment it was unblocked, by the week it was cleared in; {cleared} {cleared === 1 ? 'obstacle' : 'obstacles'} cleared.
-          {by === 'team' && series.length < new Set(data.byTeam.map((w) => w.teamId)).size && ` The chart shows the ${series.length} teams that cleared the most; the data table has every team.`}{' '}
+          From the moment a card was blocked to the moment it was unblocked, by the week it was cleared in; {cleared}{' '}
+          {cleared === 1 ? 'obstacle' : 'obstacles'} cleared.
+          {by === 'team' &&
+            series.length < new Set(data.byTeam.map((w) => w.teamId)).size &&
+            ` The chart shows the ${series.length} teams that cleared the most; the data table has every team.`}{' '}
           <span className="clear-by" role="group" aria-label="Show time to clear by">
             <button type="button" aria-pressed={by === 'category'} onClick={() => onBy('category')}>
               By category
@@ -77,7 +120,13 @@ function TimeToClearFigures({ data, period, teams, by, onBy }: { data: TimeToCle
       filename={`time-to-clear-by-${by}-${period.from}-${period.to}.csv`}
       empty={rows.length ? null : `No obstacle${inChosenTeams(teams)} was cleared in this period.`}
     >
-      <Suspense fallback={<p className="page-loading" role="status">Loading the chart…</p>}>
+      <Suspense
+        fallback={
+          <p className="page-loading" role="status">
+            Loading the chart…
+          </p>
+        }
+      >
         <TimeToClearChart weeks={weeks} series={series} />
       </Suspense>
     </ChartSection>
@@ -95,5 +144,8 @@ function weeksOf(period: Period): string[] {
 function busiestTeams(data: TimeToClear): string[] {
   const counts = new Map<string, number>();
   for (const w of data.byTeam) counts.set(w.teamId, (counts.get(w.teamId) ?? 0) + w.cleared);
-  return [...counts].sort((a, b) => b[1] - a[1]).slice(0, MAX_TEAM_LINES).map(([id]) => id);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, MAX_TEAM_LINES)
+    .map(([id]) => id);
 }

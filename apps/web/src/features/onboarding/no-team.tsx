@@ -10,8 +10,16 @@ export function NoTeam() {
     <section className="no-team" aria-labelledby="no-team-title">
       <h1 id="no-team-title">You are not on a team yet</h1>
       <p>Boards belong to teams. Ask an admin (or a team’s scrum master) to add you to the team you work with.</p>
-      {directory.isPending && <p role="status" className="muted">Loading…</p>}
-      {directory.isError && <p role="alert" className="form-error">The list of teams could not be loaded: {directory.error.message}</p>}
+      {directory.isPending && (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      )}
+      {directory.isError && (
+        <p role="alert" className="form-error">
+          The list of teams could not be loaded: {directory.error.message}
+        </p>
+      )}
       {directory.data && (
         <div className="no-team-grid">
           <div>
@@ -22,7 +30,8 @@ export function NoTeam() {
               <ul>
                 {directory.data.admins.map((a) => (
                   <li key={a.email}>
-                    {a.name} — <a href={`mailto:${a.email}?subject=${encodeURIComponent('Please add me to a team')}`}>{a.email}</a>
+                    {a.name} —{' '}
+                    <a href={`mailto:${a.email}?subject=${encodeURIComponent('Please add me to a team')}`}>{a.email}</a>
                   </li>
                 ))}
               </ul>

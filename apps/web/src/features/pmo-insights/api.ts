@@ -3,12 +3,14 @@ import { dependencyGraphSchema, dependencyListSchema } from '@amb/shared/depende
 import { principleCoverageSchema } from '@amb/shared/principle-coverage';
 import { api } from '../../lib/api-client';
 
-const search = (params: Record<string, string | undefined>) => new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+const search = (params: Record<string, string | undefined>) =>
+  new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
 
 export function useDependencyGraph(tz: string) {
   return useQuery({
     queryKey: ['pmo', 'dependency-graph', tz],
-    queryFn: ({ signal }) => api('GET', `/dashboard/dependencies/graph?${search({ tz })}`, { schema: dependencyGraphSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/dependencies/graph?${search({ tz })}`, { schema: dependencyGraphSchema, signal }),
   });
 }
 
@@ -22,7 +24,8 @@ export interface DependencyFilter {
 export function useDependencies(filter: DependencyFilter) {
   return useQuery({
     queryKey: ['pmo', 'dependencies', filter],
-    queryFn: ({ signal }) => api('GET', `/dashboard/dependencies?${search({ ...filter })}`, { schema: dependencyListSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/dependencies?${search({ ...filter })}`, { schema: dependencyListSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -39,7 +42,11 @@ export interface CoverageFilter {
 export function usePrincipleCoverage(filter: CoverageFilter) {
   return useQuery({
     queryKey: ['pmo', 'principle-coverage', filter],
-    queryFn: ({ signal }) => api('GET', `/dashboard/principle-coverage?${search({ ...filter, teams: filter.teams.join(',') })}`, { schema: principleCoverageSchema, signal }),
+    queryFn: ({ signal }) =>
+      api('GET', `/dashboard/principle-coverage?${search({ ...filter, teams: filter.teams.join(',') })}`, {
+        schema: principleCoverageSchema,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }

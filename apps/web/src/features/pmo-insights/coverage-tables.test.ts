@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
-import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, contrast, heat, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
+import {
+  byPrincipleAndBucket,
+  byTeamAndPrinciple,
+  cellOf,
+  contrast,
+  heat,
+  maxima,
+  NO_PRINCIPLE,
+  shade,
+} from './coverage-tables';
 
 const coverage = {
   cells: [
@@ -31,7 +40,8 @@ describe('coverage tables', () => {
   });
 
   it('keeps the text on every shade at 4.5:1 or more, from the palest to the darkest', () => {
-    const over = (alpha: number, rgb: number[]) => rgb.map((c) => 255 * (1 - alpha) + c * alpha) as [number, number, number];
+    const over = (alpha: number, rgb: number[]) =>
+      rgb.map((c) => 255 * (1 - alpha) + c * alpha) as [number, number, number];
     for (const tone of ['principle', 'untagged'] as const) {
       for (let value = 1; value <= 40; value++) {
         const { backgroundColor, color } = heat(value, 40, tone);

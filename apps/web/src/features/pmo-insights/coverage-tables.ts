@@ -32,13 +32,18 @@ export function byPrincipleAndBucket(c: PrincipleCoverage): Map<string, Totals> 
   return totals;
 }
 
-export const cellOf = (totals: Map<string, Totals>, a: string, b: string | number): Totals => totals.get(key(a, b)) ?? { cards: 0, points: 0 };
+export const cellOf = (totals: Map<string, Totals>, a: string, b: string | number): Totals =>
+  totals.get(key(a, b)) ?? { cards: 0, points: 0 };
 
 /**
  * A heat shade for a count against the largest: none for zero, darker for more. Cards without a principle are
  * shaded grey against their own largest, so a big untagged column does not wash out the principles.
  */
-export function heat(value: number, max: number, tone: 'principle' | 'untagged' = 'principle'): { backgroundColor?: string; color?: string } {
+export function heat(
+  value: number,
+  max: number,
+  tone: 'principle' | 'untagged' = 'principle',
+): { backgroundColor?: string; color?: string } {
   if (value <= 0 || max <= 0) return {};
   const rgb: Rgb = tone === 'principle' ? [21, 94, 239] : [102, 112, 133];
   let alpha = 0.12 + 0.7 * Math.min(1, value / max);
@@ -76,4 +81,5 @@ export function maxima(totals: Map<string, Totals>): { principle: number; untagg
   return { principle, untagged };
 }
 
-export const shade = (value: number, id: string, max: { principle: number; untagged: number }) => (id === NO_PRINCIPLE ? heat(value, max.untagged, 'untagged') : heat(value, max.principle));
+export const shade = (value: number, id: string, max: { principle: number; untagged: number }) =>
+  id === NO_PRINCIPLE ? heat(value, max.untagged, 'untagged') : heat(value, max.principle);

@@ -30,7 +30,12 @@ export function DependenciesPage() {
         loading="Loading the dependencies…"
         failed="The dependencies could not be loaded"
         isEmpty={(g) => g.edges.length === 0}
-        empty={<p>No card waits on another team’s card among the teams you can read. Waits are recorded on a card as “depends on” or “blocks” another team’s card.</p>}
+        empty={
+          <p>
+            No card waits on another team’s card among the teams you can read. Waits are recorded on a card as “depends
+            on” or “blocks” another team’s card.
+          </p>
+        }
       >
         {(g) => (
           <GraphView
@@ -45,11 +50,26 @@ export function DependenciesPage() {
   );
 }
 
-function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: DependencyGraph; tz: string; onlyAtRisk: boolean; setOnlyAtRisk: (on: boolean) => void }) {
+function GraphView({
+  graph,
+  tz,
+  onlyAtRisk,
+  setOnlyAtRisk,
+}: {
+  graph: DependencyGraph;
+  tz: string;
+  onlyAtRisk: boolean;
+  setOnlyAtRisk: (on: boolean) => void;
+}) {
   const drawn = onlyAtRisk ? { ...graph, edges: graph.edges.filter((e) => e.atRisk > 0) } : graph;
   const drawnTeams = new Set(drawn.edges.flatMap((e) => [e.waiting, e.on]));
   const names = new Map(graph.teams.map((t) => [t.id, t.name]));
-  const edges = [...graph.edges].sort((a, b) => b.atRisk - a.atRisk || b.links - a.links || (names.get(a.waiting) ?? '').localeCompare(names.get(b.waiting) ?? ''));
+  const edges = [...graph.edges].sort(
+    (a, b) =>
+      b.atRisk - a.atRisk ||
+      b.links - a.links ||
+      (names.get(a.waiting) ?? '').localeCompare(names.get(b.waiting) ?? ''),
+  );
   const links = edges.reduce((n, e) => n + e.links, 0);
   const atRisk = edges.reduce((n, e) => n + e.atRisk, 0);
   const csv = () =>
@@ -86,7 +106,8 @@ function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: Dependency
         </div>
       </dl>
       <p className="pmo-note">
-        At risk: the card waited on is not done while the waiting card’s due date or sprint end is within {NEAR_WORKING_DAYS} working days (by {graph.nearUntil}) or already past.
+        At risk: the card waited on is not done while the waiting card’s due date or sprint end is within{' '}
+        {NEAR_WORKING_DAYS} working days (by {graph.nearUntil}) or already past.
       </p>
       <div className="pmo-graph-layout">
         <figure className="pmo-card pmo-graph">
@@ -101,17 +122,24 @@ function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: Dependency
               </li>
               <li>thicker: more open links; the arrow points to the team waited on</li>
               <li>
-                <span className="dot marketing" aria-hidden="true" /> marketing <span className="dot development" aria-hidden="true" /> development
+                <span className="dot marketing" aria-hidden="true" /> marketing{' '}
+                <span className="dot development" aria-hidden="true" /> development
               </li>
             </ul>
           </figcaption>
           <label className="pmo-check">
-            <input type="checkbox" checked={onlyAtRisk} onChange={(e) => setOnlyAtRisk(e.target.checked)} /> Draw only pairs with waits at risk
+            <input type="checkbox" checked={onlyAtRisk} onChange={(e) => setOnlyAtRisk(e.target.checked)} /> Draw only
+            pairs with waits at risk
           </label>
           {drawn.edges.length ? (
-            <DependencyGraphDrawing graph={{ ...drawn, teams: graph.teams.filter((t) => drawnTeams.has(t.id)) }} tz={tz} />
+            <DependencyGraphDrawing
+              graph={{ ...drawn, teams: graph.teams.filter((t) => drawnTeams.has(t.id)) }}
+              tz={tz}
+            />
           ) : (
-            <p className="pmo-empty">No wait is at risk: nothing waited on is late for a date within the next {NEAR_WORKING_DAYS} working days.</p>
+            <p className="pmo-empty">
+              No wait is at risk: nothing waited on is late for a date within the next {NEAR_WORKING_DAYS} working days.
+            </p>
           )}
         </figure>
         <section className="pmo-card" aria-labelledby="edges-title">
@@ -142,7 +170,10 @@ function GraphView({ graph, tz, onlyAtRisk, setOnlyAtRisk }: { graph: Dependency
                     <th scope="row">{names.get(e.waiting)}</th>
                     <td>{names.get(e.on)}</td>
                     <td className="num">
-                      <Link to={edgeListUrl(e, tz)} aria-label={`${e.links} open links: ${names.get(e.waiting)} waits on ${names.get(e.on)}`}>
+                      <Link
+                        to={edgeListUrl(e, tz)}
+                        aria-label={`${e.links} open links: ${names.get(e.waiting)} waits on ${names.get(e.on)}`}
+                      >
                         {e.links}
                       </Link>
                     </td>

@@ -10,7 +10,8 @@ const NODE = 6;
 type Edge = DependencyGraph['edges'][number];
 
 /** The URL of the list for one edge: that pair of teams, in that direction. */
-export const edgeListUrl = (edge: Pick<Edge, 'waiting' | 'on'>, tz: string) => `/pmo/dependencies/list?${new URLSearchParams({ waiting: edge.waiting, on: edge.on, tz })}`;
+export const edgeListUrl = (edge: Pick<Edge, 'waiting' | 'on'>, tz: string) =>
+  `/pmo/dependencies/list?${new URLSearchParams({ waiting: edge.waiting, on: edge.on, tz })}`;
 
 /**
  * Teams with open waits between them: an arrow from the waiting team to the team it waits on, thicker for more
@@ -25,16 +26,38 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
   const names = new Map(graph.teams.map((t) => [t.id, t.name]));
   // At-risk edges on top, so a grey crowd never hides them.
   const edges = [...graph.edges].sort((a, b) => Number(a.atRisk > 0) - Number(b.atRisk > 0) || a.links - b.links);
-  const touches = (e: Edge) => focus === null || focus === e.waiting || focus === e.on || focus === `${e.waiting}>${e.on}`;
+  const touches = (e: Edge) =>
+    focus === null || focus === e.waiting || focus === e.on || focus === `${e.waiting}>${e.on}`;
   const fontSize = graph.teams.length > 60 ? 10 : graph.teams.length > 30 ? 11 : graph.teams.length > 16 ? 13 : 16;
 
   return (
-    <svg className={`dependency-graph ${graph.edges.length > 60 ? 'crowded' : ''}`} viewBox={`0 0 ${SIZE} ${SIZE}`} role="group" aria-label="Teams and the open waits between them">
+    <svg
+      className={`dependency-graph ${graph.edges.length > 60 ? 'crowded' : ''}`}
+      viewBox={`0 0 ${SIZE} ${SIZE}`}
+      role="group"
+      aria-label="Teams and the open waits between them"
+    >
       <defs>
-        <marker id="arrow-risk" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <marker
+          id="arrow-risk"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="5"
+          markerHeight="5"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#d92d20" />
         </marker>
-        <marker id="arrow-calm" viewBox="0 0 10 10" refX="8" refY="5" markerWidth="5" markerHeight="5" orient="auto-start-reverse">
+        <marker
+          id="arrow-calm"
+          viewBox="0 0 10 10"
+          refX="8"
+          refY="5"
+          markerWidth="5"
+          markerHeight="5"
+          orient="auto-start-reverse"
+        >
           <path d="M0,0 L10,5 L0,10 z" fill="#667085" />
         </marker>
       </defs>
@@ -63,7 +86,12 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
             <title>{label}</title>
             {/* A wide transparent stroke under the line makes thin edges easy to hit. */}
             <path d={edgePath(a, b, CENTER, NODE + 4)} className="graph-edge-hit" />
-            <path d={edgePath(a, b, CENTER, NODE + 4)} strokeWidth={edgeWidth(e.links)} markerEnd={`url(#arrow-${risky ? 'risk' : 'calm'})`} className="graph-edge-line" />
+            <path
+              d={edgePath(a, b, CENTER, NODE + 4)}
+              strokeWidth={edgeWidth(e.links)}
+              markerEnd={`url(#arrow-${risky ? 'risk' : 'calm'})`}
+              className="graph-edge-line"
+            />
           </a>
         );
       })}
@@ -75,12 +103,32 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
         // Few teams: labels read horizontally. Many: along the radius, so neighbours do not overlap.
         const radial = graph.teams.length > 16;
         const degrees = radial ? (p.angle * 180) / Math.PI + (right ? 0 : 180) : 0;
-        const anchor = radial ? (right ? 'start' : 'end') : Math.abs(Math.cos(p.angle)) < 0.2 ? 'middle' : right ? 'start' : 'end';
+        const anchor = radial
+          ? right
+            ? 'start'
+            : 'end'
+          : Math.abs(Math.cos(p.angle)) < 0.2
+            ? 'middle'
+            : right
+              ? 'start'
+              : 'end';
         const active = focus === t.id || (focus?.includes('>') && focus.split('>').includes(t.id));
         return (
-          <g key={t.id} className={`graph-team ${t.kind === 'DEVELOPMENT' ? 'development' : 'marketing'} ${active ? 'active' : ''}`} onMouseEnter={() => setFocus(t.id)} onMouseLeave={() => setFocus(null)}>
+          <g
+            key={t.id}
+            className={`graph-team ${t.kind === 'DEVELOPMENT' ? 'development' : 'marketing'} ${active ? 'active' : ''}`}
+            onMouseEnter={() => setFocus(t.id)}
+            onMouseLeave={() => setFocus(null)}
+          >
             <circle cx={p.x} cy={p.y} r={NODE} />
-            <text x={lx} y={ly} fontSize={fontSize} dominantBaseline="middle" textAnchor={anchor} transform={`rotate(${degrees.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})`}>
+            <text
+              x={lx}
+              y={ly}
+              fontSize={fontSize}
+              dominantBaseline="middle"
+              textAnchor={anchor}
+              transform={`rotate(${degrees.toFixed(1)} ${lx.toFixed(1)} ${ly.toFixed(1)})`}
+            >
               {t.name}
             </text>
           </g>

@@ -11,7 +11,14 @@ const deadlineSource = (d: Dependency) => {
   if (d.deadline === null) return 'no due date or sprint';
   return d.waiting.dueDate === d.deadline ? 'due date' : `end of ${d.waiting.sprint?.name ?? 'sprint'}`;
 };
-const daysLeft = (d: Dependency) => (d.workingDaysLeft === null ? '' : d.workingDaysLeft < 0 ? `${-d.workingDaysLeft} working days late` : d.workingDaysLeft === 0 ? 'today' : `${d.workingDaysLeft} working days`);
+const daysLeft = (d: Dependency) =>
+  d.workingDaysLeft === null
+    ? ''
+    : d.workingDaysLeft < 0
+      ? `${-d.workingDaysLeft} working days late`
+      : d.workingDaysLeft === 0
+        ? 'today'
+        : `${d.workingDaysLeft} working days`;
 
 type SortKey = 'status' | 'waiting' | 'on' | 'deadline';
 const sortValue: Record<SortKey, (d: Dependency) => string> = {
@@ -59,14 +66,16 @@ export function DependencyListPage() {
   const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
   const sort = (headers.find((h) => h.key === params.get('sort'))?.key ?? 'status') as SortKey;
   const dir = params.get('dir') === 'desc' ? 'desc' : 'asc';
-  const setSort = (key: SortKey) => set({ sort: key === 'status' ? null : key, dir: key === sort && dir === 'asc' ? 'desc' : null });
+  const setSort = (key: SortKey) =>
+    set({ sort: key === 'status' ? null : key, dir: key === sort && dir === 'asc' ? 'desc' : null });
   const name = (id?: string) => teams.find((t) => t.id === id)?.name;
   const scope = waiting || on ? `${name(waiting) ?? 'any team'} waiting on ${name(on) ?? 'any team'}` : 'all teams';
 
   return (
     <section className="pmo-page" aria-labelledby="dependency-list-title">
       <nav className="pmo-crumbs" aria-label="Breadcrumb">
-        <Link to="/dashboard">Portfolio</Link> / <Link to={`/pmo/dependencies?${new URLSearchParams({ tz })}`}>Dependencies</Link> / List
+        <Link to="/dashboard">Portfolio</Link> /{' '}
+        <Link to={`/pmo/dependencies?${new URLSearchParams({ tz })}`}>Dependencies</Link> / List
       </nav>
       <header className="pmo-header">
         <h1 id="dependency-list-title">Open waits: {scope}</h1>
@@ -75,9 +84,21 @@ export function DependencyListPage() {
         <TeamSelect label="Waiting team" value={waiting} teams={teams} onChange={(id) => set({ waiting: id })} />
         <TeamSelect label="Waits on" value={on} teams={teams} onChange={(id) => set({ on: id })} />
         <label className="pmo-check">
-          <input type="checkbox" checked={atRisk === 'true'} onChange={(e) => set({ atRisk: e.target.checked ? 'true' : null })} /> At risk only
+          <input
+            type="checkbox"
+            checked={atRisk === 'true'}
+            onChange={(e) => set({ atRisk: e.target.checked ? 'true' : null })}
+          />{' '}
+          At risk only
         </label>
-        <button type="button" disabled={!list.data?.dependencies.length} onClick={() => list.data && downloadCsv(`open-waits-${list.data.today}.csv`, ...tableOf(list.data.dependencies, csvColumns))}>
+        <button
+          type="button"
+          disabled={!list.data?.dependencies.length}
+          onClick={() =>
+            list.data &&
+            downloadCsv(`open-waits-${list.data.today}.csv`, ...tableOf(list.data.dependencies, csvColumns))
+          }
+        >
           Export CSV<span className="visually-hidden"> of the open waits</span>
         </button>
         {list.isFetching && list.data && (
@@ -91,13 +112,20 @@ export function DependencyListPage() {
         loading="Loading the open waits…"
         failed="The open waits could not be loaded"
         isEmpty={(l) => l.total === 0}
-        empty={<p>{atRisk ? 'No wait is at risk here: nothing waited on is late for a date within the next working week.' : 'No open wait between these teams.'}</p>}
+        empty={
+          <p>
+            {atRisk
+              ? 'No wait is at risk here: nothing waited on is late for a date within the next working week.'
+              : 'No open wait between these teams.'}
+          </p>
+        }
       >
         {(l) => (
           <>
             <p className="pmo-note">
               {l.total} open {l.total === 1 ? 'wait' : 'waits'}
-              {l.total > l.dependencies.length && `, the first ${l.dependencies.length} shown`}; at-risk first, then by deadline. Near means by {l.nearUntil}.
+              {l.total > l.dependencies.length && `, the first ${l.dependencies.length} shown`}; at-risk first, then by
+              deadline. Near means by {l.nearUntil}.
             </p>
             <ScrollBox className="pmo-scroll" label="Open waits between teams">
               <table className="data-table pmo-table">
@@ -105,7 +133,11 @@ export function DependencyListPage() {
                 <thead>
                   <tr>
                     {headers.map((h) => (
-                      <th key={h.key} scope="col" aria-sort={sort === h.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}>
+                      <th
+                        key={h.key}
+                        scope="col"
+                        aria-sort={sort === h.key ? (dir === 'asc' ? 'ascending' : 'descending') : 'none'}
+                      >
                         <button type="button" className="pmo-sort" onClick={() => setSort(h.key)}>
                           {h.label}
                           <span aria-hidden="true">{sort === h.key ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}</span>
@@ -120,7 +152,15 @@ export function DependencyListPage() {
                 <tbody>
                   {sorted(l.dependencies, sort, dir).map((d) => (
                     <tr key={d.linkId} className={d.atRisk ? 'risky-row' : ''}>
-                      <td>{d.atRisk ? <strong className="risk-badge">⚠ At risk</strong> : d.deadline ? 'On track' : <span className="muted">No date</span>}</td>
+                      <td>
+                        {d.atRisk ? (
+                          <strong className="risk-badge">⚠ At risk</strong>
+                        ) : d.deadline ? (
+                          'On track'
+                        ) : (
+                          <span className="muted">No date</span>
+                        )}
+                      </td>
                       <td>
                         <Link to={`/teams/${d.waiting.teamId}/board/cards/${d.waiting.cardId}`}>{d.waiting.title}</Link>
                         <small>
@@ -154,7 +194,17 @@ export function DependencyListPage() {
 export default DependencyListPage;
 
 /** A choice of one team, or any. */
-function TeamSelect({ label, value, teams, onChange }: { label: string; value: string | null | undefined; teams: { id: string; name: string }[]; onChange: (id: string) => void }) {
+function TeamSelect({
+  label,
+  value,
+  teams,
+  onChange,
+}: {
+  label: string;
+  value: string | null | undefined;
+  teams: { id: string; name: string }[];
+  onChange: (id: string) => void;
+}) {
   return (
     <label>
       {label}

@@ -10,14 +10,22 @@ export interface Placed {
   angle: number;
 }
 
-export function placeOnCircle(teams: readonly { id: string; kind: string; name: string }[], center: number, radius: number): Map<string, Placed> {
-  const ordered = [...teams].sort((a, b) => (a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind.localeCompare(b.kind)));
+export function placeOnCircle(
+  teams: readonly { id: string; kind: string; name: string }[],
+  center: number,
+  radius: number,
+): Map<string, Placed> {
+  const ordered = [...teams].sort((a, b) =>
+    a.kind === b.kind ? a.name.localeCompare(b.name) : a.kind.localeCompare(b.kind),
+  );
   const step = (2 * Math.PI) / Math.max(ordered.length, 1);
   // Start at the top so two or three teams do not sit on one horizontal line through their labels.
-  return new Map(ordered.map((t, i) => {
-    const angle = -Math.PI / 2 + i * step;
-    return [t.id, { id: t.id, x: center + radius * Math.cos(angle), y: center + radius * Math.sin(angle), angle }];
-  }));
+  return new Map(
+    ordered.map((t, i) => {
+      const angle = -Math.PI / 2 + i * step;
+      return [t.id, { id: t.id, x: center + radius * Math.cos(angle), y: center + radius * Math.sin(angle), angle }];
+    }),
+  );
 }
 
 /** A quadratic curve from one team to another, ending `gap` short of the target so an arrow head shows. */

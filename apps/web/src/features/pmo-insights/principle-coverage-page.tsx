@@ -28,7 +28,12 @@ export function PrincipleCoveragePage() {
   const coverage = usePrincipleCoverage({ from, to, tz, bucket, teams: choice.chosen });
   const set = (changes: Record<string, string | null>) => setParams(withParams(params, changes), { replace: true });
   const last = quarterPeriod(today, 'last');
-  const label = from === quarter.from && to === quarter.to ? `${quarter.label} so far` : from === last.from && to === last.to ? last.label : `${from} to ${to}`;
+  const label =
+    from === quarter.from && to === quarter.to
+      ? `${quarter.label} so far`
+      : from === last.from && to === last.to
+        ? last.label
+        : `${from} to ${to}`;
 
   return (
     <section className="pmo-page" aria-labelledby="principles-title">
@@ -41,14 +46,28 @@ export function PrincipleCoveragePage() {
           <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
           <fieldset className="pmo-tools">
             <legend className="visually-hidden">Period</legend>
-            <button type="button" aria-pressed={from === quarter.from && to === quarter.to} onClick={() => set({ from: quarter.from, to: quarter.to })}>
+            <button
+              type="button"
+              aria-pressed={from === quarter.from && to === quarter.to}
+              onClick={() => set({ from: quarter.from, to: quarter.to })}
+            >
               This quarter
             </button>
-            <button type="button" aria-pressed={from === last.from && to === last.to} onClick={() => set({ from: last.from, to: last.to })}>
+            <button
+              type="button"
+              aria-pressed={from === last.from && to === last.to}
+              onClick={() => set({ from: last.from, to: last.to })}
+            >
               Last quarter
             </button>
             <label>
-              From <input type="date" value={from} max={to} onChange={(e) => e.target.value && set({ from: e.target.value })} />
+              From{' '}
+              <input
+                type="date"
+                value={from}
+                max={to}
+                onChange={(e) => e.target.value && set({ from: e.target.value })}
+              />
             </label>
             <label>
               To <input type="date" value={to} onChange={(e) => e.target.value && set({ to: e.target.value })} />
@@ -64,7 +83,11 @@ export function PrincipleCoveragePage() {
         </div>
       </header>
       <LeftOutTeams choice={choice} />
-      <QueryState query={coverage} loading="Loading the principle coverage…" failed="The principle coverage could not be loaded">
+      <QueryState
+        query={coverage}
+        loading="Loading the principle coverage…"
+        failed="The principle coverage could not be loaded"
+      >
         {(c) => <Coverage coverage={c} chosen={choice.chosen.length} onClearTeams={() => choice.choose([])} />}
       </QueryState>
     </section>
@@ -74,16 +97,29 @@ export function PrincipleCoveragePage() {
 /** Whose work the page shows, for its sentences: "the chosen team", "the 3 chosen teams" or every team. */
 const chosenTeams = (chosen: number) => (chosen === 1 ? 'the chosen team' : `the ${chosen} chosen teams`);
 
-function Coverage({ coverage: c, chosen, onClearTeams }: { coverage: PrincipleCoverage; chosen: number; onClearTeams: () => void }) {
+function Coverage({
+  coverage: c,
+  chosen,
+  onClearTeams,
+}: {
+  coverage: PrincipleCoverage;
+  chosen: number;
+  onClearTeams: () => void;
+}) {
   const name = new Map(c.principles.map((p) => [p.id, p.name]));
   const neglected = c.recent.principles.filter((p) => p.neglected);
   const anyFinished = c.cells.length > 0;
   return (
     <>
       <section className={`pmo-callout ${neglected.length ? 'warn' : 'ok'}`} aria-labelledby="neglected-title">
-        <h2 id="neglected-title">{neglected.length ? `${neglected.length} of ${c.principles.length} principles nobody worked on lately` : 'Every principle was worked on lately'}</h2>
+        <h2 id="neglected-title">
+          {neglected.length
+            ? `${neglected.length} of ${c.principles.length} principles nobody worked on lately`
+            : 'Every principle was worked on lately'}
+        </h2>
         <p>
-          Neglected: no card with the principle finished from {c.recent.from} to {c.to}, and none is in progress now{chosen ? ` in ${chosenTeams(chosen)}` : ''}.
+          Neglected: no card with the principle finished from {c.recent.from} to {c.to}, and none is in progress now
+          {chosen ? ` in ${chosenTeams(chosen)}` : ''}.
         </p>
         <ul className="pmo-principle-status">
           {[...c.recent.principles]
@@ -112,7 +148,8 @@ function Coverage({ coverage: c, chosen, onClearTeams }: { coverage: PrincipleCo
       ) : (
         <div className="pmo-card pmo-empty">
           <p>
-            No card was finished from {c.from} to {c.to} by {chosen ? chosenTeams(chosen) : 'the teams you can read'}, so there is nothing to spread over the principles.
+            No card was finished from {c.from} to {c.to} by {chosen ? chosenTeams(chosen) : 'the teams you can read'},
+            so there is nothing to spread over the principles.
           </p>
           {chosen > 0 && (
             <button type="button" onClick={onClearTeams}>
@@ -136,12 +173,22 @@ function PrincipleHeader({ name }: { name: string }) {
 
 function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
   const totals = byTeamAndPrinciple(c);
-  const columns = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
+  const columns = [
+    ...c.principles.map((p) => ({ id: p.id, name: p.name })),
+    { id: NO_PRINCIPLE, name: 'No principle' },
+  ];
   const max = maxima(totals);
   const active = c.teams.filter((t) => columns.some((p) => cellOf(totals, t.id, p.id).cards > 0));
   const idle = c.teams.length - active.length;
   const csv = () =>
-    downloadCsv(`principles-by-team-${c.from}-${c.to}.csv`, ['Team', ...columns.flatMap((p) => [`${p.name} (cards)`, `${p.name} (points)`])], active.map((t) => [t.name, ...columns.flatMap((p) => [cellOf(totals, t.id, p.id).cards, cellOf(totals, t.id, p.id).points])]));
+    downloadCsv(
+      `principles-by-team-${c.from}-${c.to}.csv`,
+      ['Team', ...columns.flatMap((p) => [`${p.name} (cards)`, `${p.name} (points)`])],
+      active.map((t) => [
+        t.name,
+        ...columns.flatMap((p) => [cellOf(totals, t.id, p.id).cards, cellOf(totals, t.id, p.id).points]),
+      ]),
+    );
   return (
     <section className="pmo-card" aria-labelledby="heatmap-title">
       <div className="pmo-card-header">
@@ -153,7 +200,10 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
         </button>
       </div>
       <p className="pmo-note">
-        Darker is more; cards without a principle are shaded grey on their own scale. A card with two principles counts under both. Points in small type.{idle > 0 && ` ${idle} ${idle === 1 ? 'team' : 'teams'} finished no card in the period and ${idle === 1 ? 'is' : 'are'} left out.`}
+        Darker is more; cards without a principle are shaded grey on their own scale. A card with two principles counts
+        under both. Points in small type.
+        {idle > 0 &&
+          ` ${idle} ${idle === 1 ? 'team' : 'teams'} finished no card in the period and ${idle === 1 ? 'is' : 'are'} left out.`}
       </p>
       <ScrollBox className="pmo-scroll" label="Cards finished per team and principle">
         <table className="data-table pmo-table heatmap">
@@ -193,7 +243,15 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
   const rows = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
   const max = maxima(totals);
   const unit = c.bucket === 'week' ? 'Week of' : 'Month of';
-  const csv = () => downloadCsv(`principles-by-${c.bucket}-${c.from}-${c.to}.csv`, ['Principle', ...c.buckets.flatMap((b) => [`${b} (cards)`, `${b} (points)`])], rows.map((p) => [p.name, ...c.buckets.flatMap((_, i) => [cellOf(totals, p.id, i).cards, cellOf(totals, p.id, i).points])]));
+  const csv = () =>
+    downloadCsv(
+      `principles-by-${c.bucket}-${c.from}-${c.to}.csv`,
+      ['Principle', ...c.buckets.flatMap((b) => [`${b} (cards)`, `${b} (points)`])],
+      rows.map((p) => [
+        p.name,
+        ...c.buckets.flatMap((_, i) => [cellOf(totals, p.id, i).cards, cellOf(totals, p.id, i).points]),
+      ]),
+    );
   return (
     <section className="pmo-card" aria-labelledby="trend-title">
       <div className="pmo-card-header">
@@ -206,7 +264,9 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
       </div>
       <ScrollBox className="pmo-scroll" label={`Cards finished per principle and ${c.bucket}`}>
         <table className="data-table pmo-table heatmap trend">
-          <caption className="visually-hidden">Cards finished per principle and {c.bucket}; columns are the first day of each {c.bucket}</caption>
+          <caption className="visually-hidden">
+            Cards finished per principle and {c.bucket}; columns are the first day of each {c.bucket}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Principle</th>
@@ -232,7 +292,12 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
                   {c.buckets.map((b, i) => {
                     const v = cellOf(totals, p.id, i);
                     return (
-                      <td key={b} className={`num ${v.cards ? '' : 'zero'}`} style={shade(v.cards, p.id, max)} title={`${v.cards} cards, ${v.points} points`}>
+                      <td
+                        key={b}
+                        className={`num ${v.cards ? '' : 'zero'}`}
+                        style={shade(v.cards, p.id, max)}
+                        title={`${v.cards} cards, ${v.points} points`}
+                      >
                         {v.cards}
                       </td>
                     );
@@ -259,7 +324,12 @@ const results = [
 function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: string }) {
   const name = new Map(c.teams.map((t) => [t.id, t.name]));
   const rows = [...c.experiments].sort((a, b) => (name.get(a.teamId) ?? '').localeCompare(name.get(b.teamId) ?? ''));
-  const csv = () => downloadCsv(`experiments-${c.from}-${c.to}.csv`, ['Team', ...results.map((r) => r.label)], rows.map((e) => [name.get(e.teamId) ?? '', ...results.map((r) => e[r.key])]));
+  const csv = () =>
+    downloadCsv(
+      `experiments-${c.from}-${c.to}.csv`,
+      ['Team', ...results.map((r) => r.label)],
+      rows.map((e) => [name.get(e.teamId) ?? '', ...results.map((r) => e[r.key])]),
+    );
   return (
     <section className="pmo-card" aria-labelledby="experiments-title">
       <div className="pmo-card-header">
@@ -271,7 +341,10 @@ function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scop
         </button>
       </div>
       {rows.length === 0 ? (
-        <p className="pmo-empty">No experiment card was finished in this period or is running now{scope}. An experiment is a card of type experiment, with a hypothesis and a result.</p>
+        <p className="pmo-empty">
+          No experiment card was finished in this period or is running now{scope}. An experiment is a card of type
+          experiment, with a hypothesis and a result.
+        </p>
       ) : (
         <ScrollBox className="pmo-scroll" label="Experiment cards per team by result">
           <table className="data-table pmo-table experiments">
@@ -300,7 +373,12 @@ function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scop
                     ))}
                     <td aria-hidden="true">
                       <span className="result-bar">
-                        {results.map((r) => e[r.key] > 0 && <span key={r.key} className={`result-${r.key}`} style={{ flexGrow: e[r.key] / total }} />)}
+                        {results.map(
+                          (r) =>
+                            e[r.key] > 0 && (
+                              <span key={r.key} className={`result-${r.key}`} style={{ flexGrow: e[r.key] / total }} />
+                            ),
+                        )}
                       </span>
                     </td>
                   </tr>

@@ -10,7 +10,10 @@ export function quarterOf(day: LocalDay): { from: LocalDay; to: LocalDay; label:
 }
 
 /** This quarter from its first day up to today, or the previous quarter whole. */
-export function quarterPeriod(today: LocalDay, which: 'this' | 'last'): { from: LocalDay; to: LocalDay; label: string } {
+export function quarterPeriod(
+  today: LocalDay,
+  which: 'this' | 'last',
+): { from: LocalDay; to: LocalDay; label: string } {
   const current = quarterOf(today);
   if (which === 'this') return { ...current, to: today };
   return quarterOf(addDays(current.from, -1));

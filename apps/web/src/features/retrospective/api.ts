@@ -19,32 +19,50 @@ import { api } from '../../lib/api-client';
 export const retrospectiveKey = (sprintId: string) => ['retrospective', sprintId] as const;
 
 export const useRetrospective = (sprintId: string) =>
-  useQuery({ queryKey: retrospectiveKey(sprintId), queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}/retrospective`, { schema: retrospectiveSchema, signal }) });
+  useQuery({
+    queryKey: retrospectiveKey(sprintId),
+    queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}/retrospective`, { schema: retrospectiveSchema, signal }),
+  });
 
 /** Everything a write changes shows up in the retrospective; the stream tells everyone else. */
 function useRetrospectiveWrite<A, R>(sprintId: string, write: (args: A) => Promise<R>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: write, onSettled: () => client.invalidateQueries({ queryKey: retrospectiveKey(sprintId) }) });
+  return useMutation({
+    mutationFn: write,
+    onSettled: () => client.invalidateQueries({ queryKey: retrospectiveKey(sprintId) }),
+  });
 }
 
 export const useSetRetrospective = (sprintId: string) =>
-  useRetrospectiveWrite(sprintId, (body: RetrospectiveSettingsBody) => api('PUT', `/sprints/${sprintId}/retrospective`, { body, schema: retrospectiveSchema }));
+  useRetrospectiveWrite(sprintId, (body: RetrospectiveSettingsBody) =>
+    api('PUT', `/sprints/${sprintId}/retrospective`, { body, schema: retrospectiveSchema }),
+  );
 
 export const useAddNote = (sprintId: string) =>
-  useRetrospectiveWrite(sprintId, (body: AddNoteBody) => api('POST', `/sprints/${sprintId}/retrospective/notes`, { body, schema: retrospectiveNoteSchema }));
+  useRetrospectiveWrite(sprintId, (body: AddNoteBody) =>
+    api('POST', `/sprints/${sprintId}/retrospective/notes`, { body, schema: retrospectiveNoteSchema }),
+  );
 
 export const useEditNote = (sprintId: string) =>
-  useRetrospectiveWrite(sprintId, ({ noteId, body }: { noteId: string; body: EditNoteBody }) => api('PATCH', `/retrospective-notes/${noteId}`, { body, schema: retrospectiveNoteSchema }));
+  useRetrospectiveWrite(sprintId, ({ noteId, body }: { noteId: string; body: EditNoteBody }) =>
+    api('PATCH', `/retrospective-notes/${noteId}`, { body, schema: retrospectiveNoteSchema }),
+  );
 
 export const useDeleteNote = (sprintId: string) =>
-  useRetrospectiveWrite(sprintId, (noteId: string) => api('DELETE', `/retrospective-notes/${noteId}`, { schema: deleteNoteResultSchema }));
+  useRetrospectiveWrite(sprintId, (noteId: string) =>
+    api('DELETE', `/retrospective-notes/${noteId}`, { schema: deleteNoteResultSchema }),
+  );
 
 const voteResultSchema = z.object({ noteId: z.string(), myDots: z.number(), myDotsLeft: z.number() });
 export const useVote = (sprintId: string) =>
-  useRetrospectiveWrite(sprintId, ({ noteId, dots }: { noteId: string; dots: number }) => api('PUT', `/retrospective-notes/${noteId}/vote`, { body: { dots }, schema: voteResultSchema }));
+  useRetrospectiveWrite(sprintId, ({ noteId, dots }: { noteId: string; dots: number }) =>
+    api('PUT', `/retrospective-notes/${noteId}/vote`, { body: { dots }, schema: voteResultSchema }),
+  );
 
 export const useConvertAction = (sprintId: string) =>
-  useRetrospectiveWrite(sprintId, (noteId: string) => api('POST', `/retrospective-notes/${noteId}/card`, { schema: convertActionResultSchema }));
+  useRetrospectiveWrite(sprintId, (noteId: string) =>
+    api('POST', `/retrospective-notes/${noteId}/card`, { schema: convertActionResultSchema }),
+  );
 
 /**
  * Keeps the retrospective live: the team's board stream carries its changes, and each one (or a reconnect, after

@@ -11,10 +11,23 @@ import { noteGroups, NoteTextField, PrincipleSelect, principleValue } from './no
  * Changing a note in place: its text, group and principle. Only what changed is sent, so a principle archived since
  * the note was tagged does not stop a reworded text. `onDone` closes the form, saved or not.
  */
-export function NoteEditForm({ note, sprintId, short, onDone }: { note: RetrospectiveNote; sprintId: string; short: string; onDone: () => void }) {
+export function NoteEditForm({
+  note,
+  sprintId,
+  short,
+  onDone,
+}: {
+  note: RetrospectiveNote;
+  sprintId: string;
+  short: string;
+  onDone: () => void;
+}) {
   const id = useId();
   const edit = useEditNote(sprintId);
-  const form = useForm<EditNoteBody>({ resolver: zodResolver(editNoteBodySchema), defaultValues: { text: note.text, group: note.group, principleId: note.principleId } });
+  const form = useForm<EditNoteBody>({
+    resolver: zodResolver(editNoteBodySchema),
+    defaultValues: { text: note.text, group: note.group, principleId: note.principleId },
+  });
   const { errors } = form.formState;
   useEffect(() => {
     // Straight into the text, at its end, as where the person left off.
@@ -50,7 +63,13 @@ export function NoteEditForm({ note, sprintId, short, onDone }: { note: Retrospe
         }
       }}
     >
-      <NoteTextField id={id} label="Note text" error={errors.text} registration={form.register('text')} onSubmit={() => void submit()} />
+      <NoteTextField
+        id={id}
+        label="Note text"
+        error={errors.text}
+        registration={form.register('text')}
+        onSubmit={() => void submit()}
+      />
       <div className="note-form-row">
         <label className="principle-pick">
           <span className="pick-label">Group</span>
@@ -62,7 +81,11 @@ export function NoteEditForm({ note, sprintId, short, onDone }: { note: Retrospe
             ))}
           </select>
         </label>
-        <PrincipleSelect label="Principle" current={note.principleId} registration={form.register('principleId', principleValue)} />
+        <PrincipleSelect
+          label="Principle"
+          current={note.principleId}
+          registration={form.register('principleId', principleValue)}
+        />
       </div>
       <FieldError id={`${id}-group-error`} label="The group" error={errors.group} />
       <FieldError id={`${id}-principle-error`} label="The principle" error={errors.principleId} />

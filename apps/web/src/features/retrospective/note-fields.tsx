@@ -17,7 +17,14 @@ export const noteGroups: { group: RetrospectiveGroup; label: string; empty: stri
 export const principleValue = { setValueAs: (v: string | null) => v || null };
 
 /** The note's text. Enter saves, as on a sticky-note wall; Shift+Enter starts a new line. */
-export function NoteTextField(p: { id: string; label: string; placeholder?: string; error: HookFieldError | undefined; registration: UseFormRegisterReturn; onSubmit: () => void }) {
+export function NoteTextField(p: {
+  id: string;
+  label: string;
+  placeholder?: string;
+  error: HookFieldError | undefined;
+  registration: UseFormRegisterReturn;
+  onSubmit: () => void;
+}) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
     if (e.key === 'Enter' && !e.shiftKey) {
       e.preventDefault();
@@ -45,7 +52,17 @@ export function NoteTextField(p: { id: string; label: string; placeholder?: stri
 }
 
 /** The manifesto principle a note speaks to. One archived since the note was tagged stays on offer for that note. */
-export function PrincipleSelect({ label, hideLabel, current, registration }: { label: string; hideLabel?: boolean; current?: string | null; registration: UseFormRegisterReturn }) {
+export function PrincipleSelect({
+  label,
+  hideLabel,
+  current,
+  registration,
+}: {
+  label: string;
+  hideLabel?: boolean;
+  current?: string | null;
+  registration: UseFormRegisterReturn;
+}) {
   const { data: all = [] } = useQuery(principlesQuery);
   const options = all.filter((p) => !p.archived || p.id === current);
   return (

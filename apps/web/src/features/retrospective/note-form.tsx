@@ -12,7 +12,10 @@ import { NoteTextField, PrincipleSelect, principleValue } from './note-fields';
 export function NoteForm({ sprintId, group, label }: { sprintId: string; group: RetrospectiveGroup; label: string }) {
   const id = useId();
   const add = useAddNote(sprintId);
-  const form = useForm<AddNoteBody>({ resolver: zodResolver(addNoteBodySchema), defaultValues: { group, text: '', principleId: null } });
+  const form = useForm<AddNoteBody>({
+    resolver: zodResolver(addNoteBodySchema),
+    defaultValues: { group, text: '', principleId: null },
+  });
   const { errors } = form.formState;
   const submit = form.handleSubmit(async (body) => {
     try {
@@ -34,7 +37,11 @@ export function NoteForm({ sprintId, group, label }: { sprintId: string; group: 
         onSubmit={() => void submit()}
       />
       <div className="note-form-row">
-        <PrincipleSelect label={`Principle (${label})`} hideLabel registration={form.register('principleId', principleValue)} />
+        <PrincipleSelect
+          label={`Principle (${label})`}
+          hideLabel
+          registration={form.register('principleId', principleValue)}
+        />
         <button type="submit" disabled={form.formState.isSubmitting}>
           Add<span className="visually-hidden"> to {label}</span>
         </button>

@@ -29,7 +29,18 @@ interface Props {
 }
 
 /** One note: its text and principle, its votes (with the reader's own dots to add or take back), its card. */
-export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, onFocused, onEditOpened, onEditClosed, onDeleted }: Props) {
+export function NoteItem({
+  note,
+  retro,
+  canVote,
+  canConvert,
+  canChange,
+  focus,
+  onFocused,
+  onEditOpened,
+  onEditClosed,
+  onDeleted,
+}: Props) {
   const { data: principles = [] } = useQuery(principlesQuery);
   const vote = useVote(retro.sprintId);
   const convert = useConvertAction(retro.sprintId);
@@ -43,7 +54,8 @@ export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, o
   const principle = principles.find((p) => p.id === note.principleId);
   const open = retro.state === 'OPEN';
   // Votes left are announced at the top of the page; only a refusal is said here, on the note.
-  const setDots = (dots: number) => vote.mutate({ noteId: note.id, dots }, { onError: fail, onSuccess: () => setError(null) });
+  const setDots = (dots: number) =>
+    vote.mutate({ noteId: note.id, dots }, { onError: fail, onSuccess: () => setError(null) });
   const short = note.text.length > 40 ? `${note.text.slice(0, 39)}…` : note.text;
 
   useEffect(() => {
@@ -53,8 +65,17 @@ export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, o
   }, [focus, editing, onFocused]);
 
   const deleteNote = async () => {
-    const votes = note.dots === 0 ? '' : note.dots === 1 ? ' Its 1 vote goes back to the person who placed it.' : ` Its ${note.dots} votes go back to those who placed them.`;
-    const ok = await confirm({ title: 'Delete this note?', message: `“${short}” leaves the retrospective for everyone.${votes}`, confirmLabel: 'Delete note' });
+    const votes =
+      note.dots === 0
+        ? ''
+        : note.dots === 1
+          ? ' Its 1 vote goes back to the person who placed it.'
+          : ` Its ${note.dots} votes go back to those who placed them.`;
+    const ok = await confirm({
+      title: 'Delete this note?',
+      message: `“${short}” leaves the retrospective for everyone.${votes}`,
+      confirmLabel: 'Delete note',
+    });
     if (!ok) return;
     try {
       const { dotsReturned } = await remove.mutateAsync(note.id);
@@ -89,13 +110,22 @@ export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, o
             </p>
             {canChange && (
               <span className="note-actions">
-                <button type="button" className="quiet" ref={editRef} onClick={() => {
+                <button
+                  type="button"
+                  className="quiet"
+                  ref={editRef}
+                  onClick={() => {
                     setEditing(true);
                     onEditOpened(short);
-                  }}>
+                  }}
+                >
                   Edit<span className="visually-hidden"> “{short}”</span>
                 </button>
-                <button type="button" className="quiet danger-text" onClick={() => !remove.isPending && void deleteNote()}>
+                <button
+                  type="button"
+                  className="quiet danger-text"
+                  onClick={() => !remove.isPending && void deleteNote()}
+                >
                   Delete<span className="visually-hidden"> “{short}”</span>
                 </button>
               </span>
@@ -105,15 +135,26 @@ export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, o
       )}
       <div className="note-votes">
         <span className="dots" aria-label={`${note.dots} vote${note.dots === 1 ? '' : 's'}`}>
-          <span aria-hidden="true">{'●'.repeat(Math.min(note.dots, 12))}</span> {note.dots} vote{note.dots === 1 ? '' : 's'}
+          <span aria-hidden="true">{'●'.repeat(Math.min(note.dots, 12))}</span> {note.dots} vote
+          {note.dots === 1 ? '' : 's'}
           {note.myDots > 0 && <span className="mine"> · {note.myDots} yours</span>}
         </span>
         {canVote && open && (
           <span className="vote-buttons">
-            <button type="button" aria-label={`Take back a vote from “${short}”`} disabled={note.myDots === 0 || vote.isPending} onClick={() => setDots(note.myDots - 1)}>
+            <button
+              type="button"
+              aria-label={`Take back a vote from “${short}”`}
+              disabled={note.myDots === 0 || vote.isPending}
+              onClick={() => setDots(note.myDots - 1)}
+            >
               −
             </button>
-            <button type="button" aria-label={`Vote for “${short}”`} disabled={retro.myDotsLeft === 0 || vote.isPending} onClick={() => setDots(note.myDots + 1)}>
+            <button
+              type="button"
+              aria-label={`Vote for “${short}”`}
+              disabled={retro.myDotsLeft === 0 || vote.isPending}
+              onClick={() => setDots(note.myDots + 1)}
+            >
               + Vote
             </button>
           </span>
@@ -122,12 +163,17 @@ export function NoteItem({ note, retro, canVote, canConvert, canChange, focus, o
       {note.group === 'ACTION' &&
         (note.card ? (
           <p className="note-card">
-            Card:{' '}
-            <Link to={`/teams/${retro.teamId}/board/cards/${note.card.cardId}`}>{note.card.title}</Link> <CardState card={note.card} />
+            Card: <Link to={`/teams/${retro.teamId}/board/cards/${note.card.cardId}`}>{note.card.title}</Link>{' '}
+            <CardState card={note.card} />
           </p>
         ) : (
           canConvert && (
-            <button type="button" className="primary convert" disabled={convert.isPending} onClick={() => convert.mutate(note.id, { onError: fail, onSuccess: () => setError(null) })}>
+            <button
+              type="button"
+              className="primary convert"
+              disabled={convert.isPending}
+              onClick={() => convert.mutate(note.id, { onError: fail, onSuccess: () => setError(null) })}
+            >
               Make a backlog card<span className="visually-hidden"> from “{short}”</span>
             </button>
           )

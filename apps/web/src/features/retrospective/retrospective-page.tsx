@@ -1,6 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { checkAllowance, DEFAULT_VOTES_PER_PERSON, MAX_VOTES_PER_PERSON, type RetrospectiveGroup } from '@amb/domain/retrospective';
+import {
+  checkAllowance,
+  DEFAULT_VOTES_PER_PERSON,
+  MAX_VOTES_PER_PERSON,
+  type RetrospectiveGroup,
+} from '@amb/domain/retrospective';
 import { allowanceBelowPlacedMessage, type Retrospective } from '@amb/shared/retrospectives';
 import { useAuthStore } from '../../app/auth-store';
 import { useTeamAbility } from '../../app/team-access';
@@ -44,7 +49,10 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
   const [editing, setEditing] = useState<{ id: string; group: RetrospectiveGroup; short: string } | null>(null);
   if (editing && !retro.notes.some((n) => n.id === editing.id)) {
     setEditing(null);
-    setSaid({ group: editing.group, text: `“${editing.short}” was deleted by someone else while you were editing it; your changes were not saved.` });
+    setSaid({
+      group: editing.group,
+      text: `“${editing.short}” was deleted by someone else while you were editing it; your changes were not saved.`,
+    });
     setFocus({ group: editing.group });
   }
   const stateText = { NOT_OPENED: 'Not opened', OPEN: 'Open', CLOSED: 'Closed' }[retro.state];
@@ -52,7 +60,8 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
     <>
       <header className="retro-header">
         <h1 id="retro-title">
-          Retrospective: {retro.sprintName} <span className={`retro-state ${retro.state.toLowerCase()}`}>{stateText}</span>
+          Retrospective: {retro.sprintName}{' '}
+          <span className={`retro-state ${retro.state.toLowerCase()}`}>{stateText}</span>
         </h1>
         {retro.state === 'CLOSED' && <p className="muted">Closed: the notes, votes and actions stay here to read.</p>}
         {canRun && <Facilitation retro={retro} />}
@@ -65,7 +74,11 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
       <PreviousActions retro={retro} />
       {retro.state === 'NOT_OPENED' ? (
         <div className="empty-state">
-          <p>{canRun ? 'Open the retrospective when the team is ready: everyone can then add notes and vote.' : 'The scrum master has not opened this retrospective yet.'}</p>
+          <p>
+            {canRun
+              ? 'Open the retrospective when the team is ready: everyone can then add notes and vote.'
+              : 'The scrum master has not opened this retrospective yet.'}
+          </p>
         </div>
       ) : (
         <div className="retro-groups">
@@ -73,7 +86,13 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
             const notes = retro.notes.filter((n) => n.group === group);
             return (
               <section key={group} className={`retro-group ${group.toLowerCase()}`} aria-labelledby={`group-${group}`}>
-                <GroupHeading group={group} label={label} count={notes.length} focus={focusedGroup === group} onFocused={focused} />
+                <GroupHeading
+                  group={group}
+                  label={label}
+                  count={notes.length}
+                  focus={focusedGroup === group}
+                  onFocused={focused}
+                />
                 <p className="group-status muted" role="status" aria-live="polite">
                   {said?.group === group ? said.text : ''}
                 </p>
@@ -102,14 +121,21 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
                           // The next note takes its place under focus; the last one gone leaves the group's heading.
                           const neighbour = notes[i + 1] ?? notes[i - 1];
                           setFocus(neighbour ? { noteId: neighbour.id, on: 'note' } : { group });
-                          const back = dots === 0 ? '' : dots === 1 ? ' Its vote went back to the person who placed it.' : ` Its ${dots} votes went back to those who placed them.`;
+                          const back =
+                            dots === 0
+                              ? ''
+                              : dots === 1
+                                ? ' Its vote went back to the person who placed it.'
+                                : ` Its ${dots} votes went back to those who placed them.`;
                           setSaid({ group, text: `Note deleted.${back}` });
                         }}
                       />
                     ))}
                   </ol>
                 )}
-                {retro.state === 'OPEN' && canWork && <NoteForm sprintId={retro.sprintId} group={group} label={label} />}
+                {retro.state === 'OPEN' && canWork && (
+                  <NoteForm sprintId={retro.sprintId} group={group} label={label} />
+                )}
               </section>
             );
           })}
@@ -120,7 +146,19 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
 }
 
 /** A group's heading, which takes focus when the last note under it is deleted. */
-function GroupHeading({ group, label, count, focus, onFocused }: { group: RetrospectiveGroup; label: string; count: number; focus: boolean; onFocused: () => void }) {
+function GroupHeading({
+  group,
+  label,
+  count,
+  focus,
+  onFocused,
+}: {
+  group: RetrospectiveGroup;
+  label: string;
+  count: number;
+  focus: boolean;
+  onFocused: () => void;
+}) {
   const ref = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (!focus) return;
@@ -140,13 +178,17 @@ function Facilitation({ retro }: { retro: Retrospective }) {
   const [votes, setVotes] = useState(retro.votesPerPerson || DEFAULT_VOTES_PER_PERSON);
   const { message, fail } = useActionMessage();
   // Lowering below the votes someone has placed is refused (decision 40): said before saving, not after.
-  const tooLow = retro.state === 'OPEN' ? checkAllowance({ current: retro.votesPerPerson, next: votes, mostPlaced: retro.mostDotsPlaced }) : null;
+  const tooLow =
+    retro.state === 'OPEN'
+      ? checkAllowance({ current: retro.votesPerPerson, next: votes, mostPlaced: retro.mostDotsPlaced })
+      : null;
   const refused = set.error instanceof ApiError ? set.error.fieldMessage('body.votesPerPerson') : undefined;
   const fieldError = tooLow ? allowanceBelowPlacedMessage(tooLow.mostPlaced) : refused;
   // A refusal about the number is said beside it; anything else below the buttons.
   const onError = (e: unknown) => !(e instanceof ApiError && e.fieldMessage('body.votesPerPerson')) && fail(e);
   const apply = (body: { state: 'OPEN' | 'CLOSED'; votesPerPerson?: number }) => set.mutate(body, { onError });
-  if (retro.sprintState === 'PLANNED') return <p className="muted">The retrospective can be opened once the sprint has started.</p>;
+  if (retro.sprintState === 'PLANNED')
+    return <p className="muted">The retrospective can be opened once the sprint has started.</p>;
   return (
     <div className="facilitation">
       {retro.state !== 'CLOSED' && (
@@ -166,7 +208,11 @@ function Facilitation({ retro }: { retro: Retrospective }) {
       {retro.state === 'OPEN' ? (
         <>
           {votes !== retro.votesPerPerson && (
-            <button type="button" disabled={set.isPending || Boolean(tooLow)} onClick={() => apply({ state: 'OPEN', votesPerPerson: votes })}>
+            <button
+              type="button"
+              disabled={set.isPending || Boolean(tooLow)}
+              onClick={() => apply({ state: 'OPEN', votesPerPerson: votes })}
+            >
               Save votes
             </button>
           )}
@@ -176,7 +222,12 @@ function Facilitation({ retro }: { retro: Retrospective }) {
           </button>
         </>
       ) : (
-        <button type="button" className="primary" disabled={set.isPending} onClick={() => apply(retro.state === 'CLOSED' ? { state: 'OPEN' } : { state: 'OPEN', votesPerPerson: votes })}>
+        <button
+          type="button"
+          className="primary"
+          disabled={set.isPending}
+          onClick={() => apply(retro.state === 'CLOSED' ? { state: 'OPEN' } : { state: 'OPEN', votesPerPerson: votes })}
+        >
           {retro.state === 'CLOSED' ? 'Reopen the retrospective' : 'Open the retrospective'}
         </button>
       )}

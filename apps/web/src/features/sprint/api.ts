@@ -28,25 +28,69 @@ export const sprintKeys = {
 
 export const useSprints = (teamId: string) => useQuery(teamSprintsQuery(teamId));
 export const useSprint = (teamId: string, sprintId: string | null) =>
-  useQuery({ queryKey: sprintKeys.sprint(teamId, sprintId ?? ''), enabled: Boolean(sprintId), queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}`, { schema: sprintPlanSchema, signal }) });
-export const useBacklog = (teamId: string) => useQuery({ queryKey: sprintKeys.backlog(teamId), queryFn: ({ signal }) => api('GET', `/teams/${teamId}/backlog`, { schema: backlogSchema, signal }) });
+  useQuery({
+    queryKey: sprintKeys.sprint(teamId, sprintId ?? ''),
+    enabled: Boolean(sprintId),
+    queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}`, { schema: sprintPlanSchema, signal }),
+  });
+export const useBacklog = (teamId: string) =>
+  useQuery({
+    queryKey: sprintKeys.backlog(teamId),
+    queryFn: ({ signal }) => api('GET', `/teams/${teamId}/backlog`, { schema: backlogSchema, signal }),
+  });
 export const useSprintChart = (teamId: string, sprintId: string) =>
-  useQuery({ queryKey: sprintKeys.chart(teamId, sprintId), queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}/burndown`, { schema: sprintChartSchema, signal }) });
-export const useVelocity = (teamId: string) => useQuery({ queryKey: sprintKeys.velocity(teamId), queryFn: ({ signal }) => api('GET', `/sprints/velocity?teamId=${teamId}`, { schema: velocitySchema, signal }) });
+  useQuery({
+    queryKey: sprintKeys.chart(teamId, sprintId),
+    queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}/burndown`, { schema: sprintChartSchema, signal }),
+  });
+export const useVelocity = (teamId: string) =>
+  useQuery({
+    queryKey: sprintKeys.velocity(teamId),
+    queryFn: ({ signal }) => api('GET', `/sprints/velocity?teamId=${teamId}`, { schema: velocitySchema, signal }),
+  });
 export const useTeamPeople = (teamId: string) =>
-  useQuery({ queryKey: ['team-members', teamId], queryFn: ({ signal }) => api('GET', `/teams/${teamId}/members`, { schema: memberListSchema, signal }) });
-export const usePrinciples = () => useQuery({ queryKey: ['principles'], queryFn: ({ signal }) => api('GET', '/principles', { schema: principleListSchema, signal }) });
+  useQuery({
+    queryKey: ['team-members', teamId],
+    queryFn: ({ signal }) => api('GET', `/teams/${teamId}/members`, { schema: memberListSchema, signal }),
+  });
+export const usePrinciples = () =>
+  useQuery({
+    queryKey: ['principles'],
+    queryFn: ({ signal }) => api('GET', '/principles', { schema: principleListSchema, signal }),
+  });
 
 /** Every sprint write changes what the team's sprint screens show: refetch them all. */
 function useSprintWrite<Args, Result>(teamId: string, write: (args: Args) => Promise<Result>) {
   const client = useQueryClient();
-  return useMutation({ mutationFn: write, onSettled: () => client.invalidateQueries({ queryKey: sprintKeys.team(teamId) }) });
+  return useMutation({
+    mutationFn: write,
+    onSettled: () => client.invalidateQueries({ queryKey: sprintKeys.team(teamId) }),
+  });
 }
 
-export const useCreateSprint = (teamId: string) => useSprintWrite(teamId, (body: CreateSprintBody) => api('POST', '/sprints', { body, schema: sprintSummarySchema }));
-export const useUpdateSprint = (teamId: string) => useSprintWrite(teamId, ({ sprintId, body }: { sprintId: string; body: UpdateSprintBody }) => api('PATCH', `/sprints/${sprintId}`, { body, schema: sprintSummarySchema }));
-export const useSetAvailability = (teamId: string) => useSprintWrite(teamId, ({ sprintId, body }: { sprintId: string; body: AvailabilityBody }) => api('PUT', `/sprints/${sprintId}/availability`, { body }));
-export const useStartSprint = (teamId: string) => useSprintWrite(teamId, (sprintId: string) => api('POST', `/sprints/${sprintId}/start`, { schema: sprintSummarySchema }));
-export const useCloseSprint = (teamId: string) => useSprintWrite(teamId, ({ sprintId, body }: { sprintId: string; body: CloseSprintBody }) => api('POST', `/sprints/${sprintId}/close`, { body, schema: sprintSummarySchema }));
-export const usePlanCard = (teamId: string) => useSprintWrite(teamId, ({ cardId, sprintId }: { cardId: string; sprintId: string | null }) => api('PUT', `/cards/${cardId}/sprint`, { body: { sprintId }, schema: cardSummarySchema }));
-export const useRankBacklog = (teamId: string) => useSprintWrite(teamId, ({ cardId, afterCardId }: { cardId: string; afterCardId: string | null }) => api('POST', `/cards/${cardId}/backlog-rank`, { body: { afterCardId }, schema: backlogSchema }));
+export const useCreateSprint = (teamId: string) =>
+  useSprintWrite(teamId, (body: CreateSprintBody) => api('POST', '/sprints', { body, schema: sprintSummarySchema }));
+export const useUpdateSprint = (teamId: string) =>
+  useSprintWrite(teamId, ({ sprintId, body }: { sprintId: string; body: UpdateSprintBody }) =>
+    api('PATCH', `/sprints/${sprintId}`, { body, schema: sprintSummarySchema }),
+  );
+export const useSetAvailability = (teamId: string) =>
+  useSprintWrite(teamId, ({ sprintId, body }: { sprintId: string; body: AvailabilityBody }) =>
+    api('PUT', `/sprints/${sprintId}/availability`, { body }),
+  );
+export const useStartSprint = (teamId: string) =>
+  useSprintWrite(teamId, (sprintId: string) =>
+    api('POST', `/sprints/${sprintId}/start`, { schema: sprintSummarySchema }),
+  );
+export const useCloseSprint = (teamId: string) =>
+  useSprintWrite(teamId, ({ sprintId, body }: { sprintId: string; body: CloseSprintBody }) =>
+    api('POST', `/sprints/${sprintId}/close`, { body, schema: sprintSummarySchema }),
+  );
+export const usePlanCard = (teamId: string) =>
+  useSprintWrite(teamId, ({ cardId, sprintId }: { cardId: string; sprintId: string | null }) =>
+    api('PUT', `/cards/${cardId}/sprint`, { body: { sprintId }, schema: cardSummarySchema }),
+  );
+export const useRankBacklog = (teamId: string) =>
+  useSprintWrite(teamId, ({ cardId, afterCardId }: { cardId: string; afterCardId: string | null }) =>
+    api('POST', `/cards/${cardId}/backlog-rank`, { body: { afterCardId }, schema: backlogSchema }),
+  );

@@ -7,7 +7,8 @@ export function CapacityMeter({ committed, capacity }: { committed: number; capa
   return (
     <div className={`capacity capacity-${state}`}>
       <p aria-live="polite">
-        <strong>{committed}</strong> {capacity === null ? 'points planned; no capacity set' : `of ${capacity} points of capacity committed`}
+        <strong>{committed}</strong>{' '}
+        {capacity === null ? 'points planned; no capacity set' : `of ${capacity} points of capacity committed`}
         {state === 'over' && <strong className="over-text"> · {committed - capacity!} points over capacity</strong>}
         {state === 'at' && <span> · at capacity</span>}
       </p>

@@ -10,7 +10,19 @@ export interface ChartTable {
  * A chart as people read it: a title saying what and when, the picture, its data as a table that screen readers
  * always reach (and anyone can show), and a CSV of the same table.
  */
-export function ChartFigure({ title, fileName, table, empty, children }: { title: string; fileName: string; table: ChartTable; empty: string | null; children: ReactNode }) {
+export function ChartFigure({
+  title,
+  fileName,
+  table,
+  empty,
+  children,
+}: {
+  title: string;
+  fileName: string;
+  table: ChartTable;
+  empty: string | null;
+  children: ReactNode;
+}) {
   const [showTable, setShowTable] = useState(false);
   const id = useId();
   return (
@@ -36,25 +48,36 @@ export function ChartFigure({ title, fileName, table, empty, children }: { title
             {children}
           </div>
           {/* The box, not the page, scrolls a wide table on a phone; hidden, it is still read out. */}
-          <div className={showTable ? 'chart-table' : 'visually-hidden'} {...(showTable && { role: 'region', tabIndex: 0, 'aria-label': `${title}: data` })}>
-          <table className="data-table" aria-label={`${title}: data`}>
-            <thead>
-              <tr>
-                {table.header.map((h) => (
-                  <th key={h} scope="col">
-                    {h}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {table.rows.map((r, i) => (
-                <tr key={i}>
-                  {r.map((v, j) => (j === 0 ? <th key={j} scope="row">{v ?? '—'}</th> : <td key={j}>{v ?? '—'}</td>))}
+          <div
+            className={showTable ? 'chart-table' : 'visually-hidden'}
+            {...(showTable && { role: 'region', tabIndex: 0, 'aria-label': `${title}: data` })}
+          >
+            <table className="data-table" aria-label={`${title}: data`}>
+              <thead>
+                <tr>
+                  {table.header.map((h) => (
+                    <th key={h} scope="col">
+                      {h}
+                    </th>
+                  ))}
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {table.rows.map((r, i) => (
+                  <tr key={i}>
+                    {r.map((v, j) =>
+                      j === 0 ? (
+                        <th key={j} scope="row">
+                          {v ?? '—'}
+                        </th>
+                      ) : (
+                        <td key={j}>{v ?? '—'}</td>
+                      ),
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </div>
         </>
       )}

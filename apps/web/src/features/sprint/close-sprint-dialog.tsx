@@ -7,14 +7,25 @@ import { useCloseSprint } from './api';
 import { ScrollBox } from '../../components/scroll-box';
 
 /** Closing the active sprint: was the goal met, and where each unfinished card goes. */
-export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: SprintPlan; planned: SprintSummary[]; onClose: () => void }) {
+export function CloseSprintDialog({
+  sprint,
+  planned,
+  onClose,
+}: {
+  sprint: SprintPlan;
+  planned: SprintSummary[];
+  onClose: () => void;
+}) {
   const close = useCloseSprint(sprint.teamId);
   const unfinished = sprint.cards.filter((c) => c.flowCategory !== 'DONE');
   const done = sprint.cards.filter((c) => c.flowCategory === 'DONE');
   const next = planned[0]?.id ?? null;
   const form = useForm<CloseSprintBody>({
     resolver: zodResolver(closeSprintBodySchema),
-    defaultValues: { carryOverSprintId: next, unfinished: unfinished.map((c) => ({ cardId: c.id, outcome: next ? 'carry-over' : 'backlog' })) },
+    defaultValues: {
+      carryOverSprintId: next,
+      unfinished: unfinished.map((c) => ({ cardId: c.id, outcome: next ? 'carry-over' : 'backlog' })),
+    },
   });
   useEscapeKey(onClose);
   const errors = form.formState.errors;
@@ -25,7 +36,11 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
       onClose();
     } catch (e) {
       const error = e instanceof ApiError ? e : null;
-      form.setError('root', { message: error?.fields[0] ? `${error.fields[0].field.replace('body.', '')} ${error.fields[0].message}` : (e as Error).message });
+      form.setError('root', {
+        message: error?.fields[0]
+          ? `${error.fields[0].field.replace('body.', '')} ${error.fields[0].message}`
+          : (e as Error).message,
+      });
     }
   });
 
@@ -34,7 +49,8 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
       <section role="dialog" aria-modal="true" aria-labelledby="close-sprint-title" className="dialog close-sprint">
         <h2 id="close-sprint-title">Close {sprint.name}</h2>
         <p className="muted">
-          {done.length} card{done.length === 1 ? '' : 's'} done ({done.reduce((s, c) => s + (c.estimate ?? 0), 0)} pt), {unfinished.length} not done ({unfinished.reduce((s, c) => s + (c.estimate ?? 0), 0)} pt).
+          {done.length} card{done.length === 1 ? '' : 's'} done ({done.reduce((s, c) => s + (c.estimate ?? 0), 0)} pt),{' '}
+          {unfinished.length} not done ({unfinished.reduce((s, c) => s + (c.estimate ?? 0), 0)} pt).
         </p>
         {sprint.goal && <p className="sprint-goal">Goal: {sprint.goal}</p>}
         <form onSubmit={(e) => void submit(e)} noValidate>
@@ -46,10 +62,22 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
               render={({ field }) => (
                 <>
                   <label className="check">
-                    <input type="radio" name={field.name} checked={field.value === true} onChange={() => field.onChange(true)} /> Yes
+                    <input
+                      type="radio"
+                      name={field.name}
+                      checked={field.value === true}
+                      onChange={() => field.onChange(true)}
+                    />{' '}
+                    Yes
                   </label>
                   <label className="check">
-                    <input type="radio" name={field.name} checked={field.value === false} onChange={() => field.onChange(false)} /> No
+                    <input
+                      type="radio"
+                      name={field.name}
+                      checked={field.value === false}
+                      onChange={() => field.onChange(false)}
+                    />{' '}
+                    No
                   </label>
                 </>
               )}
@@ -70,32 +98,32 @@ export function CloseSprintDialog({ sprint, planned, onClose }: { sprint: Sprint
                 </select>
               </label>
               <ScrollBox label="Unfinished cards">
-              <table className="data-table">
-                <thead>
-                  <tr>
-                    <th scope="col">Unfinished card</th>
-                    <th scope="col" className="number">
-                      Points
-                    </th>
-                    <th scope="col">Goes to</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {unfinished.map((c, i) => (
-                    <tr key={c.id}>
-                      <th scope="row">{c.title}</th>
-                      <td className="number">{c.estimate ?? '—'}</td>
-                      <td>
-                        <input type="hidden" {...form.register(`unfinished.${i}.cardId`)} />
-                        <select aria-label={`Where “${c.title}” goes`} {...form.register(`unfinished.${i}.outcome`)}>
-                          <option value="carry-over">Carry over to the next sprint</option>
-                          <option value="backlog">Return to the backlog</option>
-                        </select>
-                      </td>
+                <table className="data-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">Unfinished card</th>
+                      <th scope="col" className="number">
+                        Points
+                      </th>
+                      <th scope="col">Goes to</th>
                     </tr>
-                  ))}
-                </tbody>
-              </table>
+                  </thead>
+                  <tbody>
+                    {unfinished.map((c, i) => (
+                      <tr key={c.id}>
+                        <th scope="row">{c.title}</th>
+                        <td className="number">{c.estimate ?? '—'}</td>
+                        <td>
+                          <input type="hidden" {...form.register(`unfinished.${i}.cardId`)} />
+                          <select aria-label={`Where “${c.title}” goes`} {...form.register(`unfinished.${i}.outcome`)}>
+                            <option value="carry-over">Carry over to the next sprint</option>
+                            <option value="backlog">Return to the backlog</option>
+                          </select>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
               </ScrollBox>
             </>
           )}

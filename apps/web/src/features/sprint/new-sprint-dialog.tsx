@@ -14,23 +14,44 @@ function defaults(teamId: string, sprints: SprintSummary[]): CreateSprintBody {
   const last = Math.max(Date.now() - DAY, ...sprints.map((s) => Date.parse(s.endDate)));
   let start = last + DAY;
   while (new Date(start).getUTCDay() !== 1) start += DAY;
-  return { teamId, name: `Sprint ${sprints.length + 1}`, goal: '', startDate: isoDay(start), endDate: isoDay(start + 11 * DAY), capacityPoints: null };
+  return {
+    teamId,
+    name: `Sprint ${sprints.length + 1}`,
+    goal: '',
+    startDate: isoDay(start),
+    endDate: isoDay(start + 11 * DAY),
+    capacityPoints: null,
+  };
 }
 
-export function NewSprintDialog({ teamId, sprints, onDone }: { teamId: string; sprints: SprintSummary[]; onDone: (sprintId: string | null) => void }) {
+export function NewSprintDialog({
+  teamId,
+  sprints,
+  onDone,
+}: {
+  teamId: string;
+  sprints: SprintSummary[];
+  onDone: (sprintId: string | null) => void;
+}) {
   const create = useCreateSprint(teamId);
-  const form = useForm<CreateSprintBody>({ resolver: zodResolver(createSprintBodySchema), defaultValues: defaults(teamId, sprints) });
+  const form = useForm<CreateSprintBody>({
+    resolver: zodResolver(createSprintBodySchema),
+    defaultValues: defaults(teamId, sprints),
+  });
   const errors = form.formState.errors;
   useEscapeKey(() => onDone(null));
   const submit = form.handleSubmit(async (body) => {
     try {
       onDone((await create.mutateAsync(body)).id);
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) for (const f of e.fields) form.setError(f.field.replace('body.', '') as keyof CreateSprintBody, { message: f.message });
+      if (e instanceof ApiError && e.fields.length)
+        for (const f of e.fields)
+          form.setError(f.field.replace('body.', '') as keyof CreateSprintBody, { message: f.message });
       else form.setError('root', { message: (e as Error).message });
     }
   });
-  const error = (name: keyof CreateSprintBody) => errors[name] && <span className="field-error">{errors[name]?.message}</span>;
+  const error = (name: keyof CreateSprintBody) =>
+    errors[name] && <span className="field-error">{errors[name]?.message}</span>;
   return (
     <div className="dialog-backdrop">
       <section role="dialog" aria-modal="true" aria-labelledby="new-sprint-title" className="dialog">
@@ -46,7 +67,12 @@ export function NewSprintDialog({ teamId, sprints, onDone }: { teamId: string; s
             <input {...form.register('goal')} placeholder="What the sprint is for, in one sentence" />
             {error('goal')}
           </label>
-          <SprintDateFields start={form.register('startDate')} end={form.register('endDate')} capacity={form.register('capacityPoints', capacityValue)} error={error} />
+          <SprintDateFields
+            start={form.register('startDate')}
+            end={form.register('endDate')}
+            capacity={form.register('capacityPoints', capacityValue)}
+            error={error}
+          />
           {errors.root && (
             <p role="alert" className="form-error">
               {errors.root.message}

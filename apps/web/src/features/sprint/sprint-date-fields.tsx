@@ -5,7 +5,19 @@ import type { UseFormRegisterReturn } from 'react-hook-form';
 export const capacityValue = { setValueAs: (v: unknown) => (v === '' || v === null ? null : Number(v)) };
 
 /** A sprint's dates and capacity, as the new-sprint and edit forms both ask for them. */
-export function SprintDateFields({ start, end, capacity, error, startLocked = false }: { start: UseFormRegisterReturn; end: UseFormRegisterReturn; capacity: UseFormRegisterReturn; error: (name: 'startDate' | 'endDate' | 'capacityPoints') => ReactNode; startLocked?: boolean }) {
+export function SprintDateFields({
+  start,
+  end,
+  capacity,
+  error,
+  startLocked = false,
+}: {
+  start: UseFormRegisterReturn;
+  end: UseFormRegisterReturn;
+  capacity: UseFormRegisterReturn;
+  error: (name: 'startDate' | 'endDate' | 'capacityPoints') => ReactNode;
+  startLocked?: boolean;
+}) {
   return (
     <div className="form-row">
       <label className="stacked">

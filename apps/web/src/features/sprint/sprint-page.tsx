@@ -34,7 +34,12 @@ export function SprintPage() {
   const canPlan = useCanPlan(teamId);
 
   if (sprints.error) return <p role="alert">The sprints could not be loaded: {sprints.error.message}</p>;
-  if (!sprints.data) return <p className="page-loading" role="status">Loading sprint…</p>;
+  if (!sprints.data)
+    return (
+      <p className="page-loading" role="status">
+        Loading sprint…
+      </p>
+    );
   if (!chosen) {
     return (
       <div className="empty-state">
@@ -54,7 +59,11 @@ export function SprintPage() {
       <div className="sprint-toolbar">
         <label>
           <span className="visually-hidden">Sprint</span>
-          <select aria-label="Sprint" value={chosen.id} onChange={(e) => setParams({ sprint: e.target.value }, { replace: true })}>
+          <select
+            aria-label="Sprint"
+            value={chosen.id}
+            onChange={(e) => setParams({ sprint: e.target.value }, { replace: true })}
+          >
             {sorted.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({stateLabel[s.state].toLowerCase()})
@@ -62,10 +71,24 @@ export function SprintPage() {
             ))}
           </select>
         </label>
-        {canPlan && <Link to={`/teams/${teamId}/planning${chosen.state === 'CLOSED' ? '' : `?sprint=${chosen.id}`}`}>Backlog and planning</Link>}
+        {canPlan && (
+          <Link to={`/teams/${teamId}/planning${chosen.state === 'CLOSED' ? '' : `?sprint=${chosen.id}`}`}>
+            Backlog and planning
+          </Link>
+        )}
       </div>
       {plan.error && <p role="alert">This sprint could not be loaded: {plan.error.message}</p>}
-      {!plan.data ? <p className="page-loading" role="status">Loading sprint…</p> : <SprintView sprint={plan.data} planned={sorted.filter((s) => s.state === 'PLANNED' && s.id !== plan.data.id).reverse()} canPlan={canPlan} />}
+      {!plan.data ? (
+        <p className="page-loading" role="status">
+          Loading sprint…
+        </p>
+      ) : (
+        <SprintView
+          sprint={plan.data}
+          planned={sorted.filter((s) => s.state === 'PLANNED' && s.id !== plan.data.id).reverse()}
+          canPlan={canPlan}
+        />
+      )}
     </section>
   );
 }
@@ -88,11 +111,20 @@ function SprintView({ sprint, planned, canPlan }: { sprint: SprintPlan; planned:
           {period(sprint.startDate, sprint.endDate)} · {sprint.workingDays} working days
         </p>
         {sprint.goal && <p className="sprint-goal">Goal: {sprint.goal}</p>}
-        {sprint.state !== 'PLANNED' && <Link to={`/teams/${sprint.teamId}/sprints/${sprint.id}/retrospective`}>{sprint.state === 'CLOSED' ? 'Read the retrospective' : 'Retrospective'}</Link>}
+        {sprint.state !== 'PLANNED' && (
+          <Link to={`/teams/${sprint.teamId}/sprints/${sprint.id}/retrospective`}>
+            {sprint.state === 'CLOSED' ? 'Read the retrospective' : 'Retrospective'}
+          </Link>
+        )}
         {canPlan && (
           <div className="sprint-actions">
             {sprint.state === 'PLANNED' && (
-              <button type="button" className="primary" disabled={start.isPending} onClick={() => start.mutate(sprint.id)}>
+              <button
+                type="button"
+                className="primary"
+                disabled={start.isPending}
+                onClick={() => start.mutate(sprint.id)}
+              >
                 Start sprint
               </button>
             )}
@@ -123,7 +155,10 @@ function SprintView({ sprint, planned, canPlan }: { sprint: SprintPlan; planned:
         <div>
           <dt>{sprint.state === 'PLANNED' ? 'Planned' : 'In the sprint'}</dt>
           <dd className={over ? 'over' : ''}>
-            {sprint.committedPoints} pt{over && <span className="over-text"> · {sprint.committedPoints - sprint.capacityPoints!} over capacity</span>}
+            {sprint.committedPoints} pt
+            {over && (
+              <span className="over-text"> · {sprint.committedPoints - sprint.capacityPoints!} over capacity</span>
+            )}
           </dd>
         </div>
         <div>
@@ -137,7 +172,14 @@ function SprintView({ sprint, planned, canPlan }: { sprint: SprintPlan; planned:
       </dl>
       {sprint.state === 'ACTIVE' && (
         <>
-          <div className="progress" role="progressbar" aria-label="Sprint progress" aria-valuemin={0} aria-valuemax={100} aria-valuenow={progress}>
+          <div
+            className="progress"
+            role="progressbar"
+            aria-label="Sprint progress"
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={progress}
+          >
             <span style={{ width: `${progress}%` }} />
           </div>
           <p className="muted">{progress}% of the points in the sprint done</p>
@@ -152,7 +194,9 @@ function SprintView({ sprint, planned, canPlan }: { sprint: SprintPlan; planned:
         </Suspense>
       )}
       {sprint.cards.length === 0 ? (
-        <p className="empty-state">No cards in this sprint{sprint.state === 'CLOSED' ? '.' : ' yet. Add them from the backlog.'}</p>
+        <p className="empty-state">
+          No cards in this sprint{sprint.state === 'CLOSED' ? '.' : ' yet. Add them from the backlog.'}
+        </p>
       ) : (
         <div className="sprint-columns">
           {columns.map((name) => (
@@ -210,7 +254,9 @@ function SprintReport({ sprint }: { sprint: SprintPlan }) {
     <section className="sprint-report" aria-labelledby="report-title">
       <h2 id="report-title">Sprint report</h2>
       <p>
-        Closed {sprint.closedAt ? shortDay(sprint.closedAt) : ''}. Goal met: <strong>{sprint.goalMet ? 'yes' : 'no'}</strong>. {sprint.completedPoints ?? 0} of {sprint.startCommittedPoints ?? 0} committed points completed.
+        Closed {sprint.closedAt ? shortDay(sprint.closedAt) : ''}. Goal met:{' '}
+        <strong>{sprint.goalMet ? 'yes' : 'no'}</strong>. {sprint.completedPoints ?? 0} of{' '}
+        {sprint.startCommittedPoints ?? 0} committed points completed.
       </p>
       <div className="report-lists">
         {list('Done', report.done, 'Nothing was finished.')}
@@ -218,7 +264,9 @@ function SprintReport({ sprint }: { sprint: SprintPlan }) {
         {list('Returned to the backlog', report.returnedToBacklog, 'Nothing went back to the backlog.')}
       </div>
       <p>
-        <Link to={`/teams/${sprint.teamId}/sprints/${sprint.id}/retrospective`}>The sprint’s retrospective: notes, votes and actions</Link>
+        <Link to={`/teams/${sprint.teamId}/sprints/${sprint.id}/retrospective`}>
+          The sprint’s retrospective: notes, votes and actions
+        </Link>
       </p>
     </section>
   );
@@ -226,13 +274,18 @@ function SprintReport({ sprint }: { sprint: SprintPlan }) {
 
 function ScopeChanges({ chart }: { chart: SprintChart }) {
   if (chart.state === 'PLANNED') return null;
-  const rows = chart.scopeChanges.map((c) => [shortDay(c.at), c.change === 'added' ? 'Added' : 'Removed', c.title, c.points] as (string | number)[]);
+  const rows = chart.scopeChanges.map(
+    (c) => [shortDay(c.at), c.change === 'added' ? 'Added' : 'Removed', c.title, c.points] as (string | number)[],
+  );
   return (
     <section className="scope-changes" aria-labelledby="scope-title">
       <div className="chart-head">
         <h2 id="scope-title">Scope changed after the start</h2>
         {rows.length > 0 && (
-          <button type="button" onClick={() => downloadCsv(`scope-changes-${chart.name}.csv`, ['Day', 'Change', 'Card', 'Points'], rows)}>
+          <button
+            type="button"
+            onClick={() => downloadCsv(`scope-changes-${chart.name}.csv`, ['Day', 'Change', 'Card', 'Points'], rows)}
+          >
             Download CSV<span className="visually-hidden">: scope changes</span>
           </button>
         )}

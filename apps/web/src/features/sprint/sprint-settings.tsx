@@ -1,6 +1,12 @@
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
-import { availabilityBodySchema, updateSprintBodySchema, type AvailabilityBody, type SprintPlan, type UpdateSprintBody } from '@amb/shared/sprints';
+import {
+  availabilityBodySchema,
+  updateSprintBodySchema,
+  type AvailabilityBody,
+  type SprintPlan,
+  type UpdateSprintBody,
+} from '@amb/shared/sprints';
 import { ApiError } from '../../lib/api-client';
 import { useSetAvailability, useUpdateSprint } from './api';
 import { capacityValue, SprintDateFields } from './sprint-date-fields';
@@ -13,15 +19,26 @@ export function SprintSettings({ sprint }: { sprint: SprintPlan }) {
   const availability = useSetAvailability(sprint.teamId);
   const form = useForm<UpdateSprintBody>({
     resolver: zodResolver(updateSprintBodySchema),
-    defaultValues: { name: sprint.name, goal: sprint.goal, startDate: day(sprint.startDate), endDate: day(sprint.endDate), capacityPoints: sprint.capacityPoints },
+    defaultValues: {
+      name: sprint.name,
+      goal: sprint.goal,
+      startDate: day(sprint.startDate),
+      endDate: day(sprint.endDate),
+      capacityPoints: sprint.capacityPoints,
+    },
   });
-  const days = useForm<AvailabilityBody>({ resolver: zodResolver(availabilityBodySchema), defaultValues: { people: sprint.people.map((p) => ({ userId: p.userId, daysOff: p.daysOff })) } });
+  const days = useForm<AvailabilityBody>({
+    resolver: zodResolver(availabilityBodySchema),
+    defaultValues: { people: sprint.people.map((p) => ({ userId: p.userId, daysOff: p.daysOff })) },
+  });
   const errors = form.formState.errors;
   const save = form.handleSubmit(async (body) => {
     try {
       await update.mutateAsync({ sprintId: sprint.id, body });
     } catch (e) {
-      if (e instanceof ApiError && e.fields.length) for (const f of e.fields) form.setError(f.field.replace('body.', '') as keyof UpdateSprintBody, { message: f.message });
+      if (e instanceof ApiError && e.fields.length)
+        for (const f of e.fields)
+          form.setError(f.field.replace('body.', '') as keyof UpdateSprintBody, { message: f.message });
       else form.setError('root', { message: (e as Error).message });
     }
   });
@@ -32,7 +49,8 @@ export function SprintSettings({ sprint }: { sprint: SprintPlan }) {
       days.setError('root', { message: (e as Error).message });
     }
   });
-  const error = (name: keyof UpdateSprintBody) => errors[name] && <span className="field-error">{errors[name]?.message}</span>;
+  const error = (name: keyof UpdateSprintBody) =>
+    errors[name] && <span className="field-error">{errors[name]?.message}</span>;
   return (
     <details className="sprint-settings">
       <summary>Sprint details, capacity and availability</summary>
@@ -47,11 +65,21 @@ export function SprintSettings({ sprint }: { sprint: SprintPlan }) {
           <input {...form.register('goal')} />
           {error('goal')}
         </label>
-        <SprintDateFields start={form.register('startDate')} end={form.register('endDate')} capacity={form.register('capacityPoints', capacityValue)} error={error} startLocked={sprint.state !== 'PLANNED'} />
+        <SprintDateFields
+          start={form.register('startDate')}
+          end={form.register('endDate')}
+          capacity={form.register('capacityPoints', capacityValue)}
+          error={error}
+          startLocked={sprint.state !== 'PLANNED'}
+        />
         {sprint.suggestedCapacity !== null && (
           <p className="muted">
-            Suggested from the last sprints’ velocity and this sprint’s availability: <strong>{sprint.suggestedCapacity} pt</strong>{' '}
-            <button type="button" onClick={() => form.setValue('capacityPoints', sprint.suggestedCapacity, { shouldDirty: true })}>
+            Suggested from the last sprints’ velocity and this sprint’s availability:{' '}
+            <strong>{sprint.suggestedCapacity} pt</strong>{' '}
+            <button
+              type="button"
+              onClick={() => form.setValue('capacityPoints', sprint.suggestedCapacity, { shouldDirty: true })}
+            >
               Use it
             </button>
           </p>
@@ -72,7 +100,13 @@ export function SprintSettings({ sprint }: { sprint: SprintPlan }) {
           <label key={p.userId} className="inline">
             <span>{p.name}</span>
             <input type="hidden" {...days.register(`people.${i}.userId`)} />
-            <input type="number" min={0} max={sprint.workingDays} aria-label={`Days off: ${p.name}`} {...days.register(`people.${i}.daysOff`, { valueAsNumber: true })} />
+            <input
+              type="number"
+              min={0}
+              max={sprint.workingDays}
+              aria-label={`Days off: ${p.name}`}
+              {...days.register(`people.${i}.daysOff`, { valueAsNumber: true })}
+            />
           </label>
         ))}
         {days.formState.errors.root && (

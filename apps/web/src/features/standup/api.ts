@@ -24,16 +24,24 @@ function query(w: StandupWindow) {
 }
 
 export const useStandup = (teamId: string, w: StandupWindow) =>
-  useQuery({ queryKey: standupKeys.view(teamId, w), queryFn: ({ signal }) => api('GET', `/teams/${teamId}/standup${query(w)}`, { schema: standupSchema, signal }) });
+  useQuery({
+    queryKey: standupKeys.view(teamId, w),
+    queryFn: ({ signal }) => api('GET', `/teams/${teamId}/standup${query(w)}`, { schema: standupSchema, signal }),
+  });
 
 /** The active sprint's remaining points, day by day, for the small burndown. */
 export const useBurndown = (sprintId: string | null) =>
-  useQuery({ queryKey: ['standup-burndown', sprintId], enabled: Boolean(sprintId), queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}/burndown`, { schema: sprintChartSchema, signal }) });
+  useQuery({
+    queryKey: ['standup-burndown', sprintId],
+    enabled: Boolean(sprintId),
+    queryFn: ({ signal }) => api('GET', `/sprints/${sprintId}/burndown`, { schema: sprintChartSchema, signal }),
+  });
 
 export function useEscalate(teamId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ cardId, escalated }: { cardId: string; escalated: boolean }) => api('PUT', `/cards/${cardId}/escalation`, { body: { escalated }, schema: escalationSchema }),
+    mutationFn: ({ cardId, escalated }: { cardId: string; escalated: boolean }) =>
+      api('PUT', `/cards/${cardId}/escalation`, { body: { escalated }, schema: escalationSchema }),
     onSettled: () => client.invalidateQueries({ queryKey: standupKeys.team(teamId) }),
   });
 }
@@ -42,7 +50,8 @@ export function useEscalate(teamId: string) {
 export function useSetStandupSettings(teamId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: StandupSettingsBody) => api('PUT', `/teams/${teamId}/standup-settings`, { body, schema: standupSettingsSchema }),
+    mutationFn: (body: StandupSettingsBody) =>
+      api('PUT', `/teams/${teamId}/standup-settings`, { body, schema: standupSettingsSchema }),
     // The time zone sets where the team's days begin, so everything cached is read again when next shown (a rare change).
     onSuccess: () => client.invalidateQueries(),
   });

@@ -21,29 +21,30 @@ export function SmallBurndown({ chart }: { chart: SprintChart }) {
         {actual && <polyline points={actual} className="actual" />}
       </svg>
       <p className="burndown-legend">
-        <span className="key actual" aria-hidden="true" /> remaining <span className="key ideal" aria-hidden="true" /> ideal
+        <span className="key actual" aria-hidden="true" /> remaining <span className="key ideal" aria-hidden="true" />{' '}
+        ideal
       </p>
       {/* Hidden in a box of its own: a table is as wide as its figures, and would widen the page on a phone. */}
       <div className="visually-hidden">
-      <table>
-        <caption>Remaining points by day</caption>
-        <thead>
-          <tr>
-            <th>Day</th>
-            <th>Remaining (points)</th>
-            <th>Ideal (points)</th>
-          </tr>
-        </thead>
-        <tbody>
-          {chart.days.map((d) => (
-            <tr key={d.date}>
-              <td>{d.date}</td>
-              <td>{d.remaining ?? '—'}</td>
-              <td>{Math.round(d.ideal)}</td>
+        <table>
+          <caption>Remaining points by day</caption>
+          <thead>
+            <tr>
+              <th>Day</th>
+              <th>Remaining (points)</th>
+              <th>Ideal (points)</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {chart.days.map((d) => (
+              <tr key={d.date}>
+                <td>{d.date}</td>
+                <td>{d.remaining ?? '—'}</td>
+                <td>{Math.round(d.ideal)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
     </figure>
   );

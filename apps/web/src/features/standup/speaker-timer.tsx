@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 
-const clock = (seconds: number) => `${Math.floor(Math.abs(seconds) / 60)}:${String(Math.abs(seconds) % 60).padStart(2, '0')}`;
+const clock = (seconds: number) =>
+  `${Math.floor(Math.abs(seconds) / 60)}:${String(Math.abs(seconds) % 60).padStart(2, '0')}`;
 
 /**
  * A countdown for the person (or column) being talked about; it starts again whenever the turn changes (the

@@ -12,7 +12,14 @@ import { StandupTimeForm } from './standup-time-form';
 import './standup.css';
 
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`;
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { weekday: 'short', day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const when = (iso: string) =>
+  new Date(iso).toLocaleString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 /** `datetime-local` wants local wall-clock time without a zone. */
 const toLocalInput = (iso: string) => {
   const d = new Date(iso);
@@ -52,7 +59,17 @@ export function StandupPage() {
 
 type Turns = 'people' | 'columns';
 
-function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; teamId: string; range: StandupWindow; onRange: (w: StandupWindow) => void }) {
+function StandupBoard({
+  standup,
+  teamId,
+  range,
+  onRange,
+}: {
+  standup: Standup;
+  teamId: string;
+  range: StandupWindow;
+  onRange: (w: StandupWindow) => void;
+}) {
   const can = useTeamAbility(teamId);
   // Walk the people, or walk the board's columns (right to left); -1 is "everyone", 0..n-1 the turn.
   const [turns, setTurns] = useState<Turns>('people');
@@ -64,7 +81,8 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
   useStepKeys(step);
   const current = turns === 'people' && speaker >= 0 ? people[speaker] : undefined;
   const column = turns === 'columns' && speaker >= 0 ? standup.columns[speaker] : undefined;
-  const isTurn = (card: { ownerIds: string[]; columnId: string }) => Boolean((current && card.ownerIds.includes(current.userId)) || (column && card.columnId === column.id));
+  const isTurn = (card: { ownerIds: string[]; columnId: string }) =>
+    Boolean((current && card.ownerIds.includes(current.userId)) || (column && card.columnId === column.id));
   const tag = current ? '★ Card of the person speaking' : '★ Card in this column';
   const chooseTurns = (next: Turns) => {
     setTurns(next);
@@ -80,36 +98,61 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
         <div>
           <h1>Stand-up · {standup.teamName}</h1>
           <p className="standup-window">
-            Changes from <time dateTime={standup.since}>{when(standup.since)}</time> to <time dateTime={standup.until}>{when(standup.until)}</time>
-            {!range.since && !range.until && ` (since the last stand-up at ${standup.standupTime}, ${standup.timeZone})`}
+            Changes from <time dateTime={standup.since}>{when(standup.since)}</time> to{' '}
+            <time dateTime={standup.until}>{when(standup.until)}</time>
+            {!range.since &&
+              !range.until &&
+              ` (since the last stand-up at ${standup.standupTime}, ${standup.timeZone})`}
           </p>
         </div>
         <WindowPicker standup={standup} range={range} onRange={onRange} />
-        {can('manage-board') && <StandupTimeForm teamId={teamId} standupTime={standup.standupTime} timeZone={standup.timeZone} />}
+        {can('manage-board') && (
+          <StandupTimeForm teamId={teamId} standupTime={standup.standupTime} timeZone={standup.timeZone} />
+        )}
       </header>
 
       <div className="standup-turns">
         <fieldset>
           <legend>Step through</legend>
           <label>
-            <input type="radio" name="turns" checked={turns === 'people'} onChange={() => chooseTurns('people')} /> People
+            <input type="radio" name="turns" checked={turns === 'people'} onChange={() => chooseTurns('people')} />{' '}
+            People
           </label>
           <label>
-            <input type="radio" name="turns" checked={turns === 'columns'} onChange={() => chooseTurns('columns')} /> Columns
+            <input type="radio" name="turns" checked={turns === 'columns'} onChange={() => chooseTurns('columns')} />{' '}
+            Columns
           </label>
         </fieldset>
         <label>
-          <input type="checkbox" checked={timerMinutes !== null} onChange={(e) => setTimerMinutes(e.target.checked ? 2 : null)} /> Timer per turn
+          <input
+            type="checkbox"
+            checked={timerMinutes !== null}
+            onChange={(e) => setTimerMinutes(e.target.checked ? 2 : null)}
+          />{' '}
+          Timer per turn
         </label>
         {timerMinutes !== null && (
           <label>
-            <input type="number" min={1} max={15} value={timerMinutes} onChange={(e) => setTimerMinutes(Math.max(1, e.target.valueAsNumber || 1))} aria-label="Minutes per turn" /> min each
+            <input
+              type="number"
+              min={1}
+              max={15}
+              value={timerMinutes}
+              onChange={(e) => setTimerMinutes(Math.max(1, e.target.valueAsNumber || 1))}
+              aria-label="Minutes per turn"
+            />{' '}
+            min each
           </label>
         )}
       </div>
 
       <nav className="standup-people" aria-label={turns === 'people' ? 'People' : 'Columns'}>
-        <button type="button" onClick={() => step(-1)} disabled={speaker < 0} aria-label={turns === 'people' ? 'Previous person' : 'Previous column'}>
+        <button
+          type="button"
+          onClick={() => step(-1)}
+          disabled={speaker < 0}
+          aria-label={turns === 'people' ? 'Previous person' : 'Previous column'}
+        >
           ←
         </button>
         <ol>
@@ -118,7 +161,10 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
               Everyone
             </button>
           </li>
-          {(turns === 'people' ? people.map((p) => ({ key: p.userId, label: p.name })) : standup.columns.map((c) => ({ key: c.id, label: c.name }))).map((t, i) => (
+          {(turns === 'people'
+            ? people.map((p) => ({ key: p.userId, label: p.name }))
+            : standup.columns.map((c) => ({ key: c.id, label: c.name }))
+          ).map((t, i) => (
             <li key={t.key}>
               <button type="button" aria-pressed={speaker === i} onClick={() => setSpeaker(i)}>
                 {t.label}
@@ -126,14 +172,27 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
             </li>
           ))}
         </ol>
-        <button type="button" onClick={() => step(1)} disabled={speaker >= count - 1} aria-label={turns === 'people' ? 'Next person' : 'Next column'}>
+        <button
+          type="button"
+          onClick={() => step(1)}
+          disabled={speaker >= count - 1}
+          aria-label={turns === 'people' ? 'Next person' : 'Next column'}
+        >
           →
         </button>
-        <p className="standup-hint muted">← → or P / N to step through {turns === 'people' ? 'people' : 'columns, from the one nearest done'}</p>
+        <p className="standup-hint muted">
+          ← → or P / N to step through {turns === 'people' ? 'people' : 'columns, from the one nearest done'}
+        </p>
       </nav>
       <div className="standup-turn">
         <h2 className="standup-speaker" aria-live="polite">
-          {current ? `Now speaking: ${current.name}` : column ? `Now at: ${column.name} (${column.cardCount} ${column.cardCount === 1 ? 'card' : 'cards'})` : turns === 'people' ? 'The whole team' : 'The whole board'}
+          {current
+            ? `Now speaking: ${current.name}`
+            : column
+              ? `Now at: ${column.name} (${column.cardCount} ${column.cardCount === 1 ? 'card' : 'cards'})`
+              : turns === 'people'
+                ? 'The whole team'
+                : 'The whole board'}
         </h2>
         {timerMinutes !== null && speaker >= 0 && <SpeakerTimer key={`${turns}:${speaker}`} minutes={timerMinutes} />}
       </div>
@@ -146,7 +205,11 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
           ) : (
             <ul className="standup-cards">
               {standup.blocked.map((b) => (
-                <li key={b.cardId} className={`standup-card blocked${isTurn(b) ? ' mine' : ''}`} aria-current={isTurn(b) || undefined}>
+                <li
+                  key={b.cardId}
+                  className={`standup-card blocked${isTurn(b) ? ' mine' : ''}`}
+                  aria-current={isTurn(b) || undefined}
+                >
                   <BlockedCard card={b} teamId={teamId} owners={owners(b.ownerIds)} tag={isTurn(b) ? tag : null} />
                 </li>
               ))}
@@ -161,7 +224,11 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
           ) : (
             <ul className="standup-cards">
               {standup.aging.map((a) => (
-                <li key={a.cardId} className={`standup-card aging${isTurn(a) ? ' mine' : ''}`} aria-current={isTurn(a) || undefined}>
+                <li
+                  key={a.cardId}
+                  className={`standup-card aging${isTurn(a) ? ' mine' : ''}`}
+                  aria-current={isTurn(a) || undefined}
+                >
                   {isTurn(a) && <span className="mine-tag">{tag}</span>}
                   <Link to={`/teams/${teamId}/board/cards/${a.cardId}`} className="standup-title">
                     {a.title}
@@ -182,7 +249,9 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
         <section aria-labelledby="standup-changes" className="standup-panel standup-changes">
           <h2 id="standup-changes">{current ? `What ${current.name} changed` : 'What changed'}</h2>
           {changes.length === 0 ? (
-            <p className="muted">{current ? `${current.name} changed nothing in this window.` : 'Nothing changed in this window.'}</p>
+            <p className="muted">
+              {current ? `${current.name} changed nothing in this window.` : 'Nothing changed in this window.'}
+            </p>
           ) : (
             changes.map((c) => (
               <div key={c.userId ?? 'none'}>
@@ -224,7 +293,17 @@ function StandupBoard({ standup, teamId, range, onRange }: { standup: Standup; t
   );
 }
 
-function BlockedCard({ card, teamId, owners, tag }: { card: Standup['blocked'][number]; teamId: string; owners: string; tag: string | null }) {
+function BlockedCard({
+  card,
+  teamId,
+  owners,
+  tag,
+}: {
+  card: Standup['blocked'][number];
+  teamId: string;
+  owners: string;
+  tag: string | null;
+}) {
   const can = useTeamAbility(teamId);
   const escalate = useEscalate(teamId);
   return (
@@ -249,7 +328,12 @@ function BlockedCard({ card, teamId, owners, tag }: { card: Standup['blocked'][n
         </span>
       ) : (
         can('work') && (
-          <button type="button" className="escalate" disabled={escalate.isPending} onClick={() => escalate.mutate({ cardId: card.cardId, escalated: true })}>
+          <button
+            type="button"
+            className="escalate"
+            disabled={escalate.isPending}
+            onClick={() => escalate.mutate({ cardId: card.cardId, escalated: true })}
+          >
             Escalate to the PMO
           </button>
         )
@@ -264,7 +348,15 @@ function BlockedCard({ card, teamId, owners, tag }: { card: Standup['blocked'][n
   );
 }
 
-function WindowPicker({ standup, range, onRange }: { standup: Standup; range: StandupWindow; onRange: (w: StandupWindow) => void }) {
+function WindowPicker({
+  standup,
+  range,
+  onRange,
+}: {
+  standup: Standup;
+  range: StandupWindow;
+  onRange: (w: StandupWindow) => void;
+}) {
   const [since, setSince] = useState(toLocalInput(standup.since));
   const [until, setUntil] = useState(toLocalInput(standup.until));
   const [error, setError] = useState<string | null>(null);

@@ -15,10 +15,21 @@ function useTimeZones(current: string) {
 }
 
 /** When the team's stand-up starts and in which time zone (scrum masters): "since the last stand-up" counts from it. */
-export function StandupTimeForm({ teamId, standupTime, timeZone }: { teamId: string; standupTime: string; timeZone: string }) {
+export function StandupTimeForm({
+  teamId,
+  standupTime,
+  timeZone,
+}: {
+  teamId: string;
+  standupTime: string;
+  timeZone: string;
+}) {
   const save = useSetStandupSettings(teamId);
   const zones = useTimeZones(timeZone);
-  const form = useForm<StandupSettingsBody>({ resolver: zodResolver(standupSettingsBodySchema), values: { standupTime, timeZone } });
+  const form = useForm<StandupSettingsBody>({
+    resolver: zodResolver(standupSettingsBodySchema),
+    values: { standupTime, timeZone },
+  });
   const { errors, isSubmitting, isDirty } = form.formState;
   const submit = form.handleSubmit(async (body) => {
     try {
@@ -32,11 +43,20 @@ export function StandupTimeForm({ teamId, standupTime, timeZone }: { teamId: str
     <form className="standup-time" onSubmit={(e) => void submit(e)} noValidate>
       <label>
         Stand-up at{' '}
-        <input type="time" aria-describedby={errors.standupTime ? 'standup-time-error' : undefined} aria-invalid={Boolean(errors.standupTime)} {...form.register('standupTime')} />
+        <input
+          type="time"
+          aria-describedby={errors.standupTime ? 'standup-time-error' : undefined}
+          aria-invalid={Boolean(errors.standupTime)}
+          {...form.register('standupTime')}
+        />
       </label>
       <label>
         in <span className="visually-hidden">Team time zone</span>
-        <select aria-describedby={errors.timeZone ? 'standup-zone-error' : undefined} aria-invalid={Boolean(errors.timeZone)} {...form.register('timeZone')}>
+        <select
+          aria-describedby={errors.timeZone ? 'standup-zone-error' : undefined}
+          aria-invalid={Boolean(errors.timeZone)}
+          {...form.register('timeZone')}
+        >
           {zones.map((z) => (
             <option key={z} value={z}>
               {z.replaceAll('_', ' ')}

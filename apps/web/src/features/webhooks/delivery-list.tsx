@@ -4,7 +4,8 @@ import { fetchDeliveries, resendDelivery, webhookKeys } from './api';
 import { deliveryState } from './delivery-state';
 import { eventName } from './event-names';
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : '—');
+const when = (iso: string | null) =>
+  iso ? new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' }) : '—';
 
 /** The latest deliveries of one webhook, refreshed while any is waiting, each with a button to send it again. */
 export function DeliveryList({ webhookId, active }: { webhookId: string; active: boolean }) {
@@ -69,12 +70,24 @@ export function DeliveryList({ webhookId, active }: { webhookId: string; active:
                         {d.attempts}
                       </td>
                       <td className="delivery-answer" data-label="Last answer">
-                        {d.lastStatus !== null ? <strong>HTTP {d.lastStatus}</strong> : d.attempts > 0 ? <strong>No HTTP answer</strong> : '—'}
+                        {d.lastStatus !== null ? (
+                          <strong>HTTP {d.lastStatus}</strong>
+                        ) : d.attempts > 0 ? (
+                          <strong>No HTTP answer</strong>
+                        ) : (
+                          '—'
+                        )}
                         {d.lastResponse && <code title={d.lastResponse}>{d.lastResponse.slice(0, 120)}</code>}
                       </td>
                       <td data-label="Next try">{d.status === 'PENDING' ? when(d.nextAttemptAt) : '—'}</td>
                       <td>
-                        <button type="button" disabled={!active || resend.isPending} title={active ? undefined : 'Turn the webhook on to send again'} onClick={() => resend.mutate(d.id)} aria-label={`Re-send ${eventName(d.event)} of ${when(d.createdAt)}`}>
+                        <button
+                          type="button"
+                          disabled={!active || resend.isPending}
+                          title={active ? undefined : 'Turn the webhook on to send again'}
+                          onClick={() => resend.mutate(d.id)}
+                          aria-label={`Re-send ${eventName(d.event)} of ${when(d.createdAt)}`}
+                        >
                           Re-send
                         </button>
                       </td>

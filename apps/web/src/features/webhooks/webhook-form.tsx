@@ -11,12 +11,19 @@ import { eventNames } from './event-names';
 const formSchema = createWebhookBodySchema
   .extend({ secret: z.string().max(200), ownSecret: z.boolean() })
   .superRefine((v, ctx) => {
-    if (v.ownSecret && v.secret.length < 16) ctx.addIssue({ code: 'custom', path: ['secret'], message: 'must be at least 16 characters' });
+    if (v.ownSecret && v.secret.length < 16)
+      ctx.addIssue({ code: 'custom', path: ['secret'], message: 'must be at least 16 characters' });
   });
 type Values = z.infer<typeof formSchema>;
 
 /** Registers a webhook; the secret (the person's own or one made by the server) is shown once afterwards. */
-export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegistered: (secret: string, url: string) => void }) {
+export function WebhookForm({
+  teamId,
+  onRegistered,
+}: {
+  teamId: string;
+  onRegistered: (secret: string, url: string) => void;
+}) {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, reset, formState } = useForm<Values>({
@@ -25,7 +32,8 @@ export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegist
   });
   const ownSecret = useWatch({ control, name: 'ownSecret' });
   const create = useMutation({
-    mutationFn: (v: Values) => registerWebhook(teamId, { url: v.url, events: v.events, secret: v.ownSecret ? v.secret : undefined }),
+    mutationFn: (v: Values) =>
+      registerWebhook(teamId, { url: v.url, events: v.events, secret: v.ownSecret ? v.secret : undefined }),
     onSuccess: (hook) => {
       setFormError(null);
       reset();
@@ -37,7 +45,12 @@ export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegist
   const { errors } = formState;
 
   return (
-    <form className="webhook-form" onSubmit={handleSubmit((v) => create.mutate(v))} noValidate aria-label="Register a webhook">
+    <form
+      className="webhook-form"
+      onSubmit={handleSubmit((v) => create.mutate(v))}
+      noValidate
+      aria-label="Register a webhook"
+    >
       {formError && (
         <p role="alert" className="form-error">
           {formError}
@@ -45,7 +58,15 @@ export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegist
       )}
       <label className="field">
         Receiver URL
-        <input type="url" inputMode="url" autoComplete="off" placeholder="https://hooks.example.com/board" aria-invalid={errors.url ? true : undefined} aria-describedby="webhook-url-error" {...register('url')} />
+        <input
+          type="url"
+          inputMode="url"
+          autoComplete="off"
+          placeholder="https://hooks.example.com/board"
+          aria-invalid={errors.url ? true : undefined}
+          aria-describedby="webhook-url-error"
+          {...register('url')}
+        />
         <span id="webhook-url-error" className="field-error">
           {errors.url && `URL ${errors.url.message}`}
         </span>
@@ -71,7 +92,14 @@ export function WebhookForm({ teamId, onRegistered }: { teamId: string; onRegist
         {ownSecret && (
           <label className="field">
             Secret (at least 16 characters)
-            <input type="text" autoComplete="off" spellCheck={false} aria-invalid={errors.secret ? true : undefined} aria-describedby="webhook-secret-error" {...register('secret')} />
+            <input
+              type="text"
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={errors.secret ? true : undefined}
+              aria-describedby="webhook-secret-error"
+              {...register('secret')}
+            />
             <span id="webhook-secret-error" className="field-error">
               {errors.secret && `Secret ${errors.secret.message}`}
             </span>

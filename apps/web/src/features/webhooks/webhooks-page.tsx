@@ -29,7 +29,8 @@ export function WebhooksPage() {
         </p>
         <h1>Webhooks{team.data ? ` of ${team.data.name}` : ''}</h1>
         <p role="alert" className="notice">
-          Only the team’s scrum masters and admins see and manage its webhooks. Ask one of them to connect the board to another system.
+          Only the team’s scrum masters and admins see and manage its webhooks. Ask one of them to connect the board to
+          another system.
         </p>
       </main>
     );
@@ -42,8 +43,9 @@ export function WebhooksPage() {
       </p>
       <h1>Webhooks{team.data ? ` of ${team.data.name}` : ''}</h1>
       <p className="muted">
-        A webhook sends the board’s changes as signed JSON to another system: a chat channel, an automation. Each delivery carries an <code>x-board-signature</code> header (HMAC-SHA256 of the body
-        with the webhook’s secret) and is tried again for a day when the receiver does not answer 2xx.
+        A webhook sends the board’s changes as signed JSON to another system: a chat channel, an automation. Each
+        delivery carries an <code>x-board-signature</code> header (HMAC-SHA256 of the body with the webhook’s secret)
+        and is tried again for a day when the receiver does not answer 2xx.
       </p>
 
       {created && (
@@ -96,7 +98,10 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
   const queryClient = useQueryClient();
   const [confirm, dialog] = useConfirm();
   const refresh = () => void queryClient.invalidateQueries({ queryKey: webhookKeys.team(teamId) });
-  const toggle = useMutation({ mutationFn: (active: boolean) => setWebhookActive(hook.id, active), onSettled: refresh });
+  const toggle = useMutation({
+    mutationFn: (active: boolean) => setWebhookActive(hook.id, active),
+    onSettled: refresh,
+  });
   const remove = useMutation({ mutationFn: () => deleteWebhook(hook.id), onSettled: refresh });
   const error = toggle.error ?? remove.error;
 
@@ -120,7 +125,9 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
           <h2 className="webhook-url">{hook.url}</h2>
           <span className={`webhook-state ${hook.active ? 'on' : 'off'}`}>{hook.active ? 'On' : 'Off'}</span>
         </div>
-        {!hook.active && hook.disabledReason && <p className="muted">Off: {hook.disabledReason}. Deliveries wait until it is turned on again.</p>}
+        {!hook.active && hook.disabledReason && (
+          <p className="muted">Off: {hook.disabledReason}. Deliveries wait until it is turned on again.</p>
+        )}
         <p className="webhook-events-line">Sends: {hook.events.map(eventName).join(' · ')}</p>
         <div className="webhook-actions">
           <button type="button" disabled={toggle.isPending} onClick={() => toggle.mutate(!hook.active)}>

@@ -1,7 +1,15 @@
 // Deciding a placement: where a card may go under the WIP limits, and its rank there. No database here: the
 // situation is read by place-card.ts (under locks) or by move-card.ts (optimistically), and decided the same way.
 import { needsRespread, rankBetween } from '@amb/domain/ranks';
-import { admitCard, countsTowardPersonLimit, placesEntered, type FlowCategory, type WipOverage, type WipPlace, type WipPolicy } from '@amb/domain/wip';
+import {
+  admitCard,
+  countsTowardPersonLimit,
+  placesEntered,
+  type FlowCategory,
+  type WipOverage,
+  type WipPlace,
+  type WipPolicy,
+} from '@amb/domain/wip';
 import { AppError, invalidField } from '../../../lib/app-error';
 
 export interface ColumnRow {
@@ -83,9 +91,15 @@ export interface PlacementDecision {
 }
 
 /** The target column and swimlane must be on the card's board. */
-export function checkTarget(p: Placement, target: ColumnRow | null | undefined, lane: SwimlaneRow | null | undefined): asserts target is ColumnRow {
-  if (!target || target.board_id !== p.boardId) throw invalidField('body.columnId', 'must be a column of this card’s board');
-  if (p.to.swimlaneId && (!lane || lane.board_id !== p.boardId)) throw invalidField('body.swimlaneId', 'must be a swimlane of this card’s board');
+export function checkTarget(
+  p: Placement,
+  target: ColumnRow | null | undefined,
+  lane: SwimlaneRow | null | undefined,
+): asserts target is ColumnRow {
+  if (!target || target.board_id !== p.boardId)
+    throw invalidField('body.columnId', 'must be a column of this card’s board');
+  if (p.to.swimlaneId && (!lane || lane.board_id !== p.boardId))
+    throw invalidField('body.swimlaneId', 'must be a swimlane of this card’s board');
 }
 
 /**
@@ -94,18 +108,40 @@ export function checkTarget(p: Placement, target: ColumnRow | null | undefined, 
  */
 export function decidePlacement(p: Placement, s: Situation, random?: () => number): PlacementDecision {
   if (p.after !== 'top' && p.after !== 'bottom' && s.above === null) {
-    throw invalidField(p.afterField ?? 'body.afterCardId', 'must be an open card in the target column, other than the card moved');
+    throw invalidField(
+      p.afterField ?? 'body.afterCardId',
+      'must be an open card in the target column, other than the card moved',
+    );
   }
   const { target, targetLane } = s;
   const places: WipPlace[] = placesEntered({
     from: p.from && p.fromFlow ? { ...p.from, flowCategory: p.fromFlow } : null,
-    column: { id: target.id, name: target.name, wipLimit: target.wip_limit, wipPolicy: target.wip_policy, flowCategory: target.flow_category },
-    swimlane: targetLane && { id: targetLane.id, name: targetLane.name, wipLimit: targetLane.wip_limit, wipPolicy: targetLane.wip_policy },
+    column: {
+      id: target.id,
+      name: target.name,
+      wipLimit: target.wip_limit,
+      wipPolicy: target.wip_policy,
+      flowCategory: target.flow_category,
+    },
+    swimlane: targetLane && {
+      id: targetLane.id,
+      name: targetLane.name,
+      wipLimit: targetLane.wip_limit,
+      wipPolicy: targetLane.wip_policy,
+    },
     columnCount: s.columnCount,
     swimlaneCount: s.laneCount,
   });
   if (s.owners && countsTowardPersonLimit(p.from ? p.fromFlow : null, target.flow_category)) {
-    for (const o of s.owners) places.push({ scope: 'person', id: o.user_id, name: o.name, wipLimit: o.wip_limit, wipPolicy: o.wip_policy, count: o.count });
+    for (const o of s.owners)
+      places.push({
+        scope: 'person',
+        id: o.user_id,
+        name: o.name,
+        wipLimit: o.wip_limit,
+        wipPolicy: o.wip_policy,
+        count: o.count,
+      });
   }
   const decision = admitCard(places);
   if (!decision.allowed) {
@@ -117,7 +153,17 @@ export function decidePlacement(p: Placement, s: Situation, random?: () => numbe
 
 /** Owners joining a card in progress, under their limits: refused at a hard limit (409 naming the person), else the soft overages. */
 export function admitOwners(owners: OwnerLimitRow[]): WipOverage[] {
-  const decision = admitCard(owners.map((o) => ({ scope: 'person' as const, id: o.user_id, name: o.name, wipLimit: o.wip_limit, wipPolicy: o.wip_policy, count: o.count })));
-  if (!decision.allowed) throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });
+  const decision = admitCard(
+    owners.map((o) => ({
+      scope: 'person' as const,
+      id: o.user_id,
+      name: o.name,
+      wipLimit: o.wip_limit,
+      wipPolicy: o.wip_policy,
+      count: o.count,
+    })),
+  );
+  if (!decision.allowed)
+    throw new AppError('WIP_LIMIT_REACHED', decision.message, { details: { ...decision.refusedBy } });
   return decision.overLimit;
 }

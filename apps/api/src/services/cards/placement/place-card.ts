@@ -1,7 +1,14 @@
 // Placing a card under locks: used by creating, restoring, and moves that could not be decided optimistically.
 import { countsTowardPersonLimit, countsTowardSwimlaneLimit } from '@amb/domain/wip';
 import { Prisma } from '../../../db/prisma';
-import { checkTarget, decidePlacement, type ColumnRow, type Placement, type PlacementResult, type SwimlaneRow } from './decide-placement';
+import {
+  checkTarget,
+  decidePlacement,
+  type ColumnRow,
+  type Placement,
+  type PlacementResult,
+  type SwimlaneRow,
+} from './decide-placement';
 import { lockOwnerLimits, lockPersonLimits } from './person-limits';
 import { respreadColumn } from './respread-column';
 
@@ -31,7 +38,13 @@ export async function placeCard(tx: Tx, p: Placement): Promise<PlacementResult> 
   // A person's limit spans boards: their row is the lock, taken last (after columns and swimlanes), in id order.
   // A card moved or restored counts against its owners' limits; a new card against the owners it is given.
   const counts = countsTowardPersonLimit(p.from ? p.fromFlow : null, target.flow_category);
-  const owners = !counts ? null : p.cardId ? await lockOwnerLimits(tx, p.cardId) : p.ownerIds?.length ? await lockPersonLimits(tx, p.ownerIds, '') : null;
+  const owners = !counts
+    ? null
+    : p.cardId
+      ? await lockOwnerLimits(tx, p.cardId)
+      : p.ownerIds?.length
+        ? await lockPersonLimits(tx, p.ownerIds, '')
+        : null;
 
   const situation = await readSituation(tx, p, target.id, targetLane);
   const decision = decidePlacement(p, { target, targetLane, owners, ...situation });
@@ -55,10 +68,11 @@ async function readSituation(tx: Tx, p: Placement, columnId: string, lane: Swiml
       : p.after === 'top'
         ? Prisma.sql`(SELECT rank FROM cards WHERE ${open} ORDER BY rank LIMIT 1)`
         : Prisma.sql`(SELECT rank FROM cards WHERE ${open} AND rank > (SELECT rank FROM cards WHERE ${open} AND id = ${p.after}) ORDER BY rank LIMIT 1)`;
-  const laneCount = lane && lane.wip_limit !== null
-    ? Prisma.sql`swimlane_wip_count(${lane.id}, ${except})`
-    : Prisma.sql`0`;
-  const [row] = await tx.$queryRaw<{ column_count: number; lane_count: number; above: string | null; below: string | null }[]>`
+  const laneCount =
+    lane && lane.wip_limit !== null ? Prisma.sql`swimlane_wip_count(${lane.id}, ${except})` : Prisma.sql`0`;
+  const [row] = await tx.$queryRaw<
+    { column_count: number; lane_count: number; above: string | null; below: string | null }[]
+  >`
     SELECT (SELECT count(*)::int FROM cards WHERE ${open}) AS column_count, ${laneCount} AS lane_count, ${above} AS above, ${below} AS below`;
   return { columnCount: row!.column_count, laneCount: row!.lane_count, above: row!.above, below: row!.below };
 }

@@ -21,6 +21,12 @@ export async function respreadColumn(tx: Tx, p: Placement, columnId: string, abo
   }
   // Moves decided without the column's lock see the epoch change and decide again.
   await tx.column.update({ where: { id: columnId }, data: { rankEpoch: { increment: 1 } } });
-  await recordActivity(tx, { actorId: p.actorId, teamId: p.teamId, boardId: p.boardId, kind: activityKinds.columnReranked, to: { columnId } });
+  await recordActivity(tx, {
+    actorId: p.actorId,
+    teamId: p.teamId,
+    boardId: p.boardId,
+    kind: activityKinds.columnReranked,
+    to: { columnId },
+  });
   return newRank;
 }

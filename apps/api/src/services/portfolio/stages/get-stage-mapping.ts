@@ -10,7 +10,14 @@ export async function getStageMapping({ db, actor }: ServiceContext): Promise<St
   const boards = await db.board.findMany({
     where: { teamId: { in: teams.map((t) => t.id) }, archivedAt: null },
     orderBy: { createdAt: 'asc' },
-    select: { id: true, teamId: true, columns: { orderBy: { position: 'asc' }, select: { id: true, name: true, flowCategory: true, portfolioStageId: true } } },
+    select: {
+      id: true,
+      teamId: true,
+      columns: {
+        orderBy: { position: 'asc' },
+        select: { id: true, name: true, flowCategory: true, portfolioStageId: true },
+      },
+    },
   });
   const boardOf = new Map<string, (typeof boards)[number]>();
   for (const b of boards) if (!boardOf.has(b.teamId)) boardOf.set(b.teamId, b);
@@ -23,7 +30,13 @@ export async function getStageMapping({ db, actor }: ServiceContext): Promise<St
         boardId: board?.id ?? null,
         columns: (board?.columns ?? []).map((c) => {
           const stage = stageOfColumn({ flowCategory: c.flowCategory, stageId: c.portfolioStageId }, stages)!;
-          return { id: c.id, name: c.name, flowCategory: c.flowCategory, stageId: stage.id, mapped: stage.id === c.portfolioStageId };
+          return {
+            id: c.id,
+            name: c.name,
+            flowCategory: c.flowCategory,
+            stageId: stage.id,
+            mapped: stage.id === c.portfolioStageId,
+          };
         }),
       };
     }),

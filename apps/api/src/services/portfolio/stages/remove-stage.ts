@@ -13,22 +13,43 @@ import { changeStages, requireStageManager, writePositions } from './stage-write
  */
 export async function removeStage({ db, actor }: ServiceContext, stageId: string): Promise<PortfolioStage[]> {
   requireStageManager(actor);
-  return changeStages(db, async (tx) => {
-    const stages = await listStages(tx);
-    const stage = stages.find((s) => s.id === stageId);
-    if (!stage) throw notFound('Stage');
-    const rest = stages.filter((s) => s.id !== stageId);
-    if (checkStageOrder(rest) !== 'ok') {
-      throw new AppError('CONFLICT', 'This is the only stage of its flow category; add another first or rename this one', { fields: [{ field: 'params.stageId', message: 'is the last stage of its flow category' }] });
-    }
-    const columns = await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } });
-    await tx.portfolioStage.delete({ where: { id: stageId } });
-    await writePositions(tx, rest.map((s) => s.id));
-    await recordActivity(tx, {
-      actorId: actor.id,
-      kind: activityKinds.portfolioStageRemoved,
-      from: { stageId, name: stage.name, position: stage.position, flowCategory: stage.flowCategory, columnIds: columns.map((c) => c.id) },
-    });
-    return listStages(tx);
-  }, { columns: async (tx) => (await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } })).map((c) => c.id), recount: true });
+  return changeStages(
+    db,
+    async (tx) => {
+      const stages = await listStages(tx);
+      const stage = stages.find((s) => s.id === stageId);
+      if (!stage) throw notFound('Stage');
+      const rest = stages.filter((s) => s.id !== stageId);
+      if (checkStageOrder(rest) !== 'ok') {
+        throw new AppError(
+          'CONFLICT',
+          'This is the only stage of its flow category; add another first or rename this one',
+          { fields: [{ field: 'params.stageId', message: 'is the last stage of its flow category' }] },
+        );
+      }
+      const columns = await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } });
+      await tx.portfolioStage.delete({ where: { id: stageId } });
+      await writePositions(
+        tx,
+        rest.map((s) => s.id),
+      );
+      await recordActivity(tx, {
+        actorId: actor.id,
+        kind: activityKinds.portfolioStageRemoved,
+        from: {
+          stageId,
+          name: stage.name,
+          position: stage.position,
+          flowCategory: stage.flowCategory,
+          columnIds: columns.map((c) => c.id),
+        },
+      });
+      return listStages(tx);
+    },
+    {
+      columns: async (tx) =>
+        (await tx.column.findMany({ where: { portfolioStageId: stageId }, select: { id: true } })).map((c) => c.id),
+      recount: true,
+    },
+  );
 }

@@ -7,7 +7,9 @@ export async function stageNameTaken<T>(write: () => Promise<T>): Promise<T> {
     return await write();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
-      throw new AppError('CONFLICT', 'A stage with this name already exists', { fields: [{ field: 'body.name', message: 'is already the name of a stage' }] });
+      throw new AppError('CONFLICT', 'A stage with this name already exists', {
+        fields: [{ field: 'body.name', message: 'is already the name of a stage' }],
+      });
     }
     throw error;
   }

@@ -20,7 +20,9 @@ export async function teamsToRecount(db: Db | Prisma.TransactionClient): Promise
 export async function recountNextTeam(db: Db): Promise<boolean> {
   return db.$transaction(
     async (tx) => {
-      const [next] = await tx.$queryRaw<{ team_id: string }[]>`SELECT team_id FROM stage_recounts ORDER BY requested_at, team_id LIMIT 1 FOR UPDATE SKIP LOCKED`;
+      const [next] = await tx.$queryRaw<
+        { team_id: string }[]
+      >`SELECT team_id FROM stage_recounts ORDER BY requested_at, team_id LIMIT 1 FOR UPDATE SKIP LOCKED`;
       if (!next) return false;
       await tx.$executeRaw`SELECT 1 FROM columns c JOIN boards b ON b.id = c.board_id WHERE b.team_id = ${next.team_id} ORDER BY c.id FOR UPDATE OF c`;
       await rebuildStageFlow(tx, [next.team_id]);

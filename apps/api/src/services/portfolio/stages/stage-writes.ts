@@ -5,7 +5,8 @@ import type { Actor } from '../../context';
 
 /** Only the PMO and admins set the portfolio stages and map columns onto them. */
 export function requireStageManager(actor: Actor) {
-  if (!isOrgWide(actor.orgRole)) throw new AppError('FORBIDDEN', 'Only the PMO or an admin can change the portfolio stages');
+  if (!isOrgWide(actor.orgRole))
+    throw new AppError('FORBIDDEN', 'Only the PMO or an admin can change the portfolio stages');
 }
 
 /**
@@ -25,16 +26,19 @@ export function changeStages<T>(
     recount = false,
   }: { columns?: (tx: Prisma.TransactionClient) => Promise<string[]>; wholeRollup?: boolean; recount?: boolean } = {},
 ): Promise<T> {
-  return db.$transaction(async (tx) => {
-    // First, as a recount takes its team's request first: a recount under way finishes before the change goes on.
-    if (recount) await requestRecount(tx);
-    const ids = await columns(tx);
-    if (ids.length) await tx.$executeRaw`SELECT 1 FROM columns WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
-    if (wholeRollup) await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
-    return change(tx);
-    // A new stage copies a stage's arrivals, and a removed one takes its rows along: hundreds of thousands of rows
-    // in a large organisation, which take longer than an interactive transaction's usual five seconds.
-  }, { timeout: 120_000 });
+  return db.$transaction(
+    async (tx) => {
+      // First, as a recount takes its team's request first: a recount under way finishes before the change goes on.
+      if (recount) await requestRecount(tx);
+      const ids = await columns(tx);
+      if (ids.length) await tx.$executeRaw`SELECT 1 FROM columns WHERE id = ANY(${ids}::text[]) ORDER BY id FOR UPDATE`;
+      if (wholeRollup) await tx.$executeRaw`LOCK TABLE card_stage_flow IN SHARE ROW EXCLUSIVE MODE`;
+      return change(tx);
+      // A new stage copies a stage's arrivals, and a removed one takes its rows along: hundreds of thousands of rows
+      // in a large organisation, which take longer than an interactive transaction's usual five seconds.
+    },
+    { timeout: 120_000 },
+  );
 }
 
 /** Every team's rollup waits to be recounted. */
