@@ -70,6 +70,8 @@ const STALE_TEMPLATE_MS = 86_400_000;
 /** What a template is named after: the migrations' names and contents. */
 async function templateKey(dir: string) {
   const hash = createHash('sha256');
+  // What every template holds besides the migrations; change it to rebuild templates made before.
+  hash.update(`time zone ${TEST_DATABASE_TIME_ZONE}\n`);
   for (const m of await readMigrations(dir)) hash.update(`${m.name}\n${m.checksum}\n`);
   return hash.digest('hex').slice(0, 16);
 }
@@ -198,6 +200,7 @@ export async function ensureEmbeddedTemplate(dir = currentMigrations): Promise<s
   const embedded = await startEmbeddedPostgres();
   try {
     await fillNewDatabase(embedded.url, dir);
+    await setTestDatabaseTimeZone(embedded.url);
     const dump = Buffer.from(await (await embedded.dumpDataDir()).arrayBuffer());
     await mkdir(embeddedTemplates, { recursive: true });
     // Written aside and renamed, so a process that finds the file finds it whole.
