@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { FlowCategory } from './card-timeline';
 import {
   cardStateAt,
   firstEntered,
@@ -10,7 +11,7 @@ import {
 const H = 3_600_000;
 const t0 = Date.UTC(2026, 10, 2, 9);
 const at = (hours: number) => t0 + hours * H;
-const place = (columnId: string, flowCategory: string, swimlaneId: string | null = null) => ({
+const place = (columnId: string, flowCategory: FlowCategory, swimlaneId: string | null = null) => ({
   columnId,
   swimlaneId,
   flowCategory,
@@ -175,6 +176,25 @@ describe('foldCardTimeline', () => {
       ['todo', at(1)],
       ['doing', null],
     ]);
+  });
+
+  it('takes what no entry changed from the card as it is now, since the window’s start', () => {
+    const now = { place: done, archived: false, sprintId: 's12', points: 5 };
+    const quiet = foldCardTimeline('c1', [], { start: at(0) }, now);
+    expect(quiet.columns).toEqual([{ ...done, from: at(0), to: null }]);
+    expect(quiet.sprints).toEqual([{ sprintId: 's12', from: at(0), to: null }]);
+    expect(quiet.estimates).toEqual([{ points: 5, from: at(0), to: null }]);
+    // A part some entry changed is told by the entries, not by now.
+    const moved2 = foldCardTimeline('c1', [moved(2, todo, done)], { start: at(0) }, { ...now, sprintId: null });
+    expect(moved2.columns).toEqual([
+      { ...todo, from: at(0), to: at(2) },
+      { ...done, from: at(2), to: null },
+    ]);
+    expect(moved2.sprints).toEqual([]);
+    expect(foldCardTimeline('c1', [], { start: at(0) }, { ...now, archived: true })).toMatchObject({
+      columns: [],
+      archived: [{ from: at(0), to: null }],
+    });
   });
 
   it('keeps a move’s swimlane', () => {

@@ -46,6 +46,17 @@ export const timelineKinds = {
 } as const;
 
 type Place = { columnId: string; swimlaneId: string | null; flowCategory: FlowCategory };
+
+/**
+ * A card's state now, for a fold over the card's whole life: a part of the state that no entry changed has held
+ * this value since the window's start (the card's creation).
+ */
+export interface CardNow {
+  place: Place;
+  archived: boolean;
+  sprintId: string | null;
+  points: number | null;
+}
 type Blocker = { reason: string | null; category: string | null };
 
 const time = (at: TimelineEntry['at']) => (typeof at === 'number' ? at : new Date(at).getTime());
@@ -96,6 +107,7 @@ export function foldCardTimeline(
   cardId: string,
   entries: readonly TimelineEntry[],
   window: TimelineWindow = {},
+  now?: CardNow,
 ): CardTimeline {
   const sorted = entries
     .map((e, i) => ({ e, i, at: time(e.at) }))
@@ -179,6 +191,14 @@ export function foldCardTimeline(
         break;
       }
     }
+  }
+  if (now) {
+    if (!known.place) {
+      if (now.archived) archived.open(start, {});
+      else columns.open(start, now.place);
+    }
+    if (!known.sprint && now.sprintId) sprints.open(start, { sprintId: now.sprintId });
+    if (!known.estimate) estimates.open(start, { points: now.points });
   }
   return timeline;
 }
