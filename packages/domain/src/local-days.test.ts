@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   calendarDays,
+  dayEnd,
   dayStart,
   daysInRange,
   isLocalDay,
   isTimeZone,
   localDay,
   weekStart,
+  workingDays,
 } from './local-days';
 
 describe('local days', () => {
@@ -51,5 +53,36 @@ describe('local days', () => {
     expect(isLocalDay('2026-02-29')).toBe(false);
     expect(isLocalDay('2028-02-29')).toBe(true);
     expect(isLocalDay('26-1-1')).toBe(false);
+  });
+});
+
+describe('a team’s days', () => {
+  it('starts a day at local midnight in the team’s zone', () => {
+    expect(new Date(dayStart('2026-12-01', 'UTC')).toISOString()).toBe('2026-12-01T00:00:00.000Z');
+    expect(new Date(dayStart('2026-12-01', 'Europe/Berlin')).toISOString()).toBe('2026-11-30T23:00:00.000Z');
+    expect(new Date(dayStart('2026-07-01', 'America/New_York')).toISOString()).toBe('2026-07-01T04:00:00.000Z');
+    expect(new Date(dayEnd('2026-12-01', 'Asia/Tokyo')).toISOString()).toBe('2026-12-01T15:00:00.000Z');
+  });
+
+  it('finds the right day on either side of a zone’s midnight', () => {
+    expect(localDay(Date.parse('2026-11-30T23:30:00Z'), 'Europe/Berlin')).toBe('2026-12-01');
+    expect(localDay(Date.parse('2026-11-30T23:30:00Z'), 'UTC')).toBe('2026-11-30');
+    expect(localDay(Date.parse('2026-12-01T03:00:00Z'), 'America/Los_Angeles')).toBe('2026-11-30');
+  });
+
+  it('keeps days whole across a change of the clocks', () => {
+    // Berlin moves to summer time on 29 March 2026: that day has 23 hours.
+    expect(dayEnd('2026-03-29', 'Europe/Berlin') - dayStart('2026-03-29', 'Europe/Berlin')).toBe(23 * 3600_000);
+  });
+
+  it('counts Monday to Friday as working days', () => {
+    // 2026-12-04 is a Friday.
+    expect(workingDays('2026-12-04', '2026-12-08')).toEqual(['2026-12-04', '2026-12-07', '2026-12-08']);
+    expect(workingDays('2026-12-05', '2026-12-06')).toEqual(['2026-12-05', '2026-12-06']);
+  });
+
+  it('knows real time zones from made-up ones', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
   });
 });

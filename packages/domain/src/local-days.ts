@@ -69,14 +69,25 @@ function utcMidnight(day: LocalDay) {
   return Date.UTC(y, m - 1, d);
 }
 
-/** The instant the day starts (local midnight) in the time zone. */
-export function dayStart(day: LocalDay, timeZone: string): number {
-  const guess = utcMidnight(day);
+/** The instant a wall-clock time (`HH:MM`, 24-hour) happens on a day in the time zone, clock changes included. */
+export function timeOnDay(day: LocalDay, time: string, timeZone: string): number {
+  const [h, min] = time.split(':').map(Number) as [number, number];
+  const guess = utcMidnight(day) + (h * 60 + min) * 60_000;
   let at = guess - offsetAt(guess, timeZone);
   // Across a clock change the offset at the guess differs from the offset at the answer: correct once.
   const again = guess - offsetAt(at, timeZone);
   if (again !== at && localDay(again, timeZone) === day) at = again;
   return at;
+}
+
+/** The instant the day starts (local midnight) in the time zone. */
+export function dayStart(day: LocalDay, timeZone: string): number {
+  return timeOnDay(day, '00:00', timeZone);
+}
+
+/** The instant the day ends in the time zone: the next day's start. */
+export function dayEnd(day: LocalDay, timeZone: string): number {
+  return dayStart(addDays(day, 1), timeZone);
 }
 
 export function addDays(day: LocalDay, n: number): LocalDay {
@@ -92,6 +103,18 @@ export function daysBetween(a: LocalDay, b: LocalDay): number {
 export function daysInRange(from: LocalDay, to: LocalDay): LocalDay[] {
   const n = daysBetween(from, to);
   return Array.from({ length: Math.max(0, n + 1) }, (_, i) => addDays(from, i));
+}
+
+export function isWeekend(day: LocalDay): boolean {
+  const weekday = new Date(utcMidnight(day)).getUTCDay();
+  return weekday === 0 || weekday === 6;
+}
+
+/** Monday to Friday from `first` to `last`; every day when the span has no weekday at all. */
+export function workingDays(first: LocalDay, last: LocalDay): LocalDay[] {
+  const all = daysInRange(first, last);
+  const weekdays = all.filter((d) => !isWeekend(d));
+  return weekdays.length ? weekdays : all;
 }
 
 /** The Monday of the day's week. */

@@ -1,7 +1,7 @@
 // Burndown, burnup and velocity, computed from cards' timelines (their history), never from today's state.
 
 import type { CardTimeline, Interval } from './card-timeline';
-import { dayOf, endOfDay, startOfDay, workingDays } from './team-days';
+import { dayEnd, dayStart, localDay, workingDays } from './local-days';
 
 export interface SprintWindow {
   sprintId: string;
@@ -70,7 +70,7 @@ export function sprintTotalsAt(timelines: readonly CardTimeline[], sprintId: str
 }
 
 export function commitmentInstant(w: SprintWindow): number {
-  return w.startedAt ?? startOfDay(w.startDay, w.timeZone);
+  return w.startedAt ?? dayStart(w.startDay, w.timeZone);
 }
 
 /**
@@ -83,17 +83,17 @@ export function burnSeries(timelines: readonly CardTimeline[], w: SprintWindow):
   const stop = Math.min(w.closedAt ?? Infinity, w.now);
   const committed = sprintTotalsAt(timelines, w.sprintId, start).scope;
   const days = workingDays(w.startDay, w.endDay);
-  const lastShown = w.closedAt === null ? null : dayOf(w.closedAt, w.timeZone);
-  const shown = (date: string) => startOfDay(date, w.timeZone) <= stop && (lastShown === null || date <= lastShown);
+  const lastShown = w.closedAt === null ? null : localDay(w.closedAt, w.timeZone);
+  const shown = (date: string) => dayStart(date, w.timeZone) <= stop && (lastShown === null || date <= lastShown);
   const latest = days.filter(shown).at(-1);
   const series = days.map((date, i): BurnDay => {
     const ideal = Math.round(committed * (1 - (i + 1) / days.length) * 100) / 100;
     if (!shown(date)) return { date, ideal, scope: null, completed: null, remaining: null };
     // The latest day shown is read now (or at closing), so changes made over a weekend show before Monday.
     // A closed sprint is read just before closing, as closing takes unfinished cards out of it.
-    const dayEnd = date === latest ? stop : Math.min(endOfDay(date, w.timeZone), stop);
+    const endOfDate = date === latest ? stop : Math.min(dayEnd(date, w.timeZone), stop);
     // Days before a late start show what was committed at the start, not an empty sprint.
-    const read = Math.max(dayEnd, Math.min(start, stop));
+    const read = Math.max(endOfDate, Math.min(start, stop));
     const at = w.closedAt !== null && read >= w.closedAt ? w.closedAt - 1 : read;
     const { scope, completed } = sprintTotalsAt(timelines, w.sprintId, at);
     return { date, ideal, scope, completed, remaining: scope - completed };

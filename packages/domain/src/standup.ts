@@ -1,5 +1,5 @@
 // The daily stand-up: which window "since the last stand-up" covers, and which cards have sat too long in one column.
-import { dayOf, isWeekend, offsetAt } from './team-days';
+import { addDays, isWeekend, localDay, timeOnDay } from './local-days';
 
 /** A stand-up time of day, `HH:MM` on a 24-hour clock, in the team's time zone. */
 export const standupTimePattern = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -11,16 +11,9 @@ export const MAX_STANDUP_WINDOW_DAYS = 31;
 
 const DAY_MS = 86_400_000;
 
-function previousDay(day: string): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) - DAY_MS).toISOString().slice(0, 10);
-}
-
 /** The instant the stand-up takes place on a calendar day, at the team's local time (clock changes included). */
 export function standupOn(day: string, standupTime: string, timeZone: string): number {
-  const asUtc = Date.parse(`${day}T${standupTime}:00Z`);
-  const first = asUtc - offsetAt(asUtc, timeZone);
-  // Once more with the offset in force at the first guess, for days on which the clocks change.
-  return asUtc - offsetAt(first, timeZone);
+  return timeOnDay(day, standupTime, timeZone);
 }
 
 /**
@@ -33,8 +26,8 @@ export function lastStandupWindow(
   standupTime: string,
   timeZone: string,
 ): { since: number; until: number } {
-  let day = previousDay(dayOf(now, timeZone));
-  while (isWeekend(day)) day = previousDay(day);
+  let day = addDays(localDay(now, timeZone), -1);
+  while (isWeekend(day)) day = addDays(day, -1);
   return { since: standupOn(day, standupTime, timeZone), until: now };
 }
 

@@ -1,5 +1,5 @@
 import { loadPerPerson, suggestCapacity } from '@amb/domain/sprint-capacity';
-import { workingDays } from '@amb/domain/team-days';
+import { workingDays } from '@amb/domain/local-days';
 import { closeReportSchema, type SprintPlan } from '@amb/shared/sprints';
 import type { ServiceContext } from '../context';
 import { teamOutcomes } from './get-velocity';
