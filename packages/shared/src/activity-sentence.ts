@@ -1,6 +1,8 @@
 // An activity entry as a sentence a person reads: "Sam moved this from In progress to Review". The card panel's
 // history uses it, and the stand-up view will. Names come from a lookup, so no id ever reaches the reader.
 import { activityKinds, readActivityPayload, type ActivityPayload, type BlockerCategory } from './activity';
+import type { FlowCategory } from '@amb/domain/flow-categories';
+import { flowCategoryNames } from './flow-category-names';
 
 /** Finds the name of a person, column, swimlane, sprint, card, team or principle by its id. */
 export type NameLookup = (id: string) => string | undefined;
@@ -21,7 +23,10 @@ export const blockerCategoryLabels: Record<BlockerCategory, string> = {
   other: 'other',
 };
 
-const flowLabels = { BACKLOG: 'backlog', TODO: 'to do', IN_PROGRESS: 'in progress', DONE: 'done' } as const;
+/** A flow category's name inside a sentence: "the first to do stage". */
+const flowLabels = Object.fromEntries(
+  Object.entries(flowCategoryNames).map(([category, name]) => [category, name.toLowerCase()]),
+) as Record<FlowCategory, string>;
 const roleLabels = {
   SCRUM_MASTER: 'scrum master',
   PRODUCT_OWNER: 'product owner',

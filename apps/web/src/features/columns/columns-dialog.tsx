@@ -10,7 +10,7 @@ import { useConfirm } from '../../components/confirm-dialog';
 import { FieldError } from '../../components/field-error';
 import { QueryState } from '../../components/query-state';
 import { ApiError } from '../../lib/api-client';
-import { flowCategoryNames } from '../../lib/flow-category-names';
+import { flowCategoryNames } from '@amb/shared/flow-category-names';
 import { applyApiErrors } from '../../lib/form-errors';
 import { useEscapeKey } from '../../lib/use-escape-key';
 import {

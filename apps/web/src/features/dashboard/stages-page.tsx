@@ -24,7 +24,7 @@ import {
   useStageRecount,
 } from './api';
 import { periodSearch, readPeriod } from '../../lib/period-filters';
-import { flowCategoryNames } from '../../lib/flow-category-names';
+import { flowCategoryNames } from '@amb/shared/flow-category-names';
 import { stageColour } from './stages';
 import './dashboard.css';
 import { ScrollBox } from '../../components/scroll-box';

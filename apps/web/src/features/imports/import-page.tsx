@@ -17,7 +17,7 @@ import {
   type PlannedColumn,
 } from '@amb/shared/imports';
 import { ApiError } from '../../lib/api-client';
-import { flowCategoryNames } from '../../lib/flow-category-names';
+import { flowCategoryNames } from '@amb/shared/flow-category-names';
 import { downloadCsv } from '../../lib/csv';
 import { fetchBoardColumns, fetchImport, fetchTeamEmails, startImport } from './api';
 import './imports.css';

@@ -1,4 +1,4 @@
-import type { FlowCategory } from '@amb/domain/card-timeline';
+import type { FlowCategory } from '@amb/domain/flow-categories';
 
 /** What each flow category is called on screen, in the order work flows through them. */
 export const flowCategoryNames: Record<FlowCategory, string> = {
