@@ -10,6 +10,8 @@ export interface Period {
 
 export const browserTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
+export { withParams } from './url-params';
+
 export const DEFAULT_DAYS = 90;
 
 export function readPeriod(params: URLSearchParams): Period {
@@ -28,15 +30,6 @@ export function lastDays(days: number, tz: string): Pick<Period, 'from' | 'to'> 
 
 export function readTeams(params: URLSearchParams): string[] {
   return (params.get('teams') ?? '').split(',').filter(Boolean);
-}
-
-export function withParams(params: URLSearchParams, changes: Record<string, string | null>): URLSearchParams {
-  const next = new URLSearchParams(params);
-  for (const [key, value] of Object.entries(changes)) {
-    if (value === null || value === '') next.delete(key);
-    else next.set(key, value);
-  }
-  return next;
 }
 
 /** The period part of the URL, to carry from the overview into a team's flow page and back (with the team choice, if any). */

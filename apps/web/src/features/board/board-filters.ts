@@ -1,4 +1,5 @@
 import type { CardSummary } from '@amb/shared/boards';
+import { withParams } from '../../lib/url-params';
 
 /** The filter bar's state, kept in the URL so a filtered board can be shared. */
 export interface BoardFilters {
@@ -37,16 +38,15 @@ export function readFilters(params: URLSearchParams): BoardFilters {
 }
 
 export function writeFilters(params: URLSearchParams, filters: BoardFilters): URLSearchParams {
-  const next = new URLSearchParams(params);
-  const put = (key: string, value: string) => (value ? next.set(key, value) : next.delete(key));
-  put('q', filters.text);
-  put('owner', filters.owner);
-  put('label', filters.label);
-  put('principle', filters.principle);
-  put('blocked', filters.blocked ? '1' : '');
-  put('due', filters.dueSoon ? 'soon' : '');
-  put('sprint', filters.activeSprint ? 'active' : '');
-  return next;
+  return withParams(params, {
+    q: filters.text,
+    owner: filters.owner,
+    label: filters.label,
+    principle: filters.principle,
+    blocked: filters.blocked ? '1' : '',
+    due: filters.dueSoon ? 'soon' : '',
+    sprint: filters.activeSprint ? 'active' : '',
+  });
 }
 
 export const isFiltering = (f: BoardFilters) => activeFilterCount(f) > 0;

@@ -19,21 +19,15 @@ import { teamListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
 import type { Period } from '../../lib/period-filters';
+import { queryString } from '../../lib/url-params';
 
 export type { Period };
-
-const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(
-    Object.entries(params)
-      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
 
 export function usePortfolioOverview(period: Period, teams: string[]) {
   return useQuery({
     queryKey: ['portfolio', 'overview', period, teams],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/overview?${qs({ ...period, teams: teams.join(',') })}`, {
+      api('GET', `/dashboard/overview?${queryString({ ...period, teams: teams.join(',') })}`, {
         schema: portfolioOverviewSchema,
         signal,
       }),
@@ -45,7 +39,10 @@ export function useCumulativeFlow(period: Period, teamId?: string) {
   return useQuery({
     queryKey: ['portfolio', 'cumulative-flow', period, teamId ?? null],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/cumulative-flow?${qs({ ...period, teamId })}`, { schema: cumulativeFlowSchema, signal }),
+      api('GET', `/dashboard/cumulative-flow?${queryString({ ...period, teamId })}`, {
+        schema: cumulativeFlowSchema,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -54,7 +51,10 @@ export function useCycleTime(teamId: string, period: Period) {
   return useQuery({
     queryKey: ['portfolio', 'cycle-time', teamId, period],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/teams/${teamId}/cycle-time?${qs({ ...period })}`, { schema: cycleTimeSchema, signal }),
+      api('GET', `/dashboard/teams/${teamId}/cycle-time?${queryString({ ...period })}`, {
+        schema: cycleTimeSchema,
+        signal,
+      }),
     placeholderData: keepPreviousData,
   });
 }
@@ -63,7 +63,7 @@ export function useTeamFlow(teamId: string, period: Period) {
   return useQuery({
     queryKey: ['portfolio', 'flow', teamId, period],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/teams/${teamId}/flow?${qs({ ...period })}`, { schema: teamFlowSchema, signal }),
+      api('GET', `/dashboard/teams/${teamId}/flow?${queryString({ ...period })}`, { schema: teamFlowSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -72,7 +72,7 @@ export function useAgingWork(teamId: string, tz: string) {
   return useQuery({
     queryKey: ['portfolio', 'aging', teamId, tz],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/teams/${teamId}/aging?${qs({ tz })}`, { schema: agingSchema, signal }),
+      api('GET', `/dashboard/teams/${teamId}/aging?${queryString({ tz })}`, { schema: agingSchema, signal }),
   });
 }
 
@@ -84,7 +84,7 @@ export interface ForecastRequest {
 }
 
 export function fetchForecast(teamId: string, request: ForecastRequest) {
-  return api('GET', `/dashboard/teams/${teamId}/forecast?${qs({ ...request })}`, { schema: forecastSchema });
+  return api('GET', `/dashboard/teams/${teamId}/forecast?${queryString({ ...request })}`, { schema: forecastSchema });
 }
 
 /** The teams the person can see, for the team filter. */

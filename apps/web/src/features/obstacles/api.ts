@@ -8,6 +8,7 @@ import {
 } from '@amb/shared/obstacle-reports';
 import { api } from '../../lib/api-client';
 import type { Period } from '../../lib/period-filters';
+import { queryString } from '../../lib/url-params';
 
 // The obstacle reports' calls to the API. The list is as of now; blocked time and time to clear cover a period.
 
@@ -20,15 +21,8 @@ export interface ObstacleFilters {
   dir?: 'asc' | 'desc';
 }
 
-const qs = (params: Record<string, string | number | undefined>) =>
-  new URLSearchParams(
-    Object.entries(params)
-      .filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== '')
-      .map(([k, v]) => [k, String(v)]),
-  ).toString();
-
 const listUrl = (f: ObstacleFilters, limit?: number) =>
-  `/dashboard/obstacles?${qs({ teams: f.teams.join(','), category: f.category, escalated: f.escalated, owner: f.owner, sort: f.sort, dir: f.dir, limit })}`;
+  `/dashboard/obstacles?${queryString({ teams: f.teams.join(','), category: f.category, escalated: f.escalated, owner: f.owner, sort: f.sort, dir: f.dir, limit })}`;
 
 export function useObstacles(filters: ObstacleFilters) {
   return useQuery({
@@ -46,7 +40,7 @@ export function useBlockedTime(period: Period, teams: string[]) {
   return useQuery({
     queryKey: ['obstacles', 'blocked-time', period, teams],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/obstacles/blocked-time?${qs({ ...period, teams: teams.join(',') })}`, {
+      api('GET', `/dashboard/obstacles/blocked-time?${queryString({ ...period, teams: teams.join(',') })}`, {
         schema: blockedTimeSchema,
         signal,
       }),
@@ -58,7 +52,7 @@ export function useTimeToClear(period: Period, teams: string[]) {
   return useQuery({
     queryKey: ['obstacles', 'time-to-clear', period, teams],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/obstacles/time-to-clear?${qs({ ...period, teams: teams.join(',') })}`, {
+      api('GET', `/dashboard/obstacles/time-to-clear?${queryString({ ...period, teams: teams.join(',') })}`, {
         schema: timeToClearSchema,
         signal,
       }),

@@ -2,15 +2,13 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { dependencyGraphSchema, dependencyListSchema } from '@amb/shared/dependencies';
 import { principleCoverageSchema } from '@amb/shared/principle-coverage';
 import { api } from '../../lib/api-client';
-
-const search = (params: Record<string, string | undefined>) =>
-  new URLSearchParams(Object.entries(params).filter((e): e is [string, string] => !!e[1])).toString();
+import { queryString } from '../../lib/url-params';
 
 export function useDependencyGraph(tz: string) {
   return useQuery({
     queryKey: ['pmo', 'dependency-graph', tz],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/dependencies/graph?${search({ tz })}`, { schema: dependencyGraphSchema, signal }),
+      api('GET', `/dashboard/dependencies/graph?${queryString({ tz })}`, { schema: dependencyGraphSchema, signal }),
   });
 }
 
@@ -25,7 +23,7 @@ export function useDependencies(filter: DependencyFilter) {
   return useQuery({
     queryKey: ['pmo', 'dependencies', filter],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/dependencies?${search({ ...filter })}`, { schema: dependencyListSchema, signal }),
+      api('GET', `/dashboard/dependencies?${queryString({ ...filter })}`, { schema: dependencyListSchema, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -43,7 +41,7 @@ export function usePrincipleCoverage(filter: CoverageFilter) {
   return useQuery({
     queryKey: ['pmo', 'principle-coverage', filter],
     queryFn: ({ signal }) =>
-      api('GET', `/dashboard/principle-coverage?${search({ ...filter, teams: filter.teams.join(',') })}`, {
+      api('GET', `/dashboard/principle-coverage?${queryString({ ...filter, teams: filter.teams.join(',') })}`, {
         schema: principleCoverageSchema,
         signal,
       }),

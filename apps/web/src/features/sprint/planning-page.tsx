@@ -33,6 +33,7 @@ import { planningKeyboardCoordinates } from './planning-keyboard';
 import { SprintSettings } from './sprint-settings';
 import { useCanPlan } from './use-can-plan';
 import './sprint.css';
+import { withParams } from '../../lib/url-params';
 
 const pickTarget = (open: SprintSummary[], wanted: string | null) =>
   open.find((s) => s.id === wanted) ??
@@ -70,10 +71,7 @@ export function PlanningPage() {
     principle: params.get('principle') ?? '',
   };
   const setFilter = (key: keyof typeof filters, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    setParams(next, { replace: true });
+    setParams(withParams(params, { [key]: value }), { replace: true });
   };
   const allBacklog = backlog.data?.cards ?? [];
   const shown = allBacklog.filter(
