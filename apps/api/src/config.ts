@@ -137,6 +137,8 @@ const configSchema = z.object({
     .default(10_000),
   /** Changes (POST, PUT, PATCH, DELETE) one signed-in person may make per minute. */
   WRITE_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  /** Requests of any kind one API token may make per minute (its writes also count toward WRITE_RATE_LIMIT). */
+  TOKEN_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(1200),
   /** Card searches one signed-in person may make per minute. */
   SEARCH_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(120),
   /** Wrong passwords in a row on one account before it is locked for LOGIN_LOCKOUT_MINUTES. */

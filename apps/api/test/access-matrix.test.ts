@@ -140,6 +140,17 @@ describe('access matrix: role x route', () => {
   const freshLane = () =>
     t.db.swimlane.create({ data: { boardId: board().id, name: `Matrix lane ${n++}`, position: n } });
   const freshPerson = () => createUser(t.db);
+  const freshToken = async () =>
+    t.db.apiToken.create({
+      data: {
+        userId: (await freshPerson()).id,
+        name: 'Report script',
+        tokenHash: `${(n++).toString(16)}-${Math.random()}`,
+        prefix: 'amb_pat_xxxxxx',
+        canWrite: false,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
   const freshWebhook = () =>
     t.db.webhook.create({
       data: {
@@ -347,6 +358,32 @@ describe('access matrix: role x route', () => {
         });
         return { method: 'DELETE', url: `/api/account/sessions/${other.id.slice(0, 16)}` };
       },
+    },
+    {
+      route: 'GET /api/account/tokens',
+      expected: anyoneSignedIn,
+      request: async () => ({ method: 'GET', url: '/api/account/tokens' }),
+    },
+    {
+      route: 'POST /api/account/tokens',
+      expected: { ...anyoneSignedIn, member: 201, viewer: 201, master: 201, outsider: 201, pmo: 201, admin: 201 },
+      request: async () => ({ method: 'POST', url: '/api/account/tokens', body: { name: 'Report', access: 'read' } }),
+    },
+    // Only one's own tokens can be revoked here: someone else's is "not found" to everyone (see api-tokens.test.ts).
+    {
+      route: 'DELETE /api/account/tokens/:tokenId',
+      expected: { anonymous: 401, member: 404, viewer: 404, master: 404, outsider: 404, pmo: 404, admin: 404 },
+      request: async () => ({ method: 'DELETE', url: `/api/account/tokens/${(await freshToken()).id}` }),
+    },
+    {
+      route: 'GET /api/admin/tokens',
+      expected: adminOnly(200),
+      request: async () => ({ method: 'GET', url: '/api/admin/tokens' }),
+    },
+    {
+      route: 'DELETE /api/admin/tokens/:tokenId',
+      expected: adminOnly(200),
+      request: async () => ({ method: 'DELETE', url: `/api/admin/tokens/${(await freshToken()).id}` }),
     },
     {
       route: 'GET /api/directory',

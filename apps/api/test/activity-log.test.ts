@@ -65,6 +65,17 @@ describe('the activity log', () => {
   const freshCard = async (columnName = 'Backlog', board = team.board) =>
     (await addCards(t.db, board.id, column(columnName, board).id, 1, `Log ${n++}`))[0]!;
   const freshPerson = () => createUser(t.db);
+  const freshToken = (userId: string) =>
+    t.db.apiToken.create({
+      data: {
+        userId,
+        name: 'Report script',
+        tokenHash: `token-${n++}-${Math.random()}`,
+        prefix: 'amb_pat_xxxxxx',
+        canWrite: false,
+        expiresAt: new Date(Date.now() + 86_400_000),
+      },
+    });
   const freshInvitation = async () => {
     const { token, tokenHash } = newInvitationToken();
     const invitation = await t.db.invitation.create({
@@ -254,6 +265,32 @@ describe('the activity log', () => {
         { kind: activityKinds.signUpPolicyChanged, with: { to: { signUpPolicy: 'OPEN', allowedDomains: [] } } },
       ],
       request: async () => ({ method: 'PUT', url: '/api/admin/sign-up-settings', body: { signUpPolicy: 'OPEN' } }),
+    },
+    // API tokens: made and revoked in the audit log, by the person or by an admin.
+    {
+      route: 'POST /api/account/tokens',
+      status: 201,
+      entries: [{ kind: activityKinds.apiTokenCreated, with: { to: { name: 'Report script', canWrite: false } } }],
+      request: async () => ({
+        method: 'POST',
+        url: '/api/account/tokens',
+        body: { name: 'Report script', access: 'read' },
+      }),
+    },
+    {
+      route: 'DELETE /api/account/tokens/:tokenId',
+      status: 200,
+      entries: [{ kind: activityKinds.apiTokenRevoked, with: { from: { name: 'Report script' } } }],
+      request: async () => ({ method: 'DELETE', url: `/api/account/tokens/${(await freshToken(adminId)).id}` }),
+    },
+    {
+      route: 'DELETE /api/admin/tokens/:tokenId',
+      status: 200,
+      entries: [{ kind: activityKinds.apiTokenRevoked }],
+      request: async () => ({
+        method: 'DELETE',
+        url: `/api/admin/tokens/${(await freshToken((await freshPerson()).id)).id}`,
+      }),
     },
     // One's own account: not admin actions, and not in the log.
     // One's own inbox and watching: personal, not the card's history.

@@ -27,3 +27,41 @@ export const accountSessionSchema = z.object({
 });
 export type AccountSession = z.infer<typeof accountSessionSchema>;
 export const accountSessionListSchema = z.object({ sessions: z.array(accountSessionSchema) });
+
+// ---- Personal access tokens ----------------------------------------------------------------------------------------
+
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 366;
+/** How many live tokens one person may hold at once. */
+export const API_TOKEN_MAX_PER_PERSON = 20;
+
+export const createApiTokenBodySchema = z.object({
+  name: z.string().trim().min(1, { message: 'is required' }).max(80, { message: 'must be at most 80 characters' }),
+  access: z.enum(['read', 'write'], { message: 'must be read or write' }),
+  expiresInDays: z
+    .number({ message: 'must be a number of days' })
+    .int({ message: 'must be a whole number of days' })
+    .min(1, { message: 'must be at least 1 day' })
+    .max(API_TOKEN_MAX_DAYS, { message: `must be at most ${API_TOKEN_MAX_DAYS} days (a year)` })
+    .default(API_TOKEN_DEFAULT_DAYS),
+});
+export type CreateApiTokenBody = z.input<typeof createApiTokenBodySchema>;
+
+export const apiTokenSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  access: z.enum(['read', 'write']),
+  /** The token's first characters, to tell tokens apart; never enough to use one. */
+  prefix: z.string(),
+  createdAt: isoDateTime,
+  expiresAt: isoDateTime,
+  lastUsedAt: isoDateTime.nullable(),
+  /** Whose token it is (in the admins' list of everyone's tokens). */
+  owner: z.object({ id: z.string(), name: z.string(), email: z.string() }),
+});
+export type ApiToken = z.infer<typeof apiTokenSchema>;
+export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
+/** A new token: the secret is in this answer only, never again. */
+export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
+export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
+export const apiTokenParamsSchema = z.object({ tokenId: z.uuid({ message: 'must be a valid id' }) });

@@ -225,6 +225,10 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `accepted an invitation`;
     case activityKinds.invitationRevoked:
       return `withdrew the invitation to ${e.from.email}`;
+    case activityKinds.apiTokenCreated:
+      return `made the ${e.to.canWrite ? 'read-write' : 'read-only'} API token ${quote(e.to.name)} for ${w.person(e.to.userId)}, until ${e.to.expiresAt.slice(0, 10)}`;
+    case activityKinds.apiTokenRevoked:
+      return `revoked the API token ${quote(e.from.name)} of ${w.person(e.from.userId)}`;
     case activityKinds.signUpPolicyChanged:
       return `set sign-up to ${signUpPolicyLabels[e.to.signUpPolicy]}${e.to.allowedDomains.length ? ` (${e.to.allowedDomains.join(', ')})` : ''}`;
     case activityKinds.principleCreated:

@@ -249,6 +249,18 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
     valid: { from: { invitationId: 'n1', email: 'new@demo.test' } },
     invalid: { from: { invitationId: 'n1', email: 'new@demo.test', role: 'CEO' } },
   },
+  'api-token.created': {
+    valid: {
+      to: { tokenId: 't1', userId: 'u1', name: 'Reports', canWrite: false, expiresAt: '2027-03-01T00:00:00.000Z' },
+    },
+    invalid: {
+      to: { tokenId: 't1', userId: 'u1', name: 'Reports', canWrite: false, expiresAt: '2027-03-01', token: 'x' },
+    },
+  },
+  'api-token.revoked': {
+    valid: { from: { tokenId: 't1', userId: 'u1', name: 'Reports' } },
+    invalid: { from: { tokenId: 't1', userId: 'u1' } },
+  },
   'settings.sign-up-policy.changed': {
     valid: {
       from: { signUpPolicy: 'INVITATION_ONLY', allowedDomains: [] },

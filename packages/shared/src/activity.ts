@@ -307,6 +307,17 @@ const activityDefinitions = {
   invitationCreated: ['invitation.created', payload({ to: invitation })],
   invitationAccepted: ['invitation.accepted', payload({ to: z.strictObject({ invitationId: id, userId: id }) })],
   invitationRevoked: ['invitation.revoked', payload({ from: invitation })],
+  // personal access tokens (their secret never appears here)
+  apiTokenCreated: [
+    'api-token.created',
+    payload({
+      to: z.strictObject({ tokenId: id, userId: id, name: z.string(), canWrite: z.boolean(), expiresAt: z.string() }),
+    }),
+  ],
+  apiTokenRevoked: [
+    'api-token.revoked',
+    payload({ from: z.strictObject({ tokenId: id, userId: id, name: z.string() }) }),
+  ],
   // the organisation's settings
   signUpPolicyChanged: ['settings.sign-up-policy.changed', payload({ from: signUpPolicy, to: signUpPolicy })],
   // the organisation's principles
@@ -436,6 +447,8 @@ export const adminActivityKinds: readonly ActivityKind[] = [
   activityKinds.invitationCreated,
   activityKinds.invitationAccepted,
   activityKinds.invitationRevoked,
+  activityKinds.apiTokenCreated,
+  activityKinds.apiTokenRevoked,
   activityKinds.signUpPolicyChanged,
   activityKinds.portfolioStageCreated,
   activityKinds.portfolioStageRenamed,

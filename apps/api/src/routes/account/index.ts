@@ -1,5 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  apiTokenListSchema,
+  apiTokenParamsSchema,
+  createApiTokenBodySchema,
+  createdApiTokenSchema,
   accountSessionListSchema,
   changePasswordBodySchema,
   sessionParamsSchema,
@@ -9,6 +13,7 @@ import { meSchema } from '@amb/shared/auth';
 import { okSchema } from '@amb/shared/common';
 import { z } from 'zod';
 import { signedIn } from '../../plugins/auth';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens/api-tokens';
 import { endAccountSession, listAccountSessions } from '../../services/account/account-sessions';
 import { changePassword } from '../../services/account/change-password';
 import { updateAccount } from '../../services/account/update-account';
@@ -67,6 +72,51 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await endAccountSession(ctx(request), request.params.sessionId);
+      return { ok: true as const };
+    },
+  );
+
+  // Personal access tokens: made and revoked only from a signed-in browser, never with a token.
+  const via = (request: { tokenId: string | null }): 'token' | 'session' => (request.tokenId ? 'token' : 'session');
+
+  app.get(
+    '/tokens',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Your API tokens (their secrets are never shown again)',
+        response: { 200: apiTokenListSchema, ...writeErrors },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(ctx(request)) }),
+  );
+
+  app.post(
+    '/tokens',
+    {
+      schema: {
+        tags: ['account'],
+        summary:
+          'Make an API token for scripts: read-only or read-write, for at most a year; its secret is in this answer only',
+        body: createApiTokenBodySchema,
+        response: { 201: createdApiTokenSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createApiToken(ctx(request), request.body, via(request))),
+  );
+
+  app.delete(
+    '/tokens/:tokenId',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Revoke one of your API tokens; it stops working at once',
+        params: apiTokenParamsSchema,
+        response: { 200: okSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      await revokeApiToken(ctx(request), request.params.tokenId, via(request));
       return { ok: true as const };
     },
   );

@@ -7,6 +7,9 @@ import {
   signUpSettingsSchema,
 } from '@amb/shared/organisation';
 import { adminTeamListSchema } from '@amb/shared/teams';
+import { apiTokenListSchema, apiTokenParamsSchema } from '@amb/shared/account';
+import { okSchema } from '@amb/shared/common';
+import { listApiTokens, revokeApiToken } from '../../services/api-tokens/api-tokens';
 import { signedIn } from '../../plugins/auth';
 import { listAudit } from '../../services/audit/list-audit';
 import { getDirectory } from '../../services/directory/get-directory';
@@ -40,6 +43,36 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => ({ teams: await listAdminTeams(ctx(request)) }),
+  );
+
+  app.get(
+    '/admin/tokens',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Every live API token in the organisation, with its person and last use (admin)',
+        response: { 200: apiTokenListSchema, ...writeErrors },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(ctx(request), { everyone: true }) }),
+  );
+
+  app.delete(
+    '/admin/tokens/:tokenId',
+    {
+      schema: {
+        tags: ['organisation'],
+        summary: 'Revoke anyone’s API token (admin)',
+        params: apiTokenParamsSchema,
+        response: { 200: okSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      await revokeApiToken(ctx(request), request.params.tokenId, request.tokenId ? 'token' : 'session', {
+        anyone: true,
+      });
+      return { ok: true as const };
+    },
   );
 
   app.get(
