@@ -9,6 +9,7 @@ import {
 } from '@amb/shared/account';
 import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { applyApiErrors } from '../../lib/form-errors';
+import { ApiTokensPanel } from './api-tokens-panel';
 import { accountKeys, changePassword, endSession, fetchMe, fetchSessions, updateAccount } from './api';
 import './account.css';
 
@@ -186,6 +187,7 @@ export function AccountPage() {
         </ul>
         <ActionMessage message={sessionMessage.message} />
       </div>
+      <ApiTokensPanel />
     </section>
   );
 }
