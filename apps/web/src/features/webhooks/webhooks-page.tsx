@@ -128,6 +128,7 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
         {!hook.active && hook.disabledReason && (
           <p className="muted">Off: {hook.disabledReason}. Deliveries wait until it is turned on again.</p>
         )}
+        {hook.active && <FailingLine hook={hook} />}
         <p className="webhook-events-line">Sends: {hook.events.map(eventName).join(' · ')}</p>
         <div className="webhook-actions">
           <button type="button" disabled={toggle.isPending} onClick={() => toggle.mutate(!hook.active)}>
@@ -147,5 +148,18 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
       </section>
       {dialog}
     </li>
+  );
+}
+
+/** A receiver that keeps failing: how many deliveries failed in a row, and until when it is paused. */
+function FailingLine({ hook }: { hook: Webhook }) {
+  if (hook.failuresInRow === 0) return null;
+  const failed = `${hook.failuresInRow} ${hook.failuresInRow === 1 ? 'delivery' : 'deliveries'} in a row failed`;
+  if (!hook.pausedUntil) return <p className="webhook-failing">Failing: {failed}.</p>;
+  const until = new Date(hook.pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return (
+    <p className="webhook-failing">
+      Paused until {until}: {failed}. Its deliveries wait; sending one again by hand tries the receiver now.
+    </p>
   );
 }
