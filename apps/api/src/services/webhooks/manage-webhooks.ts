@@ -3,6 +3,7 @@ import type { CreateWebhookBody, UpdateWebhookBody } from '@amb/shared/webhooks'
 import type { Webhook, WebhookDelivery } from '../../generated/prisma/client';
 import { AppError, invalidField, notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
+import { requireRoomOnTeam } from '../teams/team-room';
 import type { ServiceContext } from '../context';
 import { refuseAddress } from './address-guard';
 
@@ -37,6 +38,7 @@ export async function createWebhook(
   body: CreateWebhookBody,
 ) {
   await requireTeamAccess(ctx.db, ctx.actor, teamId, 'manage-board');
+  requireRoomOnTeam('webhooks', await ctx.db.webhook.count({ where: { teamId } }));
   const refusal = await refuseAddress(body.url, ctx.allowPrivate);
   if (refusal) throw invalidField('body.url', refusal);
   // A secret the person did not choose is made here and shown once, in this answer.
