@@ -94,6 +94,8 @@ export function WebhooksPage() {
   );
 }
 
+const stateNames = { on: 'On', off: 'Off', paused: 'Paused' } as const;
+
 function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
   const queryClient = useQueryClient();
   const [confirm, dialog] = useConfirm();
@@ -104,6 +106,7 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
   });
   const remove = useMutation({ mutationFn: () => deleteWebhook(hook.id), onSettled: refresh });
   const error = toggle.error ?? remove.error;
+  const state = !hook.active ? 'off' : hook.pausedUntil ? 'paused' : 'on';
 
   async function askToDelete() {
     const ok = await confirm({
@@ -123,7 +126,7 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
       <section aria-label={`Webhook ${hook.url}`}>
         <div className="webhook-head">
           <h2 className="webhook-url">{hook.url}</h2>
-          <span className={`webhook-state ${hook.active ? 'on' : 'off'}`}>{hook.active ? 'On' : 'Off'}</span>
+          <span className={`webhook-state ${state}`}>{stateNames[state]}</span>
         </div>
         {!hook.active && hook.disabledReason && (
           <p className="muted">Off: {hook.disabledReason}. Deliveries wait until it is turned on again.</p>
