@@ -86,7 +86,7 @@ async function measure(name: string, work: () => Promise<void>): Promise<Stretch
   loop.enable();
   const started = performance.now();
   // Where in the stretch the loop was held longest: a timer due every 5 ms notes when it came more than 50 ms late.
-  const holds: string[] = [];
+  const holds: { delay: number; cpu: number; at: number }[] = [];
   // With the CPU time this process used meanwhile: near the delay, it was this process's work; far below it, the
   // machine did not give the process a core.
   let last = started;
@@ -98,9 +98,7 @@ async function measure(name: string, work: () => Promise<void>): Promise<Stretch
     // The most of a delay this process's own work can explain: the CPU it used, at most the delay itself.
     ownHold = Math.max(ownHold, Math.min(now - last - 5, (cpu.user + cpu.system) / 1000));
     if (now - last - 5 > 50)
-      holds.push(
-        `${round(now - last - 5)} ms (${round((cpu.user + cpu.system) / 1000)} ms CPU) at ${round((now - started) / 1000, 2)} s`,
-      );
+      holds.push({ delay: now - last - 5, cpu: (cpu.user + cpu.system) / 1000, at: (now - started) / 1000 });
     last = now;
     lastCpu = process.cpuUsage();
   }, 5);
@@ -124,7 +122,12 @@ async function measure(name: string, work: () => Promise<void>): Promise<Stretch
   console.log(
     `${name.padEnd(34)} ${round(ms / 1000, 1)} s: event loop delay p50 ${round(stretch.loopP50)} ms, p99 ${round(stretch.loopP99)} ms, max ${round(stretch.loopMax)} ms (own work at most ${round(stretch.ownHold)} ms of it); health p50 ${round(stretch.healthP50)} ms, p99 ${round(stretch.healthP99)} ms (${stretch.requests} requests)`,
   );
-  if (holds.length) console.log(`  held over 50 ms ${holds.length} times: ${holds.slice(0, 20).join(', ')}`);
+  // The ones this process's own work explains best first.
+  const worst = holds.sort((a, b) => Math.min(b.delay, b.cpu) - Math.min(a.delay, a.cpu)).slice(0, 10);
+  if (holds.length)
+    console.log(
+      `  more than 50 ms late ${holds.length} times; most CPU: ${worst.map((h) => `${round(h.delay)} ms (${round(h.cpu)} ms CPU) at ${round(h.at, 2)} s`).join(', ')}`,
+    );
   return stretch;
 }
 
