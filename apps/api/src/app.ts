@@ -120,7 +120,11 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.decorate('stageRecounts', new StageRecounter(db, app.log));
   app.decorate(
     'webhooks',
-    new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }),
+    new WebhookSender(db, app.log, {
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      intervalMs: 1000,
+      timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+    }),
   );
   app.decorate('notifications', new NotificationFanOut(db, app.log, config.NOTIFICATION_FAN_OUT_MS));
   app.decorate('inbox', new InboxHub(app.boardEvents));

@@ -164,6 +164,8 @@ const configSchema = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   /** Webhooks to private, loopback and link-local addresses are refused unless this is on (an admin's choice). */
   WEBHOOK_ALLOW_PRIVATE_ADDRESSES: flag.default(false),
+  /** How long a webhook's receiver has to answer (milliseconds) before the delivery counts as failed. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** How often each API process looks for activity to turn into notifications (it also looks after each write heard of). */
   NOTIFICATION_FAN_OUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Under NODE_ENV=test the fan-out runs only when a test calls it, unless this is on (process tests). */

@@ -97,4 +97,37 @@ describe('column and swimlane management', () => {
         .sort(),
     ).toEqual(['body.name', 'body.wipLimit']);
   });
+
+  it('refuses a name holding a control character, a line break or U+FFFF, naming it; null is no WIP limit on both', async () => {
+    const column = team.board.columns[0]!;
+    for (const name of ['Doing \uFFFF', '\u0001\u0002\u0003\u001f', 'Two\nlines']) {
+      for (const res of [
+        await call('PATCH', `/columns/${column.id}`, master, { name }),
+        await call('POST', '/swimlanes', master, { boardId: team.board.id, name }),
+        await call('POST', '/columns', master, { boardId: team.board.id, name }),
+      ]) {
+        expect(res.statusCode, `${JSON.stringify(name)}: ${res.body}`).toBe(400);
+        expect(res.json().error.fields).toEqual([
+          {
+            field: 'body.name',
+            message: 'must not contain control characters, line breaks or noncharacters such as U+FFFF',
+          },
+        ]);
+      }
+    }
+    expect((await t.db.column.findUniqueOrThrow({ where: { id: column.id } })).name).toBe(column.name);
+
+    // As on a column, a WIP limit of null means none.
+    const lane = await call('POST', '/swimlanes', master, {
+      boardId: team.board.id,
+      name: 'Expedite 🚀',
+      wipLimit: null,
+    });
+    expect(lane.statusCode, lane.body).toBe(201);
+    expect(lane.json()).toMatchObject({ name: 'Expedite 🚀', wipLimit: null });
+    const limited = await call('PATCH', `/swimlanes/${lane.json().id}`, master, { wipLimit: 2 });
+    expect(limited.json()).toMatchObject({ wipLimit: 2 });
+    const unlimited = await call('PATCH', `/swimlanes/${lane.json().id}`, master, { wipLimit: null });
+    expect(unlimited.json()).toMatchObject({ wipLimit: null });
+  });
 });

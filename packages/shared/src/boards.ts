@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { flowCategories } from '@amb/domain/flow-categories';
 import { idSchema, isoDateTime } from './common';
+import { hasOddNameCharacters, oddNameMessage } from './text';
 
 export const wipPolicies = ['SOFT', 'HARD'] as const;
 export { flowCategories };
@@ -71,11 +72,13 @@ export const boardViewSchema = z.object({
 });
 export type BoardView = z.infer<typeof boardViewSchema>;
 
+/** A column's or swimlane's name: one line of printable text. */
 const nameSchema = z
   .string()
   .trim()
   .min(1, { message: 'is required' })
-  .max(80, { message: 'must be at most 80 characters' });
+  .max(80, { message: 'must be at most 80 characters' })
+  .refine((name) => !hasOddNameCharacters(name), { message: oddNameMessage });
 export const agingDaysSchema = z
   .number({ message: 'must be a number' })
   .int({ message: 'must be a whole number of days' })

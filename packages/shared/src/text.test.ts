@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findUnsafeText, isUnsafeText } from './text';
+import { findUnsafeText, hasOddNameCharacters, isUnsafeText } from './text';
 
 describe('the text rule', () => {
   it('accepts ordinary text, emoji (surrogate pairs) and other scripts', () => {
@@ -19,5 +19,16 @@ describe('the text rule', () => {
     expect(findUnsafeText({ q: 'launch' }, 'querystring')).toBeNull();
     expect(findUnsafeText('\u0000', 'params.cardId')).toBe('params.cardId');
     expect(findUnsafeText(42, 'body')).toBeNull();
+  });
+});
+
+describe('the name rule', () => {
+  it('accepts printable names in any script, emoji included', () => {
+    for (const ok of ['Doing', 'Q3 🚀 campaign', 'Überblick – 見出し', 'Expedite (urgent)', '👩‍💻 Dev'])
+      expect(hasOddNameCharacters(ok), ok).toBe(false);
+  });
+  it('refuses control characters, line breaks and noncharacters', () => {
+    for (const bad of ['name \uFFFF', '\u0001\u0002\u0003\u001f', 'a\nb', 'tab\there', '\u007f', '\u0085', 'x\uFDD0'])
+      expect(hasOddNameCharacters(bad), JSON.stringify(bad)).toBe(true);
   });
 });

@@ -35,3 +35,13 @@ export function findUnsafeText(value: unknown, prefix: string): string | null {
   }
   return null;
 }
+
+/**
+ * Control characters (line breaks and tabs among them) and noncharacters such as U+FFFF: nothing a name on a board
+ * shows, and what a script or a bad paste leaves. A name holding one is refused, naming the field.
+ */
+const oddInName = /[\p{Cc}\p{Noncharacter_Code_Point}]/u;
+export const oddNameMessage = 'must not contain control characters, line breaks or noncharacters such as U+FFFF';
+export function hasOddNameCharacters(value: string): boolean {
+  return oddInName.test(value);
+}

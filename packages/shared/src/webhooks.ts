@@ -41,6 +41,10 @@ export const webhookSchema = z.object({
   events: z.array(z.string()),
   active: z.boolean(),
   disabledReason: z.string().nullable(),
+  /** Deliveries that failed in a row; one that arrives sets it back to 0. */
+  failuresInRow: z.number().int(),
+  /** A receiver that keeps failing is paused: nothing is sent to it until then (ISO instant), its deliveries wait. */
+  pausedUntil: z.string().nullable(),
   createdAt: z.string(),
 });
 /** The answer to registering one: the only time its secret is shown. */

@@ -62,7 +62,8 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Add a note (went well, to improve, action) while the retrospective is open',
-        description: 'Refused with 409 CONFLICT when the retrospective is closed or not opened.',
+        description:
+          'Refused with 409 CONFLICT when the retrospective is closed or not opened, and with 409 LIMIT_REACHED at 50 notes by the same person.',
         params: sprintParamsSchema,
         body: addNoteBodySchema,
         response: { 201: retrospectiveNoteSchema, ...writeErrors },

@@ -111,6 +111,7 @@ export const teamRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['invitations'],
         summary: 'Invite an e-mail address into the team with a role (admin; scrum master for roles below their own)',
+        description: 'Refused with 409 LIMIT_REACHED when the team already has 200 invitations waiting to be accepted.',
         params: teamParamsSchema,
         body: createInvitationBodySchema,
         response: { 201: createdInvitationSchema, ...writeErrors },

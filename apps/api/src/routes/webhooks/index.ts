@@ -44,6 +44,7 @@ export const teamWebhookRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['webhooks'],
         summary:
           'Register a webhook: a URL, the event kinds, a secret for the signature (made here when left out, and answered once)',
+        description: 'Refused with 409 LIMIT_REACHED when the team already has 20 webhooks.',
         params: teamParamsSchema,
         body: createWebhookBodySchema,
         response: { 201: createdWebhookSchema, ...writeErrors },

@@ -3,6 +3,7 @@ import type { CreateInvitationBody, CreatedInvitation } from '@amb/shared/invita
 import { AppError, notFound } from '../../lib/app-error';
 import type { Mailer } from '../../lib/mailer';
 import { requireMemberManager } from '../access/team-access';
+import { requireRoomOnTeam } from '../teams/team-room';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { invitationLink, newInvitationToken, toInvitation } from './invitation-token';
@@ -43,6 +44,13 @@ export async function createInvitation(
       fields: [{ field: 'body.email', message: 'belongs to a deactivated account' }],
     });
   }
+  // One for the same address replaces the pending one, so it is not counted.
+  requireRoomOnTeam(
+    'pendingInvitations',
+    await db.invitation.count({
+      where: { teamId, acceptedAt: null, revokedAt: null, expiresAt: { gt: new Date() }, email: { not: body.email } },
+    }),
+  );
   const { token, tokenHash } = newInvitationToken();
   const { invitation, inviter } = await db.$transaction(async (tx) => {
     const now = new Date();

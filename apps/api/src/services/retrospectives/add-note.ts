@@ -1,6 +1,7 @@
 import { activityKinds } from '@amb/shared/activity';
 import type { AddNoteBody } from '@amb/shared/retrospectives';
 import { recordActivity } from '../activity/record-activity';
+import { requireRoomOnTeam } from '../teams/team-room';
 import type { ServiceContext } from '../context';
 import { toNote, noteInclude } from './get-retrospective';
 import {
@@ -19,6 +20,10 @@ export async function addNote({ db, actor }: ServiceContext, sprintId: string, b
   if (body.principleId) await requireActivePrinciple(db, body.principleId);
   return db.$transaction(async (tx) => {
     await requireOpen(tx, retro.id, 'params.sprintId');
+    requireRoomOnTeam(
+      'retrospectiveNotesPerPerson',
+      await tx.retrospectiveNote.count({ where: { retrospectiveId: retro.id, authorId: actor.id } }),
+    );
     const note = await tx.retrospectiveNote.create({
       data: {
         retrospectiveId: retro.id,

@@ -3,6 +3,7 @@ import type { CreateWebhookBody, UpdateWebhookBody } from '@amb/shared/webhooks'
 import type { Webhook, WebhookDelivery } from '../../generated/prisma/client';
 import { AppError, invalidField, notFound } from '../../lib/app-error';
 import { requireTeamAccess } from '../access/team-access';
+import { requireRoomOnTeam } from '../teams/team-room';
 import type { ServiceContext } from '../context';
 import { refuseAddress } from './address-guard';
 
@@ -15,6 +16,8 @@ export const webhookView = (w: Webhook) => ({
   events: w.events,
   active: w.active,
   disabledReason: w.disabledReason,
+  failuresInRow: w.failuresInRow,
+  pausedUntil: w.pausedUntil && w.pausedUntil > new Date() ? w.pausedUntil.toISOString() : null,
   createdAt: w.createdAt.toISOString(),
 });
 export const deliveryView = (d: WebhookDelivery) => ({
@@ -35,6 +38,7 @@ export async function createWebhook(
   body: CreateWebhookBody,
 ) {
   await requireTeamAccess(ctx.db, ctx.actor, teamId, 'manage-board');
+  requireRoomOnTeam('webhooks', await ctx.db.webhook.count({ where: { teamId } }));
   const refusal = await refuseAddress(body.url, ctx.allowPrivate);
   if (refusal) throw invalidField('body.url', refusal);
   // A secret the person did not choose is made here and shown once, in this answer.
@@ -78,7 +82,11 @@ export async function updateWebhook(
   }
   const disabledReason = body.active ? null : webhook.active ? 'Turned off by hand' : webhook.disabledReason;
   return webhookView(
-    await ctx.db.webhook.update({ where: { id: webhookId }, data: { active: body.active, disabledReason } }),
+    await ctx.db.webhook.update({
+      where: { id: webhookId },
+      // Turned on again by hand: the receiver is tried at once, with a clean slate.
+      data: { active: body.active, disabledReason, ...(body.active && { failuresInRow: 0, pausedUntil: null }) },
+    }),
   );
 }
 
@@ -98,10 +106,13 @@ export async function resendDelivery(ctx: ServiceContext, deliveryId: string) {
   const webhook = await loadWebhook(ctx, delivery.webhookId);
   if (!webhook.active)
     throw new AppError('CONFLICT', `This webhook is disabled: ${webhook.disabledReason ?? 'no reason given'}`);
-  return deliveryView(
-    await ctx.db.webhookDelivery.update({
+  // Sending again by hand also ends a pause: the person asks for the receiver to be tried now.
+  const [resent] = await ctx.db.$transaction([
+    ctx.db.webhookDelivery.update({
       where: { id: deliveryId },
       data: { status: 'PENDING', nextAttemptAt: new Date(), createdAt: new Date(), lockedUntil: null },
     }),
-  );
+    ctx.db.webhook.update({ where: { id: webhook.id }, data: { pausedUntil: null } }),
+  ]);
+  return deliveryView(resent);
 }

@@ -94,6 +94,8 @@ export function WebhooksPage() {
   );
 }
 
+const stateNames = { on: 'On', off: 'Off', paused: 'Paused' } as const;
+
 function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
   const queryClient = useQueryClient();
   const [confirm, dialog] = useConfirm();
@@ -104,6 +106,7 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
   });
   const remove = useMutation({ mutationFn: () => deleteWebhook(hook.id), onSettled: refresh });
   const error = toggle.error ?? remove.error;
+  const state = !hook.active ? 'off' : hook.pausedUntil ? 'paused' : 'on';
 
   async function askToDelete() {
     const ok = await confirm({
@@ -123,11 +126,12 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
       <section aria-label={`Webhook ${hook.url}`}>
         <div className="webhook-head">
           <h2 className="webhook-url">{hook.url}</h2>
-          <span className={`webhook-state ${hook.active ? 'on' : 'off'}`}>{hook.active ? 'On' : 'Off'}</span>
+          <span className={`webhook-state ${state}`}>{stateNames[state]}</span>
         </div>
         {!hook.active && hook.disabledReason && (
           <p className="muted">Off: {hook.disabledReason}. Deliveries wait until it is turned on again.</p>
         )}
+        {hook.active && <FailingLine hook={hook} />}
         <p className="webhook-events-line">Sends: {hook.events.map(eventName).join(' · ')}</p>
         <div className="webhook-actions">
           <button type="button" disabled={toggle.isPending} onClick={() => toggle.mutate(!hook.active)}>
@@ -147,5 +151,18 @@ function WebhookItem({ hook, teamId }: { hook: Webhook; teamId: string }) {
       </section>
       {dialog}
     </li>
+  );
+}
+
+/** A receiver that keeps failing: how many deliveries failed in a row, and until when it is paused. */
+function FailingLine({ hook }: { hook: Webhook }) {
+  if (hook.failuresInRow === 0) return null;
+  const failed = `${hook.failuresInRow} ${hook.failuresInRow === 1 ? 'delivery' : 'deliveries'} in a row failed`;
+  if (!hook.pausedUntil) return <p className="webhook-failing">Failing: {failed}.</p>;
+  const until = new Date(hook.pausedUntil).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+  return (
+    <p className="webhook-failing">
+      Paused until {until}: {failed}. Its deliveries wait; sending one again by hand tries the receiver now.
+    </p>
   );
 }
