@@ -103,6 +103,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);
   app.decorate('mailer', createMailer(config));
+  // Links in mail and chat messages need the address people open; without PUBLIC_URL, the one the API listens on.
+  const publicUrl =
+    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
   const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);
@@ -123,7 +126,11 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.decorate('stageRecounts', new StageRecounter(db, app.log));
   app.decorate(
     'webhooks',
-    new WebhookSender(db, app.log, { allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES, intervalMs: 1000 }),
+    new WebhookSender(db, app.log, {
+      allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
+      intervalMs: 1000,
+      publicUrl,
+    }),
   );
   app.decorate('notifications', new NotificationFanOut(db, app.log, config.NOTIFICATION_FAN_OUT_MS));
   app.decorate('inbox', new InboxHub(app.boardEvents));
@@ -131,8 +138,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
     'notificationSchedule',
     new NotificationSchedule(db, app.mailer, app.log, {
       intervalMs: config.NOTIFICATION_SCHEDULE_MS,
-      // Links in mail need the address people open; without PUBLIC_URL, the one the API listens on.
-      publicUrl: config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`,
+      publicUrl,
       onTold: (userIds) => userIds.forEach((id) => app.inbox.changed(id)),
     }),
   );

@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import { deliveryHeader, eventHeader, signatureHeader } from '@amb/shared/webhooks';
 import type { Db } from '../../db/prisma';
 import { refuseAddress } from './address-guard';
+import { chatBody, type ChatEvent } from './chat-message';
 
 // Sends the outbox. A sender claims due deliveries with FOR UPDATE SKIP LOCKED and a lease (`locked_until`) in one
 // statement, so several API processes share the outbox and none sends a delivery another has claimed. It sends
@@ -31,6 +32,7 @@ interface Claimed {
   url: string;
   secret: string;
   webhook_id: string;
+  format: 'JSON' | 'SLACK' | 'TEAMS';
 }
 
 export class WebhookSender {
@@ -41,7 +43,7 @@ export class WebhookSender {
   constructor(
     private readonly db: Db,
     private readonly log: FastifyBaseLogger,
-    private readonly options: { allowPrivate: boolean; intervalMs: number },
+    private readonly options: { allowPrivate: boolean; intervalMs: number; publicUrl?: string },
   ) {}
 
   start() {
@@ -76,13 +78,19 @@ export class WebhookSender {
         WHERE x.status = 'PENDING' AND y.active AND x.next_attempt_at <= now()
           AND (x.locked_until IS NULL OR x.locked_until < now())
         ORDER BY x.next_attempt_at LIMIT ${CLAIM} FOR UPDATE OF x SKIP LOCKED)
-      RETURNING d.id, d.event, d.payload, d.attempts, d.created_at, w.url, w.secret, w.id AS webhook_id`;
+      RETURNING d.id, d.event, d.payload, d.attempts, d.created_at, w.url, w.secret, w.id AS webhook_id, w.format::text AS format`;
     await Promise.all(claimed.map((d) => this.send(d)));
     return claimed.length;
   }
 
   private async send(d: Claimed) {
-    const body = JSON.stringify({ id: d.id, ...(d.payload as object) });
+    // A chat channel gets a message for people (decision 57); everything else the signed JSON.
+    const body =
+      d.format === 'JSON'
+        ? JSON.stringify({ id: d.id, ...(d.payload as object) })
+        : JSON.stringify(
+            await chatBody(this.db, d.format, d.payload as ChatEvent, this.options.publicUrl ?? 'http://localhost/'),
+          );
     let status: number | null = null;
     let answer: string;
     const refusal = await refuseAddress(d.url, this.options.allowPrivate);
