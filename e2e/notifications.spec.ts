@@ -37,7 +37,12 @@ test('a person chooses e-mail at once, a digest at their hour in their zone, and
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize(size);
-    const sideways = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    const sideways = await page.evaluate(() => {
+      const root = (
+        globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+      ).document.documentElement;
+      return root.scrollWidth > root.clientWidth;
+    });
     expect(sideways, `scrolls sideways at ${size.width} px`).toBe(false);
     const { violations } = await new AxeBuilder({ page }).analyze();
     expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);

@@ -55,11 +55,21 @@ export async function remindDueCards(db: Db, now = new Date()): Promise<string[]
     cardId: string;
     data: { dueDay: string };
   }[] = [];
+  // Who may read each team's cards, asked once per team for everyone on its due cards.
+  const byTeam = new Map<string, Set<string>>();
+  for (const card of cards)
+    for (const userId of people.get(card.id) ?? []) {
+      if (!byTeam.has(card.team_id)) byTeam.set(card.team_id, new Set());
+      byTeam.get(card.team_id)!.add(userId);
+    }
+  const readers = new Map<string, Set<string>>();
+  for (const [teamId, userIds] of byTeam) readers.set(teamId, await readersOfTeam(db, teamId, userIds));
   for (const card of cards) {
     const listed = people.get(card.id);
     if (!listed?.size) continue;
-    const readers = await readersOfTeam(db, card.team_id, listed);
-    for (const userId of readers) {
+    const teamReaders = readers.get(card.team_id)!;
+    for (const userId of listed) {
+      if (!teamReaders.has(userId)) continue;
       // The person's own zone decides what "tomorrow" is; without one, the card's team's.
       const zone = zones.get(userId) ?? card.team_zone;
       const kind = dueReminder(card.due_date.getTime(), now.getTime(), zone);
