@@ -31,6 +31,7 @@ import { ImportChecker } from './services/imports/import-checker';
 import { ImportRunner } from './services/imports/import-runner';
 import { NotificationFanOut } from './services/notifications/fan-out';
 import { InboxHub } from './services/notifications/inbox-hub';
+import { NotificationSchedule } from './services/notifications/notification-schedule';
 import { StageRecounter } from './services/portfolio/stages/stage-recounts';
 import { WebhookSender } from './services/webhooks/webhook-sender';
 
@@ -52,6 +53,8 @@ declare module 'fastify' {
     passwordAttempts: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
     /** Writes people's notifications from the activity log, after the commit (decision 58). */
     notifications: NotificationFanOut;
+    /** Due-date reminders and notification mail, on a schedule (decisions 55, 56). */
+    notificationSchedule: NotificationSchedule;
     /** This process's open inbox streams. */
     inbox: InboxHub;
   }
@@ -100,6 +103,9 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);
   app.decorate('mailer', createMailer(config));
+  // Links in mail and chat messages need the address people open; without PUBLIC_URL, the one the API listens on.
+  const publicUrl =
+    config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
   const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);
@@ -124,10 +130,19 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
       allowPrivate: config.WEBHOOK_ALLOW_PRIVATE_ADDRESSES,
       intervalMs: 1000,
       timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+      publicUrl,
     }),
   );
   app.decorate('notifications', new NotificationFanOut(db, app.log, config.NOTIFICATION_FAN_OUT_MS));
   app.decorate('inbox', new InboxHub(app.boardEvents));
+  app.decorate(
+    'notificationSchedule',
+    new NotificationSchedule(db, app.mailer, app.log, {
+      intervalMs: config.NOTIFICATION_SCHEDULE_MS,
+      publicUrl,
+      onTold: (userIds) => userIds.forEach((id) => app.inbox.changed(id)),
+    }),
+  );
   const serveWeb = existsSync(config.WEB_DIST_DIR);
   registerErrorHandler(app, { spaFallback: serveWeb });
   // Shutting down: requests in flight finish; any that still arrive on an open connection are told to go elsewhere.
@@ -272,8 +287,12 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   app.addHook('preClose', async () => app.webhooks.close());
   // Notifications are fanned out by every API process (tests run the fan-out themselves unless they ask for it).
   if (config.NODE_ENV !== 'test' || config.NOTIFICATIONS_IN_TESTS)
-    app.addHook('onReady', async () => app.notifications.start());
+    app.addHook('onReady', async () => {
+      app.notifications.start();
+      app.notificationSchedule.start();
+    });
   app.addHook('preClose', async () => app.notifications.close());
+  app.addHook('preClose', async () => app.notificationSchedule.close());
 
   return app;
 }

@@ -168,6 +168,8 @@ const configSchema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5000),
   /** How often each API process looks for activity to turn into notifications (it also looks after each write heard of). */
   NOTIFICATION_FAN_OUT_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** How often each API process writes due-date reminders and sends the notification mail that is due. */
+  NOTIFICATION_SCHEDULE_MS: z.coerce.number().int().min(50).max(3_600_000).default(30_000),
   /** Under NODE_ENV=test the fan-out runs only when a test calls it, unless this is on (process tests). */
   NOTIFICATIONS_IN_TESTS: flag.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

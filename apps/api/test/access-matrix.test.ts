@@ -1084,7 +1084,8 @@ describe('access matrix: role x route', () => {
     },
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts and notifications.test.ts).
-  // Invitation links are their own credential: invitations.test.ts checks them signed in and out.
+  // Invitation links are their own credential: invitations.test.ts checks them signed in and out. So are unsubscribe
+  // links (notification-mail.test.ts).
   const outsideTheMatrix = [
     'GET /api/health',
     'POST /api/auth/sign-in',
@@ -1095,6 +1096,8 @@ describe('access matrix: role x route', () => {
     'GET /api/notifications/events',
     'GET /api/invitations/token/:token',
     'POST /api/invitations/accept',
+    'GET /api/notifications/unsubscribe',
+    'POST /api/notifications/unsubscribe',
   ];
 
   it('covers every route the API registers', () => {

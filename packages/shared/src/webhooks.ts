@@ -14,6 +14,14 @@ export const webhookEvents = [
 ] as const;
 export const webhookEventSchema = z.enum(webhookEvents);
 
+/**
+ * What a webhook's body looks like: the board's signed JSON, a Slack message (blocks) or a Microsoft Teams message
+ * (an Adaptive Card), for a channel's incoming-webhook address.
+ */
+export const webhookFormats = ['JSON', 'SLACK', 'TEAMS'] as const;
+export const webhookFormatSchema = z.enum(webhookFormats);
+export type WebhookFormat = z.infer<typeof webhookFormatSchema>;
+
 /** The header carrying `sha256=<hex HMAC-SHA256 of the body with the webhook's secret>`. */
 export const signatureHeader = 'x-board-signature';
 export const deliveryHeader = 'x-board-delivery';
@@ -25,6 +33,8 @@ export const createWebhookBodySchema = z.object({
     .max(2000)
     .refine((u) => /^https?:\/\//i.test(u), { message: 'must be an http or https URL' }),
   events: z.array(webhookEventSchema).min(1, { message: 'must name at least one event' }),
+  /** JSON unless given. */
+  format: webhookFormatSchema.optional(),
   /** Left out, the API makes one and answers it once. */
   secret: z.string().min(16, { message: 'must be at least 16 characters' }).max(200).optional(),
 });
@@ -37,7 +47,9 @@ export type UpdateWebhookBody = z.infer<typeof updateWebhookBodySchema>;
 export const webhookSchema = z.object({
   id: idSchema,
   teamId: idSchema,
+  /** A chat channel's address is its secret: only its site is shown once registered. */
   url: z.string(),
+  format: webhookFormatSchema,
   events: z.array(z.string()),
   active: z.boolean(),
   disabledReason: z.string().nullable(),

@@ -5,6 +5,9 @@ export interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** An HTML part beside the text, built from escaped text only. */
+  html?: string;
+  headers?: Record<string, string>;
 }
 
 /** Sends mail through the configured SMTP server; `null` when none is configured. */

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+const TOKEN_ONLY_WRITE = '/api/notifications/unsubscribe?';
 
 const originOf = (value: string | undefined) => {
   if (!value || !URL.canParse(value)) return null;
@@ -26,6 +27,8 @@ export const originCheckPlugin = fp(async (app: FastifyInstance, options: { allo
     // A script with an API token sends no cookie a page of another site could borrow: nothing to check here (the
     // auth plugin reads only the token on such a request).
     if (request.headers.authorization !== undefined) return;
+    // A link that is its own credential and reads no cookie: a mail client's one-click unsubscribe sends no Origin.
+    if (request.url.startsWith(TOKEN_ONLY_WRITE)) return;
     const header = request.headers.origin ?? request.headers.referer;
     const origin = originOf(Array.isArray(header) ? header[0] : header);
     if (origin && (origin === ownOrigin(request) || allowed.has(origin))) return;

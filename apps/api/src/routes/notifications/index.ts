@@ -1,4 +1,4 @@
-import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { FastifyPluginAsyncZod, ZodTypeProvider } from 'fastify-type-provider-zod';
 import { cardParamsSchema } from '@amb/shared/cards';
 import {
   inboxQuerySchema,
@@ -18,8 +18,11 @@ import { countUnread, listInbox } from '../../services/notifications/list-inbox'
 import { markAllNotificationsRead, markNotificationRead } from '../../services/notifications/mark-read';
 import { cardMentionCandidates, teamMentionCandidates } from '../../services/notifications/mention-candidates';
 import { getPreferences, updatePreferences } from '../../services/notifications/preferences';
+import { escapeHtml, preferencesUrl } from '../../services/notifications/notification-mail';
+import { personOfUnsubscribeToken, unsubscribe } from '../../services/notifications/unsubscribe';
 import { listWatchers, setWatching } from '../../services/notifications/watch-card';
 import { readErrors, writeErrors } from '../errors';
+import { errorBodySchema } from '@amb/shared/errors';
 
 const HEARTBEAT_MS = 15_000;
 const RECONNECT_MS = 2000;
@@ -104,6 +107,73 @@ export const notificationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => updatePreferences(ctx(request), request.body),
   );
+
+  // The unsubscribe link in every notification mail: the token is its own credential (no session). Opening it shows
+  // a button, so a mail scanner that follows links changes nothing; a POST (the button, or a mail client's
+  // one-click under RFC 8058, which sends no Origin) stops the mail.
+  const unsubscribeQuery = z.object({ token: z.string().min(10).max(200) });
+  const page = (title: string, body: string) =>
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${title}</title></head>` +
+    `<body style="font-family:sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem;line-height:1.5"><main><h1>${title}</h1>${body}</main></body></html>`;
+  const publicErrors = { 200: z.string(), 400: errorBodySchema, 404: errorBodySchema, 429: errorBodySchema };
+  const linkLimit = { rateLimit: { max: app.config.LOGIN_RATE_LIMIT * 3, timeWindow: '1 minute' } };
+  app.get(
+    '/unsubscribe',
+    {
+      config: linkLimit,
+      schema: {
+        tags,
+        summary: 'The page an unsubscribe link opens (HTML)',
+        querystring: unsubscribeQuery,
+        response: publicErrors,
+      },
+    },
+    async (request, reply) => {
+      const person = await personOfUnsubscribeToken(app.db, request.query.token);
+      const action = `?token=${encodeURIComponent(request.query.token)}`;
+      return reply
+        .type('text/html; charset=utf-8')
+        .send(
+          page(
+            'Stop notification e-mail',
+            `<p>Stop every notification e-mail to ${escapeHtml(person.email)}? Your inbox in the board still fills.</p>` +
+              `<form method="post" action="${escapeHtml(action)}"><button type="submit">Stop e-mail</button></form>`,
+          ),
+        );
+    },
+  );
+  await app.register(async (plain) => {
+    const scope = plain.withTypeProvider<ZodTypeProvider>();
+    // Mail clients send the one-click as a form; the body says nothing the URL does not, so it is not read.
+    scope.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_r, _b, done) =>
+      done(null, {}),
+    );
+    scope.post(
+      '/unsubscribe',
+      {
+        config: linkLimit,
+        schema: {
+          tags,
+          summary: 'Stop all my notification e-mail (one-click unsubscribe)',
+          querystring: unsubscribeQuery,
+          response: publicErrors,
+        },
+      },
+      async (request, reply) => {
+        await unsubscribe(app.db, request.query.token);
+        const base = app.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+        return reply
+          .type('text/html; charset=utf-8')
+          .send(
+            page(
+              'No more notification e-mail',
+              `<p>You will get no more notification e-mail. ` +
+                `<a href="${escapeHtml(preferencesUrl(base))}">Choose again</a> any time.</p>`,
+            ),
+          );
+      },
+    );
+  });
 
   app.get(
     '/events',

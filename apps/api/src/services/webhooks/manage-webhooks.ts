@@ -9,10 +9,14 @@ import { refuseAddress } from './address-guard';
 
 // Scrum masters and admins manage a team's webhooks, see their deliveries and send one again.
 
+/** A chat channel's incoming-webhook address is the only credential it needs: once registered, only its site shows. */
+const shownUrl = (w: Webhook) => (w.format === 'JSON' ? w.url : `${new URL(w.url).origin}/…`);
+
 export const webhookView = (w: Webhook) => ({
   id: w.id,
   teamId: w.teamId,
-  url: w.url,
+  url: shownUrl(w),
+  format: w.format,
   events: w.events,
   active: w.active,
   disabledReason: w.disabledReason,
@@ -44,7 +48,14 @@ export async function createWebhook(
   // A secret the person did not choose is made here and shown once, in this answer.
   const secret = body.secret ?? randomBytes(24).toString('base64url');
   const webhook = await ctx.db.webhook.create({
-    data: { teamId, url: body.url, events: [...new Set(body.events)], secret, createdById: ctx.actor.id },
+    data: {
+      teamId,
+      url: body.url,
+      format: body.format ?? 'JSON',
+      events: [...new Set(body.events)],
+      secret,
+      createdById: ctx.actor.id,
+    },
   });
   return { ...webhookView(webhook), secret };
 }

@@ -4,6 +4,7 @@ import { deliveryHeader, eventHeader, signatureHeader } from '@amb/shared/webhoo
 import type { Db } from '../../db/prisma';
 import { BackgroundWork } from '../../lib/background-work';
 import { refuseAddress } from './address-guard';
+import { chatBody, type ChatEvent } from './chat-message';
 
 // Sends the outbox. A sender claims due deliveries with FOR UPDATE SKIP LOCKED and a lease (`locked_until`) in one
 // statement, so several API processes share the outbox and none sends a delivery another has claimed. It sends
@@ -45,6 +46,8 @@ export interface SenderOptions {
   perEndpoint?: number;
   perTeam?: number;
   total?: number;
+  /** Where people reach the app, for links in chat messages. */
+  publicUrl?: string;
 }
 
 interface Claimed {
@@ -56,6 +59,7 @@ interface Claimed {
   url: string;
   secret: string;
   webhook_id: string;
+  format: 'JSON' | 'SLACK' | 'TEAMS';
 }
 
 /** Reads at most KEPT_BYTES of an answer, then stops reading it (the caller drops the connection). */
@@ -78,7 +82,7 @@ async function readKept(body: ReadableStream<Uint8Array> | null) {
 export class WebhookSender {
   private readonly work: BackgroundWork;
   private readonly inFlight = new Set<Promise<void>>();
-  private readonly limits: Required<Omit<SenderOptions, 'allowPrivate' | 'intervalMs'>>;
+  private readonly limits: Required<Omit<SenderOptions, 'allowPrivate' | 'intervalMs' | 'publicUrl'>>;
   private readonly leaseMs: number;
   private closed = false;
 
@@ -183,11 +187,17 @@ export class WebhookSender {
       SET locked_until = now() + ${`${this.leaseMs} milliseconds`}::interval, attempts = d.attempts + 1
       FROM webhooks w
       WHERE w.id = d.webhook_id AND d.id IN (SELECT id FROM picked)
-      RETURNING d.id, d.event, d.payload, d.attempts, d.created_at, w.url, w.secret, w.id AS webhook_id`;
+      RETURNING d.id, d.event, d.payload, d.attempts, d.created_at, w.url, w.secret, w.id AS webhook_id, w.format::text AS format`;
   }
 
   private async send(d: Claimed) {
-    const body = JSON.stringify({ id: d.id, ...(d.payload as object) });
+    // A chat channel gets a message for people (decision 57); everything else the signed JSON.
+    const body =
+      d.format === 'JSON'
+        ? JSON.stringify({ id: d.id, ...(d.payload as object) })
+        : JSON.stringify(
+            await chatBody(this.db, d.format, d.payload as ChatEvent, this.options.publicUrl ?? 'http://localhost/'),
+          );
     let status: number | null = null;
     let answer: string;
     const refusal = await refuseAddress(d.url, this.options.allowPrivate);

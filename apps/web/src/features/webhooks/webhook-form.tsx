@@ -28,12 +28,23 @@ export function WebhookForm({
   const [formError, setFormError] = useState<string | null>(null);
   const { register, handleSubmit, setError, control, reset, formState } = useForm<Values>({
     resolver: zodResolver(formSchema),
-    defaultValues: { url: '', events: ['card.created', 'card.moved', 'card.done'], secret: '', ownSecret: false },
+    defaultValues: {
+      url: '',
+      format: 'JSON',
+      events: ['card.created', 'card.moved', 'card.done'],
+      secret: '',
+      ownSecret: false,
+    },
   });
   const ownSecret = useWatch({ control, name: 'ownSecret' });
   const create = useMutation({
     mutationFn: (v: Values) =>
-      registerWebhook(teamId, { url: v.url, events: v.events, secret: v.ownSecret ? v.secret : undefined }),
+      registerWebhook(teamId, {
+        url: v.url,
+        format: v.format,
+        events: v.events,
+        secret: v.ownSecret ? v.secret : undefined,
+      }),
     onSuccess: (hook) => {
       setFormError(null);
       reset();
@@ -56,6 +67,14 @@ export function WebhookForm({
           {formError}
         </p>
       )}
+      <label className="field">
+        Sends to
+        <select {...register('format')}>
+          <option value="JSON">Another system (signed JSON)</option>
+          <option value="SLACK">A Slack channel (incoming webhook)</option>
+          <option value="TEAMS">A Microsoft Teams channel (incoming webhook)</option>
+        </select>
+      </label>
       <label className="field">
         Receiver URL
         <input
