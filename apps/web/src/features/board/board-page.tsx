@@ -19,7 +19,6 @@ import { boardQuery, useActiveSprint, useCachedBoard } from './api';
 import { FilterBar } from './filter-bar';
 import { NoticeText } from './notice-text';
 import { PeopleWipProvider, usePeopleWip } from './people-wip';
-import { RemeasureOnLift } from './remeasure-on-lift';
 import { useBoardDrag } from './use-board-drag';
 import { useBoardEvents } from './use-board-events';
 import { useUndoShortcut } from './use-undo-shortcut';
@@ -159,9 +158,8 @@ export function BoardPage() {
       </div>
       <PeopleWipProvider value={peopleWipById}>
         <DndContext {...drag.context}>
-          <RemeasureOnLift lifted={active !== null} />
           <div
-            className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}${active ? ' dragging' : ''}`}
+            className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
             style={{ '--columns': view.columns.length } as React.CSSProperties}
           >
             {view.columns.map((column, columnIndex) => (
