@@ -103,6 +103,40 @@ test('an empty swimlane is a thin labelled row that opens on request and still t
   await expect(cardIn(page, 'To do', 'Two')).toHaveCount(0);
 });
 
+test('an empty cell of a busy swimlane is short, so a column’s cards in a lower lane show above the fold', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  const board = await freshBoard(page, 'Short cells');
+  const res = await page.request.post('/api/swimlanes', { data: { boardId: board.boardId, name: 'Campaign' } });
+  expect(res.status()).toBe(201);
+  const campaign = (await res.json()).id as string;
+  for (let i = 1; i <= 12; i++) {
+    const made = await page.request.post('/api/cards', {
+      data: { columnId: board.columns['To do'], swimlaneId: campaign, title: `Campaign task ${i}`, position: 'bottom' },
+    });
+    expect(made.status()).toBe(201);
+  }
+  await board.card('Idea for the spring newsletter', 'Backlog');
+  await page.goto(`/teams/${board.teamId}/board`);
+  await expect(cardIn(page, 'To do', 'Campaign task 12')).toBeVisible();
+
+  // Backlog has nothing in the busy lane: its cell there is a short labelled strip, and its own card shows at once.
+  const emptyCell = page.getByRole('group', { name: 'Backlog, Campaign' });
+  expect((await emptyCell.boundingBox())!.height).toBeLessThan(60);
+  await expect(cardIn(page, 'Backlog', 'Idea for the spring newsletter')).toBeInViewport();
+
+  // The short strip still takes a drop.
+  await dragWithMouse(
+    page,
+    cardIn(page, 'To do', 'Campaign task 1'),
+    page.getByRole('group', { name: 'Review, Campaign' }),
+  );
+  await expect(
+    page.getByRole('group', { name: 'Review, Campaign' }).getByRole('button', { name: 'Campaign task 1', exact: true }),
+  ).toBeVisible();
+});
+
 test('principle names and an experiment’s hypothesis and result show on the card, and in the legend', async ({
   page,
 }) => {

@@ -39,6 +39,9 @@ test('first sign-up creates a team from a template, invites a person who joins b
 
   // 3. Inviting: without a mail server the link is shown to copy.
   await expect(a.getByRole('heading', { name: 'Invite people to Launch Crew' })).toBeVisible();
+  // The top bar's team picker names the new team at once.
+  await expect(a.getByRole('combobox', { name: 'Team' })).toHaveValue(/.+/);
+  await expect(a.getByRole('combobox', { name: 'Team' }).locator('option:checked')).toHaveText('Launch Crew');
   await a.getByLabel('Email address').fill('ines@launch.test');
   await a.getByLabel('Role').selectOption('MEMBER');
   await a.getByRole('button', { name: 'Invite' }).click();

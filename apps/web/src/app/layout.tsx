@@ -31,7 +31,8 @@ export function Layout() {
   }
   useDismiss(menuOpen, header, () => setMenuOpen(false));
 
-  const current = teams?.find((t) => t.id === teamId) ?? null;
+  // On a page of no team (account, admin, the first-run steps), a person with one team still sees it named.
+  const current = teamId ? (teams?.find((t) => t.id === teamId) ?? null) : teams?.length === 1 ? teams[0]! : null;
   // A team created or joined since the list was read: read it again.
   const queryClient = useQueryClient();
   useEffect(() => {

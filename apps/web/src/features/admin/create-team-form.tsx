@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { boardTemplateKeys, boardTemplates, defaultTemplateFor } from '@amb/domain/board-templates';
 import { boardTemplateKeySchema, teamNameSchema, type Team } from '@amb/shared/teams';
 import { teamKindSchema, teamKinds } from '@amb/shared/common';
+import { teamsQuery } from '../../app/teams';
 import { applyApiErrors } from '../../lib/form-errors';
 import { teamKindNames } from '../../lib/role-names';
 import { adminKeys, createTeam } from './api';
@@ -31,6 +32,8 @@ export function CreateTeamForm({
     mutationFn: createTeam,
     onSuccess: (team) => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.teams });
+      // The top bar's team picker reads the shared list: it names the new team at once.
+      void queryClient.invalidateQueries({ queryKey: teamsQuery.queryKey });
       onCreated(team);
     },
     onError: (error) => setFormError(applyApiErrors(error, setError, ['name', 'kind', 'template'])),

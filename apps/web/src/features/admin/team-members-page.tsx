@@ -1,4 +1,4 @@
-import { Link, useParams } from 'react-router';
+import { Link, useMatch, useParams } from 'react-router';
 import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -29,6 +29,7 @@ import './admin.css';
 export function TeamMembersPage() {
   const { teamId = '' } = useParams();
   const me = useMe();
+  const inAdmin = useMatch('/admin/teams/:teamId') !== null;
   const isAdmin = me?.user.orgRole === 'ADMIN';
   const myRole = me?.memberships.find((m) => m.teamId === teamId)?.role ?? null;
   const access = { orgRole: me?.user.orgRole ?? 'NONE', teamRole: myRole } as const;
@@ -86,6 +87,8 @@ export function TeamMembersPage() {
       </p>
     );
   }
+  // Inside the organisation pages the frame has the page's heading; on its own, the team's name is the heading.
+  const Title = inAdmin ? 'h2' : 'h1';
   const assignable = isAdmin ? teamRoles : rolesBelowScrumMaster;
   const pending = invitations.data?.filter((i) => i.state === 'PENDING') ?? [];
 
@@ -93,10 +96,10 @@ export function TeamMembersPage() {
     <>
       <div>
         {isAdmin && <Link to="/admin/teams">← All teams</Link>}
-        <h2 style={{ fontSize: '1.4rem', margin: '0.4rem 0 0' }}>
+        <Title style={{ fontSize: '1.4rem', margin: '0.4rem 0 0' }}>
           {team?.name ?? me?.memberships.find((m) => m.teamId === teamId)?.teamName ?? 'Team'}{' '}
           {team?.archivedAt && <span className="badge">Archived</span>}
-        </h2>
+        </Title>
       </div>
       <ActionMessage message={message} />
       {isAdmin && team && !team.archivedAt && (

@@ -84,7 +84,7 @@ export function BoardCell({
   return (
     <div
       role="group"
-      className={`board-cell${isOver ? ' over' : ''}${refusing ? ' refusing' : ''}${collapsed ? ' collapsed' : ''}`}
+      className={`board-cell${isOver ? ' over' : ''}${refusing ? ' refusing' : ''}${collapsed ? ' collapsed' : cards.length ? '' : ' empty'}`}
       aria-label={label}
       aria-disabled={refusing ? true : undefined}
       data-refusing={refusing ?? undefined}

@@ -160,7 +160,7 @@ export function BoardPage() {
         <DndContext {...drag.context}>
           <div
             className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
-            style={{ '--columns': view.columns.length, '--lanes': lanes.length } as React.CSSProperties}
+            style={{ '--columns': view.columns.length } as React.CSSProperties}
           >
             {view.columns.map((column, columnIndex) => (
               <BoardColumn

@@ -20,7 +20,7 @@ import {
 } from 'recharts';
 import type { AgingWork, CumulativeFlow, CycleTime, Forecast, TeamFlow } from '@amb/shared/portfolio';
 import { stageColour } from './stages';
-import { tooltipStyle } from '../../lib/chart-tooltip';
+import { legendText, tooltipStyle } from '../../lib/chart-tooltip';
 import { dayLabel, dayTicks } from '../../lib/day-ticks';
 
 const HEIGHT = 280;
@@ -35,8 +35,9 @@ export function CumulativeFlowChart({ flow }: { flow: CumulativeFlow }) {
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={24} />
         <YAxis allowDecimals={false} label={{ value: 'Cards', angle: -90, position: 'insideLeft' }} />
-        <Tooltip {...tooltipStyle} />
-        <Legend itemSorter={(item) => flow.stages.findIndex((s) => s.id === item.dataKey)} />
+        {/* Stages listed in board order, as the legend lists them (not by name). */}
+        <Tooltip {...tooltipStyle} itemSorter={(item) => flow.stages.findIndex((s) => s.id === item.dataKey)} />
+        <Legend itemSorter={(item) => flow.stages.findIndex((s) => s.id === item.dataKey)} formatter={legendText} />
         {flow.stages.map((stage) => (
           <Area
             key={stage.id}
@@ -199,7 +200,7 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
           isAnimationActive={false}
         />
         {percentileLines(aging)}
-        <Legend />
+        <Legend formatter={legendText} />
       </ScatterChart>
     </ResponsiveContainer>
   );

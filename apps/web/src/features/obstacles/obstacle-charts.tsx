@@ -13,7 +13,7 @@ import {
   XAxis,
   YAxis,
 } from 'recharts';
-import { tooltipStyle } from '../../lib/chart-tooltip';
+import { legendText, tooltipStyle } from '../../lib/chart-tooltip';
 
 const HEIGHT = 260;
 
@@ -74,7 +74,7 @@ export function TimeToClearChart({
           formatter={(v, name) => [`${String(v)} days`, name]}
           labelFormatter={(w) => `Week of ${String(w)}`}
         />
-        <Legend />
+        <Legend formatter={legendText} />
         {series.map((s) => (
           <Line
             key={s.key}

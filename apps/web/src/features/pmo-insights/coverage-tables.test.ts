@@ -34,8 +34,8 @@ describe('coverage tables', () => {
     const max = maxima(byTeamAndPrinciple(coverage));
     expect(max).toEqual({ principle: 4, untagged: 30 });
     // Dark text reads on the darkest shade at 4.5:1.
-    expect(shade(4, 'p1', max)).toEqual({ backgroundColor: 'rgb(21 94 239 / 0.82)' });
-    expect(shade(30, NO_PRINCIPLE, max)).toEqual({ backgroundColor: 'rgb(102 112 133 / 0.82)' });
+    expect(shade(4, 'p1', max)).toEqual({ backgroundColor: 'rgb(21 94 239 / 0.82)', color: '#101828' });
+    expect(shade(30, NO_PRINCIPLE, max)).toEqual({ backgroundColor: 'rgb(102 112 133 / 0.82)', color: '#101828' });
     expect(heat(0, 10)).toEqual({});
   });
 

@@ -49,13 +49,15 @@ export function heat(
   let alpha = 0.12 + 0.7 * Math.min(1, value / max);
   // Text on the shade, small type included, keeps 4.5:1 (WCAG AA): dark while it can; where neither dark nor white
   // would, the shade is deepened until white does.
-  if (contrast(DARK, over(rgb, alpha)) >= 4.5) return { backgroundColor: shadeText(rgb, alpha) };
+  // The text colour is named either way: the page's own text colour is lighter than DARK and would not keep 4.5:1.
+  if (contrast(DARK, over(rgb, alpha)) >= 4.5) return { backgroundColor: shadeText(rgb, alpha), color: DARK_TEXT };
   while (alpha < 1 && contrast(WHITE, over(rgb, alpha)) < 4.5) alpha = Math.min(1, alpha + 0.02);
   return { backgroundColor: shadeText(rgb, alpha), color: '#fff' };
 }
 
 type Rgb = [number, number, number];
 const DARK: Rgb = [16, 24, 40];
+const DARK_TEXT = '#101828';
 const WHITE: Rgb = [255, 255, 255];
 const shadeText = (rgb: Rgb, alpha: number) => `rgb(${rgb.join(' ')} / ${alpha.toFixed(2)})`;
 /** The colour seen when `rgb` at `alpha` lies over white. */

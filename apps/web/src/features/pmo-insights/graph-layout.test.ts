@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { edgePath, edgeWidth, placeOnCircle } from './graph-layout';
+import { arrivalAngles, edgeCurve, edgePath, edgeWidth, placeOnCircle } from './graph-layout';
 
 describe('dependency graph layout', () => {
   const teams = [
@@ -22,6 +22,25 @@ describe('dependency graph layout', () => {
     const back = edgePath(placed.get('m1')!, placed.get('d2')!, 100, 8);
     const control = (path: string) => path.split(' ')[1]!;
     expect(control(there)).not.toEqual(control(back));
+  });
+
+  it('fans out the arrows that arrive at one team, so no two heads lie on each other', () => {
+    const placed = placeOnCircle(teams, 100, 50);
+    const edges = [
+      { waiting: 'm1', on: 'd2' },
+      { waiting: 'm2', on: 'd2' },
+      { waiting: 'd1', on: 'd2' },
+    ];
+    const angles = arrivalAngles(edges, placed, 100);
+    const ends = edges.map((e) => {
+      const curve = edgeCurve(placed.get(e.waiting)!, placed.get(e.on)!, 100, 12, angles.get(`${e.waiting}>${e.on}`));
+      // The curve ends on its arrival line, 12 from the team.
+      expect(Math.hypot(curve.end.x - 100, curve.end.y - 50)).toBeCloseTo(12);
+      return curve.end;
+    });
+    for (let i = 0; i < ends.length; i++)
+      for (let j = i + 1; j < ends.length; j++)
+        expect(Math.hypot(ends[i]!.x - ends[j]!.x, ends[i]!.y - ends[j]!.y)).toBeGreaterThanOrEqual(10);
   });
 
   it('draws more links thicker, within bounds', () => {

@@ -17,7 +17,7 @@ import type { SprintChart, Velocity } from '@amb/shared/sprints';
 import type { ReactNode } from 'react';
 import { ChartFigure, type ChartTable } from './chart-figure';
 import { period, shortDay } from './format';
-import { tooltipStyle } from '../../lib/chart-tooltip';
+import { legendText, tooltipStyle } from '../../lib/chart-tooltip';
 
 const colours = {
   ideal: '#98a2b3',
@@ -66,7 +66,7 @@ function BurnFigure({
           <XAxis dataKey="day" interval="preserveStartEnd" minTickGap={16} tickMargin={6} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
           <Tooltip {...tooltipStyle} formatter={points} />
-          <Legend />
+          <Legend formatter={legendText} />
           {children}
         </LineChart>
       </ResponsiveContainer>
@@ -152,7 +152,7 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
           <XAxis dataKey="sprint" />
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
           <Tooltip {...tooltipStyle} formatter={points} />
-          <Legend />
+          <Legend formatter={legendText} />
           <Bar dataKey="Committed" fill={colours.committed} isAnimationActive={false} />
           <Bar dataKey="Completed" fill={colours.completed} isAnimationActive={false} />
           {velocity.averageOfLastThree !== null && (

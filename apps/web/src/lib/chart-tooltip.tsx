@@ -4,3 +4,9 @@ export const tooltipStyle = {
   itemStyle: { color: '#101828' },
   labelStyle: { color: '#101828', fontWeight: 600 },
 } as const;
+
+/**
+ * A legend entry's name in dark text beside its coloured mark: in the series' own colour a pale band's name (the
+ * first stage's grey, a light blue) would be hard to read and look switched off.
+ */
+export const legendText = (value: string) => <span style={{ color: '#101828' }}>{value}</span>;
