@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
 import { AppError } from './lib/app-error';
 import { loggerOptions } from './lib/logger';
+import { createFileStorage, type FileStorage } from './lib/file-storage/file-storage';
 import { createMailer, type Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
@@ -54,6 +55,8 @@ declare module 'fastify' {
     notifications: NotificationFanOut;
     /** This process's open inbox streams. */
     inbox: InboxHub;
+    /** Where attachments' bytes live: a folder under DATA_DIR, or S3-compatible storage (decision 59). */
+    files: FileStorage;
   }
 }
 
@@ -100,6 +103,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   if (replica) app.addHook('onClose', async () => replica.$disconnect());
   app.decorate('config', config);
   app.decorate('mailer', createMailer(config));
+  app.decorate('files', createFileStorage(config));
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
   const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);
