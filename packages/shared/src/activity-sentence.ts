@@ -111,6 +111,14 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `restored ${card} to ${w.column(e.to.columnId)}`;
     case activityKinds.commentAdded:
       return `commented on ${card}`;
+    case activityKinds.attachmentAdded:
+      return `attached ${quote(e.to.name)} to ${card}`;
+    case activityKinds.attachmentVersionAdded:
+      return `uploaded version ${e.to.number} of ${quote(e.to.name)}`;
+    case activityKinds.attachmentRenamed:
+      return `renamed the attachment ${quote(e.from.name)} to ${quote(e.to.name)}`;
+    case activityKinds.attachmentRemoved:
+      return `deleted the attachment ${quote(e.from.name)}`;
     case activityKinds.checklistAdded:
       return `added the checklist ${quote(e.to.title)}`;
     case activityKinds.checklistRemoved:

@@ -18,6 +18,8 @@ export interface FileStorage {
   get(key: string): Promise<Readable | null>;
   /** Removes the key; removing a key that is not there is not an error. */
   delete(key: string): Promise<void>;
+  /** Lets go of open connections, if it has any. */
+  close?(): void;
 }
 
 /** S3-compatible object storage when S3_BUCKET is set, otherwise a folder under DATA_DIR. */
