@@ -652,6 +652,35 @@ describe('access matrix: role x route', () => {
       request: async () => ({ method: 'GET', url: `/api/attachments/${(await freshAttachment()).id}/versions/1/file` }),
     },
     {
+      route: 'GET /api/cards/:cardId/approval',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}/approval` }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/approval',
+      expected: work(201),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/cards/${(await freshCard()).id}/approval`,
+        body: { approverIds: [teamMembers[2]!.userId] },
+      }),
+    },
+    {
+      // Everyone who can read the card is asked here; approvals.test.ts checks that others may not decide.
+      route: 'POST /api/cards/:cardId/approval/decision',
+      expected: read,
+      request: async () => {
+        const card = await freshCard();
+        const readers = await t.db.user.findMany({
+          where: { OR: [{ id: { in: teamMembers.map((m) => m.userId) } }, { orgRole: { in: ['PMO', 'ADMIN'] } }] },
+        });
+        await t.db.approvalRequest.create({
+          data: { cardId: card.id, approvers: { create: readers.map((r) => ({ userId: r.id })) } },
+        });
+        return { method: 'POST', url: `/api/cards/${card.id}/approval/decision`, body: { decision: 'APPROVED' } };
+      },
+    },
+    {
       route: 'POST /api/cards/:cardId/checklists',
       expected: work(201),
       request: async () => ({

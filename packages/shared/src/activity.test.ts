@@ -69,6 +69,15 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
     valid: { from: { attachmentId: 'a1', name: 'old.png' }, to: { attachmentId: 'a1', name: 'new.png' } },
     invalid: { to: { attachmentId: 'a1', name: 'new.png' } },
   },
+  'approval.requested': {
+    valid: { to: { approvalId: 'p1', approverIds: ['u1'], attachmentId: null, versionNumber: null } },
+    invalid: { to: { approvalId: 'p1' } },
+  },
+  'approval.decided': {
+    valid: { to: { approvalId: 'p1', decision: 'APPROVED', comment: '' } },
+    invalid: { to: { approvalId: 'p1', decision: 'MAYBE', comment: '' } },
+  },
+  'approval.reset': { valid: { to: { approvalId: 'p1', versionNumber: 2 } }, invalid: {} },
   'attachment.removed': { valid: { from: { attachmentId: 'a1', name: 'old.png' } }, invalid: {} },
   'checklist.added': {
     valid: { to: { checklistId: 'l1', title: 'Definition of done' } },

@@ -175,6 +175,34 @@ const activityDefinitions = {
       to: z.strictObject({ attachmentId: id, name: z.string() }),
     }),
   ],
+  /** The card (or an attachment's version) was sent to named people for approval. */
+  approvalRequested: [
+    'approval.requested',
+    payload({
+      to: z.strictObject({
+        approvalId: id,
+        approverIds: z.array(id),
+        attachmentId: id.nullable(),
+        versionNumber: z.number().int().nullable(),
+      }),
+    }),
+  ],
+  /** One approver approved or asked for changes. */
+  approvalDecided: [
+    'approval.decided',
+    payload({
+      to: z.strictObject({
+        approvalId: id,
+        decision: z.enum(['APPROVED', 'CHANGES_REQUESTED']),
+        comment: z.string(),
+      }),
+    }),
+  ],
+  /** A new version of the attachment under approval: every decision is pending again. */
+  approvalReset: [
+    'approval.reset',
+    payload({ to: z.strictObject({ approvalId: id, versionNumber: z.number().int() }) }),
+  ],
   /** The attachment and all its versions were deleted. */
   attachmentRemoved: ['attachment.removed', payload({ from: z.strictObject({ attachmentId: id, name: z.string() }) })],
   checklistAdded: [

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { accountRoutes } from './account';
 import { organisationRoutes } from './admin';
+import { approvalRoutes } from './approvals';
 import { attachmentRoutes, cardAttachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
@@ -47,6 +48,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(cardDetailRoutes, { prefix: '/cards' });
   await app.register(cardAttachmentRoutes, { prefix: '/cards' });
   await app.register(attachmentRoutes, { prefix: '/attachments' });
+  await app.register(approvalRoutes, { prefix: '/cards' });
   await app.register(checklistRoutes, { prefix: '/checklists' });
   await app.register(cardLinkRoutes, { prefix: '/card-links' });
   await app.register(sprintRoutes, { prefix: '/sprints' });

@@ -1,6 +1,7 @@
 import type { Attachment } from '@amb/shared/attachments';
 import { activityKinds } from '@amb/shared/activity';
 import { recordActivity } from '../activity/record-activity';
+import { resetApprovalsFor } from '../approvals/reset-approvals';
 import type { ServiceContext } from '../context';
 import { attachmentInclude, toAttachment } from './attachment-view';
 import { loadAttachmentFor } from './load-attachment';
@@ -33,15 +34,19 @@ export async function addAttachmentVersion(
         uploaderId: actor.id,
       },
     });
-    await recordActivity(tx, {
+    const subject = {
       actorId: actor.id,
       teamId,
       boardId: attachment.card.boardId,
       cardId: attachment.cardId,
       sprintId: attachment.card.sprintId,
+    };
+    await recordActivity(tx, {
+      ...subject,
       kind: activityKinds.attachmentVersionAdded,
       to: { attachmentId, versionId: version.id, number, name: attachment.name, size: upload.size },
     });
+    await resetApprovalsFor(tx, attachmentId, number, subject);
     return tx.attachment.findUniqueOrThrow({ where: { id: attachmentId }, include: attachmentInclude });
   });
   return toAttachment(row, access, actor.id);
