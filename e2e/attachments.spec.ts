@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { freshBoard, signIn } from './support/board-fixtures';
+import { cardIn, freshBoard, signIn } from './support/board-fixtures';
 
 test('attach two files, download one, send it for approval and approve it', async ({ page }) => {
   const board = await freshBoard(page, 'Files');
@@ -36,6 +36,7 @@ test('attach two files, download one, send it for approval and approve it', asyn
   await expect(approval.getByText('approval 0 of 1')).toBeVisible();
   await expect(approval.getByText('for brief.pdf, version 1')).toBeVisible();
   await expect(approval.getByRole('button', { name: 'Approve' })).toHaveCount(0);
+  await expect(cardIn(page, 'To do', 'Spring banner')).toContainText('approval 0 of 1');
 
   await signIn(page.request, 'maya@demo.test');
   await page.reload();
@@ -43,4 +44,6 @@ test('attach two files, download one, send it for approval and approve it', asyn
   await approval.getByRole('button', { name: 'Approve' }).click();
   await expect(approval.getByText('approved', { exact: true })).toBeVisible();
   await expect(approval.getByText('Maya Patel: approved')).toBeVisible();
+  // The card's face on the board says so too.
+  await expect(cardIn(page, 'To do', 'Spring banner')).toContainText('approved');
 });
