@@ -72,14 +72,18 @@ export async function storeUpload(
   const meter = new SizeMeter(limit, () =>
     limit === limits.maxBytes ? fileTooLarge(limits) : quotaReached(limits, left),
   );
-  incoming.stream.once('error', (error) => meter.destroy(error));
+  let cutOff = false;
+  incoming.stream.once('error', (error) => {
+    cutOff = true;
+    meter.destroy(error);
+  });
   const storageKey = `attachments/${randomUUID()}`;
   try {
     await storage.put(storageKey, incoming.stream.pipe(meter), 'application/octet-stream');
   } catch (error) {
     if (meter.refused) throw meter.refused;
-    if (error instanceof AppError) throw error;
-    // The sender went away or sent a broken form: nothing was kept.
+    if (error instanceof AppError || !cutOff) throw error;
+    // The sender went away or sent a broken form: nothing was kept. (A storage failure stays a server error.)
     throw new AppError('VALIDATION_FAILED', 'The upload was cut off before the file was complete; nothing was kept', {
       fields: [{ field: 'body.file', message: 'was cut off' }],
     });
