@@ -17,6 +17,7 @@ import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
 import { AppError } from './lib/app-error';
 import { loggerOptions } from './lib/logger';
+import { createFileStorage, type FileStorage } from './lib/file-storage/file-storage';
 import { createMailer, type Mailer } from './lib/mailer';
 import { authPlugin } from './plugins/auth';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './plugins/error-handler';
@@ -27,6 +28,7 @@ import { apiRoutes } from './routes';
 import { listenSignal, pollSignal } from './services/board-events/activity-signal';
 import { BoardEventHub } from './services/board-events/board-event-hub';
 import { LiveStreams } from './services/board-events/live-streams';
+import { FileDeletions } from './services/attachments/file-deletions';
 import { ImportChecker } from './services/imports/import-checker';
 import { ImportRunner } from './services/imports/import-runner';
 import { NotificationFanOut } from './services/notifications/fan-out';
@@ -57,6 +59,10 @@ declare module 'fastify' {
     notificationSchedule: NotificationSchedule;
     /** This process's open inbox streams. */
     inbox: InboxHub;
+    /** Where attachments' bytes live: a folder under DATA_DIR, or S3-compatible storage (decision 59). */
+    files: FileStorage;
+    /** Removes stored files whose attachments are gone, in the background. */
+    fileDeletions: FileDeletions;
   }
 }
 
@@ -106,6 +112,8 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // Links in mail and chat messages need the address people open; without PUBLIC_URL, the one the API listens on.
   const publicUrl =
     config.PUBLIC_URL ?? `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${config.PORT}`;
+  app.decorate('files', createFileStorage(config));
+  app.decorate('fileDeletions', new FileDeletions(db, app.files, app.log));
   // Live updates: LISTEN/NOTIFY on PostgreSQL (works across API processes); a light poll on the embedded database.
   const listen = config.DATABASE_URL && (config.LIVE_UPDATES ?? 'listen') === 'listen';
   const signal = listen ? listenSignal(config.DATABASE_URL!, (msg) => app.log.warn(msg)) : pollSignal(db);
@@ -285,6 +293,11 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // The outbox is sent every second by each API process (tests send it themselves).
   if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.webhooks.start());
   app.addHook('preClose', async () => app.webhooks.close());
+  // Stored files of deleted attachments (and of deleted cards, boards and teams) go in the background; tests sweep
+  // when they mean to.
+  if (config.NODE_ENV !== 'test') app.addHook('onReady', async () => app.fileDeletions.start());
+  app.addHook('preClose', async () => app.fileDeletions.close());
+  app.addHook('onClose', async () => app.files.close?.());
   // Notifications are fanned out by every API process (tests run the fan-out themselves unless they ask for it).
   if (config.NODE_ENV !== 'test' || config.NOTIFICATIONS_IN_TESTS)
     app.addHook('onReady', async () => {

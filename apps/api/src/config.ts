@@ -24,6 +24,30 @@ const configSchema = z.object({
     .string()
     .min(1)
     .default(path.resolve(import.meta.dirname, '../../../.data')),
+  /**
+   * Attachments go to S3-compatible object storage in this bucket when set (shared by every API process), otherwise
+   * to DATA_DIR/files. Credentials come from the standard AWS variables (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
+   */
+  S3_BUCKET: z.string().min(3).max(63).optional(),
+  /** An S3-compatible server's address (MinIO, Cloudflare R2...); unset for AWS itself. */
+  S3_ENDPOINT: z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' }).optional(),
+  S3_REGION: z.string().min(1).default('us-east-1'),
+  /** The bucket in the URL's path rather than its host name. Unset: on whenever S3_ENDPOINT is set. */
+  S3_FORCE_PATH_STYLE: flag.optional(),
+  /** The largest file one upload may carry, in bytes (50 MB by default). */
+  ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2_000_000_000)
+    .default(50 * 1024 * 1024),
+  /** All attachments of the organisation together, every version counted, in bytes (20 GB by default). */
+  ATTACHMENT_TOTAL_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(Number.MAX_SAFE_INTEGER)
+    .default(20 * 1024 * 1024 * 1024),
   /** Fill an empty database with demo teams, boards and three weeks of history. Defaults to on for the embedded database. */
   SEED_DEMO_DATA: flag.optional(),
   /**

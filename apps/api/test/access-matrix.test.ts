@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCards } from './support/board-fixtures';
 import { watchEvents } from './support/event-stream';
@@ -13,7 +15,13 @@ interface Case {
   route: string;
   expected: Expected;
   /** Builds a fresh request (fresh objects for writes), so each actor's call stands alone. */
-  request: () => Promise<{ method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'; url: string; body?: object }>;
+  request: () => Promise<{
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+    url: string;
+    body?: object;
+    /** A body other than JSON (an upload), with its content type. */
+    raw?: { payload: Buffer; contentType: string };
+  }>;
 }
 
 const read: Expected = { anonymous: 401, member: 200, viewer: 200, master: 200, outsider: 404, pmo: 200, admin: 200 };
@@ -204,6 +212,36 @@ describe('access matrix: role x route', () => {
     t.db.cardLink.create({
       data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' },
     });
+
+  // An attachment the member uploaded, with its one version stored.
+  const freshAttachment = async () => {
+    const storageKey = `attachments/${randomUUID()}`;
+    await t.app.files.put(storageKey, Readable.from([Buffer.from('%PDF-1.7\n')]), 'application/octet-stream');
+    return t.db.attachment.create({
+      data: {
+        cardId: (await freshCard()).id,
+        name: 'brief.pdf',
+        uploaderId: teamMembers[0]!.userId,
+        versions: {
+          create: {
+            number: 1,
+            storageKey,
+            size: 9,
+            contentType: 'application/pdf',
+            fileName: 'brief.pdf',
+            uploaderId: teamMembers[0]!.userId,
+          },
+        },
+      },
+    });
+  };
+  const boundary = '----matrix';
+  const upload = {
+    contentType: `multipart/form-data; boundary=${boundary}`,
+    payload: Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="brief.pdf"\r\n\r\n%PDF-1.7\n\r\n--${boundary}--\r\n`,
+    ),
+  };
 
   const cases: Case[] = [
     {
@@ -610,6 +648,74 @@ describe('access matrix: role x route', () => {
         url: `/api/cards/${(await freshCard()).id}/comments`,
         body: { body: 'Looks good' },
       }),
+    },
+    {
+      route: 'GET /api/cards/:cardId/attachments',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/cards/${(await freshAttachment()).cardId}/attachments` }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/attachments',
+      expected: work(201),
+      request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/attachments`, raw: upload }),
+    },
+    {
+      route: 'POST /api/attachments/:attachmentId/versions',
+      expected: work(201),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/attachments/${(await freshAttachment()).id}/versions`,
+        raw: upload,
+      }),
+    },
+    {
+      // The member uploaded it; another member may not (attachments.test.ts).
+      route: 'PATCH /api/attachments/:attachmentId',
+      expected: work(200),
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/attachments/${(await freshAttachment()).id}`,
+        body: { name: 'renamed.pdf' },
+      }),
+    },
+    {
+      route: 'DELETE /api/attachments/:attachmentId',
+      expected: work(200),
+      request: async () => ({ method: 'DELETE', url: `/api/attachments/${(await freshAttachment()).id}` }),
+    },
+    {
+      route: 'GET /api/attachments/:attachmentId/versions/:number/file',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/attachments/${(await freshAttachment()).id}/versions/1/file` }),
+    },
+    {
+      route: 'GET /api/cards/:cardId/approval',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/cards/${(await freshCard()).id}/approval` }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/approval',
+      expected: work(201),
+      request: async () => ({
+        method: 'POST',
+        url: `/api/cards/${(await freshCard()).id}/approval`,
+        body: { approverIds: [teamMembers[2]!.userId] },
+      }),
+    },
+    {
+      // Everyone who can read the card is asked here; approvals.test.ts checks that others may not decide.
+      route: 'POST /api/cards/:cardId/approval/decision',
+      expected: read,
+      request: async () => {
+        const card = await freshCard();
+        const readers = await t.db.user.findMany({
+          where: { OR: [{ id: { in: teamMembers.map((m) => m.userId) } }, { orgRole: { in: ['PMO', 'ADMIN'] } }] },
+        });
+        await t.db.approvalRequest.create({
+          data: { cardId: card.id, approvers: { create: readers.map((r) => ({ userId: r.id })) } },
+        });
+        return { method: 'POST', url: `/api/cards/${card.id}/approval/decision`, body: { decision: 'APPROVED' } };
+      },
     },
     {
       route: 'POST /api/cards/:cardId/checklists',
@@ -1116,8 +1222,11 @@ describe('access matrix: role x route', () => {
         const res = await t.app.inject({
           method: req.method,
           url: req.url,
-          payload: req.body,
-          headers: cookie ? { cookie } : {},
+          payload: req.raw?.payload ?? req.body,
+          headers: {
+            ...(cookie ? { cookie } : {}),
+            ...(req.raw ? { 'content-type': req.raw.contentType } : {}),
+          },
         });
         answers[actor] = res.statusCode;
         if (res.statusCode >= 400) expect(res.json().error.code, `${actor}: ${res.body}`).toBeTypeOf('string');

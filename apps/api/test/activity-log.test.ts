@@ -17,7 +17,14 @@ interface Expected {
 interface WriteCase {
   route: string;
   /** Sets up what the call needs and returns the call. */
-  request: () => Promise<{ method: Method; url: string; body?: object; cookie?: string }>;
+  request: () => Promise<{
+    method: Method;
+    url: string;
+    body?: object;
+    cookie?: string;
+    /** A body other than JSON (an upload), with its content type. */
+    raw?: { payload: Buffer; contentType: string };
+  }>;
   status: number;
   entries: Expected[];
 }
@@ -59,8 +66,37 @@ describe('the activity log', () => {
   });
   afterAll(() => t.close());
 
-  const call = async (r: { method: Method; url: string; body?: object; cookie?: string }) =>
-    t.app.inject({ method: r.method, url: r.url, headers: { cookie: r.cookie ?? cookie }, payload: r.body });
+  const call = async (r: Awaited<ReturnType<WriteCase['request']>>) =>
+    t.app.inject({
+      method: r.method,
+      url: r.url,
+      headers: { cookie: r.cookie ?? cookie, ...(r.raw ? { 'content-type': r.raw.contentType } : {}) },
+      payload: r.raw?.payload ?? r.body,
+    });
+  // An attachment on a fresh card, written straight to the database (its bytes are not read by these cases).
+  const freshAttachment = async () =>
+    t.db.attachment.create({
+      data: {
+        cardId: (await freshCard()).id,
+        name: 'brief.pdf',
+        uploaderId: adminId,
+        versions: {
+          create: {
+            number: 1,
+            storageKey: `attachments/${crypto.randomUUID()}`,
+            size: 9,
+            contentType: 'application/pdf',
+            fileName: 'brief.pdf',
+          },
+        },
+      },
+    });
+  const upload = {
+    contentType: 'multipart/form-data; boundary=log',
+    payload: Buffer.from(
+      '--log\r\nContent-Disposition: form-data; name="file"; filename="brief.pdf"\r\n\r\n%PDF-1.7\n\r\n--log--\r\n',
+    ),
+  };
   const column = (name: string, board = team.board) => board.columns.find((c) => c.name === name)!;
   const freshCard = async (columnName = 'Backlog', board = team.board) =>
     (await addCards(t.db, board.id, column(columnName, board).id, 1, `Log ${n++}`))[0]!;
@@ -670,6 +706,67 @@ describe('the activity log', () => {
         url: `/api/cards/${(await freshCard()).id}/comments`,
         body: { body: 'Chased legal' },
       }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/attachments',
+      status: 201,
+      entries: [{ kind: activityKinds.attachmentAdded, with: { to: { name: 'brief.pdf', size: 9 } } }],
+      request: async () => ({ method: 'POST', url: `/api/cards/${(await freshCard()).id}/attachments`, raw: upload }),
+    },
+    {
+      route: 'POST /api/attachments/:attachmentId/versions',
+      status: 201,
+      entries: [{ kind: activityKinds.attachmentVersionAdded, with: { to: { number: 2, name: 'brief.pdf' } } }],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/attachments/${(await freshAttachment()).id}/versions`,
+        raw: upload,
+      }),
+    },
+    {
+      route: 'PATCH /api/attachments/:attachmentId',
+      status: 200,
+      entries: [
+        {
+          kind: activityKinds.attachmentRenamed,
+          with: { from: { name: 'brief.pdf' }, to: { name: 'Legal brief.pdf' } },
+        },
+      ],
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/attachments/${(await freshAttachment()).id}`,
+        body: { name: 'Legal brief.pdf' },
+      }),
+    },
+    {
+      route: 'DELETE /api/attachments/:attachmentId',
+      status: 200,
+      entries: [{ kind: activityKinds.attachmentRemoved, with: { from: { name: 'brief.pdf' } } }],
+      request: async () => ({ method: 'DELETE', url: `/api/attachments/${(await freshAttachment()).id}` }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/approval',
+      status: 201,
+      entries: [{ kind: activityKinds.approvalRequested, with: () => ({ to: { approverIds: [adminId] } }) }],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/cards/${(await freshCard()).id}/approval`,
+        body: { approverIds: [adminId] },
+      }),
+    },
+    {
+      route: 'POST /api/cards/:cardId/approval/decision',
+      status: 200,
+      entries: [{ kind: activityKinds.approvalDecided, with: { to: { decision: 'APPROVED', comment: 'Fine' } } }],
+      request: async () => {
+        const card = await freshCard();
+        await t.db.approvalRequest.create({ data: { cardId: card.id, approvers: { create: [{ userId: adminId }] } } });
+        return {
+          method: 'POST',
+          url: `/api/cards/${card.id}/approval/decision`,
+          body: { decision: 'APPROVED', comment: 'Fine' },
+        };
+      },
     },
     {
       route: 'POST /api/cards/:cardId/checklists',

@@ -51,6 +51,16 @@ describe('the card summary', () => {
         experimentResult: 'VALIDATED',
         owners: { create: [b, a].map((u) => ({ userId: u.id })) },
         principles: { create: [...principles].reverse().map((p) => ({ principleId: p.id })) },
+        approval: {
+          create: {
+            approvers: {
+              create: [
+                { userId: a.id, decision: 'APPROVED' },
+                { userId: b.id, decision: 'PENDING' },
+              ],
+            },
+          },
+        },
       },
     });
     await t.db.card.create({
@@ -58,6 +68,37 @@ describe('the card summary', () => {
     });
   });
   afterAll(() => t.close());
+
+  it('says where an approval stands as the domain rule does, in every state', async () => {
+    const card = await t.db.card.findFirstOrThrow({ where: { title: 'Plain task' } });
+    const people = await t.db.user.findMany({ where: { name: { endsWith: ' Owner' } }, orderBy: { name: 'asc' } });
+    const fromSql = async () =>
+      (
+        await t.db.$queryRaw<
+          { s: { approval: unknown } }[]
+        >`SELECT card_summary(c) AS s FROM cards c WHERE c.id = ${card.id}`
+      )[0]!.s.approval;
+    expect(await fromSql()).toBeNull();
+    const request = await t.db.approvalRequest.create({
+      data: { cardId: card.id, approvers: { create: people.map((p) => ({ userId: p.id })) } },
+    });
+    const cases = [
+      [['PENDING', 'PENDING'], { state: 'pending', approved: 0, of: 2 }],
+      [['APPROVED', 'PENDING'], { state: 'pending', approved: 1, of: 2 }],
+      [['APPROVED', 'APPROVED'], { state: 'approved', approved: 2, of: 2 }],
+      [['APPROVED', 'CHANGES_REQUESTED'], { state: 'changes_requested', approved: 1, of: 2 }],
+    ] as const;
+    for (const [decisions, expected] of cases) {
+      for (const [i, p] of people.entries())
+        await t.db.approver.update({
+          where: { requestId_userId: { requestId: request.id, userId: p.id } },
+          data: { decision: decisions[i] },
+        });
+      expect(await fromSql()).toEqual(expected);
+      expect((await fromPrisma(card.id)).approval).toEqual(expected);
+    }
+    await t.db.approvalRequest.delete({ where: { id: request.id } });
+  });
 
   const fromPrisma = async (id: string) =>
     toCardSummary(await t.db.card.findUniqueOrThrow({ where: { id }, include: cardSummaryInclude }));

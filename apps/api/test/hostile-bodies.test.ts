@@ -108,7 +108,10 @@ describe('hostile bodies on every JSON route', () => {
     });
   }
 
-  // What a form on another site can send without the browser asking first: each is a 415 on every write route.
+  // What a form on another site can send without the browser asking first: each is a 415 on every write route
+  // (uploads take multipart/form-data by design: a form on another site is refused there by the origin check, and
+  // attachments.test.ts sends them broken forms).
+  const uploadRoutes = ['/api/cards/{cardId}/attachments', '/api/attachments/{attachmentId}/versions'];
   for (const [type, body] of [
     ['text/plain', '{"a":1}'],
     ['application/x-www-form-urlencoded', 'a=1'],
@@ -117,6 +120,7 @@ describe('hostile bodies on every JSON route', () => {
     it(`refuses a ${type.split(';')[0]} body on every write route, signing out included`, async () => {
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const method of Object.keys(ops).filter((m) => ['post', 'put', 'patch', 'delete'].includes(m))) {
+          if (type.startsWith('multipart/') && method === 'post' && uploadRoutes.includes(path)) continue;
           const res = await t.app.inject({
             method: method.toUpperCase() as 'POST',
             url: urlFor(path),

@@ -116,6 +116,22 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `restored ${card} to ${w.column(e.to.columnId)}`;
     case activityKinds.commentAdded:
       return `commented on ${card}`;
+    case activityKinds.attachmentAdded:
+      return `attached ${quote(e.to.name)} to ${card}`;
+    case activityKinds.attachmentVersionAdded:
+      return `uploaded version ${e.to.number} of ${quote(e.to.name)}`;
+    case activityKinds.attachmentRenamed:
+      return `renamed the attachment ${quote(e.from.name)} to ${quote(e.to.name)}`;
+    case activityKinds.approvalRequested:
+      return `asked ${list(e.to.approverIds.map((id) => w.name(id, 'someone')))} to approve ${e.to.versionNumber ? `version ${e.to.versionNumber} of an attachment on ${card}` : card}`;
+    case activityKinds.approvalDecided:
+      return e.to.decision === 'APPROVED'
+        ? `approved ${card}${e.to.comment ? `: ${quote(e.to.comment, 200)}` : ''}`
+        : `asked for changes to ${card}${e.to.comment ? `: ${quote(e.to.comment, 200)}` : ''}`;
+    case activityKinds.approvalReset:
+      return `uploaded version ${e.to.versionNumber}: approvals start again`;
+    case activityKinds.attachmentRemoved:
+      return `deleted the attachment ${quote(e.from.name)}`;
     case activityKinds.checklistAdded:
       return `added the checklist ${quote(e.to.title)}`;
     case activityKinds.checklistRemoved:

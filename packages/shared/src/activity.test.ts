@@ -57,6 +57,28 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   'card.archived': { valid: { from: place('k4', 'DONE') }, invalid: { from: { columnId: 'k4' } } },
   'card.restored': { valid: { to: place('k4', 'DONE') }, invalid: { to: { columnId: 'k4' } } },
   'comment.added': { valid: { to: { commentId: 'm1' } }, invalid: {} },
+  'attachment.added': {
+    valid: { to: { attachmentId: 'a1', versionId: 'v1', name: 'banner.png', size: 10 } },
+    invalid: { to: { attachmentId: 'a1', name: 'banner.png' } },
+  },
+  'attachment.version.added': {
+    valid: { to: { attachmentId: 'a1', versionId: 'v2', number: 2, name: 'banner.png', size: 12 } },
+    invalid: { to: { attachmentId: 'a1', versionId: 'v2', name: 'banner.png', size: 12 } },
+  },
+  'attachment.renamed': {
+    valid: { from: { attachmentId: 'a1', name: 'old.png' }, to: { attachmentId: 'a1', name: 'new.png' } },
+    invalid: { to: { attachmentId: 'a1', name: 'new.png' } },
+  },
+  'approval.requested': {
+    valid: { to: { approvalId: 'p1', approverIds: ['u1'], attachmentId: null, versionNumber: null } },
+    invalid: { to: { approvalId: 'p1' } },
+  },
+  'approval.decided': {
+    valid: { to: { approvalId: 'p1', decision: 'APPROVED', comment: '' } },
+    invalid: { to: { approvalId: 'p1', decision: 'MAYBE', comment: '' } },
+  },
+  'approval.reset': { valid: { to: { approvalId: 'p1', versionNumber: 2 } }, invalid: {} },
+  'attachment.removed': { valid: { from: { attachmentId: 'a1', name: 'old.png' } }, invalid: {} },
   'checklist.added': {
     valid: { to: { checklistId: 'l1', title: 'Definition of done' } },
     invalid: { to: { checklist: 'Definition of done', added: true } },

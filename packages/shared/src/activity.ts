@@ -150,6 +150,61 @@ const activityDefinitions = {
   cardArchived: ['card.archived', payload({ from: cardPlaceSchema })],
   cardRestored: ['card.restored', payload({ to: cardPlaceSchema })],
   commentAdded: ['comment.added', payload({ to: z.strictObject({ commentId: id }) })],
+  /** A file was attached to the card (its first version). */
+  attachmentAdded: [
+    'attachment.added',
+    payload({ to: z.strictObject({ attachmentId: id, versionId: id, name: z.string(), size: z.number().int() }) }),
+  ],
+  /** A new version of an attachment: the card shows it from now on; earlier ones stay downloadable. */
+  attachmentVersionAdded: [
+    'attachment.version.added',
+    payload({
+      to: z.strictObject({
+        attachmentId: id,
+        versionId: id,
+        number: z.number().int(),
+        name: z.string(),
+        size: z.number().int(),
+      }),
+    }),
+  ],
+  attachmentRenamed: [
+    'attachment.renamed',
+    payload({
+      from: z.strictObject({ attachmentId: id, name: z.string() }),
+      to: z.strictObject({ attachmentId: id, name: z.string() }),
+    }),
+  ],
+  /** The card (or an attachment's version) was sent to named people for approval. */
+  approvalRequested: [
+    'approval.requested',
+    payload({
+      to: z.strictObject({
+        approvalId: id,
+        approverIds: z.array(id),
+        attachmentId: id.nullable(),
+        versionNumber: z.number().int().nullable(),
+      }),
+    }),
+  ],
+  /** One approver approved or asked for changes. */
+  approvalDecided: [
+    'approval.decided',
+    payload({
+      to: z.strictObject({
+        approvalId: id,
+        decision: z.enum(['APPROVED', 'CHANGES_REQUESTED']),
+        comment: z.string(),
+      }),
+    }),
+  ],
+  /** A new version of the attachment under approval: every decision is pending again. */
+  approvalReset: [
+    'approval.reset',
+    payload({ to: z.strictObject({ approvalId: id, versionNumber: z.number().int() }) }),
+  ],
+  /** The attachment and all its versions were deleted. */
+  attachmentRemoved: ['attachment.removed', payload({ from: z.strictObject({ attachmentId: id, name: z.string() }) })],
   checklistAdded: [
     'checklist.added',
     payload({ to: z.strictObject({ checklistId: id.optional(), title: z.string() }) }),
@@ -429,7 +484,7 @@ export const retrospectiveKinds: readonly string[] = activityKindList.filter((k)
 
 /** Kinds that touch a card: one of these on a board means that card changed. */
 export const cardKinds: readonly ActivityKind[] = activityKindList.filter((k) =>
-  /^(card|comment|checklist|link)\./.test(k),
+  /^(card|comment|checklist|link|attachment|approval)\./.test(k),
 );
 
 /** Kinds the admins' audit page lists. */

@@ -56,6 +56,14 @@ export const cardSummarySchema = z.object({
   experimentResult: experimentResultSchema.nullable(),
   ownerIds: z.array(idSchema),
   principleIds: z.array(idSchema),
+  /** Where the card's approval stands ("approval 1 of 2"), or null when none was asked for. */
+  approval: z
+    .object({
+      state: z.enum(['pending', 'approved', 'changes_requested']),
+      approved: z.number().int(),
+      of: z.number().int(),
+    })
+    .nullable(),
   version: z.number().int(),
   updatedAt: isoDateTime,
 });

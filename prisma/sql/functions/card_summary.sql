@@ -11,6 +11,12 @@ AS $function$
     'hypothesis', c.hypothesis, 'experimentResult', c.experiment_result,
     'ownerIds', COALESCE((SELECT array_agg(o.user_id ORDER BY o.user_id) FROM card_owners o WHERE o.card_id = c.id), '{}'),
     'principleIds', COALESCE((SELECT array_agg(p.principle_id ORDER BY p.principle_id) FROM card_principles p WHERE p.card_id = c.id), '{}'),
+    -- Where the card's approval stands: the same rule as approvalStanding in the domain.
+    'approval', (SELECT json_build_object(
+        'state', CASE WHEN bool_or(a.decision = 'CHANGES_REQUESTED') THEN 'changes_requested'
+                      WHEN bool_and(a.decision = 'APPROVED') THEN 'approved' ELSE 'pending' END,
+        'approved', count(*) FILTER (WHERE a.decision = 'APPROVED'), 'of', count(*))
+      FROM approval_requests r JOIN approvers a ON a.request_id = r.id WHERE r.card_id = c.id GROUP BY r.id),
     'version', c.version, 'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   )
 $function$;

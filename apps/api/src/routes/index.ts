@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { accountRoutes } from './account';
 import { organisationRoutes } from './admin';
+import { approvalRoutes } from './approvals';
+import { attachmentRoutes, cardAttachmentRoutes } from './attachments';
 import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
 import { boardExportRoutes } from './board-exports';
@@ -44,6 +46,9 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(swimlaneRoutes, { prefix: '/swimlanes' });
   await app.register(cardRoutes, { prefix: '/cards' });
   await app.register(cardDetailRoutes, { prefix: '/cards' });
+  await app.register(cardAttachmentRoutes, { prefix: '/cards' });
+  await app.register(attachmentRoutes, { prefix: '/attachments' });
+  await app.register(approvalRoutes, { prefix: '/cards' });
   await app.register(checklistRoutes, { prefix: '/checklists' });
   await app.register(cardLinkRoutes, { prefix: '/card-links' });
   await app.register(sprintRoutes, { prefix: '/sprints' });

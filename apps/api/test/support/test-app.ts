@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { OrgRole, TeamRole } from '@amb/domain/access';
 import type { InjectOptions } from 'fastify';
 import { buildApp, type App } from '../../src/app';
@@ -28,6 +31,8 @@ export async function startTestApp(
   onRoute?: Parameters<typeof buildApp>[0]['onRoute'],
 ): Promise<TestContext> {
   const database = await createTestDatabase();
+  // Files (attachments) go to a folder of the test's own, never to the repository's .data.
+  const dataDir = overrides.DATA_DIR ? null : await mkdtemp(path.join(tmpdir(), 'amb-test-data-'));
   // With a real PostgreSQL, live updates use LISTEN/NOTIFY on the test's own database, as in production.
   const config = loadConfig({
     DATABASE_URL: process.env.DATABASE_URL ? database.url : undefined,
@@ -37,6 +42,7 @@ export async function startTestApp(
     PASSWORD_HASH_COST: String(TEST_HASH_COST),
     NODE_ENV: 'test',
     WEB_DIST_DIR: '/nonexistent',
+    ...(dataDir ? { DATA_DIR: dataDir } : {}),
     ...overrides,
   });
   const app = await buildApp({ config, db: database.prisma, onRoute });
@@ -56,6 +62,7 @@ export async function startTestApp(
     async close() {
       await app.close();
       await database.drop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

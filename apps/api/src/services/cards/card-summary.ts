@@ -1,4 +1,5 @@
 import type { CardSummary } from '@amb/shared/boards';
+import { approvalStanding } from '@amb/domain/approvals';
 import type { Prisma } from '../../db/prisma';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -7,6 +8,7 @@ const iso = (d: Date | null) => (d ? d.toISOString() : null);
 export const cardSummaryInclude = {
   owners: { select: { userId: true }, orderBy: { userId: 'asc' } },
   principles: { select: { principleId: true }, orderBy: { principleId: 'asc' } },
+  approval: { select: { approvers: { select: { decision: true } } } },
 } satisfies Prisma.CardInclude;
 
 export type CardWithSummaryRelations = Prisma.CardGetPayload<{ include: typeof cardSummaryInclude }>;
@@ -31,6 +33,7 @@ export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
     experimentResult: c.experimentResult,
     ownerIds: c.owners.map((o) => o.userId),
     principleIds: c.principles.map((p) => p.principleId),
+    approval: c.approval?.approvers.length ? approvalStanding(c.approval.approvers.map((a) => a.decision)) : null,
     version: c.version,
     updatedAt: c.updatedAt.toISOString(),
   };

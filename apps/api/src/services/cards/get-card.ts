@@ -20,6 +20,7 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
       pmoHandler: { select: { id: true, name: true } },
       owners: { select: { userId: true, user: { select: { id: true, name: true } } } },
       principles: { select: { principleId: true } },
+      approval: { select: { approvers: { select: { decision: true } } } },
       checklists: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
       linksFrom: { include: { toCard: { include: linkedCardInclude } } },
       linksTo: { include: { fromCard: { include: linkedCardInclude } } },

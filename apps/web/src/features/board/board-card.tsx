@@ -1,4 +1,5 @@
 import { memo, useCallback, useMemo } from 'react';
+import { approvalLabel } from '@amb/domain/approvals';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { CardSummary } from '@amb/shared/boards';
 import type { DropData } from './keyboard-coordinates';
@@ -136,6 +137,7 @@ const CardFace = memo(function CardFace({
           )}
         </div>
       )}
+      {card.approval && <div className={`approval-line ${card.approval.state}`}>{approvalLabel(card.approval)}</div>}
       {card.blocked && (
         <div className="obstacle" title={card.blockedReason ?? ''}>
           <span aria-hidden="true">⊘ </span>Blocked{card.blockedReason ? `: ${card.blockedReason}` : ''}

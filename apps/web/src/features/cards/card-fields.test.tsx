@@ -18,6 +18,7 @@ const card: CardDetail = {
   estimate: null,
   dueDate: null,
   labels: [],
+  approval: null,
   blocked: false,
   blockedReason: null,
   blockedSince: null,

@@ -12,6 +12,8 @@ import { archiveCard, cardKeys, cardOwnersQuery, cardQuery, restoreCard } from '
 import { CardConversation } from './card-conversation';
 import { CardFields } from './card-fields';
 import { CardHistory } from './card-history';
+import { CardApproval } from './card-approval';
+import { CardAttachments } from './card-attachments';
 import { CardLinks } from './card-links';
 import { CardPmoHandling } from './card-pmo-handling';
 import { CardSprintField } from './card-sprint-field';
@@ -129,6 +131,8 @@ export function CardPanel() {
             />
             <CardSprintField card={c} write={write} />
             <CardWatchers cardId={c.id} />
+            <CardAttachments card={c} write={write} />
+            <CardApproval card={c} teamId={teamId} write={write} />
             <CardConversation card={c} write={write} />
             <CardLinks card={c} write={write} />
             <div className="card-actions">
