@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decodeTextFile } from './text-file';
+import { decodeTextFile, detectDelimiter } from './text-file';
 
 function utf16le(text: string, bom = true): Uint8Array {
   const out = new Uint8Array((bom ? 2 : 0) + text.length * 2);
@@ -53,5 +53,15 @@ describe('decodeTextFile', () => {
       be[i + 3] = le[i]!;
     }
     expect(decodeTextFile(be)).toEqual({ text, encoding: 'utf-16be' });
+  });
+});
+
+describe('detectDelimiter', () => {
+  it('reads the delimiter from the header line, outside quotes', () => {
+    expect(detectDelimiter('Titel;Größe;Fällig\r\nA;2,5;15.12.2026\r\n')).toBe(';');
+    expect(detectDelimiter('Title,Estimate,Due\r\nA,2.5,12/15/2026\r\n')).toBe(',');
+    expect(detectDelimiter('Title\tDue\r\nA\t2026-12-15\r\n')).toBe('\t');
+    expect(detectDelimiter('"Launch; part 2"|Due\nA|B\n')).toBe('|');
+    expect(detectDelimiter('Title\nA\n')).toBe(',');
   });
 });

@@ -25,3 +25,24 @@ export function decodeTextFile(bytes: Uint8Array): DecodedTextFile {
     return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
   }
 }
+
+export const csvDelimiters = [',', ';', '\t', '|'] as const;
+export type CsvDelimiter = (typeof csvDelimiters)[number];
+
+/**
+ * The delimiter of a CSV text, read from its first line outside quotes: the candidate that appears most often there
+ * (comma when none does). Excel writes semicolons where the decimal mark is a comma, and tabs for "Unicode text".
+ */
+export function detectDelimiter(text: string): CsvDelimiter {
+  const counts = new Map<CsvDelimiter, number>(csvDelimiters.map((d) => [d, 0]));
+  let quoted = false;
+  for (const ch of text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && (ch === '\n' || ch === '\r')) break;
+    else if (!quoted && counts.has(ch as CsvDelimiter))
+      counts.set(ch as CsvDelimiter, counts.get(ch as CsvDelimiter)! + 1);
+  }
+  let best: CsvDelimiter = ',';
+  for (const d of csvDelimiters) if (counts.get(d)! > counts.get(best)!) best = d;
+  return best;
+}
