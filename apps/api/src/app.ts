@@ -53,7 +53,7 @@ declare module 'fastify' {
     webhooks: WebhookSender;
     /** The per-address limit on password guesses, shared by every route that takes an account's password. */
     passwordAttempts: (request: FastifyRequest, reply: FastifyReply) => Promise<void>;
-    /** Writes people's notifications from the activity log, after the commit (decision 58). */
+    /** Writes people's notifications from the activity log, after the commit. */
     notifications: NotificationFanOut;
     /** Due-date reminders and notification mail, on a schedule (decisions 55, 56). */
     notificationSchedule: NotificationSchedule;

@@ -4,7 +4,7 @@ import { Prisma } from '../../db/prisma';
 import { BackgroundWork } from '../../lib/background-work';
 import { intentsFor, type FanOutEntry } from './recipients';
 
-// The fan-out runs after the commit, from the activity log (decision 58): a write never waits for it. Each board's
+// The fan-out runs after the commit, from the activity log: a write never waits for it. Each board's
 // entries are read in commit order (`activity_commits.seq`) after the board's cursor, the same way live updates
 // read them (decision 7), and the notifications they cause are written in one transaction with the cursor's
 // advance. So every entry is fanned out once: a process that dies mid-batch leaves the cursor where it was and the
