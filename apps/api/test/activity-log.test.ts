@@ -348,6 +348,22 @@ describe('the activity log', () => {
       request: async () => ({ method: 'POST', url: '/api/notifications/read-all' }),
     },
     {
+      route: 'POST /api/notifications/unsubscribe',
+      status: 200,
+      entries: [],
+      request: async () => {
+        const person = await t.db.user.update({
+          where: { id: (await freshPerson()).id },
+          data: { unsubscribeKey: `key-${n++}-abcdefghijkl` },
+        });
+        return {
+          method: 'POST',
+          url: `/api/notifications/unsubscribe?token=${person.id}.${person.unsubscribeKey}`,
+          cookie: '',
+        };
+      },
+    },
+    {
       route: 'PUT /api/notifications/preferences',
       status: 200,
       entries: [],
