@@ -75,11 +75,16 @@ test('while dragging, a full hard-limit column shows it will not take the card',
   await expect(column(page, 'Review')).toHaveClass(/refusing/);
   await expect(column(page, 'Review')).toContainText('Full');
   // Over the full column, the card under the pointer says so.
-  const review = (await column(page, 'Review').boundingBox())!;
-  await page.mouse.move(review.x + review.width / 2, review.y + 120, { steps: 10 });
-  await expect(page.locator('.board-card.overlay')).toContainText(
-    'Full: Column "Review" is at its hard WIP limit of 1',
-  );
+  // (Pointed at again until the board has caught up: a live update landing mid-drag can move the column under it.)
+  let nudge = 0;
+  await expect(async () => {
+    const review = (await column(page, 'Review').boundingBox())!;
+    await page.mouse.move(review.x + review.width / 2 + (nudge++ % 3), review.y + review.height - 30, { steps: 5 });
+    await expect(page.locator('.board-card.overlay')).toContainText(
+      'Full: Column "Review" is at its hard WIP limit of 1',
+      { timeout: 2_000 },
+    );
+  }).toPass();
   await page.mouse.up();
 });
 
