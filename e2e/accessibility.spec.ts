@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { expectNoSeriousViolations } from './support/axe';
 import { freshBoard, signIn } from './support/board-fixtures';
-import { demoTeam, settled } from './support/pages';
+import { demoTeam, settled, pmoPages } from './support/pages';
 
 // axe-core on every page and the states a person opens on it (panels, dialogs, charts), with the demo data, as the
 // people who use each page: a scrum master, the PMO, the admin. A serious or critical finding fails the test; every
@@ -62,15 +62,7 @@ test('signed out, and a scrum master’s board, card, dialogs, sprint, planning,
 test('the PMO’s portfolio, flow, obstacles, dependencies and principle coverage', async ({ page }) => {
   await signIn(page.request, 'pat@demo.test');
   const { teamId } = await demoTeam(page.request, 'Content Marketing');
-  for (const [path, what] of [
-    ['/dashboard', 'the portfolio'],
-    ['/dashboard/stages', 'the portfolio stages'],
-    [`/dashboard/teams/${teamId}`, 'a team’s flow'],
-    ['/pmo/obstacles', 'obstacles across teams'],
-    ['/pmo/dependencies', 'the dependency graph'],
-    ['/pmo/dependencies/list', 'the open waits'],
-    ['/pmo/principles', 'principle coverage'],
-  ] as const) {
+  for (const [path, what] of pmoPages(teamId)) {
     await page.goto(path);
     await settled(page);
     await expectNoSeriousViolations(page, what);

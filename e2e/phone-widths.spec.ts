@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/board-fixtures';
-import { demoTeam, settled } from './support/pages';
+import { demoTeam, settled, pmoPages } from './support/pages';
 
 // Every page on a phone (390×844): the page itself never scrolls sideways (a wide table scrolls inside its own
 // box), and an open dialog lies wholly inside the screen (it scrolls inside itself). Each test reads only.
@@ -86,15 +86,7 @@ test('a scrum master’s pages and dialogs fit a phone', async ({ page }) => {
 test('the PMO’s pages fit a phone', async ({ page }) => {
   await signIn(page.request, 'pat@demo.test');
   const { teamId } = await demoTeam(page.request, 'Content Marketing');
-  for (const [path, what] of [
-    ['/dashboard', 'the portfolio'],
-    ['/dashboard/stages', 'the portfolio stages'],
-    [`/dashboard/teams/${teamId}`, 'a team’s flow'],
-    ['/pmo/obstacles', 'obstacles across teams'],
-    ['/pmo/dependencies', 'the dependency graph'],
-    ['/pmo/dependencies/list', 'the open waits'],
-    ['/pmo/principles', 'principle coverage'],
-  ] as const) {
+  for (const [path, what] of pmoPages(teamId)) {
     await page.goto(path);
     await settled(page);
     await fitsTheScreen(page, what);

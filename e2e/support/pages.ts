@@ -22,3 +22,15 @@ export async function demoTeam(request: APIRequestContext, name: string) {
     closed: sprints.find((s) => s.state === 'CLOSED'),
   };
 }
+
+/** Every PMO page, with what a failure calls it; a team's flow page is the given team's. */
+export const pmoPages = (teamId: string) =>
+  [
+    ['/dashboard', 'the portfolio'],
+    ['/dashboard/stages', 'the portfolio stages'],
+    [`/dashboard/teams/${teamId}`, 'a team’s flow'],
+    ['/pmo/obstacles', 'obstacles across teams'],
+    ['/pmo/dependencies', 'the dependency graph'],
+    ['/pmo/dependencies/list', 'the open waits'],
+    ['/pmo/principles', 'principle coverage'],
+  ] as const;

@@ -16,6 +16,7 @@ import {
 import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
 import { AppError } from './lib/app-error';
+import { SAFE_METHODS } from './lib/http';
 import { loggerOptions } from './lib/logger';
 import { createFileStorage, type FileStorage } from './lib/file-storage/file-storage';
 import { createMailer, type Mailer } from './lib/mailer';
@@ -238,7 +239,7 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
       timeWindow: '1 minute',
       groupId: 'writes',
       keyGenerator: (request) => request.tokenId ?? request.actor?.id ?? request.ip,
-      allowList: (request) => !request.actor || ['GET', 'HEAD', 'OPTIONS'].includes(request.method),
+      allowList: (request) => !request.actor || SAFE_METHODS.has(request.method),
     }),
   );
 

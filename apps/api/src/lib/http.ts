@@ -6,6 +6,9 @@ import { SESSION_COOKIE } from '../services/auth/sessions';
  * Whether the session cookie is Secure: as configured (COOKIE_SECURE, an https PUBLIC_URL), or whenever the request
  * itself came over HTTPS (TLS here, or X-Forwarded-Proto from a trusted proxy).
  */
+/** Methods that change nothing: no Origin check, no write limit, and what a read-only API token may send. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 export const secureCookie = (config: Config, request: FastifyRequest) =>
   config.COOKIE_SECURE ?? (config.PUBLIC_URL?.startsWith('https:') || request.protocol === 'https');
 

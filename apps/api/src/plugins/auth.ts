@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error';
+import { SAFE_METHODS } from '../lib/http';
 import type { Actor } from '../services/context';
 import { resolveApiToken } from '../services/api-tokens/api-tokens';
 import { resolveSession, sessionIdOf, SESSION_COOKIE, type SessionLifetime } from '../services/auth/sessions';
@@ -15,8 +16,6 @@ declare module 'fastify' {
     tokenId: string | null;
   }
 }
-
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /** The bearer token of an Authorization header, '' for a header of another kind, or null without one. */
 export function bearerToken(request: FastifyRequest): string | null {

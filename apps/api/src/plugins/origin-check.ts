@@ -1,8 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../lib/app-error';
+import { SAFE_METHODS } from '../lib/http';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const TOKEN_ONLY_WRITE = '/api/notifications/unsubscribe?';
 
 const originOf = (value: string | undefined) => {

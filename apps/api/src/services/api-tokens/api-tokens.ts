@@ -1,6 +1,6 @@
 // Personal access tokens: a script acts as its person, with read-only or read-write access. The secret is shown once;
 // only its SHA-256 is kept (a token is 32 random bytes, so a plain hash is as strong as it needs to be).
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { OrgRole } from '@amb/domain/access';
 import {
   API_TOKEN_MAX_PER_PERSON,
@@ -12,6 +12,7 @@ import {
 import { activityKinds } from '@amb/shared/activity';
 import { sql, type Db } from '../../db/prisma';
 import { AppError, notFound } from '../../lib/app-error';
+import { hashSecret } from '../../lib/secrets';
 import { requireAdmin } from '../access/team-access';
 import { recordActivity } from '../activity/record-activity';
 import type { Actor, ServiceContext } from '../context';
@@ -20,8 +21,6 @@ import type { Actor, ServiceContext } from '../context';
 export const API_TOKEN_PREFIX = 'amb_pat_';
 // Last use is written at most this often, so a busy script does not write on every request.
 const LAST_USED_EVERY_MS = 60_000;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const ownerSelect = { select: { id: true, name: true, email: true } } as const;
 type Row = {
@@ -78,7 +77,7 @@ export async function createApiToken(
       data: {
         userId: actor.id,
         name: body.name,
-        tokenHash: hashToken(token),
+        tokenHash: hashSecret(token),
         prefix: token.slice(0, API_TOKEN_PREFIX.length + 6),
         canWrite: body.access === 'write',
         expiresAt: new Date(Date.now() + body.expiresInDays * 86_400_000),
@@ -155,7 +154,7 @@ export async function resolveApiToken(db: Db, token: string): Promise<TokenActor
        u.id AS "userId", u.org_role::text AS "orgRole"
      FROM api_tokens t JOIN users u ON u.id = t.user_id
      WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND t.expires_at > now() AND u.deactivated_at IS NULL`,
-    [hashToken(token)],
+    [hashSecret(token)],
   );
   if (!row) return null;
   if (row.lastUsedAt === null || Date.now() - row.lastUsedAt > LAST_USED_EVERY_MS) {

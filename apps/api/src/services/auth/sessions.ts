@@ -1,13 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { OrgRole } from '@amb/domain/access';
 import { sql, type Db } from '../../db/prisma';
+import { hashSecret } from '../../lib/secrets';
 import type { Actor } from '../context';
 
 export const SESSION_COOKIE = 'amb_session';
 // Renew the expiry at most this often, so an active person stays signed in without a write per request.
 const RENEW_AFTER_MS = 60 * 60 * 1000;
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+const hashToken = hashSecret;
 
 export async function createSession(db: Db, userId: string, ttlHours: number, userAgent = '') {
   const token = randomBytes(32).toString('base64url');

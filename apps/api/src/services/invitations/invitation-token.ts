@@ -1,8 +1,9 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { Invitation } from '@amb/shared/invitations';
 import type { TeamRole } from '@amb/domain/access';
 import type { Db, Prisma } from '../../db/prisma';
 import { AppError, notFound } from '../../lib/app-error';
+import { hashSecret } from '../../lib/secrets';
 
 /** A new link token (43 URL-safe characters) and the hash kept in the database in its place. */
 export function newInvitationToken() {
@@ -10,7 +11,7 @@ export function newInvitationToken() {
   return { token, tokenHash: hashInvitationToken(token) };
 }
 
-export const hashInvitationToken = (token: string) => createHash('sha256').update(token).digest('hex');
+export const hashInvitationToken = hashSecret;
 
 export const invitationLink = (origin: string, token: string) => `${origin.replace(/\/$/, '')}/invitations/${token}`;
 
