@@ -47,3 +47,34 @@ test('attach two files, download one, send it for approval and approve it', asyn
   // The card's face on the board says so too.
   await expect(cardIn(page, 'To do', 'Spring banner')).toContainText('approved');
 });
+
+test('drop a file from the desktop onto a card on the board; it is attached, with progress said in a corner', async ({
+  page,
+}) => {
+  const board = await freshBoard(page, 'Drop');
+  const card = await board.card('Autumn campaign', 'To do');
+  await page.goto(`/teams/${board.teamId}/board`);
+  const face = cardIn(page, 'To do', 'Autumn campaign');
+  // What the browser hands a page when a file is dragged in from the desktop (the test runs without DOM types).
+  const files = await page.evaluateHandle(`(() => {
+    const data = new DataTransfer();
+    data.items.add(new File(['The brief for the autumn campaign'], 'autumn brief.txt', { type: 'text/plain' }));
+    return data;
+  })()`);
+  await face.dispatchEvent('dragenter', { dataTransfer: files });
+  await face.dispatchEvent('dragover', { dataTransfer: files });
+  await expect(face).toHaveClass(/file-over/);
+  await face.dispatchEvent('drop', { dataTransfer: files });
+  await expect(face).not.toHaveClass(/file-over/);
+  await expect(page.getByRole('region', { name: 'Files dropped on cards' }).getByRole('status')).toHaveText(
+    'Attached autumn brief.txt to “Autumn campaign”',
+  );
+
+  await face.click();
+  const panel = page.getByRole('dialog', { name: 'Autumn campaign' });
+  await expect(
+    panel.getByRole('list', { name: 'Files' }).getByRole('link', { name: 'autumn brief.txt' }),
+  ).toBeVisible();
+  const listed = await (await page.request.get(`/api/cards/${card.id}/attachments`)).json();
+  expect(listed.attachments.map((a: { name: string }) => a.name)).toEqual(['autumn brief.txt']);
+});

@@ -3,17 +3,17 @@ import { activityKinds } from '@amb/shared/activity';
 import type { Approval } from '@amb/shared/approvals';
 import type { Attachment } from '@amb/shared/attachments';
 import { addCards } from './support/board-fixtures';
+import { fileForm } from './support/file-form';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
 // Approval of a card or of an attachment's version: named people who can read the card decide; one request for
 // changes turns the whole request to "changes requested"; a new version starts it again.
 
-const BOUNDARY = '----approval-test';
-const form = (fileName: string, content: string) =>
-  Buffer.from(
-    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\n\r\n${content}\r\n--${BOUNDARY}--\r\n`,
-  );
-const multipart = { 'content-type': `multipart/form-data; boundary=${BOUNDARY}` };
+/** An upload of `banner.txt` holding `content`, as `who`. */
+const banner = (content: string, who: { cookie: string }) => {
+  const { contentType, payload } = fileForm('banner.txt', content);
+  return { headers: { 'content-type': contentType, ...who }, payload };
+};
 
 describe('approvals', () => {
   let t: TestContext;
@@ -104,8 +104,7 @@ describe('approvals', () => {
     const upload = await t.app.inject({
       method: 'POST',
       url: `/api/cards/${cardId}/attachments`,
-      headers: { ...multipart, ...as.member },
-      payload: form('banner.txt', 'version one'),
+      ...banner('version one', as.member),
     });
     const attachment = upload.json<Attachment>();
     const asked = await ask(cardId, as.member, { approverIds: [ids.legal], attachmentId: attachment.id });
@@ -115,8 +114,7 @@ describe('approvals', () => {
     await t.app.inject({
       method: 'POST',
       url: `/api/attachments/${attachment.id}/versions`,
-      headers: { ...multipart, ...as.member },
-      payload: form('banner.txt', 'version two'),
+      ...banner('version two', as.member),
     });
     const after = await current(cardId);
     expect(after).toMatchObject({ state: 'pending', approved: 0, of: 1 });

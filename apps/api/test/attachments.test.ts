@@ -8,7 +8,7 @@ import { activityKinds } from '@amb/shared/activity';
 import type { Attachment } from '@amb/shared/attachments';
 import { boardEventsSince } from '../src/services/board-events/board-event-hub';
 import { addCards } from './support/board-fixtures';
-import { startS3Server, S3_TEST_CREDENTIALS } from './support/s3-server';
+import { startS3App } from './support/s3-server';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
 // Files on cards: bytes out equal bytes in, whichever storage; limits refuse with 413 (before reading when the
@@ -300,6 +300,22 @@ describe('attachments in a folder under DATA_DIR', () => {
     expect(await t.db.attachmentVersion.count()).toBe(rows);
   });
 
+  it('refuses a form that ends before its closing boundary with a 400 naming the file, keeping nothing', async () => {
+    const { id: cardId } = await card();
+    const rows = await t.db.attachmentVersion.count();
+    const files = await storedFiles(dataDir);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${cardId}/attachments`,
+      headers: { ...multipart, ...p.as.member },
+      payload: Buffer.concat([formHead('brief.pdf'), pattern(64 * 1024, 5)]),
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.fields).toEqual([{ field: 'body.file', message: 'was cut off' }]);
+    expect(await t.db.attachmentVersion.count()).toBe(rows);
+    await expect.poll(async () => (await storedFiles(dataDir)).length).toBe(files.length);
+  });
+
   describe('over real HTTP', () => {
     let base: URL;
     let cookie: string;
@@ -381,35 +397,17 @@ describe('attachments in a folder under DATA_DIR', () => {
 
 describe('attachments in S3-compatible storage, with small limits', () => {
   let t: TestContext;
-  let s3: Awaited<ReturnType<typeof startS3Server>>;
+  let app: Awaited<ReturnType<typeof startS3App>>;
   let p: Awaited<ReturnType<typeof people>>;
-  const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
 
   beforeAll(async () => {
-    s3 = await startS3Server();
-    // Credentials come from the standard AWS variables, as in production.
-    process.env.AWS_ACCESS_KEY_ID = S3_TEST_CREDENTIALS.accessKeyId;
-    process.env.AWS_SECRET_ACCESS_KEY = S3_TEST_CREDENTIALS.secretAccessKey;
-    t = await startTestApp({
-      S3_BUCKET: s3.bucket,
-      S3_ENDPOINT: s3.endpoint,
-      ATTACHMENT_MAX_BYTES: String(64 * 1024),
-      ATTACHMENT_TOTAL_BYTES: String(100 * 1024),
-      DATA_DIR: '/nonexistent-data-dir',
-    });
+    app = await startS3App({ ATTACHMENT_MAX_BYTES: String(64 * 1024), ATTACHMENT_TOTAL_BYTES: String(100 * 1024) });
+    t = app.t;
     p = await people(t);
   });
-  afterAll(async () => {
-    await t?.close();
-    await s3?.close();
-    process.env.AWS_ACCESS_KEY_ID = saved.id;
-    process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
-    if (saved.id === undefined) delete process.env.AWS_ACCESS_KEY_ID;
-    if (saved.secret === undefined) delete process.env.AWS_SECRET_ACCESS_KEY;
-  });
+  afterAll(() => app?.close());
 
-  const objects = async () =>
-    (await storedFiles(path.join(s3.directory, s3.bucket))).filter((f) => f.endsWith('._S3rver_object'));
+  const objects = () => app.objects();
 
   it('round-trips a file through the bucket and removes it from there once deleted', async () => {
     expect(t.app.files.kind).toBe('s3');

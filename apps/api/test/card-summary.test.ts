@@ -32,7 +32,7 @@ describe('the card summary', () => {
     const principles = await t.db.principle.findMany({ take: 2, orderBy: { position: 'desc' } });
     // Every field set, with values that would show a difference: owners and principles given out of id order,
     // times with milliseconds, an empty and a non-empty label list, text with quotes and non-ASCII letters.
-    await t.db.card.create({
+    const experiment = await t.db.card.create({
       data: {
         boardId: team.board.id,
         columnId: col('In progress').id,
@@ -42,6 +42,7 @@ describe('the card summary', () => {
         title: 'Headline “test” für Mai',
         rank: 'm',
         estimate: 5,
+        startDate: new Date('2026-04-28T09:00:00.001Z'),
         dueDate: new Date('2026-04-30T17:45:12.345Z'),
         labels: ['email', 'Q2'],
         blocked: true,
@@ -66,6 +67,23 @@ describe('the card summary', () => {
     await t.db.card.create({
       data: { boardId: team.board.id, columnId: col('Backlog').id, title: 'Plain task', rank: 'h' },
     });
+    // A cover with two image versions and a PDF after them: the thumbnail is of the newest image.
+    const cover = await t.db.attachment.create({
+      data: {
+        cardId: experiment.id,
+        name: 'banner.png',
+        versions: {
+          create: [1, 2, 3].map((number) => ({
+            number,
+            storageKey: `attachments/summary-${number}`,
+            size: 10,
+            contentType: number === 3 ? 'application/pdf' : 'image/png',
+            fileName: 'banner.png',
+          })),
+        },
+      },
+    });
+    await t.db.card.update({ where: { id: experiment.id }, data: { coverAttachmentId: cover.id } });
   });
   afterAll(() => t.close());
 
@@ -119,6 +137,11 @@ describe('the card summary', () => {
     const experiment = raw.find((c) => c.type === 'EXPERIMENT')!;
     expect(experiment.hypothesis).toBe('A question in the subject line lifts opens by 10%');
     expect((experiment.ownerIds as string[]).length).toBe(2);
+    expect(experiment.cover).toEqual({
+      attachmentId: expect.any(String),
+      thumbnailUrl: expect.stringMatching(/^\/api\/attachments\/[^/]+\/versions\/2\/thumbnail$/),
+    });
+    expect(raw.find((c) => c.type !== 'EXPERIMENT')!.cover).toBeNull();
   });
 
   it('a move answers with the same summary as toCardSummary', async () => {

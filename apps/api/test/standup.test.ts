@@ -303,4 +303,36 @@ describe('stand-up', () => {
     });
     expect((await standup()).activeSprintId).toBe(sprint.id);
   });
+
+  it('lists approvals still waiting, longest first, with who has yet to answer, and not those given', async () => {
+    const [older, newer, given] = await addCards(t.db, team.board.id, column('Review').id, 3, 'Needs a yes.');
+    const ask = (cardId: string, approverIds: string[]) =>
+      call('member', 'POST', `/cards/${cardId}/approval`, { approverIds });
+    expect((await ask(older!.id, [masterId, memberId])).statusCode).toBe(201);
+    await ask(newer!.id, [masterId]);
+    await ask(given!.id, [masterId]);
+    await t.db.approvalRequest.update({
+      where: { cardId: older!.id },
+      data: { createdAt: new Date(Date.now() - 3 * DAY - 60_000) },
+    });
+    await call('member', 'POST', `/cards/${older!.id}/approval/decision`, { decision: 'APPROVED' });
+    await call('master', 'POST', `/cards/${newer!.id}/approval/decision`, {
+      decision: 'CHANGES_REQUESTED',
+      comment: 'Shorter, please',
+    });
+    await call('master', 'POST', `/cards/${given!.id}/approval/decision`, { decision: 'APPROVED' });
+
+    const waiting = (await standup()).approvals.filter((a) => a.title.includes('Needs a yes.'));
+    expect(waiting.map((a) => a.cardId)).toEqual([older!.id, newer!.id]);
+    expect(waiting[0]).toMatchObject({
+      state: 'pending',
+      approved: 1,
+      of: 2,
+      waitingDays: 3,
+      columnName: 'Review',
+      attachmentName: null,
+      waitingOn: [{ userId: masterId, name: 'Maya Master' }],
+    });
+    expect(waiting[1]).toMatchObject({ state: 'changes_requested', approved: 0, of: 1, waitingOn: [] });
+  });
 });

@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPrisma } from '../src/db/prisma';
 import { WebhookSender } from '../src/services/webhooks/webhook-sender';
+import { fileForm } from './support/file-form';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
 interface Received {
@@ -158,6 +159,50 @@ describe('webhooks', () => {
       attempts: 2,
     });
     expect(receiver.received.map((r) => r.headers['x-board-delivery'])).toEqual([failed!.id, failed!.id]);
+  });
+
+  it('sends a file attached (and a new version of it) and each approval decision', async () => {
+    await clear();
+    const hook = (await register(['attachment.added', 'approval.decided'])).json();
+    const card = await createCard('Banner for the launch');
+    const { contentType, payload } = fileForm('banner.txt', 'Draft one');
+    const upload = (url: string) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie, 'content-type': contentType }, payload });
+    const added = await upload(`/api/cards/${card.id}/attachments`);
+    expect(added.statusCode, added.body).toBe(201);
+    const attachmentId = added.json().id as string;
+    expect((await upload(`/api/attachments/${attachmentId}/versions`)).statusCode).toBe(201);
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/approval`,
+      headers: { cookie },
+      payload: {
+        approverIds: [(await t.db.membership.findFirstOrThrow({ where: { teamId: team.id, role: 'MEMBER' } })).userId],
+      },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+    const decided = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${card.id}/approval/decision`,
+      headers: { cookie: memberCookie },
+      payload: { decision: 'CHANGES_REQUESTED', comment: 'Bigger logo' },
+    });
+    expect(decided.statusCode, decided.body).toBe(200);
+
+    // One receiver gets a few at a time: sent until nothing is due.
+    let sent = 0;
+    for (let n = await t.app.webhooks.sendDue(); n > 0; n = await t.app.webhooks.sendDue()) sent += n;
+    expect(sent).toBe(3);
+    receiver.received.sort((a, b) => Number(JSON.parse(a.body).activity.id) - Number(JSON.parse(b.body).activity.id));
+    const bodies = receiver.received.map((r) => JSON.parse(r.body));
+    expect(bodies.map((b) => [b.event, b.activity.kind])).toEqual([
+      ['attachment.added', 'attachment.added'],
+      ['attachment.added', 'attachment.version.added'],
+      ['approval.decided', 'approval.decided'],
+    ]);
+    expect(bodies[0]).toMatchObject({ cardId: card.id, activity: { to: { attachmentId, name: 'banner.txt' } } });
+    expect(bodies[2]).toMatchObject({ activity: { to: { decision: 'CHANGES_REQUESTED', comment: 'Bigger logo' } } });
+    expect((await t.db.webhookDelivery.findMany({ where: { webhookId: hook.id } })).length).toBe(3);
   });
 
   it('disables a webhook whose URL answers 410 Gone', async () => {

@@ -78,7 +78,8 @@ function looksLikeText(head: Uint8Array) {
 }
 
 /** Kinds a browser may show in the page: raster images only. Everything else is downloaded. */
-const inlineTypes = new Set(['image/png', 'image/jpeg', 'image/gif', 'image/webp']);
+export const inlineImageTypes = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const;
+const inlineTypes = new Set<string>(inlineImageTypes);
 export const showsInline = (contentType: string) => inlineTypes.has(contentType);
 /** Images the card panel shows a thumbnail of (the same raster kinds: never SVG). */
 export const isPreviewableImage = showsInline;

@@ -21,6 +21,8 @@ export const attachmentVersionSchema = z.object({
   createdAt: isoDateTime,
   /** Where to download it; images are shown from it inline. */
   url: z.string(),
+  /** A 320 px wide picture of a raster image, drawn on first request; null for every other kind. */
+  thumbnailUrl: z.string().nullable(),
 });
 export type AttachmentVersion = z.infer<typeof attachmentVersionSchema>;
 
@@ -51,3 +53,7 @@ export type RenameAttachmentBody = z.infer<typeof renameAttachmentBodySchema>;
 export const ATTACHMENT_FILE_FIELD = 'file';
 /** Files one upload request may carry. */
 export const MAX_FILES_PER_UPLOAD = 10;
+
+/** A card's cover: one of its image attachments, or null to show none. */
+export const setCardCoverBodySchema = z.object({ attachmentId: idSchema.nullable() });
+export type SetCardCoverBody = z.infer<typeof setCardCoverBodySchema>;

@@ -24,6 +24,8 @@ export const columnSchema = z.object({
   flowCategory: flowCategorySchema,
   /** Days a card may sit in the column before the stand-up lists it as aging. */
   agingDays: z.number().int(),
+  /** A card leaves the column only once its approval stands approved. */
+  requiresApproval: z.boolean(),
 });
 export type Column = z.infer<typeof columnSchema>;
 
@@ -46,6 +48,8 @@ export const cardSummarySchema = z.object({
   title: z.string(),
   rank: z.string(),
   estimate: z.number().int().nullable(),
+  /** When a card spans days (an event, a campaign push): never after its due date. */
+  startDate: isoDateTime.nullable(),
   dueDate: isoDateTime.nullable(),
   labels: z.array(z.string()),
   blocked: z.boolean(),
@@ -64,6 +68,8 @@ export const cardSummarySchema = z.object({
       of: z.number().int(),
     })
     .nullable(),
+  /** The image shown on the card's face: one of its attachments, as a thumbnail of its newest version. */
+  cover: z.object({ attachmentId: idSchema, thumbnailUrl: z.string() }).nullable(),
   version: z.number().int(),
   updatedAt: isoDateTime,
 });
@@ -106,6 +112,7 @@ export const createColumnBodySchema = z.object({
   flowCategory: flowCategorySchema.default('IN_PROGRESS'),
   wipLimit: wipLimitSchema.default(null),
   wipPolicy: wipPolicySchema.default('SOFT'),
+  requiresApproval: z.boolean().default(false),
   /** Where it goes, 0 = first; omitted, it goes last. */
   position: z.number().int().min(0).optional(),
 });
@@ -115,6 +122,7 @@ export const updateColumnBodySchema = z.object({
   wipLimit: wipLimitSchema.optional(),
   wipPolicy: wipPolicySchema.optional(),
   agingDays: agingDaysSchema.optional(),
+  requiresApproval: z.boolean().optional(),
   position: z.number().int().min(0).optional(),
 });
 

@@ -55,6 +55,22 @@ export const standupAgingCardSchema = z.object({
 });
 export type StandupAgingCard = z.infer<typeof standupAgingCardSchema>;
 
+/** A card whose approval is still asked: who has yet to answer, and since when it waits. */
+export const standupApprovalSchema = z.object({
+  ...cardRef,
+  /** The file version asked about; null when the card itself is to be approved. */
+  attachmentName: z.string().nullable(),
+  requestedAt: isoDateTime,
+  /** Whole days since it was asked. */
+  waitingDays: z.number().int().min(0),
+  state: z.enum(['pending', 'changes_requested']),
+  approved: z.number().int().min(0),
+  of: z.number().int().min(0),
+  /** The people asked who have not answered yet. */
+  waitingOn: z.array(z.object({ userId: idSchema, name: z.string() })),
+});
+export type StandupApproval = z.infer<typeof standupApprovalSchema>;
+
 export const standupEntrySchema = z.object({
   id: z.string(),
   at: isoDateTime,
@@ -81,6 +97,8 @@ export const standupSchema = z.object({
   blocked: z.array(standupBlockedCardSchema),
   /** Oldest first. */
   aging: z.array(standupAgingCardSchema),
+  /** Approvals not yet given, longest waiting first. */
+  approvals: z.array(standupApprovalSchema),
   /** What each person did in the window, oldest first; `userId` null for changes nobody made by hand. */
   changes: z.array(z.object({ userId: idSchema.nullable(), entries: z.array(standupEntrySchema) })),
   wipBreaches: z.array(

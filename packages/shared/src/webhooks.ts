@@ -11,6 +11,8 @@ export const webhookEvents = [
   'sprint.started',
   'sprint.closed',
   'wip.breach.started',
+  'attachment.added',
+  'approval.decided',
 ] as const;
 export const webhookEventSchema = z.enum(webhookEvents);
 

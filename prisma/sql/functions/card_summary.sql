@@ -6,6 +6,7 @@ AS $function$
   SELECT json_build_object(
     'id', c.id, 'columnId', c.column_id, 'swimlaneId', c.swimlane_id, 'sprintId', c.sprint_id, 'type', c.type,
     'title', c.title, 'rank', c.rank, 'estimate', c.estimate,
+    'startDate', to_char(c.start_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'dueDate', to_char(c.due_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'labels', c.labels,
     'blocked', c.blocked, 'blockedReason', c.blocked_reason, 'blockedSince', to_char(c.blocked_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'hypothesis', c.hypothesis, 'experimentResult', c.experiment_result,
@@ -17,6 +18,13 @@ AS $function$
                       WHEN bool_and(a.decision = 'APPROVED') THEN 'approved' ELSE 'pending' END,
         'approved', count(*) FILTER (WHERE a.decision = 'APPROVED'), 'of', count(*))
       FROM approval_requests r JOIN approvers a ON a.request_id = r.id WHERE r.card_id = c.id GROUP BY r.id),
+    -- The cover's thumbnail, of its attachment's newest version that is a raster image (decision 68; the kinds are
+    -- the domain's showsInline).
+    'cover', (SELECT json_build_object('attachmentId', v.attachment_id,
+        'thumbnailUrl', '/api/attachments/' || v.attachment_id || '/versions/' || max(v.number) || '/thumbnail')
+      FROM attachment_versions v WHERE v.attachment_id = c.cover_attachment_id
+        AND v.content_type IN ('image/png', 'image/jpeg', 'image/gif', 'image/webp')
+      GROUP BY v.attachment_id),
     'version', c.version, 'updatedAt', to_char(c.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
   )
 $function$;

@@ -78,6 +78,19 @@ BEGIN
     END IF;
   END IF;
 
+  -- A card leaves a column that requires approval only once its approval stands approved (approvalGateRefusal in
+  -- the domain). Checked here, with the card's row locked, whichever way the move was decided; an approval
+  -- decision written at the same moment is either seen or comes after the move.
+  PERFORM 1 FROM cards WHERE id = p_card_id FOR NO KEY UPDATE;
+  IF EXISTS (
+    SELECT 1 FROM cards c JOIN columns k ON k.id = c.column_id
+    WHERE c.id = p_card_id AND k.requires_approval AND c.column_id <> v_column_id
+      AND ((card_summary(c)->'approval'->>'state') IS DISTINCT FROM 'approved')
+  ) THEN
+    status := 'gated';
+    RETURN;
+  END IF;
+
   -- Times are instants (timestamptz); the placement's come as ISO 8601 with their zone.
   UPDATE cards SET column_id = v_column_id, swimlane_id = v_lane_id, rank = p_place->>'rank', version = version + 1,
     started_at = (p_place->>'startedAt')::timestamptz, completed_at = (p_place->>'completedAt')::timestamptz,

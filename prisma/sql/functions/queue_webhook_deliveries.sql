@@ -16,6 +16,9 @@ BEGIN
     WHEN 'sprint.started' THEN ARRAY['sprint.started']
     WHEN 'sprint.closed' THEN ARRAY['sprint.closed']
     WHEN 'wip.breach.started' THEN ARRAY['wip.breach.started']
+    WHEN 'attachment.added' THEN ARRAY['attachment.added']
+    WHEN 'attachment.version.added' THEN ARRAY['attachment.added']
+    WHEN 'approval.decided' THEN ARRAY['approval.decided']
     ELSE NULL END;
   IF v_events IS NULL THEN
     RETURN NULL;

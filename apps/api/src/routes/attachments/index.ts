@@ -8,7 +8,9 @@ import {
   attachmentSchema,
   attachmentVersionParamsSchema,
   renameAttachmentBodySchema,
+  setCardCoverBodySchema,
 } from '@amb/shared/attachments';
+import { cardSummarySchema } from '@amb/shared/boards';
 import { cardParamsSchema } from '@amb/shared/cards';
 import { errorBodySchema } from '@amb/shared/errors';
 import { okSchema } from '@amb/shared/common';
@@ -18,7 +20,9 @@ import { addAttachmentVersion } from '../../services/attachments/add-attachment-
 import { deleteAttachment, renameAttachment } from '../../services/attachments/change-attachment';
 import { listAttachments } from '../../services/attachments/list-attachments';
 import { readAttachmentFile } from '../../services/attachments/read-attachment-file';
+import { readThumbnail } from '../../services/attachments/read-thumbnail';
 import type { UploadOptions } from '../../services/attachments/store-upload';
+import { setCardCover } from '../../services/cards/set-card-cover';
 import { readErrors, writeErrors } from '../errors';
 import { contentDisposition } from './content-disposition';
 
@@ -61,6 +65,8 @@ function uploadOptions(app: FastifyInstance, request: FastifyRequest): UploadOpt
     storage: app.files,
     limits: { maxBytes: app.config.ATTACHMENT_MAX_BYTES, totalBytes: app.config.ATTACHMENT_TOTAL_BYTES },
     declaredBytes: Number.isFinite(length) && length > 0 ? length : undefined,
+    scanner: app.virusScanner,
+    log: request.log,
     file: async () => {
       if (!request.isMultipart()) return undefined;
       const part = await request.file();
@@ -83,6 +89,19 @@ export const cardAttachmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => listAttachments(ctx(request), request.params.cardId),
+  );
+  app.put(
+    '/:cardId/cover',
+    {
+      schema: {
+        tags,
+        summary: 'Show one of the card’s image attachments on its face on the board, or none (null)',
+        params: cardParamsSchema,
+        body: setCardCoverBodySchema,
+        response: { 200: cardSummarySchema, ...writeErrors },
+      },
+    },
+    async (request) => setCardCover(ctx(request), request.params.cardId, request.body.attachmentId),
   );
   await app.register(async (uploads) => {
     await acceptUploads(uploads);
@@ -177,13 +196,43 @@ export const attachmentRoutes: FastifyPluginAsyncZod = async (app) => {
         }),
       ),
   );
+  app.get(
+    '/:attachmentId/versions/:number/thumbnail',
+    {
+      schema: {
+        tags,
+        summary: 'A small picture of an image version (320 px wide WebP), drawn on first request',
+        description:
+          'Raster images only; any other kind, or an image over the pixel limit or unreadable, is a 404 saying why.',
+        params: attachmentVersionParamsSchema,
+        response: readErrors,
+      },
+    },
+    async (request, reply) => {
+      const thumbnail = await readThumbnail(
+        ctx(request),
+        app.files,
+        request.params.attachmentId,
+        request.params.number,
+      );
+      return sendFile(reply, { ...thumbnail, inline: true });
+    },
+  );
 };
 
-function sendFile(reply: FastifyReply, file: Awaited<ReturnType<typeof readAttachmentFile>>) {
+interface FileToSend {
+  stream: NodeJS.ReadableStream;
+  size?: number;
+  contentType: string;
+  fileName: string;
+  inline: boolean;
+}
+
+function sendFile(reply: FastifyReply, file: FileToSend) {
+  if (file.size !== undefined) reply.header('content-length', String(file.size));
   return (
     reply
       .header('content-type', file.contentType)
-      .header('content-length', String(file.size))
       .header('content-disposition', contentDisposition(file.inline ? 'inline' : 'attachment', file.fileName))
       .header('x-content-type-options', 'nosniff')
       // Opened directly, a file may run nothing and reach nothing, whatever it turns out to be.

@@ -1,5 +1,5 @@
 import type { Attachment, AttachmentVersion } from '@amb/shared/attachments';
-import { canManageAttachment } from '@amb/domain/attachments';
+import { canManageAttachment, showsInline } from '@amb/domain/attachments';
 import type { TeamAccess } from '@amb/domain/access';
 import type { Prisma } from '../../db/prisma';
 
@@ -16,6 +16,9 @@ type VersionRow = AttachmentRow['versions'][number];
 export const versionUrl = (attachmentId: string, number: number) =>
   `/api/attachments/${attachmentId}/versions/${number}/file`;
 
+export const thumbnailUrl = (attachmentId: string, number: number) =>
+  `/api/attachments/${attachmentId}/versions/${number}/thumbnail`;
+
 function toVersion(attachmentId: string, v: VersionRow): AttachmentVersion {
   return {
     id: v.id,
@@ -26,6 +29,7 @@ function toVersion(attachmentId: string, v: VersionRow): AttachmentVersion {
     uploader: v.uploader,
     createdAt: v.createdAt.toISOString(),
     url: versionUrl(attachmentId, v.number),
+    thumbnailUrl: showsInline(v.contentType) ? thumbnailUrl(attachmentId, v.number) : null,
   };
 }
 

@@ -52,16 +52,31 @@ export async function renameAttachment(
  */
 export async function deleteAttachment(ctx: ServiceContext, attachmentId: string): Promise<void> {
   const { attachment, teamId } = await loadForChange(ctx, attachmentId);
+  const subject = {
+    actorId: ctx.actor.id,
+    teamId,
+    boardId: attachment.card.boardId,
+    cardId: attachment.cardId,
+    sprintId: attachment.card.sprintId,
+  };
   await ctx.db.$transaction(async (tx) => {
+    // The card's cover goes with it (the database would empty it too): said in the history, as a change of the card.
+    const uncovered = await tx.card.updateMany({
+      where: { coverAttachmentId: attachmentId },
+      data: { coverAttachmentId: null, version: { increment: 1 } },
+    });
     await tx.attachment.delete({ where: { id: attachmentId } });
     await recordActivity(tx, {
-      actorId: ctx.actor.id,
-      teamId,
-      boardId: attachment.card.boardId,
-      cardId: attachment.cardId,
-      sprintId: attachment.card.sprintId,
+      ...subject,
       kind: activityKinds.attachmentRemoved,
       from: { attachmentId, name: attachment.name },
     });
+    if (uncovered.count)
+      await recordActivity(tx, {
+        ...subject,
+        kind: activityKinds.cardCoverChanged,
+        from: { attachmentId, name: attachment.name },
+        to: null,
+      });
   });
 }

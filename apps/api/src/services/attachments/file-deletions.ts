@@ -2,6 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Db } from '../../db/prisma';
 import { BackgroundWork } from '../../lib/background-work';
 import type { FileStorage } from '../../lib/file-storage/file-storage';
+import { thumbnailKey } from './make-thumbnail';
 
 const BATCH = 100;
 
@@ -36,6 +37,7 @@ export class FileDeletions extends BackgroundWork {
       for (const { storageKey } of batch) {
         try {
           await this.storage.delete(storageKey);
+          await this.storage.delete(thumbnailKey(storageKey));
           done.push(storageKey);
         } catch (error) {
           this.log.warn({ err: error, storageKey }, 'could not remove a stored file; will try again');

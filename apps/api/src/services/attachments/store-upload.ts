@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { PassThrough, type Readable } from 'node:stream';
 import { cleanFileName, sniffContentType } from '@amb/domain/attachments';
 import type { Db, Prisma } from '../../db/prisma';
 import type { FileStorage } from '../../lib/file-storage/file-storage';
 import { AppError, invalidField } from '../../lib/app-error';
+import type { Scan, VirusScanner } from '../../lib/virus-scanner';
 import { formatBytes, SizeMeter, tooLarge } from './size-meter';
 
 /** A file arriving: its name as the sender gave it, and its bytes as they come. */
@@ -26,6 +27,9 @@ export interface UploadOptions {
   declaredBytes?: number;
   /** Starts reading the request for its file; undefined when it carries none. */
   file: () => Promise<IncomingFile | undefined>;
+  /** Checks every file as it arrives, when virus scanning is set up; `log` hears of each file refused. */
+  scanner?: VirusScanner;
+  log?: { warn: (details: object, message: string) => void };
 }
 
 /** What a multipart request adds around its file (boundaries, part headers with the name): allowed on top of a limit. */
@@ -58,7 +62,7 @@ export interface StoredUpload {
  */
 export async function storeUpload(
   db: Db,
-  { storage, limits, declaredBytes, file }: UploadOptions,
+  { storage, limits, declaredBytes, file, scanner, log }: UploadOptions,
 ): Promise<StoredUpload> {
   const left = limits.totalBytes - (await bytesStored(db));
   if (declaredBytes !== undefined) {
@@ -73,27 +77,69 @@ export async function storeUpload(
     limit === limits.maxBytes ? fileTooLarge(limits) : quotaReached(limits, left),
   );
   let cutOff = false;
-  incoming.stream.once('error', (error) => {
+  incoming.stream.on('error', (error) => {
     cutOff = true;
     meter.destroy(error);
   });
+  // A form cut off may fail the meter before the storage has started reading it (a storage awaits first): the
+  // failure is seen here through `cutOff` and by the storage's own pipeline, never as an unhandled stream error.
+  meter.on('error', () => {});
+  const cutOffError = () =>
+    new AppError('VALIDATION_FAILED', 'The upload was cut off before the file was complete; nothing was kept', {
+      fields: [{ field: 'body.file', message: 'was cut off' }],
+    });
   const storageKey = `attachments/${randomUUID()}`;
+  const scan = scanner?.start();
+  const metered = incoming.stream.pipe(meter);
   try {
-    await storage.put(storageKey, incoming.stream.pipe(meter), 'application/octet-stream');
+    await storage.put(storageKey, scan ? alongside(metered, scan) : metered, 'application/octet-stream');
   } catch (error) {
     if (meter.refused) throw meter.refused;
     if (error instanceof AppError || !cutOff) throw error;
     // The sender went away or sent a broken form: nothing was kept. (A storage failure stays a server error.)
-    throw new AppError('VALIDATION_FAILED', 'The upload was cut off before the file was complete; nothing was kept', {
-      fields: [{ field: 'body.file', message: 'was cut off' }],
+    throw cutOffError();
+  }
+  if (cutOff) {
+    await storage.delete(storageKey).catch(() => {});
+    throw cutOffError();
+  }
+  const fileName = cleanFileName(incoming.fileName);
+  if (scan) {
+    const verdict = await scan.verdict.catch((error: Error) => {
+      log?.warn({ err: error, scanner: scanner!.address }, 'an upload could not be checked for viruses');
+      return null;
     });
+    if (!verdict?.clean) {
+      await storage.delete(storageKey).catch(() => {});
+      if (!verdict)
+        throw new AppError(
+          'UNAVAILABLE',
+          'The file could not be checked for viruses just now, so it was not kept; try again',
+        );
+      log?.warn({ fileName, signature: verdict.signature }, 'an upload carrying a virus was refused');
+      throw new AppError('VALIDATION_FAILED', `The file carries a virus (${verdict.signature}); it was not kept`, {
+        fields: [{ field: 'body.file', message: `carries a virus (${verdict.signature})` }],
+      });
+    }
   }
   return {
     storageKey,
     size: meter.size,
     contentType: sniffContentType(meter.head),
-    fileName: cleanFileName(incoming.fileName),
+    fileName,
   };
+}
+
+/** The file's bytes to the storage (returned) and to the virus scan at once, at the pace of the slower. */
+function alongside(file: Readable, scan: Scan): Readable {
+  const toStorage = new PassThrough();
+  file.on('error', (error) => {
+    toStorage.destroy(error);
+    scan.input.destroy();
+  });
+  file.pipe(toStorage);
+  file.pipe(scan.input);
+  return toStorage;
 }
 
 /**

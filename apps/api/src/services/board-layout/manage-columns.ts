@@ -7,7 +7,7 @@ import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
 import { boardForLayout, reorder } from './layout-access';
 
-const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }: Column) => ({
+const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays, requiresApproval }: Column) => ({
   id,
   name,
   position,
@@ -15,6 +15,7 @@ const view = ({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays
   wipPolicy,
   flowCategory,
   agingDays,
+  requiresApproval,
 });
 
 export async function createColumn(
@@ -31,6 +32,7 @@ export async function createColumn(
         flowCategory: body.flowCategory,
         wipLimit: body.wipLimit,
         wipPolicy: body.wipPolicy,
+        requiresApproval: body.requiresApproval,
         position: columns.length,
       },
     });
@@ -48,6 +50,7 @@ export async function createColumn(
         wipLimit: created.wipLimit,
         wipPolicy: created.wipPolicy,
         flowCategory: created.flowCategory,
+        requiresApproval: created.requiresApproval,
       },
     });
     return view(await tx.column.findUniqueOrThrow({ where: { id: created.id } }));

@@ -1,6 +1,8 @@
 import type { CardSummary } from '@amb/shared/boards';
 import { approvalStanding } from '@amb/domain/approvals';
+import { inlineImageTypes } from '@amb/domain/attachments';
 import type { Prisma } from '../../db/prisma';
+import { thumbnailUrl } from '../attachments/attachment-view';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
@@ -9,6 +11,18 @@ export const cardSummaryInclude = {
   owners: { select: { userId: true }, orderBy: { userId: 'asc' } },
   principles: { select: { principleId: true }, orderBy: { principleId: 'asc' } },
   approval: { select: { approvers: { select: { decision: true } } } },
+  // The newest version that is an image: a PDF uploaded as a new version leaves the last picture on the card's face.
+  cover: {
+    select: {
+      id: true,
+      versions: {
+        where: { contentType: { in: [...inlineImageTypes] } },
+        select: { number: true },
+        orderBy: { number: 'desc' },
+        take: 1,
+      },
+    },
+  },
 } satisfies Prisma.CardInclude;
 
 export type CardWithSummaryRelations = Prisma.CardGetPayload<{ include: typeof cardSummaryInclude }>;
@@ -24,6 +38,7 @@ export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
     title: c.title,
     rank: c.rank,
     estimate: c.estimate,
+    startDate: iso(c.startDate),
     dueDate: iso(c.dueDate),
     labels: c.labels,
     blocked: c.blocked,
@@ -34,6 +49,9 @@ export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
     ownerIds: c.owners.map((o) => o.userId),
     principleIds: c.principles.map((p) => p.principleId),
     approval: c.approval?.approvers.length ? approvalStanding(c.approval.approvers.map((a) => a.decision)) : null,
+    cover: c.cover?.versions[0]
+      ? { attachmentId: c.cover.id, thumbnailUrl: thumbnailUrl(c.cover.id, c.cover.versions[0].number) }
+      : null,
     version: c.version,
     updatedAt: c.updatedAt.toISOString(),
   };

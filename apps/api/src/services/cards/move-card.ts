@@ -5,7 +5,9 @@ import type { CardSummary } from '@amb/shared/boards';
 import type { CardWriteResult, MoveCardBody } from '@amb/shared/cards';
 import { sql, type Db } from '../../db/prisma';
 import { isoTimestampSql } from '../../db/sql-time';
-import { cardArchived, notFound } from '../../lib/app-error';
+import { approvalGateRefusal, type GateColumn } from '@amb/domain/approval-gate';
+import type { ApprovalStanding } from '@amb/domain/approvals';
+import { AppError, cardArchived, notFound } from '../../lib/app-error';
 import { decideTeamAccess } from '../access/team-access';
 import type { Actor, ServiceContext } from '../context';
 import {
@@ -46,6 +48,8 @@ interface MoveSituationRow {
   from_flow: FlowCategory;
   from_column_limit: number | null;
   from_lane_limit: number | null;
+  from_gate: GateColumn;
+  approval: ApprovalStanding | null;
   role: TeamRole | null;
   target: ColumnRow | null;
   lane: SwimlaneRow | null;
@@ -62,7 +66,9 @@ const readSituationSql = `
   WITH card AS (
     SELECT c.id, c.board_id, c.column_id, c.swimlane_id, c.rank, c.version, c.archived_at IS NOT NULL AS archived,
       ${isoTimestampSql('c.started_at')} AS started_at, ${isoTimestampSql('c.completed_at')} AS completed_at,
-      b.team_id, k.flow_category::text AS from_flow, k.wip_limit AS from_column_limit, s.wip_limit AS from_lane_limit, m.role::text AS role
+      b.team_id, k.flow_category::text AS from_flow, k.wip_limit AS from_column_limit, s.wip_limit AS from_lane_limit, m.role::text AS role,
+      json_build_object('id', k.id, 'name', k.name, 'requiresApproval', k.requires_approval) AS from_gate,
+      CASE WHEN k.requires_approval AND c.column_id <> $3 THEN card_summary(c)->'approval' END AS approval
     FROM cards c
     JOIN boards b ON b.id = c.board_id
     JOIN columns k ON k.id = c.column_id
@@ -84,6 +90,7 @@ const readSituationSql = `
   )
   SELECT card.board_id, card.column_id, card.swimlane_id, card.rank, card.version, card.archived, card.started_at, card.completed_at,
     card.team_id, card.from_flow, card.from_column_limit, card.from_lane_limit, card.role,
+    card.from_gate, card.approval,
     (SELECT row_to_json(target) FROM target) AS target,
     (SELECT row_to_json(lane) FROM lane) AS lane,
     CASE WHEN (SELECT wip_limit FROM target) IS NOT NULL THEN (SELECT count(*)::int FROM open) END AS column_count,
@@ -105,9 +112,10 @@ export async function moveCard(
     const move = await readMove(db, actor, cardId, body);
     const decision = attempt <= OPTIMISTIC_TRIES ? decidePlacement(move.placement, move.situation, Math.random) : null;
     // Spreading out the column's ranks, like a move that keeps finding the column changed, takes its lock.
-    if (!decision?.rank) return moveUnderLock(db, actor, move);
+    if (!decision?.rank) return moveUnderLock(db, actor, move, body);
     const written = await writeMove(db, move, decision.rank, expectations(move, decision));
     if (written === 'changed') continue;
+    if (written === 'gated') throw await gateRefusal(db, actor, cardId, body);
     return finishMove(db, actor, move, written, decision.overLimit);
   }
 }
@@ -142,6 +150,8 @@ async function readMove(db: Db, actor: Actor, cardId: string, body: MoveCardBody
   decideTeamAccess({ orgRole: actor.orgRole, teamRole: card.role }, 'work', 'Card');
   if (card.archived) throw cardArchived();
   if (card.version !== body.version) throw await staleVersion(db, cardId);
+  const gated = approvalGateRefusal(card.from_gate, { id: body.columnId }, card.approval);
+  if (gated) throw approvalRequired(gated);
   const from = { columnId: card.column_id, swimlaneId: card.swimlane_id };
   const to = {
     columnId: body.columnId,
@@ -237,21 +247,31 @@ function moveArguments(move: Move, rank: string, target: FlowCategory, expect: o
 }
 
 const moveCardSql = 'SELECT status, card FROM move_card($1, $2, $3::jsonb, $4::jsonb, $5::jsonb)';
-type MoveStatus = 'moved' | 'stale' | 'changed';
+// 'gated': the card's column requires approval and its approval no longer stands approved (move_card checks it
+// with the card's row locked, so a decision written since the read is not slipped past).
+type MoveStatus = 'moved' | 'stale' | 'changed' | 'gated';
 type Written = { status: 'moved'; card: CardSummary } | { status: 'stale' };
-const written = (row: { status: MoveStatus; card: CardSummary | null }): Written | 'changed' =>
+const written = (row: { status: MoveStatus; card: CardSummary | null }): Written | 'changed' | 'gated' =>
   row.status === 'moved'
     ? { status: 'moved', card: row.card! }
     : row.status === 'stale'
       ? { status: 'stale' }
-      : 'changed';
+      : row.status;
+
+const approvalRequired = (message: string) => new AppError('APPROVAL_REQUIRED', message);
+
+/** The refusal of a move that `move_card` found gated: read again, the domain rule says what is missing. */
+async function gateRefusal(db: Db, actor: Actor, cardId: string, body: MoveCardBody): Promise<AppError> {
+  await readMove(db, actor, cardId, body);
+  return approvalRequired('The column this card is in needs an approved version before a card leaves it');
+}
 
 async function writeMove(
   db: Db,
   move: Move,
   rank: string,
   expect: ReturnType<typeof expectations>,
-): Promise<Written | 'changed'> {
+): Promise<Written | 'changed' | 'gated'> {
   const [row] = await sql<{ status: MoveStatus; card: CardSummary | null }>(db, 'move-card-write', moveCardSql, [
     ...moveArguments(move, rank, move.situation.target.flow_category, expect),
   ]);
@@ -296,7 +316,7 @@ function limitedPlaces(move: Move, target: ColumnRow, lane: SwimlaneRow | null) 
 }
 
 /** The careful way: the move decided and written under the lock of the column the card enters, breaches tracked under it too. */
-async function moveUnderLock(db: Db, actor: Actor, move: Move): Promise<CardWriteResult> {
+async function moveUnderLock(db: Db, actor: Actor, move: Move, body: MoveCardBody): Promise<CardWriteResult> {
   const result = await db.$transaction(async (tx) => {
     const placed = await placeCard(tx, move.placement);
     const [row] = await tx.$queryRawUnsafe<{ status: MoveStatus; card: CardSummary | null }[]>(
@@ -304,6 +324,7 @@ async function moveUnderLock(db: Db, actor: Actor, move: Move): Promise<CardWrit
       ...moveArguments(move, placed.rank, placed.target.flow_category, null),
     );
     const outcome = written(row!);
+    if (outcome === 'gated') return outcome;
     if (outcome === 'changed' || outcome.status === 'stale') return null;
     const places = limitedPlaces(move, placed.target, placed.targetLane);
     if (places)
@@ -316,5 +337,6 @@ async function moveUnderLock(db: Db, actor: Actor, move: Move): Promise<CardWrit
     return { card: outcome.card, overLimit: placed.overLimit };
   });
   if (!result) throw await staleVersion(db, move.cardId);
+  if (result === 'gated') throw await gateRefusal(db, actor, move.cardId, body);
   return result;
 }

@@ -1,3 +1,4 @@
+import { approvalStanding } from '@amb/domain/approvals';
 import { countsTowardSwimlaneLimit, type FlowCategory } from '@amb/domain/wip';
 import {
   agingCards,
@@ -85,6 +86,16 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
       blockerCategory: true,
       ...pmoHandlingSelect,
       owners: { select: { userId: true }, orderBy: { userId: 'asc' } },
+      approval: {
+        select: {
+          createdAt: true,
+          attachment: { select: { name: true } },
+          approvers: {
+            select: { decision: true, user: { select: { id: true, name: true } } },
+            orderBy: { user: { name: 'asc' } },
+          },
+        },
+      },
     },
     orderBy: { id: 'asc' },
   });
@@ -136,6 +147,29 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
     thresholdDays: w.agingDays,
     blocked: w.card.blocked,
   }));
+
+  const approvals = cards
+    .flatMap((c) => {
+      const request = c.approval;
+      if (!request) return [];
+      const standing = approvalStanding(request.approvers.map((a) => a.decision));
+      if (standing.state === 'approved') return [];
+      return [
+        {
+          ...ref(c),
+          attachmentName: request.attachment?.name ?? null,
+          requestedAt: request.createdAt.toISOString(),
+          waitingDays: daysInColumn(request.createdAt.getTime(), now),
+          state: standing.state,
+          approved: standing.approved,
+          of: standing.of,
+          waitingOn: request.approvers
+            .filter((a) => a.decision === 'PENDING')
+            .map((a) => ({ userId: a.user.id, name: a.user.name })),
+        },
+      ];
+    })
+    .sort((a, b) => a.requestedAt.localeCompare(b.requestedAt));
 
   const wipBreaches: Standup['wipBreaches'] = [];
   for (const board of team.boards) {
@@ -226,6 +260,7 @@ export async function getStandup({ db, actor }: ServiceContext, teamId: string, 
     people,
     blocked,
     aging,
+    approvals,
     changes: [...byPerson].map(([userId, list]) => ({ userId, entries: list })),
     wipBreaches,
     names,

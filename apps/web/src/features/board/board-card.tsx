@@ -1,7 +1,8 @@
-import { memo, useCallback, useMemo } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
 import { approvalLabel } from '@amb/domain/approvals';
 import { useDraggable, useDroppable } from '@dnd-kit/core';
 import type { CardSummary } from '@amb/shared/boards';
+import { useCardFileUploads } from './card-file-uploads';
 import type { DropData } from './keyboard-coordinates';
 import { OwnerAvatar } from './people-wip';
 
@@ -34,6 +35,26 @@ function dueText(due: string) {
   return { text: `Due in ${days}d`, overdue: false };
 }
 
+const dayMonth = (iso: string) => {
+  const d = new Date(iso);
+  return { day: d.getUTCDate(), month: d.toLocaleString('en-GB', { month: 'short', timeZone: 'UTC' }) };
+};
+
+/** A card's days, compact for the due chip: "12–15 Dec", "30 Nov–2 Dec", or "From 12 Dec" without a due date. */
+export function spanText(start: string, due: string | null): string {
+  const from = dayMonth(start);
+  if (!due) return `From ${from.day} ${from.month}`;
+  const to = dayMonth(due);
+  if (from.day === to.day && from.month === to.month) return `${to.day} ${to.month}`;
+  return from.month === to.month
+    ? `${from.day}–${to.day} ${to.month}`
+    : `${from.day} ${from.month}–${to.day} ${to.month}`;
+}
+
+/** The cover's box on a card's face: the thumbnail (320 px wide) cropped to a strip. */
+const COVER_WIDTH = 320;
+const COVER_HEIGHT = 112;
+
 /** The id of the one hidden text that says why cards cannot be moved (rendered once by the board page). */
 export const READ_ONLY_REASON_ID = 'board-read-only-reason';
 
@@ -44,7 +65,8 @@ export const experimentResultText = {
 } as const;
 
 /**
- * A card on the board: draggable (mouse, touch, keyboard) and a drop target for cards placed before it. Every prop
+ * A card on the board: draggable (mouse, touch, keyboard), a drop target for cards placed before it, and for files
+ * dragged from the desktop, which are attached to it. Every prop
  * keeps its identity while the card is unchanged, so a drop re-renders only the cards it moved.
  */
 export const BoardCard = memo(function BoardCard({
@@ -75,10 +97,13 @@ export const BoardCard = memo(function BoardCard({
     [dragRef, dropRef],
   );
   const readOnly = readOnlyReason !== null;
+  // Files dragged in from the desktop (not cards: those move by pointer events through the drag library).
+  const [fileOver, setFileOver] = useState(false);
+  const takesFiles = (e: React.DragEvent) => !readOnly && e.dataTransfer.types.includes('Files');
   return (
     <div
       ref={ref}
-      className={`board-card${isDragging ? ' dragging' : ''}${isOver ? ' drop-before' : ''}${card.blocked ? ' blocked' : ''}${pending ? ' pending' : ''}${readOnly ? ' read-only' : ''}`}
+      className={`board-card${isDragging ? ' dragging' : ''}${isOver ? ' drop-before' : ''}${card.blocked ? ' blocked' : ''}${pending ? ' pending' : ''}${readOnly ? ' read-only' : ''}${fileOver ? ' file-over' : ''}`}
       {...attributes}
       {...listeners}
       aria-roledescription={readOnly ? 'card' : 'draggable card'}
@@ -95,6 +120,21 @@ export const BoardCard = memo(function BoardCard({
         listeners?.onKeyDown?.(e);
       }}
       onClick={() => onOpen(card.id)}
+      onDragOver={(e) => {
+        if (!takesFiles(e)) return;
+        e.preventDefault();
+        e.dataTransfer.dropEffect = 'copy';
+        if (!fileOver) setFileOver(true);
+      }}
+      onDragLeave={(e) => {
+        if (!e.currentTarget.contains(e.relatedTarget as Node | null)) setFileOver(false);
+      }}
+      onDrop={(e) => {
+        setFileOver(false);
+        if (!takesFiles(e) || e.dataTransfer.files.length === 0) return;
+        e.preventDefault();
+        useCardFileUploads.getState().attach(card, [...e.dataTransfer.files]);
+      }}
     >
       <CardFace card={card} peopleNames={peopleNames} principleNames={principleNameMap} />
     </div>
@@ -115,6 +155,19 @@ const CardFace = memo(function CardFace({
   const due = card.dueDate ? dueText(card.dueDate) : null;
   return (
     <>
+      {card.cover && (
+        // A fixed box (the thumbnail cropped to fit), so nothing moves when it arrives; loaded only when in view.
+        <img
+          className="card-cover"
+          src={card.cover.thumbnailUrl}
+          alt=""
+          loading="lazy"
+          decoding="async"
+          draggable={false}
+          width={COVER_WIDTH}
+          height={COVER_HEIGHT}
+        />
+      )}
       <div className="card-title">
         {card.type === 'EXPERIMENT' && (
           <span className="badge experiment" title="Experiment">
@@ -159,7 +212,14 @@ const CardFace = memo(function CardFace({
           </span>
         ))}
         {card.estimate !== null && <span className="estimate">{card.estimate} pt</span>}
-        {due && <span className={due.overdue ? 'due overdue' : 'due'}>{due.text}</span>}
+        {card.startDate ? (
+          // A card spanning days shows its days in the due chip's place, one line as before; the chip's title says when it is due.
+          <span className={due?.overdue ? 'due overdue' : 'due'} title={due?.text}>
+            {spanText(card.startDate, card.dueDate)}
+          </span>
+        ) : (
+          due && <span className={due.overdue ? 'due overdue' : 'due'}>{due.text}</span>
+        )}
         <span className="owners">
           {ownerNames.map((n, i) => (
             <OwnerAvatar key={card.ownerIds[i] ?? n} userId={card.ownerIds[i] ?? ''} name={n} initials={initials(n)} />

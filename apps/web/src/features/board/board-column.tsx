@@ -103,7 +103,12 @@ export function BoardColumn(props: BoardColumnProps) {
           {state === 'at-limit' && <span className="limit-text"> at limit</span>}
           {state === 'over-limit' && <span className="limit-text"> over limit</span>}
         </span>
-        {columnRefusal && <span className="refusal-tag">Full</span>}
+        {column.requiresApproval && (
+          <span className="approval-gate-mark" title="A card leaves this column only once its approval stands approved">
+            needs approval
+          </span>
+        )}
+        {columnRefusal && <span className="refusal-tag">{columnRefusal.tag}</span>}
         {canWork && (
           <QuickAdd columnName={column.name} position="top" onAdd={(title) => addCard(column.id, null, 'top', title)} />
         )}
@@ -144,7 +149,7 @@ export function BoardColumn(props: BoardColumnProps) {
             peopleNames={peopleNames}
             principleNames={principleNames}
             pending={pending}
-            refusing={refusing}
+            refusing={refusing?.message ?? null}
             collapsed={collapsed}
             readOnlyReason={readOnlyReason}
             onOpen={open}

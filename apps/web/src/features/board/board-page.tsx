@@ -17,6 +17,7 @@ import { BoardToolbar, VIEWER_REASON } from './board-toolbar';
 import { flowOf } from './drag-rules';
 import { boardQuery, useActiveSprint, useCachedBoard } from './api';
 import { FilterBar } from './filter-bar';
+import { DroppedFiles } from './dropped-files';
 import { NoticeText } from './notice-text';
 import { PeopleWipProvider, usePeopleWip } from './people-wip';
 import { useBoardDrag } from './use-board-drag';
@@ -74,6 +75,7 @@ export function BoardPage() {
     [peopleWip.data],
   );
   useUndoShortcut(undo);
+  useFileDropGuard();
   const peopleNames = useMemo(() => new Map((view?.people ?? []).map((p) => [p.id, p.name])), [view?.people]);
   const principleNames = useMemo(
     () => new Map(principles.map((p) => [p.id, { short: principleShortName(p.name), full: p.name }])),
@@ -192,7 +194,7 @@ export function BoardPage() {
               <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
                 {overRefusal && (
                   <p className="overlay-refusal" aria-hidden="true">
-                    Full: {overRefusal}
+                    {overRefusal.tag}: {overRefusal.message}
                   </p>
                 )}
                 {active.title}
@@ -201,7 +203,28 @@ export function BoardPage() {
           </DragOverlay>
         </DndContext>
       </PeopleWipProvider>
+      <DroppedFiles />
       <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>
   );
+}
+
+/**
+ * A file dropped anywhere but on a card (or the card panel's files) is not opened by the browser in place of the
+ * board: outside a drop target the pointer shows that nothing will happen.
+ */
+function useFileDropGuard() {
+  useEffect(() => {
+    const refuse = (e: DragEvent) => {
+      if (e.defaultPrevented || !e.dataTransfer?.types.includes('Files')) return;
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'none';
+    };
+    window.addEventListener('dragover', refuse);
+    window.addEventListener('drop', refuse);
+    return () => {
+      window.removeEventListener('dragover', refuse);
+      window.removeEventListener('drop', refuse);
+    };
+  }, []);
 }

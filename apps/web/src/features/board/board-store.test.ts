@@ -29,6 +29,7 @@ const view: BoardView = {
       wipPolicy: 'SOFT',
       flowCategory: 'TODO',
       agingDays: 3,
+      requiresApproval: false,
     },
     {
       id: id('doing'),
@@ -38,6 +39,7 @@ const view: BoardView = {
       wipPolicy: 'SOFT',
       flowCategory: 'IN_PROGRESS',
       agingDays: 3,
+      requiresApproval: false,
     },
   ],
   swimlanes: [],

@@ -17,6 +17,7 @@ const view = (cards: CardSummary[]): BoardView => ({
       wipPolicy: 'SOFT',
       flowCategory: 'BACKLOG',
       agingDays: 3,
+      requiresApproval: false,
     },
     {
       id: 'doing',
@@ -26,6 +27,7 @@ const view = (cards: CardSummary[]): BoardView => ({
       wipPolicy: 'HARD',
       flowCategory: 'IN_PROGRESS',
       agingDays: 3,
+      requiresApproval: false,
     },
     {
       id: 'review',
@@ -35,8 +37,18 @@ const view = (cards: CardSummary[]): BoardView => ({
       wipPolicy: 'SOFT',
       flowCategory: 'IN_PROGRESS',
       agingDays: 3,
+      requiresApproval: false,
     },
-    { id: 'done', name: 'Done', position: 3, wipLimit: null, wipPolicy: 'SOFT', flowCategory: 'DONE', agingDays: 3 },
+    {
+      id: 'done',
+      name: 'Done',
+      position: 3,
+      wipLimit: null,
+      wipPolicy: 'SOFT',
+      flowCategory: 'DONE',
+      agingDays: 3,
+      requiresApproval: false,
+    },
   ],
   swimlanes: [{ id: 'fast', name: 'Expedite', position: 0, wipLimit: 1, wipPolicy: 'HARD' }],
   cards,
@@ -72,5 +84,35 @@ describe('decideDrop (what the board predicts while a card is dragged)', () => {
     expect(decideDrop(v, v.cards[1]!, 'done', 'fast').allowed).toBe(true);
     // Moving along the swimlane from one counting column to another does not enter it again.
     expect(decideDrop(v, v.cards[0]!, 'doing', 'fast').allowed).toBe(true);
+  });
+});
+
+describe('decideDrop for a column that requires approval', () => {
+  const gated = (cards: CardSummary[]): BoardView => {
+    const v = view(cards);
+    return { ...v, columns: v.columns.map((c) => (c.id === 'review' ? { ...c, requiresApproval: true } : c)) };
+  };
+
+  it('refuses to let an unapproved card leave, tagged "Needs approval" and saying what is missing', () => {
+    const v = gated([cardSummary({ id: 'a', columnId: 'review', approval: { state: 'pending', approved: 1, of: 2 } })]);
+    expect(decideDrop(v, v.cards[0]!, 'done', null)).toEqual({
+      allowed: false,
+      tag: 'Needs approval',
+      message: 'Column "Review" needs an approved version before a card leaves it: approval 1 of 2',
+    });
+  });
+
+  it('lets it move within the column, and leave once approved', () => {
+    const waiting = gated([card('a', 'review')]);
+    expect(decideDrop(waiting, waiting.cards[0]!, 'review', 'fast').allowed).toBe(true);
+    const v = gated([
+      cardSummary({ id: 'a', columnId: 'review', approval: { state: 'approved', approved: 2, of: 2 } }),
+    ]);
+    expect(decideDrop(v, v.cards[0]!, 'done', null).allowed).toBe(true);
+  });
+
+  it('tags a full column "Full"', () => {
+    const v = gated([card('a', 'doing'), card('b', 'doing'), card('c', 'backlog')]);
+    expect(decideDrop(v, v.cards[2]!, 'doing', null)).toMatchObject({ allowed: false, tag: 'Full' });
   });
 });

@@ -21,12 +21,19 @@ import { dragAnnouncements, type RefusalAt } from './drag-announcements';
 import { decideDrop } from './drag-rules';
 import { boardKeyboardCoordinates, type DropData } from './keyboard-coordinates';
 
-/** The droppable under the pointer (or, for the keyboard, under the dragged card's centre); cards win over cells. */
+/**
+ * The droppable under the pointer (or, for the keyboard, under the dragged card's centre); cards win over cells.
+ * Places are measured now, not when the drag began: a live update, a refusal tag or a lane opening can move them
+ * meanwhile, and the card must land where the person sees the pointer.
+ */
 const collision: CollisionDetection = (args) => {
   const rect = args.collisionRect;
   const point = args.pointerCoordinates ?? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
   const hits = args.droppableContainers
-    .map((container) => ({ container, rect: args.droppableRects.get(container.id) }))
+    .map((container) => ({
+      container,
+      rect: container.node.current?.getBoundingClientRect() ?? args.droppableRects.get(container.id),
+    }))
     .filter(
       ({ container, rect: r }) =>
         r &&
@@ -85,7 +92,7 @@ export function useBoardDrag(view: BoardView | null | undefined) {
     const data = resolveDrop(dropped, card);
     if (!data || !card || !view) return null;
     const decision = decideDrop(view, card, data.columnId, data.swimlaneId);
-    return decision.allowed ? null : decision.message;
+    return decision.allowed ? null : { tag: decision.tag, message: decision.message };
   };
 
   const onDragStart = (e: DragStartEvent) => {
@@ -105,7 +112,7 @@ export function useBoardDrag(view: BoardView | null | undefined) {
       // Said where the card was let go (the cell), not at the top of a long board.
       say({
         tone: 'error',
-        text: `“${card.title}” was not moved. ${refusal}.`,
+        text: `“${card.title}” was not moved. ${refusal.message}.`,
         at: { columnId: data.columnId, swimlaneId: data.swimlaneId },
       });
       return;

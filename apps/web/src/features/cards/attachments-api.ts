@@ -1,12 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
-import { attachmentListSchema, attachmentSchema, type Attachment } from '@amb/shared/attachments';
+import { attachmentListSchema, attachmentSchema } from '@amb/shared/attachments';
 import { cardApprovalSchema, type DecideApprovalBody, type RequestApprovalBody } from '@amb/shared/approvals';
-import { errorBodySchema } from '@amb/shared/errors';
+import { cardSummarySchema } from '@amb/shared/boards';
 import { memberListSchema } from '@amb/shared/teams';
 import { api } from '../../lib/api-client';
 
-// The card panel's calls for attachments and approvals. Uploads go through XMLHttpRequest, which reports upload
-// progress (fetch does not) and can be cancelled.
+// The card panel's calls for attachments and approvals. Uploads are in lib/upload-file.ts (the board takes dropped
+// files too).
 
 export const attachmentKeys = {
   list: (cardId: string) => ['cards', 'attachments', cardId] as const,
@@ -37,48 +37,12 @@ export const approverCandidatesQuery = (teamId: string) =>
       ),
   });
 
-export interface UploadHandle {
-  done: Promise<Attachment>;
-  cancel: () => void;
-}
-
-/** Sends one file (a new attachment on a card, or a new version of one), reporting bytes sent as they go. */
-export function uploadFile(
-  target: { cardId: string } | { attachmentId: string },
-  file: File,
-  onProgress: (sent: number, total: number) => void,
-): UploadHandle {
-  const xhr = new XMLHttpRequest();
-  const url =
-    'cardId' in target ? `/api/cards/${target.cardId}/attachments` : `/api/attachments/${target.attachmentId}/versions`;
-  const done = new Promise<Attachment>((resolve, reject) => {
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onload = () => {
-      if (xhr.status >= 200 && xhr.status < 300) return resolve(attachmentSchema.parse(JSON.parse(xhr.responseText)));
-      const body = errorBodySchema.safeParse(safeJson(xhr.responseText));
-      reject(new Error(body.success ? body.data.error.message : `The upload failed (${xhr.status})`));
-    };
-    xhr.onerror = () => reject(new Error('The upload failed: the connection was lost'));
-    xhr.onabort = () => reject(new Error('Cancelled'));
-  });
-  const form = new FormData();
-  form.append('file', file, file.name);
-  xhr.open('POST', url);
-  xhr.send(form);
-  return { done, cancel: () => xhr.abort() };
-}
-
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
 export const renameAttachment = (attachmentId: string, name: string) =>
   api('PATCH', `/attachments/${attachmentId}`, { body: { name }, schema: attachmentSchema });
 export const deleteAttachment = (attachmentId: string) => api('DELETE', `/attachments/${attachmentId}`);
+/** Shows one of the card's images on its face on the board, or none (null). */
+export const setCardCover = (cardId: string, attachmentId: string | null) =>
+  api('PUT', `/cards/${cardId}/cover`, { body: { attachmentId }, schema: cardSummarySchema });
 export const requestApproval = (cardId: string, body: RequestApprovalBody) =>
   api('POST', `/cards/${cardId}/approval`, { body, schema: cardApprovalSchema });
 export const decideApproval = (cardId: string, body: DecideApprovalBody) =>

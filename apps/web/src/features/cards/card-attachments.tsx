@@ -2,10 +2,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Attachment } from '@amb/shared/attachments';
 import type { CardDetail } from '@amb/shared/cards';
-import { isPreviewableImage } from '@amb/domain/attachments';
 import type { ApiError } from '../../lib/api-client';
+import { uploadFile } from '../../lib/upload-file';
 import { cardKeys } from './api';
-import { attachmentKeys, attachmentsQuery, deleteAttachment, renameAttachment, uploadFile } from './attachments-api';
+import { attachmentKeys, attachmentsQuery, deleteAttachment, renameAttachment, setCardCover } from './attachments-api';
 
 type Write = (action: () => Promise<unknown>, saved?: string) => Promise<ApiError | null>;
 
@@ -27,7 +27,8 @@ const sizeText = (bytes: number) =>
 
 /**
  * The card's files: attach by button, by dropping files on the section or by pasting an image, several at once,
- * each with its own progress bar and cancel. Images show as thumbnails (the image itself, scaled and lazily loaded).
+ * each with its own progress bar and cancel. Images show as thumbnails (drawn by the server, lazily loaded), and any
+ * of them can be made the card's cover, shown on its face on the board.
  */
 export function CardAttachments({ card, write }: { card: CardDetail; write: Write }) {
   const queryClient = useQueryClient();
@@ -153,6 +154,13 @@ export function CardAttachments({ card, write }: { card: CardDetail; write: Writ
           <AttachmentRow
             key={a.id}
             attachment={a}
+            isCover={card.cover?.attachmentId === a.id}
+            onCover={(cover) =>
+              write(
+                () => setCardCover(card.id, cover ? a.id : null),
+                cover ? `“${a.name}” is the cover.` : 'The card has no cover now.',
+              ).then((failed) => (failed ? undefined : refresh()))
+            }
             readOnly={readOnly}
             write={write}
             onNewVersion={(files) => start(files, a.id)}
@@ -166,12 +174,16 @@ export function CardAttachments({ card, write }: { card: CardDetail; write: Writ
 
 function AttachmentRow({
   attachment: a,
+  isCover,
+  onCover,
   readOnly,
   write,
   onNewVersion,
   onChanged,
 }: {
   attachment: Attachment;
+  isCover: boolean;
+  onCover: (cover: boolean) => Promise<unknown>;
   readOnly: boolean;
   write: Write;
   onNewVersion: (files: File[]) => void;
@@ -181,11 +193,21 @@ function AttachmentRow({
   const [name, setName] = useState(a.name);
   const [showVersions, setShowVersions] = useState(false);
   const versionInput = useRef<HTMLInputElement>(null);
-  const image = isPreviewableImage(a.latest.contentType);
+  // An image the server would not draw (too many pixels, broken bytes) shows as a file instead.
+  const [thumbnailFailed, setThumbnailFailed] = useState(false);
+  const thumbnail = thumbnailFailed ? null : a.latest.thumbnailUrl;
   return (
     <li className="attachment">
-      {image ? (
-        <img className="thumbnail" src={a.latest.url} alt="" loading="lazy" width={64} height={64} />
+      {thumbnail ? (
+        <img
+          className="thumbnail"
+          src={thumbnail}
+          alt={`Thumbnail of ${a.name}`}
+          loading="lazy"
+          width={64}
+          height={64}
+          onError={() => setThumbnailFailed(true)}
+        />
       ) : (
         <span className="thumbnail file-icon" aria-hidden="true">
           {a.name.split('.').pop()?.slice(0, 4).toUpperCase() || 'FILE'}
@@ -230,6 +252,18 @@ function AttachmentRow({
               onClick={() => setShowVersions((v) => !v)}
             >
               Versions ({a.versions.length})
+            </button>
+          )}
+          {isCover && <span className="badge cover-badge">Cover</span>}
+          {!readOnly && a.latest.thumbnailUrl && (
+            <button
+              type="button"
+              className="small"
+              aria-pressed={isCover}
+              aria-label={isCover ? `Remove ${a.name} as the cover` : `Make ${a.name} the cover`}
+              onClick={() => onCover(!isCover)}
+            >
+              {isCover ? 'Remove cover' : 'Make cover'}
             </button>
           )}
           {!readOnly && (

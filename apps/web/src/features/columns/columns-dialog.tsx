@@ -218,6 +218,14 @@ export function ColumnsDialog() {
                       wipPolicy={c.wipPolicy}
                       save={(body) => change(() => changeColumn(c.id, body))}
                     />
+                    <label className="requires-approval">
+                      <input
+                        type="checkbox"
+                        checked={c.requiresApproval}
+                        onChange={(e) => void change(() => changeColumn(c.id, { requiresApproval: e.target.checked }))}
+                      />
+                      Cards leave {c.name} only once approved
+                    </label>
                     {(c.flowCategory === 'TODO' || c.flowCategory === 'IN_PROGRESS') && (
                       // Backlog and done do not age; elsewhere the stand-up lists a card that sat longer than this.
                       <label

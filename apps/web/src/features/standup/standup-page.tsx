@@ -81,8 +81,12 @@ function StandupBoard({
   useStepKeys(step);
   const current = turns === 'people' && speaker >= 0 ? people[speaker] : undefined;
   const column = turns === 'columns' && speaker >= 0 ? standup.columns[speaker] : undefined;
-  const isTurn = (card: { ownerIds: string[]; columnId: string }) =>
-    Boolean((current && card.ownerIds.includes(current.userId)) || (column && card.columnId === column.id));
+  const isTurn = (card: { ownerIds: string[]; columnId: string; waitingOn?: { userId: string }[] }) =>
+    Boolean(
+      (current &&
+        (card.ownerIds.includes(current.userId) || card.waitingOn?.some((w) => w.userId === current.userId))) ||
+      (column && card.columnId === column.id),
+    );
   const tag = current ? '★ Card of the person speaking' : '★ Card in this column';
   const chooseTurns = (next: Turns) => {
     setTurns(next);
@@ -239,6 +243,40 @@ function StandupBoard({
                   <span className="muted">
                     Limit {days(a.thresholdDays)} · owners: {owners(a.ownerIds)}
                     {a.blocked ? ' · blocked' : ''}
+                  </span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+
+        <section aria-labelledby="standup-approvals" className="standup-panel">
+          <h2 id="standup-approvals">Waiting for approval ({standup.approvals.length})</h2>
+          {standup.approvals.length === 0 ? (
+            <p className="muted">No card waits for an approval.</p>
+          ) : (
+            <ul className="standup-cards">
+              {standup.approvals.map((a) => (
+                <li
+                  key={a.cardId}
+                  className={`standup-card approval${isTurn(a) ? ' mine' : ''}`}
+                  aria-current={isTurn(a) || undefined}
+                >
+                  {isTurn(a) && <span className="mine-tag">{tag}</span>}
+                  <Link to={`/teams/${teamId}/board/cards/${a.cardId}`} className="standup-title">
+                    {a.title}
+                  </Link>
+                  <span className="standup-age">
+                    {a.state === 'changes_requested'
+                      ? `Changes requested · asked ${days(a.waitingDays)} ago`
+                      : `Waiting ${days(a.waitingDays)} · ${a.approved} of ${a.of} approved`}
+                  </span>
+                  <span className="muted">
+                    {a.attachmentName ? `${a.attachmentName} · ` : ''}
+                    {a.waitingOn.length > 0
+                      ? `waiting on ${a.waitingOn.map((w) => w.name).join(', ')}`
+                      : `owners: ${owners(a.ownerIds)}`}{' '}
+                    · in {a.columnName}
                   </span>
                 </li>
               ))}

@@ -9,6 +9,8 @@ export const eventNames: Record<(typeof webhookEvents)[number], string> = {
   'sprint.started': 'A sprint starts',
   'sprint.closed': 'A sprint is closed',
   'wip.breach.started': 'A WIP limit is exceeded',
+  'attachment.added': 'A file (or a new version of one) is attached to a card',
+  'approval.decided': 'Someone approves a card or a file, or asks for changes',
 };
 
 export const eventName = (event: string) => eventNames[event as keyof typeof eventNames] ?? event;
