@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import { parseCsv } from '@amb/shared/csv';
 import { cardIn, column, dragWithMouse, freshBoard, signIn } from './support/board-fixtures';
 
@@ -69,7 +70,7 @@ test('map a CSV’s headers, see the rows with errors in the preview, import, an
     '3 cards will be imported; 2 rows have errors and will be skipped; 2 rows go in with changes (see the warnings).',
   );
   await expect(page.getByRole('row', { name: /Bad estimate/ })).toContainText(
-    'estimate: "lots" is not a whole number of points',
+    'estimate: "lots" is not a number of points from 0 to 1000',
   );
   await page.getByRole('button', { name: 'Start import' }).click();
   await expect(page.getByText('Imported 3 cards; skipped 2.')).toBeVisible();
@@ -105,7 +106,7 @@ test('the CSV preview warns of owners not on the team and long titles, and the r
   );
   await expect(page.getByRole('row', { name: /On the team/ })).toContainText('OK');
   await expect(page.getByRole('row', { name: /Bad one/ })).toContainText(
-    '⚠ Skipped: estimate: "lots" is not a whole number of points',
+    '⚠ Skipped: estimate: "lots" is not a number of points from 0 to 1000',
   );
   // The preview's table scrolls inside its own box, and a keyboard reaches it to scroll it.
   const region = page.getByRole('region', { name: 'Preview of the first rows' });
@@ -124,11 +125,53 @@ test('the CSV preview warns of owners not on the team and long titles, and the r
   await page.getByRole('button', { name: 'Download the skipped rows (CSV)' }).click();
   const saved = await download;
   expect(saved.suggestedFilename()).toBe('warnings-skipped.csv');
-  const [header, ...rows] = parseCsv(readFileSync(await saved.path(), 'utf8'));
+  const bytes = readFileSync(await saved.path());
+  // A byte-order mark, so that Excel in any locale reads the file as UTF-8.
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const [header, ...rows] = parseCsv(bytes.toString('utf8'));
   expect(header!.values).toEqual(['title', 'column', 'owners', 'estimate', 'Why it was skipped']);
   expect(rows.map((r) => r.values)).toEqual([
-    ['Bad one', 'To do', '', 'lots', 'row 5: estimate: "lots" is not a whole number of points'],
+    ['Bad one', 'To do', '', 'lots', 'row 5: estimate: "lots" is not a number of points from 0 to 1000'],
   ]);
+});
+
+test('a plan saved from Excel in a German locale: the preview names its encoding, delimiter and date format, and flags a date it cannot read', async ({
+  page,
+}) => {
+  const board = await freshBoard(page, 'Excel plan');
+  const csv = Buffer.from(
+    'Titel;Spalte;Schätzung;Fällig\r\nMärz-Kampagne;To do;2,5;15.12.2026\r\nMesse;To do;1;12/31/2026\r\n',
+    'latin1',
+  );
+  await page.goto(`/teams/${board.teamId}/import`);
+  await page.getByLabel('CSV file').check();
+  await page
+    .getByLabel('File to import', { exact: true })
+    .setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: csv });
+  await expect(page.getByText('Windows-1252 (Western European)')).toBeVisible();
+  await expect(page.getByLabel('Fields separated by')).toHaveValue(';');
+  await page.getByLabel('Field for header Titel').selectOption('title');
+  await page.getByLabel('Field for header Spalte').selectOption('column');
+  await page.getByLabel('Field for header Schätzung').selectOption('estimate');
+  await page.getByLabel('Field for header Fällig').selectOption('dueDate');
+  await expect(page.getByLabel('Due dates written')).toHaveValue('DD.MM.YYYY');
+  await expect(page.getByRole('row', { name: /März-Kampagne/ })).toContainText(
+    '⚠ Imported, but estimate "2,5" is rounded up to 3 points (estimates are whole points)',
+  );
+  await expect(page.getByRole('row', { name: /Messe/ })).toContainText(
+    '⚠ Skipped: due date: "12/31/2026" is not a date in the DD.MM.YYYY format',
+  );
+  // Read by comma instead, the file is one column, which holds no title.
+  await page.getByLabel('Fields separated by').selectOption(',');
+  await expect(page.getByRole('status').filter({ hasText: 'cards will be imported' })).toHaveText(
+    '0 cards will be imported; 2 rows have errors and will be skipped.',
+  );
+  await expect(page.getByRole('row', { name: /Messe/ })).toContainText('no column is mapped to the card title');
+  await expect(page.getByRole('button', { name: 'Start import' })).toBeDisabled();
+  await page.getByLabel('Fields separated by').selectOption(';');
+  await page.getByLabel('Field for header Titel').selectOption('title');
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByText('Imported 2 cards; skipped 0.')).toBeVisible();
 });
 
 test('a bad file is refused with the line at fault, before anything is imported', async ({ page }) => {
@@ -193,4 +236,54 @@ test('a person at their hard WIP limit cannot take another card', async ({ page 
     'Pia Person is at their hard WIP limit of 1 (they own 1 card in progress)',
   );
   await expect(cardIn(page, 'To do', 'Record the podcast')).toBeVisible();
+});
+
+test('an Excel workbook: choose its sheet, see typed cells and a bad row in the preview, import, then export the board as Excel', async ({
+  page,
+}) => {
+  const board = await freshBoard(page, 'Workbook');
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('Read me').addRow(['The plan is on the next sheet']);
+  const plan = workbook.addWorksheet('Plan');
+  plan.addRow(['Title', 'Status', 'Points', 'Due']);
+  plan.addRow(['Spring webinar', 'To do', 2, new Date(Date.UTC(2026, 11, 15))]);
+  plan.addRow(['Press kit', 'To do', { formula: '2*0.75', result: 1.5 }, '2026-12-20']);
+  plan.addRow(['Broken row', 'To do', 'lots', { error: '#REF!' }]);
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+
+  await page.goto(`/teams/${board.teamId}/import`);
+  await page.getByLabel('Excel workbook (.xlsx)').check();
+  await page.getByLabel('File to import', { exact: true }).setInputFiles({
+    name: 'plan.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer,
+  });
+  // The first sheet has no title column; the person picks the sheet that holds the plan.
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('Read me');
+  await page.getByLabel('Sheet', { exact: true }).selectOption('Plan');
+  await expect(page.getByLabel('Field for header Title')).toHaveValue('title');
+  await expect(page.getByLabel('Field for header Due')).toHaveValue('dueDate');
+  await expect(page.getByRole('status').filter({ hasText: 'cards will be imported' })).toHaveText(
+    '2 cards will be imported; 1 row has errors and will be skipped; 1 row goes in with changes (see the warnings).',
+  );
+  await expect(page.getByRole('row', { name: /Spring webinar/ })).toContainText('2026-12-15');
+  await expect(page.getByRole('row', { name: /Press kit/ })).toContainText('estimate "1.5" is rounded up to 2 points');
+  await expect(page.getByRole('row', { name: /Broken row/ })).toContainText(
+    '⚠ Skipped: estimate: "lots" is not a number of points from 0 to 1000; due date: cell D4 holds the error #REF!',
+  );
+  await page.getByRole('button', { name: 'Start import' }).click();
+  await expect(page.getByText('Imported 2 cards; skipped 1.')).toBeVisible();
+  await expect(page.getByRole('table', { name: 'Skipped' })).toContainText('row 4');
+
+  await page.getByRole('link', { name: 'Open the board' }).click();
+  await expect(cardIn(page, 'To do', 'Press kit')).toBeVisible();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'Export Excel' }).click();
+  const exported = new ExcelJS.Workbook();
+  await exported.xlsx.load(new Uint8Array(readFileSync(await (await download).path())).buffer);
+  const sheet = exported.worksheets[0]!;
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  const spring = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === 'Spring webinar')!;
+  expect(spring.getCell(header.indexOf('estimate') + 1).value).toBe(2);
+  expect(spring.getCell(header.indexOf('due date') + 1).value).toEqual(new Date('2026-12-15T00:00:00Z'));
 });

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { freshBoard, signIn, type BoardFixture } from './support/board-fixtures';
 
@@ -171,6 +172,20 @@ test('a PMO chooses two teams for the obstacle list, keeps them after a reload a
       .map((line) => line.split(',')[0])
       .sort(),
   ).toEqual([name(boards[0]!), name(boards[1]!)].sort());
+
+  // The Excel workbook holds the same rows, with the age a number and the blocked-since time a date.
+  const xlsxDownload = page.waitForEvent('download');
+  await filters(page).getByRole('button', { name: 'Export Excel of the obstacles' }).click();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(await readFile((await (await xlsxDownload).path())!)).buffer);
+  const sheet = workbook.worksheets[0]!;
+  expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+  const header = (sheet.getRow(1).values as unknown[]).slice(1);
+  expect(header.slice(0, 2)).toEqual(['Team', 'Card']);
+  const body = sheet.getRows(2, sheet.rowCount - 1)!;
+  expect(body.map((r) => String(r.getCell(2).value)).sort()).toEqual(expected);
+  expect(typeof body[0]!.getCell(header.indexOf('Age (days)') + 1).value).toBe('number');
+  expect(body[0]!.getCell(header.indexOf('Blocked since') + 1).value).toBeInstanceOf(Date);
 
   // Clearing goes back to every team.
   await filters(page)

@@ -17,6 +17,8 @@ export default defineConfig({
     // Source maps are written for whoever debugs a build, but the server does not hand them out.
     sourcemap: 'hidden',
     manifest: true,
+    // exceljs's chunk (about 0.9 MB) is fetched only when a person reads or writes a workbook, never with a page.
+    chunkSizeWarningLimit: 1000,
     rolldownOptions: {
       output: {
         codeSplitting: {

@@ -13,6 +13,8 @@ interface JsonSchema {
   pattern?: string;
   minimum?: number;
   anyOf?: JsonSchema[];
+  /** A body that is one of several shapes (a zod discriminated union). */
+  oneOf?: JsonSchema[];
 }
 interface Operation {
   parameters?: { in: string; name: string }[];
@@ -84,6 +86,7 @@ describe('NUL bytes and lone surrogates', () => {
   /** A value the schema accepts, with real ids where an id is asked for. */
   const valid = (schema: JsonSchema, name: string): unknown => {
     if (schema.anyOf) return valid(schema.anyOf.find((s) => s.type !== 'null') ?? schema.anyOf[0]!, name);
+    if (schema.oneOf) return valid(schema.oneOf[0]!, name);
     if (schema.enum) return schema.enum[0];
     const type = Array.isArray(schema.type) ? schema.type.find((x) => x !== 'null') : schema.type;
     if (type === 'object')

@@ -2,6 +2,7 @@ import { boardCsvHeader, boardExportSchema } from '@amb/shared/board-export';
 import { parseCsv } from '@amb/shared/csv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCards } from './support/board-fixtures';
+import { fileForm } from './support/file-form';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
 describe('board export', () => {
@@ -107,6 +108,72 @@ describe('board export', () => {
     expect(file.cards.map((c) => c.title).sort()).toEqual(['=Formula 1', '=Formula 2', 'Launch, "part 2"']);
     const ranks = file.cards.map((c) => c.rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => (Buffer.from(a) < Buffer.from(b) ? -1 : 1)));
+  });
+
+  it('lists each card’s files with their versions and download paths, and its approval request', async () => {
+    const doing = team.board.columns.find((c) => c.flowCategory === 'IN_PROGRESS')!;
+    const [cardId] = await addCards(t.db, team.board.id, doing.id, 1, 'Banner with files');
+    const upload = async (url: string, content: string) => {
+      const { contentType, payload } = fileForm('banner.txt', content);
+      const res = await t.app.inject({
+        method: 'POST',
+        url,
+        headers: { cookie, 'content-type': contentType },
+        payload,
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      return res.json();
+    };
+    const added = await upload(`/api/cards/${cardId!.id}/attachments`, 'first draft');
+    const attachmentId = added.id as string;
+    await upload(`/api/attachments/${attachmentId}/versions`, 'second draft, longer');
+    const asked = await t.app.inject({
+      method: 'POST',
+      url: `/api/cards/${cardId!.id}/approval`,
+      headers: { cookie },
+      payload: { approverIds: [owner.id], attachmentId, note: 'Brand check' },
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
+
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/boards/${team.board.id}/export.json`,
+      headers: { cookie },
+    });
+    const banner = boardExportSchema.parse(res.json()).cards.find((c) => c.title === 'Banner with files 1')!;
+    expect(banner.attachments).toEqual([
+      {
+        name: 'banner.txt',
+        versions: [1, 2].map((number) => ({
+          number,
+          fileName: 'banner.txt',
+          contentType: expect.stringContaining('text/plain'),
+          size: number === 1 ? 11 : 20,
+          uploader: owner.email,
+          uploadedAt: expect.any(String),
+          downloadPath: `/api/attachments/${attachmentId}/versions/${number}/file`,
+        })),
+      },
+    ]);
+    expect(banner.approval).toMatchObject({
+      attachment: 'banner.txt',
+      version: 2,
+      requestedBy: owner.email,
+      note: 'Brand check',
+      approvers: [{ person: owner.email, decision: 'PENDING', comment: '', decidedAt: null }],
+    });
+    // The path is the file itself, with the reader's access.
+    const file = await t.app.inject({
+      method: 'GET',
+      url: banner.attachments[0]!.versions[1]!.downloadPath,
+      headers: { cookie },
+    });
+    expect(file.body).toBe('second draft, longer');
+    // Cards without files say so.
+    expect(boardExportSchema.parse(res.json()).cards.find((c) => c.title === 'Launch, "part 2"')).toMatchObject({
+      attachments: [],
+      approval: null,
+    });
   });
 
   it('refuses a person outside the team as if the board did not exist', async () => {

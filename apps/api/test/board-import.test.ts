@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseCsv } from '@amb/shared/csv';
 import type { ImportJob } from '@amb/shared/imports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
@@ -88,7 +89,17 @@ describe('importing into a team’s board', () => {
       });
       expect(email.owners.map((o) => o.userId)).toEqual([sam.id]);
       expect(email.description).toContain('Owners in the imported file: Zoe Unknown');
+      // Trello's files cannot be fetched; they are listed as links, and only web addresses are kept.
+      expect(email.description).toContain(
+        [
+          'Attachments in Trello:',
+          '- Launch email draft.docx: https://trello.com/1/cards/card-3/attachments/att-1/download/Launch_email_draft.docx',
+          '- https://docs.example.com/brief: https://docs.example.com/brief',
+        ].join('\n'),
+      );
+      expect(email.description).not.toContain('javascript:');
       expect(email.dueDate?.toISOString()).toBe('2026-12-01T17:00:00.000Z');
+      expect(email.startDate?.toISOString()).toBe('2026-11-28T09:00:00.000Z');
       expect(email.startedAt).not.toBeNull();
       expect(email.checklists[0]).toMatchObject({
         title: 'Before sending',
@@ -153,7 +164,7 @@ describe('importing into a team’s board', () => {
       const job = await finished(res.json().id);
       expect(job).toMatchObject({ status: 'DONE', total: 3, created: 3 });
       expect(job.skipped).toEqual([
-        { ref: 'row 7', reason: 'estimate: "lots" is not a whole number of points' },
+        { ref: 'row 7', reason: 'estimate: "lots" is not a number of points from 0 to 1000' },
         { ref: 'row 8', reason: 'column: the board has no column named "Somewhere"' },
       ]);
       const cards = await t.db.card.findMany({
@@ -183,7 +194,120 @@ describe('importing into a team’s board', () => {
       expect(await t.db.card.count({ where: { boardId: team.board.id } })).toBe(3);
     });
 
-    it('refuses a broken quote, another encoding, a file too large or not base64, naming where; nothing is written', async () => {
+    it('reads start dates in the due dates’ format, and skips a row that starts after it is due', async () => {
+      const team = await newTeam();
+      const csv =
+        'Title;Starts;Fällig\r\nMesse;12.12.2026;15.12.2026\r\nRückwärts;16.12.2026;15.12.2026\r\nOffen;01.12.2026;\r\n';
+      const job = await finished(
+        (
+          await start(team.id, {
+            format: 'csv',
+            content: base64(csv),
+            csvMapping: { Title: 'title', Starts: 'startDate', Fällig: 'dueDate' },
+          })
+        ).json().id,
+      );
+      expect(job).toMatchObject({ status: 'DONE', created: 2 });
+      expect(job.skipped).toEqual([
+        { ref: 'row 3', reason: 'start date: 16.12.2026 is after the due date 15.12.2026' },
+      ]);
+      const cards = await t.db.card.findMany({ where: { boardId: team.board.id }, orderBy: { title: 'asc' } });
+      expect(cards.map((c) => [c.title, c.startDate?.toISOString(), c.dueDate?.toISOString() ?? null])).toEqual([
+        ['Messe', '2026-12-12T00:00:00.000Z', '2026-12-15T00:00:00.000Z'],
+        ['Offen', '2026-12-01T00:00:00.000Z', null],
+      ]);
+    });
+
+    it('reads CSV as Excel saves it: German Windows-1252 with semicolons and CRLF, UTF-8 with a mark, UTF-16 text with tabs', async () => {
+      const team = await newTeam();
+      const mapping = { Titel: 'title', Spalte: 'column' };
+      // Excel in a German locale: Windows-1252 bytes (ä is 0xE4), semicolons, CRLF, a semicolon inside quotes.
+      const german = Buffer.from(
+        'Titel;Spalte;Beschreibung\r\nMärz-Kampagne;To do;"Flyer; Plakate"\r\nGrüße an Kunden;Done;Öffnungszeiten\r\n',
+        'latin1',
+      );
+      const imported = async (content: Buffer, csvMapping: object) =>
+        (await finished((await start(team.id, { format: 'csv', content: base64(content), csvMapping })).json().id))
+          .created;
+      expect(await imported(german, { ...mapping, Beschreibung: 'description' })).toBe(2);
+      const cards = await t.db.card.findMany({ where: { boardId: team.board.id }, orderBy: { title: 'asc' } });
+      expect(cards.map((c) => [c.title, c.description])).toEqual([
+        ['Grüße an Kunden', 'Öffnungszeiten'],
+        ['März-Kampagne', 'Flyer; Plakate'],
+      ]);
+      // "CSV UTF-8" from the same Excel: a byte-order mark, still semicolons.
+      const utf8 = Buffer.concat([
+        Buffer.from([0xef, 0xbb, 0xbf]),
+        Buffer.from('Titel;Spalte\r\nÜbersicht;To do\r\n', 'utf8'),
+      ]);
+      expect(await imported(utf8, mapping)).toBe(1);
+      // "Unicode Text": UTF-16 little endian with its mark, tabs between fields.
+      const utf16 = Buffer.concat([
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('Titel\tSpalte\r\nZahlen prüfen\tDone\r\n', 'utf16le'),
+      ]);
+      expect(await imported(utf16, mapping)).toBe(1);
+      expect(await t.db.card.count({ where: { boardId: team.board.id, title: 'Zahlen prüfen' } })).toBe(1);
+      // The delimiter the person chose wins over the detected one: split by comma, the header is one column.
+      const chosen = await start(team.id, {
+        format: 'csv',
+        content: base64('title;column\r\nx;To do\r\n'),
+        csvDelimiter: ',',
+      });
+      expect(chosen.statusCode).toBe(400);
+      expect(chosen.json().error.message).toBe('No column is mapped to the card title');
+      const unknown = await start(team.id, { format: 'csv', content: base64('title\nx\n'), csvDelimiter: ':' });
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json().error.fields[0].field).toBe('body.csvDelimiter');
+    });
+
+    it('reads decimal commas and dates in the file’s own format, rounds a fraction of a point up and skips a date it cannot read', async () => {
+      const team = await newTeam();
+      const german = Buffer.from(
+        'Titel;Schätzung;Fällig\r\nFlyer;2,5;15.12.2026\r\nPlakat;3;31.02.2026\r\nWebseite;;12/15/2026\r\nMesse;1;2027-01-04\r\n',
+        'latin1',
+      );
+      const job = await finished(
+        (
+          await start(team.id, {
+            format: 'csv',
+            content: base64(german),
+            csvMapping: { Titel: 'title', Schätzung: 'estimate', Fällig: 'dueDate' },
+          })
+        ).json().id,
+      );
+      expect(job.created).toBe(2);
+      expect(job.skipped).toEqual([
+        { ref: 'row 3', reason: 'due date: "31.02.2026" is not a date in the DD.MM.YYYY format' },
+        { ref: 'row 4', reason: 'due date: "12/15/2026" is not a date in the DD.MM.YYYY format' },
+      ]);
+      expect(job.notes).toContainEqual({
+        ref: 'row 2',
+        note: 'estimate "2,5" is rounded up to 3 points (estimates are whole points)',
+      });
+      const cards = await t.db.card.findMany({ where: { boardId: team.board.id }, orderBy: { title: 'asc' } });
+      expect(cards.map((c) => [c.title, c.estimate, c.dueDate?.toISOString()])).toEqual([
+        ['Flyer', 3, '2026-12-15T00:00:00.000Z'],
+        ['Messe', 1, '2027-01-04T00:00:00.000Z'],
+      ]);
+      // 05/06/2026 reads both ways: the format the person chose decides.
+      const us = await finished(
+        (
+          await start(team.id, {
+            format: 'csv',
+            content: base64('title,due\r\nLaunch,05/06/2026\r\n'),
+            csvDateFormat: 'MM/DD/YYYY',
+          })
+        ).json().id,
+      );
+      expect(us.created).toBe(1);
+      const launch = await t.db.card.findFirstOrThrow({ where: { boardId: team.board.id, title: 'Launch' } });
+      expect(launch.dueDate?.toISOString()).toBe('2026-05-06T00:00:00.000Z');
+      const unknown = await start(team.id, { format: 'csv', content: base64('title\nx\n'), csvDateFormat: 'D/M' });
+      expect(unknown.json().error.fields[0].field).toBe('body.csvDateFormat');
+    });
+
+    it('refuses a broken quote, a file too large or not base64, naming where; nothing is written', async () => {
       const team = await newTeam();
       const broken = await start(team.id, { format: 'csv', content: base64(fixture('broken-quote.csv')) });
       expect(broken.statusCode).toBe(400);
@@ -191,14 +315,6 @@ describe('importing into a team’s board', () => {
         field: 'body.content.line 3',
         message: 'Line 3: a quoted value is never closed',
       });
-      const latin1 = await start(team.id, { format: 'csv', content: base64(fixture('latin1.csv')) });
-      expect(latin1.statusCode).toBe(400);
-      expect(latin1.json().error.message).toMatch(/not UTF-8/);
-      const utf16 = await start(team.id, {
-        format: 'csv',
-        content: base64(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('title\n', 'utf16le')])),
-      });
-      expect(utf16.json().error.message).toMatch(/UTF-16/);
       const huge = await start(team.id, { format: 'csv', content: base64(Buffer.alloc(5 * 1024 * 1024 + 10, 'a')) });
       expect(huge.statusCode).toBe(400);
       expect(huge.json().error.message).toMatch(/larger than 5 MB/);
@@ -224,6 +340,10 @@ describe('importing into a team’s board', () => {
       );
       const [a, b] = await t.db.card.findMany({ where: { boardId: source.board.id, archivedAt: null }, take: 2 });
       await t.db.cardLink.create({ data: { fromCardId: a!.id, toCardId: b!.id, kind: 'DEPENDS_ON' } });
+      await t.db.card.update({
+        where: { id: a!.id },
+        data: { startDate: new Date('2026-12-12T00:00:00Z'), dueDate: new Date('2026-12-15T00:00:00Z') },
+      });
       const exported = await t.app.inject({
         method: 'GET',
         url: `/api/boards/${source.board.id}/export.json`,
@@ -251,6 +371,7 @@ describe('importing into a team’s board', () => {
             labels: true,
             rank: true,
             estimate: true,
+            startDate: true,
             dueDate: true,
             archivedAt: true,
             column: { select: { name: true } },
@@ -265,6 +386,46 @@ describe('importing into a team’s board', () => {
         return { columns, cards: cards.map((c) => ({ ...c, archivedAt: c.archivedAt !== null })) };
       };
       expect(await shape(target.board.id)).toEqual(await shape(source.board.id));
+      const withStart = exported.json().cards.find((c: { id: string }) => c.id === a!.id);
+      expect(withStart).toMatchObject({ startDate: '2026-12-12T00:00:00.000Z', dueDate: '2026-12-15T00:00:00.000Z' });
+      const csv = await t.app.inject({
+        method: 'GET',
+        url: `/api/boards/${source.board.id}/export.csv`,
+        headers: { cookie },
+      });
+      const [header, ...rows] = parseCsv(csv.body).map((r) => r.values);
+      const startAt = header!.indexOf('start date');
+      expect(startAt).toBeGreaterThan(-1);
+      const row = rows.find((r) => r[0] === a!.id)!;
+      expect(row[startAt]).toBe('2026-12-12');
+
+      // A file exported before cards had start dates still imports.
+      const older = exported.json();
+      for (const card of older.cards) delete card.startDate;
+      const olderTarget = await newTeam();
+      const olderJob = await finished(
+        (await start(olderTarget.id, { format: 'board', content: base64(JSON.stringify(older)) })).json().id,
+      );
+      expect(olderJob).toMatchObject({ status: 'DONE', created: 7 });
+      expect(await t.db.card.count({ where: { boardId: olderTarget.board.id, startDate: { not: null } } })).toBe(0);
+
+      // A file edited by hand to start a card after it is due: the card keeps its due date, without the start.
+      const edited = exported.json();
+      const backwards = edited.cards.find((c: { id: string }) => c.id === a!.id);
+      backwards.startDate = '2026-12-20T00:00:00.000Z';
+      const editedTarget = await newTeam();
+      const editedJob = await finished(
+        (await start(editedTarget.id, { format: 'board', content: base64(JSON.stringify(edited)) })).json().id,
+      );
+      expect(editedJob).toMatchObject({ status: 'DONE', created: 7 });
+      expect(editedJob.notes).toContainEqual({
+        ref: `card "${backwards.title}"`,
+        note: 'its start date 2026-12-20 is after its due date 2026-12-15, so it was left out',
+      });
+      const kept = await t.db.card.findFirstOrThrow({
+        where: { boardId: editedTarget.board.id, title: backwards.title },
+      });
+      expect([kept.startDate, kept.dueDate?.toISOString()]).toEqual([null, '2026-12-15T00:00:00.000Z']);
       const refused = await start(target.id, { format: 'board', content: base64(fixture('trello-board.json')) });
       expect(refused.statusCode).toBe(400);
       expect(refused.json().error.fields[0].field).toBe('body.content.format');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { activityKindSchema } from './activity';
+import { approvalDecisions } from './approvals';
 import { cardTypeSchema, experimentResultSchema, flowCategorySchema, wipPolicySchema } from './boards';
 
 // A board as a file: the JSON export, which the importer reads back into an empty team, and the CSV export's header.
@@ -7,6 +8,35 @@ import { cardTypeSchema, experimentResultSchema, flowCategorySchema, wipPolicySc
 export const boardExportFormat = 'agile-marketing-board/board';
 const text = z.string();
 const when = z.string().nullable();
+
+/**
+ * A file on the card, each version with where to download it (with the reader's access, like the board). Files
+ * themselves are not in the export, so an import leaves them out.
+ */
+export const exportedAttachmentSchema = z.object({
+  name: text,
+  versions: z.array(
+    z.object({
+      number: z.number().int(),
+      fileName: text,
+      contentType: text,
+      size: z.number().int(),
+      uploader: text.nullable(),
+      uploadedAt: text,
+      downloadPath: text,
+    }),
+  ),
+});
+
+/** The card's current approval request: what is asked about, and each approver's answer. */
+export const exportedApprovalSchema = z.object({
+  attachment: text.nullable(),
+  version: z.number().int().nullable(),
+  requestedBy: text.nullable(),
+  note: text,
+  requestedAt: text,
+  approvers: z.array(z.object({ person: text, decision: z.enum(approvalDecisions), comment: text, decidedAt: when })),
+});
 
 export const exportedCardSchema = z.object({
   /** The card's id on the board it came from: importing the file again does not duplicate the card. */
@@ -22,6 +52,8 @@ export const exportedCardSchema = z.object({
   owners: z.array(text),
   principles: z.array(text),
   estimate: z.number().int().nullable(),
+  /** Absent from files exported before cards had start dates. */
+  startDate: when.default(null),
   dueDate: when,
   blocked: z.boolean(),
   blockedReason: text.nullable(),
@@ -37,6 +69,9 @@ export const exportedCardSchema = z.object({
   comments: z.array(z.object({ author: text.nullable(), body: text, createdAt: text })),
   checklists: z.array(z.object({ title: text, items: z.array(z.object({ text, done: z.boolean() })) })),
   links: z.array(z.object({ kind: z.enum(['DEPENDS_ON', 'BLOCKS', 'RELATES']), toCardId: text })),
+  /** Absent from files exported before files could be attached. */
+  attachments: z.array(exportedAttachmentSchema).default([]),
+  approval: exportedApprovalSchema.nullable().default(null),
   history: z.array(
     z.object({
       at: text,
@@ -92,6 +127,7 @@ export const boardCsvHeader = [
   'owners',
   'principles',
   'estimate',
+  'start date',
   'due date',
   'blocked',
   'blocked reason',

@@ -57,7 +57,16 @@ describe('CSV', () => {
     expect(() => parseCsv('title\nok\n"never closed\nmore')).toThrow(
       new CsvError('Line 3: a quoted value is never closed', 3),
     );
-    expect(() => parseCsv('title\n"closed"then text')).toThrow(/Line 2: a quoted value must end/);
-    expect(() => parseCsv('title\nhalf"quote')).toThrow(/Line 2: a quote in the middle/);
+    expect(parseCsv('title\nhalf"quote')[1]!.values).toEqual(['half"quote']);
+  });
+
+  it('splits by the delimiter it is given, keeping it inside quoted values, across CRLF lines', () => {
+    const records = parseCsv('Titel;Schätzung\r\n"Plan; Q1";2,5\r\nWeb;3\r\n', ';');
+    expect(records.map((r) => [r.line, r.values])).toEqual([
+      [1, ['Titel', 'Schätzung']],
+      [2, ['Plan; Q1', '2,5']],
+      [3, ['Web', '3']],
+    ]);
+    expect(parseCsv('a\tb\nc\td', '\t')[1]!.values).toEqual(['c', 'd']);
   });
 });

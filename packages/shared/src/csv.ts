@@ -1,3 +1,6 @@
+import Papa from 'papaparse';
+import type { CsvDelimiter } from './text-file';
+
 // CSV as spreadsheets write it (RFC 4180): comma-separated, fields quoted with " when they hold a comma, a quote
 // or a line break, "" for a quote inside. The one writer for every export (the board's in the API, tables and charts
 // in the browser), and the reader of CSV imports.
@@ -45,70 +48,37 @@ export interface CsvRecord {
 }
 
 /**
- * Reads a CSV text into records. A byte-order mark is dropped; rows with only empty values are skipped. A quote
- * left open, or text right after a closing quote, throws a CsvError naming the line.
+ * Reads a CSV text into records with Papa Parse, fields split by the given delimiter (comma unless told). A
+ * byte-order mark is dropped; rows with only empty values are skipped. A quote left open throws a CsvError naming
+ * the line where it opened; a stray quote inside a value is kept as text, as spreadsheets do.
  */
-export function parseCsv(input: string): CsvRecord[] {
+export function parseCsv(input: string, delimiter: CsvDelimiter = ','): CsvRecord[] {
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const records: CsvRecord[] = [];
-  let values: string[] = [];
-  let field = '';
+  let start = 0;
   let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  let quoted = false;
-  let quoteLine = 0;
-  const endRecord = () => {
-    values.push(field);
-    if (values.some((v) => v.trim() !== '')) records.push({ line: recordLine, values });
-    values = [];
-    field = '';
+  // Lines before an offset, counted on from the last offset asked for (records come in order).
+  let counted = 0;
+  const lineAt = (offset: number) => {
+    for (; counted < offset; counted++) if (text[counted] === '\n') line++;
+    return line;
   };
-  while (i < text.length) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        const next = text[i];
-        if (next !== undefined && next !== ',' && next !== '\n' && next !== '\r')
-          throw new CsvError(`Line ${line}: a quoted value must end at a comma or the end of the line`, line);
-        continue;
-      }
-      if (ch === '\n') line++;
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-      quoteLine = line;
-      i++;
-    } else if (ch === ',') {
-      values.push(field);
-      field = '';
-      i++;
-    } else if (ch === '\r' || ch === '\n') {
-      endRecord();
-      i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
-      line++;
-      recordLine = line;
-    } else if (ch === '"') {
-      throw new CsvError(
-        `Line ${line}: a quote in the middle of a value must be inside a quoted value ("" for a quote)`,
-        line,
-      );
-    } else {
-      field += ch;
-      i++;
-    }
-  }
-  if (quoted) throw new CsvError(`Line ${quoteLine}: a quoted value is never closed`, quoteLine);
-  if (field !== '' || values.length) endRecord();
+  let broken: CsvError | null = null;
+  Papa.parse<string[]>(text, {
+    delimiter,
+    quoteChar: '"',
+    escapeChar: '"',
+    step: (result) => {
+      const from = lineAt(start);
+      if (!broken && result.errors.some((e) => e.code === 'MissingQuotes'))
+        broken = new CsvError(`Line ${from}: a quoted value is never closed`, from);
+      if (result.data.some((v) => v.trim() !== '')) records.push({ line: from, values: result.data });
+      start = result.meta.cursor;
+      // The cursor stops before the line break that ends the record; the next record starts after it.
+      if (text[start] === '\r') start++;
+      if (text[start] === '\n') start++;
+    },
+  });
+  if (broken) throw broken;
   return records;
 }

@@ -1,5 +1,13 @@
 import { boardExportSchema, type BoardExport } from './board-export';
-import { cardRef, emptyCard, finishPlan, IMPORT_MAX_CARDS, ImportRefusal, type ImportPlan } from './imports';
+import {
+  cardRef,
+  emptyCard,
+  finishPlan,
+  IMPORT_MAX_CARDS,
+  ImportRefusal,
+  type ImportNote,
+  type ImportPlan,
+} from './imports';
 
 // This board's own JSON export, read back: into an empty board it gives the same columns, swimlanes and cards.
 
@@ -25,13 +33,25 @@ export function readBoardExport(json: unknown): BoardExport {
   return parsed.data;
 }
 
+/** A start after the due date (a file edited by hand) is left out: the card keeps its due date. */
+function startDateOf(c: BoardExport['cards'][number], notes: ImportNote[]): string | null {
+  if (!c.startDate || !c.dueDate || new Date(c.startDate).getTime() <= new Date(c.dueDate).getTime())
+    return c.startDate;
+  notes.push({
+    ref: cardRef(c.title),
+    note: `its start date ${c.startDate.slice(0, 10)} is after its due date ${c.dueDate.slice(0, 10)}, so it was left out`,
+  });
+  return null;
+}
+
 export function planBoardImport(file: BoardExport): ImportPlan {
+  const notes: ImportNote[] = [];
   return finishPlan({
     columns: file.board.columns.map((c) => ({ ...c })),
     swimlanes: file.board.swimlanes.map((s) => ({ ...s })),
     replaceColumns: true,
     skipped: [],
-    notes: [],
+    notes,
     cards: file.cards.map((c) => ({
       ...emptyCard(`board:${c.id}`, cardRef(c.title), c.title, c.column),
       swimlane: c.swimlane,
@@ -43,6 +63,7 @@ export function planBoardImport(file: BoardExport): ImportPlan {
       ownerEmails: c.owners,
       principles: c.principles,
       estimate: c.estimate,
+      startDate: startDateOf(c, notes),
       dueDate: c.dueDate,
       blocked: c.blocked,
       blockedReason: c.blockedReason,

@@ -1,4 +1,6 @@
 import { CsvError, parseCsv, unguardCsvValue } from './csv';
+import { detectDateFormat, readDate, readNumber, type DateFormat, type DateFormatGuess } from './sheet-values';
+import { detectDelimiter, type CsvDelimiter } from './text-file';
 import {
   CARD_TITLE_MAX,
   emptyCard,
@@ -8,6 +10,7 @@ import {
   ImportRefusal,
   TITLE_MOVED_NOTE,
   type CsvField,
+  type ImportNote,
   type ImportPlan,
   type ImportSkip,
   type PlannedCard,
@@ -26,6 +29,7 @@ const synonyms: [RegExp, CsvField][] = [
   [/^(labels?|tags?)$/i, 'labels'],
   [/^(owners?|owners?' e-?mails?|assignees?|members?|e-?mails?)$/i, 'owners'],
   [/^(estimate|points|story points|size)$/i, 'estimate'],
+  [/^(start|start date|starts|starts on|begins)$/i, 'startDate'],
   [/^(due|due date|deadline|due on)$/i, 'dueDate'],
   [/^(principles?|manifesto principles?)$/i, 'principles'],
   [/^(blocked)$/i, 'blocked'],
@@ -46,7 +50,17 @@ export function suggestCsvMapping(headers: string[]): Record<string, CsvField> {
   return mapping;
 }
 
-export interface CsvImportPreview {
+/** A row of a CSV file or a worksheet, as text; `problems` are a worksheet's cells that hold no usable value, by index. */
+export interface SheetRecord {
+  /** The line of the file, or the row of the sheet (from 1), where the record starts. */
+  line: number;
+  values: string[];
+  problems?: Record<number, string>;
+}
+
+export interface SheetImportPreview {
+  /** How the start and due dates were read (the one asked for, or the one guessed); null when no column holds dates. */
+  dates: DateFormatGuess | null;
   headers: string[];
   mapping: Record<string, CsvField>;
   plan: ImportPlan;
@@ -56,6 +70,22 @@ export interface CsvImportPreview {
    */
   rows: { line: number; values: string[]; errors: string[]; warnings: string[] }[];
 }
+
+export interface CsvImportPreview extends SheetImportPreview {
+  /** The delimiter the fields were split by: the one asked for, or the one detected from the header line. */
+  delimiter: CsvDelimiter;
+}
+
+export interface SheetReading {
+  dateFormat?: DateFormat;
+  /** A preview: a file without a title column still shows its headers, for the person to map one. */
+  preview?: boolean;
+}
+
+const fieldLabel = (field: CsvField) => field.replace(/[A-Z]/g, (c) => ` ${c.toLowerCase()}`);
+
+const roundedUp = (text: string, points: number) =>
+  `estimate "${text}" is rounded up to ${points} points (estimates are whole points)`;
 
 const list = (value: string) =>
   value
@@ -90,14 +120,30 @@ export function planCsvImport(
   boardColumns: string[],
   mapping?: Record<string, CsvField>,
   teamEmails?: ReadonlySet<string>,
+  reading: SheetReading & { delimiter?: CsvDelimiter } = {},
 ): CsvImportPreview {
+  const delimiter = reading.delimiter ?? detectDelimiter(text);
   let records;
   try {
-    records = parseCsv(text);
+    records = parseCsv(text, delimiter);
   } catch (error) {
     if (error instanceof CsvError) throw new ImportRefusal(`line ${error.line}`, error.message);
     throw error;
   }
+  return { delimiter, ...planSheetImport(records, boardColumns, mapping, teamEmails, reading) };
+}
+
+/**
+ * Rows of text (a CSV file's, or a worksheet's), the first the header row, into a plan: the mapping, checks and
+ * report of the CSV import, for every kind of sheet.
+ */
+export function planSheetImport(
+  records: readonly SheetRecord[],
+  boardColumns: string[],
+  mapping?: Record<string, CsvField>,
+  teamEmails?: ReadonlySet<string>,
+  reading: SheetReading = {},
+): SheetImportPreview {
   const [head, ...body] = records;
   if (!head) throw new ImportRefusal('file', 'The file has no header row');
   const headers = head.values.map((h) => h.trim());
@@ -107,39 +153,59 @@ export function planCsvImport(
   for (const key of Object.keys(mapping ?? {}))
     if (!headers.includes(key)) throw new ImportRefusal(`csvMapping.${key}`, `The file has no column headed "${key}"`);
   const index = (field: CsvField) => headers.findIndex((h) => effective[h] === field);
-  if (index('title') < 0) throw new ImportRefusal('header', 'No column is mapped to the card title');
+  const noTitle = 'No column is mapped to the card title';
+  // The preview still shows the headers, so the person can map one to the title; an import is refused.
+  if (index('title') < 0 && !reading.preview) throw new ImportRefusal('header', noTitle);
   if (body.length > IMPORT_MAX_CARDS)
     throw new ImportRefusal(
       'file',
       `The file has ${body.length} rows; at most ${IMPORT_MAX_CARDS} can be imported at once`,
     );
 
+  // Start and due dates are read in one format, guessed from both columns.
+  const dateIndexes = [index('startDate'), index('dueDate')].filter((i) => i >= 0);
+  const guessed = dateIndexes.length
+    ? detectDateFormat(body.flatMap((r) => dateIndexes.map((i) => r.values[i] ?? '')))
+    : null;
+  const dates = guessed && reading.dateFormat ? { format: reading.dateFormat, ambiguous: guessed.ambiguous } : guessed;
   const columnsByName = new Map(boardColumns.map((c) => [c.toLowerCase(), c]));
   const cards: PlannedCard[] = [];
   const skipped: ImportSkip[] = [];
-  const rows: CsvImportPreview['rows'] = [];
+  const notes: ImportNote[] = [];
+  const rows: SheetImportPreview['rows'] = [];
   const seen = new Set<string>();
   for (const record of body) {
+    const errors: string[] = [];
     const get = (field: CsvField) => {
       const i = index(field);
+      const problem = i < 0 ? undefined : record.problems?.[i];
+      // A cell the workbook holds no value in fails its row, once, when a mapped field reads it.
+      if (problem && !errors.some((e) => e.endsWith(problem))) errors.push(`${fieldLabel(field)}: ${problem}`);
       return i < 0 ? '' : unguardCsvValue((record.values[i] ?? '').trim());
     };
-    const errors: string[] = [];
     const ref = `row ${record.line}`;
     if (record.values.length > headers.length && record.values.slice(headers.length).some((v) => v.trim()))
       errors.push(`has ${record.values.length} values for ${headers.length} headers`);
     const title = get('title');
-    if (!title) errors.push('title is empty');
+    if (index('title') < 0) errors.push(noTitle.toLowerCase());
+    else if (!title) errors.push('title is empty');
     const columnText = get('column');
     const column = columnText ? columnsByName.get(columnText.toLowerCase()) : boardColumns[0];
     if (!column) errors.push(`column: the board has no column named "${columnText}"`);
     const estimateText = get('estimate');
-    const estimate = estimateText === '' ? null : Number(estimateText);
-    if (estimate !== null && (!Number.isInteger(estimate) || estimate < 0 || estimate > 1000))
-      errors.push(`estimate: "${estimateText}" is not a whole number of points`);
+    const points = estimateText === '' ? null : readNumber(estimateText);
+    // Estimates are whole story points: a fraction ("2,5") is rounded up, and the row says so.
+    const estimate = points === null ? null : Math.ceil(points);
+    if (estimateText !== '' && (estimate === null || estimate < 0 || estimate > 1000))
+      errors.push(`estimate: "${estimateText}" is not a number of points from 0 to 1000`);
     const dueText = get('dueDate');
-    const due = dueText ? new Date(/^\d{4}-\d\d-\d\d$/.test(dueText) ? `${dueText}T00:00:00Z` : dueText) : null;
-    if (due && Number.isNaN(due.getTime())) errors.push(`due date: "${dueText}" is not a date (use YYYY-MM-DD)`);
+    const due = dueText && dates ? readDate(dueText, dates.format) : null;
+    if (dueText && !due) errors.push(`due date: "${dueText}" is not a date in the ${dates!.format} format`);
+    const startText = get('startDate');
+    const start = startText && dates ? readDate(startText, dates.format) : null;
+    if (startText && !start) errors.push(`start date: "${startText}" is not a date in the ${dates!.format} format`);
+    if (start && due && new Date(start).getTime() > new Date(due).getTime())
+      errors.push(`start date: ${startText} is after the due date ${dueText}`);
     const typeText = get('type').toUpperCase();
     if (typeText && typeText !== 'TASK' && typeText !== 'EXPERIMENT')
       errors.push(`type: "${get('type')}" is neither task nor experiment`);
@@ -152,6 +218,7 @@ export function planCsvImport(
       ? []
       : [
           ...(title.length > CARD_TITLE_MAX ? [TITLE_MOVED_NOTE] : []),
+          ...(points !== null && estimate !== points ? [roundedUp(estimateText, estimate!)] : []),
           ...(teamEmails ? ownerWarnings(owners, teamEmails) : []),
         ];
     rows.push({ line: record.line, values: record.values, errors, warnings });
@@ -160,6 +227,7 @@ export function planCsvImport(
       continue;
     }
     seen.add(sourceId);
+    if (points !== null && estimate !== points) notes.push({ ref, note: roundedUp(estimateText, estimate!) });
     const blockedReason = get('blockedReason') || null;
     cards.push({
       ...emptyCard(sourceId, ref, title, column!),
@@ -171,7 +239,8 @@ export function planCsvImport(
       ownerNames: owners.filter((o) => !o.includes('@')),
       principles: list(get('principles')),
       estimate,
-      dueDate: due ? due.toISOString() : null,
+      startDate: start,
+      dueDate: due,
       blocked: truthy.test(get('blocked')) || (get('blocked') === '' && Boolean(blockedReason) && index('blocked') < 0),
       blockedReason,
       hypothesis: get('hypothesis') || null,
@@ -179,9 +248,28 @@ export function planCsvImport(
     });
   }
   return {
+    dates,
     headers,
     mapping: effective,
     rows,
-    plan: finishPlan({ columns: [], swimlanes: [], replaceColumns: false, cards, skipped, notes: [] }),
+    plan: finishPlan({ columns: [], swimlanes: [], replaceColumns: false, cards, skipped, notes }),
+  };
+}
+
+/** A workbook's sheet (the one named, or the first) into a plan, as a CSV file would be; the preview names the sheets. */
+export function planWorkbookImport(
+  sheets: readonly { name: string; records: readonly SheetRecord[] }[],
+  sheetName: string | undefined,
+  boardColumns: string[],
+  mapping?: Record<string, CsvField>,
+  teamEmails?: ReadonlySet<string>,
+  reading: SheetReading = {},
+): SheetImportPreview & { sheet: string; sheets: string[] } {
+  const sheet = sheetName === undefined ? sheets[0] : sheets.find((s) => s.name === sheetName);
+  if (!sheet) throw new ImportRefusal('xlsxSheet', `The workbook has no sheet named "${sheetName}"`);
+  return {
+    sheet: sheet.name,
+    sheets: sheets.map((s) => s.name),
+    ...planSheetImport(sheet.records, boardColumns, mapping, teamEmails, reading),
   };
 }

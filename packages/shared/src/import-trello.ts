@@ -11,7 +11,7 @@ import {
 } from './imports';
 
 // A board exported from Trello (Menu → Print, export and share → Export as JSON). Lists become columns, with a
-// flow category the person confirms; labels, checklists, comments, members, due dates, archived state and
+// flow category the person confirms; labels, checklists, comments, members, start and due dates, archived state and
 // positions come along. Members become owners by e-mail where such a person exists; the rest stay as text.
 
 const trelloId = z.string().min(1);
@@ -28,9 +28,12 @@ const trelloBoardSchema = z.object({
       idList: trelloId,
       idLabels: z.array(z.string()).default([]),
       idMembers: z.array(z.string()).default([]),
+      /** Absent from older exports and cards without a start date. */
+      start: z.string().nullable().default(null),
       due: z.string().nullable().default(null),
       closed: z.boolean().default(false),
       pos: z.number().default(0),
+      attachments: z.array(z.object({ name: z.string().default(''), url: z.string().default('') }).loose()).default([]),
     }),
   ),
   labels: z
@@ -75,6 +78,12 @@ const trelloBoardSchema = z.object({
     .default([]),
 });
 export type TrelloBoard = z.infer<typeof trelloBoardSchema>;
+
+/** A Trello date as an instant, or null when missing or unreadable. */
+function instant(text: string | null): Date | null {
+  const d = text ? new Date(text) : null;
+  return d && !Number.isNaN(d.getTime()) ? d : null;
+}
 
 /** Reads and checks a Trello export; a file that is not one is refused naming the first field that is wrong. */
 export function readTrelloBoard(json: unknown): TrelloBoard {
@@ -139,18 +148,21 @@ export function planTrelloImport(
       skipped.push({ ref: `card ${c.id}`, reason: 'it has no name' });
       continue;
     }
-    const due = c.due ? new Date(c.due) : null;
+    const due = instant(c.due);
+    // Trello keeps a start before the due date; one after it is left out, as the board refuses it.
+    const start = instant(c.start);
     const owners = c.idMembers.map((id) => members.get(id)).filter((m) => m !== undefined);
     cards.push({
       ...emptyCard(`trello:${c.id}`, cardRef(title), title, list.name),
       archived: c.closed || list.closed,
-      description: c.desc,
+      description: [c.desc, attachmentLinks(c.attachments)].filter(Boolean).join('\n\n'),
       labels: [...new Set(c.idLabels.map((id) => labels.get(id)).filter((l): l is string => Boolean(l)))].map((l) =>
         l.slice(0, 40),
       ),
       ownerEmails: owners.map((m) => m.email?.toLowerCase()).filter((e): e is string => Boolean(e)),
       ownerNames: owners.filter((m) => !m.email).map((m) => m.fullName || m.username),
-      dueDate: due && !Number.isNaN(due.getTime()) ? due.toISOString() : null,
+      startDate: start && (!due || start.getTime() <= due.getTime()) ? start.toISOString() : null,
+      dueDate: due?.toISOString() ?? null,
       checklists: (checklists.get(c.id) ?? [])
         .sort((a, b) => a.pos - b.pos)
         .map((l) => ({
@@ -169,6 +181,21 @@ export function planTrelloImport(
     });
   }
   return finishPlan({ columns, swimlanes: [], replaceColumns: false, cards, skipped, notes: [] });
+}
+
+/** How many of a card's Trello attachments its description lists. */
+const ATTACHMENT_LINKS_MAX = 100;
+
+/**
+ * A card's Trello attachments as links at the end of its description: Trello's files need a Trello sign-in, so they
+ * cannot be fetched; the links lead people to them. Only web addresses are kept.
+ */
+function attachmentLinks(attachments: readonly { name: string; url: string }[]): string {
+  const lines = attachments
+    .filter((a) => /^https?:\/\//i.test(a.url.trim()))
+    .slice(0, ATTACHMENT_LINKS_MAX)
+    .map((a) => `- ${a.name.trim() || a.url.trim()}: ${a.url.trim()}`);
+  return lines.length ? ['Attachments in Trello:', ...lines].join('\n') : '';
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {

@@ -1,16 +1,19 @@
 import { z } from 'zod';
 import { cardTypeSchema, flowCategorySchema, wipPolicySchema } from './boards';
 import { idSchema } from './common';
+import { dateFormats } from './sheet-values';
+import { csvDelimiters } from './text-file';
 
-// Importing cards into a team's board from a Trello export, a CSV file, or this board's own JSON export. The file
+// Importing cards into a team's board from a Trello export, a CSV file, an Excel workbook (.xlsx, read as a CSV file
+// is), or this board's own JSON export. The file
 // is checked whole before anything is written: a bad file is refused with a message naming the row or field. A
 // good one becomes a plan (columns, cards), which a background job writes in batches, reporting its progress.
 
-/** Larger files are refused: 5 MiB of text is tens of thousands of cards. */
+/** Larger files are refused: 5 MiB of text (or of a zipped workbook) is tens of thousands of cards. */
 export const IMPORT_MAX_BYTES = 5 * 1024 * 1024;
 export const IMPORT_MAX_CARDS = 10_000;
 
-export const importFormats = ['trello', 'csv', 'board'] as const;
+export const importFormats = ['trello', 'csv', 'xlsx', 'board'] as const;
 export const importFormatSchema = z.enum(importFormats);
 export type ImportFormat = z.infer<typeof importFormatSchema>;
 
@@ -26,6 +29,7 @@ export const csvFields = [
   'labels',
   'owners',
   'estimate',
+  'startDate',
   'dueDate',
   'principles',
   'blocked',
@@ -41,8 +45,14 @@ export const startImportBodySchema = z.object({
   fileName: z.string().max(255).default('import'),
   /** The file's bytes, base64-encoded: the server checks the encoding itself. */
   content: z.string().min(1, { message: 'is empty: choose a file' }),
-  /** CSV: which card field each header holds (by header text). */
+  /** CSV and workbooks: which card field each header holds (by header text). */
   csvMapping: z.record(z.string(), csvFieldSchema).optional(),
+  /** CSV: the delimiter between fields the person chose in the preview; detected from the header line when absent. */
+  csvDelimiter: z.enum(csvDelimiters).optional(),
+  /** CSV and workbooks: how due dates written as text are read, as the person chose; guessed when absent. */
+  csvDateFormat: z.enum(dateFormats).optional(),
+  /** Workbooks: the sheet to import, by name; the first when absent. */
+  xlsxSheet: z.string().min(1).max(31).optional(),
   /** Trello: the flow category the person confirmed for each list (by list name). */
   flowCategories: z.record(z.string(), flowCategorySchema).optional(),
 });
@@ -107,6 +117,8 @@ export interface PlannedCard {
   ownerNames: string[];
   principles: string[];
   estimate: number | null;
+  /** Never after `dueDate`: a row with its start after its due date is skipped. */
+  startDate: string | null;
   dueDate: string | null;
   blocked: boolean;
   blockedReason: string | null;
@@ -154,6 +166,7 @@ export function emptyCard(sourceId: string, ref: string, title: string, column: 
     ownerNames: [],
     principles: [],
     estimate: null,
+    startDate: null,
     dueDate: null,
     blocked: false,
     blockedReason: null,

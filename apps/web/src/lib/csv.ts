@@ -9,9 +9,17 @@ export function tableOf<Row>(rows: readonly Row[], columns: readonly CsvColumn<R
   return [columns.map((c) => c.header), rows.map((row) => columns.map((c) => c.value(row)))];
 }
 
-/** Hands a CSV file to the browser to save. */
+/**
+ * Hands a CSV file to the browser to save, UTF-8 with a byte-order mark: without one, Excel reads the file in the
+ * machine's code page and garbles every letter outside ASCII.
+ */
 export function downloadCsv(fileName: string, header: readonly string[], rows: readonly (readonly CsvCell[])[]) {
-  const url = URL.createObjectURL(new Blob([toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+  saveFile(fileName, new Blob(['\uFEFF', toCsv(header, rows)], { type: 'text/csv;charset=utf-8' }));
+}
+
+/** Hands a file to the browser to save under the given name. */
+export function saveFile(fileName: string, blob: Blob) {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

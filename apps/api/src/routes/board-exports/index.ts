@@ -5,6 +5,7 @@ import { boardParamsSchema } from '@amb/shared/boards';
 import { signedIn } from '../../plugins/auth';
 import { exportBoardCsv } from '../../services/exports/export-board-csv';
 import { exportBoardJson } from '../../services/exports/export-board-json';
+import { exportBoardXlsx } from '../../services/exports/export-board-xlsx';
 import { readErrors } from '../errors';
 
 // The body is a stream, sent as it is read; the schemas only document it.
@@ -13,6 +14,11 @@ const formats = {
     exporter: exportBoardCsv,
     type: 'text/csv; charset=utf-8',
     summary: 'The board as CSV: one row per card with every field (streamed)',
+  },
+  xlsx: {
+    exporter: exportBoardXlsx,
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    summary: 'The board as an Excel workbook: the CSV export’s rows with numbers and dates typed, header frozen',
   },
   json: {
     exporter: exportBoardJson,

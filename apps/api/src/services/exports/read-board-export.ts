@@ -1,6 +1,7 @@
 import type { ExportedCard } from '@amb/shared/board-export';
 import type { Db } from '../../db/prisma';
 import { notFound } from '../../lib/app-error';
+import { versionUrl } from '../attachments/attachment-view';
 import { requireTeamAccess } from '../access/team-access';
 import type { Actor } from '../context';
 
@@ -74,6 +75,7 @@ export async function* readExportedCards(
           owners: c.owners.map((o) => o.user.email).sort(),
           principles: c.principles.map((p) => p.principle.name).sort(),
           estimate: c.estimate,
+          startDate: iso(c.startDate),
           dueDate: iso(c.dueDate),
           blocked: c.blocked,
           blockedReason: c.blockedReason,
@@ -96,6 +98,33 @@ export async function* readExportedCards(
             items: l.items.map((i) => ({ text: i.text, done: i.done })),
           })),
           links: c.linksFrom.map((l) => ({ kind: l.kind, toCardId: l.toCardId })),
+          attachments: c.attachments.map((a) => ({
+            name: a.name,
+            versions: a.versions.map((v) => ({
+              number: v.number,
+              fileName: v.fileName,
+              contentType: v.contentType,
+              size: v.size,
+              uploader: v.uploader?.email ?? null,
+              uploadedAt: v.createdAt.toISOString(),
+              downloadPath: versionUrl(a.id, v.number),
+            })),
+          })),
+          approval: c.approval
+            ? {
+                attachment: c.approval.attachment?.name ?? null,
+                version: c.approval.versionNumber,
+                requestedBy: c.approval.requestedBy?.email ?? null,
+                note: c.approval.note,
+                requestedAt: c.approval.createdAt.toISOString(),
+                approvers: c.approval.approvers.map((a) => ({
+                  person: a.user.email,
+                  decision: a.decision,
+                  comment: a.comment,
+                  decidedAt: iso(a.decidedAt),
+                })),
+              }
+            : null,
           history: history
             .filter((h) => h.cardId === c.id)
             .map((h) => ({
@@ -135,6 +164,37 @@ function readBatch(db: Db, boardId: string, columnId: string, after: { rank: str
         select: { title: true, items: { orderBy: { position: 'asc' }, select: { text: true, done: true } } },
       },
       linksFrom: { select: { kind: true, toCardId: true } },
+      attachments: {
+        orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
+        select: {
+          id: true,
+          name: true,
+          versions: {
+            orderBy: { number: 'asc' },
+            select: {
+              number: true,
+              fileName: true,
+              contentType: true,
+              size: true,
+              createdAt: true,
+              uploader: { select: { email: true } },
+            },
+          },
+        },
+      },
+      approval: {
+        select: {
+          versionNumber: true,
+          note: true,
+          createdAt: true,
+          attachment: { select: { name: true } },
+          requestedBy: { select: { email: true } },
+          approvers: {
+            orderBy: { user: { email: 'asc' } },
+            select: { decision: true, comment: true, decidedAt: true, user: { select: { email: true } } },
+          },
+        },
+      },
       sprint: { select: { name: true } },
     },
   });

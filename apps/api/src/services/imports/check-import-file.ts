@@ -1,6 +1,6 @@
 import type { ImportNote, ImportSkip, StartImportBody } from '@amb/shared/imports';
 import { AppError } from '../../lib/app-error';
-import { decodeImportFile, planImport } from './read-import-file';
+import { planImport } from './read-import-file';
 
 export interface ImportCheckInput {
   body: StartImportBody;
@@ -16,9 +16,9 @@ export type ImportCheck =
  * Decodes and checks an import file whole and turns it into a plan: the CPU-heavy half of starting an import, run
  * in a worker thread (import-checker.ts). A file that cannot be imported comes back as a refusal naming the field.
  */
-export function checkImportFile({ body, boardColumns }: ImportCheckInput): ImportCheck {
+export async function checkImportFile({ body, boardColumns }: ImportCheckInput): Promise<ImportCheck> {
   try {
-    const plan = planImport(body, decodeImportFile(body.content), boardColumns);
+    const plan = await planImport(body, boardColumns);
     return {
       ok: true,
       planJson: JSON.stringify(plan),

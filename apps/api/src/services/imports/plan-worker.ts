@@ -3,9 +3,9 @@ import { checkImportFile, type ImportCheckInput } from './check-import-file';
 
 // The worker thread that checks import files (import-checker.ts), so that a large file never holds the API's event loop.
 
-parentPort!.on('message', ({ id, input }: { id: number; input: ImportCheckInput }) => {
+async function check({ id, input }: { id: number; input: ImportCheckInput }) {
   try {
-    parentPort!.postMessage({ id, threadId, result: checkImportFile(input) });
+    parentPort!.postMessage({ id, threadId, result: await checkImportFile(input) });
   } catch (error) {
     parentPort!.postMessage({
       id,
@@ -13,4 +13,10 @@ parentPort!.on('message', ({ id, input }: { id: number; input: ImportCheckInput 
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     });
   }
+}
+
+// Reading a workbook is asynchronous: files are still checked one at a time, in the order they came.
+let queue = Promise.resolve();
+parentPort!.on('message', (message: { id: number; input: ImportCheckInput }) => {
+  queue = queue.then(() => check(message));
 });

@@ -353,6 +353,7 @@ async function writeCard(
       description: description.join('\n\n'),
       labels: card.labels,
       estimate: card.estimate,
+      startDate: card.startDate ? new Date(card.startDate) : null,
       dueDate: card.dueDate ? new Date(card.dueDate) : null,
       blocked: card.blocked,
       blockedReason: card.blocked ? card.blockedReason : null,

@@ -1,7 +1,8 @@
 import { lazy, Suspense, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PortfolioTeam } from '@amb/shared/portfolio';
-import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
+import { tableOf, type CsvColumn } from '../../lib/csv';
+import { downloadTable } from '../../lib/xlsx';
 import { usePortfolioOverview, useCumulativeFlow } from './api';
 import { periodSearch, readPeriod, teamsSearch, withParams } from '../../lib/period-filters';
 import { PeriodControls } from '../../components/period-controls';
@@ -164,21 +165,26 @@ export function DashboardPage() {
       </header>
       <div className="dashboard-tools">
         <TeamChoice teams={choice.teams} chosen={choice.chosen} onChange={choice.choose} />
-        <button
-          type="button"
-          disabled={!teams.length}
-          onClick={() =>
-            downloadCsv(
-              `portfolio-${period.from}-${period.to}.csv`,
-              ...tableOf(
-                teams,
-                columns.map((c) => ({ header: c.header, value: c.csv })),
-              ),
-            )
-          }
-        >
-          Export CSV<span className="visually-hidden"> of the portfolio table</span>
-        </button>
+        {(['csv', 'xlsx'] as const).map((as) => (
+          <button
+            key={as}
+            type="button"
+            disabled={!teams.length}
+            onClick={() =>
+              downloadTable(
+                as,
+                `portfolio-${period.from}-${period.to}`,
+                ...tableOf(
+                  teams,
+                  columns.map((c) => ({ header: c.header, value: c.csv })),
+                ),
+              )
+            }
+          >
+            Export {as === 'csv' ? 'CSV' : 'Excel'}
+            <span className="visually-hidden"> of the portfolio table</span>
+          </button>
+        ))}
         {overview.isFetching && overview.data && (
           <span className="muted" role="status">
             Updating…

@@ -1,11 +1,15 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { suggestFlowCategory } from '@amb/domain/import-flow';
 import { flowCategories } from '@amb/shared/boards';
-import { planCsvImport, type CsvImportPreview } from '@amb/shared/import-csv';
+import { planCsvImport, planWorkbookImport, type SheetImportPreview } from '@amb/shared/import-csv';
 import { planTrelloImport, readTrelloBoard, trelloColumns } from '@amb/shared/import-trello';
 import { readBoardExport } from '@amb/shared/import-board';
+import { dateFormatNames, type DateFormat, type DateFormatGuess } from '@amb/shared/sheet-values';
+import { decodeTextFile, detectDelimiter, type CsvDelimiter, type TextEncodingName } from '@amb/shared/text-file';
+// Types only: exceljs itself is loaded when a workbook is picked, never with the page (see readWorkbookFile).
+import type { WorkbookSheet } from '@amb/shared/xlsx';
 import {
   csvFields,
   IMPORT_MAX_BYTES,
@@ -25,6 +29,7 @@ import './imports.css';
 const formatNames: Record<ImportFormat, string> = {
   trello: 'Trello board (JSON export)',
   csv: 'CSV file',
+  xlsx: 'Excel workbook (.xlsx)',
   board: 'Board export (JSON from this app)',
 };
 const fieldNames: Record<CsvField, string> = {
@@ -38,6 +43,7 @@ const fieldNames: Record<CsvField, string> = {
   labels: 'Labels',
   owners: 'Owners (e-mails)',
   estimate: 'Estimate (points)',
+  startDate: 'Start date',
   dueDate: 'Due date',
   principles: 'Principles',
   blocked: 'Blocked',
@@ -50,7 +56,37 @@ interface Loaded {
   name: string;
   bytes: ArrayBuffer;
   text: string;
+  encoding: TextEncodingName;
 }
+
+const encodingNames: Record<TextEncodingName, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little endian)',
+  'utf-16be': 'UTF-16 (big endian)',
+  'windows-1252': 'Windows-1252 (Western European)',
+};
+const delimiterNames: Record<CsvDelimiter, string> = {
+  ',': 'Comma ( , )',
+  ';': 'Semicolon ( ; )',
+  '\t': 'Tab',
+  '|': 'Pipe ( | )',
+};
+
+/** Accepted file types per format, for the file picker. */
+const accepted: Record<ImportFormat, string> = {
+  trello: '.json,application/json',
+  csv: '.csv,.tsv,.txt,text/csv,text/tab-separated-values',
+  xlsx: '.xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  board: '.json,application/json',
+};
+
+/** A workbook's sheets as rows of text, read with exceljs, which is fetched only now: it is larger than the rest of the app. */
+async function readWorkbookFile(bytes: ArrayBuffer): Promise<WorkbookSheet[]> {
+  const { readWorkbook } = await import('@amb/shared/xlsx');
+  return readWorkbook(new Uint8Array(bytes));
+}
+
+type WorkbookReading = { sheets: WorkbookSheet[] } | { error: string };
 
 function toBase64(bytes: ArrayBuffer) {
   let binary = '';
@@ -68,15 +104,49 @@ export function ImportPage() {
   const [file, setFile] = useState<Loaded | null>(null);
   const [fileError, setFileError] = useState<string | null>(null);
   const [mapping, setMapping] = useState<Record<string, CsvField> | undefined>(undefined);
+  const [delimiter, setDelimiter] = useState<CsvDelimiter | undefined>(undefined);
+  const [dateFormat, setDateFormat] = useState<DateFormat | undefined>(undefined);
+  const [readings, setReadings] = useState<{ file: Loaded; reading: WorkbookReading } | null>(null);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [flows, setFlows] = useState<Record<string, PlannedColumn['flowCategory']>>({});
   const [jobId, setJobId] = useState<string | null>(null);
+
+  // A workbook is read once per file, in the background; the preview waits for it.
+  useEffect(() => {
+    if (format !== 'xlsx' || !file) return;
+    let current = true;
+    readWorkbookFile(file.bytes).then(
+      (sheets) => current && setReadings({ file, reading: { sheets } }),
+      (error: Error) => current && setReadings({ file, reading: { error: error.message } }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [file, format]);
+  const workbook = readings?.file === file ? readings.reading : null;
 
   const boardColumns = board.data?.columns;
   const preview = useMemo(() => {
     if (!file) return null;
     try {
+      if (format === 'xlsx') {
+        if (!workbook) return null;
+        if ('error' in workbook) return { kind: 'refused' as const, message: workbook.error };
+        const read = planWorkbookImport(workbook.sheets, sheet, boardColumns ?? [], mapping, teamEmails.data, {
+          dateFormat,
+          preview: true,
+        });
+        return { kind: 'xlsx' as const, csv: read, sheet: read.sheet, sheets: read.sheets };
+      }
       if (format === 'csv')
-        return { kind: 'csv' as const, csv: planCsvImport(file.text, boardColumns ?? [], mapping, teamEmails.data) };
+        return {
+          kind: 'csv' as const,
+          csv: planCsvImport(file.text, boardColumns ?? [], mapping, teamEmails.data, {
+            delimiter,
+            dateFormat,
+            preview: true,
+          }),
+        };
       const json: unknown = JSON.parse(file.text.replace(/^\uFEFF/, ''));
       if (format === 'trello') {
         const trello = readTrelloBoard(json);
@@ -96,7 +166,8 @@ export function ImportPage() {
         message: error instanceof ImportRefusal || error instanceof SyntaxError ? error.message : String(error),
       };
     }
-  }, [file, format, mapping, boardColumns, teamEmails.data]);
+  }, [file, format, workbook, sheet, mapping, delimiter, dateFormat, boardColumns, teamEmails.data]);
+  const read = preview?.kind === 'csv' || preview?.kind === 'xlsx' ? preview.csv : undefined;
 
   const start = useMutation({
     mutationFn: () =>
@@ -104,7 +175,10 @@ export function ImportPage() {
         format,
         fileName: file!.name,
         content: toBase64(file!.bytes),
-        csvMapping: format === 'csv' && preview?.kind === 'csv' ? preview.csv.mapping : undefined,
+        csvMapping: read?.mapping,
+        csvDelimiter: format === 'csv' ? delimiter : undefined,
+        csvDateFormat: read?.dates?.format,
+        xlsxSheet: preview?.kind === 'xlsx' ? preview.sheet : undefined,
         flowCategories:
           format === 'trello' && preview?.kind === 'trello'
             ? Object.fromEntries(preview.lists.map((l) => [l.name, flows[l.name] ?? l.flowCategory]))
@@ -116,6 +190,9 @@ export function ImportPage() {
   async function choose(picked: File | undefined) {
     setFile(null);
     setMapping(undefined);
+    setDelimiter(undefined);
+    setDateFormat(undefined);
+    setSheet(undefined);
     setFlows({});
     setJobId(null);
     setFileError(null);
@@ -124,11 +201,10 @@ export function ImportPage() {
     if (picked.size > IMPORT_MAX_BYTES)
       return setFileError(`The file is larger than ${IMPORT_MAX_BYTES / 1024 / 1024} MB`);
     const bytes = await picked.arrayBuffer();
-    try {
-      setFile({ name: picked.name, bytes, text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) });
-    } catch {
-      setFileError('The file is not UTF-8 text; save it as UTF-8 and choose it again');
-    }
+    // A workbook picked as another format would be read as text: it is read as the workbook it is.
+    if (/\.xlsx$/i.test(picked.name)) setFormat('xlsx');
+    // Read as the server will: UTF-8 with or without a mark, UTF-16 with its mark, otherwise Windows-1252.
+    setFile({ name: picked.name, bytes, ...decodeTextFile(new Uint8Array(bytes)) });
   }
 
   const refused = preview?.kind === 'refused' ? preview.message : null;
@@ -152,11 +228,7 @@ export function ImportPage() {
           </fieldset>
           <label className="import-file">
             File to import
-            <input
-              type="file"
-              accept={format === 'csv' ? '.csv,text/csv' : '.json,application/json'}
-              onChange={(e) => void choose(e.target.files?.[0])}
-            />
+            <input type="file" accept={accepted[format]} onChange={(e) => void choose(e.target.files?.[0])} />
           </label>
           {(fileError ?? refused) && (
             <p className="notice error" role="alert">
@@ -166,7 +238,33 @@ export function ImportPage() {
         </section>
       )}
 
-      {!jobId && preview?.kind === 'csv' && <CsvMapping preview={preview.csv} onChange={setMapping} />}
+      {!jobId && format === 'csv' && file && (
+        <CsvReading
+          encoding={file.encoding}
+          delimiter={read && 'delimiter' in read ? read.delimiter : (delimiter ?? detectDelimiter(file.text))}
+          onDelimiter={(d) => {
+            setDelimiter(d);
+            setMapping(undefined);
+          }}
+          dates={read?.dates ?? null}
+          onDateFormat={setDateFormat}
+        />
+      )}
+      {!jobId && format === 'xlsx' && file && !workbook && <p role="status">Reading the workbook…</p>}
+      {!jobId && preview?.kind === 'xlsx' && (
+        <WorkbookReadingChoices
+          sheet={preview.sheet}
+          sheets={preview.sheets}
+          onSheet={(name) => {
+            setSheet(name);
+            setMapping(undefined);
+            setDateFormat(undefined);
+          }}
+          dates={preview.csv.dates}
+          onDateFormat={setDateFormat}
+        />
+      )}
+      {!jobId && read && <CsvMapping preview={read} onChange={setMapping} />}
       {!jobId && preview?.kind === 'trello' && (
         <section aria-labelledby="import-lists">
           <h2 id="import-lists">2. Confirm each list’s flow</h2>
@@ -218,7 +316,12 @@ export function ImportPage() {
 
       {!jobId && preview && preview.kind !== 'refused' && (
         <p className="import-actions">
-          <button type="button" className="primary" disabled={start.isPending} onClick={() => start.mutate()}>
+          <button
+            type="button"
+            className="primary"
+            disabled={start.isPending || (read !== undefined && !read.plan.cards.length)}
+            onClick={() => start.mutate()}
+          >
             Start import
           </button>
           {start.error && (
@@ -228,10 +331,126 @@ export function ImportPage() {
           )}
         </p>
       )}
-      {jobId && (
-        <ImportProgress importId={jobId} teamId={teamId} csv={preview?.kind === 'csv' ? preview.csv : undefined} />
-      )}
+      {jobId && <ImportProgress importId={jobId} teamId={teamId} csv={read} />}
     </main>
+  );
+}
+
+/** One choice about how the file is read, among the options named. */
+function ReadingChoice<T extends string>({
+  id,
+  label,
+  value,
+  names,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: T;
+  names: Record<T, string>;
+  onChange: (value: T) => void;
+}) {
+  return (
+    <div>
+      <dt>
+        <label htmlFor={id}>{label}</label>
+      </dt>
+      <dd>
+        <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
+          {(Object.keys(names) as T[]).map((option) => (
+            <option key={option} value={option}>
+              {names[option]}
+            </option>
+          ))}
+        </select>
+      </dd>
+    </div>
+  );
+}
+
+/** How the file was read: its encoding (detected) and the delimiter between fields (detected, and changeable). */
+function CsvReading({
+  encoding,
+  delimiter,
+  onDelimiter,
+  dates,
+  onDateFormat,
+}: {
+  encoding: TextEncodingName;
+  delimiter: CsvDelimiter | undefined;
+  onDelimiter: (d: CsvDelimiter) => void;
+  dates: DateFormatGuess | null;
+  onDateFormat: (f: DateFormat) => void;
+}) {
+  return (
+    <>
+      <dl className="import-reading" aria-label="How the file was read">
+        <div>
+          <dt>Encoding</dt>
+          <dd>{encodingNames[encoding]}</dd>
+        </div>
+        <ReadingChoice
+          id="import-delimiter"
+          label="Fields separated by"
+          value={delimiter ?? ','}
+          names={delimiterNames}
+          onChange={onDelimiter}
+        />
+        {dates && (
+          <ReadingChoice
+            id="import-date-format"
+            label="Due dates written"
+            value={dates.format}
+            names={dateFormatNames}
+            onChange={onDateFormat}
+          />
+        )}
+      </dl>
+      {dates?.ambiguous && (
+        <p className="notice warning" role="status">
+          Dates such as 05/06 read both day first and month first: check the format the start and due dates are read in.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** How a workbook is read: which sheet (when it has several) and how due dates written as text are read. */
+function WorkbookReadingChoices({
+  sheet,
+  sheets,
+  onSheet,
+  dates,
+  onDateFormat,
+}: {
+  sheet: string;
+  sheets: string[];
+  onSheet: (name: string) => void;
+  dates: DateFormatGuess | null;
+  onDateFormat: (f: DateFormat) => void;
+}) {
+  if (sheets.length < 2 && !dates) return null;
+  return (
+    <dl className="import-reading" aria-label="How the file was read">
+      {sheets.length > 1 && (
+        <ReadingChoice
+          id="import-sheet"
+          label="Sheet"
+          value={sheet}
+          names={Object.fromEntries(sheets.map((s) => [s, s]))}
+          onChange={onSheet}
+        />
+      )}
+      {dates && (
+        <ReadingChoice
+          id="import-date-format"
+          label="Due dates written as text"
+          value={dates.format}
+          names={dateFormatNames}
+          onChange={onDateFormat}
+        />
+      )}
+    </dl>
   );
 }
 
@@ -239,7 +458,7 @@ function CsvMapping({
   preview,
   onChange,
 }: {
-  preview: CsvImportPreview;
+  preview: SheetImportPreview;
   onChange: (m: Record<string, CsvField>) => void;
 }) {
   const shown = preview.rows.slice(0, 8);
@@ -342,7 +561,7 @@ function ChangesTable({ notes, caption }: { notes: ImportNote[]; caption: string
  * The skipped rows as a CSV file: for a CSV import, the file's own rows with the reason added, so they can be put
  * right and imported again; otherwise each card with its reason.
  */
-function downloadSkipped(job: ImportJob, csv: CsvImportPreview | undefined) {
+function downloadSkipped(job: ImportJob, csv: SheetImportPreview | undefined) {
   const name = `${job.fileName.replace(/\.[^.]*$/, '')}-skipped.csv`;
   if (csv) {
     const byLine = new Map(csv.rows.map((r) => [`row ${r.line}`, r.values]));
@@ -359,7 +578,7 @@ function downloadSkipped(job: ImportJob, csv: CsvImportPreview | undefined) {
   );
 }
 
-function ImportProgress({ importId, teamId, csv }: { importId: string; teamId: string; csv?: CsvImportPreview }) {
+function ImportProgress({ importId, teamId, csv }: { importId: string; teamId: string; csv?: SheetImportPreview }) {
   const job = useQuery({
     queryKey: ['imports', importId],
     queryFn: () => fetchImport(importId),

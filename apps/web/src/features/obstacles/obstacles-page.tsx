@@ -5,7 +5,8 @@ import { obstacleSortKeys, type Obstacle, type ObstacleSortKey } from '@amb/shar
 import { PeriodControls } from '../../components/period-controls';
 import { QueryState } from '../../components/query-state';
 import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
-import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
+import { tableOf, type CsvColumn } from '../../lib/csv';
+import { downloadTable, type TableFormat } from '../../lib/xlsx';
 import { periodSearch, readPeriod, withParams } from '../../lib/period-filters';
 import { fetchAllObstacles, useObstacles, type ObstacleFilters } from './api';
 import { BlockedTimeSection } from './blocked-time-section';
@@ -80,18 +81,23 @@ export function ObstaclesPage() {
   const setSort = (key: ObstacleSortKey) =>
     set({ sort: key, dir: key === filters.sort ? (dir === 'asc' ? 'desc' : 'asc') : null });
 
-  const exportCsv = async () => {
-    setExporting('Preparing the CSV…');
+  const exportTable = async (as: TableFormat) => {
+    const kind = as === 'csv' ? 'CSV' : 'Excel workbook';
+    setExporting(`Preparing the ${kind}…`);
     try {
       const all = await fetchAllObstacles(filters);
-      downloadCsv(`obstacles-${new Date().toISOString().slice(0, 10)}.csv`, ...tableOf(all.obstacles, csvColumns));
+      await downloadTable(
+        as,
+        `obstacles-${new Date().toISOString().slice(0, 10)}`,
+        ...tableOf(all.obstacles, csvColumns),
+      );
       setExporting(
         all.total > all.obstacles.length
           ? `Exported the first ${all.obstacles.length.toLocaleString()} of ${all.total.toLocaleString()} obstacles; narrow the filters for the rest.`
           : null,
       );
     } catch (e) {
-      setExporting(`The CSV could not be made: ${(e as Error).message}`);
+      setExporting(`The ${kind} could not be made: ${(e as Error).message}`);
     }
   };
 
@@ -143,8 +149,11 @@ export function ObstaclesPage() {
               </option>
             ))}
           </FilterSelect>
-          <button type="button" onClick={() => void exportCsv()} disabled={!obstacles.data?.total}>
+          <button type="button" onClick={() => void exportTable('csv')} disabled={!obstacles.data?.total}>
             Export CSV<span className="visually-hidden"> of the obstacles</span>
+          </button>
+          <button type="button" onClick={() => void exportTable('xlsx')} disabled={!obstacles.data?.total}>
+            Export Excel<span className="visually-hidden"> of the obstacles</span>
           </button>
           {obstacles.isFetching && obstacles.data && (
             <span className="muted" role="status">

@@ -2,7 +2,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { DependencyGraph } from '@amb/shared/dependencies';
 import { NEAR_WORKING_DAYS } from '@amb/domain/dependency-risk';
 import { QueryState } from '../../components/query-state';
-import { downloadCsv, tableOf } from '../../lib/csv';
+import { tableOf } from '../../lib/csv';
+import { downloadTable, type TableFormat } from '../../lib/xlsx';
 import { useDependencyGraph } from './api';
 import { DependencyGraphDrawing, edgeListUrl } from './dependency-graph';
 import { browserTimeZone, withParams } from '../../lib/period-filters';
@@ -72,9 +73,10 @@ function GraphView({
   );
   const links = edges.reduce((n, e) => n + e.links, 0);
   const atRisk = edges.reduce((n, e) => n + e.atRisk, 0);
-  const csv = () =>
-    downloadCsv(
-      `dependencies-${graph.today}.csv`,
+  const csv = (as: TableFormat) =>
+    downloadTable(
+      as,
+      `dependencies-${graph.today}`,
       ...tableOf(edges, [
         { header: 'Waiting team', value: (e: Edge) => names.get(e.waiting) },
         { header: 'Waits on team', value: (e: Edge) => names.get(e.on) },
@@ -145,9 +147,14 @@ function GraphView({
         <section className="pmo-card" aria-labelledby="edges-title">
           <div className="pmo-card-header">
             <h2 id="edges-title">Team pairs</h2>
-            <button type="button" onClick={csv}>
-              Export CSV<span className="visually-hidden"> of the team pairs</span>
-            </button>
+            <span className="export-buttons">
+              <button type="button" onClick={() => csv('csv')}>
+                Export CSV<span className="visually-hidden"> of the team pairs</span>
+              </button>
+              <button type="button" onClick={() => csv('xlsx')}>
+                Export Excel<span className="visually-hidden"> of the team pairs</span>
+              </button>
+            </span>
           </div>
           <ScrollBox className="pmo-scroll" label="Team pairs">
             <table className="data-table pmo-table">

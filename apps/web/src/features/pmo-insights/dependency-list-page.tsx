@@ -1,7 +1,8 @@
 import { Link, useSearchParams } from 'react-router';
 import type { Dependency } from '@amb/shared/dependencies';
 import { QueryState } from '../../components/query-state';
-import { downloadCsv, tableOf, type CsvColumn } from '../../lib/csv';
+import { tableOf, type CsvColumn } from '../../lib/csv';
+import { downloadTable } from '../../lib/xlsx';
 import { useDependencies, useDependencyGraph } from './api';
 import { browserTimeZone, withParams } from '../../lib/period-filters';
 import './pmo-insights.css';
@@ -91,16 +92,20 @@ export function DependencyListPage() {
           />{' '}
           At risk only
         </label>
-        <button
-          type="button"
-          disabled={!list.data?.dependencies.length}
-          onClick={() =>
-            list.data &&
-            downloadCsv(`open-waits-${list.data.today}.csv`, ...tableOf(list.data.dependencies, csvColumns))
-          }
-        >
-          Export CSV<span className="visually-hidden"> of the open waits</span>
-        </button>
+        {(['csv', 'xlsx'] as const).map((as) => (
+          <button
+            key={as}
+            type="button"
+            disabled={!list.data?.dependencies.length}
+            onClick={() =>
+              list.data &&
+              downloadTable(as, `open-waits-${list.data.today}`, ...tableOf(list.data.dependencies, csvColumns))
+            }
+          >
+            Export {as === 'csv' ? 'CSV' : 'Excel'}
+            <span className="visually-hidden"> of the open waits</span>
+          </button>
+        ))}
         {list.isFetching && list.data && (
           <span className="muted" role="status">
             Updating…

@@ -5,7 +5,7 @@ import { principleShortName } from '@amb/domain/principles';
 import type { PrincipleCoverage } from '@amb/shared/principle-coverage';
 import { QueryState } from '../../components/query-state';
 import { LeftOutTeams, TeamChoice, useTeamChoice } from '../../components/team-choice';
-import { downloadCsv } from '../../lib/csv';
+import { downloadTable, type TableFormat } from '../../lib/xlsx';
 import { browserTimeZone, teamsSearch, withParams } from '../../lib/period-filters';
 import { usePrincipleCoverage } from './api';
 import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE, shade } from './coverage-tables';
@@ -180,9 +180,10 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
   const max = maxima(totals);
   const active = c.teams.filter((t) => columns.some((p) => cellOf(totals, t.id, p.id).cards > 0));
   const idle = c.teams.length - active.length;
-  const csv = () =>
-    downloadCsv(
-      `principles-by-team-${c.from}-${c.to}.csv`,
+  const csv = (as: TableFormat) =>
+    downloadTable(
+      as,
+      `principles-by-team-${c.from}-${c.to}`,
       ['Team', ...columns.flatMap((p) => [`${p.name} (cards)`, `${p.name} (points)`])],
       active.map((t) => [
         t.name,
@@ -195,9 +196,14 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
         <h2 id="heatmap-title">
           Cards finished per team and principle, {c.from} to {c.to}
         </h2>
-        <button type="button" onClick={csv}>
-          Export CSV<span className="visually-hidden"> of cards per team and principle</span>
-        </button>
+        <span className="export-buttons">
+          <button type="button" onClick={() => csv('csv')}>
+            Export CSV<span className="visually-hidden"> of cards per team and principle</span>
+          </button>
+          <button type="button" onClick={() => csv('xlsx')}>
+            Export Excel<span className="visually-hidden"> of cards per team and principle</span>
+          </button>
+        </span>
       </div>
       <p className="pmo-note">
         Darker is more; cards without a principle are shaded grey on their own scale. A card with two principles counts
@@ -243,9 +249,10 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
   const rows = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
   const max = maxima(totals);
   const unit = c.bucket === 'week' ? 'Week of' : 'Month of';
-  const csv = () =>
-    downloadCsv(
-      `principles-by-${c.bucket}-${c.from}-${c.to}.csv`,
+  const csv = (as: TableFormat) =>
+    downloadTable(
+      as,
+      `principles-by-${c.bucket}-${c.from}-${c.to}`,
       ['Principle', ...c.buckets.flatMap((b) => [`${b} (cards)`, `${b} (points)`])],
       rows.map((p) => [
         p.name,
@@ -258,9 +265,14 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
         <h2 id="trend-title">
           Cards finished per principle, {c.bucket} by {c.bucket}, {scope}
         </h2>
-        <button type="button" onClick={csv}>
-          Export CSV<span className="visually-hidden"> of cards per principle and {c.bucket}</span>
-        </button>
+        <span className="export-buttons">
+          <button type="button" onClick={() => csv('csv')}>
+            Export CSV<span className="visually-hidden"> of cards per principle and {c.bucket}</span>
+          </button>
+          <button type="button" onClick={() => csv('xlsx')}>
+            Export Excel<span className="visually-hidden"> of cards per principle and {c.bucket}</span>
+          </button>
+        </span>
       </div>
       <ScrollBox className="pmo-scroll" label={`Cards finished per principle and ${c.bucket}`}>
         <table className="data-table pmo-table heatmap trend">
@@ -324,9 +336,10 @@ const results = [
 function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: string }) {
   const name = new Map(c.teams.map((t) => [t.id, t.name]));
   const rows = [...c.experiments].sort((a, b) => (name.get(a.teamId) ?? '').localeCompare(name.get(b.teamId) ?? ''));
-  const csv = () =>
-    downloadCsv(
-      `experiments-${c.from}-${c.to}.csv`,
+  const csv = (as: TableFormat) =>
+    downloadTable(
+      as,
+      `experiments-${c.from}-${c.to}`,
       ['Team', ...results.map((r) => r.label)],
       rows.map((e) => [name.get(e.teamId) ?? '', ...results.map((r) => e[r.key])]),
     );
@@ -336,9 +349,14 @@ function Experiments({ coverage: c, scope }: { coverage: PrincipleCoverage; scop
         <h2 id="experiments-title">
           Experiments by result, finished {c.from} to {c.to}
         </h2>
-        <button type="button" disabled={!rows.length} onClick={csv}>
-          Export CSV<span className="visually-hidden"> of experiments by result</span>
-        </button>
+        <span className="export-buttons">
+          <button type="button" disabled={!rows.length} onClick={() => csv('csv')}>
+            Export CSV<span className="visually-hidden"> of experiments by result</span>
+          </button>
+          <button type="button" disabled={!rows.length} onClick={() => csv('xlsx')}>
+            Export Excel<span className="visually-hidden"> of experiments by result</span>
+          </button>
+        </span>
       </div>
       {rows.length === 0 ? (
         <p className="pmo-empty">
