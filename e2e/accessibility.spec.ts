@@ -28,6 +28,10 @@ test('signed out, and a scrum master’s board, card, dialogs, sprint, planning,
   await expect(page.getByRole('dialog')).toBeVisible();
   await expect(page.getByRole('dialog').getByText(/^Loading\b/)).toHaveCount(0);
   await expectNoSeriousViolations(page, 'the board with a card panel open');
+  await page.getByRole('dialog').getByRole('button', { name: 'Edit description' }).click();
+  await page.getByRole('dialog').getByRole('combobox', { name: 'Description (Markdown)' }).pressSequentially(' @S');
+  await expect(page.getByRole('listbox', { name: 'People to mention' }).getByRole('option').first()).toBeVisible();
+  await expectNoSeriousViolations(page, 'the card panel’s description, offering people to mention');
 
   await page.goto(`/teams/${teamId}/board/columns`);
   await expect(page.getByRole('dialog', { name: 'Board columns' })).toBeVisible();

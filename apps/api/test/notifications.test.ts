@@ -85,15 +85,18 @@ describe('notifications', () => {
     const card = await newCard('Legal review');
     await as('vic', 'PUT', `/api/cards/${card.id}/watch`, { watching: true });
     await told();
-    await as('sam', 'POST', `/api/cards/${card.id}/comments`, {
+    const written = await as('sam', 'POST', `/api/cards/${card.id}/comments`, {
       body: `Can ${mentionToken(id.lee)} and ${mentionToken(id.olga)} look? ${mentionToken(id.sam)}`,
     });
+    // The writer hears that Olga will not be told; the comment and the excerpt do not name her.
+    expect(written.unreachedMentions).toEqual([id.olga]);
+    expect(written.mentions.map((p: { name: string }) => p.name)).toEqual(['Lee Leaver', 'Sam Member']);
     const lee = await news('lee');
     expect(lee.map((n) => [n.kind, n.cardTitle, n.text])).toEqual([
       [
         'mentioned',
         'Legal review',
-        'Sam Member mentioned you in a comment: “Can @Lee Leaver and @Olga Outsider look? @Sam Member”',
+        'Sam Member mentioned you in a comment: “Can @Lee Leaver and @someone look? @Sam Member”',
       ],
     ]);
     expect(lee[0]!.link).toBe(`/teams/${team.id}/board/cards/${card.id}`);
@@ -134,6 +137,51 @@ describe('notifications', () => {
       version: await version(card.id),
       description: `Slides by ${mentionToken(id.vic)}, soon`,
     });
+    expect(await told()).toEqual({ maya: [], sam: [], vic: ['mentioned'], lee: [], olga: [], pat: [] });
+  });
+
+  it('tells mentions in the description a card is made with, and names back those who cannot read it', async () => {
+    await told();
+    const made = await as('maya', 'POST', '/api/cards', {
+      columnId: column('TODO').id,
+      title: 'Podcast pilot',
+      description: `Guests: ${mentionToken(id.lee)} and ${mentionToken(id.olga)}`,
+    });
+    expect(made.unreachedMentions).toEqual([id.olga]);
+    expect(await told()).toEqual({ maya: [], sam: [], vic: [], lee: ['mentioned'], olga: [], pat: [] });
+    // A card made with a description that mentions no one adds no entry for it.
+    await as('maya', 'POST', '/api/cards', { columnId: column('TODO').id, title: 'Plain', description: 'No one' });
+    const plain = await t.db.card.findFirstOrThrow({ where: { title: 'Plain' } });
+    expect(await t.db.activity.count({ where: { cardId: plain.id, field: 'description' } })).toBe(0);
+  });
+
+  it('tells no one a description mentions who cannot read the card, and says so to the writer only by reference', async () => {
+    const card = await newCard('Trade fair');
+    await told();
+    const ghost = '00000000-0000-4000-8000-000000000000';
+    const first = await as('maya', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      description: `Stand by ${mentionToken(id.olga)}, ${mentionToken(id.sam)} and ${mentionToken(ghost)}`,
+    });
+    // Someone in another team and no one at all look alike: the references as sent, no name.
+    expect(first.unreachedMentions).toEqual([id.olga, ghost]);
+    expect(JSON.stringify(first)).not.toContain('Olga');
+    expect(await told()).toEqual({ maya: [], sam: ['mentioned'], vic: [], lee: [], olga: [], pat: [] });
+    // Only new mentions are reported; the card names only its readers.
+    const again = await as('maya', 'PATCH', `/api/cards/${card.id}`, {
+      version: await version(card.id),
+      description: `Stand by ${mentionToken(id.olga)}, ${mentionToken(id.sam)} and ${mentionToken(id.vic)}`,
+    });
+    expect(again.unreachedMentions).toEqual([]);
+    const detail = await as('vic', 'GET', `/api/cards/${card.id}`);
+    expect(detail.descriptionMentions).toEqual([
+      { id: id.sam, name: 'Sam Member' },
+      { id: id.vic, name: 'Vic Viewer' },
+    ]);
+    expect(
+      (await as('maya', 'PATCH', `/api/cards/${card.id}`, { version: await version(card.id), title: 'Fair' }))
+        .unreachedMentions,
+    ).toEqual([]);
     expect(await told()).toEqual({ maya: [], sam: [], vic: ['mentioned'], lee: [], olga: [], pat: [] });
   });
 
@@ -211,11 +259,54 @@ describe('notifications', () => {
       pat: [],
     });
     // A mention in a retrospective note tells that person.
-    await as('sam', 'POST', `/api/sprints/${sprint.id}/retrospective/notes`, {
+    const note = await as('sam', 'POST', `/api/sprints/${sprint.id}/retrospective/notes`, {
       group: 'WENT_WELL',
       text: `Thanks ${mentionToken(id.vic)} for the slides`,
     });
+    expect(note.unreachedMentions).toEqual([]);
+    expect(note.mentions).toEqual([{ id: id.vic, name: 'Vic Viewer' }]);
     expect(await told()).toEqual({ maya: [], sam: [], vic: ['mentioned'], lee: [], olga: [], pat: [] });
+    // Someone outside the team is not told, and the writer hears so; the note does not name them.
+    const edited = await as('sam', 'PATCH', `/api/retrospective-notes/${note.id}`, {
+      text: `Thanks ${mentionToken(id.vic)} and ${mentionToken(id.olga)} for the slides`,
+    });
+    expect(edited.unreachedMentions).toEqual([id.olga]);
+    expect(edited.mentions).toEqual([{ id: id.vic, name: 'Vic Viewer' }]);
+    const outside = await as('sam', 'POST', `/api/sprints/${sprint.id}/retrospective/notes`, {
+      group: 'TO_IMPROVE',
+      text: `Ask ${mentionToken(id.olga)}`,
+    });
+    expect(outside.unreachedMentions).toEqual([id.olga]);
+    expect(await told()).toEqual({ maya: [], sam: [], vic: [], lee: [], olga: [], pat: [] });
+    const shown = (await as('vic', 'GET', `/api/sprints/${sprint.id}/retrospective`)).notes.find(
+      (n: { id: string }) => n.id === note.id,
+    );
+    expect(shown.mentions).toEqual([{ id: id.vic, name: 'Vic Viewer' }]);
+  });
+
+  it('tells approvers when they are asked, and the one who asked when each decides', async () => {
+    const card = await newCard('Press release');
+    await told();
+    await as('maya', 'POST', `/api/cards/${card.id}/approval`, {
+      approverIds: [id.sam, id.vic],
+      note: 'Before Friday, please',
+    });
+    const asked = await news('sam');
+    expect(asked.map((n) => [n.kind, n.text])).toEqual([
+      ['approval.requested', 'Maya Master asks you to approve the card: “Before Friday, please”'],
+    ]);
+    expect(await told()).toEqual({ maya: [], sam: [], vic: ['approval.requested'], lee: [], olga: [], pat: [] });
+    await as('sam', 'POST', `/api/cards/${card.id}/approval/decision`, {
+      decision: 'CHANGES_REQUESTED',
+      comment: 'The quote needs a source',
+    });
+    await as('vic', 'POST', `/api/cards/${card.id}/approval/decision`, { decision: 'APPROVED' });
+    const decided = await news('maya');
+    expect(decided.map((n) => n.text).sort()).toEqual([
+      'Sam Member asked for changes: “The quote needs a source”',
+      'Vic Viewer approved',
+    ]);
+    expect(await told()).toEqual({ maya: [], sam: [], vic: [], lee: [], olga: [], pat: [] });
   });
 
   it('tells the inviter when an invitation is accepted', async () => {

@@ -3,6 +3,7 @@ import { cardSummarySchema, cardTypeSchema, experimentResultSchema } from './boa
 import { blockerCategorySchema, pmoHandlingSchema } from './obstacles';
 import { idSchema, isoDateTime } from './common';
 import { cardOriginSchema } from './retrospectives';
+import { unreachedMentionsSchema } from './notifications';
 
 export const cardParamsSchema = z.object({ cardId: idSchema });
 const versionSchema = z
@@ -44,6 +45,15 @@ export type WipOverageView = z.infer<typeof wipOverageSchema>;
 export const cardWriteResultSchema = z.object({ card: cardSummarySchema, overLimit: z.array(wipOverageSchema) });
 export type CardWriteResult = z.infer<typeof cardWriteResultSchema>;
 
+/** An edited card, and the people its new description mentions who will not be told. */
+export const cardUpdateResultSchema = cardWriteResultSchema.extend({ unreachedMentions: unreachedMentionsSchema });
+export type CardUpdateResult = z.infer<typeof cardUpdateResultSchema>;
+
+/** A calendar day or a full timestamp. */
+const cardDateSchema = z.union([z.iso.date(), z.iso.datetime({ offset: true })], {
+  message: 'must be a date like 2026-12-01',
+});
+
 export const createCardBodySchema = z.object({
   columnId: idSchema,
   swimlaneId: idSchema.nullable().default(null),
@@ -54,6 +64,9 @@ export const createCardBodySchema = z.object({
   description: z.string().max(20_000).default(''),
   /** Owners from the start; a card created in progress counts against their WIP limits. */
   ownerIds: z.array(idSchema).max(20).default([]),
+  /** When the card spans days; the start may not come after the due date. */
+  startDate: cardDateSchema.nullable().default(null),
+  dueDate: cardDateSchema.nullable().default(null),
 });
 export type CreateCardBody = z.input<typeof createCardBodySchema>;
 
@@ -70,11 +83,9 @@ export const updateCardBodySchema = z
       .max(1000)
       .nullable()
       .optional(),
-    /** A calendar day or a full timestamp. */
-    dueDate: z
-      .union([z.iso.date(), z.iso.datetime({ offset: true })], { message: 'must be a date like 2026-12-01' })
-      .nullable()
-      .optional(),
+    /** A calendar day or a full timestamp; the start may not come after the due date. */
+    startDate: cardDateSchema.nullable().optional(),
+    dueDate: cardDateSchema.nullable().optional(),
     labels: z.array(labelSchema).max(20, { message: 'may hold at most 20 labels' }).optional(),
     ownerIds: z.array(idSchema).max(20).optional(),
     principleIds: z.array(idSchema).max(20).optional(),
@@ -106,6 +117,8 @@ export const commentSchema = z.object({
   createdAt: isoDateTime,
   editedAt: isoDateTime.nullable(),
 });
+/** A comment just written, and the people it mentions who will not be told. */
+export const addedCommentSchema = commentSchema.extend({ unreachedMentions: unreachedMentionsSchema });
 /** A page of a card's comments, oldest first, before the comment `before` (or the newest, without it). */
 export const commentPageQuerySchema = z.object({
   before: idSchema.optional(),
@@ -179,7 +192,9 @@ export const historyEntrySchema = z.object({
 export const cardDetailSchema = cardSummarySchema.extend({
   boardId: idSchema,
   teamId: idSchema,
+  /** Keeps mentions as references, as comments do; `descriptionMentions` names those people. */
   description: z.string(),
+  descriptionMentions: z.array(personRefSchema),
   hypothesis: z.string().nullable(),
   metric: z.string().nullable(),
   blockerCategory: blockerCategorySchema.nullable(),

@@ -10,6 +10,7 @@ export const errorCodes = [
   'CONFLICT',
   'STALE_VERSION',
   'WIP_LIMIT_REACHED',
+  'APPROVAL_REQUIRED',
   'EMAIL_TAKEN',
   'SIGN_UP_CLOSED',
   'RATE_LIMITED',
@@ -35,6 +36,8 @@ export const errorStatus: Record<ErrorCode, number> = {
   CONFLICT: 409,
   STALE_VERSION: 409,
   WIP_LIMIT_REACHED: 409,
+  /** The card would leave a column that requires approval before its approval stands approved. */
+  APPROVAL_REQUIRED: 409,
   EMAIL_TAKEN: 409,
   SIGN_UP_CLOSED: 403,
   RATE_LIMITED: 429,

@@ -19,6 +19,8 @@ export const notificationKinds = [
   'sprint.started',
   'sprint.closed',
   'retrospective.opened',
+  'approval.requested',
+  'approval.decided',
   'invitation.accepted',
   'import.finished',
   'import.failed',
@@ -30,9 +32,12 @@ export const notificationDeliveries = ['APP', 'EMAIL', 'DIGEST'] as const;
 export const notificationDeliverySchema = z.enum(notificationDeliveries);
 export type NotificationDelivery = z.infer<typeof notificationDeliverySchema>;
 
-/** Mentions go out by e-mail at once unless the person says otherwise; everything else waits for the digest. */
+/**
+ * Mentions and requests to approve go out by e-mail at once unless the person says otherwise (someone waits on
+ * them); due dates wait for the digest; everything else stays in the app.
+ */
 export function defaultDelivery(kind: NotificationKind): NotificationDelivery {
-  return kind === 'mentioned' ? 'EMAIL' : kind.startsWith('due.') ? 'DIGEST' : 'APP';
+  return kind === 'mentioned' || kind === 'approval.requested' ? 'EMAIL' : kind.startsWith('due.') ? 'DIGEST' : 'APP';
 }
 
 /** What a kind is called on the preferences page. */
@@ -52,6 +57,8 @@ export const notificationKindLabels: Record<NotificationKind, string> = {
   'sprint.started': 'My team starts a sprint',
   'sprint.closed': 'My team closes a sprint',
   'retrospective.opened': 'My team opens a retrospective',
+  'approval.requested': 'Someone asks me to approve a card or a file',
+  'approval.decided': 'Someone decides on an approval I asked for',
   'invitation.accepted': 'Someone accepts my invitation',
   'import.finished': 'My import is finished',
   'import.failed': 'My import failed',
@@ -68,6 +75,9 @@ export const notificationDataSchema = z
     where: z.enum(['comment', 'description', 'retrospective']).optional(),
     excerpt: z.string().optional(),
     personName: z.string().optional(),
+    /** What an approver decided, and the file asked about (when it is a file's version). */
+    decision: z.enum(['APPROVED', 'CHANGES_REQUESTED']).optional(),
+    fileName: z.string().optional(),
   })
   .nullable();
 
@@ -173,3 +183,10 @@ export function mentionsAsNames(text: string, names: ReadonlyMap<string, string>
 export const mentionCandidatesQuerySchema = z.object({ q: z.string().max(100).optional() });
 export const mentionCandidatesSchema = z.object({ people: z.array(z.object({ id: idSchema, name: z.string() })) });
 export type MentionCandidates = z.infer<typeof mentionCandidatesSchema>;
+
+/**
+ * The people a write newly mentions who will not be told, because they cannot read what was written (or are no one
+ * at all): the references as written, in order, so the writer can be warned. Only what the writer sent comes back,
+ * never a name, so it says nothing about anyone the writer cannot see.
+ */
+export const unreachedMentionsSchema = z.array(idSchema);

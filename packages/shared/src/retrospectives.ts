@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_VOTES_PER_PERSON, NOTE_MAX_LENGTH, retrospectiveGroups } from '@amb/domain/retrospective';
 import { idSchema, isoDateTime } from './common';
+import { unreachedMentionsSchema } from './notifications';
 
 export const retrospectiveGroupSchema = z.enum(retrospectiveGroups);
 export const retrospectiveStates = ['NOT_OPENED', 'OPEN', 'CLOSED'] as const;
@@ -77,7 +78,9 @@ export type ActionCard = z.infer<typeof actionCardSchema>;
 export const retrospectiveNoteSchema = z.object({
   id: idSchema,
   group: retrospectiveGroupSchema,
+  /** Keeps mentions as references (`@[person id]`); `mentions` names those people as they are called now. */
   text: z.string(),
+  mentions: z.array(z.object({ id: idSchema, name: z.string() })),
   principleId: idSchema.nullable(),
   authorId: idSchema.nullable(),
   authorName: z.string().nullable(),
@@ -91,6 +94,12 @@ export const retrospectiveNoteSchema = z.object({
   card: actionCardSchema.nullable(),
 });
 export type RetrospectiveNote = z.infer<typeof retrospectiveNoteSchema>;
+
+/** A note just added or edited, and the people its text newly mentions who will not be told. */
+export const retrospectiveNoteWriteSchema = retrospectiveNoteSchema.extend({
+  unreachedMentions: unreachedMentionsSchema,
+});
+export type RetrospectiveNoteWrite = z.infer<typeof retrospectiveNoteWriteSchema>;
 
 export const retrospectiveSchema = z.object({
   sprintId: idSchema,

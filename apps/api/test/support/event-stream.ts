@@ -41,6 +41,7 @@ export async function watchEvents(url: string, cookie: string, headers: Record<s
   };
   return {
     status: res.status,
+    headers: res.headers,
     events,
     /** The `retry:` hints the server sent, in order. */
     retries,

@@ -11,7 +11,7 @@ import {
   checklistSchema,
   commentPageQuerySchema,
   commentPageSchema,
-  commentSchema,
+  addedCommentSchema,
 } from '@amb/shared/cards';
 import { signedIn } from '../../plugins/auth';
 import { addComment } from '../../services/cards/add-comment';
@@ -76,9 +76,11 @@ export const cardDetailRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Comment on a card',
+        description:
+          '`unreachedMentions` lists the people the comment mentions who cannot read the card and are not told.',
         params: cardParamsSchema,
         body: addCommentBodySchema,
-        response: { 201: commentSchema, ...writeErrors },
+        response: { 201: addedCommentSchema, ...writeErrors },
       },
     },
     async (request, reply) =>

@@ -3,6 +3,7 @@ import { boardParamsSchema } from '@amb/shared/boards';
 import {
   archivedCardsSchema,
   cardParamsSchema,
+  cardUpdateResultSchema,
   cardWriteResultSchema,
   createCardBodySchema,
   moveCardBodySchema,
@@ -29,7 +30,7 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Add a card at the top or the bottom of a column',
         body: createCardBodySchema,
-        response: { 201: cardWriteResultSchema, ...writeErrors },
+        response: { 201: cardUpdateResultSchema, ...writeErrors },
       },
     },
     async (request, reply) => reply.status(201).send(await createCard(ctx(request), request.body)),
@@ -57,9 +58,11 @@ export const cardRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'Edit a card',
+        description:
+          '`unreachedMentions` lists the people a new description mentions who cannot read the card and are not told.',
         params: cardParamsSchema,
         body: updateCardBodySchema,
-        response: { 200: cardWriteResultSchema, ...writeErrors },
+        response: { 200: cardUpdateResultSchema, ...writeErrors },
       },
     },
     async (request) => updateCard(ctx(request), request.params.cardId, request.body),

@@ -5,7 +5,7 @@ import {
   deleteNoteResultSchema,
   editNoteBodySchema,
   retrospectiveNoteParamsSchema,
-  retrospectiveNoteSchema,
+  retrospectiveNoteWriteSchema,
   retrospectiveSchema,
   retrospectiveSettingsBodySchema,
   voteBodySchema,
@@ -63,10 +63,10 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: 'Add a note (went well, to improve, action) while the retrospective is open',
         description:
-          'Refused with 409 CONFLICT when the retrospective is closed or not opened, and with 409 LIMIT_REACHED at 50 notes by the same person.',
+          'Refused with 409 CONFLICT when the retrospective is closed or not opened, and with 409 LIMIT_REACHED at 50 notes by the same person. `unreachedMentions` lists the people it mentions who cannot read the team’s cards and are not told.',
         params: sprintParamsSchema,
         body: addNoteBodySchema,
-        response: { 201: retrospectiveNoteSchema, ...writeErrors },
+        response: { 201: retrospectiveNoteWriteSchema, ...writeErrors },
       },
     },
     async (request, reply) =>
@@ -80,10 +80,10 @@ export const retrospectiveRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Change a note’s text, group or principle while the retrospective is open (its author; a scrum master or admin for any note)',
         description:
-          'Its votes stay. Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card.',
+          'Its votes stay. Refused with 409 CONFLICT when the retrospective is closed, or when the action is already a card. `unreachedMentions` lists the people the new text mentions who cannot read the team’s cards and are not told.',
         params: retrospectiveNoteParamsSchema,
         body: editNoteBodySchema,
-        response: { 200: retrospectiveNoteSchema, ...writeErrors },
+        response: { 200: retrospectiveNoteWriteSchema, ...writeErrors },
       },
     },
     async (request) => editNote(ctx(request), request.params.noteId, request.body),

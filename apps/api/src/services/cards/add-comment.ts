@@ -1,6 +1,6 @@
 import { activityKinds } from '@amb/shared/activity';
 import { recordActivity } from '../activity/record-activity';
-import { mentionedPeople } from '../notifications/mention-names';
+import { mentionedPeople, unreachedMentions } from '../notifications/mention-names';
 import type { ServiceContext } from '../context';
 import { requireRoomOnCard } from './card-room';
 import { loadOpenCardFor } from './load-card';
@@ -22,7 +22,7 @@ export async function addComment({ db, actor }: ServiceContext, cardId: string, 
       kind: activityKinds.commentAdded,
       to: { commentId: comment.id },
     });
-    const [mentions] = await mentionedPeople(tx, [comment.body]);
+    const [mentions] = await mentionedPeople(tx, card.teamId, [comment.body]);
     return {
       id: comment.id,
       author: comment.author,
@@ -30,6 +30,7 @@ export async function addComment({ db, actor }: ServiceContext, cardId: string, 
       mentions: mentions!,
       createdAt: comment.createdAt.toISOString(),
       editedAt: null,
+      unreachedMentions: await unreachedMentions(tx, card.teamId, null, comment.body),
     };
   });
 }

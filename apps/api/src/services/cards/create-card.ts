@@ -1,7 +1,9 @@
 import { activityKinds } from '@amb/shared/activity';
-import type { CardWriteResult, createCardBodySchema } from '@amb/shared/cards';
+import type { CardUpdateResult, CardWriteResult, createCardBodySchema } from '@amb/shared/cards';
+import { mentionedIds } from '@amb/shared/notifications';
 import type { z } from 'zod';
 import { invalidField } from '../../lib/app-error';
+import { unreachedMentions } from '../notifications/mention-names';
 import { recordActivity } from '../activity/record-activity';
 import { requireTeamAccess } from '../access/team-access';
 import type { Prisma } from '../../db/prisma';
@@ -10,11 +12,16 @@ import { placeCard } from './placement/place-card';
 import { trackBreaches } from './placement/wip-breaches';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { flowTimes } from '@amb/domain/flow-times';
+import { cardDatesProblem } from '@amb/domain/card-dates';
 
 export type CreateCardInput = z.output<typeof createCardBodySchema>;
 
-/** Quick add: a new card at the top or the bottom of a column, under its WIP limits and, in progress, its owners'. */
-export async function createCard({ db, actor }: ServiceContext, body: CreateCardInput): Promise<CardWriteResult> {
+/**
+ * Quick add: a new card at the top or the bottom of a column, under its WIP limits and, in progress, its owners'.
+ * People its description mentions are told as when a description is edited; those who cannot read it are named
+ * back, so the writer is warned.
+ */
+export async function createCard({ db, actor }: ServiceContext, body: CreateCardInput): Promise<CardUpdateResult> {
   const column = await db.column.findUnique({
     where: { id: body.columnId },
     select: { boardId: true, board: { select: { teamId: true } } },
@@ -30,17 +37,46 @@ export async function createCard({ db, actor }: ServiceContext, body: CreateCard
   ) {
     throw invalidField('body.ownerIds', 'must all be members of the card’s team');
   }
+  const datesProblem = cardDatesProblem(dateOf(body.startDate), dateOf(body.dueDate));
+  if (datesProblem) throw invalidField('body.startDate', datesProblem);
 
-  return db.$transaction((tx) => insertCard(tx, { boardId, teamId, actorId: actor.id, ...body, ownerIds }));
+  const description = body.description ?? '';
+  const result = await db.$transaction(async (tx) => {
+    const created = await insertCard(tx, { boardId, teamId, actorId: actor.id, ...body, ownerIds });
+    // As owners given at creation: an entry of its own, which the notifications read.
+    if (mentionedIds(description).length)
+      await recordActivity(tx, {
+        actorId: actor.id,
+        teamId,
+        boardId,
+        cardId: created.card.id,
+        sprintId: null,
+        kind: activityKinds.cardUpdated,
+        field: 'description',
+        from: '',
+        to: description,
+      });
+    return created;
+  });
+  return { ...result, unreachedMentions: await unreachedMentions(db, teamId, null, description) };
 }
+
+const dateOf = (d: string | null | undefined) => (d ? new Date(d) : null);
 
 /** Places and writes a new card with its entries, inside the caller's transaction (quick add, a retrospective action). */
 export async function insertCard(
   tx: Prisma.TransactionClient,
-  body: Omit<CreateCardInput, 'ownerIds'> & { boardId: string; teamId: string; actorId: string; ownerIds?: string[] },
+  body: Omit<CreateCardInput, 'ownerIds' | 'startDate' | 'dueDate'> &
+    Partial<Pick<CreateCardInput, 'startDate' | 'dueDate'>> & {
+      boardId: string;
+      teamId: string;
+      actorId: string;
+      ownerIds?: string[];
+    },
 ): Promise<CardWriteResult> {
   const { boardId, teamId, actorId } = body;
   const ownerIds = body.ownerIds ?? [];
+  const dates = { startDate: dateOf(body.startDate), dueDate: dateOf(body.dueDate) };
   const placed = await placeCard(tx, {
     boardId,
     cardId: null,
@@ -59,6 +95,7 @@ export async function insertCard(
       title: body.title,
       type: body.type,
       description: body.description,
+      ...dates,
       rank: placed.rank,
       createdById: actorId,
       owners: { create: ownerIds.map((userId) => ({ userId })) },
@@ -92,6 +129,21 @@ export async function insertCard(
       from: [],
       to: ownerIds,
     });
+  }
+  for (const field of ['startDate', 'dueDate'] as const) {
+    const set = dates[field];
+    if (set)
+      await recordActivity(tx, {
+        actorId,
+        teamId,
+        boardId,
+        cardId: card.id,
+        sprintId: null,
+        kind: activityKinds.cardUpdated,
+        field,
+        from: null,
+        to: set.toISOString(),
+      });
   }
   await trackBreaches(tx, {
     boardId,

@@ -8,9 +8,13 @@ import { loadCardFor } from './load-card';
 
 const commentInclude = { author: { select: { id: true, name: true } } } as const;
 
-/** The `limit` comments of a card just before `before` (or its newest), oldest first, and whether older ones exist. */
+/**
+ * The `limit` comments of a card of the team just before `before` (or its newest), oldest first, and whether older
+ * ones exist.
+ */
 export async function commentPage(
   db: Db,
+  teamId: string,
   cardId: string,
   options: { before?: string; limit?: number } = {},
 ): Promise<CommentPage> {
@@ -33,6 +37,7 @@ export async function commentPage(
   const page = rows.slice(0, limit).reverse();
   const mentions = await mentionedPeople(
     db,
+    teamId,
     page.map((c) => c.body),
   );
   return {
@@ -53,6 +58,6 @@ export async function listComments(
   cardId: string,
   options: { before?: string; limit: number },
 ) {
-  await loadCardFor(db, actor, cardId, 'view');
-  return commentPage(db, cardId, options);
+  const card = await loadCardFor(db, actor, cardId, 'view');
+  return commentPage(db, card.teamId, cardId, options);
 }

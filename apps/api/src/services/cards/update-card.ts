@@ -1,6 +1,7 @@
 import { activityKinds, type BlockerCategory } from '@amb/shared/activity';
-import type { CardWriteResult, UpdateCardBody } from '@amb/shared/cards';
+import type { CardUpdateResult, CardWriteResult, UpdateCardBody } from '@amb/shared/cards';
 import type { Prisma } from '../../db/prisma';
+import { cardDatesProblem } from '@amb/domain/card-dates';
 import { invalidField } from '../../lib/app-error';
 import { recordActivity, type ActivityEntry, type ActivitySubject } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
@@ -10,6 +11,10 @@ import { lockPersonLimits } from './placement/person-limits';
 import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { loadOpenCardFor, staleVersion } from './load-card';
 import { noPmoHandling } from '../obstacles/pmo-handling';
+import { unreachedMentions } from '../notifications/mention-names';
+
+const dateAfter = (given: string | null | undefined, stored: Date | null) =>
+  given === undefined ? stored : given === null ? null : new Date(given);
 
 const updatedFields = ['title', 'description', 'type', 'labels', 'hypothesis', 'metric', 'experimentResult'] as const;
 
@@ -56,12 +61,15 @@ function blocking(
 
 const sameSet = (a: string[], b: string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
-/** Edits a card's fields; each change becomes one history entry of its kind. Based on a stale version, it is refused. */
+/**
+ * Edits a card's fields; each change becomes one history entry of its kind. Based on a stale version, it is refused.
+ * People a new description mentions who cannot read the card are not told; the answer names them back to the writer.
+ */
 export async function updateCard(
   { db, actor }: ServiceContext,
   cardId: string,
   body: UpdateCardBody,
-): Promise<CardWriteResult> {
+): Promise<CardUpdateResult> {
   const card = await loadOpenCardFor(db, actor, cardId, 'work');
   if (card.version !== body.version) throw await staleVersion(db, cardId);
   const current = await db.card.findUniqueOrThrow({ where: { id: cardId }, include: cardSummaryInclude });
@@ -86,6 +94,13 @@ export async function updateCard(
     if (!sprint) throw invalidField('body.sprintId', 'must be a sprint of the card’s team');
     if (sprint.state === 'CLOSED') throw invalidField('body.sprintId', 'must not be a closed sprint');
   }
+
+  // The start is compared with the due date the card will have: the one given, or the stored one.
+  const datesProblem = cardDatesProblem(
+    dateAfter(body.startDate, current.startDate),
+    dateAfter(body.dueDate, current.dueDate),
+  );
+  if (datesProblem) throw invalidField('body.startDate', datesProblem);
 
   const data: Prisma.CardUncheckedUpdateManyInput = {};
   const history: ActivityEntry[] = [];
@@ -117,15 +132,17 @@ export async function updateCard(
       to: { sprintId: body.sprintId },
     });
   }
-  if (body.dueDate !== undefined) {
-    const next = body.dueDate === null ? null : new Date(body.dueDate);
-    if ((current.dueDate?.getTime() ?? null) !== (next?.getTime() ?? null)) {
-      data.dueDate = next;
+  for (const field of ['startDate', 'dueDate'] as const) {
+    const given = body[field];
+    if (given === undefined) continue;
+    const next = given === null ? null : new Date(given);
+    if ((current[field]?.getTime() ?? null) !== (next?.getTime() ?? null)) {
+      data[field] = next;
       history.push({
         ...base,
         kind: activityKinds.cardUpdated,
-        field: 'dueDate',
-        from: current.dueDate?.toISOString() ?? null,
+        field,
+        from: current[field]?.toISOString() ?? null,
         to: next?.toISOString() ?? null,
       });
     }
@@ -185,5 +202,9 @@ export async function updateCard(
     };
   });
   if (!result) throw await staleVersion(db, cardId);
-  return result;
+  const unreached =
+    data.description !== undefined
+      ? await unreachedMentions(db, card.teamId, current.description, body.description!)
+      : [];
+  return { ...result, unreachedMentions: unreached };
 }

@@ -6,15 +6,16 @@ export function describeNotification(kind: NotificationKind, actorName: string |
   const who = actorName ?? 'Someone';
   const note = data.note ? `: “${data.note}”` : '';
   const sprint = data.sprintName ? ` ${data.sprintName}` : '';
+  const quoted = data.excerpt ? `: “${data.excerpt}”` : '';
   switch (kind) {
     case 'mentioned':
       return data.where === 'description'
         ? `${who} mentioned you in the description`
         : data.where === 'retrospective'
-          ? `${who} mentioned you in a retrospective note${data.excerpt ? `: “${data.excerpt}”` : ''}`
-          : `${who} mentioned you in a comment${data.excerpt ? `: “${data.excerpt}”` : ''}`;
+          ? `${who} mentioned you in a retrospective note${quoted}`
+          : `${who} mentioned you in a comment${quoted}`;
     case 'comment.added':
-      return `${who} commented${data.excerpt ? `: “${data.excerpt}”` : ''}`;
+      return `${who} commented${quoted}`;
     case 'owner.added':
       return `${who} made you an owner`;
     case 'card.blocked':
@@ -41,6 +42,10 @@ export function describeNotification(kind: NotificationKind, actorName: string |
       return `${who} closed the sprint${sprint}`;
     case 'retrospective.opened':
       return `${who} opened the retrospective of${sprint || ' the sprint'}`;
+    case 'approval.requested':
+      return `${who} asks you to approve ${data.fileName ? `“${data.fileName}”` : 'the card'}${note}`;
+    case 'approval.decided':
+      return `${who} ${data.decision === 'CHANGES_REQUESTED' ? 'asked for changes' : 'approved'}${quoted}`;
     case 'invitation.accepted':
       return `${data.personName ?? who} accepted your invitation`;
     case 'import.finished':

@@ -95,9 +95,13 @@ export async function fanOutBoard(db: Db, boardKey: string): Promise<{ told: str
   );
 }
 
-/** Tells every API process whose inbox changed (their bells update live); notices go out at commit. */
+/**
+ * Tells every API process whose inbox changed (their bells update live); notices go out at commit. One statement
+ * for everyone: reminders falling due together can tell thousands of people at once.
+ */
 export async function announce(tx: Prisma.TransactionClient, userIds: string[]) {
-  for (const userId of userIds) await tx.$queryRaw`SELECT pg_notify('notification', ${userId})::text`;
+  if (!userIds.length) return;
+  await tx.$queryRaw`SELECT pg_notify('notification', u)::text FROM unnest(${userIds}::text[]) AS u`;
 }
 
 /** Fans out everything waiting on every board; returns how many notifications were written. */

@@ -1,6 +1,7 @@
 import { activityKinds } from '@amb/shared/activity';
 import { mentionedIds, mentionsAsNames, type NotificationKind } from '@amb/shared/notifications';
 import type { Prisma } from '../../db/prisma';
+import { readableNames } from './mention-names';
 import { readersOfTeam } from './readers';
 
 /** An activity entry as the fan-out reads it, in commit order. */
@@ -62,13 +63,9 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
     return teamMembers.get(teamId)!;
   };
   let pmoStaff: string[] | null = null;
-  const names = async (text: string) => {
-    const ids = mentionedIds(text);
-    const people = ids.length
-      ? await tx.user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } })
-      : [];
-    return mentionsAsNames(text, new Map(people.map((p) => [p.id, p.name])));
-  };
+  // Excerpts name only the team's readers, as the card shows them.
+  const names = async (teamId: string, text: string) =>
+    mentionsAsNames(text, await readableNames(tx, teamId, mentionedIds(text)));
 
   const intents: NotificationIntent[] = [];
   const watches: { cardId: string; userId: string }[] = [];
@@ -99,14 +96,14 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
           const added = mentionedIds(textOf(e.to)).filter((id) => !before.has(id));
           added.forEach((id) => watchers.add(id));
           if (added.length)
-            tell(added, 'mentioned', { where: 'description', excerpt: excerpt(await names(textOf(e.to))) });
+            tell(added, 'mentioned', { where: 'description', excerpt: excerpt(await names(teamId, textOf(e.to))) });
         }
         break;
       case activityKinds.commentAdded: {
         const comment = await tx.comment.findUnique({ where: { id: textOf(to.commentId) }, select: { body: true } });
         if (!comment) break;
         const mentioned = mentionedIds(comment.body);
-        const text = excerpt(await names(comment.body));
+        const text = excerpt(await names(teamId, comment.body));
         tell(mentioned, 'mentioned', { where: 'comment', excerpt: text });
         tell(card?.watchers ?? [], 'comment.added', { excerpt: text });
         if (e.actorId) watchers.add(e.actorId);
@@ -152,7 +149,32 @@ export async function intentsFor(tx: Tx, entries: FanOutEntry[]) {
         const before = new Set(mentionedIds(textOf(from.text)));
         const added = mentionedIds(textOf(to.text)).filter((id) => !before.has(id));
         if (added.length)
-          tell(added, 'mentioned', { where: 'retrospective', excerpt: excerpt(await names(textOf(to.text))) });
+          tell(added, 'mentioned', { where: 'retrospective', excerpt: excerpt(await names(teamId, textOf(to.text))) });
+        break;
+      }
+      case activityKinds.approvalRequested: {
+        const request = await tx.approvalRequest.findUnique({
+          where: { id: textOf(to.approvalId) },
+          select: { note: true, attachment: { select: { name: true } } },
+        });
+        tell(strings(to.approverIds), 'approval.requested', {
+          ...(request?.attachment ? { fileName: request.attachment.name } : {}),
+          ...(request?.note ? { note: excerpt(request.note) } : {}),
+        });
+        break;
+      }
+      case activityKinds.approvalDecided: {
+        const request = await tx.approvalRequest.findUnique({
+          where: { id: textOf(to.approvalId) },
+          select: { requestedById: true },
+        });
+        const decision = to.decision === 'CHANGES_REQUESTED' ? 'CHANGES_REQUESTED' : 'APPROVED';
+        const comment = textOf(to.comment);
+        if (request?.requestedById)
+          tell([request.requestedById], 'approval.decided', {
+            decision,
+            ...(comment ? { excerpt: excerpt(comment) } : {}),
+          });
         break;
       }
       case activityKinds.invitationAccepted: {

@@ -3,7 +3,8 @@ import type { AddNoteBody } from '@amb/shared/retrospectives';
 import { recordActivity } from '../activity/record-activity';
 import { requireRoomOnTeam } from '../teams/team-room';
 import type { ServiceContext } from '../context';
-import { toNote, noteInclude } from './get-retrospective';
+import { noteInclude, toNotes } from './get-retrospective';
+import { unreachedMentions } from '../notifications/mention-names';
 import {
   loadRetroSprint,
   notOpened,
@@ -12,7 +13,10 @@ import {
   retrospectiveEntrySubject,
 } from './retrospective-access';
 
-/** A note in one of the three groups, while the retrospective is open; anyone who works on the team. */
+/**
+ * A note in one of the three groups, while the retrospective is open; anyone who works on the team. People it
+ * mentions who cannot read the team's cards are not told; the answer names them back to the writer.
+ */
 export async function addNote({ db, actor }: ServiceContext, sprintId: string, body: AddNoteBody) {
   const { sprint } = await loadRetroSprint(db, actor, sprintId, 'work');
   const retro = sprint.retrospective;
@@ -45,6 +49,7 @@ export async function addNote({ db, actor }: ServiceContext, sprintId: string, b
         principleId: note.principleId,
       },
     });
-    return toNote(note, actor.id);
+    const [written] = await toNotes(tx, sprint.teamId, [note], actor.id);
+    return { ...written!, unreachedMentions: await unreachedMentions(tx, sprint.teamId, null, note.text) };
   });
 }

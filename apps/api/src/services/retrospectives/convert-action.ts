@@ -1,9 +1,11 @@
 import { activityKinds } from '@amb/shared/activity';
+import { mentionedIds, mentionsAsNames } from '@amb/shared/notifications';
 import type { ConvertActionResult } from '@amb/shared/retrospectives';
 import { AppError, invalidField } from '../../lib/app-error';
 import { recordActivity } from '../activity/record-activity';
 import { insertCard } from '../cards/create-card';
 import type { ServiceContext } from '../context';
+import { readableNames } from '../notifications/mention-names';
 import { liveBoardOf, loadNote } from './retrospective-access';
 
 const TITLE_MAX = 200;
@@ -42,7 +44,9 @@ export async function convertAction({ db, actor }: ServiceContext, noteId: strin
         fields: [{ field: 'params.noteId', message: 'is already a card' }],
         details: { cardId: current.card_id },
       });
-    const title = note.text.length > TITLE_MAX ? `${note.text.slice(0, TITLE_MAX - 1)}…` : note.text;
+    // A title is plain text: mentions become names there; the description keeps them as mentions.
+    const plain = mentionsAsNames(note.text, await readableNames(tx, sprint.teamId, mentionedIds(note.text)));
+    const title = plain.length > TITLE_MAX ? `${plain.slice(0, TITLE_MAX - 1)}…` : plain;
     const { card } = await insertCard(tx, {
       boardId,
       teamId: sprint.teamId,

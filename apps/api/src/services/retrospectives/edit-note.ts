@@ -1,8 +1,9 @@
 import { activityKinds } from '@amb/shared/activity';
-import type { EditNoteBody, RetrospectiveNote } from '@amb/shared/retrospectives';
+import type { EditNoteBody, RetrospectiveNoteWrite } from '@amb/shared/retrospectives';
 import { recordActivity } from '../activity/record-activity';
 import type { ServiceContext } from '../context';
-import { noteInclude, toNote } from './get-retrospective';
+import { noteInclude, toNotes } from './get-retrospective';
+import { unreachedMentions } from '../notifications/mention-names';
 import {
   loadNoteToChange,
   lockNoteToChange,
@@ -15,13 +16,14 @@ type NoteFields = Pick<EditNoteBody, 'text' | 'group' | 'principleId'>;
 
 /**
  * Changes a note's text, group or principle while the retrospective is open: its author, or a scrum master or admin.
- * Its votes stay. Only what differs is written and logged; an edit that changes nothing writes nothing.
+ * Its votes stay. Only what differs is written and logged; an edit that changes nothing writes nothing. People the
+ * new text mentions who cannot read the team's cards are not told; the answer names them back to the writer.
  */
 export async function editNote(
   { db, actor }: ServiceContext,
   noteId: string,
   body: EditNoteBody,
-): Promise<RetrospectiveNote> {
+): Promise<RetrospectiveNoteWrite> {
   const note = await loadNoteToChange(db, actor, noteId);
   const retro = note.retrospective;
   // A principle archived since the note was tagged may stay; only a newly chosen one must be in use.
@@ -51,9 +53,14 @@ export async function editNote(
         to: { retrospectiveId: retro.id, noteId, ...to },
       });
     }
-    return toNote(
-      await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, include: noteInclude }),
+    const teamId = retro.sprint.teamId;
+    const [written] = await toNotes(
+      tx,
+      teamId,
+      [await tx.retrospectiveNote.findUniqueOrThrow({ where: { id: noteId }, include: noteInclude })],
       actor.id,
     );
+    const unreached = to.text !== undefined ? await unreachedMentions(tx, teamId, from.text ?? null, to.text) : [];
+    return { ...written!, unreachedMentions: unreached };
   });
 }

@@ -3,6 +3,7 @@ import { dotsLeft, mostDotsPlaced, sortByDots } from '@amb/domain/retrospective'
 import type { Retrospective, RetrospectiveNote } from '@amb/shared/retrospectives';
 import type { Db, Prisma } from '../../db/prisma';
 import type { ServiceContext } from '../context';
+import { mentionedPeople } from '../notifications/mention-names';
 import { liveBoardOf, loadRetroSprint } from './retrospective-access';
 
 export const noteInclude = {
@@ -14,11 +15,12 @@ export const noteInclude = {
 } satisfies Prisma.RetrospectiveNoteInclude;
 type NoteRow = Prisma.RetrospectiveNoteGetPayload<{ include: typeof noteInclude }>;
 
-export function toNote(n: NoteRow, userId: string): RetrospectiveNote {
+export function toNote(n: NoteRow, userId: string, mentions: RetrospectiveNote['mentions']): RetrospectiveNote {
   return {
     id: n.id,
     group: n.group,
     text: n.text,
+    mentions,
     principleId: n.principleId,
     authorId: n.authorId,
     authorName: n.author?.name ?? null,
@@ -36,6 +38,16 @@ export function toNote(n: NoteRow, userId: string): RetrospectiveNote {
         }
       : null,
   };
+}
+
+/** Notes of the team's retrospectives as the reader sees them, each mention by its current name. */
+export async function toNotes(db: Db | Prisma.TransactionClient, teamId: string, rows: NoteRow[], userId: string) {
+  const mentions = await mentionedPeople(
+    db,
+    teamId,
+    rows.map((n) => n.text),
+  );
+  return rows.map((n, i) => toNote(n, userId, mentions[i]!));
 }
 
 /** The actions of the team's retrospective before this sprint's, with where their cards are now. */
@@ -57,7 +69,7 @@ async function previousActions(
   return {
     sprintId: before.sprint.id,
     sprintName: before.sprint.name,
-    actions: sortByDots(before.notes.map((n) => toNote(n, userId))),
+    actions: sortByDots(await toNotes(db, teamId, before.notes, userId)),
   };
 }
 
@@ -90,7 +102,7 @@ export async function getRetrospective({ db, actor }: ServiceContext, sprintId: 
     mostDotsPlaced: mostDotsPlaced(votes),
     openedAt: retro?.openedAt.toISOString() ?? null,
     closedAt: retro?.closedAt?.toISOString() ?? null,
-    notes: sortByDots(notes.map((n) => toNote(n, actor.id))),
+    notes: sortByDots(await toNotes(db, sprint.teamId, notes, actor.id)),
     previous,
     liveBoardId,
   };

@@ -19,6 +19,10 @@ interface ChatFacts {
   sprint: string | null;
   team: string;
   reason: string | null;
+  /** The file attached, for attachment.added. */
+  file?: string | null;
+  /** What an approver decided, for approval.decided. */
+  decision?: string | null;
   link: string;
 }
 
@@ -41,6 +45,12 @@ export function chatSentence(event: string, facts: ChatFacts, words: (text: stri
       return `${actor} closed the sprint${facts.sprint ? ` ${words(facts.sprint)}` : ''}`;
     case 'wip.breach.started':
       return `A WIP limit of ${words(facts.team)} is exceeded`;
+    case 'attachment.added':
+      return `${actor} attached ${facts.file ? `“${words(facts.file)}”` : 'a file'} to ${card}`;
+    case 'approval.decided': {
+      const decided = facts.decision === 'CHANGES_REQUESTED' ? `asked for changes to ${card}` : `approved ${card}`;
+      return `${actor} ${decided}${facts.reason ? `: ${words(facts.reason)}` : ''}`;
+    }
     default:
       return `${actor}: ${event}`;
   }
@@ -95,13 +105,17 @@ export async function chatBody(db: Db, format: 'SLACK' | 'TEAMS', payload: ChatE
     : payload.sprintId
       ? `/teams/${payload.teamId}/sprint`
       : `/teams/${payload.teamId}/board`;
-  const reason = payload.activity.to?.reason;
+  const to = payload.activity.to ?? {};
+  const text = (value: unknown) => (typeof value === 'string' && value ? value : null);
   const facts: ChatFacts = {
     actor: actor?.name ?? 'Someone',
     card: card?.title ?? null,
     sprint: sprint?.name ?? null,
     team: team?.name ?? 'The team',
-    reason: typeof reason === 'string' ? reason : null,
+    // A blocker's reason, or an approver's comment.
+    reason: text(to.reason) ?? text(to.comment),
+    file: text(to.name),
+    decision: text(to.decision),
     link: new URL(path, publicUrl).toString(),
   };
   return format === 'SLACK' ? slackMessage(payload.event, facts) : teamsMessage(payload.event, facts);

@@ -2,10 +2,11 @@ import { mentionCandidatesSchema, watchersSchema } from '@amb/shared/notificatio
 import { queryOptions } from '@tanstack/react-query';
 import { cardSummarySchema } from '@amb/shared/boards';
 import {
+  addedCommentSchema,
   archivedCardsSchema,
   cardDetailSchema,
   cardSearchResultSchema,
-  cardWriteResultSchema,
+  cardUpdateResultSchema,
   commentPageSchema,
   type UpdateCardBody,
 } from '@amb/shared/cards';
@@ -55,7 +56,7 @@ export const cardOwnersQuery = (teamId: string) =>
   });
 
 export const updateCard = (cardId: string, body: UpdateCardBody) =>
-  api('PATCH', `/cards/${cardId}`, { body, schema: cardWriteResultSchema });
+  api('PATCH', `/cards/${cardId}`, { body, schema: cardUpdateResultSchema });
 export const archiveCard = (cardId: string, version: number) =>
   api('POST', `/cards/${cardId}/archive`, { body: { version } });
 export const restoreCard = (cardId: string, version: number) =>
@@ -72,7 +73,7 @@ export const fetchWatchers = (cardId: string) => api('GET', `/cards/${cardId}/wa
 export const setWatching = (cardId: string, watching: boolean) =>
   api('PUT', `/cards/${cardId}/watch`, { body: { watching }, schema: watchersSchema });
 export const addComment = (cardId: string, body: string) =>
-  api('POST', `/cards/${cardId}/comments`, { body: { body } });
+  api('POST', `/cards/${cardId}/comments`, { body: { body }, schema: addedCommentSchema });
 export const addChecklist = (cardId: string, title: string) =>
   api('POST', `/cards/${cardId}/checklists`, { body: { title } });
 export const addChecklistItem = (checklistId: string, text: string) =>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useInfiniteQuery } from '@tanstack/react-query';
 import type { CardDetail, CommentPage } from '@amb/shared/cards';
 import type { ApiError } from '../../lib/api-client';
-import { MentionTextarea, TextWithMentions, useMentionText } from '../../components/mention-text';
+import { MentionTextarea, notToldWarning, TextWithMentions, useMentionText } from '../../components/mention-text';
 import {
   addChecklist,
   addChecklistItem,
@@ -20,6 +20,7 @@ const when = (iso: string) =>
 /** Checklists and comments: the work's small steps and the talk about it. */
 export function CardConversation({ card, write }: { card: CardDetail; write: Write }) {
   const comment = useMentionText();
+  const [notTold, setNotTold] = useState<string | null>(null);
   const [checklistTitle, setChecklistTitle] = useState('');
   const [items, setItems] = useState<Record<string, string>>({});
   const readOnly = Boolean(card.archivedAt);
@@ -128,7 +129,12 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             onSubmit={(e) => {
               e.preventDefault();
               const body = comment.stored().trim();
-              if (body) void write(() => addComment(card.id, body)).then((err) => !err && comment.reset());
+              setNotTold(null);
+              if (body)
+                void write(async () => {
+                  const added = await addComment(card.id, body);
+                  setNotTold(notToldWarning(added.unreachedMentions, comment, 'this card'));
+                }).then((err) => !err && comment.reset());
             }}
           >
             <MentionTextarea
@@ -140,6 +146,11 @@ export function CardConversation({ card, write }: { card: CardDetail; write: Wri
             />
             <button type="submit">Comment</button>
           </form>
+        )}
+        {notTold && (
+          <p className="mention-warning" role="status">
+            {notTold}
+          </p>
         )}
       </section>
     </>

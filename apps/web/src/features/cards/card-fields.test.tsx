@@ -13,12 +13,15 @@ const card: CardDetail = {
   sprintId: null,
   type: 'TASK',
   title: 'Webinar follow-up mail',
+  descriptionMentions: [],
   description: '',
   rank: 'm',
   estimate: null,
+  startDate: null,
   dueDate: null,
   labels: [],
   approval: null,
+  cover: null,
   blocked: false,
   blockedReason: null,
   blockedSince: null,
@@ -88,7 +91,7 @@ describe('the card panel’s fields (react-hook-form with the API’s update sch
 
     const fetch = vi.fn(
       async () =>
-        new Response(JSON.stringify({ card, overLimit: [] }), {
+        new Response(JSON.stringify({ card, overLimit: [], unreachedMentions: [] }), {
           status: 200,
           headers: { 'content-type': 'application/json' },
         }),

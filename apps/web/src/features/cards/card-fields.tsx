@@ -9,7 +9,8 @@ import type { Principle } from '@amb/shared/principles';
 import type { ApiError } from '../../lib/api-client';
 import { applyApiErrors } from '../../lib/form-errors';
 import { FieldError } from '../../components/field-error';
-import { updateCard } from './api';
+import { MentionTextarea, notToldWarning, useMentionText } from '../../components/mention-text';
+import { fetchMentionCandidates, updateCard } from './api';
 
 export interface Person {
   id: string;
@@ -23,6 +24,7 @@ const fieldNames: Record<string, string> = {
   description: 'the description',
   type: 'the type',
   estimate: 'the estimate',
+  startDate: 'the start date',
   dueDate: 'the due date',
   labels: 'the labels',
   ownerIds: 'the owners',
@@ -59,6 +61,7 @@ interface CardForm {
   description: string;
   type: CardDetail['type'];
   estimate: string;
+  startDate: string;
   dueDate: string;
   labels: string;
   ownerIds: string[];
@@ -76,6 +79,7 @@ const formFields: readonly Field[] = [
   'description',
   'type',
   'estimate',
+  'startDate',
   'dueDate',
   'labels',
   'ownerIds',
@@ -93,6 +97,7 @@ const formOf = (card: CardDetail): CardForm => ({
   description: card.description,
   type: card.type,
   estimate: card.estimate === null ? '' : String(card.estimate),
+  startDate: dayOf(card.startDate),
   dueDate: dayOf(card.dueDate),
   labels: card.labels.join(', '),
   ownerIds: card.ownerIds,
@@ -119,6 +124,7 @@ function changesOf(form: CardForm, card: CardDetail): UpdateCardBody {
   if (form.description !== card.description) body.description = form.description;
   if (form.type !== card.type) body.type = form.type;
   if (estimate !== card.estimate) body.estimate = estimate;
+  if (form.startDate !== dayOf(card.startDate)) body.startDate = form.startDate || null;
   if (form.dueDate !== dayOf(card.dueDate)) body.dueDate = form.dueDate || null;
   if (labels.join(',') !== card.labels.join(',')) body.labels = labels;
   if (!sameSet(form.ownerIds, card.ownerIds)) body.ownerIds = form.ownerIds;
@@ -162,6 +168,7 @@ const errorLabels: Record<string, string> = {
   title: 'Title',
   description: 'Description',
   estimate: 'Estimate',
+  startDate: 'Start date',
   dueDate: 'Due date',
   labels: 'Labels',
   blockedReason: 'What blocks it',
@@ -196,10 +203,14 @@ export function CardFields({
     formState: { errors, isSubmitting },
   } = useForm<CardForm>({ defaultValues: formOf(card), resolver: cardFormResolver(card) });
   const [editingDescription, setEditingDescription] = useState(false);
+  // The form keeps the description as stored, with mentions as references; the box shows them as names.
+  const descriptionText = useMentionText(card.description, card.descriptionMentions, (stored) =>
+    setValue('description', stored, { shouldDirty: true }),
+  );
   const [note, setNote] = useState<string | null>(null);
-  const [type, description, ownerIds, principleIds, blocked] = useWatch({
+  const [type, ownerIds, principleIds, blocked] = useWatch({
     control,
-    name: ['type', 'description', 'ownerIds', 'principleIds', 'blocked'],
+    name: ['type', 'ownerIds', 'principleIds', 'blocked'],
   });
   const toggle = (field: 'ownerIds' | 'principleIds', list: string[], id: string) =>
     setValue(field, list.includes(id) ? list.filter((x) => x !== id) : [...list, id], { shouldDirty: true });
@@ -212,15 +223,22 @@ export function CardFields({
       return;
     }
     setNote(null);
-    // An owner joining a card in progress over their soft WIP limit is let in, and said so.
+    // An owner joining a card in progress over their soft WIP limit is let in, and said so; so is a mention that
+    // reaches no one.
     let over: string[] = [];
+    let notTold: string | null = null;
     const error = await write(
       async () => {
-        over = (await updateCard(card.id, body)).overLimit
+        const result = await updateCard(card.id, body);
+        over = result.overLimit
           .filter((o) => o.scope === 'person')
           .map((o) => `${o.name} is now over their WIP limit (${o.count} of ${o.limit} in progress).`);
+        notTold = notToldWarning(result.unreachedMentions, descriptionText, 'this card');
       },
-      () => [`Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`, ...over].join(' '),
+      () =>
+        [`Saved ${changed.map((k) => fieldNames[k] ?? k).join(', ')}.`, ...over, ...(notTold ? [notTold] : [])].join(
+          ' ',
+        ),
     );
     if (error?.fields.length) applyApiErrors(error, setError, formFields);
   });
@@ -257,10 +275,25 @@ export function CardFields({
           </button>
         </div>
         {editingDescription ? (
-          <textarea aria-label="Description (Markdown)" rows={6} {...field('description')} />
+          <MentionTextarea
+            label="Description (Markdown)"
+            placeholder="Type @ to mention someone"
+            rows={6}
+            mention={descriptionText}
+            candidates={(q, signal) => fetchMentionCandidates(card.id, q, signal)}
+            candidatesKey={['cards', card.id]}
+            textareaProps={{
+              'aria-invalid': errors.description ? true : undefined,
+              'aria-describedby': errors.description ? 'description-error' : undefined,
+            }}
+          />
         ) : (
           <div className="markdown" data-testid="description">
-            {description ? <SafeMarkdown text={description} /> : <p className="muted">No description yet.</p>}
+            {descriptionText.text ? (
+              <SafeMarkdown text={descriptionText.text} />
+            ) : (
+              <p className="muted">No description yet.</p>
+            )}
           </div>
         )}
         {fieldError('description')}
@@ -277,6 +310,11 @@ export function CardFields({
           Estimate (points)
           <input type="number" min={0} max={1000} {...field('estimate')} />
           {fieldError('estimate')}
+        </label>
+        <label>
+          Start date
+          <input type="date" {...field('startDate')} />
+          {fieldError('startDate')}
         </label>
         <label>
           Due date

@@ -5,12 +5,13 @@ import type { BoardEvent } from '@amb/shared/boards';
 import {
   convertActionResultSchema,
   deleteNoteResultSchema,
-  retrospectiveNoteSchema,
+  retrospectiveNoteWriteSchema,
   retrospectiveSchema,
   type AddNoteBody,
   type EditNoteBody,
   type RetrospectiveSettingsBody,
 } from '@amb/shared/retrospectives';
+import { mentionCandidatesSchema } from '@amb/shared/notifications';
 import { z } from 'zod';
 import { api } from '../../lib/api-client';
 
@@ -40,13 +41,22 @@ export const useSetRetrospective = (sprintId: string) =>
 
 export const useAddNote = (sprintId: string) =>
   useRetrospectiveWrite(sprintId, (body: AddNoteBody) =>
-    api('POST', `/sprints/${sprintId}/retrospective/notes`, { body, schema: retrospectiveNoteSchema }),
+    api('POST', `/sprints/${sprintId}/retrospective/notes`, { body, schema: retrospectiveNoteWriteSchema }),
   );
 
 export const useEditNote = (sprintId: string) =>
   useRetrospectiveWrite(sprintId, ({ noteId, body }: { noteId: string; body: EditNoteBody }) =>
-    api('PATCH', `/retrospective-notes/${noteId}`, { body, schema: retrospectiveNoteSchema }),
+    api('PATCH', `/retrospective-notes/${noteId}`, { body, schema: retrospectiveNoteWriteSchema }),
   );
+
+/** The people who can read the team's cards, by name, for a mention in a note. */
+export const fetchMentionCandidates = async (teamId: string, q: string, signal?: AbortSignal) =>
+  (
+    await api('GET', `/teams/${teamId}/mention-candidates?q=${encodeURIComponent(q)}`, {
+      schema: mentionCandidatesSchema,
+      signal,
+    })
+  ).people;
 
 export const useDeleteNote = (sprintId: string) =>
   useRetrospectiveWrite(sprintId, (noteId: string) =>

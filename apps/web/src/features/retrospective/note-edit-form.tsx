@@ -3,24 +3,28 @@ import { useForm } from 'react-hook-form';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { editNoteBodySchema, type EditNoteBody, type RetrospectiveNote } from '@amb/shared/retrospectives';
 import { FieldError } from '../../components/field-error';
+import { notToldWarning, useMentionText } from '../../components/mention-text';
 import { applyApiErrors } from '../../lib/form-errors';
 import { useEditNote } from './api';
 import { noteGroups, NoteTextField, PrincipleSelect, principleValue } from './note-fields';
 
 /**
  * Changing a note in place: its text, group and principle. Only what changed is sent, so a principle archived since
- * the note was tagged does not stop a reworded text. `onDone` closes the form, saved or not.
+ * the note was tagged does not stop a reworded text. `onDone` closes the form, saved or not, with a warning to show
+ * when a new mention reaches no one.
  */
 export function NoteEditForm({
   note,
   sprintId,
+  teamId,
   short,
   onDone,
 }: {
   note: RetrospectiveNote;
   sprintId: string;
+  teamId: string;
   short: string;
-  onDone: () => void;
+  onDone: (notTold?: string | null) => void;
 }) {
   const id = useId();
   const edit = useEditNote(sprintId);
@@ -28,6 +32,9 @@ export function NoteEditForm({
     resolver: zodResolver(editNoteBodySchema),
     defaultValues: { text: note.text, group: note.group, principleId: note.principleId },
   });
+  const text = useMentionText(note.text, note.mentions, (stored) =>
+    form.setValue('text', stored, { shouldDirty: true }),
+  );
   const { errors } = form.formState;
   useEffect(() => {
     // Straight into the text, at its end, as where the person left off.
@@ -42,8 +49,8 @@ export function NoteEditForm({
     if ((values.principleId ?? null) !== note.principleId) body.principleId = values.principleId ?? null;
     if (Object.keys(body).length === 0) return onDone();
     try {
-      await edit.mutateAsync({ noteId: note.id, body });
-      onDone();
+      const written = await edit.mutateAsync({ noteId: note.id, body });
+      onDone(notToldWarning(written.unreachedMentions, text, 'the team’s retrospective'));
     } catch (e) {
       const message = applyApiErrors(e, form.setError, ['text', 'group', 'principleId']);
       if (message) form.setError('root', { message });
@@ -67,7 +74,8 @@ export function NoteEditForm({
         id={id}
         label="Note text"
         error={errors.text}
-        registration={form.register('text')}
+        teamId={teamId}
+        mention={text}
         onSubmit={() => void submit()}
       />
       <div className="note-form-row">

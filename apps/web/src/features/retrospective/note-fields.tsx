@@ -4,6 +4,8 @@ import type { FieldError as HookFieldError, UseFormRegisterReturn } from 'react-
 import { NOTE_MAX_LENGTH, type RetrospectiveGroup } from '@amb/domain/retrospective';
 import { principlesQuery } from '../../app/principles';
 import { FieldError } from '../../components/field-error';
+import { MentionTextarea, type useMentionText } from '../../components/mention-text';
+import { fetchMentionCandidates } from './api';
 
 // The fields a note is written with, shared by adding one and editing one.
 
@@ -16,13 +18,17 @@ export const noteGroups: { group: RetrospectiveGroup; label: string; empty: stri
 /** "No principle" is sent as null, not as an empty id. */
 export const principleValue = { setValueAs: (v: string | null) => v || null };
 
-/** The note's text. Enter saves, as on a sticky-note wall; Shift+Enter starts a new line. */
+/**
+ * The note's text. Enter saves, as on a sticky-note wall; Shift+Enter starts a new line. Typing `@` offers the
+ * team's people to mention (Enter then picks one).
+ */
 export function NoteTextField(p: {
   id: string;
   label: string;
   placeholder?: string;
   error: HookFieldError | undefined;
-  registration: UseFormRegisterReturn;
+  teamId: string;
+  mention: ReturnType<typeof useMentionText>;
   onSubmit: () => void;
 }) {
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
@@ -33,17 +39,18 @@ export function NoteTextField(p: {
   };
   return (
     <>
-      <label htmlFor={`${p.id}-text`} className="visually-hidden">
-        {p.label}
-      </label>
-      <textarea
-        id={`${p.id}-text`}
-        rows={2}
-        maxLength={NOTE_MAX_LENGTH + 50}
+      <MentionTextarea
+        label={p.label}
         placeholder={p.placeholder}
-        aria-invalid={Boolean(p.error)}
-        aria-describedby={p.error ? `${p.id}-text-error` : undefined}
-        {...p.registration}
+        mention={p.mention}
+        candidates={(q, signal) => fetchMentionCandidates(p.teamId, q, signal)}
+        candidatesKey={['teams', p.teamId]}
+        textareaProps={{
+          id: `${p.id}-text`,
+          maxLength: NOTE_MAX_LENGTH + 50,
+          'aria-invalid': Boolean(p.error),
+          'aria-describedby': p.error ? `${p.id}-text-error` : undefined,
+        }}
         onKeyDown={onKeyDown}
       />
       <FieldError id={`${p.id}-text-error`} label="The note" error={p.error} />

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Retrospective, RetrospectiveNote } from '@amb/shared/retrospectives';
 import { principlesQuery } from '../../app/principles';
 import { useConfirm } from '../../components/confirm-dialog';
+import { shownText, TextWithMentions } from '../../components/mention-text';
 import { ApiError } from '../../lib/api-client';
 import { useConvertAction, useDeleteNote, useVote } from './api';
 import { NoteEditForm } from './note-edit-form';
@@ -48,6 +49,7 @@ export function NoteItem({
   const [confirm, confirmDialog] = useConfirm();
   const [editing, setEditing] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [notTold, setNotTold] = useState<string | null>(null);
   const itemRef = useRef<HTMLLIElement>(null);
   const editRef = useRef<HTMLButtonElement>(null);
   const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : 'That did not work; try again.');
@@ -56,7 +58,8 @@ export function NoteItem({
   // Votes left are announced at the top of the page; only a refusal is said here, on the note.
   const setDots = (dots: number) =>
     vote.mutate({ noteId: note.id, dots }, { onError: fail, onSuccess: () => setError(null) });
-  const short = note.text.length > 40 ? `${note.text.slice(0, 39)}…` : note.text;
+  const shown = shownText(note.text, note.mentions);
+  const short = shown.length > 40 ? `${shown.slice(0, 39)}…` : shown;
 
   useEffect(() => {
     if (!focus || editing) return;
@@ -92,16 +95,20 @@ export function NoteItem({
         <NoteEditForm
           note={note}
           sprintId={retro.sprintId}
+          teamId={retro.teamId}
           short={short}
-          onDone={() => {
+          onDone={(warning) => {
             setEditing(false);
             setError(null);
+            setNotTold(warning ?? null);
             onEditClosed();
           }}
         />
       ) : (
         <>
-          <p className="note-text">{note.text}</p>
+          <p className="note-text">
+            <TextWithMentions text={note.text} people={note.mentions} />
+          </p>
           <div className="note-meta-row">
             <p className="note-meta muted">
               {principle && <span className="principle-tag">{principle.name}</span>}
@@ -178,6 +185,11 @@ export function NoteItem({
             </button>
           )
         ))}
+      {notTold && (
+        <p className="mention-warning" role="status">
+          {notTold}
+        </p>
+      )}
       {error && (
         <p role="alert" className="form-error">
           {error}

@@ -10,6 +10,7 @@ import { allowanceBelowPlacedMessage, type Retrospective } from '@amb/shared/ret
 import { useAuthStore } from '../../app/auth-store';
 import { useTeamAbility } from '../../app/team-access';
 import { ActionMessage, useActionMessage } from '../../components/action-message';
+import { TextWithMentions } from '../../components/mention-text';
 import { QueryState } from '../../components/query-state';
 import { ApiError } from '../../lib/api-client';
 import { useRetrospective, useRetrospectiveLive, useSetRetrospective } from './api';
@@ -134,7 +135,7 @@ function RetrospectiveView({ retro, canWork, canRun }: { retro: Retrospective; c
                   </ol>
                 )}
                 {retro.state === 'OPEN' && canWork && (
-                  <NoteForm sprintId={retro.sprintId} group={group} label={label} />
+                  <NoteForm sprintId={retro.sprintId} teamId={retro.teamId} group={group} label={label} />
                 )}
               </section>
             );
@@ -254,7 +255,9 @@ function PreviousActions({ retro }: { retro: Retrospective }) {
         <ul>
           {previous.actions.map((a) => (
             <li key={a.id}>
-              <span>{a.text}</span>{' '}
+              <span>
+                <TextWithMentions text={a.text} people={a.mentions} />
+              </span>{' '}
               {a.card ? (
                 <>
                   <Link to={`/teams/${retro.teamId}/board/cards/${a.card.cardId}`}>
