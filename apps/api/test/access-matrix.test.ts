@@ -1,7 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addCards } from './support/board-fixtures';
+import { fileForm } from './support/file-form';
 import { watchEvents } from './support/event-stream';
 import { createTeam, createUser, signIn, startTestApp, TEST_PASSWORD, type TestContext } from './support/test-app';
 
@@ -159,6 +161,10 @@ describe('access matrix: role x route', () => {
         expiresAt: new Date(Date.now() + 86_400_000),
       },
     });
+  const freshFeed = async () =>
+    t.db.calendarFeed.create({
+      data: { userId: (await freshPerson()).id, tokenHash: `feed-${(n++).toString(16)}-${Math.random()}` },
+    });
   const freshWebhook = () =>
     t.db.webhook.create({
       data: {
@@ -213,35 +219,39 @@ describe('access matrix: role x route', () => {
       data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' },
     });
 
-  // An attachment the member uploaded, with its one version stored.
-  const freshAttachment = async () => {
+  // An attachment the member uploaded, with its one version stored: a PDF unless an image is asked for.
+  const freshAttachment = async (
+    file = { name: 'brief.pdf', bytes: Buffer.from('%PDF-1.7\n'), type: 'application/pdf' },
+  ) => {
     const storageKey = `attachments/${randomUUID()}`;
-    await t.app.files.put(storageKey, Readable.from([Buffer.from('%PDF-1.7\n')]), 'application/octet-stream');
+    await t.app.files.put(storageKey, Readable.from([file.bytes]), 'application/octet-stream');
     return t.db.attachment.create({
       data: {
         cardId: (await freshCard()).id,
-        name: 'brief.pdf',
+        name: file.name,
         uploaderId: teamMembers[0]!.userId,
         versions: {
           create: {
             number: 1,
             storageKey,
-            size: 9,
-            contentType: 'application/pdf',
-            fileName: 'brief.pdf',
+            size: file.bytes.length,
+            contentType: file.type,
+            fileName: file.name,
             uploaderId: teamMembers[0]!.userId,
           },
         },
       },
     });
   };
-  const boundary = '----matrix';
-  const upload = {
-    contentType: `multipart/form-data; boundary=${boundary}`,
-    payload: Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="brief.pdf"\r\n\r\n%PDF-1.7\n\r\n--${boundary}--\r\n`,
-    ),
-  };
+  const freshImage = async () =>
+    freshAttachment({
+      name: 'banner.png',
+      bytes: await sharp({ create: { width: 4, height: 3, channels: 3, background: '#c83' } })
+        .png()
+        .toBuffer(),
+      type: 'image/png',
+    });
+  const upload = fileForm('brief.pdf', '%PDF-1.7\n');
 
   const cases: Case[] = [
     {
@@ -414,6 +424,27 @@ describe('access matrix: role x route', () => {
       request: async () => ({ method: 'DELETE', url: `/api/account/tokens/${(await freshToken()).id}` }),
     },
     {
+      route: 'GET /api/account/calendar-feeds',
+      expected: anyoneSignedIn,
+      request: async () => ({ method: 'GET', url: '/api/account/calendar-feeds' }),
+    },
+    {
+      route: 'POST /api/account/calendar-feeds',
+      expected: { ...anyoneSignedIn, member: 201, viewer: 201, master: 201, outsider: 201, pmo: 201, admin: 201 },
+      request: async () => ({ method: 'POST', url: '/api/account/calendar-feeds', body: { scope: 'mine' } }),
+    },
+    // Only one's own feeds can be renewed or revoked: someone else's is "not found" to everyone (calendar-feeds.test.ts).
+    {
+      route: 'POST /api/account/calendar-feeds/:feedId/renew',
+      expected: { anonymous: 401, member: 404, viewer: 404, master: 404, outsider: 404, pmo: 404, admin: 404 },
+      request: async () => ({ method: 'POST', url: `/api/account/calendar-feeds/${(await freshFeed()).id}/renew` }),
+    },
+    {
+      route: 'DELETE /api/account/calendar-feeds/:feedId',
+      expected: { anonymous: 401, member: 404, viewer: 404, master: 404, outsider: 404, pmo: 404, admin: 404 },
+      request: async () => ({ method: 'DELETE', url: `/api/account/calendar-feeds/${(await freshFeed()).id}` }),
+    },
+    {
       route: 'GET /api/admin/tokens',
       expected: adminOnly(200),
       request: async () => ({ method: 'GET', url: '/api/admin/tokens' }),
@@ -465,6 +496,11 @@ describe('access matrix: role x route', () => {
       route: 'GET /api/boards/:boardId/export.csv',
       expected: read,
       request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.csv` }),
+    },
+    {
+      route: 'GET /api/boards/:boardId/export.xlsx',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/boards/${board().id}/export.xlsx` }),
     },
     {
       route: 'GET /api/boards/:boardId/export.json',
@@ -687,6 +723,19 @@ describe('access matrix: role x route', () => {
       route: 'GET /api/attachments/:attachmentId/versions/:number/file',
       expected: read,
       request: async () => ({ method: 'GET', url: `/api/attachments/${(await freshAttachment()).id}/versions/1/file` }),
+    },
+    {
+      route: 'PUT /api/cards/:cardId/cover',
+      expected: work(200),
+      request: async () => {
+        const image = await freshImage();
+        return { method: 'PUT', url: `/api/cards/${image.cardId}/cover`, body: { attachmentId: image.id } };
+      },
+    },
+    {
+      route: 'GET /api/attachments/:attachmentId/versions/:number/thumbnail',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/attachments/${(await freshImage()).id}/versions/1/thumbnail` }),
     },
     {
       route: 'GET /api/cards/:cardId/approval',
@@ -1191,7 +1240,7 @@ describe('access matrix: role x route', () => {
   ];
   // Open to everyone by design, or streaming (checked over real HTTP in board-events.test.ts and notifications.test.ts).
   // Invitation links are their own credential: invitations.test.ts checks them signed in and out. So are unsubscribe
-  // links (notification-mail.test.ts).
+  // links (notification-mail.test.ts), and calendar feeds' URLs (calendar-feeds.test.ts).
   const outsideTheMatrix = [
     'GET /api/health',
     'POST /api/auth/sign-in',
@@ -1204,6 +1253,7 @@ describe('access matrix: role x route', () => {
     'POST /api/invitations/accept',
     'GET /api/notifications/unsubscribe',
     'POST /api/notifications/unsubscribe',
+    'GET /api/calendar-feeds/:file',
   ];
 
   it('covers every route the API registers', () => {

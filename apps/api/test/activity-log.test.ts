@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityKinds, readActivityPayload, type ActivityKind } from '@amb/shared/activity';
 import { addCards } from './support/board-fixtures';
+import { fileForm } from './support/file-form';
 import { newInvitationToken } from '../src/services/invitations/invitation-token';
 import { createTeam, createUser, signIn, startTestApp, TEST_PASSWORD, type TestContext } from './support/test-app';
 
@@ -74,29 +75,24 @@ describe('the activity log', () => {
       payload: r.raw?.payload ?? r.body,
     });
   // An attachment on a fresh card, written straight to the database (its bytes are not read by these cases).
-  const freshAttachment = async () =>
+  const freshAttachment = async (file = { name: 'brief.pdf', contentType: 'application/pdf' }) =>
     t.db.attachment.create({
       data: {
         cardId: (await freshCard()).id,
-        name: 'brief.pdf',
+        name: file.name,
         uploaderId: adminId,
         versions: {
           create: {
             number: 1,
             storageKey: `attachments/${crypto.randomUUID()}`,
             size: 9,
-            contentType: 'application/pdf',
-            fileName: 'brief.pdf',
+            contentType: file.contentType,
+            fileName: file.name,
           },
         },
       },
     });
-  const upload = {
-    contentType: 'multipart/form-data; boundary=log',
-    payload: Buffer.from(
-      '--log\r\nContent-Disposition: form-data; name="file"; filename="brief.pdf"\r\n\r\n%PDF-1.7\n\r\n--log--\r\n',
-    ),
-  };
+  const upload = fileForm('brief.pdf', '%PDF-1.7\n');
   const column = (name: string, board = team.board) => board.columns.find((c) => c.name === name)!;
   const freshCard = async (columnName = 'Backlog', board = team.board) =>
     (await addCards(t.db, board.id, column(columnName, board).id, 1, `Log ${n++}`))[0]!;
@@ -112,6 +108,8 @@ describe('the activity log', () => {
         expiresAt: new Date(Date.now() + 86_400_000),
       },
     });
+  const freshFeed = (userId: string, teamId: string | null = null) =>
+    t.db.calendarFeed.create({ data: { userId, teamId, tokenHash: `feed-${n++}-${Math.random()}` } });
   const freshInvitation = async () => {
     const { token, tokenHash } = newInvitationToken();
     const invitation = await t.db.invitation.create({
@@ -327,6 +325,28 @@ describe('the activity log', () => {
         method: 'DELETE',
         url: `/api/admin/tokens/${(await freshToken((await freshPerson()).id)).id}`,
       }),
+    },
+    // Calendar feeds: made, renewed and revoked in the audit log, like API tokens.
+    {
+      route: 'POST /api/account/calendar-feeds',
+      status: 201,
+      entries: [{ kind: activityKinds.calendarFeedCreated, with: { to: { name: 'My cards', teamId: null } } }],
+      request: async () => ({ method: 'POST', url: '/api/account/calendar-feeds', body: { scope: 'mine' } }),
+    },
+    {
+      route: 'POST /api/account/calendar-feeds/:feedId/renew',
+      status: 200,
+      entries: [{ kind: activityKinds.calendarFeedRenewed }],
+      request: async () => ({
+        method: 'POST',
+        url: `/api/account/calendar-feeds/${(await freshFeed(adminId, team.id)).id}/renew`,
+      }),
+    },
+    {
+      route: 'DELETE /api/account/calendar-feeds/:feedId',
+      status: 200,
+      entries: [{ kind: activityKinds.calendarFeedRevoked, with: { from: { name: 'My cards' } } }],
+      request: async () => ({ method: 'DELETE', url: `/api/account/calendar-feeds/${(await freshFeed(adminId)).id}` }),
     },
     // One's own account: not admin actions, and not in the log.
     // One's own inbox and watching: personal, not the card's history.
@@ -617,6 +637,10 @@ describe('the activity log', () => {
         },
         { kind: activityKinds.cardSprintChanged, with: { from: { sprintId: null }, to: { sprintId: expectString } } },
         {
+          kind: activityKinds.cardUpdated,
+          with: { field: 'startDate', from: null, to: '2026-12-12T00:00:00.000Z' },
+        },
+        {
           kind: activityKinds.cardBlocked,
           with: { to: { reason: 'Legal has not approved the pricing claims', category: 'legal_compliance' } },
         },
@@ -627,6 +651,7 @@ describe('the activity log', () => {
         body: {
           version: 1,
           title: 'Pricing page',
+          startDate: '2026-12-12',
           estimate: 5,
           sprintId,
           blocked: true,
@@ -759,6 +784,15 @@ describe('the activity log', () => {
       status: 200,
       entries: [{ kind: activityKinds.attachmentRemoved, with: { from: { name: 'brief.pdf' } } }],
       request: async () => ({ method: 'DELETE', url: `/api/attachments/${(await freshAttachment()).id}` }),
+    },
+    {
+      route: 'PUT /api/cards/:cardId/cover',
+      status: 200,
+      entries: [{ kind: activityKinds.cardCoverChanged, with: { from: null, to: { name: 'banner.png' } } }],
+      request: async () => {
+        const image = await freshAttachment({ name: 'banner.png', contentType: 'image/png' });
+        return { method: 'PUT', url: `/api/cards/${image.cardId}/cover`, body: { attachmentId: image.id } };
+      },
     },
     {
       route: 'POST /api/cards/:cardId/approval',

@@ -65,3 +65,36 @@ export const apiTokenListSchema = z.object({ tokens: z.array(apiTokenSchema) });
 export const createdApiTokenSchema = apiTokenSchema.extend({ token: z.string() });
 export type CreatedApiToken = z.infer<typeof createdApiTokenSchema>;
 export const apiTokenParamsSchema = z.object({ tokenId: z.uuid({ message: 'must be a valid id' }) });
+
+// ---- Calendar feeds ------------------------------------------------------------------------------------------------
+
+/** How many live calendar feeds one person may hold at once. */
+export const CALENDAR_FEED_MAX_PER_PERSON = 20;
+
+/** "My cards" (the cards I own on every team I can read) or one team's cards. */
+export const createCalendarFeedBodySchema = z.discriminatedUnion(
+  'scope',
+  [
+    z.object({ scope: z.literal('mine') }),
+    z.object({ scope: z.literal('team'), teamId: z.uuid({ message: 'must be a valid team id' }) }),
+  ],
+  { message: 'must be mine or team' },
+);
+export type CreateCalendarFeedBody = z.infer<typeof createCalendarFeedBodySchema>;
+
+export const calendarFeedSchema = z.object({
+  id: z.string(),
+  scope: z.enum(['mine', 'team']),
+  /** The team of a team feed; null for "my cards". */
+  team: z.object({ id: z.string(), name: z.string() }).nullable(),
+  /** What the calendar app shows as the calendar's name. */
+  name: z.string(),
+  createdAt: isoDateTime,
+  renewedAt: isoDateTime.nullable(),
+});
+export type CalendarFeed = z.infer<typeof calendarFeedSchema>;
+export const calendarFeedListSchema = z.object({ feeds: z.array(calendarFeedSchema) });
+/** A new or renewed feed: its URL (holding the secret) is in this answer only, never again. */
+export const createdCalendarFeedSchema = calendarFeedSchema.extend({ url: z.string() });
+export type CreatedCalendarFeed = z.infer<typeof createdCalendarFeedSchema>;
+export const calendarFeedParamsSchema = z.object({ feedId: z.uuid({ message: 'must be a valid id' }) });

@@ -55,6 +55,30 @@ describe('activitySentence', () => {
     ).toBe('took this out of Sprint 11');
   });
 
+  it('says which image became the cover, and which was taken off', () => {
+    const banner = { attachmentId: 'a1', name: 'banner.png' };
+    expect(describeActivity({ kind: activityKinds.cardCoverChanged, from: null, to: banner }, lookup)).toBe(
+      'made “banner.png” the cover of this',
+    );
+    expect(describeActivity({ kind: activityKinds.cardCoverChanged, from: banner, to: null }, lookup)).toBe(
+      'took the cover “banner.png” off this',
+    );
+  });
+
+  it('says when a column starts or stops requiring approval to leave it', () => {
+    const change = (requiresApproval: boolean) =>
+      describeActivity(
+        {
+          kind: activityKinds.columnUpdated,
+          from: { columnId: 'review', requiresApproval: !requiresApproval },
+          to: { columnId: 'review', name: 'Review', requiresApproval },
+        },
+        lookup,
+      );
+    expect(change(true)).toBe('changed the column Review: a card leaves only once approved');
+    expect(change(false)).toBe('changed the column Review: no approval needed to leave');
+  });
+
   it('says estimate changes in points', () => {
     expect(
       describeActivity({ kind: activityKinds.cardEstimateChanged, from: { points: 3 }, to: { points: 5 } }, lookup),
@@ -127,6 +151,16 @@ describe('activitySentence', () => {
       lookup,
     );
     expect(text).toBe('added someone to the team as member');
+  });
+
+  it('says when a card’s start date is set, moved and removed', () => {
+    const startDate = (from: string | null, to: string | null) =>
+      describeActivity({ kind: activityKinds.cardUpdated, field: 'startDate', from, to }, lookup);
+    expect(startDate(null, '2026-12-12T00:00:00.000Z')).toBe('set the start date to 2026-12-12');
+    expect(startDate('2026-12-12T00:00:00.000Z', '2026-12-15T00:00:00.000Z')).toBe(
+      'moved the start date from 2026-12-12 to 2026-12-15',
+    );
+    expect(startDate('2026-12-15T00:00:00.000Z', null)).toBe('removed the start date');
   });
 
   it('says a swimlane change when the column stays', () => {

@@ -130,6 +130,10 @@ function sentence(e: ActivityPayload, w: Words): string {
         : `asked for changes to ${card}${e.to.comment ? `: ${quote(e.to.comment, 200)}` : ''}`;
     case activityKinds.approvalReset:
       return `uploaded version ${e.to.versionNumber}: approvals start again`;
+    case activityKinds.cardCoverChanged:
+      return e.to
+        ? `made ${quote(e.to.name)} the cover of ${card}`
+        : `took the cover ${quote(e.from?.name ?? '')} off ${card}`;
     case activityKinds.attachmentRemoved:
       return `deleted the attachment ${quote(e.from.name)}`;
     case activityKinds.checklistAdded:
@@ -245,6 +249,12 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `made the ${e.to.canWrite ? 'read-write' : 'read-only'} API token ${quote(e.to.name)} for ${w.person(e.to.userId)}, until ${e.to.expiresAt.slice(0, 10)}`;
     case activityKinds.apiTokenRevoked:
       return `revoked the API token ${quote(e.from.name)} of ${w.person(e.from.userId)}`;
+    case activityKinds.calendarFeedCreated:
+      return `made the calendar feed ${quote(e.to.name)} for ${w.person(e.to.userId)}`;
+    case activityKinds.calendarFeedRenewed:
+      return `renewed the calendar feed ${quote(e.to.name)} of ${w.person(e.to.userId)} (its old address stopped working)`;
+    case activityKinds.calendarFeedRevoked:
+      return `revoked the calendar feed ${quote(e.from.name)} of ${w.person(e.from.userId)}`;
     case activityKinds.signUpPolicyChanged:
       return `set sign-up to ${signUpPolicyLabels[e.to.signUpPolicy]}${e.to.allowedDomains.length ? ` (${e.to.allowedDomains.join(', ')})` : ''}`;
     case activityKinds.principleCreated:
@@ -278,6 +288,11 @@ function fieldSentence(e: Extract<ActivityPayload, { kind: 'card.updated' }>, w:
       return e.to === 'EXPERIMENT' ? `made ${w.card} an experiment` : `made ${w.card} a task`;
     case 'labels':
       return ids(e.to).length ? `set the labels to ${list(ids(e.to))}` : 'removed every label';
+    case 'startDate':
+      if (!e.to) return 'removed the start date';
+      return e.from
+        ? `moved the start date from ${w.date(text(e.from))} to ${w.date(text(e.to))}`
+        : `set the start date to ${w.date(text(e.to))}`;
     case 'dueDate':
       return e.to ? `set the due date to ${w.date(text(e.to))}` : 'removed the due date';
     case 'hypothesis':
@@ -305,6 +320,8 @@ function layoutChanges(from: Record<string, unknown>, to: Record<string, unknown
   if (to.wipLimit !== undefined) parts.push(`WIP limit ${from.wipLimit ?? 'none'} → ${to.wipLimit ?? 'none'}`);
   if (to.wipPolicy !== undefined) parts.push(to.wipPolicy === 'HARD' ? 'hard limit' : 'soft limit');
   if (to.flowCategory !== undefined) parts.push(`flow ${flowLabels[to.flowCategory as keyof typeof flowLabels]}`);
+  if (to.requiresApproval !== undefined)
+    parts.push(to.requiresApproval ? 'a card leaves only once approved' : 'no approval needed to leave');
   if (to.position !== undefined) parts.push('moved');
   return parts.length ? `: ${parts.join(', ')}` : '';
 }

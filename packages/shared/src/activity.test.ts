@@ -78,6 +78,10 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
     invalid: { to: { approvalId: 'p1', decision: 'MAYBE', comment: '' } },
   },
   'approval.reset': { valid: { to: { approvalId: 'p1', versionNumber: 2 } }, invalid: {} },
+  'card.cover.changed': {
+    valid: { from: null, to: { attachmentId: 'a1', name: 'banner.png' } },
+    invalid: { from: null, to: { attachmentId: 'a1' } },
+  },
   'attachment.removed': { valid: { from: { attachmentId: 'a1', name: 'old.png' } }, invalid: {} },
   'checklist.added': {
     valid: { to: { checklistId: 'l1', title: 'Definition of done' } },
@@ -282,6 +286,18 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
   'api-token.revoked': {
     valid: { from: { tokenId: 't1', userId: 'u1', name: 'Reports' } },
     invalid: { from: { tokenId: 't1', userId: 'u1' } },
+  },
+  'calendar-feed.created': {
+    valid: { to: { feedId: 'f1', userId: 'u1', teamId: null, name: 'My cards' } },
+    invalid: { to: { feedId: 'f1', userId: 'u1', teamId: null, name: 'My cards', token: 'x' } },
+  },
+  'calendar-feed.renewed': {
+    valid: { to: { feedId: 'f1', userId: 'u1', teamId: 't1', name: 'Content team' } },
+    invalid: { to: { feedId: 'f1', userId: 'u1', name: 'Content team' } },
+  },
+  'calendar-feed.revoked': {
+    valid: { from: { feedId: 'f1', userId: 'u1', teamId: null, name: 'My cards' } },
+    invalid: { from: { feedId: 'f1', userId: 'u1', teamId: null } },
   },
   'settings.sign-up-policy.changed': {
     valid: {

@@ -9,6 +9,7 @@ import { blockerCategorySchema } from './obstacles';
 import { flowCategories } from './boards';
 
 const id = z.string().min(1);
+const calendarFeed = z.strictObject({ feedId: id, userId: id, teamId: id.nullable(), name: z.string() });
 const flowCategory = z.enum(flowCategories);
 const teamRole = z.enum(['SCRUM_MASTER', 'PRODUCT_OWNER', 'MEMBER', 'VIEWER']);
 const orgRole = z.enum(['NONE', 'PMO', 'ADMIN']);
@@ -27,6 +28,7 @@ export type CardPlace = z.infer<typeof cardPlaceSchema>;
 const blocker = z.strictObject({ reason: z.string().nullable(), category: blockerCategorySchema.nullable() });
 const pmoHandling = z.strictObject({ handlerId: id, note: z.string() });
 const sprintRef = z.strictObject({ sprintId: id.nullable() });
+const coverRef = z.strictObject({ attachmentId: id, name: z.string() }).nullable();
 const sprintCard = z.strictObject({ cardId: id, points });
 const member = z.strictObject({ userId: id, role: teamRole });
 /** Rows from before the log was typed did not say the role a removed member had. */
@@ -47,8 +49,10 @@ const columnFields = z.strictObject({
   flowCategory: flowCategory.optional(),
   /** Days before the stand-up lists a card in the column as aging. */
   agingDays: z.number().int().optional(),
+  /** Whether a card leaves the column only once approved. */
+  requiresApproval: z.boolean().optional(),
 });
-const swimlaneFields = columnFields.omit({ flowCategory: true, agingDays: true });
+const swimlaneFields = columnFields.omit({ flowCategory: true, agingDays: true, requiresApproval: true });
 const sprintFields = z.strictObject({
   name: z.string().optional(),
   goal: z.string().optional(),
@@ -91,6 +95,7 @@ export const cardUpdatedFields = [
   'description',
   'type',
   'labels',
+  'startDate',
   'dueDate',
   'hypothesis',
   'metric',
@@ -203,6 +208,8 @@ const activityDefinitions = {
     'approval.reset',
     payload({ to: z.strictObject({ approvalId: id, versionNumber: z.number().int() }) }),
   ],
+  /** The card's cover: one of its image attachments, or none (null) on either side. */
+  cardCoverChanged: ['card.cover.changed', payload({ from: coverRef, to: coverRef })],
   /** The attachment and all its versions were deleted. */
   attachmentRemoved: ['attachment.removed', payload({ from: z.strictObject({ attachmentId: id, name: z.string() }) })],
   checklistAdded: [
@@ -373,6 +380,10 @@ const activityDefinitions = {
     'api-token.revoked',
     payload({ from: z.strictObject({ tokenId: id, userId: id, name: z.string() }) }),
   ],
+  // calendar feeds (their secret never appears here); teamId null: "my cards"
+  calendarFeedCreated: ['calendar-feed.created', payload({ to: calendarFeed })],
+  calendarFeedRenewed: ['calendar-feed.renewed', payload({ to: calendarFeed })],
+  calendarFeedRevoked: ['calendar-feed.revoked', payload({ from: calendarFeed })],
   // the organisation's settings
   signUpPolicyChanged: ['settings.sign-up-policy.changed', payload({ from: signUpPolicy, to: signUpPolicy })],
   // the organisation's principles
@@ -504,6 +515,9 @@ export const adminActivityKinds: readonly ActivityKind[] = [
   activityKinds.invitationRevoked,
   activityKinds.apiTokenCreated,
   activityKinds.apiTokenRevoked,
+  activityKinds.calendarFeedCreated,
+  activityKinds.calendarFeedRenewed,
+  activityKinds.calendarFeedRevoked,
   activityKinds.signUpPolicyChanged,
   activityKinds.portfolioStageCreated,
   activityKinds.portfolioStageRenamed,

@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   apiTokenListSchema,
+  calendarFeedListSchema,
+  calendarFeedParamsSchema,
+  createCalendarFeedBodySchema,
+  createdCalendarFeedSchema,
   apiTokenParamsSchema,
   createApiTokenBodySchema,
   createdApiTokenSchema,
@@ -14,6 +18,12 @@ import { okSchema } from '@amb/shared/common';
 import { z } from 'zod';
 import { signedIn } from '../../plugins/auth';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../services/api-tokens/api-tokens';
+import {
+  createCalendarFeed,
+  listCalendarFeeds,
+  renewCalendarFeed,
+  revokeCalendarFeed,
+} from '../../services/calendar-feeds/calendar-feeds';
 import { endAccountSession, listAccountSessions } from '../../services/account/account-sessions';
 import { changePassword } from '../../services/account/change-password';
 import { updateAccount } from '../../services/account/update-account';
@@ -117,6 +127,66 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       await revokeApiToken(ctx(request), request.params.tokenId, via(request));
+      return { ok: true as const };
+    },
+  );
+
+  // Calendar feeds: managed, like tokens, only from a signed-in browser. Their URL is in the answer of a creation or a
+  // renewal only, under PUBLIC_URL or the address this request came to.
+  const origin = (request: { protocol: string; host: string }) =>
+    app.config.PUBLIC_URL ?? `${request.protocol}://${request.host}`;
+
+  app.get(
+    '/calendar-feeds',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Your calendar feeds (their URLs are never shown again)',
+        response: { 200: calendarFeedListSchema, ...writeErrors },
+      },
+    },
+    async (request) => ({ feeds: await listCalendarFeeds(ctx(request)) }),
+  );
+
+  app.post(
+    '/calendar-feeds',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Make a calendar feed of your cards or of a team you can read; its URL is in this answer only',
+        body: createCalendarFeedBodySchema,
+        response: { 201: createdCalendarFeedSchema, ...writeErrors },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createCalendarFeed(ctx(request), request.body, via(request), origin(request))),
+  );
+
+  app.post(
+    '/calendar-feeds/:feedId/renew',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Give one of your calendar feeds a new URL (in this answer only); the old one stops working',
+        params: calendarFeedParamsSchema,
+        response: { 200: createdCalendarFeedSchema, ...writeErrors },
+      },
+    },
+    async (request) => renewCalendarFeed(ctx(request), request.params.feedId, via(request), origin(request)),
+  );
+
+  app.delete(
+    '/calendar-feeds/:feedId',
+    {
+      schema: {
+        tags: ['account'],
+        summary: 'Revoke one of your calendar feeds; its URL stops working at once',
+        params: calendarFeedParamsSchema,
+        response: { 200: okSchema, ...writeErrors },
+      },
+    },
+    async (request) => {
+      await revokeCalendarFeed(ctx(request), request.params.feedId, via(request));
       return { ok: true as const };
     },
   );

@@ -5,8 +5,9 @@ import { activityNames } from '../activity/activity-names';
 import { requireTeamAccess } from '../access/team-access';
 import type { ServiceContext } from '../context';
 import { toPmoHandling } from '../obstacles/pmo-handling';
-import { toCardSummary } from './card-summary';
+import { cardSummaryInclude, toCardSummary } from './card-summary';
 import { commentPage } from './list-comments';
+import { mentionedPeople } from '../notifications/mention-names';
 import { hideUnreadableLinkedCards, linkedCardInclude, toLinkedCard, visibleTeams } from './linked-card';
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
@@ -20,7 +21,8 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
       pmoHandler: { select: { id: true, name: true } },
       owners: { select: { userId: true, user: { select: { id: true, name: true } } } },
       principles: { select: { principleId: true } },
-      approval: { select: { approvers: { select: { decision: true } } } },
+      approval: cardSummaryInclude.approval,
+      cover: cardSummaryInclude.cover,
       checklists: { orderBy: { position: 'asc' }, include: { items: { orderBy: { position: 'asc' } } } },
       linksFrom: { include: { toCard: { include: linkedCardInclude } } },
       linksTo: { include: { fromCard: { include: linkedCardInclude } } },
@@ -31,7 +33,8 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
   });
   if (!card) throw notFound('Card');
   await requireTeamAccess(db, actor, card.board.teamId, 'view', 'Card');
-  const comments = await commentPage(db, cardId);
+  const comments = await commentPage(db, card.board.teamId, cardId);
+  const [descriptionMentions] = await mentionedPeople(db, card.board.teamId, [card.description]);
   const visible = await visibleTeams(db, actor, [
     ...card.linksFrom.map((l) => l.toCard.board.teamId),
     ...card.linksTo.map((l) => l.fromCard.board.teamId),
@@ -56,6 +59,7 @@ export async function getCard({ db, actor }: ServiceContext, cardId: string): Pr
     boardId: card.boardId,
     teamId: card.board.teamId,
     description: card.description,
+    descriptionMentions: descriptionMentions!,
     hypothesis: card.hypothesis,
     metric: card.metric,
     blockerCategory: card.blockerCategory as BlockerCategory | null,

@@ -10,6 +10,7 @@ import {
 import { ActionMessage, useActionMessage } from '../../components/action-message';
 import { applyApiErrors } from '../../lib/form-errors';
 import { ApiTokensPanel } from './api-tokens-panel';
+import { CalendarFeedsPanel } from './calendar-feeds-panel';
 import { accountKeys, changePassword, endSession, fetchMe, fetchSessions, updateAccount } from './api';
 import './account.css';
 
@@ -188,6 +189,7 @@ export function AccountPage() {
         <ActionMessage message={sessionMessage.message} />
       </div>
       <ApiTokensPanel />
+      <CalendarFeedsPanel />
     </section>
   );
 }

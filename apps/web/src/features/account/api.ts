@@ -1,12 +1,16 @@
 import {
   accountSessionListSchema,
   apiTokenListSchema,
+  calendarFeedListSchema,
   createdApiTokenSchema,
+  createdCalendarFeedSchema,
   type ChangePasswordBody,
   type CreateApiTokenBody,
+  type CreateCalendarFeedBody,
   type UpdateAccountBody,
 } from '@amb/shared/account';
 import { meSchema } from '@amb/shared/auth';
+import { teamListSchema } from '@amb/shared/teams';
 import { z } from 'zod';
 import { api } from '../../lib/api-client';
 
@@ -25,3 +29,14 @@ export const fetchApiTokens = () => api('GET', '/account/tokens', { schema: apiT
 export const createApiToken = (body: CreateApiTokenBody) =>
   api('POST', '/account/tokens', { body, schema: createdApiTokenSchema });
 export const revokeApiToken = (id: string) => api('DELETE', `/account/tokens/${id}`);
+
+export const calendarFeedKeys = { mine: ['account', 'calendar-feeds'] as const, teams: ['account', 'teams'] as const };
+export const fetchCalendarFeeds = () =>
+  api('GET', '/account/calendar-feeds', { schema: calendarFeedListSchema }).then((r) => r.feeds);
+export const createCalendarFeed = (body: CreateCalendarFeedBody) =>
+  api('POST', '/account/calendar-feeds', { body, schema: createdCalendarFeedSchema });
+export const renewCalendarFeed = (id: string) =>
+  api('POST', `/account/calendar-feeds/${id}/renew`, { schema: createdCalendarFeedSchema });
+export const revokeCalendarFeed = (id: string) => api('DELETE', `/account/calendar-feeds/${id}`);
+/** The teams a feed can follow: those the person can read. */
+export const fetchReadableTeams = () => api('GET', '/teams', { schema: teamListSchema }).then((r) => r.teams);
