@@ -1,6 +1,7 @@
 // The load driver for the move-card bench, in its own process: N clients moving cards, as fast as answers come
 // or with a pause between a client's moves.
-// Input (argv): a JSON job. Output (stdout): one JSON line with latencies and counts.
+// Input (argv): a JSON job. Output (stdout): one JSON line with latencies, when each move was sent (ms since the
+// epoch, so other processes can tell which moves fell in a stretch of theirs) and counts.
 import pg from 'pg';
 
 interface Job {
@@ -17,6 +18,7 @@ interface Job {
 
 const job = JSON.parse(process.argv[2]!) as Job;
 const latencies: number[] = [];
+const sentAt: number[] = [];
 const statuses: Record<string, number> = {};
 const deadline = Date.now() + job.seconds * 1000;
 let seed = 12345;
@@ -34,6 +36,7 @@ async function apiClient(cards: Job['cards'][number]) {
     const neighbours = cards.filter((c) => c.columnId === columnId && c.id !== card.id);
     const after = neighbours.length && random() < 0.7 ? neighbours[Math.floor(random() * neighbours.length)]!.id : null;
     const started = performance.now();
+    const sent = Date.now();
     try {
       const res = await fetch(`${job.url}/api/cards/${card.id}/move`, {
         method: 'POST',
@@ -45,6 +48,7 @@ async function apiClient(cards: Job['cards'][number]) {
         error?: { code: string; details?: { card?: { version: number; columnId: string } } };
       };
       latencies.push(performance.now() - started);
+      sentAt.push(sent);
       count(res.ok ? String(res.status) : `${res.status} ${body.error?.code}`);
       // A 409 carries the card as it is now: carry on from there.
       const now = body.card ?? body.error?.details?.card;
@@ -61,8 +65,10 @@ async function sqlClient(pool: pg.Pool, cards: Job['cards'][number]) {
   while (Date.now() < deadline) {
     const card = cards[Math.floor(random() * cards.length)]!;
     const started = performance.now();
+    const sent = Date.now();
     await pool.query('UPDATE cards SET version = version + 1, updated_at = now() WHERE id = $1', [card.id]);
     latencies.push(performance.now() - started);
+    sentAt.push(sent);
     count('UPDATE');
     await pause();
   }
@@ -78,4 +84,4 @@ if (job.mode === 'api') {
   await pool.end();
 }
 const elapsed = (performance.now() - started) / 1000;
-process.stdout.write(JSON.stringify({ latencies, statuses, elapsed, cards: job.cards }) + '\n');
+process.stdout.write(JSON.stringify({ latencies, sentAt, statuses, elapsed, cards: job.cards }) + '\n');

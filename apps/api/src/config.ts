@@ -41,6 +41,14 @@ const configSchema = z.object({
     .min(1)
     .max(2_000_000_000)
     .default(50 * 1024 * 1024),
+  /**
+   * A ClamAV daemon (clamd) that checks every uploaded file, as host or host:port (port 3310 by default). Unset: files
+   * are not scanned. While it is set and cannot be reached, uploads are refused rather than kept unchecked.
+   */
+  CLAMAV_HOST: z
+    .string()
+    .regex(/^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:]+\](:\d{1,5})?$/, { message: 'must be a host or host:port' })
+    .optional(),
   /** All attachments of the organisation together, every version counted, in bytes (20 GB by default). */
   ATTACHMENT_TOTAL_BYTES: z.coerce
     .number()

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { boardParamsSchema, boardViewSchema } from '@amb/shared/boards';
+import { sendJsonWithEtag } from '../../lib/etag';
 import { signedIn } from '../../plugins/auth';
 import { getBoard } from '../../services/boards/get-board';
 import { readErrors } from '../errors';
@@ -18,6 +19,11 @@ export const boardRoutes: FastifyPluginAsyncZod = async (app) => {
       // out would cost more than the query. The schema still documents the route and types the service.
       serializerCompiler: () => (data) => JSON.stringify(data),
     },
-    async (request) => getBoard({ db: app.db, actor: signedIn(request) }, request.params.boardId),
+    async (request, reply) =>
+      sendJsonWithEtag(
+        request,
+        reply,
+        JSON.stringify(await getBoard({ db: app.db, actor: signedIn(request) }, request.params.boardId)),
+      ),
   );
 };

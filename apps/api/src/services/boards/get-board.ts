@@ -28,7 +28,7 @@ export async function getBoard({ db, actor }: ServiceContext, boardId: string): 
 
   return {
     board,
-    columns: columns.map(({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays }) => ({
+    columns: columns.map(({ id, name, position, wipLimit, wipPolicy, flowCategory, agingDays, requiresApproval }) => ({
       id,
       name,
       position,
@@ -36,6 +36,7 @@ export async function getBoard({ db, actor }: ServiceContext, boardId: string): 
       wipPolicy,
       flowCategory,
       agingDays,
+      requiresApproval,
     })),
     swimlanes: swimlanes.map(({ id, name, position, wipLimit, wipPolicy }) => ({
       id,
