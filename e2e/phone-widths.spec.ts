@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { signIn } from './support/board-fixtures';
 import { demoTeam, settled, pmoPages } from './support/pages';
@@ -116,6 +117,21 @@ test('the admin’s pages, import and webhooks fit a phone', async ({ page }) =>
     .setInputFiles({ name: 'plan.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await expect(page.getByRole('region', { name: 'Preview of the first rows' })).toBeVisible();
   await fitsTheScreen(page, 'the import preview');
+  // A workbook's preview adds the choice of sheet.
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet('A sheet with a long name').addRow(['Notes']);
+  const plan = workbook.addWorksheet('Plan');
+  plan.addRow(['title', 'column', 'due date']);
+  plan.addRow(['Spring webinar with a rather long title', 'Backlog', new Date(Date.UTC(2026, 11, 15))]);
+  await page.getByLabel('Excel workbook (.xlsx)').check();
+  await page.getByLabel('File to import', { exact: true }).setInputFiles({
+    name: 'plan.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+  });
+  await page.getByLabel('Sheet', { exact: true }).selectOption('Plan');
+  await expect(page.getByRole('row', { name: /Spring webinar/ })).toBeVisible();
+  await fitsTheScreen(page, 'the workbook import preview');
 
   await page.getByRole('button', { name: /^Notifications/ }).click();
   await expect(page.getByRole('region', { name: 'Notifications' })).toBeVisible();

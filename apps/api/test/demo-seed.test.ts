@@ -59,6 +59,12 @@ describe('demo data', () => {
       if (column.wipPolicy === 'HARD') expect(column._count.cards).toBeLessThanOrEqual(column.wipLimit!);
     }
     expect(await db.wipBreach.count({ where: { endedAt: null } })).toBeGreaterThan(0);
+    // A card in review waits on one of its two approvers.
+    const approval = await db.approvalRequest.findFirstOrThrow({
+      include: { approvers: true, card: { include: { column: true } } },
+    });
+    expect(approval.card.column.name).toBe('Review');
+    expect(approval.approvers.map((a) => a.decision).sort()).toEqual(['APPROVED', 'PENDING']);
   });
 
   it('keeps ranks unique per column and history consistent with where the cards are', async () => {

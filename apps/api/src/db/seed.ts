@@ -129,6 +129,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
     }
   }
   await db.cardLink.createMany({ data: links });
+  await seedWaitingApproval(db, people, now, activity);
 
   // Ids follow time, so the log reads in order and live catch-up starts after all of it.
   activity.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -140,6 +141,50 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
     `Demo data loaded: ${demoTeams.length} teams, ${[...cardIdsByTeam.values()].reduce((n, c) => n + c.length, 0)} cards, ${activity.length} history entries.`,
   );
   return true;
+}
+
+/** A card in the content team's review waits on its brand check: Sam has approved, Maya has yet to answer. */
+async function seedWaitingApproval(db: Db, people: Map<string, string>, now: Date, activity: ActivityRow[]) {
+  const card = await db.card.findFirst({
+    where: { archivedAt: null, column: { name: 'Review', board: { team: { slug: 'content-marketing' } } } },
+    orderBy: { rank: 'asc' },
+    select: { id: true, boardId: true, column: { select: { board: { select: { teamId: true } } } } },
+  });
+  if (!card) return;
+  const [lee, sam, maya] = ['lee', 'sam', 'maya'].map((key) => people.get(key)!);
+  const asked = new Date(now.getTime() - 2 * DAY - 3 * 3_600_000);
+  const approved = new Date(now.getTime() - DAY);
+  const request = await db.approvalRequest.create({
+    data: {
+      cardId: card.id,
+      requestedById: lee,
+      note: 'Brand check before it goes out',
+      createdAt: asked,
+      approvers: {
+        create: [
+          { userId: sam!, decision: 'APPROVED', comment: 'Tone is right', decidedAt: approved },
+          { userId: maya! },
+        ],
+      },
+    },
+  });
+  const subject = { teamId: card.column.board.teamId, boardId: card.boardId, cardId: card.id };
+  activity.push(
+    {
+      ...subject,
+      at: asked,
+      actorId: lee,
+      kind: activityKinds.approvalRequested,
+      to: { approvalId: request.id, approverIds: [sam!, maya!], attachmentId: null, versionNumber: null },
+    },
+    {
+      ...subject,
+      at: approved,
+      actorId: sam,
+      kind: activityKinds.approvalDecided,
+      to: { approvalId: request.id, decision: 'APPROVED', comment: 'Tone is right' },
+    },
+  );
 }
 
 interface TeamSeedContext {

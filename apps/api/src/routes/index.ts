@@ -7,6 +7,7 @@ import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
 import { boardExportRoutes } from './board-exports';
 import { boardRoutes } from './boards';
+import { calendarFeedRoutes } from './calendar-feeds';
 import { cardLinkRoutes } from './card-links';
 import { archivedCardRoutes, cardRoutes } from './cards';
 import { cardDetailRoutes } from './cards/details';
@@ -63,6 +64,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(principleRoutes, { prefix: '/principles' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(accountRoutes, { prefix: '/account' });
+  await app.register(calendarFeedRoutes, { prefix: '/calendar-feeds' });
   await app.register(organisationRoutes);
   await app.register(personWipLimitRoutes, { prefix: '/users' });
   await app.register(boardPeopleWipRoutes, { prefix: '/boards' });

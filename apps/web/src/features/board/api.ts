@@ -63,4 +63,5 @@ export const setPersonWipLimit = (userId: string, body: SetPersonWipLimitBody) =
   api<PersonWip>('PUT', `/users/${userId}/wip-limit`, { body });
 
 /** The board as a file; the browser downloads it as the server streams it. */
-export const boardExportUrl = (boardId: string, format: 'csv' | 'json') => `/api/boards/${boardId}/export.${format}`;
+export const boardExportUrl = (boardId: string, format: 'csv' | 'xlsx' | 'json') =>
+  `/api/boards/${boardId}/export.${format}`;

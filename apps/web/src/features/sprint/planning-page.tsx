@@ -3,6 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import {
   closestCorners,
   DndContext,
+  pointerWithin,
   KeyboardSensor,
   PointerSensor,
   TouchSensor,
@@ -10,6 +11,7 @@ import {
   useSensor,
   useSensors,
   type Announcements,
+  type CollisionDetection,
   type DragEndEvent,
 } from '@dnd-kit/core';
 import { arrayMove, SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable';
@@ -34,6 +36,12 @@ import { SprintSettings } from './sprint-settings';
 import { useCanPlan } from './use-can-plan';
 import './sprint.css';
 import { withParams } from '../../lib/url-params';
+
+/** The list under the pointer wins (a tall sprint list's corners are far from it); the keyboard goes by nearness. */
+const listUnderPointer: CollisionDetection = (args) => {
+  const within = pointerWithin(args);
+  return within.length ? within : closestCorners(args);
+};
 
 const pickTarget = (open: SprintSummary[], wanted: string | null) =>
   open.find((s) => s.id === wanted) ??
@@ -217,7 +225,7 @@ export function PlanningPage() {
       )}
       <DndContext
         sensors={sensors}
-        collisionDetection={closestCorners}
+        collisionDetection={listUnderPointer}
         onDragEnd={onDragEnd}
         accessibility={{ announcements }}
       >
