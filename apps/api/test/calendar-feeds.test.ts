@@ -92,6 +92,19 @@ describe('calendar feeds', () => {
     expect(event!.startDate.toString()).toBe('2027-03-10');
   });
 
+  it('span a card from its start day to its due day', async () => {
+    const person = await createUser(t.db);
+    const cookie = await signIn(t.app, person.email);
+    const { card } = await teamWithCard(person.id, 'Trade fair', '2027-05-14T12:00:00Z');
+    await t.db.card.update({ where: { id: card.id }, data: { startDate: new Date('2027-05-12T12:00:00Z') } });
+    const feed = await makeFeed(cookie, { scope: 'mine' });
+    const [event] = events((await fetchFeed(feed.url)).body);
+    expect(event!.summary).toBe('Trade fair');
+    expect(event!.startDate.toString()).toBe('2027-05-12');
+    // All-day events end on the day after their last.
+    expect(event!.endDate.toString()).toBe('2027-05-15');
+  });
+
   it('follow what the person can read now: removed from a team, its feed is gone and "my cards" drops its cards', async () => {
     const person = await createUser(t.db);
     const cookie = await signIn(t.app, person.email);
