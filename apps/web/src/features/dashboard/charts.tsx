@@ -57,9 +57,9 @@ export function CumulativeFlowChart({ flow }: { flow: CumulativeFlow }) {
 
 function percentileLines(p: { p50: number | null; p85: number | null; p95?: number | null }) {
   const lines: [string, number | null, string][] = [
-    ['50%', p.p50, '#344054'],
-    ['85%', p.p85, '#b54708'],
-    ['95%', p.p95 ?? null, '#b42318'],
+    ['50%', p.p50, 'var(--neutral-text)'],
+    ['85%', p.p85, 'var(--warn)'],
+    ['95%', p.p95 ?? null, 'var(--danger)'],
   ];
   return lines.map(([label, value, colour]) =>
     value === null ? null : (
@@ -103,7 +103,7 @@ export function CycleTimeScatter({ cycle }: { cycle: CycleTime }) {
           {...tooltipStyle}
           formatter={(value, name) => (name === 'Finished' ? dayLabel(Number(value)) : value)}
         />
-        <Scatter name="Cards finished" data={data} fill="#4f46e5" isAnimationActive={false} />
+        <Scatter name="Cards finished" data={data} fill="var(--series-indigo)" isAnimationActive={false} />
         {percentileLines(cycle)}
       </ScatterChart>
     </ResponsiveContainer>
@@ -118,7 +118,7 @@ export function ThroughputBars({ flow }: { flow: TeamFlow }) {
         <XAxis dataKey="week" tickFormatter={(d: string) => d.slice(5)} />
         <YAxis allowDecimals={false} />
         <Tooltip {...tooltipStyle} />
-        <Bar dataKey="cards" name="Cards finished" fill="#12b76a" isAnimationActive={false} />
+        <Bar dataKey="cards" name="Cards finished" fill="var(--success-solid)" isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -140,7 +140,7 @@ export function FlowEfficiencyChart({ flow }: { flow: TeamFlow }) {
           dataKey="percent"
           name="Flow efficiency"
           unit="%"
-          stroke="#4f46e5"
+          stroke="var(--series-indigo)"
           connectNulls
           isAnimationActive={false}
         />
@@ -160,10 +160,10 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
   });
   const top = Math.max(aging.p95 ?? 0, ...aging.cards.map((c) => c.ageDays), 1) + 1;
   const bands = [
-    [0, aging.p50, '#ecfdf3'],
-    [aging.p50, aging.p85, '#fffaeb'],
-    [aging.p85, aging.p95, '#fef0c7'],
-    [aging.p95, top, '#fee4e2'],
+    [0, aging.p50, 'var(--success-bg)'],
+    [aging.p50, aging.p85, 'var(--warning-bg)'],
+    [aging.p85, aging.p95, 'var(--warning-bg-strong)'],
+    [aging.p95, top, 'var(--danger-bg-strong)'],
   ] as const;
   return (
     <ResponsiveContainer width="100%" height={HEIGHT}>
@@ -191,11 +191,11 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
           label={{ value: 'Age in days', angle: -90, position: 'insideLeft' }}
         />
         <Tooltip {...tooltipStyle} />
-        <Scatter name="Open cards" data={data.filter((d) => !d.blocked)} fill="#4f46e5" isAnimationActive={false} />
+        <Scatter name="Open cards" data={data.filter((d) => !d.blocked)} fill="var(--series-indigo)" isAnimationActive={false} />
         <Scatter
           name="Blocked cards"
           data={data.filter((d) => d.blocked)}
-          fill="#b42318"
+          fill="var(--danger)"
           shape="cross"
           isAnimationActive={false}
         />
@@ -221,13 +221,13 @@ export function ForecastHistogram({ result }: { result: Forecast }) {
         <XAxis dataKey="day" tickFormatter={(d: string) => d.slice(5)} minTickGap={16} />
         <YAxis allowDecimals={false} label={{ value: 'Runs', angle: -90, position: 'insideLeft' }} />
         <Tooltip {...tooltipStyle} />
-        <Bar dataKey="runs" name="Runs finishing that day" fill="#84adff" isAnimationActive={false} />
+        <Bar dataKey="runs" name="Runs finishing that day" fill="var(--chart-bar)" isAnimationActive={false} />
         {markers.map(([label, day]) =>
           day ? (
             <ReferenceLine
               key={label}
               x={day}
-              stroke="#b54708"
+              stroke="var(--warn)"
               strokeDasharray="6 3"
               label={{ value: `${label} ${day.slice(5)}`, position: 'top', fontSize: 12 }}
             />
@@ -236,7 +236,7 @@ export function ForecastHistogram({ result }: { result: Forecast }) {
         {result.target && (
           <ReferenceLine
             x={result.target}
-            stroke="#b42318"
+            stroke="var(--danger)"
             label={{ value: 'Target', position: 'insideTop', fontSize: 12 }}
           />
         )}

@@ -285,7 +285,7 @@ function TeamRow({ team: t, search }: { team: PortfolioTeam; search: string }) {
           <span>
             <svg className="blocked-icon" viewBox="0 0 16 16" width="12" height="12" aria-hidden="true">
               <circle cx="8" cy="8" r="7" fill="currentColor" />
-              <rect x="4" y="7" width="8" height="2" fill="#fff" />
+              <rect x="4" y="7" width="8" height="2" fill="var(--on-solid)" />
             </svg>{' '}
             {t.blocked.count}
           </span>

@@ -4,15 +4,15 @@ import type { BlockerCategory } from '@amb/shared/obstacles';
 /** A blocker category in words; obstacles raised without one are "not said". */
 export const categoryName = (c: BlockerCategory | null) => (c ? blockerCategoryLabels[c] : 'not said');
 
-/** One colour per category, the same on every obstacle chart. */
+/** One colour per category, the same on every obstacle chart (palette colours, so they follow the theme). */
 export const categoryColours: Record<BlockerCategory | 'none', string> = {
-  legal_compliance: '#6941c6',
-  creative_approval: '#c11574',
-  vendor: '#b54708',
-  data: '#026aa2',
-  other_team: '#067647',
-  other: '#475467',
-  none: '#98a2b3',
+  legal_compliance: 'var(--series-purple)',
+  creative_approval: 'var(--series-pink)',
+  vendor: 'var(--series-orange)',
+  data: 'var(--series-blue)',
+  other_team: 'var(--series-green)',
+  other: 'var(--series-grey)',
+  none: 'var(--series-pale)',
 };
 
 export const colourOf = (c: BlockerCategory | null) => categoryColours[c ?? 'none'];

@@ -13,7 +13,14 @@ const TimeToClearChart = lazy(() => import('./obstacle-charts').then((m) => ({ d
 
 /** Lines a reader can still tell apart; the data table and CSV hold every team. */
 const MAX_TEAM_LINES = 6;
-const teamColours = ['#4f46e5', '#b54708', '#067647', '#c11574', '#026aa2', '#475467'];
+const teamColours = [
+  'var(--series-indigo)',
+  'var(--series-orange)',
+  'var(--series-green)',
+  'var(--series-pink)',
+  'var(--series-blue)',
+  'var(--series-grey)',
+];
 
 interface Row {
   week: string;

@@ -51,4 +51,20 @@ describe('coverage tables', () => {
       }
     }
   });
+
+  it('over the dark theme’s surface, keeps the text at 4.5:1 too, in white', () => {
+    // --surface of the dark theme (styles.css).
+    const base: [number, number, number] = [0x18, 0x1b, 0x22];
+    const over = (alpha: number, rgb: number[]) =>
+      rgb.map((c, i) => base[i]! * (1 - alpha) + c * alpha) as [number, number, number];
+    for (const tone of ['principle', 'untagged'] as const) {
+      for (let value = 1; value <= 40; value++) {
+        const { backgroundColor, color } = heat(value, 40, tone, base);
+        const [, r, g, b, a] = /rgb\((\d+) (\d+) (\d+) \/ ([\d.]+)\)/.exec(backgroundColor!)!.map(Number);
+        expect(color).toBe('#fff');
+        expect(contrast([255, 255, 255], over(a!, [r!, g!, b!]))).toBeGreaterThanOrEqual(4.5);
+      }
+    }
+    expect(shade(4, 'p1', { principle: 4, untagged: 30 }, base).color).toBe('#fff');
+  });
 });

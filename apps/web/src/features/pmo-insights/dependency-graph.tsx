@@ -75,7 +75,7 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
           markerHeight={ARROW}
           orient="auto-start-reverse"
         >
-          <path d="M0,0 L10,5 L0,10 z" fill="#d92d20" />
+          <path d="M0,0 L10,5 L0,10 z" fill="var(--danger-solid)" />
         </marker>
         <marker
           id="arrow-calm"
@@ -87,7 +87,7 @@ export function DependencyGraphDrawing({ graph, tz }: { graph: DependencyGraph; 
           markerHeight={ARROW}
           orient="auto-start-reverse"
         >
-          <path d="M0,0 L10,5 L0,10 z" fill="#667085" />
+          <path d="M0,0 L10,5 L0,10 z" fill="var(--neutral-line)" />
         </marker>
       </defs>
       {edges.map((e) => {

@@ -12,6 +12,7 @@ import { byPrincipleAndBucket, byTeamAndPrinciple, cellOf, maxima, NO_PRINCIPLE,
 import { quarterPeriod } from './quarters';
 import './pmo-insights.css';
 import { ScrollBox } from '../../components/scroll-box';
+import { paletteRgb, useTheme } from '../../lib/theme';
 
 /** How the teams' finished work spreads over the manifesto's principles in a period: for the quarterly review. */
 export function PrincipleCoveragePage() {
@@ -171,7 +172,14 @@ function PrincipleHeader({ name }: { name: string }) {
   );
 }
 
+/** What the heat shades lie over: the table's surface, white in the light theme. */
+function useShadeBase() {
+  const dark = useTheme() === 'dark';
+  return dark ? (paletteRgb('--surface') ?? undefined) : undefined;
+}
+
 function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
+  const base = useShadeBase();
   const totals = byTeamAndPrinciple(c);
   const columns = [
     ...c.principles.map((p) => ({ id: p.id, name: p.name })),
@@ -229,7 +237,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
                 {columns.map((p) => {
                   const v = cellOf(totals, t.id, p.id);
                   return (
-                    <td key={p.id} className={`num ${v.cards ? '' : 'zero'}`} style={shade(v.cards, p.id, max)}>
+                    <td key={p.id} className={`num ${v.cards ? '' : 'zero'}`} style={shade(v.cards, p.id, max, base)}>
                       {v.cards}
                       {v.cards > 0 && <small> {v.points} pt</small>}
                     </td>
@@ -245,6 +253,7 @@ function TeamHeatmap({ coverage: c }: { coverage: PrincipleCoverage }) {
 }
 
 function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: string }) {
+  const base = useShadeBase();
   const totals = byPrincipleAndBucket(c);
   const rows = [...c.principles.map((p) => ({ id: p.id, name: p.name })), { id: NO_PRINCIPLE, name: 'No principle' }];
   const max = maxima(totals);
@@ -307,7 +316,7 @@ function Trend({ coverage: c, scope }: { coverage: PrincipleCoverage; scope: str
                       <td
                         key={b}
                         className={`num ${v.cards ? '' : 'zero'}`}
-                        style={shade(v.cards, p.id, max)}
+                        style={shade(v.cards, p.id, max, base)}
                         title={`${v.cards} cards, ${v.points} points`}
                       >
                         {v.cards}

@@ -19,12 +19,13 @@ import { ChartFigure, type ChartTable } from './chart-figure';
 import { period, shortDay } from './format';
 import { legendText, tooltipStyle } from '../../lib/chart-tooltip';
 
+// Palette colours (styles.css), so the lines follow the theme.
 const colours = {
-  ideal: '#98a2b3',
-  remaining: '#4f46e5',
-  scope: '#b54708',
-  completed: '#067647',
-  committed: '#98a2b3',
+  ideal: 'var(--neutral-solid)',
+  remaining: 'var(--series-indigo)',
+  scope: 'var(--series-orange)',
+  completed: 'var(--series-green)',
+  committed: 'var(--neutral-solid)',
 };
 
 function burnEmpty(chart: SprintChart): string | null {
@@ -61,7 +62,7 @@ function BurnFigure({
       <ResponsiveContainer width="100%" height={260}>
         {/* The picture is hidden from screen readers (the table says it), so it takes no keyboard focus either. */}
         <LineChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#eaecf0" />
+          <CartesianGrid stroke="var(--chart-grid)" />
           {/* Day labels keep a gap between them: on a narrow chart some days go unlabelled rather than touch. */}
           <XAxis dataKey="day" interval="preserveStartEnd" minTickGap={16} tickMargin={6} tick={{ fontSize: 12 }} />
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
@@ -148,7 +149,7 @@ export function VelocityChart({ velocity }: { velocity: Velocity }) {
     >
       <ResponsiveContainer width="100%" height={260}>
         <ComposedChart data={data} margin={{ top: 8, right: 16, bottom: 0, left: 0 }} accessibilityLayer={false}>
-          <CartesianGrid stroke="#eaecf0" />
+          <CartesianGrid stroke="var(--chart-grid)" />
           <XAxis dataKey="sprint" />
           <YAxis allowDecimals={false} label={{ value: 'points', angle: -90, position: 'insideLeft' }} />
           <Tooltip {...tooltipStyle} formatter={points} />
