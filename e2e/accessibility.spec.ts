@@ -6,6 +6,7 @@ import { demoTeam, settled, pmoPages } from './support/pages';
 // axe-core on every page and the states a person opens on it (panels, dialogs, charts), with the demo data, as the
 // people who use each page: a scrum master, the PMO, the admin. A serious or critical finding fails the test; every
 // page is checked before it fails, so one run lists them all. Each test reads only, so they run side by side.
+// Every page and state is checked in the light theme and again, for colour contrast, in the dark one (support/axe.ts).
 
 test('signed out, and a scrum master’s board, card, dialogs, sprint, planning, stand-up and retrospective', async ({
   page,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import Fastify, { type FastifyReply, type FastifyRequest, type FastifyServerOptions } from 'fastify';
@@ -19,6 +19,7 @@ import type { Config } from './config';
 import { createPrisma, type Db } from './db/prisma';
 import { AppError } from './lib/app-error';
 import { SAFE_METHODS } from './lib/http';
+import { inlineScriptHashes } from './lib/inline-scripts';
 import { loggerOptions } from './lib/logger';
 import { clamdScanner, type VirusScanner } from './lib/virus-scanner';
 import { createFileStorage, type FileStorage } from './lib/file-storage/file-storage';
@@ -178,13 +179,16 @@ export async function buildApp({ config, db, logger, onRoute }: BuildAppOptions)
   // Over plain HTTP (an install on a LAN host, `docker compose up` without TLS) browsers must not be told to fetch
   // the scripts over HTTPS, or the page stays blank: that directive and HSTS only when the app is served over HTTPS.
   const https = config.PUBLIC_URL?.startsWith('https:') ?? false;
+  // The web app's page has one inline script (its colour theme, set before the first paint); it runs by its hash.
+  const webPage = path.join(config.WEB_DIST_DIR, 'index.html');
+  const pageScripts = serveWeb && existsSync(webPage) ? inlineScriptHashes(readFileSync(webPage, 'utf8')) : [];
   await app.register(helmet, {
     hsts: https,
     contentSecurityPolicy: {
       directives: {
         upgradeInsecureRequests: https ? [] : null,
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...pageScripts],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],

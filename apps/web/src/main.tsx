@@ -7,8 +7,10 @@ import { teamsQuery } from './app/teams';
 import { router } from './app/router';
 import { useAuthStore } from './app/auth-store';
 import { onUnauthenticated } from './lib/api-client';
+import { followTheme } from './lib/theme';
 import './styles.css';
 
+followTheme();
 onUnauthenticated(() => useAuthStore.getState().forget());
 void useAuthStore.getState().load();
 // The teams are needed by every signed-in page; asked for beside "who am I" rather than after it. The pages for

@@ -11,6 +11,7 @@ import { ActionMessage, useActionMessage } from '../../components/action-message
 import { applyApiErrors } from '../../lib/form-errors';
 import { ApiTokensPanel } from './api-tokens-panel';
 import { CalendarFeedsPanel } from './calendar-feeds-panel';
+import { ThemePanel } from './theme-panel';
 import { accountKeys, changePassword, endSession, fetchMe, fetchSessions, updateAccount } from './api';
 import './account.css';
 
@@ -115,6 +116,7 @@ export function AccountPage() {
           <ActionMessage message={nameMessage.message} />
         </form>
       </div>
+      <ThemePanel />
       <div className="account-panel">
         <h2>Password</h2>
         <form className="account-form" onSubmit={passwordForm.handleSubmit((v) => password.mutate(v))} noValidate>
