@@ -5,8 +5,7 @@ import { signIn } from './support/board-fixtures';
 // the browser. What a person sees is read as the page's computed background: --bg of each theme (styles.css).
 const light = 'rgb(246, 247, 251)';
 const dark = 'rgb(15, 17, 23)';
-const background = (page: Page) =>
-  page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+const background = (page: Page) => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
 
 test('choosing Dark on the account page switches the theme at once and keeps it after a reload', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -39,7 +38,9 @@ test('"Same as this device" follows the device as it changes', async ({ page }) 
   await signIn(page.request, 'maya@demo.test');
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.goto('/account');
-  await expect(page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Same as this device' })).toBeChecked();
+  await expect(
+    page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Same as this device' }),
+  ).toBeChecked();
   await expect.poll(() => background(page)).toBe(dark);
   await page.emulateMedia({ colorScheme: 'light' });
   await expect.poll(() => background(page)).toBe(light);
@@ -51,7 +52,7 @@ test('"Same as this device" follows the device as it changes', async ({ page }) 
   await expect.poll(() => background(page)).toBe(light);
   await page.getByRole('group', { name: 'Theme' }).getByRole('radio', { name: 'Same as this device' }).check();
   await expect.poll(() => background(page)).toBe(dark);
-  expect(await page.evaluate(() => localStorage.getItem('theme'))).toBeNull();
+  expect(await page.evaluate<string | null>("localStorage.getItem('theme')")).toBeNull();
 });
 
 test('the theme is in place before the app’s script runs: the page’s inline script, allowed by its hash', async ({
@@ -60,7 +61,7 @@ test('the theme is in place before the app’s script runs: the page’s inline 
   const refused: string[] = [];
   page.on('console', (m) => /Content Security Policy/i.test(m.text()) && refused.push(m.text()));
   await page.goto('/sign-in');
-  await page.evaluate(() => localStorage.setItem('theme', 'dark'));
+  await page.evaluate("localStorage.setItem('theme', 'dark')");
   // The app's own scripts never arrive: what sets the theme now is the script in index.html alone.
   await page.route('**/assets/*.js', (route) => route.abort());
   await page.reload();

@@ -191,7 +191,12 @@ export function AgingChart({ aging }: { aging: AgingWork }) {
           label={{ value: 'Age in days', angle: -90, position: 'insideLeft' }}
         />
         <Tooltip {...tooltipStyle} />
-        <Scatter name="Open cards" data={data.filter((d) => !d.blocked)} fill="var(--series-indigo)" isAnimationActive={false} />
+        <Scatter
+          name="Open cards"
+          data={data.filter((d) => !d.blocked)}
+          fill="var(--series-indigo)"
+          isAnimationActive={false}
+        />
         <Scatter
           name="Blocked cards"
           data={data.filter((d) => d.blocked)}

@@ -69,7 +69,8 @@ export function heat(
   const [first, firstText, other, otherText] = light
     ? ([DARK, DARK_TEXT, WHITE, WHITE_TEXT] as const)
     : ([WHITE, WHITE_TEXT, DARK, DARK_TEXT] as const);
-  if (contrast(first, over(rgb, alpha, base)) >= 4.5) return { backgroundColor: shadeText(rgb, alpha), color: firstText };
+  if (contrast(first, over(rgb, alpha, base)) >= 4.5)
+    return { backgroundColor: shadeText(rgb, alpha), color: firstText };
   while (alpha < 1 && contrast(other, over(rgb, alpha, base)) < 4.5) alpha = Math.min(1, alpha + 0.02);
   return { backgroundColor: shadeText(rgb, alpha), color: otherText };
 }
