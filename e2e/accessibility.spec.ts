@@ -65,6 +65,8 @@ test('signed out, and a scrum master’s board, card, dialogs, sprint, planning,
 });
 
 test('the PMO’s portfolio, flow, obstacles, dependencies and principle coverage', async ({ page }) => {
+  // Seven chart pages, each read by axe in both themes.
+  test.slow();
   await signIn(page.request, 'pat@demo.test');
   const { teamId } = await demoTeam(page.request, 'Content Marketing');
   for (const [path, what] of pmoPages(teamId)) {
