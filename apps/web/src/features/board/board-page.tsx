@@ -6,6 +6,8 @@ import { principleShortName } from '@amb/domain/principles';
 import { useAuthStore } from '../../app/auth-store';
 import type { BoardOutletContext } from '../../app/board-outlet';
 import { useActivePrinciples } from '../../app/principles';
+import { useCampaignList } from '../../app/campaigns';
+import { CampaignMarksProvider } from './campaign-mark';
 import { useTeamAbility } from '../../app/team-access';
 import { useTeam } from '../../app/teams';
 import { BoardColumn } from './board-column';
@@ -45,6 +47,11 @@ export function BoardPage() {
   const pending = useBoardStore((s) => s.pending);
   const { open: openBoard, undo, say } = useBoardStore.getState();
   const principles = useActivePrinciples();
+  const campaigns = useCampaignList();
+  const campaignLooks = useMemo(
+    () => new Map(campaigns.map((c) => [c.id, { name: c.name, colour: c.colour }])),
+    [campaigns],
+  );
   const drag = useBoardDrag(view);
   const [laneChoice, setLaneChoice] = useLaneChoice(boardId);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -138,6 +145,7 @@ export function BoardPage() {
           id="board-filters"
           view={view}
           principles={principles}
+          campaigns={campaigns}
           filters={filters}
           onChange={(f) => setParams(writeFilters(params, f), { replace: true })}
           shown={layout.shown}
@@ -158,6 +166,7 @@ export function BoardPage() {
           {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
         </div>
       </div>
+      <CampaignMarksProvider value={campaignLooks}>
       <PeopleWipProvider value={peopleWipById}>
         <DndContext {...drag.context}>
           <div
@@ -203,6 +212,7 @@ export function BoardPage() {
           </DragOverlay>
         </DndContext>
       </PeopleWipProvider>
+      </CampaignMarksProvider>
       <DroppedFiles />
       <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>
