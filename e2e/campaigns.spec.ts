@@ -28,6 +28,8 @@ async function fitsAPhone(page: Page, what: string) {
 }
 
 test('a scrum master runs a campaign across teams and sees its cards by team', async ({ page, browser, baseURL }) => {
+  // Three people in three browsers, and axe twice: longer than most tests on a shared machine.
+  test.slow();
   const ours = await freshBoard(page, 'Launch team');
   expect(
     (
@@ -68,7 +70,10 @@ test('a scrum master runs a campaign across teams and sees its cards by team', a
   await expect(panel.getByRole('region', { name: 'History' })).toContainText(`added this to the campaign “${name}”`);
 
   // The other team's card joins too (its team adds it); Maya cannot read that team.
-  const campaigns = (await (await maya.request.get('/api/campaigns')).json()).campaigns as { id: string; name: string }[];
+  const campaigns = (await (await maya.request.get('/api/campaigns')).json()).campaigns as {
+    id: string;
+    name: string;
+  }[];
   const campaignId = campaigns.find((c) => c.name === name)!.id;
   const joined = await page.request.patch(`/api/cards/${partnerCard.id}`, {
     data: { version: partnerCard.version, campaignId },
@@ -103,7 +108,9 @@ test('a scrum master runs a campaign across teams and sees its cards by team', a
   const pat = await personIn(browser, baseURL!, 'pat@demo.test');
   await pat.goto(`/campaigns/${campaignId}`);
   await settled(pat);
-  await expect(pat.getByRole('region', { name: /^Partner team/ }).getByRole('link', { name: 'Partner landing page' })).toBeVisible();
+  await expect(
+    pat.getByRole('region', { name: /^Partner team/ }).getByRole('link', { name: 'Partner landing page' }),
+  ).toBeVisible();
   await expect(pat.getByText('1 of 2 cards done')).toBeVisible();
   await expect(pat.getByText(/teams you cannot see/)).toHaveCount(0);
 });

@@ -30,7 +30,12 @@ describe('the card summary', () => {
       },
     });
     const campaign = await t.db.campaign.create({
-      data: { name: 'Spring launch', startDate: new Date('2026-03-01'), endDate: new Date('2026-05-31'), colour: 'teal' },
+      data: {
+        name: 'Spring launch',
+        startDate: new Date('2026-03-01'),
+        endDate: new Date('2026-05-31'),
+        colour: 'teal',
+      },
     });
     const principles = await t.db.principle.findMany({ take: 2, orderBy: { position: 'desc' } });
     // Every field set, with values that would show a difference: owners and principles given out of id order,

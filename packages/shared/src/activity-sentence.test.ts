@@ -67,9 +67,9 @@ describe('activitySentence', () => {
     expect(describeActivity({ kind: activityKinds.cardCampaignChanged, from: spring, to: summer }, lookup)).toBe(
       'moved it from the campaign “Spring launch” to “Summer sale”',
     );
-    expect(
-      describeActivity({ kind: activityKinds.campaignDeleted, from: { ...spring, cards: 2 } }, lookup),
-    ).toBe('deleted the campaign “Spring launch”; its 2 cards left it');
+    expect(describeActivity({ kind: activityKinds.campaignDeleted, from: { ...spring, cards: 2 } }, lookup)).toBe(
+      'deleted the campaign “Spring launch”; its 2 cards left it',
+    );
   });
 
   it('says which image became the cover, and which was taken off', () => {

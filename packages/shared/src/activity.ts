@@ -152,10 +152,7 @@ const activityDefinitions = {
   /** Stored under the new sprint (`sprintId`), naming the old one in `from`: the old sprint sees a removal, the new one an addition. */
   cardSprintChanged: ['card.sprint.changed', payload({ from: sprintRef, to: sprintRef })],
   /** The card joined a campaign, left one (null), or moved from one to another; names as they were then. */
-  cardCampaignChanged: [
-    'card.campaign.changed',
-    payload({ from: campaignRef.nullable(), to: campaignRef.nullable() }),
-  ],
+  cardCampaignChanged: ['card.campaign.changed', payload({ from: campaignRef.nullable(), to: campaignRef.nullable() })],
   /** The card's place in its team's backlog: right after another card, or (null) at the top. */
   cardBacklogRanked: ['card.backlog.ranked', payload({ to: z.strictObject({ afterCardId: id.nullable() }) })],
   cardBlocked: ['card.blocked', payload({ to: blocker })],

@@ -543,8 +543,8 @@ async function seedCampaign(
   const day = (offset: number) =>
     new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
   const fields = {
-    name: 'Spring launch',
-    goal: 'Two thousand sign-ups for the new plan by the end of the campaign',
+    name: 'Pro plan launch',
+    goal: 'Two thousand sign-ups for the Pro plan by the end of the campaign',
     startDate: day(-14),
     endDate: day(30),
     ownerId: people.get('maya')!,

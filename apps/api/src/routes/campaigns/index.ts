@@ -52,7 +52,8 @@ export const campaignRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'A campaign’s page: its deliverables by team and flow category; cards on unreadable teams only counted',
+        summary:
+          'A campaign’s page: its deliverables by team and flow category; cards on unreadable teams only counted',
         params: campaignParamsSchema,
         response: { 200: campaignPageSchema, ...readErrors },
       },

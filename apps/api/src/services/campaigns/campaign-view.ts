@@ -84,7 +84,12 @@ export async function readDeliverables(db: Db, actor: Actor, campaigns: readonly
   return { seen, hidden };
 }
 
-export function toCampaign(row: CampaignRow, seen: readonly CampaignDeliverable[], hidden: number, now: Date): Campaign {
+export function toCampaign(
+  row: CampaignRow,
+  seen: readonly CampaignDeliverable[],
+  hidden: number,
+  now: Date,
+): Campaign {
   const endDate = dayOf(row.endDate);
   const progress = campaignProgress(
     seen.map((d) => ({ ...d, dueDate: d.dueDate ? new Date(d.dueDate) : null })),

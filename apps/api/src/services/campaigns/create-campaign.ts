@@ -18,7 +18,11 @@ export async function createCampaign({ db, actor }: ServiceContext, body: Create
       data: { ...body, startDate: dateOfDay(body.startDate), endDate: dateOfDay(body.endDate) },
       select: campaignSelect,
     });
-    await recordActivity(tx, { actorId: actor.id, kind: activityKinds.campaignCreated, to: { campaignId: row.id, ...body } });
+    await recordActivity(tx, {
+      actorId: actor.id,
+      kind: activityKinds.campaignCreated,
+      to: { campaignId: row.id, ...body },
+    });
     return toCampaign(row, [], 0, new Date());
   });
 }

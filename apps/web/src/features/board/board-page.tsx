@@ -167,51 +167,51 @@ export function BoardPage() {
         </div>
       </div>
       <CampaignMarksProvider value={campaignLooks}>
-      <PeopleWipProvider value={peopleWipById}>
-        <DndContext {...drag.context}>
-          <div
-            className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
-            style={{ '--columns': view.columns.length } as React.CSSProperties}
-          >
-            {view.columns.map((column, columnIndex) => (
-              <BoardColumn
-                key={column.id}
-                view={view}
-                column={column}
-                columnIndex={columnIndex}
-                lanes={lanes}
-                layout={layout}
-                flow={flow}
-                active={active}
-                refusalAt={drag.refusalAt}
-                canWork={canWork}
-                readOnlyReason={readOnlyReason}
-                laneChoice={laneChoice}
-                onLaneChoice={setLaneChoice}
-                peopleNames={peopleNames}
-                principleNames={principleNames}
-                pending={pending}
-                notice={notice}
-                placedNotice={placedNotice}
-                onOpen={open}
-              />
-            ))}
-          </div>
-          {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
-          <DragOverlay dropAnimation={null}>
-            {active ? (
-              <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
-                {overRefusal && (
-                  <p className="overlay-refusal" aria-hidden="true">
-                    {overRefusal.tag}: {overRefusal.message}
-                  </p>
-                )}
-                {active.title}
-              </div>
-            ) : null}
-          </DragOverlay>
-        </DndContext>
-      </PeopleWipProvider>
+        <PeopleWipProvider value={peopleWipById}>
+          <DndContext {...drag.context}>
+            <div
+              className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
+              style={{ '--columns': view.columns.length } as React.CSSProperties}
+            >
+              {view.columns.map((column, columnIndex) => (
+                <BoardColumn
+                  key={column.id}
+                  view={view}
+                  column={column}
+                  columnIndex={columnIndex}
+                  lanes={lanes}
+                  layout={layout}
+                  flow={flow}
+                  active={active}
+                  refusalAt={drag.refusalAt}
+                  canWork={canWork}
+                  readOnlyReason={readOnlyReason}
+                  laneChoice={laneChoice}
+                  onLaneChoice={setLaneChoice}
+                  peopleNames={peopleNames}
+                  principleNames={principleNames}
+                  pending={pending}
+                  notice={notice}
+                  placedNotice={placedNotice}
+                  onOpen={open}
+                />
+              ))}
+            </div>
+            {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
+            <DragOverlay dropAnimation={null}>
+              {active ? (
+                <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
+                  {overRefusal && (
+                    <p className="overlay-refusal" aria-hidden="true">
+                      {overRefusal.tag}: {overRefusal.message}
+                    </p>
+                  )}
+                  {active.title}
+                </div>
+              ) : null}
+            </DragOverlay>
+          </DndContext>
+        </PeopleWipProvider>
       </CampaignMarksProvider>
       <DroppedFiles />
       <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />

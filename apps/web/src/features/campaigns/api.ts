@@ -18,8 +18,7 @@ import { api } from '../../lib/api-client';
 export const useCampaigns = () =>
   useQuery({
     ...campaignsQuery,
-    queryFn: ({ signal }) =>
-      api('GET', '/campaigns', { schema: campaignListSchema, signal }).then((r) => r.campaigns),
+    queryFn: ({ signal }) => api('GET', '/campaigns', { schema: campaignListSchema, signal }).then((r) => r.campaigns),
   });
 
 export const useCampaign = (campaignId: string) =>
@@ -49,7 +48,13 @@ export const useDeleteCampaign = () =>
 /** Whether the signed-in person runs campaigns (admins, the PMO, scrum masters): the API's own rule. */
 export function useMayManageCampaigns(): boolean {
   const me = useAuthStore((s) => s.me);
-  return Boolean(me) && canManageCampaigns(me!.user.orgRole, me!.memberships.map((m) => m.role as TeamRole));
+  return (
+    Boolean(me) &&
+    canManageCampaigns(
+      me!.user.orgRole,
+      me!.memberships.map((m) => m.role as TeamRole),
+    )
+  );
 }
 
 /** Who may own a campaign, as far as this person can see: themselves and the people of their teams, by name. */

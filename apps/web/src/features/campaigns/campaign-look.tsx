@@ -1,7 +1,12 @@
 import { campaignColourHex } from '@amb/domain/campaigns';
 import type { CampaignProgressView } from '@amb/shared/campaigns';
 
-const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const dayFormat = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
 
 /** A campaign's days: "1 Mar 2027 – 31 Mar 2027". */
 export const campaignDays = (startDate: string, endDate: string) =>

@@ -92,7 +92,9 @@ function CampaignView({ data }: { data: CampaignPageData }) {
           counted above.
         </p>
       )}
-      {mayManage && <ManageCampaign campaignId={campaign.id} status={campaign.status} name={campaign.name} said={said} />}
+      {mayManage && (
+        <ManageCampaign campaignId={campaign.id} status={campaign.status} name={campaign.name} said={said} />
+      )}
       <ActionMessage message={said.message} />
       <div className="deliverables-head">
         <h2>Deliverables</h2>
@@ -125,7 +127,10 @@ function TeamDeliverables({ team }: { team: CampaignTeam }) {
   return (
     <section className="team-deliverables" aria-labelledby={id}>
       <h3 id={id}>
-        {team.teamName} <span className="muted">({count} card{count === 1 ? '' : 's'})</span>
+        {team.teamName}{' '}
+        <span className="muted">
+          ({count} card{count === 1 ? '' : 's'})
+        </span>
       </h3>
       <ScrollBox label={`Cards of ${team.teamName}`}>
         <table className="data-table deliverables-table">
@@ -149,12 +154,12 @@ function TeamDeliverables({ team }: { team: CampaignTeam }) {
               </tr>
               {group.cards.map((card) => (
                 <tr key={card.id}>
-                  <td>
+                  <td className="card-cell">
                     <Link to={`/teams/${card.teamId}/board/cards/${card.id}`}>{card.title}</Link>
                   </td>
                   <td>{card.columnName}</td>
                   <td className="num">{card.estimate ?? '–'}</td>
-                  <td>{card.dueDate ? dueFormat.format(new Date(card.dueDate)) : '–'}</td>
+                  <td className="nowrap">{card.dueDate ? dueFormat.format(new Date(card.dueDate)) : '–'}</td>
                   <td>
                     <span className="deliverable-states">
                       {card.done && <span className="state done">Done</span>}

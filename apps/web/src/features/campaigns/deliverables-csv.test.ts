@@ -20,7 +20,17 @@ describe('the deliverables CSV', () => {
     const [header, rows] = deliverablesTable([
       { teamId: card.teamId, teamName: 'Email', groups: [{ flowCategory: 'IN_PROGRESS', cards: [card] }] },
     ]);
-    expect(header).toEqual(['team', 'flow category', 'column', 'card', 'points', 'due date', 'done', 'blocked', 'at risk']);
+    expect(header).toEqual([
+      'team',
+      'flow category',
+      'column',
+      'card',
+      'points',
+      'due date',
+      'done',
+      'blocked',
+      'at risk',
+    ]);
     expect(rows).toEqual([['Email', 'In progress', 'Review', 'Launch newsletter', 3, '2027-03-20', 'no', 'no', 'yes']]);
   });
 });
