@@ -83,6 +83,16 @@ const portfolioManager = (ok: number): Expected => ({
   pmo: ok,
   admin: ok,
 });
+// The organisation's campaigns: admins, the PMO and a scrum master of any team (the outsider is one elsewhere).
+const campaignManager = (ok: number): Expected => ({
+  anonymous: 401,
+  member: 403,
+  viewer: 403,
+  master: ok,
+  outsider: ok,
+  pmo: ok,
+  admin: ok,
+});
 const anyoneSignedIn: Expected = {
   anonymous: 401,
   member: 200,
@@ -214,6 +224,15 @@ describe('access matrix: role x route', () => {
   // A done stage at the end keeps the stages in flow order.
   const freshStage = () =>
     t.db.portfolioStage.create({ data: { name: `Matrix stage ${n++}`, position: 100 + n, flowCategory: 'DONE' } });
+  const freshCampaign = () =>
+    t.db.campaign.create({
+      data: {
+        name: `Matrix campaign ${n++}`,
+        startDate: new Date('2027-03-01'),
+        endDate: new Date('2027-03-31'),
+        colour: 'teal',
+      },
+    });
   const freshLink = async () =>
     t.db.cardLink.create({
       data: { fromCardId: (await freshCard()).id, toCardId: (await freshCard()).id, kind: 'RELATES' },
@@ -605,6 +624,46 @@ describe('access matrix: role x route', () => {
         url: `/api/principles/${(await t.db.principle.findFirstOrThrow()).id}`,
         body: { description: 'Reworded' },
       }),
+    },
+    {
+      route: 'GET /api/campaigns/',
+      expected: anyoneSignedIn,
+      request: async () => ({ method: 'GET', url: '/api/campaigns' }),
+    },
+    {
+      route: 'POST /api/campaigns/',
+      expected: campaignManager(201),
+      request: async () => ({
+        method: 'POST',
+        url: '/api/campaigns',
+        body: {
+          name: `Matrix campaign ${n++}`,
+          startDate: '2027-03-01',
+          endDate: '2027-03-31',
+          ownerId: teamMembers[0]!.userId,
+          colour: 'blue',
+        },
+      }),
+    },
+    {
+      // Anyone may open a campaign; cards on teams they cannot read are only counted.
+      route: 'GET /api/campaigns/:campaignId',
+      expected: anyoneSignedIn,
+      request: async () => ({ method: 'GET', url: `/api/campaigns/${(await freshCampaign()).id}` }),
+    },
+    {
+      route: 'PATCH /api/campaigns/:campaignId',
+      expected: campaignManager(200),
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/campaigns/${(await freshCampaign()).id}`,
+        body: { status: 'RUNNING' },
+      }),
+    },
+    {
+      route: 'DELETE /api/campaigns/:campaignId',
+      expected: campaignManager(200),
+      request: async () => ({ method: 'DELETE', url: `/api/campaigns/${(await freshCampaign()).id}` }),
     },
     {
       route: 'GET /api/boards/:boardId',
@@ -1375,6 +1434,9 @@ describe('access matrix: role x route', () => {
     expect(
       (await asAdmin('POST', `/api/cards/${secret!.id}/links`, { toCardId: ours!.id, kind: 'BLOCKS' })).statusCode,
     ).toBe(201);
+    // Both cards deliver for one campaign: its page counts the secret card and shows only ours.
+    const campaign = await freshCampaign();
+    await t.db.card.updateMany({ where: { id: { in: [secret!.id, ours!.id] } }, data: { campaignId: campaign.id } });
     const secrets = [
       secret!.id,
       secret!.title,
@@ -1400,6 +1462,8 @@ describe('access matrix: role x route', () => {
       `/api/sprints/${sprintId}`,
       '/api/dashboard/dependencies',
       '/api/dashboard/dependencies/graph',
+      '/api/campaigns',
+      `/api/campaigns/${campaign.id}`,
     ];
     const baseUrl = await t.app.listen({ host: '127.0.0.1', port: 0 });
     for (const actor of ['member', 'viewer', 'master'] as const) {

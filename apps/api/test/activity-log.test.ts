@@ -97,6 +97,10 @@ describe('the activity log', () => {
   const freshCard = async (columnName = 'Backlog', board = team.board) =>
     (await addCards(t.db, board.id, column(columnName, board).id, 1, `Log ${n++}`))[0]!;
   const freshPerson = () => createUser(t.db);
+  const freshCampaign = (name: string) =>
+    t.db.campaign.create({
+      data: { name, startDate: new Date('2027-03-01'), endDate: new Date('2027-03-31'), colour: 'teal' },
+    });
   const freshToken = (userId: string) =>
     t.db.apiToken.create({
       data: {
@@ -591,6 +595,47 @@ describe('the activity log', () => {
       },
     },
     {
+      route: 'POST /api/campaigns',
+      status: 201,
+      entries: [{ kind: activityKinds.campaignCreated, with: { teamId: null, to: { name: 'Spring launch' } } }],
+      request: async () => ({
+        method: 'POST',
+        url: '/api/campaigns',
+        body: {
+          name: 'Spring launch',
+          startDate: '2027-03-01',
+          endDate: '2027-03-31',
+          ownerId: adminId,
+          colour: 'green',
+        },
+      }),
+    },
+    {
+      route: 'PATCH /api/campaigns/:campaignId',
+      status: 200,
+      entries: [
+        {
+          kind: activityKinds.campaignUpdated,
+          with: { from: { status: 'PLANNED', name: 'Before' }, to: { status: 'DONE', name: 'After' } },
+        },
+      ],
+      request: async () => ({
+        method: 'PATCH',
+        url: `/api/campaigns/${(await freshCampaign('Before')).id}`,
+        body: { name: 'After', status: 'DONE', colour: 'teal' },
+      }),
+    },
+    {
+      route: 'DELETE /api/campaigns/:campaignId',
+      status: 200,
+      entries: [{ kind: activityKinds.campaignDeleted, with: { from: expect.objectContaining({ cards: 1 }) } }],
+      request: async () => {
+        const campaign = await freshCampaign('Gone');
+        await t.db.card.update({ where: { id: (await freshCard()).id }, data: { campaignId: campaign.id } });
+        return { method: 'DELETE', url: `/api/campaigns/${campaign.id}` };
+      },
+    },
+    {
       route: 'POST /api/cards',
       status: 201,
       entries: [
@@ -636,6 +681,7 @@ describe('the activity log', () => {
           with: { from: { points: null }, to: { points: 5 }, sprintId: expectString },
         },
         { kind: activityKinds.cardSprintChanged, with: { from: { sprintId: null }, to: { sprintId: expectString } } },
+        { kind: activityKinds.cardCampaignChanged, with: { from: null, to: { name: 'Pricing push' } } },
         {
           kind: activityKinds.cardUpdated,
           with: { field: 'startDate', from: null, to: '2026-12-12T00:00:00.000Z' },
@@ -654,6 +700,7 @@ describe('the activity log', () => {
           startDate: '2026-12-12',
           estimate: 5,
           sprintId,
+          campaignId: (await freshCampaign('Pricing push')).id,
           blocked: true,
           blockedReason: 'Legal has not approved the pricing claims',
           blockerCategory: 'legal_compliance',

@@ -115,6 +115,20 @@ describe('bad input', () => {
       () => ({ signUpPolicy: 'DOMAINS', allowedDomains: ['example', 'ok.example.com', 'bad_domain.com'] }),
       ['body.allowedDomains.0', 'body.allowedDomains.2'],
     ],
+    [
+      'create campaign',
+      'POST',
+      () => '/api/campaigns',
+      () => ({ name: '', startDate: 'soon', endDate: '2027-01-01', ownerId: 'x', colour: 'plaid', status: 'PAUSED' }),
+      ['body.name', 'body.startDate', 'body.ownerId', 'body.colour', 'body.status'],
+    ],
+    [
+      'card campaign',
+      'PATCH',
+      () => `/api/cards/${cardId}`,
+      () => ({ version: 1, campaignId: 'spring' }),
+      ['body.campaignId'],
+    ],
     ['account name', 'PATCH', () => '/api/account', () => ({ name: 'x'.repeat(121) }), ['body.name']],
     [
       'change password',

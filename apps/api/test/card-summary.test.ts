@@ -29,6 +29,14 @@ describe('the card summary', () => {
         endDate: new Date('2026-03-13T00:00:00Z'),
       },
     });
+    const campaign = await t.db.campaign.create({
+      data: {
+        name: 'Spring launch',
+        startDate: new Date('2026-03-01'),
+        endDate: new Date('2026-05-31'),
+        colour: 'teal',
+      },
+    });
     const principles = await t.db.principle.findMany({ take: 2, orderBy: { position: 'desc' } });
     // Every field set, with values that would show a difference: owners and principles given out of id order,
     // times with milliseconds, an empty and a non-empty label list, text with quotes and non-ASCII letters.
@@ -50,6 +58,7 @@ describe('the card summary', () => {
         blockedSince: new Date('2026-04-01T08:00:00.007Z'),
         hypothesis: 'A question in the subject line lifts opens by 10%',
         experimentResult: 'VALIDATED',
+        campaignId: campaign.id,
         owners: { create: [b, a].map((u) => ({ userId: u.id })) },
         principles: { create: [...principles].reverse().map((p) => ({ principleId: p.id })) },
         approval: {

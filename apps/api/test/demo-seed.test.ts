@@ -65,6 +65,15 @@ describe('demo data', () => {
     });
     expect(approval.card.column.name).toBe('Review');
     expect(approval.approvers.map((a) => a.decision).sort()).toEqual(['APPROVED', 'PENDING']);
+    // A running campaign with cards of two teams, some of them done.
+    const campaign = await db.campaign.findFirstOrThrow({
+      include: {
+        cards: { select: { board: { select: { teamId: true } }, column: { select: { flowCategory: true } } } },
+      },
+    });
+    expect(campaign.status).toBe('RUNNING');
+    expect(new Set(campaign.cards.map((c) => c.board.teamId)).size).toBe(2);
+    expect(campaign.cards.some((c) => c.column.flowCategory === 'DONE')).toBe(true);
   });
 
   it('keeps ranks unique per column and history consistent with where the cards are', async () => {

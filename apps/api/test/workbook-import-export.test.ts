@@ -193,7 +193,7 @@ describe('Excel workbooks', () => {
     await file.xlsx.load(new Uint8Array(exported.rawPayload).buffer);
     const sheet = file.worksheets[0]!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe('A1:Z1');
+    expect(sheet.autoFilter).toBe('A1:AA1');
     const header = (sheet.getRow(1).values as unknown[]).slice(1);
     const launch = sheet.getRows(2, sheet.rowCount - 1)!.find((r) => r.getCell(2).value === 'Launch webinar')!;
     expect(launch.getCell(header.indexOf('estimate') + 1).value).toBe(3);

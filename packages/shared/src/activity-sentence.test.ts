@@ -55,6 +55,23 @@ describe('activitySentence', () => {
     ).toBe('took this out of Sprint 11');
   });
 
+  it('says a card joining, leaving and changing its campaign, by the campaign’s name', () => {
+    const spring = { campaignId: 'g1', name: 'Spring launch' };
+    const summer = { campaignId: 'g2', name: 'Summer sale' };
+    expect(describeActivity({ kind: activityKinds.cardCampaignChanged, from: null, to: spring }, lookup)).toBe(
+      'added this to the campaign “Spring launch”',
+    );
+    expect(describeActivity({ kind: activityKinds.cardCampaignChanged, from: spring, to: null }, lookup)).toBe(
+      'removed this from the campaign “Spring launch”',
+    );
+    expect(describeActivity({ kind: activityKinds.cardCampaignChanged, from: spring, to: summer }, lookup)).toBe(
+      'moved it from the campaign “Spring launch” to “Summer sale”',
+    );
+    expect(describeActivity({ kind: activityKinds.campaignDeleted, from: { ...spring, cards: 2 } }, lookup)).toBe(
+      'deleted the campaign “Spring launch”; its 2 cards left it',
+    );
+  });
+
   it('says which image became the cover, and which was taken off', () => {
     const banner = { attachmentId: 'a1', name: 'banner.png' };
     expect(describeActivity({ kind: activityKinds.cardCoverChanged, from: null, to: banner }, lookup)).toBe(

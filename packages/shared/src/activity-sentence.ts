@@ -97,6 +97,10 @@ function sentence(e: ActivityPayload, w: Words): string {
       if (!e.from.sprintId) return `added ${card} to ${w.sprint(e.to.sprintId)}`;
       if (!e.to.sprintId) return `took ${card} out of ${w.sprint(e.from.sprintId)}`;
       return `moved ${card === 'this' ? 'it' : card} from ${w.sprint(e.from.sprintId)} to ${w.sprint(e.to.sprintId)}`;
+    case activityKinds.cardCampaignChanged:
+      if (!e.from) return e.to ? `added ${card} to the campaign ${quote(e.to.name)}` : `changed ${card}`;
+      if (!e.to) return `removed ${card} from the campaign ${quote(e.from.name)}`;
+      return `moved ${card === 'this' ? 'it' : card} from the campaign ${quote(e.from.name)} to ${quote(e.to.name)}`;
     case activityKinds.cardBlocked:
       // "…from Web Development (another team)", without the reason's own full stop before the category.
       return `marked ${card} blocked: ${e.to.category && e.to.reason ? e.to.reason.replace(/\.\s*$/, '') : (e.to.reason ?? 'no reason given')}${e.to.category ? ` (${blockerCategoryLabels[e.to.category]})` : ''}`;
@@ -261,6 +265,12 @@ function sentence(e: ActivityPayload, w: Words): string {
       return `added the principle ${quote(e.to.name)}`;
     case activityKinds.principleUpdated:
       return `changed the principle ${quote(e.to.name ?? e.from.name ?? w.name(e.to.principleId, 'a principle'))}`;
+    case activityKinds.campaignCreated:
+      return `created the campaign ${quote(e.to.name ?? '')}`;
+    case activityKinds.campaignUpdated:
+      return `changed the campaign ${quote(e.to.name ?? e.from.name ?? w.name(e.to.campaignId, 'a campaign'))}`;
+    case activityKinds.campaignDeleted:
+      return `deleted the campaign ${quote(e.from.name)}${e.from.cards ? `; its ${e.from.cards} card${e.from.cards === 1 ? '' : 's'} left it` : ''}`;
     case activityKinds.portfolioStageCreated:
       return `added the portfolio stage ${quote(e.to.name)} (${flowLabels[e.to.flowCategory]})`;
     case activityKinds.portfolioStageRenamed:

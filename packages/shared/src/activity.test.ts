@@ -329,6 +329,33 @@ const examples: Record<ActivityKind, { valid: Payload; invalid: Payload }> = {
     valid: { from: { columnId: 'k1', stageId: null }, to: { columnId: 'k1', stageId: 's1' } },
     invalid: { to: { columnId: 'k1' } },
   },
+  'card.campaign.changed': {
+    valid: { from: null, to: { campaignId: 'g1', name: 'Spring launch' } },
+    invalid: { from: null, to: { campaignId: 'g1' } },
+  },
+  'campaign.created': {
+    valid: {
+      to: {
+        campaignId: 'g1',
+        name: 'Spring launch',
+        goal: 'Sign-ups',
+        startDate: '2026-03-01',
+        endDate: '2026-03-31',
+        ownerId: 'u1',
+        colour: 'teal',
+        status: 'PLANNED',
+      },
+    },
+    invalid: { to: { campaignId: 'g1', startDate: 'March' } },
+  },
+  'campaign.updated': {
+    valid: { from: { campaignId: 'g1', status: 'PLANNED' }, to: { campaignId: 'g1', status: 'RUNNING' } },
+    invalid: { from: { campaignId: 'g1' }, to: { campaignId: 'g1', status: 'PAUSED' } },
+  },
+  'campaign.deleted': {
+    valid: { from: { campaignId: 'g1', name: 'Spring launch', cards: 3 } },
+    invalid: { from: { campaignId: 'g1', name: 'Spring launch' } },
+  },
   'principle.created': {
     valid: { to: { principleId: 'p1', key: 'customer-focus', name: 'Customer focus' } },
     invalid: { field: 'p1', to: { key: 'customer-focus', name: 'Customer focus' } },

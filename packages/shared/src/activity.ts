@@ -82,6 +82,18 @@ const noteFields = z.strictObject({
   group: retrospectiveGroup.optional(),
   principleId: id.nullable().optional(),
 });
+const campaignRef = z.strictObject({ campaignId: id, name: z.string() });
+/** A campaign's fields as created, or those an edit changed (decision 75). */
+const campaignFields = z.strictObject({
+  campaignId: id,
+  name: z.string().optional(),
+  goal: z.string().optional(),
+  startDate: z.iso.date().optional(),
+  endDate: z.iso.date().optional(),
+  ownerId: id.nullable().optional(),
+  colour: z.string().optional(),
+  status: z.enum(['PLANNED', 'RUNNING', 'DONE']).optional(),
+});
 const principleFields = z.strictObject({
   name: z.string().optional(),
   description: z.string().optional(),
@@ -139,6 +151,8 @@ const activityDefinitions = {
   ],
   /** Stored under the new sprint (`sprintId`), naming the old one in `from`: the old sprint sees a removal, the new one an addition. */
   cardSprintChanged: ['card.sprint.changed', payload({ from: sprintRef, to: sprintRef })],
+  /** The card joined a campaign, left one (null), or moved from one to another; names as they were then. */
+  cardCampaignChanged: ['card.campaign.changed', payload({ from: campaignRef.nullable(), to: campaignRef.nullable() })],
   /** The card's place in its team's backlog: right after another card, or (null) at the top. */
   cardBacklogRanked: ['card.backlog.ranked', payload({ to: z.strictObject({ afterCardId: id.nullable() }) })],
   cardBlocked: ['card.blocked', payload({ to: blocker })],
@@ -395,6 +409,10 @@ const activityDefinitions = {
     'principle.updated',
     payload({ from: principleFields.extend({ principleId: id }), to: principleFields.extend({ principleId: id }) }),
   ],
+  // the organisation's campaigns (decision 75); a deleted one names how many cards it let go
+  campaignCreated: ['campaign.created', payload({ to: campaignFields })],
+  campaignUpdated: ['campaign.updated', payload({ from: campaignFields, to: campaignFields })],
+  campaignDeleted: ['campaign.deleted', payload({ from: campaignRef.extend({ cards: z.number().int().min(0) }) })],
   // the organisation's portfolio stages (decision 37)
   portfolioStageCreated: ['portfolio.stage.created', payload({ to: portfolioStage })],
   portfolioStageRenamed: [

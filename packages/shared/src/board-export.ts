@@ -62,6 +62,8 @@ export const exportedCardSchema = z.object({
   metric: text.nullable(),
   experimentResult: experimentResultSchema.nullable(),
   sprint: text.nullable(),
+  /** The organisation's campaign the card delivers for, by name; absent from files exported before campaigns. */
+  campaign: text.nullable().default(null),
   createdAt: text,
   startedAt: when,
   completedAt: when,
@@ -136,6 +138,7 @@ export const boardCsvHeader = [
   'metric',
   'experiment result',
   'sprint',
+  'campaign',
   'created at',
   'started at',
   'completed at',

@@ -58,6 +58,8 @@ export const cardSummarySchema = z.object({
   /** An experiment's hypothesis (null for a task or when not written yet). */
   hypothesis: z.string().nullable(),
   experimentResult: experimentResultSchema.nullable(),
+  /** The organisation's campaign the card delivers for (decision 75). */
+  campaignId: idSchema.nullable(),
   ownerIds: z.array(idSchema),
   principleIds: z.array(idSchema),
   /** Where the card's approval stands ("approval 1 of 2"), or null when none was asked for. */

@@ -94,6 +94,8 @@ export const updateCardBodySchema = z
     /** What kind of obstacle it is, for the PMO's blocked-time figures. */
     blockerCategory: blockerCategorySchema.nullable().optional(),
     sprintId: idSchema.nullable().optional(),
+    /** The organisation's campaign the card delivers for; null takes it out of its campaign. */
+    campaignId: idSchema.nullable().optional(),
     hypothesis: z.string().max(2000).nullable().optional(),
     metric: z.string().max(500).nullable().optional(),
     experimentResult: experimentResultSchema.nullable().optional(),

@@ -9,7 +9,7 @@ AS $function$
     'startDate', to_char(c.start_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
     'dueDate', to_char(c.due_date AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'), 'labels', c.labels,
     'blocked', c.blocked, 'blockedReason', c.blocked_reason, 'blockedSince', to_char(c.blocked_since AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-    'hypothesis', c.hypothesis, 'experimentResult', c.experiment_result,
+    'hypothesis', c.hypothesis, 'experimentResult', c.experiment_result, 'campaignId', c.campaign_id,
     'ownerIds', COALESCE((SELECT array_agg(o.user_id ORDER BY o.user_id) FROM card_owners o WHERE o.card_id = c.id), '{}'),
     'principleIds', COALESCE((SELECT array_agg(p.principle_id ORDER BY p.principle_id) FROM card_principles p WHERE p.card_id = c.id), '{}'),
     -- Where the card's approval stands: the same rule as approvalStanding in the domain.

@@ -130,6 +130,7 @@ export async function seedDemoData(db: Db, options: SeedOptions = {}): Promise<b
   }
   await db.cardLink.createMany({ data: links });
   await seedWaitingApproval(db, people, now, activity);
+  await seedCampaign(db, people, cardIdsByTeam, now, activity);
 
   // Ids follow time, so the log reads in order and live catch-up starts after all of it.
   activity.sort((a, b) => a.at.getTime() - b.at.getTime());
@@ -531,6 +532,60 @@ async function seedConversation(
 }
 
 /** Each card entry names the sprint the card was in at that moment, as the API writes it (entries in time order). */
+/** A running campaign with cards of the two marketing teams (some done), so the campaigns pages have something to show. */
+async function seedCampaign(
+  db: Db,
+  people: Map<string, string>,
+  cardsByTeam: Map<string, { id: string; boardId: string; teamId: string; done: boolean }[]>,
+  now: Date,
+  activity: ActivityRow[],
+) {
+  const day = (offset: number) =>
+    new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + offset));
+  const fields = {
+    name: 'Pro plan launch',
+    goal: 'Two thousand sign-ups for the Pro plan by the end of the campaign',
+    startDate: day(-14),
+    endDate: day(30),
+    ownerId: people.get('maya')!,
+    colour: 'teal',
+    status: 'RUNNING' as const,
+  };
+  const campaign = await db.campaign.create({ data: fields });
+  const at = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
+  activity.push({
+    at: at(120),
+    actorId: fields.ownerId,
+    kind: activityKinds.campaignCreated,
+    to: {
+      campaignId: campaign.id,
+      ...fields,
+      startDate: fields.startDate.toISOString().slice(0, 10),
+      endDate: fields.endDate.toISOString().slice(0, 10),
+    },
+  });
+  let minutes = 100;
+  for (const [teamKey, actor] of [
+    ['content', 'maya'],
+    ['growth', 'gia'],
+  ] as const) {
+    const cards = cardsByTeam.get(teamKey)!;
+    const chosen = [...cards.filter((c) => !c.done).slice(0, 3), ...cards.filter((c) => c.done).slice(0, 1)];
+    await db.card.updateMany({ where: { id: { in: chosen.map((c) => c.id) } }, data: { campaignId: campaign.id } });
+    for (const card of chosen)
+      activity.push({
+        at: at(minutes--),
+        actorId: people.get(actor),
+        teamId: card.teamId,
+        boardId: card.boardId,
+        cardId: card.id,
+        kind: activityKinds.cardCampaignChanged,
+        from: null,
+        to: { campaignId: campaign.id, name: campaign.name },
+      });
+  }
+}
+
 function tagSprints(activity: ActivityRow[]) {
   const sprintOf = new Map<string, string | null>();
   for (const e of activity) {

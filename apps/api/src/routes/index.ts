@@ -8,6 +8,7 @@ import { boardEventRoutes } from './board-events';
 import { boardExportRoutes } from './board-exports';
 import { boardRoutes } from './boards';
 import { calendarFeedRoutes } from './calendar-feeds';
+import { campaignRoutes } from './campaigns';
 import { cardLinkRoutes } from './card-links';
 import { archivedCardRoutes, cardRoutes } from './cards';
 import { cardDetailRoutes } from './cards/details';
@@ -62,6 +63,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(obstacleReportRoutes, { prefix: '/dashboard' });
   await app.register(pmoHandlingRoutes, { prefix: '/cards' });
   await app.register(principleRoutes, { prefix: '/principles' });
+  await app.register(campaignRoutes, { prefix: '/campaigns' });
   await app.register(invitationRoutes, { prefix: '/invitations' });
   await app.register(accountRoutes, { prefix: '/account' });
   await app.register(calendarFeedRoutes, { prefix: '/calendar-feeds' });

@@ -84,6 +84,7 @@ export function Layout() {
               </>
             )}
             <NavLink to="/dashboard">Dashboard</NavLink>
+            <NavLink to="/campaigns">Campaigns</NavLink>
             {me?.user.orgRole === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}
           </nav>
           <div className="user-menu">

@@ -83,6 +83,14 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/dashboard/stages-page')).StagesPage }),
           },
           {
+            path: '/campaigns',
+            lazy: async () => ({ Component: (await import('../features/campaigns/campaigns-page')).CampaignsPage }),
+          },
+          {
+            path: '/campaigns/:campaignId',
+            lazy: async () => ({ Component: (await import('../features/campaigns/campaign-page')).CampaignPage }),
+          },
+          {
             path: '/pmo/obstacles',
             lazy: async () => ({ Component: (await import('../features/obstacles/obstacles-page')).ObstaclesPage }),
           },

@@ -46,6 +46,7 @@ export function toCardSummary(c: CardWithSummaryRelations): CardSummary {
     blockedSince: iso(c.blockedSince),
     hypothesis: c.hypothesis,
     experimentResult: c.experimentResult,
+    campaignId: c.campaignId,
     ownerIds: c.owners.map((o) => o.userId),
     principleIds: c.principles.map((p) => p.principleId),
     approval: c.approval?.approvers.length ? approvalStanding(c.approval.approvers.map((a) => a.decision)) : null,

@@ -95,6 +95,13 @@ export async function updateCard(
     if (sprint.state === 'CLOSED') throw invalidField('body.sprintId', 'must not be a closed sprint');
   }
 
+  const campaignAfter =
+    body.campaignId !== undefined && body.campaignId !== current.campaignId && body.campaignId !== null
+      ? await db.campaign.findUnique({ where: { id: body.campaignId }, select: { id: true, name: true } })
+      : null;
+  if (body.campaignId && body.campaignId !== current.campaignId && !campaignAfter)
+    throw invalidField('body.campaignId', 'must be a campaign of the organisation');
+
   // The start is compared with the due date the card will have: the one given, or the stored one.
   const datesProblem = cardDatesProblem(
     dateAfter(body.startDate, current.startDate),
@@ -130,6 +137,18 @@ export async function updateCard(
       kind: activityKinds.cardSprintChanged,
       from: { sprintId: current.sprintId },
       to: { sprintId: body.sprintId },
+    });
+  }
+  if (body.campaignId !== undefined && body.campaignId !== current.campaignId) {
+    data.campaignId = body.campaignId;
+    const before = current.campaignId
+      ? await db.campaign.findUnique({ where: { id: current.campaignId }, select: { id: true, name: true } })
+      : null;
+    history.push({
+      ...base,
+      kind: activityKinds.cardCampaignChanged,
+      from: before && { campaignId: before.id, name: before.name },
+      to: campaignAfter && { campaignId: campaignAfter.id, name: campaignAfter.name },
     });
   }
   for (const field of ['startDate', 'dueDate'] as const) {

@@ -26,6 +26,7 @@ export function boardRow(c: ExportedCard, flow: ReadonlyMap<string, string>): Cs
     c.metric,
     c.experimentResult,
     c.sprint,
+    c.campaign,
     c.createdAt,
     c.startedAt,
     c.completedAt,

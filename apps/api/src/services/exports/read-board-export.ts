@@ -84,6 +84,7 @@ export async function* readExportedCards(
           metric: c.metric,
           experimentResult: c.experimentResult,
           sprint: c.sprint?.name ?? null,
+          campaign: c.campaign?.name ?? null,
           createdAt: c.createdAt.toISOString(),
           startedAt: iso(c.startedAt),
           completedAt: iso(c.completedAt),
@@ -196,6 +197,7 @@ function readBatch(db: Db, boardId: string, columnId: string, after: { rank: str
         },
       },
       sprint: { select: { name: true } },
+      campaign: { select: { name: true } },
     },
   });
 }

@@ -5,6 +5,7 @@ import type { CardSummary } from '@amb/shared/boards';
 import { useCardFileUploads } from './card-file-uploads';
 import type { DropData } from './keyboard-coordinates';
 import { OwnerAvatar } from './people-wip';
+import { CampaignMark, campaignMarkId } from './campaign-mark';
 
 interface Props {
   card: CardSummary;
@@ -58,6 +59,10 @@ const COVER_HEIGHT = 112;
 /** The id of the one hidden text that says why cards cannot be moved (rendered once by the board page). */
 export const READ_ONLY_REASON_ID = 'board-read-only-reason';
 
+/** A card's description: how to move it (or why it cannot be moved), and its campaign, read out after its title. */
+const describedBy = (base: string | undefined, card: CardSummary) =>
+  card.campaignId ? [base, campaignMarkId(card.id)].filter(Boolean).join(' ') : base;
+
 export const experimentResultText = {
   VALIDATED: 'Validated',
   INVALIDATED: 'Invalidated',
@@ -108,7 +113,7 @@ export const BoardCard = memo(function BoardCard({
       {...listeners}
       aria-roledescription={readOnly ? 'card' : 'draggable card'}
       aria-label={card.title}
-      aria-describedby={readOnly ? READ_ONLY_REASON_ID : attributes['aria-describedby']}
+      aria-describedby={describedBy(readOnly ? READ_ONLY_REASON_ID : attributes['aria-describedby'], card)}
       title={readOnlyReason ?? undefined}
       data-card-id={card.id}
       onKeyDown={(e) => {
@@ -206,6 +211,7 @@ const CardFace = memo(function CardFace({
         </ul>
       )}
       <div className="card-meta">
+        {card.campaignId && <CampaignMark cardId={card.id} campaignId={card.campaignId} />}
         {card.labels.map((l) => (
           <span key={l} className="label">
             {l}

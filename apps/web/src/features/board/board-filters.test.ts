@@ -26,6 +26,7 @@ describe('board filters', () => {
       owner: 'u1',
       label: 'Email',
       principle: 'p1',
+      campaign: 'g1',
       blocked: true,
       dueSoon: true,
       activeSprint: true,
@@ -44,6 +45,8 @@ describe('board filters', () => {
     expect(matchesFilters(base, { ...emptyFilters, owner: 'u2' }, now)).toBe(false);
     expect(matchesFilters(base, { ...emptyFilters, principle: 'p1' }, now)).toBe(true);
     expect(matchesFilters(base, { ...emptyFilters, blocked: true }, now)).toBe(false);
+    expect(matchesFilters(base, { ...emptyFilters, campaign: 'g1' }, now)).toBe(false);
+    expect(matchesFilters({ ...base, campaignId: 'g1' }, { ...emptyFilters, campaign: 'g1' }, now)).toBe(true);
     expect(
       matchesFilters({ ...base, dueDate: '2026-03-05T00:00:00.000Z' }, { ...emptyFilters, dueSoon: true }, now),
     ).toBe(true);

@@ -6,6 +6,8 @@ import { principleShortName } from '@amb/domain/principles';
 import { useAuthStore } from '../../app/auth-store';
 import type { BoardOutletContext } from '../../app/board-outlet';
 import { useActivePrinciples } from '../../app/principles';
+import { useCampaignList } from '../../app/campaigns';
+import { CampaignMarksProvider } from './campaign-mark';
 import { useTeamAbility } from '../../app/team-access';
 import { useTeam } from '../../app/teams';
 import { BoardColumn } from './board-column';
@@ -45,6 +47,11 @@ export function BoardPage() {
   const pending = useBoardStore((s) => s.pending);
   const { open: openBoard, undo, say } = useBoardStore.getState();
   const principles = useActivePrinciples();
+  const campaigns = useCampaignList();
+  const campaignLooks = useMemo(
+    () => new Map(campaigns.map((c) => [c.id, { name: c.name, colour: c.colour }])),
+    [campaigns],
+  );
   const drag = useBoardDrag(view);
   const [laneChoice, setLaneChoice] = useLaneChoice(boardId);
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -138,6 +145,7 @@ export function BoardPage() {
           id="board-filters"
           view={view}
           principles={principles}
+          campaigns={campaigns}
           filters={filters}
           onChange={(f) => setParams(writeFilters(params, f), { replace: true })}
           shown={layout.shown}
@@ -158,51 +166,53 @@ export function BoardPage() {
           {notice && !placedNotice && <NoticeText notice={notice} onDismiss={() => say(null)} />}
         </div>
       </div>
-      <PeopleWipProvider value={peopleWipById}>
-        <DndContext {...drag.context}>
-          <div
-            className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
-            style={{ '--columns': view.columns.length } as React.CSSProperties}
-          >
-            {view.columns.map((column, columnIndex) => (
-              <BoardColumn
-                key={column.id}
-                view={view}
-                column={column}
-                columnIndex={columnIndex}
-                lanes={lanes}
-                layout={layout}
-                flow={flow}
-                active={active}
-                refusalAt={drag.refusalAt}
-                canWork={canWork}
-                readOnlyReason={readOnlyReason}
-                laneChoice={laneChoice}
-                onLaneChoice={setLaneChoice}
-                peopleNames={peopleNames}
-                principleNames={principleNames}
-                pending={pending}
-                notice={notice}
-                placedNotice={placedNotice}
-                onOpen={open}
-              />
-            ))}
-          </div>
-          {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
-          <DragOverlay dropAnimation={null}>
-            {active ? (
-              <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
-                {overRefusal && (
-                  <p className="overlay-refusal" aria-hidden="true">
-                    {overRefusal.tag}: {overRefusal.message}
-                  </p>
-                )}
-                {active.title}
-              </div>
-            ) : null}
-          </DragOverlay>
-        </DndContext>
-      </PeopleWipProvider>
+      <CampaignMarksProvider value={campaignLooks}>
+        <PeopleWipProvider value={peopleWipById}>
+          <DndContext {...drag.context}>
+            <div
+              className={`board-grid${view.swimlanes.length ? ' with-lanes' : ''}`}
+              style={{ '--columns': view.columns.length } as React.CSSProperties}
+            >
+              {view.columns.map((column, columnIndex) => (
+                <BoardColumn
+                  key={column.id}
+                  view={view}
+                  column={column}
+                  columnIndex={columnIndex}
+                  lanes={lanes}
+                  layout={layout}
+                  flow={flow}
+                  active={active}
+                  refusalAt={drag.refusalAt}
+                  canWork={canWork}
+                  readOnlyReason={readOnlyReason}
+                  laneChoice={laneChoice}
+                  onLaneChoice={setLaneChoice}
+                  peopleNames={peopleNames}
+                  principleNames={principleNames}
+                  pending={pending}
+                  notice={notice}
+                  placedNotice={placedNotice}
+                  onOpen={open}
+                />
+              ))}
+            </div>
+            {/* No drop animation: the card is already in its new place (optimistic), and a second drag can start at once. */}
+            <DragOverlay dropAnimation={null}>
+              {active ? (
+                <div className={`board-card overlay${overRefusal ? ' refused' : ''}`}>
+                  {overRefusal && (
+                    <p className="overlay-refusal" aria-hidden="true">
+                      {overRefusal.tag}: {overRefusal.message}
+                    </p>
+                  )}
+                  {active.title}
+                </div>
+              ) : null}
+            </DragOverlay>
+          </DndContext>
+        </PeopleWipProvider>
+      </CampaignMarksProvider>
       <DroppedFiles />
       <Outlet context={{ columns: view.columns, swimlanes: view.swimlanes } satisfies BoardOutletContext} />
     </section>

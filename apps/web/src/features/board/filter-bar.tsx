@@ -1,16 +1,18 @@
 import { useDeferredValue, useEffect, useMemo, useState } from 'react';
 import type { BoardView } from '@amb/shared/boards';
 import type { Principle } from '@amb/shared/principles';
+import type { Campaign } from '@amb/shared/campaigns';
 import { useDebouncedValue } from '../../lib/use-debounced-value';
 import { emptyFilters, isFiltering, type BoardFilters } from './board-filters';
 
 /**
- * Finding work: text, owner, label, principle, obstacles, due soon, the active sprint. The URL keeps the choice.
+ * Finding work: text, owner, label, principle, campaign, obstacles, due soon, the active sprint. The URL keeps the choice.
  * The search text applies once typing pauses, so a 5,000-card board is not filtered on every keystroke.
  */
 export function FilterBar({
   view,
   principles,
+  campaigns = [],
   filters,
   onChange,
   shown,
@@ -19,6 +21,8 @@ export function FilterBar({
 }: {
   view: BoardView;
   principles: Principle[];
+  /** The organisation's campaigns; the filter shows once there is one. */
+  campaigns?: Pick<Campaign, 'id' | 'name'>[];
   filters: BoardFilters;
   onChange: (f: BoardFilters) => void;
   shown: number;
@@ -69,6 +73,16 @@ export function FilterBar({
           </option>
         ))}
       </select>
+      {(campaigns.length > 0 || filters.campaign) && (
+        <select aria-label="Campaign" value={filters.campaign} onChange={(e) => set({ campaign: e.target.value })}>
+          <option value="">Any campaign</option>
+          {campaigns.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+      )}
       <label className="check">
         <input type="checkbox" checked={filters.blocked} onChange={(e) => set({ blocked: e.target.checked })} /> Blocked
       </label>

@@ -29,6 +29,7 @@ const card: CardDetail = {
   hypothesis: null,
   metric: null,
   experimentResult: null,
+  campaignId: null,
   ownerIds: [],
   principleIds: [],
   version: 3,

@@ -17,6 +17,8 @@ import { CardAttachments } from './card-attachments';
 import { CardLinks } from './card-links';
 import { CardPmoHandling } from './card-pmo-handling';
 import { CardSprintField } from './card-sprint-field';
+import { CardCampaignField } from './card-campaign-field';
+import { campaignsQuery } from '../../app/campaigns';
 import { CardWatchers } from './card-watchers';
 import './cards.css';
 
@@ -27,6 +29,8 @@ function CardWhere({ card, teamId }: { card: CardDetail; teamId: string }) {
   const column = board?.columns.find((c) => c.id === card.columnId)?.name;
   const lane = card.swimlaneId ? board?.swimlanes.find((s) => s.id === card.swimlaneId)?.name : null;
   const sprint = card.sprintId ? (sprints.data?.sprints.find((s) => s.id === card.sprintId)?.name ?? '…') : null;
+  const campaigns = useQuery({ ...campaignsQuery, enabled: Boolean(card.campaignId) });
+  const campaign = card.campaignId ? campaigns.data?.find((c) => c.id === card.campaignId) : null;
   return (
     <dl className="card-where">
       <div>
@@ -43,6 +47,12 @@ function CardWhere({ card, teamId }: { card: CardDetail; teamId: string }) {
         <dt>Sprint</dt>
         <dd>{sprint ?? 'Not in a sprint'}</dd>
       </div>
+      {card.campaignId && (
+        <div>
+          <dt>Campaign</dt>
+          <dd>{campaign ? <Link to={`/campaigns/${campaign.id}`}>{campaign.name}</Link> : '…'}</dd>
+        </div>
+      )}
       {card.origin && (
         <div>
           <dt>From</dt>
@@ -130,6 +140,7 @@ export function CardPanel() {
               savedNote={saved}
             />
             <CardSprintField card={c} write={write} />
+            <CardCampaignField card={c} write={write} />
             <CardWatchers cardId={c.id} />
             <CardAttachments card={c} write={write} />
             <CardApproval card={c} teamId={teamId} write={write} />
