@@ -368,7 +368,7 @@ function CalendarBody({
         <p className="calendar-empty" role="status">
           {filtering(view.filters)
             ? `No cards with dates ${unit} match the filters.`
-            : `No cards with dates ${unit} — give a card a due date in its panel.`}
+            : `No cards with dates ${unit} — give a card a due date in its panel`}
         </p>
       )}
       {keysShown.length > 0 && (
@@ -559,12 +559,13 @@ function SprintMarks({ marks }: { marks: DayMarks }) {
       {marks.starts.map((s) => (
         <li key={`s-${s.id}`} className="starts">
           <span aria-hidden="true">▶ </span>
-          {s.name} starts
+          <span>{s.name} starts</span>
         </li>
       ))}
       {marks.ends.map((s) => (
         <li key={`e-${s.id}`} className="ends">
-          {s.name} ends<span aria-hidden="true"> ◀</span>
+          <span>{s.name} ends</span>
+          <span aria-hidden="true"> ◀</span>
         </li>
       ))}
     </ul>
