@@ -114,7 +114,7 @@ test('on a phone the calendar is an agenda that fits the screen', async ({ page 
   expect(width).toBeLessThanOrEqual(390);
   await expectNoSeriousViolations(page, 'the team calendar on a phone');
   // The month view, chosen on a phone, fits too.
-  await page.getByRole('button', { name: 'Month' }).click();
+  await page.getByRole('button', { name: 'Month', exact: true }).click();
   await expect(chip(page, 'Wednesday 10 March', 'Launch webinar')).toBeVisible();
   const monthWidth = await page.evaluate(
     () =>

@@ -25,7 +25,7 @@ import { calendarKeyboardCoordinates, dayCollision, type DayCardDrag, type DayDr
 import {
   colourings,
   colourKey,
-  colourOf,
+  colourTable,
   daysOfCard,
   filtering,
   localToday,
@@ -38,6 +38,7 @@ import {
   step,
   views,
   weekdayNames,
+  weekRows,
   writeView,
   type CalendarFilters,
   type CalendarView,
@@ -124,14 +125,29 @@ function CalendarToolbar({
   return (
     <div className="calendar-toolbar">
       <div className="calendar-nav">
-        <button type="button" onClick={() => onChange({ date: step(view.view, view.date, -1) })}>
-          <span aria-hidden="true">‹</span> Previous {unit}
+        <button
+          type="button"
+          aria-label={`Previous ${unit}`}
+          onClick={() => onChange({ date: step(view.view, view.date, -1) })}
+        >
+          <span aria-hidden="true">‹</span>
+          <span className="wide" aria-hidden="true">
+            {' '}
+            Previous {unit}
+          </span>
         </button>
         <button type="button" onClick={() => onChange({ date: today })}>
           Today
         </button>
-        <button type="button" onClick={() => onChange({ date: step(view.view, view.date, 1) })}>
-          Next {unit} <span aria-hidden="true">›</span>
+        <button
+          type="button"
+          aria-label={`Next ${unit}`}
+          onClick={() => onChange({ date: step(view.view, view.date, 1) })}
+        >
+          <span className="wide" aria-hidden="true">
+            Next {unit}{' '}
+          </span>
+          <span aria-hidden="true">›</span>
         </button>
         <h2 className="calendar-period" aria-live="polite">
           {heading}
@@ -282,6 +298,10 @@ function CalendarBody({
     for (const c of calendar.cards) for (const o of c.owners) map.set(o.id, o.name);
     return map;
   }, [principles, calendar.cards]);
+  const colourOf = useMemo(
+    () => colourTable(calendar.cards.map((c) => colourKey(c, view.colour))),
+    [calendar.cards, view.colour],
+  );
   const keyName = (key: string) => (view.colour === 'label' ? key : (names.get(key) ?? 'Unknown'));
 
   const sensors = useSensors(
@@ -344,6 +364,7 @@ function CalendarBody({
     marks: marks.get(day),
     today: day === today,
     colour: view.colour,
+    colourOf,
     showTeam: !teamId,
     canMove,
     onOpen: open,
@@ -394,6 +415,7 @@ function CalendarBody({
         <MonthGrid
           weeks={view.view === 'week' ? [weekOf(view.date)] : monthGrid(view.date).weeks}
           tall={view.view === 'week'}
+          byDay={byDay}
           dayProps={dayProps}
         />
       )}
@@ -429,6 +451,7 @@ interface DayProps {
   marks: DayMarks | undefined;
   today: boolean;
   colour: Colouring;
+  colourOf: (key: string | null) => string;
   showTeam: boolean;
   canMove: (card: CalendarCard) => boolean;
   onOpen: (card: CalendarCard) => void;
@@ -444,10 +467,12 @@ interface DayProps {
 function MonthGrid({
   weeks,
   tall,
+  byDay,
   dayProps,
 }: {
   weeks: CalendarDay[][];
   tall: boolean;
+  byDay: Map<CalendarDay, CalendarCard[]>;
   dayProps: (day: CalendarDay) => DayProps;
 }) {
   return (
@@ -460,13 +485,16 @@ function MonthGrid({
           </span>
         ))}
       </div>
-      {weeks.map((week) => (
-        <div className="calendar-week" key={week[0]}>
-          {week.map((day) => (
-            <DayCell key={day} {...dayProps(day)} layout="grid" />
-          ))}
-        </div>
-      ))}
+      {weeks.map((week) => {
+        const rows = weekRows(week, [...new Set(week.flatMap((day) => byDay.get(day) ?? []))]);
+        return (
+          <div className="calendar-week" key={week[0]}>
+            {week.map((day) => (
+              <DayCell key={day} {...dayProps(day)} rows={rows} layout="grid" />
+            ))}
+          </div>
+        );
+      })}
     </div>
   );
 }
@@ -500,7 +528,7 @@ function AgendaList({
   );
 }
 
-function DayCell(props: DayProps & { layout: 'grid' | 'agenda' }) {
+function DayCell(props: DayProps & { layout: 'grid' | 'agenda'; rows?: Map<string, number> }) {
   const { day, cards, marks, today, layout, canAdd, adding, onStartAdd, inMonth } = props;
   const { setNodeRef, isOver } = useDroppable({ id: `day:${day}`, data: { day } satisfies DayDrop });
   const label = `${longDay(day)}${today ? ', today' : ''}`;
@@ -538,19 +566,32 @@ function DayCell(props: DayProps & { layout: 'grid' | 'agenda' }) {
           </button>
         )}
       </div>
-      {marks && <SprintMarks marks={marks} />}
+      {marks && layout === 'agenda' && <SprintMarks marks={marks} />}
       {cards.length > 0 && (
         <ul className="calendar-cards">
-          {cards.map((card) => (
-            <li key={card.id}>
-              <CalendarChip card={card} {...props} />
-            </li>
-          ))}
+          {inRows(cards, props.rows).map((card, i) =>
+            card ? (
+              <li key={card.id}>
+                <CalendarChip card={card} {...props} />
+              </li>
+            ) : (
+              <li key={`gap-${i}`} className="calendar-gap" aria-hidden="true" />
+            ),
+          )}
         </ul>
       )}
+      {marks && layout === 'grid' && <SprintMarks marks={marks} />}
       {adding && <AddOnDay day={day} onAdd={props.onAdd} onCancel={props.onCancelAdd} />}
     </section>
   );
+}
+
+/** A day's cards on their week's rows, with gaps where a row is taken by nothing that day. */
+function inRows(cards: CalendarCard[], rows: Map<string, number> | undefined): (CalendarCard | null)[] {
+  if (!rows) return cards;
+  const out: (CalendarCard | null)[] = [];
+  for (const card of cards) out[rows.get(card.id) ?? out.length] = card;
+  return Array.from(out, (card) => card ?? null);
 }
 
 function SprintMarks({ marks }: { marks: DayMarks }) {
@@ -584,6 +625,7 @@ function CalendarChip({
   day,
   layout,
   colour,
+  colourOf,
   showTeam,
   canMove,
   onOpen,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CalendarCard } from '@amb/shared/calendar';
-import { daysOfCard, longDay, matches, rangeOf, readView, shortDay, step, writeView } from './calendar-view';
+import { daysOfCard, weekRows, longDay, matches, rangeOf, readView, shortDay, step, writeView } from './calendar-view';
 
 const card = (over: Partial<CalendarCard> = {}): CalendarCard => ({
   id: '00000000-0000-4000-8000-000000000001',
@@ -53,6 +53,17 @@ describe('the calendar’s view in the address', () => {
       '2026-12-01',
       '2026-12-02',
     ]);
+  });
+
+  it('keeps a span on one row across its days in a week', () => {
+    const week = ['2026-12-14', '2026-12-15', '2026-12-16', '2026-12-17', '2026-12-18', '2026-12-19', '2026-12-20'];
+    const rows = weekRows(week, [
+      card({ id: 'a', title: 'Alpha', dueDate: '2026-12-15' }),
+      card({ id: 'b', title: 'Fair', startDate: '2026-12-10', dueDate: '2026-12-16' }),
+      card({ id: 'c', title: 'Post', dueDate: '2026-12-16' }),
+      card({ id: 'd', title: 'Late', dueDate: '2026-12-18' }),
+    ]);
+    expect(Object.fromEntries(rows)).toEqual({ b: 0, a: 1, c: 1, d: 0 });
   });
 
   it('filters as the board does', () => {

@@ -102,14 +102,17 @@ export function colourKey(card: CalendarCard, by: Colouring): string | null {
   return card.labels[0] ?? null;
 }
 
-/** Colours dark enough for white text and distinct side by side; a key keeps its colour on every screen. */
+/** Colours dark enough for white text and distinct side by side. */
 const palette = ['#1d4ed8', '#047857', '#b45309', '#7c3aed', '#be123c', '#0e7490', '#4d7c0f', '#a21caf', '#9a3412'];
 
-export function colourOf(key: string | null): string {
-  if (!key) return '#4b5563';
-  let hash = 0;
-  for (const ch of key) hash = (hash * 31 + ch.charCodeAt(0)) >>> 0;
-  return palette[hash % palette.length]!;
+/**
+ * The colours of a calendar's keys: in name order, so the same cards keep their colours while the view is filtered,
+ * and no two keys share one until there are more keys than colours. No key is grey.
+ */
+export function colourTable(keys: (string | null)[]): (key: string | null) => string {
+  const order = [...new Set(keys.filter((k): k is string => k !== null))].sort();
+  const index = new Map(order.map((k, i) => [k, i]));
+  return (key) => (key === null ? '#4b5563' : palette[(index.get(key) ?? 0) % palette.length]!);
 }
 
 /** The days of the range a card covers, clipped to the range. */
@@ -154,4 +157,38 @@ export const monthTitle = (day: CalendarDay) => `${longMonths[Number(day.slice(5
 export function localToday(now = new Date()): CalendarDay {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Rows for the cards of one week, so a span stays on one row across its days: each card, from its first day in the
+ * week, takes the first row free on all its days there (longer spans first).
+ */
+export function weekRows(week: CalendarDay[], cards: CalendarCard[]): Map<string, number> {
+  const [first, last] = [week[0]!, week[week.length - 1]!];
+  const placed = cards
+    .map((card) => {
+      const start = card.startDate ?? card.dueDate!;
+      const end = card.dueDate ?? card.startDate!;
+      return { card, from: start < first ? first : start, to: end > last ? last : end };
+    })
+    .sort((a, b) =>
+      a.from !== b.from
+        ? a.from < b.from
+          ? -1
+          : 1
+        : a.to !== b.to
+          ? a.to > b.to
+            ? -1
+            : 1
+          : a.card.title.localeCompare(b.card.title),
+    );
+  const rowEnds: CalendarDay[] = [];
+  const rows = new Map<string, number>();
+  for (const { card, from, to } of placed) {
+    let row = rowEnds.findIndex((end) => end < from);
+    if (row === -1) row = rowEnds.length;
+    rowEnds[row] = to;
+    rows.set(card.id, row);
+  }
+  return rows;
 }
