@@ -62,7 +62,9 @@ test('a scrum master moves cards between days with the mouse and the keyboard, a
   const fair = chip(page, 'Monday 15 March', 'Trade fair');
   await fair.focus();
   await page.keyboard.press('Space');
+  await expect(page.getByText('Card Trade fair is over Monday 15 March')).toBeAttached();
   await page.keyboard.press('ArrowRight');
+  await expect(page.getByText('Card Trade fair is over Tuesday 16 March')).toBeAttached();
   await page.keyboard.press('Space');
   await expect(page.getByRole('status').filter({ hasText: 'Moved “Trade fair” to 18 Mar' })).toBeVisible();
   await expect.poll(() => datesOf(page, team.fair)).toEqual({ startDate: '2027-03-16', dueDate: '2027-03-18' });

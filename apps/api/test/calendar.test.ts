@@ -48,7 +48,12 @@ describe('a team’s calendar', () => {
     const launch = await dated(team, 'Launch post', { dueDate: '2026-12-10' }, member.id);
     await t.db.card.update({
       where: { id: launch.id },
-      data: { labels: ['social'], blocked: true, blockedReason: 'Legal', principles: { create: { principleId: principle.id } } },
+      data: {
+        labels: ['social'],
+        blocked: true,
+        blockedReason: 'Legal',
+        principles: { create: { principleId: principle.id } },
+      },
     });
     await dated(team, 'Trade fair', { startDate: '2026-11-25T00:00:00Z', dueDate: '2026-12-02T00:00:00Z' });
     await dated(team, 'Year plan', { startDate: '2026-12-31' });
@@ -99,7 +104,9 @@ describe('a team’s calendar', () => {
   it('viewers read it; other teams’ people do not learn it exists; signed-out people are asked to sign in', async () => {
     const viewer = await createUser(t.db);
     await t.db.membership.create({ data: { teamId: team.id, userId: viewer.id, role: 'VIEWER' } });
-    expect((await get(await signIn(t.app, viewer.email), `/teams/${team.id}/calendar?${december}`)).statusCode).toBe(200);
+    expect((await get(await signIn(t.app, viewer.email), `/teams/${team.id}/calendar?${december}`)).statusCode).toBe(
+      200,
+    );
     const outsider = await createUser(t.db);
     await createTeam(t.db, [{ userId: outsider.id, role: 'SCRUM_MASTER' }]);
     const refused = await get(await signIn(t.app, outsider.email), `/teams/${team.id}/calendar?${december}`);
@@ -134,9 +141,17 @@ describe('my calendar', () => {
     await dated(first, 'Someone else’s brief', { dueDate: '2026-12-03' });
     await dated(second, 'My webinar', { startDate: '2026-11-28', dueDate: '2026-12-01' }, me.id);
     await t.db.sprint.create({
-      data: { teamId: second.id, name: 'Webinar sprint', startDate: new Date('2026-11-23'), endDate: new Date('2026-12-04') },
+      data: {
+        teamId: second.id,
+        name: 'Webinar sprint',
+        startDate: new Date('2026-11-23'),
+        endDate: new Date('2026-12-04'),
+      },
     });
-    await t.db.card.updateMany({ where: { title: 'My webinar' }, data: { sprintId: (await t.db.sprint.findFirstOrThrow({ where: { teamId: second.id } })).id } });
+    await t.db.card.updateMany({
+      where: { title: 'My webinar' },
+      data: { sprintId: (await t.db.sprint.findFirstOrThrow({ where: { teamId: second.id } })).id },
+    });
 
     const mine = (await get(cookie, `/calendar?${december}`)).json<Calendar>();
     expect(mine.teamId).toBeNull();

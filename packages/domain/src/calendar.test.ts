@@ -44,7 +44,10 @@ describe('calendar days', () => {
       startDate: '2026-12-17',
       dueDate: '2026-12-19',
     });
-    expect(shiftDates({ startDate: null, dueDate: '2026-12-01' }, -1)).toEqual({ startDate: null, dueDate: '2026-11-30' });
+    expect(shiftDates({ startDate: null, dueDate: '2026-12-01' }, -1)).toEqual({
+      startDate: null,
+      dueDate: '2026-11-30',
+    });
   });
 
   it('a month shows whole Monday-first weeks', () => {

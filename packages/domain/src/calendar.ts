@@ -31,7 +31,10 @@ export const dayOfInstant = (iso: string | Date): CalendarDay => fromMs(new Date
 export const weekday = (day: CalendarDay) => (new Date(toMs(day)).getUTCDay() + 6) % 7;
 
 /** What is wrong with a range to read, and in which end; null when it may be read. */
-export function calendarRangeProblem(from: CalendarDay, to: CalendarDay): { field: 'from' | 'to'; message: string } | null {
+export function calendarRangeProblem(
+  from: CalendarDay,
+  to: CalendarDay,
+): { field: 'from' | 'to'; message: string } | null {
   if (!isCalendarDay(from)) return { field: 'from', message: 'must be a date like 2026-12-01' };
   if (!isCalendarDay(to)) return { field: 'to', message: 'must be a date like 2026-12-31' };
   const days = daysBetween(from, to) + 1;
@@ -48,7 +51,12 @@ export function cardDays(startDate: CalendarDay | null, dueDate: CalendarDay | n
 }
 
 /** Whether a card's days meet the range (a span that starts before the range and ends in it does). */
-export function meetsRange(startDate: CalendarDay | null, dueDate: CalendarDay | null, from: CalendarDay, to: CalendarDay) {
+export function meetsRange(
+  startDate: CalendarDay | null,
+  dueDate: CalendarDay | null,
+  from: CalendarDay,
+  to: CalendarDay,
+) {
   const days = cardDays(startDate, dueDate);
   return !!days && days.first <= to && days.last >= from;
 }

@@ -4,7 +4,11 @@ import type { ServiceContext } from '../context';
 import { calendarRange, datedIn, readCalendarCards, sprintsIn } from './calendar-cards';
 
 /** The team's marketing calendar: its open cards with dates in the range, and its sprints there. */
-export async function getTeamCalendar({ db, actor }: ServiceContext, teamId: string, query: CalendarQuery): Promise<Calendar> {
+export async function getTeamCalendar(
+  { db, actor }: ServiceContext,
+  teamId: string,
+  query: CalendarQuery,
+): Promise<Calendar> {
   await requireTeamAccess(db, actor, teamId, 'view');
   const range = calendarRange(query);
   const team = await db.team.findUniqueOrThrow({

@@ -51,7 +51,10 @@ function show(cards: CalendarCard[], role: Team['myRole'], url = `/teams/${teamI
     boards: [{ id: boardId, name: 'Board', firstColumnId: boardId, firstColumnName: 'Backlog', lastActivityId: '0' }],
   };
   client.setQueryData(calendarKeys.range(teamId, calendar.from, calendar.to), calendar);
-  client.setQueryData(['teams'], [{ id: teamId, name: 'Content', slug: 'c', kind: 'MARKETING', myRole: role, boards: [] }]);
+  client.setQueryData(
+    ['teams'],
+    [{ id: teamId, name: 'Content', slug: 'c', kind: 'MARKETING', myRole: role, boards: [] }],
+  );
   client.setQueryData(['principles'], []);
   const router = createMemoryRouter([{ path: '/teams/:teamId/calendar', element: <CalendarPage /> }], {
     initialEntries: [url],
@@ -82,18 +85,33 @@ describe('the team calendar', () => {
   });
 
   it('shows cards on their days, a span on each of its days, sprint boundaries and a way to add a card', () => {
-    show([card({}), card({ id: '00000000-0000-4000-8000-000000000002', title: 'Trade fair', startDate: '2026-12-14', dueDate: '2026-12-16' })], 'MEMBER');
+    show(
+      [
+        card({}),
+        card({
+          id: '00000000-0000-4000-8000-000000000002',
+          title: 'Trade fair',
+          startDate: '2026-12-14',
+          dueDate: '2026-12-16',
+        }),
+      ],
+      'MEMBER',
+    );
     expect(screen.getByRole('heading', { name: 'December 2026' })).toBeTruthy();
     const thursday = screen.getByRole('region', { name: 'Thursday 10 December' });
     expect(within(thursday).getByRole('button', { name: 'Launch post, due 10 Dec' })).toBeTruthy();
     for (const day of ['Monday 14 December', 'Tuesday 15 December', 'Wednesday 16 December'])
-      expect(within(screen.getByRole('region', { name: day })).getByRole('button', { name: /^Trade fair,/ })).toBeTruthy();
+      expect(
+        within(screen.getByRole('region', { name: day })).getByRole('button', { name: /^Trade fair,/ }),
+      ).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Monday 7 December' })).getByText('Sprint 8 starts')).toBeTruthy();
     expect(within(screen.getByRole('region', { name: 'Friday 18 December' })).getByText('Sprint 8 ends')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Add a card due Thursday 10 December' })).toBeTruthy();
-    expect(within(thursday).getByRole('button', { name: /^Launch post/ }).getAttribute('aria-roledescription')).toBe(
-      'draggable card',
-    );
+    expect(
+      within(thursday)
+        .getByRole('button', { name: /^Launch post/ })
+        .getAttribute('aria-roledescription'),
+    ).toBe('draggable card');
   });
 
   it('a viewer reads it without dragging or adding', () => {
@@ -109,7 +127,11 @@ describe('the team calendar', () => {
   });
 
   it('keeps the filters of the address', () => {
-    show([card({}), card({ id: '00000000-0000-4000-8000-000000000003', title: 'Ad', labels: ['paid'] })], 'MEMBER', `/teams/${teamId}/calendar?date=2026-12-10&label=paid`);
+    show(
+      [card({}), card({ id: '00000000-0000-4000-8000-000000000003', title: 'Ad', labels: ['paid'] })],
+      'MEMBER',
+      `/teams/${teamId}/calendar?date=2026-12-10&label=paid`,
+    );
     expect(screen.queryByRole('button', { name: /^Launch post/ })).toBeNull();
     expect(screen.getByRole('button', { name: 'Ad, due 10 Dec' })).toBeTruthy();
   });

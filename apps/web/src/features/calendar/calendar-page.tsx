@@ -341,7 +341,10 @@ function CalendarBody({
   const add = async (day: CalendarDay, title: string) => {
     try {
       await addCardOnDay(board!.firstColumnId!, title, day);
-      setMessage({ text: `Added “${title}”, due ${shortDay(day)}, to ${board!.firstColumnName ?? 'the board'}`, error: false });
+      setMessage({
+        text: `Added “${title}”, due ${shortDay(day)}, to ${board!.firstColumnName ?? 'the board'}`,
+        error: false,
+      });
       setAdding(null);
       void client.invalidateQueries({ queryKey: calendarKeys.of(teamId) });
       return true;
@@ -674,7 +677,7 @@ function CalendarChip({
     >
       {card.blocked && (
         <span className="calendar-blocked" aria-hidden="true">
-          ⛔{' '}
+          ⊘{' '}
         </span>
       )}
       <span className="calendar-card-title">{card.title}</span>

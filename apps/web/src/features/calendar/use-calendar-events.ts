@@ -12,15 +12,19 @@ const SETTLE_MS = 400;
  */
 export function useCalendarEvents(teamId: string | null, boards: Calendar['boards']) {
   const client = useQueryClient();
-  // Where each stream starts is taken once: the browser carries on from its last event id when it reconnects.
-  const startAt = useRef(new Map<string, string>());
-  for (const b of boards) if (!startAt.current.has(b.id)) startAt.current.set(b.id, b.lastActivityId);
+  // Where a stream starts is read when it opens: the browser carries on from its last event id when it reconnects,
+  // so a calendar read again later does not open its streams again.
+  const latest = useRef(boards);
+  useEffect(() => {
+    latest.current = boards;
+  });
   const ids = boards.map((b) => b.id).join(',');
   useEffect(() => {
     if (!teamId || !ids) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const sources = ids.split(',').map((boardId) => {
-      const source = new EventSource(`/api/boards/${boardId}/events?after=${startAt.current.get(boardId) ?? '0'}`);
+      const after = latest.current.find((b) => b.id === boardId)?.lastActivityId ?? '0';
+      const source = new EventSource(`/api/boards/${boardId}/events?after=${after}`);
       source.addEventListener('board', () => {
         clearTimeout(timer);
         timer = setTimeout(() => void client.invalidateQueries({ queryKey: calendarKeys.of(teamId) }), SETTLE_MS);

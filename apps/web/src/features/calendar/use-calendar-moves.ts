@@ -63,7 +63,12 @@ export function useCalendarMoves(teamId: string | null, rangeKey: readonly unkno
       undo: () => {
         setMessage(null);
         void write({ ...card, ...after }, after, before, version).then(
-          (back) => back !== null && setMessage({ text: `“${card.title}” is back on ${shortDay((before.dueDate ?? before.startDate)!)}`, error: false }),
+          (back) =>
+            back !== null &&
+            setMessage({
+              text: `“${card.title}” is back on ${shortDay((before.dueDate ?? before.startDate)!)}`,
+              error: false,
+            }),
         );
       },
     });
