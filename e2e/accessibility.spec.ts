@@ -59,6 +59,16 @@ test('signed out, and a scrum master’s board, card, dialogs, sprint, planning,
   await settled(page);
   await expectNoSeriousViolations(page, 'the stand-up');
 
+  for (const [path, what] of [
+    [`/teams/${teamId}/calendar`, 'the team calendar (month)'],
+    [`/teams/${teamId}/calendar?view=week&colour=owner`, 'the team calendar (week, by owner)'],
+    ['/calendar?view=agenda', 'my calendar (agenda)'],
+  ] as const) {
+    await page.goto(path);
+    await settled(page);
+    await expectNoSeriousViolations(page, what);
+  }
+
   await page.goto(`/teams/${teamId}/sprints/${closed!.id}/retrospective`);
   await settled(page);
   await expectNoSeriousViolations(page, 'the retrospective');

@@ -1060,6 +1060,17 @@ describe('access matrix: role x route', () => {
       request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/standup` }),
     },
     {
+      route: 'GET /api/teams/:teamId/calendar',
+      expected: read,
+      request: async () => ({ method: 'GET', url: `/api/teams/${team.id}/calendar?from=2026-11-30&to=2027-01-03` }),
+    },
+    // My calendar: each person's own cards, on the teams they can read.
+    {
+      route: 'GET /api/calendar',
+      expected: anyoneSignedIn,
+      request: async () => ({ method: 'GET', url: '/api/calendar?from=2026-11-30&to=2027-01-03' }),
+    },
+    {
       route: 'PUT /api/teams/:teamId/standup-settings',
       expected: layout(200),
       request: async () => ({

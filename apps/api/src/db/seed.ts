@@ -313,6 +313,12 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
     const owner = random.pick(memberIds);
     const estimate = random.pick([1, 2, 3, 3, 5, 5, 8]);
     const cardOwners = random.next() < 0.3 ? [...new Set([owner, random.pick(memberIds)])] : [owner];
+    const dueDate = random.next() < 0.4 ? new Date(now.getTime() + random.int(-3, 20) * DAY) : null;
+    // Every third card due later on spans a few days (an event, a campaign push), so the calendar shows spans.
+    const startDate =
+      dueDate && dueDate.getTime() > now.getTime() + 3 * DAY && cards.length % 3 === 0
+        ? new Date(dueDate.getTime() - (2 + (cards.length % 2)) * DAY)
+        : null;
     cards.push({
       id,
       boardId,
@@ -324,7 +330,8 @@ async function seedTeam(db: Db, team: DemoTeam, ctx: TeamSeedContext) {
       description: spec.description ?? '',
       rank: '', // set below, per column
       estimate,
-      dueDate: random.next() < 0.4 ? new Date(now.getTime() + random.int(-3, 20) * DAY) : null,
+      startDate,
+      dueDate,
       labels: random.some(team.labels, 2),
       blocked: Boolean(spec.blocked),
       blockedReason: spec.blocked?.reason ?? null,

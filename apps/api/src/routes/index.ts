@@ -7,6 +7,7 @@ import { authRoutes } from './auth';
 import { boardEventRoutes } from './board-events';
 import { boardExportRoutes } from './board-exports';
 import { boardRoutes } from './boards';
+import { calendarRoutes } from './calendar';
 import { calendarFeedRoutes } from './calendar-feeds';
 import { campaignRoutes } from './campaigns';
 import { cardLinkRoutes } from './card-links';
@@ -39,6 +40,7 @@ export const apiRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(authRoutes, { prefix: '/auth' });
   await app.register(teamRoutes, { prefix: '/teams' });
   await app.register(standupRoutes);
+  await app.register(calendarRoutes);
   await app.register(retrospectiveRoutes);
   await app.register(userRoutes, { prefix: '/users' });
   await app.register(boardRoutes, { prefix: '/boards' });

@@ -78,11 +78,13 @@ export function Layout() {
                 <NavLink to={`/teams/${current.id}/planning`}>Backlog</NavLink>
                 <NavLink to={`/teams/${current.id}/sprint`}>Sprint</NavLink>
                 <NavLink to={`/teams/${current.id}/standup`}>Stand-up</NavLink>
+                <NavLink to={`/teams/${current.id}/calendar`}>Calendar</NavLink>
                 {current.myRole === 'SCRUM_MASTER' && me?.user.orgRole !== 'ADMIN' && (
                   <NavLink to={`/teams/${current.id}/members`}>Members</NavLink>
                 )}
               </>
             )}
+            <NavLink to="/calendar">My calendar</NavLink>
             <NavLink to="/dashboard">Dashboard</NavLink>
             <NavLink to="/campaigns">Campaigns</NavLink>
             {me?.user.orgRole === 'ADMIN' && <NavLink to="/admin">Admin</NavLink>}

@@ -71,6 +71,14 @@ export const router = createBrowserRouter([
             lazy: async () => ({ Component: (await import('../features/standup/standup-page')).StandupPage }),
           },
           {
+            path: '/teams/:teamId/calendar',
+            lazy: async () => ({ Component: (await import('../features/calendar/calendar-page')).CalendarPage }),
+          },
+          {
+            path: '/calendar',
+            lazy: async () => ({ Component: (await import('../features/calendar/calendar-page')).CalendarPage }),
+          },
+          {
             path: '/teams/:teamId/planning',
             lazy: async () => ({ Component: (await import('../features/sprint/planning-page')).PlanningPage }),
           },

@@ -314,6 +314,7 @@ function TeamRow({ team: t, search }: { team: PortfolioTeam; search: string }) {
       <td className="drill">
         {t.boardId && <Link to={`/teams/${t.id}/board`}>Board</Link>}
         <Link to={`/teams/${t.id}/sprint`}>Sprint</Link>
+        <Link to={`/teams/${t.id}/calendar`}>Calendar</Link>
         <Link to={`/pmo/obstacles?${search}&teams=${t.id}`}>Obstacles</Link>
       </td>
     </tr>

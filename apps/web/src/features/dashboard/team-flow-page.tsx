@@ -38,6 +38,7 @@ export default function TeamFlowPage() {
       </header>
       <p className="drill">
         <Link to={`/teams/${teamId}/board`}>Board</Link> <Link to={`/teams/${teamId}/sprint`}>Sprint</Link>{' '}
+        <Link to={`/teams/${teamId}/calendar`}>Calendar</Link>{' '}
         <Link to={`/teams/${teamId}/board?blocked=1`}>Obstacles</Link>
       </p>
       <Loaded query={cfd} what="Cumulative flow">
