@@ -4,8 +4,8 @@ import { escapeText, foldLine } from '../src/lib/icalendar';
 import { addCards } from './support/board-fixtures';
 import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
 
-// Calendar feeds: a secret URL lists "my cards" or a team's cards as all-day events on their due day, in the team's
-// time zone; what it lists is decided again at every fetch, and renewing or revoking it kills the old URL.
+// Calendar feeds: a secret URL lists "my cards" or a team's cards as all-day events on their due day, as the card
+// panel wrote it; what it lists is decided again at every fetch, and renewing or revoking it kills the old URL.
 let t: TestContext;
 beforeAll(async () => {
   t = await startTestApp();
@@ -80,16 +80,19 @@ describe('calendar feeds', () => {
     expect(again.statusCode).toBe(304);
   });
 
-  it('put the event on the team’s day in a far time zone', async () => {
+  it('put the event on the day the card panel wrote, in a team west or east of UTC', async () => {
     const person = await createUser(t.db);
     const cookie = await signIn(t.app, person.email);
-    // 11:00 UTC on 9 March is already 10 March in Auckland (UTC+13 in March).
-    await teamWithCard(person.id, 'Auckland launch', '2027-03-09T11:00:00Z', 'Pacific/Auckland');
+    // A day entered in the panel is stored at its start in UTC: in New York that instant is still the evening before.
+    await teamWithCard(person.id, 'New York launch', '2027-03-10T00:00:00Z', 'America/New_York');
+    await teamWithCard(person.id, 'Auckland launch', '2027-03-11T00:00:00Z', 'Pacific/Auckland');
     const feed = await makeFeed(cookie, { scope: 'mine' });
     expect(feed.name).toBe('My cards');
-    const [event] = events((await fetchFeed(feed.url)).body);
-    expect(event!.summary).toBe('Auckland launch');
-    expect(event!.startDate.toString()).toBe('2027-03-10');
+    const days = events((await fetchFeed(feed.url)).body).map((e) => [e.summary, e.startDate.toString()]);
+    expect(days).toEqual([
+      ['New York launch', '2027-03-10'],
+      ['Auckland launch', '2027-03-11'],
+    ]);
   });
 
   it('span a card from its start day to its due day', async () => {

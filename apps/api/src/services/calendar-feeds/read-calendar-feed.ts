@@ -1,7 +1,6 @@
 // The feed a calendar app fetches: no session, the secret in the URL is the credential, and what its person may read
 // is decided again at every fetch (a person who left a team stops seeing its cards at the next refresh).
 import { canSeeTeam, isOrgWide, type OrgRole, type TeamRole } from '@amb/domain/access';
-import { localDay } from '@amb/domain/local-days';
 import type { Db } from '../../db/prisma';
 import { notFound } from '../../lib/app-error';
 import { writeCalendar, type AllDayEvent } from '../../lib/icalendar';
@@ -11,6 +10,8 @@ import { CALENDAR_FEED_PREFIX, feedName } from './calendar-feeds';
 /** The card's page in the web app, under PUBLIC_URL or the address the request came to. */
 export const cardUrl = (origin: string, teamId: string, cardId: string) =>
   `${origin.replace(/\/$/, '')}/teams/${teamId}/board/cards/${cardId}`;
+
+const writtenDay = (date: Date) => date.toISOString().slice(0, 10);
 
 /** The feed's calendar as iCalendar text; "not found" for an unknown, revoked or no longer readable feed. */
 export async function readCalendarFeed(db: Db, secret: string, origin: string): Promise<string> {
@@ -55,7 +56,7 @@ export async function readCalendarFeed(db: Db, secret: string, origin: string): 
       blockedReason: true,
       column: { select: { name: true } },
       owners: { select: { user: { select: { name: true } } }, orderBy: { user: { name: 'asc' } } },
-      board: { select: { team: { select: { id: true, timeZone: true } } } },
+      board: { select: { team: { select: { id: true } } } },
     },
   });
   const events = cards.map((card): AllDayEvent => {
@@ -68,9 +69,11 @@ export async function readCalendarFeed(db: Db, secret: string, origin: string): 
     ].join('\n');
     return {
       uid: `card-${card.id}@agile-marketing-board`,
-      day: localDay(card.dueDate!.getTime(), team.timeZone),
+      // Days as the card panel writes them (the day's start in UTC), so the feed, the panel and the calendar page
+      // name the same day wherever the team is.
+      day: writtenDay(card.dueDate!),
       // A card that spans days (an event, a campaign push) spans them in the calendar too.
-      ...(card.startDate ? { start: localDay(card.startDate.getTime(), team.timeZone) } : {}),
+      ...(card.startDate ? { start: writtenDay(card.startDate) } : {}),
       summary: card.title,
       description,
       url: cardUrl(origin, team.id, card.id),
