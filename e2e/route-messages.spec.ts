@@ -20,6 +20,17 @@ for (const address of ['/teams', '/nowhere', '/teams/not-a-team/board/extra/part
   });
 }
 
+// A team's pages at an address naming no team the person can read say so in words, not in the API's field paths.
+for (const page of ['board', 'calendar'])
+  test(`a team's ${page} at a team that is not there says so`, async ({ page: tab }) => {
+    await signIn(tab.request, 'maya@demo.test');
+    for (const team of ['not-a-team', '00000000-0000-4000-8000-00000000dead']) {
+      await tab.goto(`/teams/${team}/${page}`);
+      await expect(tab.getByText('This team does not exist or you cannot see it.')).toBeVisible();
+      await expect(tab.getByText(/params\.|must be a valid id/)).toHaveCount(0);
+    }
+  });
+
 test('the signed-out sign-in page asks the API for nothing that must fail', async ({ page }) => {
   const calls: string[] = [];
   const failed: string[] = [];

@@ -52,6 +52,11 @@ const PHONE = '(max-width: 600px)';
 const viewNames = { month: 'Month', week: 'Week', agenda: 'Agenda' } as const;
 const colourNames = { label: 'Label', owner: 'Owner', principle: 'Principle' } as const;
 
+/** An address naming no team the person can read: a 404, or a team id that is not an id at all. */
+const isUnknownTeam = (error: Error) =>
+  error instanceof ApiError &&
+  (error.status === 404 || (error.status === 400 && error.fields.some((f) => f.field.startsWith('params'))));
+
 /** The team's marketing calendar (`/teams/:teamId/calendar`), or "My calendar" (`/calendar`). */
 export function CalendarPage() {
   const { teamId = null } = useParams();
@@ -83,7 +88,11 @@ export function CalendarPage() {
       {query.data === undefined ? (
         query.isError ? (
           <div role="alert" className="query-error">
-            <p>The calendar could not be loaded: {query.error.message}</p>
+            <p>
+              {teamId && isUnknownTeam(query.error)
+                ? 'This team does not exist or you cannot see it.'
+                : `The calendar could not be loaded: ${query.error.message}`}
+            </p>
             <button type="button" onClick={() => void query.refetch()}>
               Try again
             </button>
