@@ -135,5 +135,8 @@ test('the link picker asks the server once typing pauses, not on every keystroke
   const panel = page.getByRole('dialog', { name: 'Partner newsletter' });
   await panel.getByLabel('Find a card to link').pressSequentially('Partner logo', { delay: 20 });
   await expect(panel.getByRole('button', { name: /Partner logo wall/ })).toBeVisible();
-  expect(searches).toEqual(['Partner logo']);
+  // Twelve keystrokes: a search for the whole text, and at most one more where a loaded machine held a keystroke
+  // back past the pause (a test of counts, not of time).
+  expect(searches.at(-1)).toBe('Partner logo');
+  expect(searches.length).toBeLessThanOrEqual(2);
 });
