@@ -204,6 +204,8 @@ describe('attachments in a folder under DATA_DIR', () => {
 
   it('removes the stored files of deleted attachments, and of deleted cards, after the commit', async () => {
     const { id: cardId } = await card();
+    // Files that earlier tests let go are removed first, or the app's own sweep could remove them mid-count.
+    await t.app.fileDeletions.sweep();
     const before = (await storedFiles(dataDir)).length;
     const a = (await upload(cardId, p.as.member, 'one.pdf', PDF)).json<Attachment>();
     await upload(cardId, p.as.member, 'two.pdf', PDF);
@@ -303,6 +305,7 @@ describe('attachments in a folder under DATA_DIR', () => {
   it('refuses a form that ends before its closing boundary with a 400 naming the file, keeping nothing', async () => {
     const { id: cardId } = await card();
     const rows = await t.db.attachmentVersion.count();
+    await t.app.fileDeletions.sweep();
     const files = await storedFiles(dataDir);
     const res = await t.app.inject({
       method: 'POST',
@@ -370,6 +373,7 @@ describe('attachments in a folder under DATA_DIR', () => {
 
     it('refuses a 100 MB upload without a declared length as soon as it passes 50 MB, keeping nothing', async () => {
       const { id: cardId } = await card();
+      await t.app.fileDeletions.sweep();
       const files = await storedFiles(dataDir);
       const rows = await t.db.attachmentVersion.count();
       const size = 100 * 1024 * 1024;
@@ -385,6 +389,7 @@ describe('attachments in a folder under DATA_DIR', () => {
 
     it('keeps nothing of an upload cut off half-way', async () => {
       const { id: cardId } = await card();
+      await t.app.fileDeletions.sweep();
       const files = await storedFiles(dataDir);
       await streamUpload(cardId, 20 * 1024 * 1024, { cutAfter: 5 * 1024 * 1024 });
       // The server sees the cut when the socket closes; the rows and files it might have left are then looked at
