@@ -33,10 +33,16 @@ async function takeBack(tx: Prisma.TransactionClient, jobId: string, reason: str
   await tx.$executeRaw`DELETE FROM card_flow WHERE card_id IN (SELECT id FROM cards WHERE import_job_id = ${jobId})`;
   const removed = await tx.card.deleteMany({ where: { importJobId: jobId } });
   // What it added to the board goes too, unless someone has put a card in it meanwhile.
-  const columns = await tx.$queryRaw<{ id: string; name: string; board_id: string }[]>`
-    DELETE FROM columns k WHERE k.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.column_id = k.id) RETURNING k.id, k.name, k.board_id`;
-  const lanes = await tx.$queryRaw<{ id: string; name: string; board_id: string }[]>`
-    DELETE FROM swimlanes l WHERE l.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.swimlane_id = l.id) RETURNING l.id, l.name, l.board_id`;
+  // DELETE … RETURNING has no order of its own: named in the board's order, left to right and top to bottom.
+  const byPosition = (a: { position: number }, b: { position: number }) => a.position - b.position;
+  const columns = (
+    await tx.$queryRaw<{ id: string; name: string; board_id: string; position: number }[]>`
+    DELETE FROM columns k WHERE k.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.column_id = k.id) RETURNING k.id, k.name, k.board_id, k.position`
+  ).sort(byPosition);
+  const lanes = (
+    await tx.$queryRaw<{ id: string; name: string; board_id: string; position: number }[]>`
+    DELETE FROM swimlanes l WHERE l.import_job_id = ${jobId} AND NOT EXISTS (SELECT 1 FROM cards c WHERE c.swimlane_id = l.id) RETURNING l.id, l.name, l.board_id, l.position`
+  ).sort(byPosition);
   if (columns.length || lanes.length) {
     const { team_id: teamId } = (
       await tx.$queryRaw<{ team_id: string }[]>`SELECT team_id FROM import_jobs WHERE id = ${jobId}`
