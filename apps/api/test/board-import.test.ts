@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseCsv } from '@amb/shared/csv';
-import type { ImportJob } from '@amb/shared/imports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+import { createTeam, createUser, signIn, startTestApp, type TestContext, importFinished } from './support/test-app';
 
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name));
 const base64 = (content: Buffer | string) => Buffer.from(content).toString('base64');
@@ -39,15 +38,7 @@ describe('importing into a team’s board', () => {
   const start = (teamId: string, body: object, who = cookie) =>
     t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie: who }, payload: body });
   /** Waits for the background job to finish, reading its progress as the browser does. */
-  async function finished(jobId: string): Promise<ImportJob> {
-    for (;;) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: { cookie } });
-      expect(res.statusCode).toBe(200);
-      const job = res.json() as ImportJob;
-      if (job.status === 'DONE' || job.status === 'FAILED') return job;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const finished = (jobId: string) => importFinished(t.app, cookie, jobId);
 
   describe('a Trello export', () => {
     it('becomes columns and cards with labels, checklists, comments, owners, due dates, archived state and order', async () => {

@@ -1,6 +1,5 @@
-import type { ImportJob } from '@amb/shared/imports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+import { createTeam, createUser, signIn, startTestApp, type TestContext, importFinished } from './support/test-app';
 
 // An import keeps the rules the API keeps for a person: archived cards come in archived, one card that cannot be
 // written never sinks the others, people read plain words, no title is cut without a word, only people on the team
@@ -59,14 +58,7 @@ describe('an import keeps the rules', () => {
 
   const start = (teamId: string, body: object) =>
     t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie }, payload: body });
-  async function finished(jobId: string): Promise<ImportJob> {
-    for (;;) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: { cookie } });
-      const job = res.json() as ImportJob;
-      if (job.status === 'DONE' || job.status === 'FAILED') return job;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const finished = (jobId: string) => importFinished(t.app, cookie, jobId);
   async function importTrello(teamId: string, file: string) {
     const res = await start(teamId, {
       format: 'trello',

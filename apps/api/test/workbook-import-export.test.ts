@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { ImportJob } from '@amb/shared/imports';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTeam, createUser, signIn, startTestApp, type TestContext } from './support/test-app';
+import { createTeam, createUser, signIn, startTestApp, type TestContext, importFinished } from './support/test-app';
 
 /** A workbook as a spreadsheet saves one, written by exceljs itself. */
 async function workbook(build: (w: ExcelJS.Workbook) => void): Promise<string> {
@@ -43,14 +42,7 @@ describe('Excel workbooks', () => {
     ]);
   const start = (teamId: string, body: object) =>
     t.app.inject({ method: 'POST', url: `/api/teams/${teamId}/imports`, headers: { cookie }, payload: body });
-  async function finished(jobId: string): Promise<ImportJob> {
-    for (;;) {
-      const res = await t.app.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: { cookie } });
-      const job = res.json() as ImportJob;
-      if (job.status === 'DONE' || job.status === 'FAILED') return job;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
+  const finished = (jobId: string) => importFinished(t.app, cookie, jobId);
   const cardsOf = (boardId: string) =>
     t.db.card.findMany({
       where: { boardId },

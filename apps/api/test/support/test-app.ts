@@ -7,6 +7,7 @@ import { buildApp, type App } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import type { Db } from '../../src/db/prisma';
 import { hashPassword } from '../../src/lib/passwords';
+import type { ImportJob } from '@amb/shared/imports';
 import { SESSION_COOKIE } from '../../src/services/auth/sessions';
 import { defaultColumns } from '../../src/services/boards/default-columns';
 import { createTestDatabase, type TestDatabase } from './test-database';
@@ -102,6 +103,17 @@ export async function createTeam(
 }
 
 /** Signs in through the API and returns the Cookie header value for later requests. */
+/** An import job once it has ended (done or failed), asked for as the person whose session `cookie` is. */
+export async function importFinished(app: App, cookie: string, jobId: string): Promise<ImportJob> {
+  for (;;) {
+    const res = await app.inject({ method: 'GET', url: `/api/imports/${jobId}`, headers: { cookie } });
+    if (res.statusCode !== 200) throw new Error(`reading import ${jobId} answered ${res.statusCode}: ${res.body}`);
+    const job = res.json() as ImportJob;
+    if (job.status === 'DONE' || job.status === 'FAILED') return job;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export async function signIn(app: App, email: string, password = TEST_PASSWORD): Promise<string> {
   const res = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email, password } });
   if (res.statusCode !== 200) throw new Error(`sign-in failed for ${email}: ${res.statusCode} ${res.body}`);
